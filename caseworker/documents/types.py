@@ -1,0 +1,239 @@
+"""Every document type that Caseworker stores and replicates, with its schema.
+
+``schema`` in a document is the version of its type's shape; a reader refuses versions newer
+than it knows rather than guess at them.
+"""
+
+from dataclasses import dataclass
+
+from caseworker import vocab
+from caseworker.documents.schema import Field, Schema, enum, s, when
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    id_prefix: str
+    schema_version: int
+    schema: Schema
+    append_only: bool = False  # history records: never edited once written, so never conflict
+
+
+_IDENTIFIER = Schema(
+    (
+        s("id", True, 64),
+        enum("kind", vocab.IDENTIFIER_KINDS, True),
+        s("value", True, 500),
+        s("label", max_length=100),
+        s("postcode", max_length=10),
+        s("uprn", max_length=12),
+        enum("verified_by", vocab.VERIFICATION_METHODS, True),
+        when("verified_at"),
+        when("added_at", True),
+    )
+)
+_CONSENT = Schema(
+    (
+        s("id", True, 64),
+        s("purpose", True, 200),
+        enum("lawful_basis", vocab.LAWFUL_BASES, True),
+        s("channel", max_length=20),
+        s("source", True, 200),
+        when("valid_from", True),
+        when("valid_to"),
+    )
+)
+_LOCATION = Schema(
+    (
+        s("address", max_length=500),
+        s("postcode", max_length=10),
+        s("uprn", max_length=12),
+        Field("lat", "float"),
+        Field("lon", "float"),
+    )
+)
+
+CITIZEN = DocType(
+    "citizen",
+    "citizen",
+    1,
+    Schema(
+        (
+            s("given_name", True, 100),
+            s("family_name", True, 100),
+            s("preferred_name", max_length=100),
+            Field("date_of_birth", "date"),
+            enum("language", vocab.LANGUAGES, True),
+            Field("identifiers", "objects", True, item=_IDENTIFIER),
+            Field("consents", "objects", True, item=_CONSENT),
+            s("merged_into", max_length=64),
+            when("created_at", True),
+            when("updated_at", True),
+        )
+    ),
+)
+SERVICE = DocType(
+    "service",
+    "service",
+    1,
+    Schema(
+        (
+            s("code", True, 40),
+            s("name", True, 200),
+            s("group", True, 100),
+            Field("keywords", "strings", True),
+            Field("resolve_hours", "int", True),
+            Field("response_hours", "int", True),
+            s("default_queue_id", max_length=64),
+            Field("active", "bool", True),
+        )
+    ),
+)
+QUEUE = DocType(
+    "queue",
+    "queue",
+    1,
+    Schema((s("name", True, 100), s("description", max_length=500), Field("active", "bool", True))),
+)
+STAFF = DocType(
+    "staff",
+    "staff",
+    1,
+    Schema(
+        (
+            s("name", True, 200),
+            s("username", True, 100),
+            s("email", max_length=200),
+            enum("role", vocab.ROLES, True),
+            s("team", max_length=100),
+            Field("queue_ids", "strings", True),
+            Field("active", "bool", True),
+        )
+    ),
+)
+CASE = DocType(
+    "case",
+    "case",
+    1,
+    Schema(
+        (
+            s("reference", True, 14),
+            s("citizen_id", max_length=64),
+            s("service_code", True, 40),
+            s("summary", True, 300),
+            s("description", max_length=5000),
+            enum("status", vocab.CASE_STATUSES, True),
+            enum("priority", vocab.PRIORITIES, True),
+            enum("channel", vocab.CHANNELS, True),
+            s("queue_id", max_length=64),
+            s("assignee_id", max_length=64),
+            when("opened_at", True),
+            when("response_due_at"),
+            when("due_at", True),
+            when("resolved_at"),
+            when("closed_at"),
+            Field("location", "object", item=_LOCATION),
+            when("updated_at", True),
+        )
+    ),
+)
+CASE_EVENT = DocType(
+    "case_event",
+    "event",
+    1,
+    Schema(
+        (
+            s("case_id", True, 64),
+            enum("kind", vocab.CASE_EVENT_KINDS, True),
+            when("at", True),
+            s("by", True, 64),
+            s("field", max_length=40),
+            s("old", max_length=200),
+            s("new", max_length=200),
+            s("comment", max_length=2000),
+        )
+    ),
+    append_only=True,
+)
+NOTE = DocType(
+    "note",
+    "note",
+    1,
+    Schema(
+        (
+            s("case_id", max_length=64),
+            s("citizen_id", max_length=64),
+            s("text", True, 20_000),
+            when("at", True),
+            s("by", True, 64),
+        )
+    ),
+    append_only=True,
+)
+INTERACTION = DocType(
+    "interaction",
+    "contact",
+    1,
+    Schema(
+        (
+            s("citizen_id", max_length=64),
+            s("case_id", max_length=64),
+            enum("channel", vocab.CHANNELS, True),
+            enum("direction", vocab.DIRECTIONS, True),
+            when("at", True),
+            s("by", max_length=64),
+            s("summary", True, 2000),
+        )
+    ),
+    append_only=True,
+)
+MENTION = DocType(
+    "mention",
+    "mention",
+    1,
+    Schema(
+        (
+            s("network", True, 40),
+            s("remote_id", True, 200),
+            s("url", max_length=1000),
+            s("author_handle", True, 200),
+            s("author_name", max_length=200),
+            s("content_text", True, 5000),
+            when("published_at", True),
+            enum("state", vocab.MENTION_STATES, True),
+            s("citizen_id", max_length=64),
+            s("case_id", max_length=64),
+        )
+    ),
+)
+AUDIT_EVENT = DocType(
+    "audit_event",
+    "audit",
+    1,
+    Schema(
+        (
+            when("at", True),
+            s("by", True, 64),
+            s("action", True, 60),
+            s("subject_id", True, 64),
+            s("detail", max_length=2000),
+        )
+    ),
+    append_only=True,
+)
+
+DOC_TYPES: dict[str, DocType] = {
+    t.name: t
+    for t in (
+        CITIZEN,
+        SERVICE,
+        QUEUE,
+        STAFF,
+        CASE,
+        CASE_EVENT,
+        NOTE,
+        INTERACTION,
+        MENTION,
+        AUDIT_EVENT,
+    )
+}

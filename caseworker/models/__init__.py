@@ -1,0 +1,38 @@
+"""Typed ORM tables: one module per aggregate, all on one shared MetaData."""
+
+from caseworker.models.audit import AuditEvent
+from caseworker.models.base import Base
+from caseworker.models.case import Case, CaseEvent, Note
+from caseworker.models.catalogue import Queue, Service
+from caseworker.models.citizen import Citizen, Consent, Identifier
+from caseworker.models.documents import (
+    Attachment,
+    Checkpoint,
+    LeafBody,
+    StoredDocument,
+    StoreSetting,
+)
+from caseworker.models.interaction import Interaction
+from caseworker.models.mention import Mention
+from caseworker.models.staff import StaffMember
+
+__all__ = [
+    "Attachment",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseEvent",
+    "Checkpoint",
+    "Citizen",
+    "Consent",
+    "Identifier",
+    "Interaction",
+    "LeafBody",
+    "Mention",
+    "Note",
+    "Queue",
+    "Service",
+    "StaffMember",
+    "StoreSetting",
+    "StoredDocument",
+]

@@ -1,0 +1,31 @@
+"""The council's service catalogue and the work queues cases are routed to."""
+
+from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from caseworker.models.base import Base
+
+
+class Service(Base):
+    __tablename__ = "services"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rev: Mapped[str] = mapped_column(String(80))
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    group: Mapped[str] = mapped_column(String(100))
+    keywords: Mapped[str] = mapped_column(Text)  # space-separated, for matching free text
+    resolve_hours: Mapped[int] = mapped_column(Integer)
+    response_hours: Mapped[int] = mapped_column(Integer)
+    default_queue_id: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean)
+
+
+class Queue(Base):
+    __tablename__ = "queues"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rev: Mapped[str] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str | None] = mapped_column(String(500))
+    active: Mapped[bool] = mapped_column(Boolean)

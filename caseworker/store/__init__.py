@@ -1,0 +1,1 @@
+"""The local store: a SQLite (or SQLCipher) file with the documents and their projections."""

@@ -1,0 +1,273 @@
+"""Projecting a document's winning revision into the typed tables and the search index.
+
+Each document type maps to one row of its main table, optionally child rows that are replaced
+wholesale (a citizen's identifiers and consents) and a line of text for the search index.
+The same row builders serve single writes and the bulk seeder.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, delete, text
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from caseworker.documents.codec import Document
+from caseworker.models import (
+    AuditEvent,
+    Case,
+    CaseEvent,
+    Citizen,
+    Consent,
+    Identifier,
+    Interaction,
+    Mention,
+    Note,
+    Queue,
+    Service,
+    StaffMember,
+)
+from caseworker.store import normalise
+
+
+@dataclass
+class Projection:
+    table: Table
+    row: dict[str, Any]
+    children: dict[Table, list[dict[str, Any]]] = field(default_factory=dict)
+    search_table: str | None = None
+    search_text: str = ""
+
+
+def _pick(doc: Document, names: Iterable[str]) -> dict[str, Any]:
+    return {name: doc.get(name) for name in names}
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def citizen(doc: Document, rev: str, conflicted: bool) -> Projection:
+    cid = doc["_id"]
+    row = _pick(
+        doc,
+        (
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "date_of_birth",
+            "language",
+            "merged_into",
+            "created_at",
+            "updated_at",
+        ),
+    )
+    row.update(id=cid, rev=rev, conflicted=conflicted)
+    identifiers = []
+    terms = [f"{doc['given_name']} {doc['family_name']}".lower()]
+    if doc.get("preferred_name"):
+        terms.append(f"{doc['preferred_name']} {doc['family_name']}".lower())
+    for ident in doc["identifiers"]:
+        kind, value = ident["kind"], ident["value"]
+        code = normalise.postcode(ident.get("postcode") or "") if kind == "address" else None
+        identifiers.append(
+            {
+                "id": f"{cid}/{ident['id']}",
+                "citizen_id": cid,
+                "kind": kind,
+                "value": value,
+                "normalised": normalise.identifier(kind, value),
+                "label": ident.get("label"),
+                "postcode": code or ident.get("postcode"),
+                "uprn": ident.get("uprn"),
+                "verified_by": ident["verified_by"],
+                "verified_at": ident.get("verified_at"),
+                "added_at": ident["added_at"],
+            }
+        )
+        terms += normalise.search_terms(kind, value, code)
+    consents = [
+        {
+            "id": f"{cid}/{c['id']}",
+            "citizen_id": cid,
+            **_pick(c, ("purpose", "lawful_basis", "channel", "source", "valid_from", "valid_to")),
+        }
+        for c in doc["consents"]
+    ]
+    return Projection(
+        _table(Citizen),
+        row,
+        {_table(Identifier): identifiers, _table(Consent): consents},
+        "citizen_search",
+        " | ".join(terms),
+    )
+
+
+_CASE_FIELDS = (
+    "reference",
+    "citizen_id",
+    "service_code",
+    "summary",
+    "description",
+    "status",
+    "priority",
+    "channel",
+    "queue_id",
+    "assignee_id",
+    "opened_at",
+    "response_due_at",
+    "due_at",
+    "resolved_at",
+    "closed_at",
+    "updated_at",
+)
+
+
+def case(doc: Document, rev: str, conflicted: bool) -> Projection:
+    row = _pick(doc, _CASE_FIELDS)
+    location = doc.get("location") or {}
+    code = normalise.postcode(location.get("postcode") or "")
+    row.update(
+        id=doc["_id"],
+        rev=rev,
+        conflicted=conflicted,
+        location_address=location.get("address"),
+        location_postcode=code or location.get("postcode"),
+        location_uprn=location.get("uprn"),
+        location_lat=location.get("lat"),
+        location_lon=location.get("lon"),
+    )
+    ref = doc["reference"].lower()
+    terms = [ref, ref.replace("-", "")]
+    if code:
+        terms += [code.lower(), code.replace(" ", "").lower()]
+    return Projection(_table(Case), row, {}, "case_search", " | ".join(terms))
+
+
+def _simple(
+    model: Any, names: tuple[str, ...], with_rev: bool = True
+) -> Callable[[Document, str, bool], Projection]:
+    def build(doc: Document, rev: str, conflicted: bool) -> Projection:
+        row = _pick(doc, names)
+        row["id"] = doc["_id"]
+        if with_rev:
+            row["rev"] = rev
+        return Projection(_table(model), row)
+
+    return build
+
+
+def _service(doc: Document, rev: str, conflicted: bool) -> Projection:
+    row = _pick(
+        doc, ("code", "name", "group", "resolve_hours", "response_hours", "default_queue_id")
+    )
+    row.update(id=doc["_id"], rev=rev, keywords=" ".join(doc["keywords"]), active=doc["active"])
+    return Projection(_table(Service), row)
+
+
+def _staff(doc: Document, rev: str, conflicted: bool) -> Projection:
+    row = _pick(doc, ("name", "username", "email", "role", "team", "active"))
+    row.update(id=doc["_id"], rev=rev, queue_ids=" ".join(doc["queue_ids"]))
+    return Projection(_table(StaffMember), row)
+
+
+PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
+    "citizen": citizen,
+    "case": case,
+    "service": _service,
+    "staff": _staff,
+    "queue": _simple(Queue, ("name", "description", "active")),
+    "case_event": _simple(
+        CaseEvent, ("case_id", "kind", "at", "by", "field", "old", "new", "comment"), False
+    ),
+    "note": _simple(Note, ("case_id", "citizen_id", "text", "at", "by"), False),
+    "interaction": _simple(
+        Interaction,
+        ("citizen_id", "case_id", "channel", "direction", "at", "by", "summary"),
+        False,
+    ),
+    "mention": _simple(
+        Mention,
+        (
+            "network",
+            "remote_id",
+            "url",
+            "author_handle",
+            "author_name",
+            "content_text",
+            "published_at",
+            "state",
+            "citizen_id",
+            "case_id",
+        ),
+    ),
+    "audit_event": _simple(AuditEvent, ("at", "by", "action", "subject_id", "detail"), False),
+}
+TABLE_OF_TYPE: dict[str, Table] = {
+    "citizen": _table(Citizen),
+    "case": _table(Case),
+    "service": _table(Service),
+    "staff": _table(StaffMember),
+    "queue": _table(Queue),
+    "case_event": _table(CaseEvent),
+    "note": _table(Note),
+    "interaction": _table(Interaction),
+    "mention": _table(Mention),
+    "audit_event": _table(AuditEvent),
+}
+SEARCH_TABLE_OF_TYPE = {"citizen": "citizen_search", "case": "case_search"}
+
+
+def _delete_search_row(search: str, table: str) -> Any:
+    return text(f"DELETE FROM {search} WHERE rowid = (SELECT rowid FROM {table} WHERE id = :id)")
+
+
+def _upsert(table: Table) -> Any:
+    stmt = insert(table)
+    updates = {c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key}
+    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
+
+
+def write(session: Session, projections: list[Projection], *, fresh: bool = False) -> None:
+    """Write projections in bulk (one executemany per statement and table).
+
+    ``fresh`` promises that none of these documents were projected before (the seeder), so
+    nothing old has to be removed first.
+    """
+    by_table: dict[Table, list[Projection]] = {}
+    for p in projections:
+        by_table.setdefault(p.table, []).append(p)
+    for table, group in by_table.items():
+        search = group[0].search_table
+        ids = [{"id": p.row["id"]} for p in group]
+        if search and not fresh:
+            session.execute(_delete_search_row(search, table.name), ids)
+        session.execute(insert(table) if fresh else _upsert(table), [p.row for p in group])
+        for child_table in group[0].children:
+            if not fresh:
+                key = child_table.c.citizen_id
+                session.execute(delete(child_table).where(key.in_([i["id"] for i in ids])))
+            rows = [row for p in group for row in p.children[child_table]]
+            if rows:
+                session.execute(insert(child_table), rows)
+        if search:
+            session.execute(
+                text(
+                    f"INSERT INTO {search}(rowid, text) "
+                    f"SELECT rowid, :text FROM {table.name} WHERE id = :id"
+                ),
+                [{"id": p.row["id"], "text": p.search_text} for p in group],
+            )
+
+
+def remove(session: Session, doc_type: str, doc_id: str) -> None:
+    """Take a deleted document out of its typed table and the search index."""
+    table = TABLE_OF_TYPE.get(doc_type)
+    if table is None:
+        return
+    search = SEARCH_TABLE_OF_TYPE.get(doc_type)
+    if search:
+        session.execute(_delete_search_row(search, table.name), {"id": doc_id})
+    session.execute(delete(table).where(table.c.id == doc_id))

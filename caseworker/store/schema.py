@@ -1,0 +1,53 @@
+"""Schema version checks and migrations, run when a store is opened.
+
+Importing Alembic costs most of a second, so it is imported only when the stored schema
+revision differs from the one this code was written for.
+"""
+
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from caseworker.errors import StoreError
+
+# The newest migration in migrations/versions; bump together with a new migration file.
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def stored_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Bring the store up to HEAD_REVISION, or refuse a store made by a newer Caseworker."""
+    with engine.connect() as conn:
+        current = stored_revision(conn)
+        if current == HEAD_REVISION:
+            return
+        if current is not None and current not in KNOWN_REVISIONS:
+            raise StoreError(
+                f"this store was written by a newer Caseworker (schema {current}); "
+                "update Caseworker to open it"
+            )
+        if current is None and _has_foreign_tables(conn):
+            raise StoreError("this file is a SQLite database but not a Caseworker store")
+    _upgrade(engine)
+
+
+def _has_foreign_tables(conn: Connection) -> bool:
+    return bool(inspect(conn).get_table_names())
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, HEAD_REVISION)

@@ -1,0 +1,53 @@
+"""The fixed vocabularies of the domain: channels, statuses, roles and the like.
+
+Kept as plain tuples of strings because they travel in JSON documents; the UI translates them
+for display.
+"""
+
+CHANNELS = ("phone", "email", "web_form", "app", "walk_in", "letter", "social")
+DIRECTIONS = ("inbound", "outbound")
+LANGUAGES = ("en", "cy")
+IDENTIFIER_KINDS = ("phone", "email", "address", "social", "app_account")
+VERIFICATION_METHODS = (
+    "unverified",
+    "sms_code",
+    "email_link",
+    "call_back",
+    "document_seen",
+    "in_person",
+    "knowledge_check",
+    "app_login",
+    "council_record",
+)
+LAWFUL_BASES = (
+    "consent",
+    "contract",
+    "legal_obligation",
+    "vital_interests",
+    "public_task",
+    "legitimate_interests",
+)
+CASE_STATUSES = (
+    "new",
+    "triaged",
+    "assigned",
+    "in_progress",
+    "awaiting_citizen",
+    "resolved",
+    "closed",
+    "reopened",
+)
+OPEN_STATUSES = frozenset(
+    {"new", "triaged", "assigned", "in_progress", "awaiting_citizen", "reopened"}
+)
+PRIORITIES = ("low", "normal", "high", "urgent")
+ROLES = ("agent", "field_officer", "supervisor", "admin")
+CASE_EVENT_KINDS = (
+    "created",
+    "status_changed",
+    "assigned",
+    "priority_changed",
+    "queue_changed",
+    "conflict_resolved",
+)
+MENTION_STATES = ("new", "linked", "case_opened", "dismissed")
