@@ -46,6 +46,8 @@ def make_engine(path: Path, key: str | None = None, *, writer: bool = False) -> 
         # check_same_thread is off so a pooled connection may move between them safely.
         conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30)
         if key is not None:
+            # SQLCipher would print a wrong key's HMAC failures to stderr; we explain it instead.
+            conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {_quote_key(key)}")
         return conn
 
@@ -83,5 +85,5 @@ def _explain_open_error(path: Path, key: str | None, exc: Exception) -> str:
     if key is None and is_encrypted(path):
         return f"{path} is encrypted (or not a Caseworker store) and no key was given"
     if key is not None:
-        return f"cannot open {path}: the encryption key is wrong, or the file is not a store"
+        return f"cannot open {path}: wrong encryption key, or not a Caseworker store"
     return f"cannot open {path}: {exc}"

@@ -16,6 +16,14 @@ KNOWN_REVISIONS = ("0001",)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
+SEARCH_TABLES = ("citizen_search", "case_search")
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """Autogenerate ignores the FTS5 index tables (made by hand in the migration)."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLES))
+
+
 def stored_revision(conn: Connection) -> str | None:
     if not inspect(conn).has_table("alembic_version"):
         return None
