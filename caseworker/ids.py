@@ -20,6 +20,14 @@ _last = [0, 0]  # millis and random part of the last id made here (ULID monotoni
 _lock = threading.Lock()
 
 
+_PAIRS = [(CROCKFORD[i >> 5] + CROCKFORD[i & 31]).lower() for i in range(1024)]
+
+
+def _encode_lower(value: int, length: int) -> str:
+    """Crockford base32 in lower case, ten bits at a time (ids are made in bulk by the seeder)."""
+    return "".join(_PAIRS[(value >> shift) & 1023] for shift in range(length * 5 - 10, -1, -10))
+
+
 def _encode(value: int, length: int) -> str:
     chars = []
     for _ in range(length):
@@ -41,7 +49,12 @@ def new_id(prefix: str, moment: datetime | None = None, randbits: int | None = N
             _last[0], _last[1] = millis, rand
     else:
         rand = secrets.randbits(80) if randbits is None else randbits
-    return f"{prefix}:{_encode(millis, 10)}{_encode(rand, 16)}".lower()
+    return id_at(prefix, millis, rand)
+
+
+def id_at(prefix: str, millis: int, rand: int) -> str:
+    """The id for a given millisecond and random part (the seeder makes ids in bulk)."""
+    return f"{prefix}:{_encode_lower(millis, 10)}{_encode_lower(rand, 16)}"
 
 
 def _check_char(body: str) -> str:

@@ -107,7 +107,11 @@ def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
             .scalars()
             .all()
         )
-        hits += [_case_hit(c, 50) for c in cases]
+        first = terms[0].replace("-", "") if terms else ""
+        hits += [
+            _case_hit(c, 90 if c.reference.lower().replace("-", "").startswith(first) else 30)
+            for c in cases
+        ]
     hits.sort(key=lambda h: (-h.score, h.title))
     return hits[:limit]
 
@@ -136,7 +140,7 @@ def _rank_citizens(session: Session, citizens: list[Citizen], terms: list[str]) 
     hits = []
     for c in citizens:
         full = f"{c.given_name} {c.family_name}".lower()
-        score = 10
+        score = 40  # found by an identifier (phone, email, postcode, handle)
         if full.startswith(first) or c.family_name.lower().startswith(first):
             score = 100
         elif any(w.startswith(first) for w in full.split()):

@@ -68,6 +68,11 @@ class Store:
         with self._write_sessions() as session, session.begin():
             yield session
 
+    def release_connections(self) -> None:
+        """Close pooled connections (they reopen on demand), e.g. before changing journal mode."""
+        self._reader.dispose()
+        self._writer.dispose()
+
     def check_integrity(self) -> str:
         with self._reader.connect() as conn:
             return str(conn.execute(text("PRAGMA integrity_check")).scalar())

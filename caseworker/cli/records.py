@@ -1,0 +1,154 @@
+"""Reading commands: ``search``, ``show citizen`` and ``show case``."""
+
+import argparse
+import json
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseworker.cli.app import Command, Context
+from caseworker.cli.output import print_json, table, when
+from caseworker.models import Case, StoredDocument
+from caseworker.revisions import tree as revtree
+from caseworker.services import cases, citizens, contacts, search, workflow
+
+
+def _search(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store().read() as session:
+        hits = search.search(session, args.query, limit=args.limit)
+    if args.json:
+        print_json([asdict(h) for h in hits])
+    elif not hits:
+        print(f"Nobody and no case matches {args.query!r}.")
+    else:
+        table([(h.kind, h.id, h.title, h.detail) for h in hits])
+    return 0
+
+
+def _conflicts(session: Session, doc_id: str) -> list[str]:
+    row = session.get(StoredDocument, doc_id)
+    if row is None or not row.conflicted:
+        return []
+    return revtree.conflicts(revtree.tree_from_json(json.loads(row.rev_tree)))
+
+
+def citizen_record(session: Session, citizen_id: str) -> dict[str, Any]:
+    c = citizens.get_citizen(session, citizen_id)
+    their_cases = session.scalars(
+        select(Case).where(Case.citizen_id == c.id).order_by(Case.opened_at.desc())
+    ).all()
+    return {
+        "id": c.id,
+        "name": c.display_name,
+        "given_name": c.given_name,
+        "family_name": c.family_name,
+        "date_of_birth": c.date_of_birth,
+        "language": c.language,
+        "identifiers": [
+            {
+                "kind": i.kind,
+                "value": i.value,
+                "postcode": i.postcode,
+                "verified_by": i.verified_by,
+                "verified_at": i.verified_at,
+            }
+            for i in c.identifiers
+        ],
+        "consents": [
+            {
+                "purpose": x.purpose,
+                "lawful_basis": x.lawful_basis,
+                "source": x.source,
+                "valid_from": x.valid_from,
+                "valid_to": x.valid_to,
+            }
+            for x in c.consents
+        ],
+        "cases": [
+            {"reference": k.reference, "id": k.id, "summary": k.summary, "status": k.status}
+            for k in their_cases
+        ],
+        "interactions": [
+            {"at": i.at, "channel": i.channel, "direction": i.direction, "summary": i.summary}
+            for i in contacts.timeline(session, c.id, limit=20)
+        ],
+        "conflicts": _conflicts(session, c.id),
+    }
+
+
+def case_record(session: Session, ref: str) -> dict[str, Any]:
+    k = cases.get_case(session, ref)
+    return {
+        "id": k.id,
+        "reference": k.reference,
+        "summary": k.summary,
+        "description": k.description,
+        "service": k.service_code,
+        "status": k.status,
+        "allowed_next": list(workflow.allowed_next(k.status)),
+        "priority": k.priority,
+        "channel": k.channel,
+        "queue_id": k.queue_id,
+        "assignee_id": k.assignee_id,
+        "citizen_id": k.citizen_id,
+        "opened_at": k.opened_at,
+        "due_at": k.due_at,
+        "resolved_at": k.resolved_at,
+        "closed_at": k.closed_at,
+        "location": {"address": k.location_address, "postcode": k.location_postcode},
+        "notes": [
+            {"at": n.at, "by": n.by, "text": n.text} for n in contacts.case_notes(session, k.id)
+        ],
+        "history": [
+            {"at": e.at, "by": e.by, "kind": e.kind, "field": e.field, "old": e.old, "new": e.new}
+            for e in cases.history(session, k.id)
+        ],
+        "conflicts": _conflicts(session, k.id),
+    }
+
+
+def _show(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store().read() as session:
+        record = (
+            citizen_record(session, args.id)
+            if args.kind == "citizen"
+            else case_record(session, args.id)
+        )
+    if args.json:
+        print_json(record)
+        return 0
+    for key, value in record.items():
+        if isinstance(value, list):
+            print(f"{key}:")
+            for item in value:
+                text = ", ".join(
+                    f"{k}={when(v) if hasattr(v, 'strftime') else v}"
+                    for k, v in (item.items() if isinstance(item, dict) else [("", item)])
+                    if v is not None
+                )
+                print(f"  - {text}")
+        elif isinstance(value, dict):
+            print(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items() if v))
+        else:
+            print(f"{key}: {when(value) if hasattr(value, 'strftime') else value}")
+    return 0
+
+
+def _configure_search(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", help="a name, phone fragment, email, postcode, reference or handle")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=20)
+
+
+def _configure_show(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=("citizen", "case"))
+    p.add_argument("id", help="a citizen id, or a case id or reference")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+COMMANDS = (
+    Command("search", "find citizens and cases as you would type", _configure_search, _search),
+    Command("show", "show one citizen or case", _configure_show, _show),
+)

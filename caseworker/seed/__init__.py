@@ -1,0 +1,187 @@
+"""A realistic, deterministic demo council: ``seed_store(store, citizens=N)``.
+
+The same seed and N always give the same documents. Chunks of citizens are made in worker
+processes and written in bulk (see ``generate.py`` and ``bulk.py``), so a million citizens and
+as many cases take minutes, not hours.
+"""
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from caseworker.documents.codec import check
+from caseworker.documents.types import AUDIT_EVENT, QUEUE, SERVICE, STAFF
+from caseworker.errors import StoreError
+from caseworker.ids import id_at
+from caseworker.models import Citizen, Interaction
+from caseworker.seed import casework, reference
+from caseworker.seed.bulk import Chunk, ChunkWriter
+from caseworker.seed.generate import CHUNK_CITIZENS, FREQUENT_CONTACTS, ChunkSpec, generate_chunk
+from caseworker.store.store import Store
+
+Progress = Callable[[str, int, int], None]
+NOW_MS = 1_793_523_600_000  # 2026-11-01T09:00:00Z: the demo's "today", fixed for repeatability
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    citizens: int
+    cases: int
+    documents: int
+    seconds: float
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staffing]:
+    data = reference.catalogue()
+    docs: list[dict[str, Any]] = []
+    for q in data["queues"]:
+        docs.append(
+            {
+                "_id": f"queue:{q['key']}",
+                "type": "queue",
+                "schema": QUEUE.schema_version,
+                "name": q["name"],
+                "description": q["description"],
+                "active": True,
+            }
+        )
+    services = []
+    for s in data["services"]:
+        service = {
+            "_id": f"service:{s['code']}",
+            "type": "service",
+            "schema": SERVICE.schema_version,
+            "code": s["code"],
+            "name": s["name"],
+            "group": s["group"],
+            "keywords": s["keywords"],
+            "resolve_hours": s["resolve_hours"],
+            "response_hours": s["response_hours"],
+            "default_queue_id": f"queue:{s['queue']}",
+            "active": True,
+        }
+        services.append(service)
+        docs.append(service)
+    by_queue: dict[str, list[str]] = {}
+    everyone = []
+    for member in reference.staff():
+        staff_id = f"staff:{member.key}"
+        docs.append(
+            {
+                "_id": staff_id,
+                "type": "staff",
+                "schema": STAFF.schema_version,
+                "name": member.name,
+                "username": member.key,
+                "email": f"{member.key}@cwmglas.example.org",
+                "role": member.role,
+                "team": member.team,
+                "queue_ids": [f"queue:{q}" for q in member.queues],
+                "active": True,
+            }
+        )
+        everyone.append(staff_id)
+        for q in member.queues:
+            by_queue.setdefault(f"queue:{q}", []).append(staff_id)
+    for doc in docs:
+        check(doc)
+        chunk.add(doc)
+    return tuple(services), casework.Staffing(by_queue, everyone)
+
+
+def _chunks(specs: list[ChunkSpec], workers: int) -> Iterator[tuple[Chunk, int]]:
+    if workers <= 1 or len(specs) <= 2:
+        yield from map(generate_chunk, specs)
+        return
+    # "spawn": the caller may be a threaded GUI process, which must never be forked. At most
+    # two chunks per worker are made ahead of the writer, so memory stays bounded.
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        waiting = deque(pool.apply_async(generate_chunk, (s,)) for s in specs[: 2 * workers])
+        following = iter(specs[2 * workers :])
+        while waiting:
+            result = waiting.popleft().get()
+            if (spec := next(following, None)) is not None:
+                waiting.append(pool.apply_async(generate_chunk, (spec,)))
+            yield result
+
+
+def seed_store(
+    store: Store,
+    *,
+    citizens: int,
+    random_seed: int = 2026,
+    progress: Progress | None = None,
+    workers: int = 2,
+) -> SeedReport:
+    if citizens < 1:
+        raise StoreError("seed needs at least one citizen")
+    with store.read() as session:
+        if session.scalar(select(func.count()).select_from(Citizen)):
+            raise StoreError(f"{store.path} already holds citizens; seed a new data folder instead")
+    started = time.perf_counter()
+    writer = ChunkWriter(store)
+    try:
+        head = Chunk()
+        services, staffing = _catalogue(head)
+        head.add(
+            {
+                "_id": id_at(AUDIT_EVENT.id_prefix, NOW_MS, random_seed),
+                "type": "audit_event",
+                "schema": AUDIT_EVENT.schema_version,
+                "at": reference.iso(NOW_MS),
+                "by": "staff:admin",
+                "action": "store.seeded",
+                "subject_id": "store",
+                "detail": f"demo council: {citizens} citizens, seed {random_seed}",
+            }
+        )
+        writer.write(head)
+        specs = [
+            ChunkSpec(
+                random_seed,
+                i,
+                first,
+                min(CHUNK_CITIZENS, citizens - first),
+                NOW_MS,
+                services,
+                staffing,
+            )
+            for i, first in enumerate(range(0, citizens, CHUNK_CITIZENS))
+        ]
+        cases = 0
+        for done, (chunk, chunk_cases) in enumerate(_chunks(specs, workers), start=1):
+            writer.write(chunk)
+            cases += chunk_cases
+            if progress is not None:
+                progress("citizens", min(done * CHUNK_CITIZENS, citizens), citizens)
+    finally:
+        writer.close()
+    return SeedReport(citizens, cases, writer.written, time.perf_counter() - started)
+
+
+def busiest_citizen_id(session: Session) -> str:
+    """A frequent contact (40 cases, 500 contacts), for the single-view benchmark."""
+    first = select(Citizen.id).order_by(text("citizens.rowid")).limit(FREQUENT_CONTACTS)
+    found = session.execute(
+        select(Interaction.citizen_id, func.count())
+        .where(Interaction.citizen_id.in_(first))
+        .group_by(Interaction.citizen_id)
+        .order_by(func.count().desc())
+        .limit(1)
+    ).first()
+    if found is None or found[0] is None:
+        raise StoreError("the store has no citizens with contacts; seed it first")
+    return str(found[0])
+
+
+__all__ = ["SeedReport", "busiest_citizen_id", "seed_store"]

@@ -1,0 +1,136 @@
+"""Making one chunk of the demo council in a worker process: citizens and all that is theirs.
+
+A chunk depends only on the seed, its index and the shared catalogue, so the data is the same
+however many processes make it and in whatever order they finish.
+"""
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from caseworker.documents.codec import check
+from caseworker.ids import id_at
+from caseworker.seed import casework, people, reference
+from caseworker.seed.bulk import Chunk
+
+DAY = casework.DAY
+FREQUENT_CONTACTS = 3  # citizens with 40 cases and 500 contacts, for the single-view benchmark
+CHUNK_CITIZENS = 10_000
+# Seeded ids count up from here, one millisecond per document, so every index on an id grows
+# at its end (append-only inserts); the times in the documents' fields are the realistic ones.
+_ID_BASE_MS = 1_600_000_000_000
+_IDS_PER_CHUNK = CHUNK_CITIZENS * 200
+
+
+@dataclass(frozen=True)
+class ChunkSpec:
+    seed: int
+    index: int
+    first: int  # number of the chunk's first citizen
+    count: int
+    now_ms: int
+    services: tuple[dict[str, Any], ...]
+    staffing: casework.Staffing
+
+
+def _case_count(rng: random.Random) -> int:
+    roll = rng.random()
+    return 0 if roll < 0.35 else 1 if roll < 0.75 else 2 if roll < 0.93 else 3
+
+
+def _status(rng: random.Random) -> str:
+    roll = rng.random() * casework.STATUS_CUM[-1]
+    for status, cum in zip(casework.STATUSES, casework.STATUS_CUM, strict=True):
+        if roll < cum:
+            return status
+    return "closed"
+
+
+def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
+    """The chunk's rows and how many cases it holds."""
+    rng = random.Random(f"{spec.seed}:{spec.index}")
+    counter = iter(range(spec.index * _IDS_PER_CHUNK, (spec.index + 1) * _IDS_PER_CHUNK))
+
+    def ids(prefix: str) -> str:
+        return id_at(prefix, _ID_BASE_MS + next(counter), rng.getrandbits(80))
+
+    chunk = Chunk()
+    ppl = reference.people()
+    services = spec.services
+    weights = [3 if s["group"] != "Contact centre" else 1 for s in services]
+    staff = spec.staffing.everyone
+    now = spec.now_ms
+    cases = 0
+    for n in range(spec.first, spec.first + spec.count):
+        citizen = people.make_citizen(rng, ids, ppl, n, now - rng.randrange(DAY, 1825 * DAY))
+        chunk.add(citizen)
+        frequent = n < FREQUENT_CONTACTS
+        location = people.postcode_of(citizen)
+        case_ids = []
+        for _ in range(40 if frequent else _case_count(rng)):
+            service = rng.choices(services, weights)[0]
+            number = spec.index * CHUNK_CITIZENS * 50 + cases
+            case = casework.make_case(
+                rng,
+                ids,
+                number,
+                service,
+                spec.staffing,
+                now,
+                citizen,
+                location,
+                _status(rng),
+                chunk.add,
+            )
+            chunk.add(case)
+            case_ids.append(case["_id"])
+            cases += 1
+            if rng.random() < 0.1:
+                chunk.add(casework.make_note(rng, ids, case, rng.choice(staff), now - DAY))
+        for _ in range(500 if frequent else rng.choice((0, 1, 1, 1, 2))):
+            at = now - rng.randrange(1, 700 * DAY)
+            linked = rng.choice(case_ids) if case_ids and rng.random() < 0.6 else None
+            chunk.add(
+                casework.make_interaction(rng, ids, citizen["_id"], at, rng.choice(staff), linked)
+            )
+        if n < 20 or rng.random() < 0.005:
+            at = now - rng.randrange(1, 30 * DAY)
+            chunk.add(casework.make_mention(rng, ids, n, at, citizen))
+    if spec.index == 0:
+        _check_every_kind(spec)
+    return chunk, cases
+
+
+def _check_every_kind(spec: ChunkSpec) -> None:
+    """Validate, in full, one document of every kind the generator makes."""
+    rng = random.Random(spec.seed)
+    counter = iter(range(10**6))
+
+    def ids(prefix: str) -> str:
+        return id_at(prefix, next(counter), 0)
+
+    made: list[dict[str, Any]] = []
+    citizen = people.make_citizen(rng, ids, reference.people(), 0, spec.now_ms - DAY)
+    for status in casework.STATUSES:
+        made.append(
+            casework.make_case(
+                rng,
+                ids,
+                0,
+                spec.services[0],
+                spec.staffing,
+                spec.now_ms,
+                citizen,
+                people.postcode_of(citizen),
+                status,
+                made.append,
+            )
+        )
+    made += [
+        citizen,
+        casework.make_note(rng, ids, made[0], "staff:agent", spec.now_ms),
+        casework.make_interaction(rng, ids, citizen["_id"], spec.now_ms, "staff:agent", None),
+        casework.make_mention(rng, ids, 0, spec.now_ms, citizen),
+    ]
+    for doc in made:
+        check(doc)

@@ -1,0 +1,110 @@
+"""The demo council's fixed reference data: names, places, services, queues and staff.
+
+Everything here is fictional but shaped like the real thing: phone numbers only from Ofcom's
+ranges reserved for drama, email addresses only on the example domains, and town names that
+belong to no real place.
+"""
+
+import json
+import time
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+COUNCIL_NAME = "Cwm Glas County Borough Council"
+EMAIL_DOMAINS = ("example.org", "example.com", "example.net")
+MASTODON_HOST = "mastodon.example"
+
+
+def mobile(n: int) -> str:
+    """07700 900000-900999: Ofcom's mobile range for drama."""
+    return f"07700 900{n % 1000:03d}"
+
+
+def landline(n: int) -> str:
+    """01632 960000-960999: Ofcom's geographic range for drama."""
+    return f"01632 960{n % 1000:03d}"
+
+
+def iso(millis: int) -> str:
+    """ISO 8601 UTC with milliseconds, as caseworker.timeutil.to_iso writes it, but cheaper."""
+    seconds, ms = divmod(millis, 1000)
+    t = time.gmtime(seconds)
+    return (
+        f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T"
+        f"{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}.{ms:03d}Z"
+    )
+
+
+@cache
+def _load(name: str) -> Any:
+    return json.loads(resources.files("caseworker.data").joinpath(name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class People:
+    given_en: tuple[str, ...]
+    given_cy: tuple[str, ...]
+    family: tuple[str, ...]
+    streets: tuple[str, ...]
+    towns: tuple[tuple[str, str], ...]
+
+
+def people() -> People:
+    data = _load("people.json")
+    return People(
+        tuple(data["given_en"]),
+        tuple(data["given_cy"]),
+        tuple(data["family"]),
+        tuple(data["streets"]),
+        tuple((town, code) for town, code in data["towns"]),
+    )
+
+
+def catalogue() -> dict[str, Any]:
+    data: dict[str, Any] = _load("catalogue.json")
+    return data
+
+
+@dataclass(frozen=True)
+class StaffSeed:
+    key: str
+    name: str
+    role: str
+    team: str
+    queues: tuple[str, ...]
+
+
+# One known account per role, so the sign-in screen of the demo offers each view of the app.
+DEMO_STAFF: tuple[StaffSeed, ...] = (
+    StaffSeed("agent", "Alys Morgan", "agent", "Contact centre", ("contact",)),
+    StaffSeed("officer", "Dewi Pritchard", "field_officer", "Street scene", ("street", "waste")),
+    StaffSeed("supervisor", "Sandra Hughes", "supervisor", "Contact centre", ("contact", "waste")),
+    StaffSeed("admin", "Iolo Rees", "admin", "Digital services", ()),
+)
+_TEAMS = (
+    ("agent", "Contact centre", ("contact",)),
+    ("field_officer", "Waste and recycling", ("waste",)),
+    ("field_officer", "Street scene", ("street",)),
+    ("field_officer", "Highways", ("highways",)),
+    ("field_officer", "Environmental health", ("envhealth",)),
+    ("field_officer", "Housing repairs", ("housing",)),
+    ("agent", "Revenues and benefits", ("revenues",)),
+    ("agent", "Parking services", ("parking",)),
+    ("agent", "Planning", ("planning",)),
+    ("supervisor", "Operations", ("waste", "street", "highways")),
+)
+
+
+def staff() -> list[StaffSeed]:
+    """The demo accounts plus three people in each team."""
+    ppl = people()
+    out = list(DEMO_STAFF)
+    for t, (role, team, queues) in enumerate(_TEAMS):
+        for i in range(3):
+            given = ppl.given_cy[(t * 3 + i) % len(ppl.given_cy)]
+            family = ppl.family[(t * 7 + i * 5) % len(ppl.family)]
+            key = f"{given}.{family}".lower().replace("'", "").replace(" ", "")
+            out.append(StaffSeed(key, f"{given} {family}", role, team, queues))
+    return out

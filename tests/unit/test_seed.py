@@ -1,0 +1,119 @@
+"""The demo council: realistic, consistent with the workflow, and the same every time."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from caseworker import vocab
+from caseworker.documents.codec import check
+from caseworker.errors import StoreError
+from caseworker.ids import normalise_case_reference
+from caseworker.models import Case, CaseEvent, Citizen, Identifier, Interaction, StoredDocument
+from caseworker.seed import busiest_citizen_id, seed_store
+from caseworker.seed.generate import CHUNK_CITIZENS
+from caseworker.services import search, workflow
+from caseworker.store.projection import TABLE_OF_TYPE
+from caseworker.store.store import Store
+
+N = CHUNK_CITIZENS + 500  # two chunks: the second one exercises chunk boundaries
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = Store(tmp_path_factory.mktemp("seeded") / "caseworker.db")
+    seed_store(store, citizens=N)
+    return store
+
+
+def test_the_same_seed_gives_the_same_council(tmp_path: Path, seeded: Store) -> None:
+    again = Store(tmp_path / "caseworker.db")
+    seed_store(again, citizens=N, workers=1)  # made in-process, in another order of work
+    query = select(StoredDocument.id, StoredDocument.rev, StoredDocument.body).order_by(
+        StoredDocument.id
+    )
+    with seeded.read() as a, again.read() as b:
+        assert a.execute(query).all() == b.execute(query).all()
+    again.close()
+
+
+def test_every_document_is_valid_and_projected(seeded: Store) -> None:
+    with seeded.read() as s:
+        counts = dict(
+            s.execute(select(StoredDocument.type, func.count()).group_by(StoredDocument.type)).all()
+        )
+        for doc_type, table in TABLE_OF_TYPE.items():
+            projected = s.scalar(select(func.count()).select_from(table))
+            assert projected == counts.get(doc_type, 0), doc_type
+        for body in s.scalars(select(StoredDocument.body).limit(5000)):
+            check(json.loads(body))
+        assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def test_cases_cover_every_status_and_channel_with_valid_references(seeded: Store) -> None:
+    with seeded.read() as s:
+        assert set(s.scalars(select(Case.status).distinct())) == set(vocab.CASE_STATUSES)
+        assert set(s.scalars(select(Interaction.channel).distinct())) == set(vocab.CHANNELS)
+        refs = list(s.scalars(select(Case.reference)))
+        assert len(refs) == len(set(refs))
+        assert all(normalise_case_reference(r) == r for r in refs)
+
+
+def test_each_case_history_follows_the_workflow_to_its_status(seeded: Store) -> None:
+    with seeded.read() as s:
+        for case in s.scalars(select(Case).limit(3000)):
+            events = list(
+                s.scalars(
+                    select(CaseEvent)
+                    .where(CaseEvent.case_id == case.id, CaseEvent.kind != "assigned")
+                    .order_by(CaseEvent.at, CaseEvent.id)
+                )
+            )
+            assert events[0].kind == "created"
+            current = "new"
+            for event in events[1:]:
+                assert event.old == current
+                workflow.check_transition(current, event.new or "")
+                current = event.new or ""
+            assert current == case.status
+            if case.status in ("assigned", "in_progress"):
+                assert case.assignee_id
+
+
+def test_contact_details_are_only_from_ranges_reserved_for_fiction(seeded: Store) -> None:
+    with seeded.read() as s:
+        phones = set(s.scalars(select(Identifier.value).where(Identifier.kind == "phone")))
+        emails = set(s.scalars(select(Identifier.value).where(Identifier.kind == "email")))
+    assert all(re.fullmatch(r"07700 900\d{3}|01632 960\d{3}", p) for p in phones)
+    assert all(re.search(r"@example\.(org|com|net)$", e) for e in emails)
+
+
+def test_seeded_people_and_cases_are_found_by_search(seeded: Store) -> None:
+    with seeded.read() as s:
+        citizen = s.scalars(select(Citizen).offset(1234).limit(1)).one()
+        postcode = s.scalar(
+            select(Identifier.postcode).where(
+                Identifier.citizen_id == citizen.id, Identifier.kind == "address"
+            )
+        )
+        case = s.scalars(select(Case).offset(777).limit(1)).one()
+        name_hits = search.search(s, f"{citizen.given_name} {citizen.family_name}", limit=500)
+        assert citizen.id in [h.id for h in name_hits]
+        if postcode:
+            assert any(postcode in h.detail for h in search.search(s, postcode[:-1]))
+        assert [h.id for h in search.search(s, case.reference)] == [case.id]
+
+
+def test_a_frequent_contact_has_forty_cases_and_five_hundred_contacts(seeded: Store) -> None:
+    with seeded.read() as s:
+        busiest = busiest_citizen_id(s)
+        assert s.scalar(select(func.count()).where(Case.citizen_id == busiest)) == 40
+        contacts = s.scalar(select(func.count()).where(Interaction.citizen_id == busiest))
+        assert contacts == 500
+
+
+def test_a_store_that_already_has_citizens_is_not_seeded_again(seeded: Store) -> None:
+    with pytest.raises(StoreError, match="already holds citizens"):
+        seed_store(seeded, citizens=10)
