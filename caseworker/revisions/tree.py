@@ -410,24 +410,22 @@ _DELETED, _UNAVAILABLE = 1, 2
 
 
 def tree_to_json(tree: RevTree) -> list[Any]:
-    """``[[pos, node], ...]``, node = ``[id, flags, [children]]``; flags 1 deleted, 2 no body."""
+    """Flat rows ``[pos, id, flags, parent]``, parents before children; ``parent`` is the index
+    of the parent's row, -1 for a root; flags 1 deleted, 2 no body.
 
-    def encode(node: RevNode) -> list[Any]:
-        flags = (_DELETED if node.deleted else 0) | (0 if node.available else _UNAVAILABLE)
-        return [node.id, flags, []]
-
-    out: list[Any] = []
+    Flat, so a thousand-revision history is not a thousand levels of JSON nesting (Python's
+    json module stops at its recursion limit).
+    """
+    rows: list[Any] = []
     for path in tree:
-        root = encode(path.root)
-        out.append([path.pos, root])
-        stack = [(path.root, root)]
+        stack: list[tuple[int, RevNode, int]] = [(path.pos, path.root, -1)]
         while stack:
-            node, enc = stack.pop()
-            for child in node.children:
-                child_enc = encode(child)
-                enc[2].append(child_enc)
-                stack.append((child, child_enc))
-    return out
+            pos, node, parent = stack.pop()
+            flags = (_DELETED if node.deleted else 0) | (0 if node.available else _UNAVAILABLE)
+            rows.append([pos, node.id, flags, parent])
+            index = len(rows) - 1
+            stack.extend((pos + 1, child, index) for child in reversed(node.children))
+    return rows
 
 
 def tree_from_json(data: object) -> RevTree:
@@ -436,39 +434,34 @@ def tree_from_json(data: object) -> RevTree:
     def bad(why: str) -> ValueError:
         return ValueError(f"malformed revision tree: {why}")
 
-    def decode(item: object) -> tuple[RevNode, list[Any]]:
-        if not (isinstance(item, list) and len(item) == 3):
-            raise bad("a node must be [id, flags, children]")
-        node_id, flags, children = item
-        if not isinstance(node_id, str) or not node_id:
-            raise bad("a node id must be non-empty text")
-        if isinstance(flags, bool) or not isinstance(flags, int) or not 0 <= flags <= 3:
-            raise bad("node flags must be an integer from 0 to 3")
-        if not isinstance(children, list):
-            raise bad("a node's children must be a list")
-        return RevNode(node_id, bool(flags & _DELETED), not flags & _UNAVAILABLE), children
-
     if not isinstance(data, list):
-        raise bad("expected a list of [pos, node] paths")
+        raise bad("expected a list of [pos, id, flags, parent] rows")
     tree: RevTree = []
-    for entry in data:
-        if not (isinstance(entry, list) and len(entry) == 2):
-            raise bad("a path must be [pos, node]")
-        pos, raw = entry
+    made: list[tuple[int, RevNode]] = []
+    for i, row in enumerate(data):
+        if not (isinstance(row, list) and len(row) == 4):
+            raise bad("a row must be [pos, id, flags, parent]")
+        pos, node_id, flags, parent = row
         if isinstance(pos, bool) or not isinstance(pos, int) or pos < 1:
-            raise bad("a path's pos must be a positive integer")
-        root, raw_children = decode(raw)
-        tree.append(RevPath(pos, root))
-        stack = [(root, raw_children)]
-        while stack:
-            node, raw_kids = stack.pop()
-            for raw_child in raw_kids:
-                child, grandchildren = decode(raw_child)
-                node.children.append(child)
-                stack.append((child, grandchildren))
-            if len({c.id for c in node.children}) != len(node.children):
-                raise bad(f"revision {node.id} has two children with the same id")
-            node.children.sort(key=lambda n: n.id)  # restore the invariant merge relies on
+            raise bad("a revision's pos must be a positive integer")
+        if not isinstance(node_id, str) or not node_id:
+            raise bad("a revision id must be non-empty text")
+        if isinstance(flags, bool) or not isinstance(flags, int) or not 0 <= flags <= 3:
+            raise bad("flags must be an integer from 0 to 3")
+        if isinstance(parent, bool) or not isinstance(parent, int) or not -1 <= parent < i:
+            raise bad("a parent must be -1 or an earlier row")
+        node = RevNode(node_id, bool(flags & _DELETED), not flags & _UNAVAILABLE)
+        if parent == -1:
+            tree.append(RevPath(pos, node))
+        else:
+            parent_pos, parent_node = made[parent]
+            if parent_pos + 1 != pos:
+                raise bad(f"revision {pos}-{node_id} is not one generation after its parent")
+            if any(c.id == node_id for c in parent_node.children):
+                raise bad(f"revision {parent_node.id} has two children with the same id")
+            parent_node.children.append(node)
+            parent_node.children.sort(key=lambda n: n.id)  # the invariant merge relies on
+        made.append((pos, node))
     if len({(p.pos, p.root.id) for p in tree}) != len(tree):
         raise bad("two paths start at the same revision")
     tree.sort(key=lambda p: (p.pos, p.root.id))

@@ -47,7 +47,7 @@ class Chunk:
         content = _DUMP(doc)
         rev = first_revision(content)
         body = '{"_id":' + _DUMP(doc_id) + ',"_rev":"' + rev + '",' + content[1:]
-        self.docs.append((doc_id, doc["type"], rev, '[[1,["' + rev[2:] + '",0,[]]]]', body))
+        self.docs.append((doc_id, doc["type"], rev, '[[1,"' + rev[2:] + '",0,-1]]', body))
         doc["_id"] = doc_id
         p = projection.PROJECTORS[doc["type"]](doc, rev, False)
         self._row(p.table.name, p.row)

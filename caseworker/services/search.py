@@ -7,6 +7,7 @@ on a million rows an ``ORDER BY rank`` over a broad fragment costs 50-100 ms.
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -15,7 +16,7 @@ from caseworker.ids import normalise_case_reference
 from caseworker.models import Case, Citizen, Identifier
 from caseworker.store import normalise
 
-CANDIDATES = 200
+CANDIDATES = 100
 _PHONEISH = re.compile(r"^[+\d][\d\s()-]*$")
 
 
@@ -62,82 +63,61 @@ def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
         return []
     reference = normalise_case_reference(query)
     if reference is not None:
-        case = session.scalar(select(Case).where(Case.reference == reference))
+        case = session.execute(_CASE_COLUMNS.where(Case.reference == reference)).first()
         if case is not None:
             return [_case_hit(case, 1000)]
     terms = _terms(query)
     expression = _match_expression(terms)
     if expression is None:
-        return _short_prefix(session, query, limit)
-    citizen_rows = (
-        session.execute(
-            text("SELECT rowid FROM citizen_search WHERE citizen_search MATCH :q LIMIT :n"),
-            {"q": expression, "n": CANDIDATES},
-        )
-        .scalars()
-        .all()
-    )
-    case_rows = (
-        session.execute(
-            text("SELECT rowid FROM case_search WHERE case_search MATCH :q LIMIT :n"),
-            {"q": expression, "n": CANDIDATES // 4},
-        )
-        .scalars()
-        .all()
-    )
+        return _rank_citizens(session, _short_prefix(session, query, limit), [query.lower()], limit)
+    citizen_ids = _matching_rowids(session, "citizen_search", expression, CANDIDATES)
+    case_ids = _matching_rowids(session, "case_search", expression, CANDIDATES // 4)
     hits: list[SearchHit] = []
-    if citizen_rows:
-        citizens = (
-            session.execute(
-                select(Citizen).where(
-                    text("citizens.rowid IN (SELECT value FROM json_each(:ids))")
-                ),
-                {"ids": "[" + ",".join(map(str, citizen_rows)) + "]"},
-            )
-            .scalars()
-            .all()
-        )
-        hits += _rank_citizens(session, list(citizens), terms)
-    if case_rows:
-        cases = (
-            session.execute(
-                select(Case).where(text("cases.rowid IN (SELECT value FROM json_each(:ids))")),
-                {"ids": "[" + ",".join(map(str, case_rows)) + "]"},
-            )
-            .scalars()
-            .all()
-        )
+    if citizen_ids:
+        rows = session.execute(_CITIZEN_COLUMNS.where(_rowid_in("citizens", citizen_ids))).all()
+        hits += _rank_citizens(session, list(rows), terms, limit)
+    if case_ids:
         first = terms[0].replace("-", "") if terms else ""
-        hits += [
-            _case_hit(c, 90 if c.reference.lower().replace("-", "").startswith(first) else 30)
-            for c in cases
-        ]
+        for case in session.execute(_CASE_COLUMNS.where(_rowid_in("cases", case_ids))):
+            compact = case.reference.lower().replace("-", "")
+            hits.append(_case_hit(case, 90 if compact.startswith(first) else 30))
     hits.sort(key=lambda h: (-h.score, h.title))
     return hits[:limit]
 
 
-def _short_prefix(session: Session, query: str, limit: int) -> list[SearchHit]:
+_CITIZEN_COLUMNS = select(
+    Citizen.id, Citizen.given_name, Citizen.family_name, Citizen.preferred_name
+)
+_CASE_COLUMNS = select(Case.id, Case.reference, Case.summary, Case.service_code, Case.status)
+
+
+def _matching_rowids(session: Session, table: str, expression: str, limit: int) -> list[int]:
+    sql = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :n")
+    return list(session.execute(sql, {"q": expression, "n": limit}).scalars())
+
+
+def _rowid_in(table: str, rowids: list[int]) -> Any:
+    return text(f"{table}.rowid IN ({','.join(str(int(r)) for r in rowids)})")
+
+
+def _short_prefix(session: Session, query: str, limit: int) -> list[Any]:
     """One or two letters: family names starting with them (the index needs three)."""
     prefix = query.replace("%", "").replace("_", "")
-    citizens = session.scalars(
-        select(Citizen)
-        .where(Citizen.family_name.like(prefix + "%"))
-        .order_by(Citizen.family_name, Citizen.given_name)
-        .limit(limit)
-    ).all()
-    return _rank_citizens(session, list(citizens), [prefix.lower()])
+    return list(
+        session.execute(
+            _CITIZEN_COLUMNS.where(Citizen.family_name.like(prefix + "%"))
+            .order_by(Citizen.family_name, Citizen.given_name)
+            .limit(limit)
+        )
+    )
 
 
-def _rank_citizens(session: Session, citizens: list[Citizen], terms: list[str]) -> list[SearchHit]:
-    if not citizens:
-        return []
-    contacts: dict[str, list[Identifier]] = {}
-    for ident in session.scalars(
-        select(Identifier).where(Identifier.citizen_id.in_([c.id for c in citizens]))
-    ):
-        contacts.setdefault(ident.citizen_id, []).append(ident)
+def _rank_citizens(
+    session: Session, citizens: list[Any], terms: list[str], limit: int
+) -> list[SearchHit]:
+    """Rank candidates by how their name matches, then describe only the ones shown."""
     first = terms[0] if terms else ""
-    hits = []
+    scored = []
     for c in citizens:
         full = f"{c.given_name} {c.family_name}".lower()
         score = 40  # found by an identifier (phone, email, postcode, handle)
@@ -147,28 +127,28 @@ def _rank_citizens(session: Session, citizens: list[Citizen], terms: list[str]) 
             score = 80
         elif first in full:
             score = 60
-        idents = contacts.get(c.id, [])
-        detail = " · ".join(
-            x
-            for x in (
-                _first(idents, "address", postcode=True),
-                _first(idents, "phone"),
-                _first(idents, "email"),
-            )
-            if x
-        )
-        hits.append(SearchHit("citizen", c.id, c.display_name, detail, score))
+        name = f"{c.preferred_name or c.given_name} {c.family_name}"
+        scored.append((score, name, c.id))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    shown = scored[:limit]
+    details: dict[str, dict[str, str]] = {}
+    if shown:
+        for citizen_id, kind, value, postcode in session.execute(
+            select(Identifier.citizen_id, Identifier.kind, Identifier.value, Identifier.postcode)
+            .where(Identifier.citizen_id.in_([s[2] for s in shown]))
+            .order_by(Identifier.id)
+        ):
+            found = details.setdefault(citizen_id, {})
+            found.setdefault(kind, (postcode if kind == "address" else value) or "")
+    hits = []
+    for score, name, citizen_id in shown:
+        d = details.get(citizen_id, {})
+        detail = " · ".join(x for x in (d.get("address"), d.get("phone"), d.get("email")) if x)
+        hits.append(SearchHit("citizen", citizen_id, name, detail, score))
     return hits
 
 
-def _first(idents: list[Identifier], kind: str, postcode: bool = False) -> str | None:
-    for ident in idents:
-        if ident.kind == kind:
-            return ident.postcode if postcode else ident.value
-    return None
-
-
-def _case_hit(case: Case, score: int) -> SearchHit:
+def _case_hit(case: Any, score: int) -> SearchHit:
     return SearchHit(
         "case",
         case.id,

@@ -171,3 +171,17 @@ def test_checkpoints_round_trip(store: Store) -> None:
     with store.read() as s:
         assert docstore.get_checkpoint(s, "rep1") == {"last_seq": "4-g1AAAA"}
         assert docstore.get_checkpoint(s, "nope") is None
+
+
+def test_a_document_edited_a_thousand_times_is_still_stored(store: Store) -> None:
+    with store.write() as s:
+        docstore.put(s, _queue("v0"))
+        for i in range(1, 1100):
+            doc = docstore.require(s, "queue:q1")
+            doc["name"] = f"v{i}"
+            docstore.put(s, doc)
+    with store.read() as s:
+        doc = docstore.require(s, "queue:q1")
+        assert doc["_rev"].startswith("1100-") and doc["name"] == "v1099"
+        tree = docstore.revision_tree(s, "queue:q1")
+        assert tree is not None and len(revtree.revisions_of(tree, doc["_rev"])["ids"]) == 1000

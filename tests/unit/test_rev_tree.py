@@ -2,8 +2,8 @@
 
 Most cases are ported from upstream suites; each says where it came from:
 - PouchDB ``tests/unit/test.merge.js`` (itself partly a port of CouchDB's etap 060-kt-merging.t),
-- CouchDB ``src/couch/test/eunit/couch_key_tree_tests.erl`` (positions there start at 0; here
-  every position is one higher, because a revision's generation starts at 1),
+- CouchDB ``src/couch/test/eunit/couch_key_tree_tests.erl`` (where those trees start at
+  position 0, every position here is one higher: a revision's generation starts at 1),
 - PouchDB ``tests/integration/test.conflicts.js`` and ``test.revs_diff.js`` (documents written
   with ``new_edits: false``, here merged one ``_revisions`` path at a time).
 
@@ -63,12 +63,12 @@ def path(pos: int, spec: Spec) -> RevPath:
 def replicate(*docs: dict[str, Any]) -> RevTree:
     """Write docs with new_edits=false, in order, as PouchDB's bulkDocs does."""
     tree: RevTree = []
-    for doc in docs:
-        revisions = doc.get("_revisions") or {
-            "start": parse_rev(doc["_rev"])[0],
-            "ids": [parse_rev(doc["_rev"])[1]],
+    for written in docs:
+        revisions = written.get("_revisions") or {
+            "start": parse_rev(written["_rev"])[0],
+            "ids": [parse_rev(written["_rev"])[1]],
         }
-        tree = merge(tree, path_from_revisions(revisions, bool(doc.get("_deleted")))).tree
+        tree = merge(tree, path_from_revisions(revisions, bool(written.get("_deleted")))).tree
     return tree
 
 
@@ -80,6 +80,8 @@ def doc(rev: str, *ancestors: str, deleted: bool = False) -> dict[str, Any]:
     return body
 
 
+Fixture = tuple[int, Spec]
+
 # --- PouchDB tests/unit/test.merge.js fixtures --------------------------------------------------
 
 simple = (1, ["1", {}, []])
@@ -90,15 +92,18 @@ withnewleaf = (1, ["1", {}, [["2_0", {}, [["3", {}, []]]]]])
 newbranch = (1, ["1", {}, [["2_0", {}, []], ["2_1", {}, []]]])
 newdeepbranch = (2, ["2_0", {}, [["3_1", {}, []]]])
 stemmededit = (3, ["3", {}, []])
-stemmedconflicts = [simple, stemmededit]
+stemmedconflicts: list[Fixture] = [simple, stemmededit]
 newbranchleaf = (1, ["1", {}, [["2_0", {}, [["3", {}, []]]], ["2_1", {}, []]]])
 newbranchleafbranch = (
     1,
     ["1", {}, [["2_0", {}, [["3", {}, []], ["3_1", {}, []]]], ["2_1", {}, []]]],
 )
-stemmed2 = [(1, ["1", {}, [["2_1", {}, []]]]), (2, ["2_0", {}, [["3", {}, []], ["3_1", {}, []]]])]
-stemmed3 = [(2, ["2_1", {}, []]), (3, ["3", {}, []]), (3, ["3_1", {}, []])]
-partialrecover = [
+stemmed2: list[Fixture] = [
+    (1, ["1", {}, [["2_1", {}, []]]]),
+    (2, ["2_0", {}, [["3", {}, []], ["3_1", {}, []]]]),
+]
+stemmed3: list[Fixture] = [(2, ["2_1", {}, []]), (3, ["3", {}, []]), (3, ["3_1", {}, []])]
+partialrecover: list[Fixture] = [
     (1, ["1", {}, [["2_0", {}, [["3", {}, []]]]]]),
     (2, ["2_1", {}, []]),
     (3, ["3_1", {}, []]),
@@ -107,23 +112,21 @@ partialrecover = [
 one = (1, ["1", {}, []])
 two = (1, ["2", {}, []])
 three = (1, ["3", {}, []])
-two_sibs = [one, two]
-three_sibs = [one, two, three]
+two_sibs: list[Fixture] = [one, two]
+three_sibs: list[Fixture] = [one, two, three]
 two_child = (1, ["1", {}, [["1a", {}, [["1aa", {}, []]]]]])
 two_child_sibs = (1, ["1", {}, [["1a", {}, []], ["1b", {}, []]]])
 two_child_plus_sibs = (1, ["1", {}, [["1a", {}, [["1aa", {}, []]]], ["1b", {}, []]]])
 stemmed_1b = (2, ["1a", {}, []])
 two_child_plus_sibs2 = (1, ["1", {}, [["1a", {}, []], ["1b", {}, [["1bb", {}, []]]]]])
 stemmed_1bb = (3, ["1bb", {}, []])
-stemmed_two_child_sibs2 = [(2, ["1a", {}, []]), (2, ["1b", {}, [["1bb", {}, []]]])]
+stemmed_two_child_sibs2: list[Fixture] = [(2, ["1a", {}, []]), (2, ["1b", {}, [["1bb", {}, []]]])]
 stemmed_1aa = (3, ["1aa", {}, []])
 stemmed_1a = (2, ["1a", {}, [["1aa", {}, []]]])
 one_child = (1, ["1", {}, [["1a", {}, []]]])
 foo = (1, ["foo", {}, [["foo2", {}, []], ["foo3", {}, []]]])
 bar = (1, ["foo", {}, [["foo3", {}, [["foo4", {}, []]]]]])
 foo_bar = (1, ["foo", {}, [["foo2", {}, []], ["foo3", {}, [["foo4", {}, []]]]]])
-
-Fixture = tuple[int, Spec]
 
 
 def case(
@@ -714,8 +717,12 @@ def test_json_form_round_trips() -> None:
     tree = replicate(doc("3-c", "b", "a", deleted=True), doc("2-x", "a"), doc("5-q", "p"))
     data = tree_to_json(tree)
     assert data == [
-        [1, ["a", 2, [["b", 2, [["c", 1, []]]], ["x", 0, []]]]],
-        [4, ["p", 2, [["q", 0, []]]]],
+        [1, "a", 2, -1],
+        [2, "b", 2, 0],
+        [3, "c", 1, 1],
+        [2, "x", 0, 0],
+        [4, "p", 2, -1],
+        [5, "q", 0, 4],
     ]
     assert tree_from_json(data) == tree
     assert tree_from_json([]) == []
@@ -727,18 +734,19 @@ def test_json_form_round_trips() -> None:
         None,
         {"pos": 1},
         [[1]],
-        [["1", ["a", 0, []]]],
-        [[0, ["a", 0, []]]],
-        [[True, ["a", 0, []]]],
-        [[1, ["a", 0]]],
-        [[1, ["", 0, []]]],
-        [[1, [7, 0, []]]],
-        [[1, ["a", 4, []]]],
-        [[1, ["a", False, []]]],
-        [[1, ["a", 0, {}]]],
-        [[1, ["a", 0, [["b", 0, "x"]]]]],
-        [[1, ["a", 0, [["b", 0, []], ["b", 1, []]]]]],
-        [[1, ["a", 0, []]], [1, ["a", 0, []]]],
+        [["1", "a", 0, -1]],
+        [[0, "a", 0, -1]],
+        [[True, "a", 0, -1]],
+        [[1, "a", 0]],
+        [[1, "", 0, -1]],
+        [[1, 7, 0, -1]],
+        [[1, "a", 4, -1]],
+        [[1, "a", False, -1]],
+        [[1, "a", 0, 0]],
+        [[1, "a", 0, -1], [2, "b", 0, 5]],
+        [[1, "a", 0, -1], [3, "b", 0, 0]],
+        [[1, "a", 0, -1], [2, "b", 0, 0], [2, "b", 1, 0]],
+        [[1, "a", 0, -1], [1, "a", 0, -1]],
     ],
 )
 def test_malformed_json_trees_are_refused(data: object) -> None:
@@ -828,7 +836,7 @@ def deliveries(draw: st.DrawFn) -> list[RevPath]:
     for i in range(1, size):
         parents.append(draw(st.integers(-1, i - 1)))  # -1: another root (an unrelated history)
     starts = [draw(st.integers(1, 3)) if p == -1 else 0 for p in parents]
-    pos = []
+    pos: list[int] = []
     for i, p in enumerate(parents):
         pos.append(starts[i] if p == -1 else pos[p] + 1)
     deleted = draw(st.lists(st.booleans(), min_size=size, max_size=size))
