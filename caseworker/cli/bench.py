@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from caseworker.cli.app import Command, Context
 from caseworker.models import Case, Citizen, Identifier
@@ -123,25 +124,27 @@ def _keystrokes(text: str) -> list[str]:
     return [text[:i] for i in range(1, len(text) + 1)]
 
 
+def _sample(session: Session, table: str, columns: str, rng: random.Random) -> Any:
+    """A row picked at random by rowid (rowids may have gaps), in O(log n)."""
+    low, high = session.execute(text(f"SELECT MIN(rowid), MAX(rowid) FROM {table}")).one()
+    pick = rng.randint(low, high)
+    query = text(f"SELECT {columns} FROM {table} WHERE rowid >= :r ORDER BY rowid LIMIT 1")
+    return session.execute(query, {"r": pick}).one()
+
+
 def typed_queries(store: Store, samples: int, rng: random.Random) -> dict[str, list[str]]:
     """What people type, keystroke by keystroke, for real seeded names, phones, postcodes
     and case references."""
     with store.read() as session:
-        top = session.scalar(select(func.max(literal_column("rowid"))).select_from(Citizen)) or 1
-        picks = [rng.randint(1, top) for _ in range(samples)]
-        people = session.execute(
-            select(Citizen.given_name, Citizen.family_name).where(
-                literal_column("citizens.rowid").in_(picks)
-            )
-        ).all()
+        people = [
+            _sample(session, "citizens", "given_name, family_name", rng) for _ in range(samples)
+        ]
+        refs = [_sample(session, "cases", "reference", rng)[0] for _ in range(samples)]
         phones = session.scalars(
             select(Identifier.value).where(Identifier.kind == "phone").limit(samples * 20)
         ).all()
         codes = session.scalars(
             select(Identifier.postcode).where(Identifier.kind == "address").limit(samples * 20)
-        ).all()
-        refs = session.scalars(
-            select(Case.reference).where(literal_column("cases.rowid").in_(picks))
         ).all()
     return {
         "name": [q for g, f in people for q in _keystrokes(f"{g} {f[:4]}")],

@@ -19,7 +19,7 @@ from caseworker.documents.codec import check
 from caseworker.documents.types import AUDIT_EVENT, QUEUE, SERVICE, STAFF
 from caseworker.errors import StoreError
 from caseworker.ids import id_at
-from caseworker.models import Citizen, Interaction
+from caseworker.models import Citizen, Interaction, StoredDocument
 from caseworker.seed import casework, reference
 from caseworker.seed.bulk import Chunk, ChunkWriter
 from caseworker.seed.generate import CHUNK_CITIZENS, FREQUENT_CONTACTS, ChunkSpec, generate_chunk
@@ -126,12 +126,12 @@ def seed_store(
     if citizens < 1:
         raise StoreError("seed needs at least one citizen")
     with store.read() as session:
-        if session.scalar(select(func.count()).select_from(Citizen)):
-            raise StoreError(f"{store.path} already holds citizens; seed a new data folder instead")
+        if session.scalar(select(func.count()).select_from(StoredDocument)):
+            raise StoreError(f"{store.path} already holds records; seed a new data folder instead")
     started = time.perf_counter()
     writer = ChunkWriter(store)
     try:
-        head = Chunk()
+        head = Chunk(-1)  # the catalogue, numbered before every chunk of citizens
         services, staffing = _catalogue(head)
         head.add(
             {

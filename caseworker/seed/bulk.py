@@ -15,6 +15,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 
 from caseworker.documents.codec import Document
+from caseworker.errors import StoreError
 from caseworker.models import Base
 from caseworker.store import projection
 from caseworker.store.store import Store
@@ -24,7 +25,6 @@ _DOC_SQL = (
     "INSERT INTO documents (id, type, rev, deleted, seq, rev_tree, body, conflicted, problem) "
     "VALUES (?, ?, ?, 0, ?, ?, ?, 0, NULL)"
 )
-_ROWID_TABLES = {"citizens": "citizen_search", "cases": "case_search"}
 
 
 def first_revision(content_json: str) -> str:
@@ -32,14 +32,23 @@ def first_revision(content_json: str) -> str:
     return "1-" + hashlib.md5(("[false,null," + content_json + "]").encode()).hexdigest()
 
 
+CHUNK_SPAN = 10_000_000  # local sequence numbers and rowids each chunk may use
+
+
 @dataclass
 class Chunk:
-    """Rows for a run of documents, in order, ready to insert (picklable, plain tuples)."""
+    """Rows for a run of documents, in order, ready to insert (picklable, plain tuples).
 
-    docs: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    Chunk ``index`` numbers its documents' local sequence and its search rows from
+    ``index * CHUNK_SPAN``: the numbers only need to grow, not to be contiguous, and so the
+    worker that makes the chunk can number it and the writer only inserts.
+    """
+
+    index: int
+    docs: list[tuple[str, str, str, int, str, str]] = field(default_factory=list)
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
-    search: dict[str, list[str]] = field(default_factory=dict)  # in the order of their rows
+    search: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def add(self, doc: Document) -> str:
         """Add a new document (no ``_rev``); returns its first revision id."""
@@ -47,12 +56,16 @@ class Chunk:
         content = _DUMP(doc)
         rev = first_revision(content)
         body = '{"_id":' + _DUMP(doc_id) + ',"_rev":"' + rev + '",' + content[1:]
-        self.docs.append((doc_id, doc["type"], rev, '[[1,"' + rev[2:] + '",0,-1]]', body))
+        base = (self.index + 1) * CHUNK_SPAN
+        seq = base + len(self.docs) + 1
+        self.docs.append((doc_id, doc["type"], rev, seq, '[[1,"' + rev[2:] + '",0,-1]]', body))
         doc["_id"] = doc_id
         p = projection.PROJECTORS[doc["type"]](doc, rev, False)
-        self._row(p.table.name, p.row)
         if p.search_table:
-            self.search.setdefault(p.table.name, []).append(p.search_text)
+            rowid = base + len(self.search.setdefault(p.search_table, [])) + 1
+            self.search[p.search_table].append((rowid, p.search_text))
+            p.row = {"rowid": rowid, **p.row}
+        self._row(p.table.name, p.row)
         for child, rows in p.children.items():
             for row in rows:
                 self._row(child.name, row)
@@ -83,10 +96,8 @@ class ChunkWriter:
         ]
         for idx in self._indexes:
             self._cur.execute(f'DROP INDEX IF EXISTS "{idx.name}"')
-        self._seq = self._scalar("SELECT COALESCE(MAX(seq), 0) FROM documents")
-        self._rowid = {
-            t: self._scalar(f"SELECT COALESCE(MAX(rowid), 0) FROM {t}") for t in _ROWID_TABLES
-        }
+        if self._scalar("SELECT COUNT(*) FROM documents"):
+            raise StoreError("bulk writing is only for a store with no documents yet")
         self.written = 0
 
     def _scalar(self, sql: str) -> int:
@@ -95,26 +106,12 @@ class ChunkWriter:
     def write(self, chunk: Chunk) -> None:
         cur = self._cur
         cur.execute("BEGIN")
-        start = self._seq
-        cur.executemany(
-            _DOC_SQL,
-            [(d[0], d[1], d[2], start + i + 1, d[3], d[4]) for i, d in enumerate(chunk.docs)],
-        )
-        self._seq += len(chunk.docs)
+        cur.executemany(_DOC_SQL, chunk.docs)
+        for search, entries in chunk.search.items():
+            cur.executemany(f"INSERT INTO {search} (rowid, text) VALUES (?, ?)", entries)
         for table, rows in chunk.rows.items():
-            names = chunk.columns[table]
-            if table in _ROWID_TABLES:
-                base = self._rowid[table]
-                rows = [(base + i + 1, *row) for i, row in enumerate(rows)]
-                names = ("rowid", *names)
-                search = _ROWID_TABLES[table]
-                cur.executemany(
-                    f"INSERT INTO {search} (rowid, text) VALUES (?, ?)",
-                    [(base + i + 1, text) for i, text in enumerate(chunk.search[table])],
-                )
-                self._rowid[table] += len(rows)
-            columns = ", ".join(f'"{n}"' for n in names)
-            marks = ", ".join("?" for _ in names)
+            columns = ", ".join(f'"{n}"' for n in chunk.columns[table])
+            marks = ", ".join("?" for _ in chunk.columns[table])
             cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
         cur.execute("COMMIT")
         self.written += len(chunk.docs)

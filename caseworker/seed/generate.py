@@ -54,7 +54,7 @@ def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
     def ids(prefix: str) -> str:
         return id_at(prefix, _ID_BASE_MS + next(counter), rng.getrandbits(80))
 
-    chunk = Chunk()
+    chunk = Chunk(spec.index)
     ppl = reference.people()
     services = spec.services
     weights = [3 if s["group"] != "Contact centre" else 1 for s in services]

@@ -114,6 +114,6 @@ def test_a_frequent_contact_has_forty_cases_and_five_hundred_contacts(seeded: St
         assert contacts == 500
 
 
-def test_a_store_that_already_has_citizens_is_not_seeded_again(seeded: Store) -> None:
-    with pytest.raises(StoreError, match="already holds citizens"):
+def test_a_store_that_already_has_records_is_not_seeded_again(seeded: Store) -> None:
+    with pytest.raises(StoreError, match="already holds records"):
         seed_store(seeded, citizens=10)
