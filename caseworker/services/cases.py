@@ -51,7 +51,7 @@ def _unique_reference(session: Session, opened: datetime) -> str:
             return reference
 
 
-def _event(
+def record_event(
     session: Session,
     actor: Actor,
     case_id: str,
@@ -126,7 +126,7 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
     )
     changes = ChangeSet()
     changes.add(docstore.put(session, doc))
-    changes.add(_event(session, actor, case_id, "created", now, "status", None, "new"))
+    changes.add(record_event(session, actor, case_id, "created", now, "status", None, "new"))
     changes.merge(audit.record(session, actor, "case.opened", case_id, doc["reference"]))
     return case_id, changes
 
@@ -171,7 +171,7 @@ def transition(
         doc["resolved_at"] = doc["closed_at"] = None
     changes.add(_save(session, doc, now))
     changes.add(
-        _event(
+        record_event(
             session, actor, doc["_id"], "status_changed", now, "status", current, target, comment
         )
     )
@@ -196,7 +196,7 @@ def assign(session: Session, actor: Actor, case_id: str, assignee_id: str | None
     changes = ChangeSet()
     changes.add(_save(session, doc, now))
     changes.add(
-        _event(session, actor, doc["_id"], "assigned", now, "assignee_id", old, assignee_id)
+        record_event(session, actor, doc["_id"], "assigned", now, "assignee_id", old, assignee_id)
     )
     changes.merge(
         audit.record(session, actor, "case.assigned", doc["_id"], assignee_id or "nobody")
@@ -216,7 +216,7 @@ def set_priority(session: Session, actor: Actor, case_id: str, priority: str) ->
     changes = ChangeSet()
     changes.add(_save(session, doc, now))
     changes.add(
-        _event(session, actor, doc["_id"], "priority_changed", now, "priority", old, priority)
+        record_event(session, actor, doc["_id"], "priority_changed", now, "priority", old, priority)
     )
     return changes
 
@@ -234,7 +234,9 @@ def set_queue(session: Session, actor: Actor, case_id: str, queue_id: str) -> Ch
     doc["queue_id"] = queue_id
     changes = ChangeSet()
     changes.add(_save(session, doc, now))
-    changes.add(_event(session, actor, doc["_id"], "queue_changed", now, "queue_id", old, queue_id))
+    changes.add(
+        record_event(session, actor, doc["_id"], "queue_changed", now, "queue_id", old, queue_id)
+    )
     changes.merge(audit.record(session, actor, "case.queue", doc["_id"], queue_id))
     return changes
 

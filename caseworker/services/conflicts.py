@@ -1,0 +1,90 @@
+"""Conflicting revisions, shown field by field and resolved by a person.
+
+Two offline edits of one record leave two live leaves; every peer shows the same winner
+(CouchDB's rule) and keeps the other. Resolving writes the chosen values as a new revision on
+the winning branch and deletes every losing branch, as CouchDB recommends, and leaves an audit
+event saying which fields came from which revision.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from caseworker.errors import ValidationError
+from caseworker.services import audit
+from caseworker.services.cases import record_event
+from caseworker.services.context import Actor, ChangeSet
+from caseworker.store import docstore
+from caseworker.timeutil import to_iso, utcnow
+
+# Bookkeeping fields: never offered as differences, never chosen.
+_IGNORED = frozenset({"_id", "_rev", "_deleted", "_attachments", "type", "schema", "updated_at"})
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    field: str
+    winner_rev: str
+    winner_value: Any
+    others: dict[str, Any]  # losing revision -> its value
+
+
+def _live_leaves(session: Session, doc_id: str) -> list[dict[str, Any]]:
+    return [b for b in docstore.leaf_bodies(session, doc_id) if not b.get("_deleted")]
+
+
+def field_differences(session: Session, doc_id: str) -> list[FieldDifference]:
+    """Every field whose value is not the same on all live leaves (empty: no conflict)."""
+    leaves = _live_leaves(session, doc_id)
+    if len(leaves) < 2:
+        return []
+    winner, others = leaves[0], leaves[1:]
+    names = sorted({k for body in leaves for k in body} - _IGNORED)
+    return [
+        FieldDifference(
+            name, winner["_rev"], winner.get(name), {o["_rev"]: o.get(name) for o in others}
+        )
+        for name in names
+        if any(o.get(name) != winner.get(name) for o in others)
+    ]
+
+
+def resolve(session: Session, actor: Actor, doc_id: str, chosen: dict[str, Any]) -> ChangeSet:
+    """Keep the winner's values except those in ``chosen``; delete the losing branches."""
+    leaves = _live_leaves(session, doc_id)
+    if len(leaves) < 2:
+        raise ValidationError(f"{doc_id} has no conflict to resolve")
+    differing = {d.field: d for d in field_differences(session, doc_id)}
+    unknown = set(chosen) - set(differing)
+    if unknown:
+        raise ValidationError(f"not a conflicting field: {', '.join(sorted(unknown))}")
+    merged = dict(leaves[0])
+    taken_from = []
+    for name, value in chosen.items():
+        diff = differing[name]
+        offered = [diff.winner_value, *diff.others.values()]
+        if value not in offered:
+            raise ValidationError(f"{name}: choose one of the conflicting values")
+        if value is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = value
+        rev = next((r for r, v in diff.others.items() if v == value), diff.winner_rev)
+        taken_from.append(f"{name} from {rev}")
+    if "updated_at" in merged:
+        merged["updated_at"] = to_iso(utcnow())
+    changes = ChangeSet()
+    changes.add(docstore.put(session, merged))
+    for loser in leaves[1:]:
+        tombstone = {"_id": doc_id, "_rev": loser["_rev"], "type": loser.get("type")}
+        changes.add(docstore.put(session, tombstone, deleted=True))
+    detail = "; ".join(taken_from) or f"kept {leaves[0]['_rev']}"
+    changes.merge(audit.record(session, actor, "conflict.resolved", doc_id, detail))
+    if merged.get("type") == "case":
+        changes.add(
+            record_event(
+                session, actor, doc_id, "conflict_resolved", to_iso(utcnow()), comment=detail
+            )
+        )
+    return changes
