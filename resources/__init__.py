@@ -1,0 +1,1 @@
+"""Icons, the stylesheet and translations (data files, no code)."""

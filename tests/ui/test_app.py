@@ -1,0 +1,66 @@
+"""The whole start: QApplication, appearance, store, sign-in, window, the qasync event loop, and
+a clean exit when the window closes."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from caseworker.models import StaffMember
+from caseworker.store.store import Store
+from ui import app, i18n
+from ui.main_window import MainWindow
+from ui.theme import Theme
+
+
+@pytest.fixture
+def restore_appearance(qapp: QApplication, theme: Theme) -> Iterator[None]:
+    """main() applies the system's appearance and language; put the tests' back afterwards."""
+    yield
+    theme.apply()
+    i18n.install(qapp, "en")
+
+
+def _close_the_window_once_shown(qapp: QApplication, seen: list[MainWindow]) -> None:
+    def check() -> None:
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if shown:
+            seen.append(shown[0])
+            shown[0].close()
+        else:
+            QTimer.singleShot(10, check)
+
+    QTimer.singleShot(0, check)
+
+
+def test_main_runs_the_window_on_qasync_until_it_closes(
+    qapp: QApplication, data_dir: Path, seeded: Store, restore_appearance: None
+) -> None:
+    with seeded.read() as session:
+        username = session.scalars(
+            select(StaffMember.username).where(StaffMember.role == "supervisor")
+        ).first()
+    assert username is not None
+    seeded.close()
+    seen: list[MainWindow] = []
+    _close_the_window_once_shown(qapp, seen)
+    code = app.main(["--data-dir", str(data_dir), "--as", username, "--lang", "en"])
+    assert code == 0
+    assert len(seen) == 1
+    assert seen[0].ctx.actor.role == "supervisor"
+    assert "dashboard" in seen[0].rail.buttons
+    # The loop was stopped cleanly: Qt still runs timers for the rest of the suite.
+    fired: list[bool] = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    qapp.processEvents()
+    assert fired
+
+
+def test_options_make_sense_before_anything_starts(data_dir: Path) -> None:
+    assert app.parse_size("1400x900") == (1400, 900)
+    with pytest.raises(app.CaseworkerError):
+        app.parse_size("huge")
+    assert app.main(["--data-dir", str(data_dir), "--size", "10x10"]) == 2

@@ -1,0 +1,132 @@
+"""The main window: the rail by role, tabs one per record, shortcuts, the status bar."""
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from caseworker.models import Case, Citizen
+from caseworker.store import docstore
+from caseworker.store.store import Store
+from ui import rail
+from ui.context import UiContext
+from ui.main_window import MainWindow
+from ui.status_bar import pending_after
+from ui.theme import Theme
+
+WAIT_MS = 10_000
+
+
+def _ids(store: Store) -> tuple[str, str, str]:
+    with store.read() as session:
+        citizen = session.scalars(select(Citizen.id).order_by(Citizen.id)).first()
+        two_cases = session.scalars(select(Case.id).order_by(Case.id).limit(2)).all()
+    assert citizen is not None and len(two_cases) == 2
+    return citizen, two_cases[0], two_cases[1]
+
+
+def test_pages_by_role() -> None:
+    assert rail.pages_for("agent") == ("my_work", "queues", "search", "mentions")
+    assert rail.pages_for("field_officer") == ("my_work", "queues", "search")
+    assert rail.pages_for("supervisor") == rail.PAGES
+    assert rail.pages_for("someone new") == ("my_work", "search")
+
+
+@pytest.mark.parametrize("role", ["agent", "field_officer", "supervisor"])
+def test_the_rail_shows_what_the_role_works_with(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], theme: Theme, role: str
+) -> None:
+    ctx = make_ctx(role)
+    window = MainWindow(ctx, theme)
+    qtbot.addWidget(window)
+    assert tuple(window.rail.buttons) == rail.pages_for(role)
+    assert ("dashboard" in window.rail.buttons) == (role == "supervisor")
+    assert window.rail.buttons["my_work"].text() == "My work  (Ctrl+1)"
+    qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=WAIT_MS)
+
+
+def test_starts_on_my_work_with_the_omnibox_focused(window: MainWindow) -> None:
+    assert window.omnibox.hasFocus()
+    assert window.tabs.currentIndex() == 0
+    assert window.stack.currentWidget() is window.pages["my_work"]
+    assert window.tabs.tabText(0) == "My work"
+    assert window.windowTitle() == "My work — Caseworker"
+
+
+def test_ctrl_digits_switch_pages_and_ctrl_k_returns_to_search(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["queues"]
+    assert window.rail.buttons["queues"].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    mentions = window.pages["mentions"]
+    assert window.stack.currentWidget() is mentions
+    assert "later release" in " ".join(label.text() for label in mentions.findChildren(rail.QLabel))
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.omnibox.hasFocus()
+
+
+def test_one_tab_per_record_refocused_cycled_and_closed_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, seeded: Store
+) -> None:
+    citizen, case_a, case_b = _ids(seeded)
+    first = window.open_record(citizen)
+    window.open_record(case_a)
+    window.open_record(case_b)
+    assert window.tabs.count() == 4
+    assert window.open_record(citizen) is first  # already open: brought forward, not reopened
+    assert window.tabs.count() == 4
+    assert window.tabs.currentWidget() is first
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.tabs.record_view(case_a)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.tabs.currentWidget() is first
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.record_view(citizen) is None
+    assert window.tabs.count() == 3
+    window.tabs.setCurrentIndex(0)
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.count() == 3  # the home tab stays
+
+
+def test_every_menu_action_shows_its_shortcut(window: MainWindow) -> None:
+    shortcuts = dict(window.shortcut_list())
+    for action in ("Search", "My work", "Queues", "Next tab", "Close tab", "Keyboard shortcuts"):
+        assert shortcuts[action], action
+    assert shortcuts["Find a citizen or case"] == QKeySequence("Ctrl+K").toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert all(not a.shortcut().isEmpty() for a in window.actions())
+
+
+def test_the_status_bar_says_who_and_that_no_central_service_is_configured(
+    window: MainWindow, ctx: UiContext
+) -> None:
+    status = window.status
+    assert ctx.staff_name in status.who.text.text()
+    assert status.connection.text.text() == "Local only"
+    assert status.pending.text.text() == "No central service configured"
+    assert not status.last_sync.isVisibleTo(window)
+
+
+def test_the_status_bar_counts_what_waits_to_be_sent(
+    qtbot: QtBot, ctx: UiContext, theme: Theme
+) -> None:
+    # As if the last push had checkpointed all but the three latest local changes.
+    pending = pending_after(lambda session: docstore.last_seq(session) - 3)
+    window = MainWindow(ctx, theme, pending=pending)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.status.pending_count == 3, timeout=WAIT_MS)
+    assert window.status.pending.text.text() == "3 changes waiting to be sent"
+    window.status.set_sync_state("up_to_date")
+    assert window.status.connection.text.text() == "Online · up to date"
+    window.status.set_sync_state("error", "the server refused the password")
+    assert "the server refused the password" in window.status.connection.text.text()

@@ -1,0 +1,90 @@
+"""Signing in: the store's active staff, chosen by keyboard; a central service's password."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from caseworker.models import StaffMember
+from caseworker.store.store import Store
+from ui.context import UiContext
+from ui.signin import SignInDialog
+
+WAIT_MS = 10_000
+
+
+def _active(store: Store) -> list[StaffMember]:
+    with store.read() as session:
+        return list(
+            session.scalars(
+                select(StaffMember).where(StaffMember.active.is_(True)).order_by(StaffMember.name)
+            )
+        )
+
+
+def test_lists_the_active_staff_and_signs_in_with_the_keyboard(
+    qtbot: QtBot, ctx: UiContext, seeded: Store
+) -> None:
+    staff = _active(seeded)
+    with seeded.read() as session:
+        everyone = session.scalar(select(func.count()).select_from(StaffMember))
+    dialog = SignInDialog(ctx.worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.staff_list.count() == len(staff), timeout=WAIT_MS)
+    assert everyone is not None and everyone >= len(staff) > 0
+    shown = dialog.staff_list.item(0).text()
+    assert staff[0].name in shown and staff[0].username in shown
+    assert dialog.staff_list.hasFocus()
+    target = staff[-1]
+    assert dialog.select_username(target.username)
+    qtbot.keyClick(dialog.staff_list, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.chosen is not None and dialog.chosen.id == target.id
+    assert dialog.chosen.role == target.role
+    assert not dialog.password.isVisibleTo(dialog)  # no central service: no password to ask
+
+
+class FakeCentral:
+    server = "https://couch.council.example/caseworker"
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str | None, bool]] = []
+
+    def remembered(self, username: str) -> bool:
+        return False
+
+    def sign_in(self, username: str, password: str | None, remember: bool) -> None:
+        self.calls.append((username, password, remember))
+        if password != "correct horse":
+            raise PermissionError("the central service did not accept that password")
+
+
+def test_a_central_service_asks_for_the_password_off_the_gui_thread(
+    qtbot: QtBot, ctx: UiContext
+) -> None:
+    central = FakeCentral()
+    dialog = SignInDialog(ctx.worker, central)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+    assert dialog.password.isVisibleTo(dialog)
+    dialog.password.setText("wrong")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: "did not accept" in dialog.message.text(), timeout=WAIT_MS)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.password.setText("correct horse")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.sign_in_button.click()
+    assert central.calls[-1][1:] == ("correct horse", True)
+
+
+@pytest.mark.parametrize("role", ["agent", "supervisor"])
+def test_every_control_of_the_dialog_has_a_name(qtbot: QtBot, ctx: UiContext, role: str) -> None:
+    dialog = SignInDialog(ctx.worker, FakeCentral() if role == "supervisor" else None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+    for widget in (dialog.staff_list, dialog.password, dialog.remember, dialog.sign_in_button):
+        assert widget.accessibleName() and widget.accessibleDescription()

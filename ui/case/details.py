@@ -1,0 +1,221 @@
+"""The editable facts of a case: status, priority, queue and assignee, with only what the
+signed-in role may do offered (the services refuse the rest anyway), and the due countdown."""
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from caseworker import vocab
+from caseworker.timeutil import utcnow
+from ui import labels, theme
+from ui.case.snapshot import CaseSnapshot
+from ui.case.widgets import muted
+from ui.context import UiContext
+from ui.dialogs.shared import local_time
+
+SETTLE_MS = 600
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    box = QHBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        box.addWidget(widget)
+    box.addStretch(1)
+    return holder
+
+
+def _named(widget: QWidget, name: str, description: str) -> QWidget:
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+    widget.setToolTip(description)
+    return widget
+
+
+class CaseDetails(QWidget):
+    """Emits what the person asked for; the view saves it through the services."""
+
+    status_requested = Signal(str)
+    priority_requested = Signal(str)
+    queue_requested = Signal(str)
+    assign_requested = Signal(object)  # a staff id, or None for nobody
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.snapshot: CaseSnapshot | None = None
+        # Arrowing through a list picks each item in turn: save only where the person stops.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._choices_settled)
+        self.status = QLabel()
+        self.status.setProperty("role", "heading")
+        self.next_status = QComboBox()
+        _named(
+            self.next_status,
+            self.tr("Move to status (Alt+M)"),
+            self.tr("Only the statuses this case may move to next are offered."),
+        )
+        self.change_status = QPushButton(self.tr("Change &status"))
+        _named(
+            self.change_status,
+            self.tr("Change status (Alt+S)"),
+            self.tr("Moves the case to the status chosen in Move to."),
+        )
+        self.change_status.clicked.connect(
+            lambda: self.status_requested.emit(self.next_status.currentData())
+        )
+        self.priority = QComboBox()
+        for code in vocab.PRIORITIES:
+            self.priority.addItem(labels.priority(code), code)
+        _named(
+            self.priority,
+            self.tr("Priority (Alt+R)"),
+            self.tr("How urgent the case is. Choosing another saves it."),
+        )
+        self.priority.activated.connect(lambda _i: self._settle.start())
+        self.service = muted(self.tr("Service"), self.tr("The council service the case is for."))
+        self.queue = QComboBox()
+        _named(
+            self.queue,
+            self.tr("Queue (Alt+Q)"),
+            self.tr(
+                "The team's queue the case is in. Only supervisors can move it to another queue."
+            ),
+        )
+        self.queue.activated.connect(lambda _i: self._settle.start())
+        self.queue.setEnabled(ctx.can_supervise)
+        self.assignee = QLabel()
+        self.take = QPushButton(self.tr("Take (Ctrl+T)"))
+        _named(self.take, self.tr("Take this case (Ctrl+T)"), self.tr("Assigns the case to you."))
+        self.take.clicked.connect(lambda: self.assign_requested.emit(ctx.actor.staff_id))
+        self.assign_to = QComboBox()
+        _named(
+            self.assign_to,
+            self.tr("Assign to (Alt+O)"),
+            self.tr("Supervisors can assign the case to anyone, or to nobody."),
+        )
+        self.assign = QPushButton(self.tr("&Assign"))
+        _named(
+            self.assign,
+            self.tr("Assign (Alt+A)"),
+            self.tr("Assigns the case to the person chosen in Assign to."),
+        )
+        self.assign.clicked.connect(
+            lambda: self.assign_requested.emit(self.assign_to.currentData())
+        )
+        self.assign_label = QLabel(self.tr("Assign t&o:"))
+        self.assign_label.setBuddy(self.assign_to)
+        for widget in (self.assign_label, self.assign_to, self.assign):
+            widget.setVisible(ctx.can_supervise)
+        self.due = QLabel()
+        self.due.setAccessibleName(self.tr("Due"))
+        self.opened = muted(self.tr("Opened"), self.tr("When the case was opened, and how."))
+        self.location = muted(self.tr("Location"), self.tr("Where the problem is."))
+        self.description = muted(self.tr("Details"), self.tr("What the citizen told us."))
+
+        for combo in (self.next_status, self.priority, self.queue, self.assign_to):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        form = QFormLayout(self)
+        move_label = QLabel(self.tr("&Move to:"))
+        move_label.setBuddy(self.next_status)
+        form.addRow(
+            self.tr("Status:"), _row(self.status, move_label, self.next_status, self.change_status)
+        )
+        priority_label = QLabel(self.tr("P&riority:"))
+        priority_label.setBuddy(self.priority)
+        form.addRow(priority_label, _row(self.priority))
+        form.addRow(self.tr("Service:"), self.service)
+        queue_label = QLabel(self.tr("&Queue:"))
+        queue_label.setBuddy(self.queue)
+        form.addRow(queue_label, _row(self.queue))
+        form.addRow(
+            self.tr("Assigned to:"),
+            _row(self.assignee, self.take, self.assign_label, self.assign_to, self.assign),
+        )
+        form.addRow(self.tr("Due:"), self.due)
+        form.addRow(self.tr("Opened:"), self.opened)
+        form.addRow(self.tr("Location:"), self.location)
+        form.addRow(self.tr("Details:"), self.description)
+
+    def focus_order(self) -> list[QWidget]:
+        return [
+            self.next_status,
+            self.change_status,
+            self.priority,
+            self.queue,
+            self.take,
+            self.assign_to,
+            self.assign,
+        ]
+
+    def show_choices(self, snap: CaseSnapshot) -> None:
+        """Priority and queue as saved (also to put them back after a refused save)."""
+        self.priority.setCurrentIndex(max(self.priority.findData(snap.priority), 0))
+        self.queue.clear()
+        if snap.queue_id and all(q.id != snap.queue_id for q in snap.queues):
+            self.queue.addItem(snap.queue_name, snap.queue_id)
+        for queue in snap.queues:
+            self.queue.addItem(queue.name, queue.id)
+        self.queue.setCurrentIndex(max(self.queue.findData(snap.queue_id), 0))
+
+    def _choices_settled(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        if self.priority.currentData() != snap.priority:
+            self.priority_requested.emit(self.priority.currentData())
+        if self.queue.currentData() not in (None, snap.queue_id):
+            self.queue_requested.emit(self.queue.currentData())
+
+    def show_snapshot(self, snap: CaseSnapshot) -> None:
+        self.snapshot = snap
+        self.status.setText(labels.status(snap.status))
+        self.next_status.clear()
+        for code in snap.allowed_next:
+            self.next_status.addItem(labels.status(code), code)
+        self.next_status.setEnabled(bool(snap.allowed_next))
+        self.change_status.setEnabled(bool(snap.allowed_next))
+        self.service.setText(snap.service_name)
+        if not self._settle.isActive():  # never undo a choice that is about to be saved
+            self.show_choices(snap)
+        self.assignee.setText(snap.assignee_name or self.tr("Nobody"))
+        mine = snap.assignee_id == self.ctx.actor.staff_id
+        self.take.setVisible(not mine and snap.is_open)
+        self.assign_to.clear()
+        self.assign_to.addItem(self.tr("Nobody"), None)
+        for person in snap.staff:
+            self.assign_to.addItem(person.name, person.id)
+        self.assign_to.setCurrentIndex(max(self.assign_to.findData(snap.assignee_id), 0))
+        self.opened.setText(
+            self.tr("%1, by %2")
+            .replace("%1", local_time(snap.opened_at))
+            .replace("%2", labels.channel(snap.channel))
+        )
+        self.location.setText(snap.location or self.tr("Not given"))
+        self.description.setText(snap.description or self.tr("None"))
+        self.tick()
+
+    def tick(self, now: datetime | None = None) -> None:
+        """Re-read the countdown against the clock: amber when due soon, red when late, and
+        always in words too."""
+        snap = self.snapshot
+        if snap is None:
+            return
+        text, state = labels.countdown(
+            snap.due_at,
+            now or utcnow(),
+            snap.status,
+            opened_at=snap.opened_at,
+            finished_at=snap.finished_at,
+        )
+        if state not in ("met", "breached"):
+            text = self.tr("%1: %2").replace("%1", labels.sla(state)).replace("%2", text)
+        self.due.setText(
+            self.tr("%1 (due %2)").replace("%1", text).replace("%2", local_time(snap.due_at))
+        )
+        self.due.setAccessibleDescription(self.due.text())
+        theme.set_role(self.due, "sla", state)

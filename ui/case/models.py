@@ -1,0 +1,108 @@
+"""Qt item models of the case view: its history, its notes and its linked contacts."""
+
+from typing import Any
+
+from ui import labels
+from ui.case.snapshot import ContactEntry, HistoryEntry, NoteEntry
+from ui.case.table import SnapshotTableModel
+from ui.dialogs.shared import channel_icon, local_time
+
+
+class HistoryModel(SnapshotTableModel):
+    """Who changed what, when: newest first, with staff names and translated values."""
+
+    COLUMNS = ("when", "who", "what")
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("Who"), self.tr("What changed"))
+
+    def text(self, row: HistoryEntry, column: str) -> str:
+        if column == "when":
+            return local_time(row.at)
+        if column == "who":
+            return row.by_name
+        text = self.describe(row)
+        if row.comment:
+            text = self.tr("%1 — “%2”").replace("%1", text).replace("%2", row.comment)
+        return text
+
+    def tooltip(self, row: HistoryEntry, column: str) -> str | None:
+        return self.text(row, "what") if column == "what" else None
+
+    def _value(self, row: HistoryEntry, raw: str | None) -> str:
+        if raw is None:
+            return self.tr("nobody") if row.field == "assignee_id" else self.tr("none")
+        if row.field == "status":
+            return labels.status(raw)
+        if row.field == "priority":
+            return labels.priority(raw)
+        return raw
+
+    def _what(self, row: HistoryEntry) -> str:
+        return {
+            "status_changed": self.tr("Status"),
+            "assigned": self.tr("Assigned to"),
+            "priority_changed": self.tr("Priority"),
+            "queue_changed": self.tr("Queue"),
+        }.get(row.kind, (row.field or row.kind).replace("_", " "))
+
+    def describe(self, row: HistoryEntry, spoken: bool = False) -> str:
+        old, new = self._value(row, row.old), self._value(row, row.new)
+        if row.kind == "created":
+            return self.tr("Opened the case (%1)").replace("%1", new)
+        if row.kind == "conflict_resolved":
+            return self.tr("Resolved conflicting changes")
+        pattern = self.tr("%1, from %2 to %3") if spoken else self.tr("%1: %2 → %3")
+        return pattern.replace("%1", self._what(row)).replace("%2", old).replace("%3", new)
+
+    def spoken(self, row: HistoryEntry, column: str) -> str:
+        return self.describe(row, spoken=True) if column == "what" else self.text(row, column)
+
+
+class NotesModel(SnapshotTableModel):
+    COLUMNS = ("when", "who", "text")
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("Who"), self.tr("Note"))
+
+    def text(self, row: NoteEntry, column: str) -> str:
+        if column == "when":
+            return local_time(row.at)
+        if column == "who":
+            return row.by_name
+        return " ".join(row.text.split())
+
+    def tooltip(self, row: NoteEntry, column: str) -> str | None:
+        return row.text if column == "text" else None
+
+
+class ContactsModel(SnapshotTableModel):
+    """The contacts linked to the case, newest first, with each channel's icon and name."""
+
+    COLUMNS = ("when", "channel", "direction", "summary", "who")
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("When"),
+            self.tr("Channel"),
+            self.tr("Direction"),
+            self.tr("What was said"),
+            self.tr("Recorded by"),
+        )
+
+    def text(self, row: ContactEntry, column: str) -> str:
+        if column == "when":
+            return local_time(row.at)
+        if column == "channel":
+            return labels.channel(row.channel)
+        if column == "direction":
+            return labels.direction(row.direction)
+        if column == "summary":
+            return " ".join(row.summary.split())
+        return row.by_name
+
+    def decoration(self, row: ContactEntry, column: str) -> Any:
+        return channel_icon(row.channel) if column == "channel" else None
+
+    def tooltip(self, row: ContactEntry, column: str) -> str | None:
+        return row.summary if column == "summary" else None

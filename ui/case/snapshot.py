@@ -1,0 +1,192 @@
+"""Everything the case view shows, read in one database job as immutable data."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseworker import vocab
+from caseworker.models import CaseEvent, Citizen, Interaction, Note, Queue, Service, StaffMember
+from caseworker.services import workflow
+from caseworker.services.cases import get_case, history
+from caseworker.services.contacts import case_notes
+
+# Written documents of these types may belong to a case without carrying its id.
+RELATED_TYPES = frozenset({"case_event", "note", "interaction"})
+# Changes of these types rename something a case view shows (a queue, a person, a service).
+NAMING_TYPES = frozenset({"staff", "queue", "service"})
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change: ``old``/``new`` are names for people and queues, codes for the rest."""
+
+    id: str
+    at: datetime
+    by_name: str
+    kind: str
+    field: str | None
+    old: str | None
+    new: str | None
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    id: str
+    at: datetime
+    by_name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ContactEntry:
+    id: str
+    at: datetime
+    channel: str
+    direction: str
+    by_name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    id: str
+    reference: str
+    summary: str
+    description: str | None
+    status: str
+    priority: str
+    channel: str
+    service_code: str
+    service_name: str
+    queue_id: str | None
+    queue_name: str
+    assignee_id: str | None
+    assignee_name: str
+    citizen_id: str | None
+    citizen_name: str
+    opened_at: datetime
+    response_due_at: datetime | None
+    due_at: datetime
+    finished_at: datetime | None
+    location: str
+    conflicted: bool
+    allowed_next: tuple[str, ...]
+    history: tuple[HistoryEntry, ...]
+    notes: tuple[NoteEntry, ...]
+    contacts: tuple[ContactEntry, ...]
+    queues: tuple[Choice, ...]
+    staff: tuple[Choice, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in vocab.OPEN_STATUSES
+
+
+def load_case(session: Session, case_id: str) -> CaseSnapshot:
+    case = get_case(session, case_id)
+    events = history(session, case.id)
+    notes = case_notes(session, case.id)
+    contacts = session.execute(
+        select(
+            Interaction.id,
+            Interaction.at,
+            Interaction.channel,
+            Interaction.direction,
+            Interaction.by,
+            Interaction.summary,
+        )
+        .where(Interaction.case_id == case.id)
+        .order_by(Interaction.at.desc())
+    ).all()
+    staff_rows = session.execute(
+        select(StaffMember.id, StaffMember.name, StaffMember.active).order_by(StaffMember.name)
+    ).all()
+    queue_rows = session.execute(
+        select(Queue.id, Queue.name, Queue.active).order_by(Queue.name)
+    ).all()
+    service_name = session.scalar(select(Service.name).where(Service.code == case.service_code))
+    citizen = session.get(Citizen, case.citizen_id) if case.citizen_id else None
+    names: dict[str, str] = {row.id: row.name for row in staff_rows}
+    queues: dict[str, str] = {row.id: row.name for row in queue_rows}
+
+    def who(staff_id: str | None) -> str:
+        return names.get(staff_id, staff_id) if staff_id else ""
+
+    def value(field: str | None, raw: str | None) -> str | None:
+        if raw is None:
+            return None
+        if field == "assignee_id":
+            return names.get(raw, raw)
+        if field == "queue_id":
+            return queues.get(raw, raw)
+        return raw
+
+    location = ", ".join(p for p in (case.location_address, case.location_postcode) if p)
+    return CaseSnapshot(
+        id=case.id,
+        reference=case.reference,
+        summary=case.summary,
+        description=case.description,
+        status=case.status,
+        priority=case.priority,
+        channel=case.channel,
+        service_code=case.service_code,
+        service_name=service_name or case.service_code,
+        queue_id=case.queue_id,
+        queue_name=queues.get(case.queue_id, case.queue_id) if case.queue_id else "",
+        assignee_id=case.assignee_id,
+        assignee_name=who(case.assignee_id),
+        citizen_id=case.citizen_id,
+        citizen_name=citizen.display_name if citizen else "",
+        opened_at=case.opened_at,
+        response_due_at=case.response_due_at,
+        due_at=case.due_at,
+        finished_at=case.resolved_at or case.closed_at,
+        location=location,
+        conflicted=bool(case.conflicted),
+        allowed_next=workflow.allowed_next(case.status),
+        history=tuple(
+            HistoryEntry(
+                e.id,
+                e.at,
+                who(e.by),
+                e.kind,
+                e.field,
+                value(e.field, e.old),
+                value(e.field, e.new),
+                e.comment,
+            )
+            for e in reversed(events)
+        ),
+        notes=tuple(NoteEntry(n.id, n.at, who(n.by), n.text) for n in reversed(notes)),
+        contacts=tuple(
+            ContactEntry(c.id, c.at, c.channel, c.direction, who(c.by), c.summary) for c in contacts
+        ),
+        queues=tuple(Choice(row.id, row.name) for row in queue_rows if row.active),
+        staff=tuple(Choice(row.id, row.name) for row in staff_rows if row.active),
+    )
+
+
+def concerns_case(session: Session, case_id: str, doc_ids: set[str]) -> bool:
+    """Whether any of these written documents is a history entry, note or contact of the case."""
+    for table in (CaseEvent, Note, Interaction):
+        found = session.scalar(
+            select(table.id).where(table.id.in_(doc_ids), table.case_id == case_id).limit(1)
+        )
+        if found is not None:
+            return True
+    return False
+
+
+def load_if_concerned(session: Session, case_id: str, doc_ids: set[str]) -> CaseSnapshot | None:
+    """A fresh snapshot when the change touched this case, else None (one job either way)."""
+    return load_case(session, case_id) if concerns_case(session, case_id, doc_ids) else None

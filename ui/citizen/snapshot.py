@@ -1,0 +1,273 @@
+"""Everything the single citizen view shows, read in one database job as immutable data.
+
+A handful of indexed queries, whatever the size of the record: the citizen with identifiers
+and consents (3), the latest contacts and notes (2), the cases (1), and the names of the staff
+and services they mention (2). No query per row.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseworker import vocab
+from caseworker.models import Case, Interaction, Note, Service, StaffMember
+from caseworker.services.citizens import get_citizen
+
+TIMELINE_LIMIT = 1000
+NOTE_LIMIT = 500
+# Written documents of these types may belong to a citizen without carrying its id.
+RELATED_TYPES = frozenset({"interaction", "note", "case"})
+
+
+@dataclass(frozen=True)
+class IdentifierRow:
+    id: str
+    kind: str
+    value: str
+    label: str | None
+    postcode: str | None
+    verified_by: str
+    verified_at: datetime | None
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    id: str
+    purpose: str
+    lawful_basis: str
+    channel: str | None
+    source: str
+    valid_from: datetime
+    valid_to: datetime | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A contact on any channel, or an internal note (``channel`` None, ``kind`` "note")."""
+
+    id: str
+    kind: str
+    at: datetime
+    channel: str | None
+    direction: str | None
+    summary: str
+    by_name: str
+    case_id: str | None
+    case_reference: str | None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    reference: str
+    summary: str
+    service_name: str
+    status: str
+    priority: str
+    opened_at: datetime
+    due_at: datetime
+    finished_at: datetime | None
+    assignee_name: str
+    conflicted: bool
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in vocab.OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class CitizenSnapshot:
+    id: str
+    display_name: str
+    full_name: str
+    date_of_birth: str | None
+    language: str
+    merged_into: str | None
+    conflicted: bool
+    identifiers: tuple[IdentifierRow, ...]
+    consents: tuple[ConsentRow, ...]
+    timeline: tuple[TimelineEntry, ...]
+    timeline_truncated: bool
+    cases: tuple[CaseSummary, ...]
+
+    @property
+    def open_cases(self) -> tuple[CaseSummary, ...]:
+        return tuple(c for c in self.cases if c.is_open)
+
+    @property
+    def closed_cases(self) -> tuple[CaseSummary, ...]:
+        return tuple(c for c in self.cases if not c.is_open)
+
+
+def staff_names(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(StaffMember.id, StaffMember.name).where(StaffMember.id.in_(wanted))
+    )
+    return {staff_id: name for staff_id, name in rows}
+
+
+def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
+    citizen = get_citizen(session, citizen_id)
+    contacts = session.execute(
+        select(
+            Interaction.id,
+            Interaction.at,
+            Interaction.channel,
+            Interaction.direction,
+            Interaction.summary,
+            Interaction.by,
+            Interaction.case_id,
+        )
+        .where(Interaction.citizen_id == citizen_id)
+        .order_by(Interaction.at.desc(), Interaction.id.desc())
+        .limit(TIMELINE_LIMIT + 1)
+    ).all()
+    notes = session.execute(
+        select(Note.id, Note.at, Note.text, Note.by, Note.case_id)
+        .where(Note.citizen_id == citizen_id)
+        .order_by(Note.at.desc())
+        .limit(NOTE_LIMIT)
+    ).all()
+    case_rows = session.execute(
+        select(
+            Case.id,
+            Case.reference,
+            Case.summary,
+            Case.service_code,
+            Case.status,
+            Case.priority,
+            Case.opened_at,
+            Case.due_at,
+            Case.resolved_at,
+            Case.closed_at,
+            Case.assignee_id,
+            Case.conflicted,
+        )
+        .where(Case.citizen_id == citizen_id)
+        .order_by(Case.opened_at.desc())
+    ).all()
+    truncated = len(contacts) > TIMELINE_LIMIT
+    contacts = contacts[:TIMELINE_LIMIT]
+    names = staff_names(
+        session,
+        [c.by for c in contacts] + [n.by for n in notes] + [c.assignee_id for c in case_rows],
+    )
+    codes = {c.service_code for c in case_rows}
+    services = (
+        dict(
+            session.execute(select(Service.code, Service.name).where(Service.code.in_(codes))).all()
+        )
+        if codes
+        else {}
+    )
+    references = {c.id: c.reference for c in case_rows}
+    foreign = {x.case_id for x in [*contacts, *notes] if x.case_id and x.case_id not in references}
+    if foreign:
+        references.update(
+            session.execute(select(Case.id, Case.reference).where(Case.id.in_(foreign))).all()
+        )
+
+    def who(staff_id: str | None) -> str:
+        return names.get(staff_id, staff_id) if staff_id else ""
+
+    timeline = [
+        TimelineEntry(
+            c.id,
+            "contact",
+            c.at,
+            c.channel,
+            c.direction,
+            c.summary,
+            who(c.by),
+            c.case_id,
+            references.get(c.case_id) if c.case_id else None,
+        )
+        for c in contacts
+    ] + [
+        TimelineEntry(
+            n.id,
+            "note",
+            n.at,
+            None,
+            None,
+            n.text,
+            who(n.by),
+            n.case_id,
+            references.get(n.case_id) if n.case_id else None,
+        )
+        for n in notes
+    ]
+    timeline.sort(key=lambda e: (e.at, e.id), reverse=True)
+    return CitizenSnapshot(
+        id=citizen.id,
+        display_name=citizen.display_name,
+        full_name=f"{citizen.given_name} {citizen.family_name}",
+        date_of_birth=citizen.date_of_birth,
+        language=citizen.language,
+        merged_into=citizen.merged_into,
+        conflicted=citizen.conflicted,
+        identifiers=tuple(
+            IdentifierRow(
+                i.id,
+                i.kind,
+                i.value,
+                i.label,
+                i.postcode,
+                i.verified_by,
+                i.verified_at,
+                i.added_at,
+            )
+            for i in sorted(citizen.identifiers, key=lambda i: (i.kind, i.added_at))
+        ),
+        consents=tuple(
+            ConsentRow(
+                c.id, c.purpose, c.lawful_basis, c.channel, c.source, c.valid_from, c.valid_to
+            )
+            for c in sorted(citizen.consents, key=lambda c: c.valid_from)
+        ),
+        timeline=tuple(timeline),
+        timeline_truncated=truncated,
+        cases=tuple(
+            CaseSummary(
+                c.id,
+                c.reference,
+                c.summary,
+                services.get(c.service_code, c.service_code),
+                c.status,
+                c.priority,
+                c.opened_at,
+                c.due_at,
+                c.resolved_at or c.closed_at,
+                who(c.assignee_id),
+                bool(c.conflicted),
+            )
+            for c in case_rows
+        ),
+    )
+
+
+def concerns_citizen(session: Session, citizen_id: str, doc_ids: set[str]) -> bool:
+    """Whether any of these written documents is a contact, note or case of this citizen."""
+    for table in (Interaction, Note, Case):
+        found = session.scalar(
+            select(table.id).where(table.id.in_(doc_ids), table.citizen_id == citizen_id).limit(1)
+        )
+        if found is not None:
+            return True
+    return False
+
+
+def load_if_concerned(
+    session: Session, citizen_id: str, doc_ids: set[str]
+) -> CitizenSnapshot | None:
+    """A fresh snapshot when the change touched this citizen, else None (one job either way)."""
+    if not concerns_citizen(session, citizen_id, doc_ids):
+        return None
+    return load_citizen(session, citizen_id)

@@ -1,0 +1,228 @@
+"""The single citizen view: who they are, everything said to and by them, their cases, and the
+quick actions an agent needs while the citizen is on the phone.
+
+Everything shown comes from one database job (``snapshot.load_citizen``); when the change bus
+says something of this citizen changed, one more job reads it all again.
+"""
+
+from time import perf_counter
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.services.context import ChangeSet
+from ui import labels
+from ui.case.conflict import ConflictDialog
+from ui.case.loader import SnapshotLoader
+from ui.case.widgets import (
+    ConflictBadge,
+    ErrorBanner,
+    heading,
+    muted,
+    quick_action,
+    tab_chain,
+)
+from ui.citizen.profile import ProfilePanel
+from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
+from ui.citizen.timeline import TimelinePanel
+from ui.context import UiContext
+from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
+from ui.dialogs.shared import failed
+
+
+class CitizenView(QWidget):
+    open_citizen_requested = Signal(str)
+    open_case_requested = Signal(str)
+    title_changed = Signal(str)
+    loaded = Signal()  # a snapshot has been shown (first load and every refresh)
+
+    def __init__(self, ctx: UiContext, citizen_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.citizen_id = citizen_id
+        self.snapshot: CitizenSnapshot | None = None
+        self.dialog: QDialog | None = None
+        self.populate_ms = 0.0  # time it took to put the last snapshot into the widgets
+        self.loader = SnapshotLoader(
+            ctx.worker,
+            lambda session: load_citizen(session, citizen_id),
+            lambda session, ids: load_if_concerned(session, citizen_id, ids),
+            self,
+        )
+        self.loader.arrived.connect(self._arrived)
+        self.loader.failed.connect(self._load_failed)
+        self.setAccessibleName(self.tr("Citizen"))
+
+        self.title = heading(self.tr("Loading the citizen…"), "title")
+        self.details = muted(
+            self.tr("About the citizen"),
+            self.tr("Full name, date of birth and preferred language."),
+        )
+        self.conflict = ConflictBadge()
+        self.conflict.resolve_requested.connect(self.resolve_conflict)
+        self.banner = ErrorBanner()
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for text, keys, description, slot in (
+            (
+                self.tr("Log a contact"),
+                "Ctrl+L",
+                self.tr("Record a call, visit or message."),
+                self.log_contact,
+            ),
+            (
+                self.tr("Open a case"),
+                "Ctrl+N",
+                self.tr("Open a new case for this citizen."),
+                self.open_case,
+            ),
+            (
+                self.tr("Add an identifier"),
+                "Ctrl+I",
+                self.tr("Add a phone, email, address or handle."),
+                self.add_identifier,
+            ),
+            (
+                self.tr("Start a note"),
+                "Ctrl+Shift+N",
+                self.tr("Write an internal note."),
+                self.start_note,
+            ),
+            (
+                self.tr("Resolve conflict"),
+                "Ctrl+Shift+R",
+                self.tr("Resolve conflicting changes."),
+                self.resolve_conflict,
+            ),
+        ):
+            _action, button = quick_action(self, text, keys, description, slot)
+            if keys != "Ctrl+Shift+R":  # that one's button is the conflict badge's
+                actions.addWidget(button)
+                self.buttons[slot.__name__] = button
+        actions.addStretch(1)
+
+        self.profile = ProfilePanel()
+        self.profile.open_case_requested.connect(self.open_case_requested)
+        self.timeline = TimelinePanel(self)
+        self.timeline.open_case_requested.connect(self.open_case_requested)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.profile)
+        splitter.addWidget(self.timeline)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.conflict)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        layout.addWidget(self.banner)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+
+        chain: list[QWidget] = [
+            *self.buttons.values(),
+            self.conflict.button,
+            *self.profile.tables(),
+            self.timeline.channel_filter,
+            self.timeline.case_filter,
+            self.timeline.table,
+        ]
+        tab_chain(chain)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(30_000)
+        self._tick.timeout.connect(self.profile.tick)
+        self._tick.start()
+        ctx.bus.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------------
+    @property
+    def data_ms(self) -> float:
+        """How long the last snapshot took on the database thread."""
+        return self.loader.data_ms
+
+    def reload(self) -> None:
+        self.loader.reload()
+
+    def _arrived(self, snapshot: CitizenSnapshot) -> None:
+        start = perf_counter()
+        self.show_snapshot(snapshot)
+        self.populate_ms = (perf_counter() - start) * 1000
+        self.loaded.emit()
+
+    def _load_failed(self, error: Exception) -> None:
+        self.banner.say(failed(self.tr("show this citizen"), error))
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        ids = {w.doc_id for w in changes.written}
+        if self.citizen_id in ids or (self.snapshot and ids & {c.id for c in self.snapshot.cases}):
+            self.reload()
+        elif any(w.doc_type in RELATED_TYPES for w in changes.written):
+            self.loader.check(ids)
+
+    # -- showing ------------------------------------------------------------------------------
+    def show_snapshot(self, snap: CitizenSnapshot) -> None:
+        first = self.snapshot is None
+        self.snapshot = snap
+        self.title.setText(snap.display_name)
+        facts = [snap.full_name]
+        if snap.date_of_birth:
+            facts.append(self.tr("born %1").replace("%1", snap.date_of_birth))
+        facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
+        if snap.merged_into:
+            facts.append(self.tr("merged into %1").replace("%1", snap.merged_into))
+        self.details.setText(" · ".join(facts))
+        self.conflict.set_conflicted(snap.conflicted)
+        self.profile.show_snapshot(snap)
+        self.timeline.show_snapshot(snap)
+        if first:
+            self.title_changed.emit(snap.display_name)
+
+    # -- quick actions ------------------------------------------------------------------------
+    def case_choices(self, open_only: bool = True) -> list[tuple[str, str]]:
+        if self.snapshot is None:
+            return []
+        cases = self.snapshot.open_cases if open_only else self.snapshot.cases
+        return [(c.id, f"{c.reference} — {c.summary}") for c in cases]
+
+    def _show_dialog(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def log_contact(self) -> QDialog:
+        return self._show_dialog(
+            LogContactDialog(
+                self.ctx, citizen_id=self.citizen_id, cases=self.case_choices(), parent=self
+            )
+        )
+
+    def open_case(self) -> QDialog:
+        dialog = OpenCaseDialog(self.ctx, self.citizen_id, self)
+        dialog.saved.connect(lambda result: self.open_case_requested.emit(result[0]))
+        return self._show_dialog(dialog)
+
+    def add_identifier(self) -> QDialog:
+        return self._show_dialog(IdentifierDialog(self.ctx, self.citizen_id, self))
+
+    def start_note(self) -> QDialog:
+        return self._show_dialog(
+            NoteDialog(
+                self.ctx, citizen_id=self.citizen_id, cases=self.case_choices(False), parent=self
+            )
+        )
+
+    def resolve_conflict(self) -> QDialog | None:
+        if self.snapshot is None or not self.snapshot.conflicted:
+            return None
+        return self._show_dialog(ConflictDialog(self.ctx, self.citizen_id, self))

@@ -1,0 +1,181 @@
+"""Words people read for the domain's codes, translated: channels, statuses, priorities, roles,
+and the due-time countdown. Shared by every view so "in_progress" reads the same everywhere.
+"""
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from caseworker.services.sla import SlaState, sla_state
+
+CHANNELS = {
+    "phone": QT_TRANSLATE_NOOP("Vocab", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Vocab", "Email"),
+    "web_form": QT_TRANSLATE_NOOP("Vocab", "Web form"),
+    "app": QT_TRANSLATE_NOOP("Vocab", "Citizen app"),
+    "walk_in": QT_TRANSLATE_NOOP("Vocab", "Walk-in"),
+    "letter": QT_TRANSLATE_NOOP("Vocab", "Letter"),
+    "social": QT_TRANSLATE_NOOP("Vocab", "Social media"),
+}
+DIRECTIONS = {
+    "inbound": QT_TRANSLATE_NOOP("Vocab", "From the citizen"),
+    "outbound": QT_TRANSLATE_NOOP("Vocab", "To the citizen"),
+}
+STATUSES = {
+    "new": QT_TRANSLATE_NOOP("Vocab", "New"),
+    "triaged": QT_TRANSLATE_NOOP("Vocab", "Triaged"),
+    "assigned": QT_TRANSLATE_NOOP("Vocab", "Assigned"),
+    "in_progress": QT_TRANSLATE_NOOP("Vocab", "In progress"),
+    "awaiting_citizen": QT_TRANSLATE_NOOP("Vocab", "Awaiting citizen"),
+    "resolved": QT_TRANSLATE_NOOP("Vocab", "Resolved"),
+    "closed": QT_TRANSLATE_NOOP("Vocab", "Closed"),
+    "reopened": QT_TRANSLATE_NOOP("Vocab", "Reopened"),
+}
+PRIORITIES = {
+    "low": QT_TRANSLATE_NOOP("Vocab", "Low"),
+    "normal": QT_TRANSLATE_NOOP("Vocab", "Normal"),
+    "high": QT_TRANSLATE_NOOP("Vocab", "High"),
+    "urgent": QT_TRANSLATE_NOOP("Vocab", "Urgent"),
+}
+ROLES = {
+    "agent": QT_TRANSLATE_NOOP("Vocab", "Contact-centre agent"),
+    "field_officer": QT_TRANSLATE_NOOP("Vocab", "Field officer"),
+    "supervisor": QT_TRANSLATE_NOOP("Vocab", "Supervisor"),
+    "admin": QT_TRANSLATE_NOOP("Vocab", "Administrator"),
+}
+IDENTIFIER_KINDS = {
+    "phone": QT_TRANSLATE_NOOP("Vocab", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Vocab", "Email"),
+    "address": QT_TRANSLATE_NOOP("Vocab", "Address"),
+    "social": QT_TRANSLATE_NOOP("Vocab", "Social media handle"),
+    "app_account": QT_TRANSLATE_NOOP("Vocab", "App account"),
+}
+VERIFICATIONS = {
+    "unverified": QT_TRANSLATE_NOOP("Vocab", "Not verified"),
+    "sms_code": QT_TRANSLATE_NOOP("Vocab", "Code sent by text message"),
+    "email_link": QT_TRANSLATE_NOOP("Vocab", "Link sent by email"),
+    "call_back": QT_TRANSLATE_NOOP("Vocab", "Called back"),
+    "document_seen": QT_TRANSLATE_NOOP("Vocab", "Document seen"),
+    "in_person": QT_TRANSLATE_NOOP("Vocab", "Seen in person"),
+    "knowledge_check": QT_TRANSLATE_NOOP("Vocab", "Security questions"),
+    "app_login": QT_TRANSLATE_NOOP("Vocab", "Signed in to the app"),
+    "council_record": QT_TRANSLATE_NOOP("Vocab", "Council record"),
+}
+LAWFUL_BASES = {
+    "consent": QT_TRANSLATE_NOOP("Vocab", "Consent"),
+    "contract": QT_TRANSLATE_NOOP("Vocab", "Contract"),
+    "legal_obligation": QT_TRANSLATE_NOOP("Vocab", "Legal obligation"),
+    "vital_interests": QT_TRANSLATE_NOOP("Vocab", "Vital interests"),
+    "public_task": QT_TRANSLATE_NOOP("Vocab", "Public task"),
+    "legitimate_interests": QT_TRANSLATE_NOOP("Vocab", "Legitimate interests"),
+}
+LANGUAGES = {
+    "en": QT_TRANSLATE_NOOP("Vocab", "English"),
+    "cy": QT_TRANSLATE_NOOP("Vocab", "Welsh"),
+}
+SLA_STATES = {
+    "ok": QT_TRANSLATE_NOOP("Vocab", "On time"),
+    "due_soon": QT_TRANSLATE_NOOP("Vocab", "Due soon"),
+    "overdue": QT_TRANSLATE_NOOP("Vocab", "Overdue"),
+    "met": QT_TRANSLATE_NOOP("Vocab", "Service level met"),
+    "breached": QT_TRANSLATE_NOOP("Vocab", "Service level missed"),
+}
+
+
+def _tr(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def _label(table: Mapping[str, object], code: str | None) -> str:
+    if code is None:
+        return ""
+    source = table.get(code)
+    return _tr("Vocab", str(source)) if source else code.replace("_", " ")
+
+
+def channel(code: str | None) -> str:
+    return _label(CHANNELS, code)
+
+
+def direction(code: str | None) -> str:
+    return _label(DIRECTIONS, code)
+
+
+def status(code: str | None) -> str:
+    return _label(STATUSES, code)
+
+
+def priority(code: str | None) -> str:
+    return _label(PRIORITIES, code)
+
+
+def role(code: str | None) -> str:
+    return _label(ROLES, code)
+
+
+def identifier_kind(code: str | None) -> str:
+    return _label(IDENTIFIER_KINDS, code)
+
+
+def verification(code: str | None) -> str:
+    return _label(VERIFICATIONS, code)
+
+
+def lawful_basis(code: str | None) -> str:
+    return _label(LAWFUL_BASES, code)
+
+
+def language(code: str | None) -> str:
+    return _label(LANGUAGES, code)
+
+
+def sla(state: str | None) -> str:
+    return _label(SLA_STATES, state)
+
+
+def duration(span: timedelta) -> str:
+    """A short, readable length of time: "2 d 3 h", "3 h 20 min", "12 min"."""
+    minutes = int(abs(span).total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return (
+            QCoreApplication.translate("Duration", "%1 d %2 h")
+            .replace("%1", str(days))
+            .replace("%2", str(hours))
+        )
+    if hours:
+        return (
+            QCoreApplication.translate("Duration", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", str(mins))
+        )
+    return QCoreApplication.translate("Duration", "%1 min").replace("%1", str(mins))
+
+
+def countdown(
+    due_at: datetime,
+    now: datetime,
+    status_code: str,
+    *,
+    opened_at: datetime | None = None,
+    finished_at: datetime | None = None,
+) -> tuple[str, SlaState]:
+    """What a due time says right now ("due in 3 h 20 min", "2 d 1 h overdue", "met") and its
+    service-level state, for colouring (ok, due_soon amber, overdue red, met, breached)."""
+    state = sla_state(due_at, now, status_code, opened_at=opened_at, finished_at=finished_at)
+    if state in ("met", "breached"):
+        return sla(state), state
+    span = duration(due_at - now)
+    if state == "overdue":
+        return QCoreApplication.translate("Duration", "%1 overdue").replace("%1", span), state
+    return QCoreApplication.translate("Duration", "due in %1").replace("%1", span), state
+
+
+def ago(moment: datetime, now: datetime) -> str:
+    """How long ago something happened, for "last sync 3 min ago"."""
+    span = now - moment
+    if span < timedelta(minutes=1):
+        return QCoreApplication.translate("Duration", "just now")
+    return QCoreApplication.translate("Duration", "%1 ago").replace("%1", duration(span))

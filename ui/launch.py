@@ -1,0 +1,270 @@
+"""What ``ui.app.main`` does once Qt may be imported: set up, sign in, show, run, tidy up."""
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    QThread,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from caseworker.errors import CaseworkerError
+from caseworker.models import Citizen
+from caseworker.services.context import Actor
+from caseworker.store.engine import is_encrypted
+from caseworker.store.store import STORE_FILENAME, Store
+from ui import i18n, screenshot
+from ui.app import DEMO_CITIZENS, run_event_loop
+from ui.bus import ChangeBus
+from ui.context import UiContext
+from ui.main_window import MainWindow
+from ui.signin import SignInDialog, StaffChoice, active_staff
+from ui.status_bar import PendingReader, pending_after
+from ui.theme import Theme
+from ui.worker import DbWorker
+
+T = TypeVar("T")
+
+
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Offscreen there is no window manager to pass size limits to, and Qt says so each time;
+    every other message goes to stderr as usual."""
+    if OFFSCREEN_NOISE not in message:
+        sys.stderr.write(message + "\n")
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        qInstallMessageHandler(_quiet_offscreen)
+    app = QApplication([sys.argv[0] if sys.argv else "caseworker"])
+    app.setApplicationName("Caseworker")
+    app.setOrganizationName("Caseworker")
+    app.setDesktopFileName("caseworker")
+    return app
+
+
+def open_store(data_dir: Path) -> Store:
+    """The store in the data folder; an encrypted one takes its key from the OS keyring (asked
+    only then: resolving the keyring costs half a second of start-up)."""
+    if not is_encrypted(data_dir / STORE_FILENAME):
+        return Store.open_dir(data_dir)
+    from sync.keychain import store_key_provider
+
+    return Store.open_dir(data_dir, store_key_provider())
+
+
+def central_pending_reader(data_dir: Path) -> PendingReader | None:
+    """What waits to be pushed, when a central service is configured; None when it is not.
+
+    The hook for the sync engine: ``sync.status.pushed_seq_reader(data_dir)`` gives a function
+    of a Session returning the local sequence the last push checkpointed (None when no central
+    service is set up); the status bar counts the documents changed since.
+    """
+    try:
+        from sync import status  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    reader = getattr(status, "pushed_seq_reader", None)
+    pushed_seq = reader(data_dir) if callable(reader) else None
+    return pending_after(pushed_seq) if pushed_seq is not None else None
+
+
+class _Seeder(QThread):
+    progressed = Signal(int, int)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, citizens: int) -> None:
+        super().__init__()
+        self._store = store
+        self._citizens = citizens
+
+    def run(self) -> None:
+        try:
+            from caseworker.seed import seed_store
+
+            seed_store(
+                self._store,
+                citizens=self._citizens,
+                progress=lambda _stage, done, total: self.progressed.emit(done, total),
+            )
+        except Exception as exc:  # shown in the dialog in plain words
+            self.failed.emit(str(exc))
+
+
+class _FirstPaint(QObject):
+    """Exits the app and reports the moment the window first paints with the omnibox focused."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._window.omnibox.hasFocus():
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(json.dumps({"painted": True}), flush=True)
+        QApplication.instance().quit()  # type: ignore[union-attr]
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)
+
+
+class Launcher:
+    def __init__(self, args: argparse.Namespace, size: tuple[int, int]) -> None:
+        self.args = args
+        self.size = size
+        self.app = application()
+        self.store: Store | None = None
+        self.worker: DbWorker | None = None
+
+    def run(self) -> int:
+        args = self.args
+        theme = Theme(self.app, args.theme)
+        theme.apply()
+        i18n.install(self.app, args.lang)
+        self.store = open_store(Path(args.data_dir))
+        bus = ChangeBus()
+        self.worker = DbWorker(self.store, bus)
+        if args.demo:
+            self._seed_if_empty()
+        pending = central_pending_reader(Path(args.data_dir))
+        automatic = bool(args.as_user or args.screenshot is not None or args.measure_startup)
+        while True:
+            staff = self._sign_in(automatic)
+            automatic = False  # after signing out, whoever comes next chooses in the dialog
+            if staff is None:
+                return 0
+            ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus)
+            window = MainWindow(ctx, theme, pending)
+            if args.screenshot is not None:
+                return screenshot.capture(window, Path(args.screenshot), self.size, args.open)
+            window.resize(*self.size)
+            if args.measure_startup:
+                _FirstPaint(window)
+            window.show()
+            window.focus_search()
+            if args.measure_startup:
+                self.app.exec()
+                return 0
+            if not self._run_window(window):
+                return 0
+
+    def _run_window(self, window: MainWindow) -> bool:
+        """Run until the window closes; True when it closed to sign someone else in."""
+        closed = asyncio.Event()
+        signed_out: list[bool] = []
+        window.sign_out_requested.connect(lambda: signed_out.append(True))
+        window.closed.connect(closed.set)
+        run_event_loop(self.app, closed)
+        window.deleteLater()
+        return bool(signed_out)
+
+    def _read(self, fn: Callable[[Session], T]) -> T:
+        """Wait for one worker read (start-up only, before any window is shown)."""
+        assert self.worker is not None
+        result: list[T] = []
+        errors: list[Exception] = []
+        loop = QEventLoop()
+
+        def done(value: T) -> None:
+            result.append(value)
+            loop.quit()
+
+        def failed(error: Exception) -> None:
+            errors.append(error)
+            loop.quit()
+
+        self.worker.read(fn, done, failed)
+        if not result and not errors:
+            loop.exec()
+        if errors:
+            raise CaseworkerError(str(errors[0]))
+        return result[0]
+
+    def _sign_in(self, automatic: bool) -> StaffChoice | None:
+        assert self.worker is not None
+        args = self.args
+        if automatic:
+            staff = self._read(active_staff)
+            if not staff:
+                raise CaseworkerError("this store has no active staff: seed it first (--demo)")
+            if args.as_user:
+                match = [s for s in staff if s.username == args.as_user]
+                if not match:
+                    raise CaseworkerError(f"no active member of staff called {args.as_user!r}")
+                return match[0]
+            agents = [s for s in staff if s.role == "agent"]
+            return (agents or staff)[0]
+        dialog = SignInDialog(self.worker)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen: StaffChoice | None = dialog.chosen
+        return chosen
+
+    def _seed_if_empty(self) -> None:
+        count = self._read(lambda s: s.scalar(select(func.count()).select_from(Citizen)))
+        if count:
+            return
+        assert self.store is not None
+        progress = QProgressDialog(
+            QApplication.translate(
+                "Launcher",
+                "Setting up a demo council with %1 citizens. This happens once and takes a "
+                "minute or so…",
+            ).replace("%1", f"{DEMO_CITIZENS:,}"),
+            "",
+            0,
+            0,
+        )
+        progress.setCancelButton(None)
+        progress.setWindowTitle(QApplication.translate("Launcher", "Caseworker"))
+        progress.setAccessibleName(QApplication.translate("Launcher", "Seeding progress"))
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        seeder = _Seeder(self.store, DEMO_CITIZENS)
+        seeder.progressed.connect(lambda done, total: _show_progress(progress, done, total))
+        errors: list[str] = []
+        seeder.failed.connect(errors.append)
+        seeder.finished.connect(progress.accept)
+        seeder.start()
+        if not self.args.screenshot:
+            progress.exec()
+        seeder.wait()
+        progress.close()
+        if errors:
+            raise CaseworkerError(f"the demo council could not be seeded: {errors[0]}")
+
+    def shutdown(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        if self.store is not None:
+            self.store.close()

@@ -1,0 +1,254 @@
+"""The main window: navigation rail, omnibox, tabs of open records, menus and status bar.
+
+Every action is in a menu with its shortcut shown (F1 lists them all): Ctrl+K search,
+Ctrl+1..5 the rail's pages, Ctrl+Tab / Ctrl+Shift+Tab between tabs, Ctrl+W closes a tab.
+"""
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import rail
+from ui.context import UiContext
+from ui.search.model import SearchController
+from ui.search.omnibox import Omnibox
+from ui.search.page import SearchPage
+from ui.status_bar import PendingReader, StatusBar
+from ui.tabs import RecordTabs, focus_into
+from ui.theme import Theme
+from ui.worklist.pages import QueuesPage, my_work_page
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    closed = Signal()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        theme: Theme | None = None,
+        pending: PendingReader | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._theme = theme
+        self._open_when_settled = False
+        self.setObjectName("main-window")
+        self.setAccessibleName(self.tr("Caseworker"))
+        self.search = SearchController(ctx.worker, self, ctx.bus)
+        self.omnibox = Omnibox()
+        self.page_names = rail.pages_for(ctx.actor.role)
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        for page in self.page_names:
+            widget = self._make_page(page)
+            self.pages[page] = widget
+            self.stack.addWidget(widget)
+        self.rail = rail.NavigationRail(self.page_names)
+        self.tabs = RecordTabs(ctx, self.stack)
+        self.status = StatusBar(ctx, pending, self)
+        self.setStatusBar(self.status)
+
+        search_label = QLabel(self.tr("Search (Ctrl+K):"))
+        search_label.setBuddy(self.omnibox)
+        header = QHBoxLayout()
+        header.setContentsMargins(12, 10, 12, 6)
+        header.addWidget(search_label)
+        header.addWidget(self.omnibox, 1)
+        work = QVBoxLayout()
+        work.setContentsMargins(0, 0, 0, 0)
+        work.setSpacing(0)
+        work.addLayout(header)
+        work.addWidget(self.tabs, 1)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addLayout(work, 1)
+        self.setCentralWidget(body)
+
+        self.omnibox.textChanged.connect(self._on_typed)
+        self.omnibox.move_requested.connect(self.search_page.move_current)
+        self.omnibox.open_requested.connect(self._open_from_search)
+        self.search.results_ready.connect(self._on_results)
+        self.rail.page_chosen.connect(self.show_page)
+        self.tabs.open_citizen_requested.connect(self.open_record)
+        self.tabs.open_case_requested.connect(self.open_record)
+        self.tabs.currentChanged.connect(lambda _i: self._update_title())
+        self.tabs.titles_changed.connect(self._update_title)
+        self._build_menus()
+        chain: list[QWidget] = [self.omnibox, *self.rail.buttons.values()]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
+        self.show_page(self.page_names[0])
+        self.resize(1400, 900)
+
+    # -- navigation ----------------------------------------------------------------------------
+    @property
+    def search_page(self) -> SearchPage:
+        page = self.pages["search"]
+        assert isinstance(page, SearchPage)
+        return page
+
+    def show_page(self, page: str, focus: bool = True) -> None:
+        widget = self.pages.get(page)
+        if widget is None:
+            return
+        self.stack.setCurrentWidget(widget)
+        self.rail.set_current(page)
+        icon_name = {"my_work": "nav-my-work"}.get(page, f"nav-{page}")
+        self.tabs.set_home_title(rail.page_title(page), icon_name)
+        self.tabs.setCurrentIndex(0)
+        if focus and page != "search":
+            focus_into(widget)
+        self._update_title()
+
+    def focus_search(self) -> None:
+        self.omnibox.focus_and_select()
+
+    def open_record(self, record_id: str) -> QWidget:
+        return self.tabs.open_record(record_id)
+
+    def _make_page(self, page: str) -> QWidget:
+        if page == "my_work":
+            view = my_work_page(self.ctx)
+            view.open_case_requested.connect(self.open_record)
+            return view
+        if page == "queues":
+            queues = QueuesPage(self.ctx)
+            queues.open_case_requested.connect(self.open_record)
+            return queues
+        if page == "search":
+            search = SearchPage(self.search)
+            search.open_citizen_requested.connect(self.open_record)
+            search.open_case_requested.connect(self.open_record)
+            return search
+        return rail.LaterPage(page)
+
+    # -- the omnibox ---------------------------------------------------------------------------
+    def _on_typed(self, text: str) -> None:
+        self._open_when_settled = False
+        self.search.search(text)
+        if text.strip() and self.stack.currentWidget() is not self.search_page:
+            self.show_page("search", focus=False)
+        elif text.strip():
+            self.tabs.setCurrentIndex(0)
+
+    def _open_from_search(self) -> None:
+        if not self.search.settled:
+            self._open_when_settled = True  # Enter typed before the answer: open it on arrival
+            return
+        self.search_page.open_current()
+
+    def _on_results(self, _query: str, _count: int) -> None:
+        if self._open_when_settled and self.search.settled:
+            self._open_when_settled = False
+            self.search_page.open_current()
+
+    # -- menus and shortcuts -------------------------------------------------------------------
+    def _action(self, menu_text: str, shortcut: str | QKeySequence, slot: object) -> QAction:
+        action = QAction(menu_text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setAccessibleName(self.tr("Menu bar"))
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self._sign_out))
+        file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
+        go = bar.addMenu(self.tr("&Go"))
+        go.addAction(self._action(self.tr("&Find a citizen or case"), "Ctrl+K", self.focus_search))
+        go.addSeparator()
+        for page in self.page_names:
+            go.addAction(
+                self._action(
+                    rail.page_title(page),
+                    rail.shortcut_of(page),
+                    lambda _c=False, p=page: self.show_page(p),
+                )
+            )
+        go.addSeparator()
+        go.addAction(self._action(self.tr("&Next tab"), "Ctrl+Tab", lambda: self.tabs.cycle(1)))
+        go.addAction(
+            self._action(self.tr("&Previous tab"), "Ctrl+Shift+Tab", lambda: self.tabs.cycle(-1))
+        )
+        go.addAction(self._action(self.tr("&Close tab"), "Ctrl+W", self.tabs.close_current))
+        view = bar.addMenu(self.tr("&View"))
+        if self._theme is not None:
+            theme = self._theme
+            larger = self._action(self.tr("&Larger text"), "Ctrl+=", theme.zoom_in)
+            larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+            view.addAction(larger)
+            view.addAction(self._action(self.tr("&Smaller text"), "Ctrl+-", theme.zoom_out))
+            view.addAction(self._action(self.tr("&Normal text size"), "Ctrl+0", theme.zoom_reset))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts))
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        return [
+            (
+                a.text().replace("&", ""),
+                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            )
+            for a in self.actions()
+            if not a.shortcut().isEmpty()
+        ]
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = QTreeWidget()
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setAccessibleDescription(self.tr("Every action of the window and its keys."))
+        table.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        table.setRootIsDecorated(False)
+        extra = [
+            (self.tr("Open the highlighted result or case"), "Enter"),
+            (self.tr("Move through search results"), "Up, Down"),
+            (self.tr("Filter the case list"), "Ctrl+F"),
+        ]
+        for text, keys in [*self.shortcut_list(), *extra]:
+            table.addTopLevelItem(QTreeWidgetItem([text, keys]))
+        table.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close (Esc)"))
+        close.setAccessibleDescription(self.tr("Closes this list."))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(520, 480)
+        dialog.exec()
+
+    # -- window --------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        title = self.tabs.tabText(self.tabs.currentIndex())
+        self.setWindowTitle(self.tr("%1 — Caseworker").replace("%1", title) if title else "")
+
+    def _sign_out(self) -> None:
+        self.sign_out_requested.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,165 @@
+"""Search hits as a Qt list model, and the controller that keeps them in step with typing.
+
+Every keystroke asks the database worker at once (no debounce delay); answers to an older
+question are dropped by a generation counter, and while one search runs only the newest of the
+questions typed meanwhile waits, so fast typing never queues up stale work on the worker.
+"""
+
+from time import perf_counter
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from shiboken6 import isValid
+from sqlalchemy.orm import Session
+
+from caseworker.services.context import ChangeSet
+from caseworker.services.search import SearchHit, search
+from ui import icons
+from ui.bus import ChangeBus
+from ui.worker import DbWorker
+
+Index = QModelIndex | QPersistentModelIndex
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+RESULT_LIMIT = 20
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            kind = self.tr("Citizen") if hit.kind == "citizen" else self.tr("Case")
+            return f"{kind}: {hit.title}. {hit.detail}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.detail or None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.icon("citizen" if hit.kind == "citizen" else "case")
+        if role == KIND_ROLE:
+            return hit.kind
+        if role == ID_ROLE:
+            return hit.id
+        if role == DETAIL_ROLE:
+            return hit.detail
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class SearchController(QObject):
+    """Runs the searches for what is typed; ``results_ready`` fires once the model holds them."""
+
+    results_ready = Signal(str, int)  # the query the rows answer, how many rows
+    failed = Signal(str)
+
+    def __init__(
+        self, worker: DbWorker, parent: QObject | None = None, bus: ChangeBus | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = SearchResultsModel(self)
+        if bus is not None:
+            bus.changed.connect(self._on_changed)
+        self._worker = worker
+        self._generation = 0
+        self._in_flight = False
+        self._waiting: tuple[int, str] | None = None
+        self.query = ""
+        self.answered = ""  # the query the model's rows answer
+        self.last_search_ms = 0.0  # time spent in the database for the latest answer
+
+    def search(self, text: str) -> None:
+        self._generation += 1
+        self.query = text.strip()
+        if not self.query:
+            self._waiting = None
+            self.answered = ""
+            self.model.set_hits([])
+            self.results_ready.emit("", 0)
+            return
+        if self._in_flight:
+            self._waiting = (self._generation, self.query)  # only the newest waits
+            return
+        self._submit(self._generation, self.query)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        """A citizen or case changed (here or through sync): ask the shown question again."""
+        if self.query and (changes.ids_of("citizen") or changes.ids_of("case")):
+            self.search(self.query)
+
+    @property
+    def settled(self) -> bool:
+        """True when the rows shown answer what is typed now."""
+        return self.answered == self.query
+
+    def _submit(self, generation: int, query: str) -> None:
+        def run(session: Session) -> tuple[list[SearchHit], float]:
+            started = perf_counter()
+            hits = search(session, query, RESULT_LIMIT)
+            return hits, (perf_counter() - started) * 1000
+
+        self._in_flight = True
+        self._worker.read(
+            run,
+            lambda result: self._arrived(generation, query, result),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _next(self) -> None:
+        self._in_flight = False
+        if self._waiting is not None:
+            generation, query = self._waiting
+            self._waiting = None
+            self._submit(generation, query)
+
+    def _arrived(self, generation: int, query: str, result: tuple[list[SearchHit], float]) -> None:
+        if not isValid(self):
+            return  # the window closed while the search ran
+        self._next()
+        if generation != self._generation:
+            return  # typed on since: a newer answer is on its way
+        hits, self.last_search_ms = result
+        self.answered = query
+        self.model.set_hits(hits)
+        self.results_ready.emit(query, len(hits))
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if not isValid(self):
+            return
+        self._next()
+        if generation == self._generation:
+            self.answered = self.query
+            self.model.set_hits([])
+            self.failed.emit(str(error))

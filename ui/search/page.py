@@ -1,0 +1,156 @@
+"""The Search page: what the omnibox found, two lines a hit, or a helpful word when nothing."""
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+from ui.search.model import DETAIL_ROLE, ID_ROLE, KIND_ROLE, SearchController
+
+
+class HitDelegate(QStyledItemDelegate):
+    """An icon, the title, and under it the detail (postcode, phone, email / service, status)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        line = option.fontMetrics.lineSpacing()
+        return QSize(option.rect.width(), line * 2 + 14)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        style = opt.widget.style() if opt.widget else None
+        opt.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = opt.rect.adjusted(10, 6, -10, -6)
+        size = rect.height() - 8
+        opt.icon.paint(
+            painter,
+            QRect(rect.left(), rect.top() + 4, size, size),
+            Qt.AlignmentFlag.AlignCenter,
+            opt.icon.Mode.Selected if selected else opt.icon.Mode.Normal,
+        )
+        text_rect = rect.adjusted(size + 12, 0, 0, 0)
+        line = opt.fontMetrics.lineSpacing()
+        painter.save()
+        title_font = opt.font
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(theme.colour("selection_text" if selected else "text"))
+        title = opt.fontMetrics.elidedText(
+            str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(text_rect.adjusted(0, 0, 0, -line), Qt.AlignmentFlag.AlignLeft, title)
+        painter.setFont(option.font)
+        painter.setPen(theme.colour("selection_text" if selected else "muted"))
+        detail = opt.fontMetrics.elidedText(
+            str(index.data(DETAIL_ROLE) or ""), Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(text_rect.adjusted(0, line, 0, 0), Qt.AlignmentFlag.AlignLeft, detail)
+        painter.restore()
+
+
+class SearchPage(QWidget):
+    open_citizen_requested = Signal(str)
+    open_case_requested = Signal(str)
+
+    def __init__(self, controller: SearchController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search")
+        self.controller = controller
+        heading = QLabel(self.tr("Search"))
+        heading.setProperty("role", "title")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setProperty("role", "muted")
+        self.message.setAccessibleName(self.tr("Search status"))
+        self.results = QListView()
+        self.results.setModel(controller.model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setAccessibleDescription(
+            self.tr("Citizens and cases matching the search. Press Enter to open one.")
+        )
+        self.results.activated.connect(self._open_index)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+        controller.results_ready.connect(self._on_results)
+        controller.failed.connect(self._on_failed)
+        self._on_results("", 0)
+
+    def move_current(self, step: int) -> None:
+        """Move the highlighted result (from the omnibox's arrow keys)."""
+        rows = self.controller.model.rowCount()
+        if rows == 0:
+            return
+        current = self.results.currentIndex().row()
+        row = max(0, min(rows - 1, (current if current >= 0 else -1) + step))
+        self.results.setCurrentIndex(self.controller.model.index(row, 0))
+
+    def open_current(self) -> bool:
+        """Open the highlighted result (the first if none is); False when there is none."""
+        index = self.results.currentIndex()
+        if not index.isValid():
+            index = self.controller.model.index(0, 0)
+        if not index.isValid():
+            return False
+        self._open_index(index)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        kind, record_id = index.data(KIND_ROLE), str(index.data(ID_ROLE))
+        if kind == "citizen":
+            self.open_citizen_requested.emit(record_id)
+        else:
+            self.open_case_requested.emit(record_id)
+
+    def _on_results(self, query: str, count: int) -> None:
+        if count:
+            self.results.setCurrentIndex(self.controller.model.index(0, 0))
+            self.message.setText(
+                self.tr(
+                    "%n result(s) for “%1”. Up and Down choose, Enter opens.", "", count
+                ).replace("%1", query)
+            )
+        elif query:
+            self.message.setText(
+                self.tr(
+                    "Nobody and no case matches “%1”. Check the spelling, or try part of a phone "
+                    "number (7700 900), the start of a postcode (CF10), an email, a social media "
+                    "handle or a case reference."
+                ).replace("%1", query)
+            )
+        else:
+            self.message.setText(
+                self.tr(
+                    "Type in the search box (Ctrl+K) to find a citizen or a case: a name, part "
+                    "of a phone number or postcode, an email, a social media handle or a case "
+                    "reference."
+                )
+            )
+        self.results.setVisible(count > 0)
+
+    def _on_failed(self, message: str) -> None:
+        self.message.setText(self.tr("The search could not be run: %1").replace("%1", message))

@@ -1,0 +1,175 @@
+"""The status bar: who is signed in, online or offline, the last sync, what waits to be sent.
+
+The sync engine reports through ``set_sync_state`` and ``set_last_sync``; what waits to be
+sent is read on the database worker (documents changed since the push checkpoint) whenever
+something changes. Without a central service the bar says so instead of inventing figures.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
+from shiboken6 import isValid
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from caseworker.models import StoredDocument
+from caseworker.services.context import ChangeSet
+from caseworker.timeutil import utcnow
+from ui import icons, labels
+from ui.context import UiContext
+
+PendingReader = Callable[[Session], int]
+"""Counts local changes not yet pushed (seq after the push checkpoint); from the sync engine."""
+
+
+def pending_after(pushed_seq: Callable[[Session], int]) -> PendingReader:
+    """Documents changed locally after the push checkpoint's sequence: what waits to be sent.
+
+    ``pushed_seq`` reads the last local sequence the push side of replication checkpointed."""
+
+    def count(session: Session) -> int:
+        since = pushed_seq(session)
+        query = select(func.count()).select_from(StoredDocument).where(StoredDocument.seq > since)
+        return int(session.scalar(query) or 0)
+
+    return count
+
+
+SYNC_STATES = ("local_only", "offline", "connecting", "syncing", "up_to_date", "needs_sign_in")
+
+
+class _IconLabel(QWidget):
+    def __init__(self, name: str, icon: str) -> None:
+        super().__init__()
+        self.icon = QLabel()
+        self.text = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text)
+        self.setAccessibleName(name)
+        self.set_icon(icon)
+
+    def set_icon(self, name: str) -> None:
+        size = self.text.fontMetrics().height()
+        self.icon.setPixmap(icons.icon(name).pixmap(QSize(size, size)))
+
+    def set_text(self, text: str) -> None:
+        self.text.setText(text)
+        self.text.setAccessibleName(self.accessibleName())
+        self.text.setAccessibleDescription(text)
+
+
+class StatusBar(QStatusBar):
+    def __init__(
+        self, ctx: UiContext, pending: PendingReader | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self._ctx = ctx
+        self._pending_reader = pending
+        self._last_sync: datetime | None = None
+        self._state = "offline" if pending is not None else "local_only"
+        self._detail = ""
+        self.pending_count: int | None = None
+
+        self.who = _IconLabel(self.tr("Signed in"), "citizen")
+        role = labels.role(ctx.actor.role)
+        self.who.set_text(self.tr("%1 · %2").replace("%1", ctx.staff_name).replace("%2", role))
+        self.connection = _IconLabel(self.tr("Connection"), "offline")
+        self.last_sync = _IconLabel(self.tr("Last sync"), "sync")
+        self.pending = _IconLabel(self.tr("Changes waiting to be sent"), "pending")
+        self.busy = QLabel()
+        self.busy.setAccessibleName(self.tr("Activity"))
+        for widget in (self.who, self.connection, self.last_sync, self.pending):
+            self.addPermanentWidget(widget)
+        self.addWidget(self.busy, 1)
+
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(300)
+        self._pending_timer.timeout.connect(self.refresh_pending)
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._show_last_sync)
+        self._clock.start()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(400)
+        self._busy_timer.timeout.connect(self._show_busy)
+        ctx.bus.changed.connect(self._on_changed)
+        ctx.worker.busy_changed.connect(self._on_busy)
+        self._show_state()
+        self._show_last_sync()
+        self.refresh_pending()
+
+    # -- the sync engine's hooks ---------------------------------------------------------------
+    def set_sync_state(self, state: str, detail: str = "") -> None:
+        """One of SYNC_STATES, or "error" with a reason in ``detail``."""
+        self._state, self._detail = state, detail
+        self._show_state()
+
+    def set_last_sync(self, when: datetime | None) -> None:
+        self._last_sync = when
+        self._show_last_sync()
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show_state(self) -> None:
+        texts = {
+            "local_only": self.tr("Local only"),
+            "offline": self.tr("Offline"),
+            "connecting": self.tr("Connecting…"),
+            "syncing": self.tr("Online · syncing"),
+            "up_to_date": self.tr("Online · up to date"),
+            "needs_sign_in": self.tr("Sign in to the central service to sync"),
+        }
+        text = texts.get(self._state) or self.tr("Sync problem: %1").replace("%1", self._detail)
+        if self._detail and self._state in texts:
+            text = f"{text} ({self._detail})"
+        online = self._state in ("syncing", "up_to_date")
+        self.connection.set_icon("online" if online else "offline")
+        self.connection.set_text(text)
+
+    def _show_last_sync(self) -> None:
+        if self._pending_reader is None:
+            text = self.tr("Last sync: never (no central service configured)")
+        elif self._last_sync is None:
+            text = self.tr("Last sync: not yet")
+        else:
+            text = self.tr("Last sync: %1").replace("%1", labels.ago(self._last_sync, utcnow()))
+        self.last_sync.set_text(text)
+        self.last_sync.setVisible(self._pending_reader is not None)
+
+    def refresh_pending(self) -> None:
+        reader = self._pending_reader
+        if reader is None:
+            self.pending.set_text(self.tr("No central service configured"))
+            return
+        self._ctx.worker.read(reader, self._show_pending, lambda _error: None)
+
+    def _show_pending(self, count: int) -> None:
+        if not isValid(self):
+            return
+        self.pending_count = count
+        self.pending.set_text(
+            self.tr("%n change(s) waiting to be sent", "", count)
+            if count
+            else self.tr("Nothing waiting to be sent")
+        )
+
+    def _on_changed(self, _changes: ChangeSet) -> None:
+        self._pending_timer.start()
+
+    def _on_busy(self, busy: bool) -> None:
+        # Only work that takes a noticeable while is worth a word; a search is not.
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy.setText("")
+
+    def _show_busy(self) -> None:
+        self.busy.setText(self.tr("Working…"))

@@ -1,0 +1,161 @@
+"""The SQL behind My work and the queue lists. Runs on the database worker, never on the GUI.
+
+Pages are read by key (the last row's sort value and rowid), not by OFFSET, so the thousandth
+page costs what the first one does. The sort and keyset work on ``rowid`` picked from the
+``(assignee_id|queue_id, status, due_at)`` indexes first; only one page of whole rows is read.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, tuple_
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
+
+from caseworker import vocab
+from caseworker.models import Case, Citizen, Queue, Service, StaffMember
+
+PAGE_SIZE = 100
+_ROWID: ColumnClause[Any] = literal_column("cases.rowid")
+_PRIORITY_RANK = {p: i for i, p in enumerate(reversed(vocab.PRIORITIES))}  # urgent first
+_STATUS_RANK = {s: i for i, s in enumerate(vocab.CASE_STATUSES)}
+
+SORT_KEYS: dict[str, ColumnElement[Any]] = {
+    "due": literal_column("cases.due_at"),
+    "reference": literal_column("cases.reference"),
+    "summary": literal_column("cases.summary"),
+    "service": literal_column("cases.service_code"),
+    "status": case(_STATUS_RANK, value=Case.status, else_=99),
+    "priority": case(_PRIORITY_RANK, value=Case.priority, else_=99),
+}
+
+
+@dataclass(frozen=True)
+class WorkFilter:
+    """Which cases a list shows: one officer's or one queue's, open ones, matching a text."""
+
+    assignee_id: str | None = None
+    queue_id: str | None = None
+    text: str = ""
+    open_only: bool = True
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    reference: str
+    summary: str
+    service: str
+    status: str
+    priority: str
+    citizen: str
+    opened_at: datetime
+    due_at: datetime
+    finished_at: datetime | None
+    conflicted: bool
+    key: tuple[Any, int]  # (sort value, rowid): where the next page starts
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[CaseRow]
+    total: int | None  # counted on the first page only
+    has_more: bool
+
+
+def _where(f: WorkFilter) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if f.assignee_id is not None:
+        clauses.append(Case.assignee_id == f.assignee_id)
+    if f.queue_id is not None:
+        clauses.append(Case.queue_id == f.queue_id)
+    if f.open_only:
+        clauses.append(Case.status.in_(sorted(vocab.OPEN_STATUSES)))
+    words = f.text.split()
+    for word in words:
+        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append(
+            or_(
+                Case.reference.ilike(like, escape="\\"),
+                Case.summary.ilike(like, escape="\\"),
+                Case.service_code.ilike(like, escape="\\"),
+            )
+        )
+    return clauses
+
+
+def count(session: Session, f: WorkFilter) -> int:
+    return int(session.scalar(select(func.count()).select_from(Case).where(*_where(f))) or 0)
+
+
+def page(
+    session: Session,
+    f: WorkFilter,
+    sort: str = "due",
+    descending: bool = False,
+    after: tuple[Any, int] | None = None,
+    limit: int = PAGE_SIZE,
+    with_total: bool = False,
+) -> Page:
+    key = SORT_KEYS[sort]
+    clauses = _where(f)
+    if after is not None:
+        boundary = tuple_(key, _ROWID)
+        clauses.append(boundary < tuple_(*after) if descending else boundary > tuple_(*after))
+    order = (key.desc(), _ROWID.desc()) if descending else (key.asc(), _ROWID.asc())
+    picked = select(_ROWID).select_from(Case).where(and_(*clauses)).order_by(*order)
+    picked = picked.limit(limit + 1)
+    stmt = (
+        select(
+            Case,
+            key.label("sort_key"),
+            _ROWID.label("rid"),
+            Service.name,
+            Citizen.preferred_name,
+            Citizen.given_name,
+            Citizen.family_name,
+        )
+        .outerjoin(Service, Service.code == Case.service_code)
+        .outerjoin(Citizen, Citizen.id == Case.citizen_id)
+        .where(_ROWID.in_(picked.scalar_subquery()))
+        .order_by(*order)
+    )
+    rows = []
+    for c, sort_key, rid, service, preferred, given, family in session.execute(stmt):
+        citizen = f"{preferred or given} {family}" if family else ""
+        rows.append(
+            CaseRow(
+                id=c.id,
+                reference=c.reference,
+                summary=c.summary,
+                service=service or c.service_code,
+                status=c.status,
+                priority=c.priority,
+                citizen=citizen,
+                opened_at=c.opened_at,
+                due_at=c.due_at,
+                finished_at=c.resolved_at or c.closed_at,
+                conflicted=c.conflicted,
+                key=(sort_key, rid),
+            )
+        )
+    has_more = len(rows) > limit
+    total = count(session, f) if with_total else None
+    return Page(rows[:limit], total, has_more)
+
+
+@dataclass(frozen=True)
+class QueueChoice:
+    id: str
+    name: str
+    mine: bool
+
+
+def queues_for(session: Session, staff_id: str) -> list[QueueChoice]:
+    """Active queues, the member of staff's own first."""
+    staff = session.get(StaffMember, staff_id)
+    own = set((staff.queue_ids if staff else "").split())
+    queues = session.scalars(select(Queue).where(Queue.active.is_(True)).order_by(Queue.name))
+    choices = [QueueChoice(q.id, q.name, q.id in own) for q in queues]
+    return sorted(choices, key=lambda q: (not q.mine, q.name))
