@@ -6,6 +6,7 @@ however many processes make it and in whatever order they finish.
 
 import random
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from caseworker.documents.codec import check
@@ -83,13 +84,18 @@ def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
                 chunk.add,
             )
             chunk.add(case)
-            case_ids.append(case["_id"])
+            case_ids.append((case["_id"], case["opened_at"]))
             cases += 1
             if rng.random() < 0.1:
                 chunk.add(casework.make_note(rng, ids, case, rng.choice(staff), now - DAY))
         for _ in range(500 if frequent else rng.choice((0, 1, 1, 1, 2))):
             at = now - rng.randrange(1, 700 * DAY)
-            linked = rng.choice(case_ids) if case_ids and rng.random() < 0.6 else None
+            linked = None
+            if case_ids and rng.random() < 0.6:
+                # A contact about a case comes after the case was opened.
+                linked, opened_at = rng.choice(case_ids)
+                opened = int(datetime.fromisoformat(opened_at).timestamp() * 1000)
+                at = opened + rng.randrange(0, max(1, now - opened))
             chunk.add(
                 casework.make_interaction(rng, ids, citizen["_id"], at, rng.choice(staff), linked)
             )

@@ -117,3 +117,14 @@ def test_a_frequent_contact_has_forty_cases_and_five_hundred_contacts(seeded: St
 def test_a_store_that_already_has_records_is_not_seeded_again(seeded: Store) -> None:
     with pytest.raises(StoreError, match="already holds records"):
         seed_store(seeded, citizens=10)
+
+
+def test_contacts_about_a_case_come_after_it_was_opened(seeded: Store) -> None:
+    with seeded.read() as s:
+        early = s.scalar(
+            select(func.count())
+            .select_from(Interaction)
+            .join(Case, Case.id == Interaction.case_id)
+            .where(Interaction.at < Case.opened_at)
+        )
+    assert early == 0
