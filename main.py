@@ -1,63 +1,98 @@
-"""Wiring only: the CLI's commands, plus the window and the central-service commands.
+"""Wiring only: the domain CLI, plus the window and the central-service commands.
 
 ``caseworker`` (the console script) and ``python main.py`` both land in ``run``. With no
-command, the window opens on the default data folder, seeding a demo council on first run.
-Heavy imports (Qt, HTTP) happen only inside the command that needs them.
+command, the window opens on the default data folder, seeding a demo council (20,000 citizens)
+into an empty store first.
+
+Adding commands from other packages (``caseworker`` itself never imports ``ui`` or ``sync``):
+each is a ``Command(name, help, setup)``; the setup is a function, or ``"module:function"``,
+taking the command's ``argparse`` parser, adding its options and setting its handler with
+``parser.set_defaults(handler=fn)``, ``fn(args, context) -> exit code`` (``context.data_dir``,
+``context.store()``; raise ``CaseworkerError`` for a one-line failure). Nothing is imported
+until that command runs, and a module that is not installed makes the command say so in one
+line (exit 1). Top-level commands go in with ``cli.add``, benchmarks (``caseworker bench NAME``,
+each given ``--json``) with ``cli.add_bench``.
 """
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
-from caseworker.cli import CORE_COMMANDS, Command, Context, register_bench
-from caseworker.cli import run as run_cli
+from caseworker.cli import Command, CommandLine, Context, command_line
+from caseworker.cli.app import positive_int
+from caseworker.errors import CaseworkerError
+
+NO_WINDOW = "the desktop window is not installed"
+NO_SYNC = "the central-service commands are not installed"
 
 
-def _gui_configure(parser: argparse.ArgumentParser) -> None:
+def _gui_setup(parser: argparse.ArgumentParser) -> None:
     from ui.app import add_arguments
 
     add_arguments(parser)
+    parser.set_defaults(handler=_gui)
 
 
 def _gui(args: argparse.Namespace, ctx: Context) -> int:
-    from ui.app import main as gui_main
-
+    try:
+        from ui.app import main as gui_main
+    except ModuleNotFoundError as exc:  # e.g. Qt itself missing from this build
+        raise CaseworkerError(f"{NO_WINDOW} (no module named {exc.name!r})") from exc
     args.data_dir = ctx.data_dir
     return gui_main(args)
 
 
-def _bench_ui_configure(parser: argparse.ArgumentParser) -> None:
+def _bench_ui_setup(parser: argparse.ArgumentParser) -> None:
     from pathlib import Path
 
-    parser.add_argument("--citizens", type=int, default=1_000_000)
+    import ui.bench  # noqa: F401  (so a build without the window says so before any work)
+
+    parser.add_argument("--citizens", type=positive_int, default=1_000_000)
     parser.add_argument("--store", type=Path, help="reuse (or create) the seeded store here")
+    parser.set_defaults(handler=_bench_ui)
 
 
-def _bench_ui(args: argparse.Namespace) -> int:
-    from ui.bench import run
+def _bench_ui(args: argparse.Namespace, ctx: Context) -> int:
+    from ui.bench import run as bench_ui
 
-    run(args.store, args.citizens, as_json=args.json)
+    bench_ui(args.store, args.citizens, as_json=args.json)
     return 0
 
 
-def commands() -> tuple[Command, ...]:
-    extra = [Command("gui", "open the Caseworker window", _gui_configure, _gui)]
-    try:
-        sync_cli = importlib.import_module("sync.cli")
-    except ModuleNotFoundError:  # a build without the central-service commands
-        pass
-    else:
-        extra += sync_cli.COMMANDS
-        sync_cli.register_benches(register_bench)
-    register_bench("ui", _bench_ui_configure, _bench_ui)
-    return (*CORE_COMMANDS, *extra)
+def build() -> CommandLine:
+    """The whole program: the domain's commands, the window's and the central service's."""
+    cli = command_line()
+    cli.add(Command("gui", "open the Caseworker window", _gui_setup, NO_WINDOW))
+    # Provided by sync/cli.py (configure_sync, configure_central, configure_bench), when it exists.
+    cli.add(
+        Command("sync", "replicate with the central service", "sync.cli:configure_sync", NO_SYNC)
+    )
+    cli.add(
+        Command(
+            "central",
+            "the central service: set up, users, design documents",
+            "sync.cli:configure_central",
+            NO_SYNC,
+        )
+    )
+    cli.add_bench(
+        Command("ui", "the window's figures on a seeded store", _bench_ui_setup, NO_WINDOW)
+    )
+    cli.add_bench(
+        Command(
+            "sync",
+            "replication throughput against PouchDB Server",
+            "sync.cli:configure_bench",
+            NO_SYNC,
+        )
+    )
+    return cli
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     from sync.keychain import store_key_provider
 
-    return run_cli(argv, commands(), keys=store_key_provider(), default_command=("gui", "--demo"))
+    return build().run(argv, keys=store_key_provider(), default=("gui", "--demo"))
 
 
 if __name__ == "__main__":

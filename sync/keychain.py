@@ -1,31 +1,40 @@
-"""Encryption keys of local stores, kept in the OS keyring (never on disk in clear)."""
+"""Encryption keys of local stores, kept in the OS keyring (never on disk in clear).
+
+``keyring`` is imported, and its backend resolved (about half a second), only when a store is
+actually encrypted or is being created encrypted: a plain store never touches the keyring.
+"""
+
+from __future__ import annotations
 
 import secrets
 from pathlib import Path
-
-import keyring
-from keyring.errors import KeyringError, NoKeyringError
+from typing import TYPE_CHECKING
 
 from caseworker.errors import StoreError
-from caseworker.store.engine import KeyProvider, is_encrypted
+
+if TYPE_CHECKING:
+    from caseworker.store.engine import KeyProvider
 
 SERVICE = "caseworker-store"
+NO_KEYRING = "no OS keyring on this machine: an encrypted store cannot be opened or created here"
 
 
 def store_key_provider() -> KeyProvider:
-    """Reads a store's key from the keyring; for a store not yet created, makes and keeps one."""
+    """Reads a store's key from the keyring (the account is the store file's resolved path);
+    for a store not yet created, makes a fresh random key and keeps it there first."""
 
     def key_for(path: Path) -> str | None:
+        import keyring
+        from keyring.errors import KeyringError, NoKeyringError
+
         account = str(path.resolve())
         try:
             key = keyring.get_password(SERVICE, account)
-            if key is None and not is_encrypted(path) and not path.exists():
+            if key is None and not path.exists():
                 key = secrets.token_urlsafe(32)
                 keyring.set_password(SERVICE, account, key)
         except NoKeyringError as exc:
-            raise StoreError(
-                "no OS keyring on this machine: an encrypted store cannot be opened or created here"
-            ) from exc
+            raise StoreError(NO_KEYRING) from exc
         except KeyringError as exc:
             raise StoreError(f"the OS keyring refused: {exc}") from exc
         return key

@@ -1,22 +1,85 @@
-"""The headless CLI. ``main.py`` adds the window and central-service commands to these."""
+"""The headless CLI. ``main.py`` adds the window and central-service commands to these.
+
+Every command's setup is named by ``"module:function"`` and imported only when the command runs,
+so listing the commands (``caseworker --help``) stays cheap.
+"""
 
 from collections.abc import Sequence
 
-from caseworker.cli import bench, edit, records, store_commands
-from caseworker.cli.app import Command, Context, run
-from caseworker.cli.bench import register_bench
+from caseworker.cli.app import Command, CommandLine, Context, group
+
+_CLI = "caseworker.cli."
 
 CORE_COMMANDS: tuple[Command, ...] = (
-    *store_commands.COMMANDS,
-    *records.COMMANDS,
-    *edit.COMMANDS,
-    *bench.COMMANDS,
+    Command(
+        "init",
+        "create an empty store (--encrypted: its key in the OS keyring)",
+        _CLI + "store_commands:configure_init",
+    ),
+    Command(
+        "seed", "fill an empty store with a demo council", _CLI + "store_commands:configure_seed"
+    ),
+    Command(
+        "search", "find citizens and cases as you would type", _CLI + "records:configure_search"
+    ),
+    Command(
+        "show",
+        "show one citizen or case",
+        group(
+            (
+                Command("citizen", "a citizen's single view", _CLI + "records:configure_citizen"),
+                Command("case", "a case, by id or reference", _CLI + "records:configure_case"),
+            ),
+            dest="record",
+        ),
+    ),
+    Command(
+        "case",
+        "work a case",
+        group(
+            (
+                Command(
+                    "update",
+                    "change a case's status, assignee and/or priority",
+                    _CLI + "edit:configure_update",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
+        "note",
+        "notes on cases",
+        group(
+            (Command("add", "add a note to a case", _CLI + "edit:configure_note_add"),),
+            dest="action",
+        ),
+    ),
+    Command(
+        "export",
+        "export every document, one JSON a line",
+        _CLI + "store_commands:configure_export",
+    ),
+)
+
+CORE_BENCHES: tuple[Command, ...] = (
+    Command("seed", "documents per second while seeding", _CLI + "bench:configure_seed"),
+    Command(
+        "search",
+        "as-you-type search latency on a seeded store",
+        _CLI + "bench_search:configure_search",
+    ),
 )
 
 
+def command_line() -> CommandLine:
+    """The core commands; add more with ``add`` and ``add_bench`` before ``run``."""
+    return CommandLine(CORE_COMMANDS, CORE_BENCHES)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """The domain CLI alone (no window, no sync): for scripts and tests."""
-    return run(argv, CORE_COMMANDS)
+    """The domain CLI alone (no window, no sync, plain stores only): for scripts and tests."""
+    return command_line().run(argv)
 
 
-__all__ = ["CORE_COMMANDS", "Command", "Context", "main", "register_bench", "run"]
+__all__ = ["CORE_BENCHES", "CORE_COMMANDS", "Command", "CommandLine", "Context", "main"]

@@ -1,29 +1,54 @@
 """The headless command line: ``caseworker [--data-dir DIR] COMMAND``.
 
-Commands are registered as small ``Command`` records, so the wiring in ``main.py`` can add the
-window (``gui``) and the central-service commands (``sync``, ``central``) without this package
-ever importing Qt or HTTP code.
+A command is a small ``Command`` record: a name, one line of help, and its *setup* — a function
+``setup(parser)`` that adds the command's arguments and sets its handler with
+``parser.set_defaults(handler=fn)``, where ``fn(args, context) -> exit code``. The setup may be
+given as ``"package.module:function"``: it is imported only when that command is the one being
+run (or its ``--help`` is asked for), so ``caseworker --help`` imports no SQLAlchemy, Qt or HTTP
+code, and ``main.py`` can add the window (``gui``) and the central-service commands without this
+package ever importing them.
+
+This module imports nothing heavy: keep it that way (start-up time is a product feature).
 """
 
+from __future__ import annotations
+
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from caseworker.errors import CaseworkerError
-from caseworker.store.engine import KeyProvider
-from caseworker.store.store import Store
+from caseworker.errors import CaseworkerError, StoreError, ValidationError
 
+if TYPE_CHECKING:
+    from caseworker.store.engine import KeyProvider
+    from caseworker.store.store import Store
+
+Setup = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace, "Context"], int]
+
+USAGE = 2
+FAILED = 1
+
+
+class UsageError(ValidationError):
+    """Arguments that parse but make no sense together: exit 2, like argparse's own errors."""
 
 
 @dataclass(frozen=True)
 class Command:
+    """One command (or one sub-command of a group such as ``bench``).
+
+    ``missing`` is what to say when the setup's module is not installed in this build.
+    """
+
     name: str
     help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    handler: Handler
+    setup: Setup | str
+    missing: str = ""
 
 
 @dataclass
@@ -32,12 +57,21 @@ class Context:
 
     data_dir: Path
     keys: KeyProvider | None = None
-    encrypt_new: bool = False
     _store: Store | None = field(default=None, repr=False)
 
-    def store(self) -> Store:
+    def store(self, *, create: bool = False, encrypted: bool = False) -> Store:
+        """The store in the data folder. Only ``create=True`` makes a new one (optionally
+        encrypted): a mistyped ``--data-dir`` must not leave an empty store behind."""
         if self._store is None:
-            self._store = Store.open_dir(self.data_dir, self.keys, encrypt_new=self.encrypt_new)
+            from caseworker.store.store import STORE_FILENAME, Store
+
+            path = self.data_dir / STORE_FILENAME
+            if not create and not path.exists():
+                raise StoreError(
+                    f"no Caseworker store in {self.data_dir} "
+                    "(make one with the init or seed command)"
+                )
+            self._store = Store.open_dir(self.data_dir, self.keys, encrypt_new=encrypted)
         return self._store
 
     def close(self) -> None:
@@ -46,51 +80,200 @@ class Context:
             self._store = None
 
 
+def load(setup: Setup | str) -> Setup:
+    """The setup function itself, importing ``"module:function"`` now."""
+    if not isinstance(setup, str):
+        return setup
+    module_name, _, name = setup.partition(":")
+    found: Setup = getattr(importlib.import_module(module_name), name)
+    return found
+
+
+class LazyParser(argparse.ArgumentParser):
+    """A command's parser, filled in by the command's setup only when that command is used."""
+
+    pending: Command | None = None
+    not_installed = False
+
+    def complete(self) -> None:
+        command, self.pending = self.pending, None
+        if command is None:
+            return
+        try:
+            load(command.setup)(self)
+        except ModuleNotFoundError as exc:
+            missing = command.missing or f"the {command.name} command is not installed"
+            self.set_defaults(handler=_not_installed(f"{missing} (no module named {exc.name!r})"))
+            self.not_installed = True
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        self.complete()
+        if self.not_installed:  # whatever its arguments, the command only says it is missing
+            namespace = kwargs.get("namespace", args[1] if len(args) > 1 else None)
+            return super().parse_known_args([], namespace)[0], []
+        return super().parse_known_args(*args, **kwargs)
+
+    def format_help(self) -> str:
+        self.complete()
+        return super().format_help()
+
+
+def _not_installed(message: str) -> Handler:
+    def handler(args: argparse.Namespace, ctx: Context) -> int:
+        raise CaseworkerError(message)
+
+    return handler
+
+
+def add_commands(
+    parser: argparse.ArgumentParser,
+    commands: Sequence[Command],
+    *,
+    dest: str,
+    common: Setup | None = None,
+    required: bool = True,
+) -> None:
+    """Sub-commands under ``parser``, each set up lazily; ``common`` adds options to each."""
+    sub = parser.add_subparsers(
+        dest=dest, metavar=dest.upper(), parser_class=LazyParser, required=required
+    )
+    for command in commands:
+        child = sub.add_parser(command.name, help=command.help, description=command.help)
+        assert isinstance(child, LazyParser)
+        child.pending = command if common is None else _with_common(command, common)
+
+
+def _with_common(command: Command, common: Setup) -> Command:
+    def setup(parser: argparse.ArgumentParser) -> None:
+        load(command.setup)(parser)
+        common(parser)
+
+    return Command(command.name, command.help, setup, command.missing)
+
+
+def group(commands: Sequence[Command], *, dest: str, common: Setup | None = None) -> Setup:
+    """The setup of a command made of sub-commands (``case update``, ``bench search``)."""
+
+    def setup(parser: argparse.ArgumentParser) -> None:
+        add_commands(parser, commands, dest=dest, common=common)
+
+    return setup
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (else a usage error, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("caseworker", "Caseworker"))
 
 
-def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="caseworker",
-        description="Caseworker: case management for council frontline staff.",
-    )
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="folder of the local store (default: per user)"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in commands:
-        child = sub.add_parser(command.name, help=command.help, description=command.help)
-        command.configure(child)
-        child.set_defaults(handler=command.handler)
-    return parser
+class CommandLine:
+    """The ``caseworker`` program: the core commands, plus whatever the wiring adds."""
+
+    def __init__(self, commands: Sequence[Command], benches: Sequence[Command] = ()) -> None:
+        self._commands = {c.name: c for c in commands}
+        self._benches = {b.name: b for b in benches}
+
+    def add(self, command: Command) -> None:
+        """Add (or replace) a top-level command, e.g. ``gui`` or ``sync``."""
+        self._commands[command.name] = command
+
+    def add_bench(self, bench: Command) -> None:
+        """Add (or replace) a benchmark under ``caseworker bench``, e.g. ``ui`` or ``sync``.
+        Its handler gets ``args.json`` (``--json`` is added to every benchmark)."""
+        self._benches[bench.name] = bench
+
+    def parser(self) -> argparse.ArgumentParser:
+        parser = argparse.ArgumentParser(
+            prog="caseworker",
+            description="Caseworker: case management for council frontline staff.",
+        )
+        parser.add_argument(
+            "--data-dir",
+            type=Path,
+            default=None,
+            help="folder of the local store (default: the per-user data folder)",
+        )
+        bench = Command(
+            "bench",
+            "measure performance (every benchmark takes --json)",
+            group(list(self._benches.values()), dest="benchmark", common=_json_option),
+        )
+        add_commands(parser, [*self._commands.values(), bench], dest="command", required=False)
+        return parser
+
+    def run(
+        self,
+        argv: Sequence[str] | None = None,
+        *,
+        keys: KeyProvider | None = None,
+        default: Sequence[str] = (),
+    ) -> int:
+        """Parse, run one command, and turn every failure a person can act on into one line
+        on stderr: exit 2 for usage (argparse's own), 1 for everything else."""
+        parser = self.parser()
+        given = list(sys.argv[1:] if argv is None else argv)
+        args = parser.parse_args(given)
+        if getattr(args, "handler", None) is None:
+            if not default:
+                parser.print_help(sys.stderr)
+                return USAGE
+            args = parser.parse_args([*given, *default])
+        context = Context(args.data_dir or default_data_dir(), keys)
+        try:
+            code: int = args.handler(args, context)
+            return code
+        except BaseException as exc:
+            return _report(exc)
+        finally:
+            context.close()
 
 
-def run(
-    argv: Sequence[str] | None,
-    commands: Sequence[Command],
-    keys: KeyProvider | None = None,
-    default_command: Sequence[str] = (),
-) -> int:
-    parser = build_parser(commands)
-    given = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(given)
-    if getattr(args, "handler", None) is None:
-        if not default_command:
-            parser.print_help()
-            return 2
-        args = parser.parse_args([*given, *default_command])
-    context = Context(args.data_dir or default_data_dir(), keys)
-    try:
-        code: int = args.handler(args, context)
-        return code
-    except CaseworkerError as exc:
-        print(f"caseworker: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _report(exc: BaseException) -> int:
+    """The exit code for a failure, after saying what went wrong in one line."""
+    if isinstance(exc, BrokenPipeError):  # e.g. `caseworker export | head`: not an error
+        _silence_stdout()
+        return FAILED
+    if isinstance(exc, KeyboardInterrupt):
         print("caseworker: interrupted", file=sys.stderr)
         return 130
-    finally:
-        context.close()
+    if isinstance(exc, CaseworkerError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        message = f"{exc.strerror or exc}{where}"
+    elif _is_database_error(exc):
+        message = f"the store failed: {getattr(exc, 'orig', None) or exc}"
+    else:
+        raise exc  # a bug: the traceback is what a developer needs
+    print("caseworker: " + " ".join(message.split()), file=sys.stderr)
+    return USAGE if isinstance(exc, UsageError) else FAILED
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    errors = sys.modules.get("sqlalchemy.exc")  # loaded only if the command used the store
+    return errors is not None and isinstance(exc, errors.SQLAlchemyError)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -6,8 +6,8 @@ import os
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.cli.app import Command, Context
-from caseworker.errors import NotFoundError, ValidationError
+from caseworker.cli.app import Context, UsageError
+from caseworker.errors import NotFoundError
 from caseworker.models import StaffMember
 from caseworker.services import cases, contacts
 from caseworker.services.context import Actor, ChangeSet
@@ -30,7 +30,7 @@ def acting(session: Session, args: argparse.Namespace) -> Actor:
 
 def _case_update(args: argparse.Namespace, ctx: Context) -> int:
     if args.status is None and args.assignee is None and args.priority is None:
-        raise ValidationError("say what to change: --status, --assignee and/or --priority")
+        raise UsageError("say what to change: --status, --assignee and/or --priority")
     changes = ChangeSet()
     with ctx.store().write() as session:
         actor = acting(session, args)
@@ -44,9 +44,7 @@ def _case_update(args: argparse.Namespace, ctx: Context) -> int:
         if args.status is not None:
             changes.merge(cases.transition(session, actor, args.case, args.status, args.comment))
         case = cases.get_case(session, args.case)
-        print(
-            f"{case.reference}: {case.status}, {case.priority}, assignee {case.assignee_id or '-'}"
-        )
+    print(f"{case.reference}: {case.status}, {case.priority}, assignee {case.assignee_id or '-'}")
     return 0
 
 
@@ -58,32 +56,27 @@ def _note_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _configure_case(p: argparse.ArgumentParser) -> None:
-    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    update = sub.add_parser("update", help="change a case's status, assignee or priority")
-    update.add_argument("case", help="case id or reference")
-    update.add_argument("--status")
-    update.add_argument("--assignee", help="username or staff id; 'nobody' to unassign")
-    update.add_argument("--priority")
-    update.add_argument("--comment")
-    update.add_argument("--as", dest="as_user", metavar="USERNAME")
-    update.set_defaults(handler=_case_update)
+def configure_update(p: argparse.ArgumentParser) -> None:
+    p.add_argument("case", help="case id or reference")
+    p.add_argument("--status", help="the next status (see `show case`: allowed next)")
+    p.add_argument("--assignee", help="username or staff id; 'nobody' to unassign")
+    p.add_argument("--priority", help="low, normal, high or urgent")
+    p.add_argument("--comment", help="why (kept in the case history)")
+    _acting_option(p)
+    p.set_defaults(handler=_case_update)
 
 
-def _configure_note(p: argparse.ArgumentParser) -> None:
-    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    add = sub.add_parser("add", help="add a note to a case")
-    add.add_argument("case", help="case id or reference")
-    add.add_argument("text")
-    add.add_argument("--as", dest="as_user", metavar="USERNAME")
-    add.set_defaults(handler=_note_add)
+def configure_note_add(p: argparse.ArgumentParser) -> None:
+    p.add_argument("case", help="case id or reference")
+    p.add_argument("text")
+    _acting_option(p)
+    p.set_defaults(handler=_note_add)
 
 
-def _unreachable(args: argparse.Namespace, ctx: Context) -> int:
-    raise ValidationError("choose an action")
-
-
-COMMANDS = (
-    Command("case", "work a case", _configure_case, _unreachable),
-    Command("note", "notes on cases", _configure_note, _unreachable),
-)
+def _acting_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="USERNAME",
+        help="who is acting (default: $CASEWORKER_USER, else admin)",
+    )

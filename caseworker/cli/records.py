@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.cli.app import Command, Context
-from caseworker.cli.output import print_json, table, when
+from caseworker.cli.app import Context, positive_int
+from caseworker.cli.output import print_json, print_record, table
 from caseworker.models import Case, StoredDocument
 from caseworker.revisions import tree as revtree
 from caseworker.services import cases, citizens, contacts, search, workflow
@@ -70,7 +70,7 @@ def citizen_record(session: Session, citizen_id: str) -> dict[str, Any]:
             {"reference": k.reference, "id": k.id, "summary": k.summary, "status": k.status}
             for k in their_cases
         ],
-        "interactions": [
+        "latest_interactions": [
             {"at": i.at, "channel": i.channel, "direction": i.direction, "summary": i.summary}
             for i in contacts.timeline(session, c.id, limit=20)
         ],
@@ -119,36 +119,24 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(record)
         return 0
-    for key, value in record.items():
-        if isinstance(value, list):
-            print(f"{key}:")
-            for item in value:
-                text = ", ".join(
-                    f"{k}={when(v) if hasattr(v, 'strftime') else v}"
-                    for k, v in (item.items() if isinstance(item, dict) else [("", item)])
-                    if v is not None
-                )
-                print(f"  - {text}")
-        elif isinstance(value, dict):
-            print(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items() if v))
-        else:
-            print(f"{key}: {when(value) if hasattr(value, 'strftime') else value}")
+    print_record(record)
     return 0
 
 
-def _configure_search(p: argparse.ArgumentParser) -> None:
+def configure_search(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", help="a name, phone fragment, email, postcode, reference or handle")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=positive_int, default=20, help="at most this many results")
+    p.set_defaults(handler=_search)
 
 
-def _configure_show(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=("citizen", "case"))
-    p.add_argument("id", help="a citizen id, or a case id or reference")
+def configure_citizen(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help="a citizen id (citizen:...)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_show, kind="citizen")
 
 
-COMMANDS = (
-    Command("search", "find citizens and cases as you would type", _configure_search, _search),
-    Command("show", "show one citizen or case", _configure_show, _show),
-)
+def configure_case(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help="a case id (case:...) or reference (ABCD-EFGH-JKLM)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_show, kind="case")

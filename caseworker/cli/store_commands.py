@@ -3,36 +3,44 @@
 import argparse
 import json
 import sys
+import time
 from contextlib import nullcontext
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 
-from caseworker.cli.app import Command, Context
+from caseworker.cli.app import Context, positive_int
 from caseworker.errors import StoreError
-from caseworker.models import StoredDocument
+from caseworker.models import LeafBody, StoredDocument
 from caseworker.revisions import tree as revtree
 from caseworker.store.store import STORE_FILENAME
+
+EXPORT_BATCH = 2000
 
 
 def _init(args: argparse.Namespace, ctx: Context) -> int:
     if (ctx.data_dir / STORE_FILENAME).exists():
         raise StoreError(f"{ctx.data_dir / STORE_FILENAME} already exists")
-    ctx.encrypt_new = args.encrypted
-    store = ctx.store()
-    print(f"created {'an encrypted' if store.encrypted else 'a'} store at {store.path}")
+    store = ctx.store(create=True, encrypted=args.encrypted)
+    kind = "an encrypted store (its key in the OS keyring)" if store.encrypted else "a store"
+    print(f"created {kind} at {store.path}")
     return 0
 
 
 def _seed(args: argparse.Namespace, ctx: Context) -> int:
     from caseworker.seed import seed_store
 
+    shown = 0.0
+
     def progress(stage: str, done: int, total: int) -> None:
-        print(f"\rseeding {stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+        nonlocal shown
+        if time.monotonic() - shown > 0.2 or done == total:
+            shown = time.monotonic()
+            print(f"\rseeding {stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
     report = seed_store(
-        ctx.store(), citizens=args.citizens, random_seed=args.seed, progress=progress
+        ctx.store(create=True), citizens=args.citizens, random_seed=args.seed, progress=progress
     )
     print(file=sys.stderr)
     print(
@@ -43,28 +51,41 @@ def _seed(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def export_couchdb(ctx: Context, out: IO[str]) -> int:
-    """Every document's winning revision (tombstones too), with _conflicts, one JSON a line."""
+    """Every document's winning revision, deleted ones as tombstones, in local sequence order,
+    one JSON a line, with ``_conflicts`` / ``_deleted_conflicts`` where a document has more than
+    one leaf. Rows are streamed in batches, so memory stays flat whatever the store's size."""
+    several_leaves = or_(
+        StoredDocument.conflicted, exists().where(LeafBody.doc_id == StoredDocument.id)
+    )
+    query = select(
+        StoredDocument.id,
+        StoredDocument.rev,
+        StoredDocument.deleted,
+        StoredDocument.body,
+        several_leaves,
+        StoredDocument.rev_tree,
+    ).order_by(StoredDocument.seq)
     count = 0
     with ctx.store().read() as session:
-        rows = session.execute(
-            select(StoredDocument.body, StoredDocument.rev_tree)
-            .order_by(StoredDocument.seq)
-            .execution_options(yield_per=2000)
-        )
-        for body, tree_json in rows:
+        rows = session.execute(query.execution_options(yield_per=EXPORT_BATCH))
+        for doc_id, rev, deleted, body, branched, tree_json in rows:
             doc = json.loads(body)
-            tree = revtree.tree_from_json(json.loads(tree_json))
-            if len(revtree.leaves(tree)) > 1:
+            doc["_id"], doc["_rev"] = doc_id, rev
+            if deleted:
+                doc["_deleted"] = True
+            if branched:
+                tree = revtree.tree_from_json(json.loads(tree_json))
                 if conflicts := revtree.conflicts(tree):
                     doc["_conflicts"] = conflicts
-                if deleted := revtree.deleted_conflicts(tree):
-                    doc["_deleted_conflicts"] = deleted
-            out.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")
+                if deleted_conflicts := revtree.deleted_conflicts(tree):
+                    doc["_deleted_conflicts"] = deleted_conflicts
+            out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
             count += 1
     return count
 
 
 def _export(args: argparse.Namespace, ctx: Context) -> int:
+    ctx.store()  # a missing or unreadable store fails before the output file is made
     target = args.output.open("w", encoding="utf-8") if args.output else nullcontext(sys.stdout)
     with target as out:
         count = export_couchdb(ctx, out)
@@ -73,24 +94,20 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _configure_init(p: argparse.ArgumentParser) -> None:
+def configure_init(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--encrypted", action="store_true", help="encrypt at rest, the key in the OS keyring"
     )
+    p.set_defaults(handler=_init)
 
 
-def _configure_seed(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--citizens", type=int, default=20_000)
+def configure_seed(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--citizens", type=positive_int, default=20_000)
     p.add_argument("--seed", type=int, default=2026, help="the same seed gives the same council")
+    p.set_defaults(handler=_seed)
 
 
-def _configure_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("couchdb",), default="couchdb")
+def configure_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("couchdb",), required=True, help="couchdb: JSON lines")
     p.add_argument("--output", type=Path, help="file to write (default: standard output)")
-
-
-COMMANDS = (
-    Command("init", "create an empty store", _configure_init, _init),
-    Command("seed", "fill an empty store with a demo council", _configure_seed, _seed),
-    Command("export", "export every document", _configure_export, _export),
-)
+    p.set_defaults(handler=_export)
