@@ -80,6 +80,14 @@ def build() -> CommandLine:
     )
     cli.add_bench(
         Command(
+            "sync-window",
+            "the window's event loop while live sync pulls",
+            "ui.bench_sync:configure",
+            NO_WINDOW,
+        )
+    )
+    cli.add_bench(
+        Command(
             "sync",
             "replication throughput against PouchDB Server",
             "sync.cli:configure_bench",

@@ -1,2146 +1,2367 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
-    <context>
-        <name>CaseActivity</name>
-        <message>
-            <source>History</source>
-            <translation>Hanes</translation>
-        </message>
-        <message>
-            <source>Who changed what, and when; newest first.</source>
-            <translation>Pwy newidiodd beth, a phryd; y diweddaraf yn gyntaf.</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Nodiadau</translation>
-        </message>
-        <message>
-            <source>Internal notes on the case; newest first.</source>
-            <translation>Nodiadau mewnol ar yr achos; y diweddaraf yn gyntaf.</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>Cysylltiadau</translation>
-        </message>
-        <message>
-            <source>Contacts with the citizen about this case; newest first.</source>
-            <translation>Cysylltiadau â'r dinesydd am yr achos hwn; y diweddaraf yn gyntaf.</translation>
-        </message>
-        <message>
-            <source>History (%1)</source>
-            <translation>Hanes (%1)</translation>
-        </message>
-        <message>
-            <source>Notes (%1)</source>
-            <translation>Nodiadau (%1)</translation>
-        </message>
-        <message>
-            <source>Contacts (%1)</source>
-            <translation>Cysylltiadau (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseDetails</name>
-        <message>
-            <source>Move to status (Alt+M)</source>
-            <translation>Symud i statws (Alt+M)</translation>
-        </message>
-        <message>
-            <source>Only the statuses this case may move to next are offered.</source>
-            <translation>Dim ond y statwsau y caiff yr achos hwn symud iddyn nhw nesaf sy'n cael eu cynnig.</translation>
-        </message>
-        <message>
-            <source>Moves the case to the status chosen in Move to.</source>
-            <translation>Yn symud yr achos i'r statws a ddewiswyd yn Symud i.</translation>
-        </message>
-        <message>
-            <source>Priority (Alt+R)</source>
-            <translation>Blaenoriaeth (Alt+R)</translation>
-        </message>
-        <message>
-            <source>Queue (Alt+Q)</source>
-            <translation>Ciw (Alt+C)</translation>
-        </message>
-        <message>
-            <source>The team's queue the case is in. Only supervisors can move it to another queue.</source>
-            <translation>Ciw'r tîm y mae'r achos ynddo. Dim ond goruchwylwyr all ei symud i giw arall.</translation>
-        </message>
-        <message>
-            <source>Take (Ctrl+T)</source>
-            <translation>Cymryd (Ctrl+T)</translation>
-        </message>
-        <message>
-            <source>Take this case (Ctrl+T)</source>
-            <translation>Cymryd yr achos hwn (Ctrl+T)</translation>
-        </message>
-        <message>
-            <source>Assigns the case to you.</source>
-            <translation>Yn aseinio'r achos i chi.</translation>
-        </message>
-        <message>
-            <source>Supervisors can assign the case to anyone, or to nobody.</source>
-            <translation>Gall goruchwylwyr aseinio'r achos i unrhyw un, neu i neb.</translation>
-        </message>
-        <message>
-            <source>Change &amp;status</source>
-            <translation>Newid y &amp;statws</translation>
-        </message>
-        <message>
-            <source>Change status (Alt+S)</source>
-            <translation>Newid y statws (Alt+S)</translation>
-        </message>
-        <message>
-            <source>How urgent the case is. Choosing another saves it.</source>
-            <translation>Pa mor frys yw'r achos. Mae dewis un arall yn ei gadw.</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Gwasanaeth</translation>
-        </message>
-        <message>
-            <source>The council service the case is for.</source>
-            <translation>Gwasanaeth y cyngor y mae'r achos ar ei gyfer.</translation>
-        </message>
-        <message>
-            <source>Assign to (Alt+O)</source>
-            <translation>Aseinio i (Alt+I)</translation>
-        </message>
-        <message>
-            <source>&amp;Assign</source>
-            <translation>&amp;Aseinio</translation>
-        </message>
-        <message>
-            <source>Assign (Alt+A)</source>
-            <translation>Aseinio (Alt+A)</translation>
-        </message>
-        <message>
-            <source>Assigns the case to the person chosen in Assign to.</source>
-            <translation>Yn aseinio'r achos i'r person a ddewiswyd yn Aseinio i.</translation>
-        </message>
-        <message>
-            <source>Assign t&amp;o:</source>
-            <translation>Aseinio &amp;i:</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Dyledus</translation>
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation>Agorwyd</translation>
-        </message>
-        <message>
-            <source>When the case was opened, and how.</source>
-            <translation>Pryd yr agorwyd yr achos, a sut.</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Lleoliad</translation>
-        </message>
-        <message>
-            <source>Where the problem is.</source>
-            <translation>Ble mae'r broblem.</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Manylion</translation>
-        </message>
-        <message>
-            <source>What the citizen told us.</source>
-            <translation>Yr hyn a ddywedodd y dinesydd wrthym.</translation>
-        </message>
-        <message>
-            <source>&amp;Move to:</source>
-            <translation>Sy&amp;mud i:</translation>
-        </message>
-        <message>
-            <source>Status:</source>
-            <translation>Statws:</translation>
-        </message>
-        <message>
-            <source>P&amp;riority:</source>
-            <translation>Blaeno&amp;riaeth:</translation>
-        </message>
-        <message>
-            <source>Service:</source>
-            <translation>Gwasanaeth:</translation>
-        </message>
-        <message>
-            <source>&amp;Queue:</source>
-            <translation>&amp;Ciw:</translation>
-        </message>
-        <message>
-            <source>Assigned to:</source>
-            <translation>Wedi'i aseinio i:</translation>
-        </message>
-        <message>
-            <source>Due:</source>
-            <translation>Dyledus:</translation>
-        </message>
-        <message>
-            <source>Opened:</source>
-            <translation>Agorwyd:</translation>
-        </message>
-        <message>
-            <source>Location:</source>
-            <translation>Lleoliad:</translation>
-        </message>
-        <message>
-            <source>Details:</source>
-            <translation>Manylion:</translation>
-        </message>
-        <message>
-            <source>Nobody</source>
-            <translation>Neb</translation>
-        </message>
-        <message>
-            <source>%1, by %2</source>
-            <translation>%1, gan %2</translation>
-        </message>
-        <message>
-            <source>Not given</source>
-            <translation>Heb ei roi</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>Dim</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>%1 (due %2)</source>
-            <translation>%1 (dyledus %2)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseListModel</name>
-        <message>
-            <source>%1, has conflicting changes</source>
-            <translation>%1, mae newidiadau sy'n gwrthdaro</translation>
-        </message>
-        <message>
-            <source>Due %1 (%2)</source>
-            <translation>Dyledus %1 (%2)</translation>
-        </message>
-        <message>
-            <source>This case has conflicting changes; open it to resolve them.</source>
-            <translation>Mae newidiadau sy'n gwrthdaro ar yr achos hwn; agorwch ef i'w datrys.</translation>
-        </message>
-        <message>
-            <source>Sort by this column: click here, or choose it in "Sort by" (Alt+O)</source>
-            <translation>Trefnu yn ôl y golofn hon: cliciwch yma, neu dewiswch hi yn "Trefnu yn ôl" (Alt+T)</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Dyledus</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Cyfeirnod</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Crynodeb</translation>
-        </message>
-        <message>
-            <source>Citizen</source>
-            <translation>Dinesydd</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Gwasanaeth</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Statws</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Blaenoriaeth</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseView</name>
-        <message>
-            <source>Case</source>
-            <translation>Achos</translation>
-        </message>
-        <message>
-            <source>Loading the case…</source>
-            <translation>Yn llwytho'r achos…</translation>
-        </message>
-        <message>
-            <source>Open the citizen</source>
-            <translation>Agor y dinesydd</translation>
-        </message>
-        <message>
-            <source>Open the citizen's view.</source>
-            <translation>Agor golwg y dinesydd.</translation>
-        </message>
-        <message>
-            <source>Log a contact</source>
-            <translation>Cofnodi cysylltiad</translation>
-        </message>
-        <message>
-            <source>Record a contact about this case.</source>
-            <translation>Cofnodi cysylltiad am yr achos hwn.</translation>
-        </message>
-        <message>
-            <source>Add a note</source>
-            <translation>Ychwanegu nodyn</translation>
-        </message>
-        <message>
-            <source>Write an internal note.</source>
-            <translation>Ysgrifennu nodyn mewnol.</translation>
-        </message>
-        <message>
-            <source>Take</source>
-            <translation>Cymryd</translation>
-        </message>
-        <message>
-            <source>Assign the case to yourself.</source>
-            <translation>Aseinio'r achos i chi eich hun.</translation>
-        </message>
-        <message>
-            <source>Resolve conflict</source>
-            <translation>Datrys gwrthdaro</translation>
-        </message>
-        <message>
-            <source>Resolve conflicting changes.</source>
-            <translation>Datrys newidiadau sy'n gwrthdaro.</translation>
-        </message>
-        <message>
-            <source>show this case</source>
-            <translation>dangos yr achos hwn</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <translation>%1 — %2</translation>
-        </message>
-        <message>
-            <source>Citizen: %1 (Ctrl+Shift+C)</source>
-            <translation>Dinesydd: %1 (Ctrl+Shift+C)</translation>
-        </message>
-        <message>
-            <source>change the status</source>
-            <translation>newid y statws</translation>
-        </message>
-        <message>
-            <source>change the priority</source>
-            <translation>newid y flaenoriaeth</translation>
-        </message>
-        <message>
-            <source>move the case to another queue</source>
-            <translation>symud yr achos i giw arall</translation>
-        </message>
-        <message>
-            <source>assign the case</source>
-            <translation>aseinio'r achos</translation>
-        </message>
-    </context>
-    <context>
-        <name>CitizenCasesModel</name>
-        <message>
-            <source>Reference</source>
-            <translation>Cyfeirnod</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Crynodeb</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Gwasanaeth</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Statws</translation>
-        </message>
-        <message>
-            <source>Service level</source>
-            <translation>Lefel gwasanaeth</translation>
-        </message>
-        <message>
-            <source>%1, has conflicting changes</source>
-            <translation>%1, mae newidiadau sy'n gwrthdaro</translation>
-        </message>
-        <message>
-            <source>Due %1</source>
-            <translation>Dyledus %1</translation>
-        </message>
-        <message>
-            <source>This case has conflicting changes; open it to resolve them.</source>
-            <translation>Mae newidiadau sy'n gwrthdaro ar yr achos hwn; agorwch ef i'w datrys.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CitizenView</name>
-        <message>
-            <source>Citizen</source>
-            <translation>Dinesydd</translation>
-        </message>
-        <message>
-            <source>Loading the citizen…</source>
-            <translation>Yn llwytho'r dinesydd…</translation>
-        </message>
-        <message>
-            <source>About the citizen</source>
-            <translation>Am y dinesydd</translation>
-        </message>
-        <message>
-            <source>Full name, date of birth and preferred language.</source>
-            <translation>Enw llawn, dyddiad geni a'r iaith sy'n well ganddo/ganddi.</translation>
-        </message>
-        <message>
-            <source>Log a contact</source>
-            <translation>Cofnodi cysylltiad</translation>
-        </message>
-        <message>
-            <source>Record a call, visit or message.</source>
-            <translation>Cofnodi galwad, ymweliad neu neges.</translation>
-        </message>
-        <message>
-            <source>Open a case</source>
-            <translation>Agor achos</translation>
-        </message>
-        <message>
-            <source>Open a new case for this citizen.</source>
-            <translation>Agor achos newydd i'r dinesydd hwn.</translation>
-        </message>
-        <message>
-            <source>Add an identifier</source>
-            <translation>Ychwanegu dynodydd</translation>
-        </message>
-        <message>
-            <source>Add a phone, email, address or handle.</source>
-            <translation>Ychwanegu ffôn, e-bost, cyfeiriad neu enw ar y cyfryngau cymdeithasol.</translation>
-        </message>
-        <message>
-            <source>Start a note</source>
-            <translation>Dechrau nodyn</translation>
-        </message>
-        <message>
-            <source>Write an internal note.</source>
-            <translation>Ysgrifennu nodyn mewnol.</translation>
-        </message>
-        <message>
-            <source>Resolve conflict</source>
-            <translation>Datrys gwrthdaro</translation>
-        </message>
-        <message>
-            <source>Resolve conflicting changes.</source>
-            <translation>Datrys newidiadau sy'n gwrthdaro.</translation>
-        </message>
-        <message>
-            <source>show this citizen</source>
-            <translation>dangos y dinesydd hwn</translation>
-        </message>
-        <message>
-            <source>born %1</source>
-            <translation>ganwyd %1</translation>
-        </message>
-        <message>
-            <source>prefers %1</source>
-            <translation>mae'n well ganddo/ganddi %1</translation>
-        </message>
-        <message>
-            <source>merged into %1</source>
-            <translation>wedi'i gyfuno â %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictBadge</name>
-        <message>
-            <source>Conflicting changes</source>
-            <translation>Newidiadau sy'n gwrthdaro</translation>
-        </message>
-        <message>
-            <source>This record has conflicting changes</source>
-            <translation>Mae newidiadau sy'n gwrthdaro ar y cofnod hwn</translation>
-        </message>
-        <message>
-            <source>Resolve conflict… (Ctrl+Shift+R)</source>
-            <translation>Datrys y gwrthdaro… (Ctrl+Shift+R)</translation>
-        </message>
-        <message>
-            <source>Resolve conflict (Ctrl+Shift+R)</source>
-            <translation>Datrys y gwrthdaro (Ctrl+Shift+R)</translation>
-        </message>
-        <message>
-            <source>Two people changed this record at the same time, at least one of them offline. Compare the versions field by field and choose what to keep.</source>
-            <translation>Newidiodd dau berson y cofnod hwn ar yr un pryd, ac o leiaf un ohonyn nhw all-lein. Cymharwch y fersiynau fesul maes a dewiswch beth i'w gadw.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictDialog</name>
-        <message>
-            <source>Status</source>
-            <translation>Statws</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Blaenoriaeth</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Crynodeb</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Manylion</translation>
-        </message>
-        <message>
-            <source>Queue</source>
-            <translation>Ciw</translation>
-        </message>
-        <message>
-            <source>Assigned to</source>
-            <translation>Wedi'i aseinio i</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Dyledus</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Lleoliad</translation>
-        </message>
-        <message>
-            <source>Given name</source>
-            <translation>Enw cyntaf</translation>
-        </message>
-        <message>
-            <source>Family name</source>
-            <translation>Cyfenw</translation>
-        </message>
-        <message>
-            <source>Preferred name</source>
-            <translation>Enw dewisol</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Iaith</translation>
-        </message>
-        <message>
-            <source>Identifiers</source>
-            <translation>Dynodyddion</translation>
-        </message>
-        <message>
-            <source>Consents</source>
-            <translation>Cydsyniadau</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(gwag)</translation>
-        </message>
-        <message>
-            <source>Resolve conflicting changes</source>
-            <translation>Datrys newidiadau sy'n gwrthdaro</translation>
-        </message>
-        <message>
-            <source>This record was changed in two places at once, at least one of them offline. Keep one version whole, or choose for each field which value to keep.</source>
-            <translation>Newidiwyd y cofnod hwn mewn dau le ar unwaith, ac o leiaf un ohonyn nhw all-lein. Cadwch un fersiwn yn gyfan, neu dewiswch ar gyfer pob maes pa werth i'w gadw.</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Cadw</translation>
-        </message>
-        <message>
-            <source>The versions hold the same values: saving keeps them.</source>
-            <translation>Mae'r un gwerthoedd yn y fersiynau: mae cadw yn eu cadw.</translation>
-        </message>
-        <message>
-            <source>Chooses that version's value for every field below.</source>
-            <translation>Yn dewis gwerth y fersiwn honno ar gyfer pob maes isod.</translation>
-        </message>
-        <message>
-            <source>version %1</source>
-            <translation>fersiwn %1</translation>
-        </message>
-        <message>
-            <source>Which value of %1 to keep.</source>
-            <translation>Pa werth %1 i'w gadw.</translation>
-        </message>
-        <message>
-            <source>Keep %1</source>
-            <translation>Cadw %1</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>the version shown &amp;now</source>
-            <translation>y fersiwn a ddangosir &amp;nawr</translation>
-        </message>
-        <message>
-            <source>the &amp;other version</source>
-            <translation>y fersiwn &amp;arall</translation>
-        </message>
-        <message>
-            <source>compare the versions</source>
-            <translation>cymharu'r fersiynau</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsentsModel</name>
-        <message>
-            <source>Purpose</source>
-            <translation>Diben</translation>
-        </message>
-        <message>
-            <source>Lawful basis</source>
-            <translation>Sail gyfreithlon</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Cyfnod</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>Ffynhonnell</translation>
-        </message>
-        <message>
-            <source>%1 (by %2)</source>
-            <translation>%1 (drwy %2)</translation>
-        </message>
-        <message>
-            <source>from %1, until withdrawn</source>
-            <translation>o %1, nes ei dynnu'n ôl</translation>
-        </message>
-        <message>
-            <source>%1 to %2</source>
-            <translation>%1 i %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactsModel</name>
-        <message>
-            <source>When</source>
-            <translation>Pryd</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>Sianel</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Cyfeiriad</translation>
-        </message>
-        <message>
-            <source>What was said</source>
-            <translation>Beth a ddywedwyd</translation>
-        </message>
-        <message>
-            <source>Recorded by</source>
-            <translation>Cofnodwyd gan</translation>
-        </message>
-    </context>
-    <context>
-        <name>Duration</name>
-        <message>
-            <source>%1 d %2 h</source>
-            <translation>%1 diwrnod %2 awr</translation>
-        </message>
-        <message>
-            <source>%1 h %2 min</source>
-            <translation>%1 awr %2 munud</translation>
-        </message>
-        <message>
-            <source>%1 min</source>
-            <translation>%1 munud</translation>
-        </message>
-        <message>
-            <source>%1 overdue</source>
-            <translation>%1 yn hwyr</translation>
-        </message>
-        <message>
-            <source>due in %1</source>
-            <translation>ymhen %1</translation>
-        </message>
-        <message>
-            <source>just now</source>
-            <translation>eiliadau yn ôl</translation>
-        </message>
-        <message>
-            <source>%1 ago</source>
-            <translation>%1 yn ôl</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorBanner</name>
-        <message>
-            <source>What went wrong</source>
-            <translation>Beth aeth o'i le</translation>
-        </message>
-        <message>
-            <source>The last thing that could not be done, and why.</source>
-            <translation>Y peth diwethaf nad oedd modd ei wneud, a pham.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Something unexpected went wrong (%1: %2). Nothing was saved.</source>
-            <translation>Aeth rhywbeth annisgwyl o'i le (%1: %2). Ni chadwyd dim.</translation>
-        </message>
-        <message>
-            <source>Could not %1: %2</source>
-            <translation>Doedd dim modd %1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDialog</name>
-        <message>
-            <source>Why this could not be saved yet.</source>
-            <translation>Pam nad oedd modd cadw hyn eto.</translation>
-        </message>
-        <message>
-            <source>What went wrong</source>
-            <translation>Beth aeth o'i le</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Cadw</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+Enter)</source>
-            <translation>Cadw (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Saves and closes this dialog.</source>
-            <translation>Yn cadw ac yn cau'r blwch deialog hwn.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Canslo</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Canslo (Esc)</translation>
-        </message>
-        <message>
-            <source>Closes this dialog without saving anything.</source>
-            <translation>Yn cau'r blwch deialog hwn heb gadw dim.</translation>
-        </message>
-        <message>
-            <source>Problem with %1</source>
-            <translation>Problem gyda %1</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Yn cadw…</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <source>When</source>
-            <translation>Pryd</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Pwy</translation>
-        </message>
-        <message>
-            <source>What changed</source>
-            <translation>Beth newidiodd</translation>
-        </message>
-        <message>
-            <source>%1 — “%2”</source>
-            <translation>%1 — “%2”</translation>
-        </message>
-        <message>
-            <source>nobody</source>
-            <translation>neb</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>dim</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Statws</translation>
-        </message>
-        <message>
-            <source>Assigned to</source>
-            <translation>Wedi'i aseinio i</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Blaenoriaeth</translation>
-        </message>
-        <message>
-            <source>Queue</source>
-            <translation>Ciw</translation>
-        </message>
-        <message>
-            <source>Opened the case (%1)</source>
-            <translation>Agorodd yr achos (%1)</translation>
-        </message>
-        <message>
-            <source>Resolved conflicting changes</source>
-            <translation>Datrysodd newidiadau a oedd yn gwrthdaro</translation>
-        </message>
-        <message>
-            <source>%1, from %2 to %3</source>
-            <translation>%1, o %2 i %3</translation>
-        </message>
-        <message>
-            <source>%1: %2 → %3</source>
-            <translation>%1: %2 → %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdentifierDialog</name>
-        <message>
-            <source>Add an identifier</source>
-            <translation>Ychwanegu dynodydd</translation>
-        </message>
-        <message>
-            <source>A way to reach or recognise the citizen. Ask only for what the task needs.</source>
-            <translation>Ffordd o gysylltu â'r dinesydd neu o'i adnabod. Gofynnwch am ddim ond yr hyn sydd ei angen ar gyfer y dasg.</translation>
-        </message>
-        <message>
-            <source>&amp;Kind:</source>
-            <translation>&amp;Math:</translation>
-        </message>
-        <message>
-            <source>Kind of identifier</source>
-            <translation>Math o ddynodydd</translation>
-        </message>
-        <message>
-            <source>Phone, email, address, social media handle or app account.</source>
-            <translation>Ffôn, e-bost, cyfeiriad, enw ar y cyfryngau cymdeithasol neu gyfrif ap.</translation>
-        </message>
-        <message>
-            <source>&amp;Value:</source>
-            <translation>&amp;Gwerth:</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Gwerth</translation>
-        </message>
-        <message>
-            <source>The number, address or handle itself, e.g. 029 2087 2087.</source>
-            <translation>Y rhif, y cyfeiriad neu'r enw ei hun, e.e. 029 2087 2087.</translation>
-        </message>
-        <message>
-            <source>&amp;Postcode:</source>
-            <translation>Cod &amp;post:</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>Cod post</translation>
-        </message>
-        <message>
-            <source>The postcode of the address, e.g. CF10 4UW.</source>
-            <translation>Cod post y cyfeiriad, e.e. CF10 4UW.</translation>
-        </message>
-        <message>
-            <source>optional, e.g. mobile, work, home</source>
-            <translation>dewisol, e.e. symudol, gwaith, cartref</translation>
-        </message>
-        <message>
-            <source>&amp;Label:</source>
-            <translation>&amp;Label:</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Label</translation>
-        </message>
-        <message>
-            <source>Optional: which phone or address this is, e.g. mobile or work.</source>
-            <translation>Dewisol: pa ffôn neu gyfeiriad yw hwn, e.e. symudol neu waith.</translation>
-        </message>
-        <message>
-            <source>Verified &amp;by:</source>
-            <translation>Wedi'i &amp;wirio drwy:</translation>
-        </message>
-        <message>
-            <source>How it was verified</source>
-            <translation>Sut y cafodd ei wirio</translation>
-        </message>
-        <message>
-            <source>How you checked that it belongs to the citizen, or Not verified.</source>
-            <translation>Sut y gwnaethoch wirio ei fod yn perthyn i'r dinesydd, neu Heb ei wirio.</translation>
-        </message>
-        <message>
-            <source>e.g. 029 2087 2087 or 07700 900123</source>
-            <translation>e.e. 029 2087 2087 neu 07700 900123</translation>
-        </message>
-        <message>
-            <source>e.g. name@example.org</source>
-            <translation>e.e. enw@example.org</translation>
-        </message>
-        <message>
-            <source>e.g. 1 Castle Street, Cardiff</source>
-            <translation>e.e. 1 Heol y Castell, Caerdydd</translation>
-        </message>
-        <message>
-            <source>e.g. @name@instance.social</source>
-            <translation>e.e. @enw@instance.social</translation>
-        </message>
-        <message>
-            <source>the account id shown in the citizen app</source>
-            <translation>dynodydd y cyfrif a ddangosir yn ap y dinesydd</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdentifiersModel</name>
-        <message>
-            <source>Kind</source>
-            <translation>Math</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Gwerth</translation>
-        </message>
-        <message>
-            <source>How it was verified</source>
-            <translation>Sut y cafodd ei wirio</translation>
-        </message>
-        <message>
-            <source>Added</source>
-            <translation>Ychwanegwyd</translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <translation>%1, %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>LaterPage</name>
-        <message>
-            <source>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</source>
-            <translation>Bydd crybwylliadau o'r cyngor ar y cyfryngau cymdeithasol yn cael eu brysbennu yma: eu cysylltu â dinesydd, eu troi'n achos, neu eu diystyru.</translation>
-        </message>
-        <message>
-            <source>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</source>
-            <translation>Bydd ciwiau, llwyth gwaith a lefelau gwasanaeth ar gip, a ffigurau perfformiad y gall dinasyddion eu darllen, yn cael eu dangos yma.</translation>
-        </message>
-        <message>
-            <source>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</source>
-            <translation>Daw hyn gyda fersiwn diweddarach o Caseworker. Tan hynny ni ddangosir dim byd yma, yn hytrach na rhywbeth wedi'i ddyfeisio.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Launcher</name>
-        <message>
-            <source>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</source>
-            <translation>Yn creu cyngor enghreifftiol gyda %1 o ddinasyddion. Dim ond unwaith y mae hyn yn digwydd, ac mae'n cymryd tua munud…</translation>
-        </message>
-        <message>
-            <source>Caseworker</source>
-            <translation>Caseworker</translation>
-        </message>
-        <message>
-            <source>Seeding progress</source>
-            <translation>Cynnydd creu'r data enghreifftiol</translation>
-        </message>
-    </context>
-    <context>
-        <name>LogContactDialog</name>
-        <message>
-            <source>Log a contact</source>
-            <translation>Cofnodi cysylltiad</translation>
-        </message>
-        <message>
-            <source>Record a call, visit, message or letter so everyone sees it in the timeline.</source>
-            <translation>Cofnodwch alwad, ymweliad, neges neu lythyr fel bod pawb yn ei weld yn y llinell amser.</translation>
-        </message>
-        <message>
-            <source>C&amp;hannel:</source>
-            <translation>&amp;Sianel:</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>Sianel</translation>
-        </message>
-        <message>
-            <source>How the contact happened: phone, email, web form, app, walk-in, letter…</source>
-            <translation>Sut y digwyddodd y cysylltiad: ffôn, e-bost, ffurflen we, ap, galw heibio, llythyr…</translation>
-        </message>
-        <message>
-            <source>&amp;Direction:</source>
-            <translation>Cyf&amp;eiriad:</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Cyfeiriad</translation>
-        </message>
-        <message>
-            <source>Whether the citizen contacted the council, or the council contacted them.</source>
-            <translation>Ai'r dinesydd a gysylltodd â'r cyngor, neu'r cyngor a gysylltodd â'r dinesydd.</translation>
-        </message>
-        <message>
-            <source>What was it about? What was promised?</source>
-            <translation>Am beth oedd e? Beth a addawyd?</translation>
-        </message>
-        <message>
-            <source>Su&amp;mmary:</source>
-            <translation>C&amp;rynodeb:</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Crynodeb</translation>
-        </message>
-        <message>
-            <source>A few words on what was said and anything promised. Tab moves on.</source>
-            <translation>Ychydig eiriau am yr hyn a ddywedwyd ac unrhyw addewid. Mae Tab yn symud ymlaen.</translation>
-        </message>
-        <message>
-            <source>Not about a particular case</source>
-            <translation>Ddim am achos penodol</translation>
-        </message>
-        <message>
-            <source>Ca&amp;se:</source>
-            <translation>&amp;Achos:</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Achos</translation>
-        </message>
-        <message>
-            <source>The case this contact is about, if any.</source>
-            <translation>Yr achos y mae'r cysylltiad hwn yn ei gylch, os oes un.</translation>
-        </message>
-        <message>
-            <source>Say briefly what the contact was about.</source>
-            <translation>Dywedwch yn fyr beth oedd y cysylltiad.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Caseworker</source>
-            <translation>Caseworker</translation>
-        </message>
-        <message>
-            <source>Search (Ctrl+K):</source>
-            <translation>Chwilio (Ctrl+K):</translation>
-        </message>
-        <message>
-            <source>Menu bar</source>
-            <translation>Bar dewislen</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Ffeil</translation>
-        </message>
-        <message>
-            <source>Sign &amp;out</source>
-            <translation>&amp;Allgofnodi</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Gadael</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>M&amp;ynd</translation>
-        </message>
-        <message>
-            <source>&amp;Find a citizen or case</source>
-            <translation>&amp;Dod o hyd i ddinesydd neu achos</translation>
-        </message>
-        <message>
-            <source>&amp;Next tab</source>
-            <translation>Tab &amp;nesaf</translation>
-        </message>
-        <message>
-            <source>&amp;Previous tab</source>
-            <translation>Tab &amp;blaenorol</translation>
-        </message>
-        <message>
-            <source>&amp;Close tab</source>
-            <translation>C&amp;au'r tab</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Golwg</translation>
-        </message>
-        <message>
-            <source>&amp;Larger text</source>
-            <translation>Testun &amp;mwy</translation>
-        </message>
-        <message>
-            <source>&amp;Smaller text</source>
-            <translation>Testun &amp;llai</translation>
-        </message>
-        <message>
-            <source>&amp;Normal text size</source>
-            <translation>Maint testun &amp;arferol</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>Cymort&amp;h</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>Llwybrau byr y &amp;bysellfwrdd</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Llwybrau byr y bysellfwrdd</translation>
-        </message>
-        <message>
-            <source>Every action of the window and its keys.</source>
-            <translation>Pob gweithred yn y ffenestr a'i bysellau.</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Gweithred</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>Bysellau</translation>
-        </message>
-        <message>
-            <source>Open the highlighted result or case</source>
-            <translation>Agor y canlyniad neu'r achos sydd wedi'i amlygu</translation>
-        </message>
-        <message>
-            <source>Move through search results</source>
-            <translation>Symud drwy ganlyniadau'r chwilio</translation>
-        </message>
-        <message>
-            <source>Filter the case list</source>
-            <translation>Hidlo'r rhestr achosion</translation>
-        </message>
-        <message>
-            <source>Close (Esc)</source>
-            <translation>Cau (Esc)</translation>
-        </message>
-        <message>
-            <source>Closes this list.</source>
-            <translation>Yn cau'r rhestr hon.</translation>
-        </message>
-        <message>
-            <source>%1 — Caseworker</source>
-            <translation>%1 — Caseworker</translation>
-        </message>
-    </context>
-    <context>
-        <name>NavigationRail</name>
-        <message>
-            <source>Navigation</source>
-            <translation>Llywio</translation>
-        </message>
-        <message>
-            <source>Caseworker</source>
-            <translation>Caseworker</translation>
-        </message>
-        <message>
-            <source>Your open cases, soonest due first.</source>
-            <translation>Eich achosion agored, y rhai dyledus gyntaf ar y brig.</translation>
-        </message>
-        <message>
-            <source>The open cases waiting in a queue.</source>
-            <translation>Yr achosion agored sy'n aros mewn ciw.</translation>
-        </message>
-        <message>
-            <source>Everyone and every case the search box found.</source>
-            <translation>Pawb a phob achos a ganfu'r blwch chwilio.</translation>
-        </message>
-        <message>
-            <source>Social-media mentions of the council, to triage.</source>
-            <translation>Crybwylliadau o'r cyngor ar y cyfryngau cymdeithasol, i'w brysbennu.</translation>
-        </message>
-        <message>
-            <source>Workload and service levels at a glance.</source>
-            <translation>Llwyth gwaith a lefelau gwasanaeth ar gip.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NoteDialog</name>
-        <message>
-            <source>Add a note</source>
-            <translation>Ychwanegu nodyn</translation>
-        </message>
-        <message>
-            <source>Notes are for staff: the citizen does not see them.</source>
-            <translation>I staff y mae nodiadau: dydy'r dinesydd ddim yn eu gweld.</translation>
-        </message>
-        <message>
-            <source>Write the note here</source>
-            <translation>Ysgrifennwch y nodyn yma</translation>
-        </message>
-        <message>
-            <source>&amp;Note:</source>
-            <translation>&amp;Nodyn:</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Nodyn</translation>
-        </message>
-        <message>
-            <source>The text of the note. Tab moves on; Ctrl+Enter saves.</source>
-            <translation>Testun y nodyn. Mae Tab yn symud ymlaen; mae Ctrl+Enter yn cadw.</translation>
-        </message>
-        <message>
-            <source>About the citizen in general</source>
-            <translation>Am y dinesydd yn gyffredinol</translation>
-        </message>
-        <message>
-            <source>Ca&amp;se:</source>
-            <translation>&amp;Achos:</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Achos</translation>
-        </message>
-        <message>
-            <source>The case the note is about, if any.</source>
-            <translation>Yr achos y mae'r nodyn yn ei gylch, os oes un.</translation>
-        </message>
-        <message>
-            <source>A note cannot be empty.</source>
-            <translation>Ni all nodyn fod yn wag.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NotesModel</name>
-        <message>
-            <source>When</source>
-            <translation>Pryd</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Pwy</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Nodyn</translation>
-        </message>
-    </context>
-    <context>
-        <name>Omnibox</name>
-        <message>
-            <source>Find a citizen or case: name, phone, email, postcode, reference… (Ctrl+K)</source>
-            <translation>Dod o hyd i ddinesydd neu achos: enw, ffôn, e-bost, cod post, cyfeirnod… (Ctrl+K)</translation>
-        </message>
-        <message>
-            <source>Search citizens and cases (Ctrl+K)</source>
-            <translation>Chwilio dinasyddion ac achosion (Ctrl+K)</translation>
-        </message>
-        <message>
-            <source>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</source>
-            <translation>Teipiwch ran o enw, rhif ffôn, e-bost, cod post, cyfeirnod achos neu enw ar y cyfryngau cymdeithasol. Daw'r canlyniadau wrth i chi deipio; defnyddiwch y bysellau saeth i ddewis un ac Enter i'w agor.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OpenCaseDialog</name>
-        <message>
-            <source>Open a case</source>
-            <translation>Agor achos</translation>
-        </message>
-        <message>
-            <source>Loading the council's services…</source>
-            <translation>Yn llwytho gwasanaethau'r cyngor…</translation>
-        </message>
-        <message>
-            <source>Ser&amp;vice:</source>
-            <translation>&amp;Gwasanaeth:</translation>
-        </message>
-        <message>
-            <source>Council service</source>
-            <translation>Gwasanaeth y cyngor</translation>
-        </message>
-        <message>
-            <source>What kind of problem this is. Type the first letters to pick one.</source>
-            <translation>Pa fath o broblem yw hon. Teipiwch y llythrennau cyntaf i ddewis un.</translation>
-        </message>
-        <message>
-            <source>e.g. Green bin not collected on Tuesday</source>
-            <translation>e.e. Bin gwyrdd heb ei gasglu ddydd Mawrth</translation>
-        </message>
-        <message>
-            <source>Su&amp;mmary:</source>
-            <translation>C&amp;rynodeb:</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Crynodeb</translation>
-        </message>
-        <message>
-            <source>One line on what is wrong, in the citizen's words if possible.</source>
-            <translation>Un llinell am beth sydd o'i le, yng ngeiriau'r dinesydd os oes modd.</translation>
-        </message>
-        <message>
-            <source>&amp;Details:</source>
-            <translation>&amp;Manylion:</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Manylion</translation>
-        </message>
-        <message>
-            <source>Optional: anything else the person working the case should know.</source>
-            <translation>Dewisol: unrhyw beth arall y dylai'r sawl sy'n gweithio ar yr achos ei wybod.</translation>
-        </message>
-        <message>
-            <source>&amp;Priority:</source>
-            <translation>&amp;Blaenoriaeth:</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Blaenoriaeth</translation>
-        </message>
-        <message>
-            <source>How urgent the case is: low, normal, high or urgent.</source>
-            <translation>Pa mor frys yw'r achos: isel, arferol, uchel neu frys.</translation>
-        </message>
-        <message>
-            <source>Reported &amp;by:</source>
-            <translation>Adroddwyd &amp;drwy:</translation>
-        </message>
-        <message>
-            <source>Reported by channel</source>
-            <translation>Y sianel yr adroddwyd drwyddi</translation>
-        </message>
-        <message>
-            <source>The channel the problem was reported through.</source>
-            <translation>Y sianel yr adroddwyd y broblem drwyddi.</translation>
-        </message>
-        <message>
-            <source>&amp;Location:</source>
-            <translation>&amp;Lleoliad:</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Lleoliad</translation>
-        </message>
-        <message>
-            <source>Optional: where the problem is, e.g. outside 12 Park Road.</source>
-            <translation>Dewisol: ble mae'r broblem, e.e. y tu allan i 12 Heol y Parc.</translation>
-        </message>
-        <message>
-            <source>P&amp;ostcode:</source>
-            <translation>Cod &amp;post:</translation>
-        </message>
-        <message>
-            <source>Postcode of the location</source>
-            <translation>Cod post y lleoliad</translation>
-        </message>
-        <message>
-            <source>Optional: the postcode of the location, e.g. CF10 4UW.</source>
-            <translation>Dewisol: cod post y lleoliad, e.e. CF10 4UW.</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>There are no active council services to open a case for.</source>
-            <translation>Does dim gwasanaethau gweithredol gan y cyngor i agor achos ar eu cyfer.</translation>
-        </message>
-        <message>
-            <source>load the council's services</source>
-            <translation>llwytho gwasanaethau'r cyngor</translation>
-        </message>
-        <message>
-            <source>Choose the council service this case is for.</source>
-            <translation>Dewiswch wasanaeth y cyngor y mae'r achos hwn ar ei gyfer.</translation>
-        </message>
-        <message>
-            <source>Say in a few words what is wrong.</source>
-            <translation>Dywedwch mewn ychydig eiriau beth sydd o'i le.</translation>
-        </message>
-        <message>
-            <source>%1 is not a UK postcode (e.g. CF10 1AB).</source>
-            <translation>Nid yw %1 yn god post yn y DU (e.e. CF10 1AB).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfilePanel</name>
-        <message>
-            <source>Identifiers</source>
-            <translation>Dynodyddion</translation>
-        </message>
-        <message>
-            <source>Ways to reach and recognise the citizen, and how each was verified.</source>
-            <translation>Ffyrdd o gysylltu â'r dinesydd a'i adnabod, a sut y cafodd pob un ei wirio.</translation>
-        </message>
-        <message>
-            <source>Consents</source>
-            <translation>Cydsyniadau</translation>
-        </message>
-        <message>
-            <source>Why the council holds the citizen's data: purpose, lawful basis, period.</source>
-            <translation>Pam mae'r cyngor yn cadw data'r dinesydd: diben, sail gyfreithlon, cyfnod.</translation>
-        </message>
-        <message>
-            <source>Open cases</source>
-            <translation>Achosion agored</translation>
-        </message>
-        <message>
-            <source>The citizen's open cases. Enter opens the selected case.</source>
-            <translation>Achosion agored y dinesydd. Mae Enter yn agor yr achos a ddewiswyd.</translation>
-        </message>
-        <message>
-            <source>Closed cases</source>
-            <translation>Achosion wedi'u cau</translation>
-        </message>
-        <message>
-            <source>Resolved and closed cases. Enter opens the selected case.</source>
-            <translation>Achosion wedi'u datrys a'u cau. Mae Enter yn agor yr achos a ddewiswyd.</translation>
-        </message>
-        <message>
-            <source>Open cases (%1)</source>
-            <translation>Achosion agored (%1)</translation>
-        </message>
-        <message>
-            <source>Closed cases (%1)</source>
-            <translation>Achosion wedi'u cau (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>QueuesPage</name>
-        <message>
-            <source>Queue (Alt+Q)</source>
-            <translation>Ciw (Alt+I)</translation>
-        </message>
-        <message>
-            <source>The queue whose open cases are listed.</source>
-            <translation>Y ciw y rhestrir ei achosion agored.</translation>
-        </message>
-        <message>
-            <source>&amp;Queue:</source>
-            <translation>C&amp;iw:</translation>
-        </message>
-        <message>
-            <source>Queues</source>
-            <translation>Ciwiau</translation>
-        </message>
-        <message>
-            <source>No open cases in this queue.</source>
-            <translation>Does dim achosion agored yn y ciw hwn.</translation>
-        </message>
-        <message>
-            <source>%1 (yours)</source>
-            <translation>%1 (eich un chi)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Rail</name>
-        <message>
-            <source>My work</source>
-            <translation>Fy ngwaith</translation>
-        </message>
-        <message>
-            <source>Queues</source>
-            <translation>Ciwiau</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Chwilio</translation>
-        </message>
-        <message>
-            <source>Mentions</source>
-            <translation>Crybwylliadau</translation>
-        </message>
-        <message>
-            <source>Dashboard</source>
-            <translation>Dangosfwrdd</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordTabs</name>
-        <message>
-            <source>Open records</source>
-            <translation>Cofnodion ar agor</translation>
-        </message>
-        <message>
-            <source>Ctrl+Tab and Ctrl+Shift+Tab move between tabs; Ctrl+W closes one.</source>
-            <translation>Mae Ctrl+Tab a Ctrl+Shift+Tab yn symud rhwng tabiau; mae Ctrl+W yn cau un.</translation>
-        </message>
-        <message>
-            <source>Tabs</source>
-            <translation>Tabiau</translation>
-        </message>
-        <message>
-            <source>Citizen</source>
-            <translation>Dinesydd</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Achos</translation>
-        </message>
-        <message>
-            <source>Close this tab (Ctrl+W)</source>
-            <translation>Cau'r tab hwn (Ctrl+W)</translation>
-        </message>
-        <message>
-            <source>Closes the tab of this record.</source>
-            <translation>Yn cau tab y cofnod hwn.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchPage</name>
-        <message>
-            <source>Search</source>
-            <translation>Chwilio</translation>
-        </message>
-        <message>
-            <source>Search status</source>
-            <translation>Statws y chwilio</translation>
-        </message>
-        <message>
-            <source>Search results</source>
-            <translation>Canlyniadau'r chwilio</translation>
-        </message>
-        <message>
-            <source>Citizens and cases matching the search. Press Enter to open one.</source>
-            <translation>Dinasyddion ac achosion sy'n cyfateb i'r chwilio. Pwyswch Enter i agor un.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
-            <translation>
-                <numerusform>%n canlyniad ar gyfer “%1”. Mae'r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-                <numerusform>%n canlyniad ar gyfer “%1”. Mae'r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-                <numerusform>%n canlyniad ar gyfer “%1”. Mae'r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-                <numerusform>%n canlyniad ar gyfer “%1”. Mae'r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-                <numerusform>%n canlyniad ar gyfer “%1”. Mae'r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
+<context>
+    <name>CaseActivity</name>
+    <message>
+        <source>History</source>
+        <translation>Hanes</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when; newest first.</source>
+        <translation>Pwy newidiodd beth, a phryd; y diweddaraf yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+    <message>
+        <source>Internal notes on the case; newest first.</source>
+        <translation>Nodiadau mewnol ar yr achos; y diweddaraf yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Cysylltiadau</translation>
+    </message>
+    <message>
+        <source>Contacts with the citizen about this case; newest first.</source>
+        <translation>Cysylltiadau â&apos;r dinesydd am yr achos hwn; y diweddaraf yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Hanes (%1)</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>Nodiadau (%1)</translation>
+    </message>
+    <message>
+        <source>Contacts (%1)</source>
+        <translation>Cysylltiadau (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetails</name>
+    <message>
+        <source>Move to status (Alt+M)</source>
+        <translation>Symud i statws (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Only the statuses this case may move to next are offered.</source>
+        <translation>Dim ond y statwsau y caiff yr achos hwn symud iddyn nhw nesaf sy&apos;n cael eu cynnig.</translation>
+    </message>
+    <message>
+        <source>Moves the case to the status chosen in Move to.</source>
+        <translation>Yn symud yr achos i&apos;r statws a ddewiswyd yn Symud i.</translation>
+    </message>
+    <message>
+        <source>Priority (Alt+R)</source>
+        <translation>Blaenoriaeth (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Queue (Alt+Q)</source>
+        <translation>Ciw (Alt+C)</translation>
+    </message>
+    <message>
+        <source>The team&apos;s queue the case is in. Only supervisors can move it to another queue.</source>
+        <translation>Ciw&apos;r tîm y mae&apos;r achos ynddo. Dim ond goruchwylwyr all ei symud i giw arall.</translation>
+    </message>
+    <message>
+        <source>Take (Ctrl+T)</source>
+        <translation>Cymryd (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Take this case (Ctrl+T)</source>
+        <translation>Cymryd yr achos hwn (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Assigns the case to you.</source>
+        <translation>Yn aseinio&apos;r achos i chi.</translation>
+    </message>
+    <message>
+        <source>Supervisors can assign the case to anyone, or to nobody.</source>
+        <translation>Gall goruchwylwyr aseinio&apos;r achos i unrhyw un, neu i neb.</translation>
+    </message>
+    <message>
+        <source>Change &amp;status</source>
+        <translation>Newid y &amp;statws</translation>
+    </message>
+    <message>
+        <source>Change status (Alt+S)</source>
+        <translation>Newid y statws (Alt+S)</translation>
+    </message>
+    <message>
+        <source>How urgent the case is. Choosing another saves it.</source>
+        <translation>Pa mor frys yw&apos;r achos. Mae dewis un arall yn ei gadw.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>The council service the case is for.</source>
+        <translation>Gwasanaeth y cyngor y mae&apos;r achos ar ei gyfer.</translation>
+    </message>
+    <message>
+        <source>Assign to (Alt+O)</source>
+        <translation>Aseinio i (Alt+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Aseinio</translation>
+    </message>
+    <message>
+        <source>Assign (Alt+A)</source>
+        <translation>Aseinio (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Assigns the case to the person chosen in Assign to.</source>
+        <translation>Yn aseinio&apos;r achos i&apos;r person a ddewiswyd yn Aseinio i.</translation>
+    </message>
+    <message>
+        <source>Assign t&amp;o:</source>
+        <translation>Aseinio &amp;i:</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dyledus</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Agorwyd</translation>
+    </message>
+    <message>
+        <source>When the case was opened, and how.</source>
+        <translation>Pryd yr agorwyd yr achos, a sut.</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <source>Where the problem is.</source>
+        <translation>Ble mae&apos;r broblem.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+    <message>
+        <source>What the citizen told us.</source>
+        <translation>Yr hyn a ddywedodd y dinesydd wrthym.</translation>
+    </message>
+    <message>
+        <source>&amp;Move to:</source>
+        <translation>Sy&amp;mud i:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statws:</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>Blaeno&amp;riaeth:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Gwasanaeth:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Ciw:</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>Wedi&apos;i aseinio i:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Dyledus:</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Agorwyd:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Lleoliad:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Manylion:</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Neb</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1, gan %2</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Heb ei roi</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Dim</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (due %2)</source>
+        <translation>%1 (dyledus %2)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>%1, has conflicting changes</source>
+        <translation>%1, mae newidiadau sy&apos;n gwrthdaro</translation>
+    </message>
+    <message>
+        <source>Due %1 (%2)</source>
+        <translation>Dyledus %1 (%2)</translation>
+    </message>
+    <message>
+        <source>This case has conflicting changes; open it to resolve them.</source>
+        <translation>Mae newidiadau sy&apos;n gwrthdaro ar yr achos hwn; agorwch ef i&apos;w datrys.</translation>
+    </message>
+    <message>
+        <source>Sort by this column: click here, or choose it in &quot;Sort by&quot; (Alt+O)</source>
+        <translation>Trefnu yn ôl y golofn hon: cliciwch yma, neu dewiswch hi yn &quot;Trefnu yn ôl&quot; (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dyledus</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Loading the case…</source>
+        <translation>Yn llwytho&apos;r achos…</translation>
+    </message>
+    <message>
+        <source>Open the citizen</source>
+        <translation>Agor y dinesydd</translation>
+    </message>
+    <message>
+        <source>Open the citizen&apos;s view.</source>
+        <translation>Agor golwg y dinesydd.</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>Cofnodi cysylltiad</translation>
+    </message>
+    <message>
+        <source>Record a contact about this case.</source>
+        <translation>Cofnodi cysylltiad am yr achos hwn.</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Ychwanegu nodyn</translation>
+    </message>
+    <message>
+        <source>Write an internal note.</source>
+        <translation>Ysgrifennu nodyn mewnol.</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Cymryd</translation>
+    </message>
+    <message>
+        <source>Assign the case to yourself.</source>
+        <translation>Aseinio&apos;r achos i chi eich hun.</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Datrys gwrthdaro</translation>
+    </message>
+    <message>
+        <source>Resolve conflicting changes.</source>
+        <translation>Datrys newidiadau sy&apos;n gwrthdaro.</translation>
+    </message>
+    <message>
+        <source>show this case</source>
+        <translation>dangos yr achos hwn</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Citizen: %1 (Ctrl+Shift+C)</source>
+        <translation>Dinesydd: %1 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>change the status</source>
+        <translation>newid y statws</translation>
+    </message>
+    <message>
+        <source>change the priority</source>
+        <translation>newid y flaenoriaeth</translation>
+    </message>
+    <message>
+        <source>move the case to another queue</source>
+        <translation>symud yr achos i giw arall</translation>
+    </message>
+    <message>
+        <source>assign the case</source>
+        <translation>aseinio&apos;r achos</translation>
+    </message>
+</context>
+<context>
+    <name>CentralDialog</name>
+    <message>
+        <source>Central service</source>
+        <translation>Gwasanaeth canolog</translation>
+    </message>
+    <message>
+        <source>Caseworker keeps working without a connection and sends your changes when the central service answers. Ask your system administrator for its address.</source>
+        <translation>Mae Caseworker yn dal i weithio heb gysylltiad ac yn anfon eich newidiadau pan fydd y gwasanaeth canolog yn ateb. Gofynnwch i weinyddwr eich system am ei gyfeiriad.</translation>
+    </message>
+    <message>
+        <source>Central service address (Alt+A)</source>
+        <translation>Cyfeiriad y gwasanaeth canolog (Alt+A)</translation>
+    </message>
+    <message>
+        <source>The address of the council&apos;s case database, starting https://</source>
+        <translation>Cyfeiriad cronfa ddata achosion y cyngor, yn dechrau https://</translation>
+    </message>
+    <message>
+        <source>User name on the central service</source>
+        <translation>Enw defnyddiwr ar y gwasanaeth canolog</translation>
+    </message>
+    <message>
+        <source>Password (Alt+P)</source>
+        <translation>Cyfrinair (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the password remembered in this computer&apos;s keyring.</source>
+        <translation>Gadewch yn wag i ddefnyddio&apos;r cyfrinair a gofiwyd yng nghylch allweddi&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in this computer&apos;s keyring</source>
+        <translation>&amp;Cofio yng nghylch allweddi&apos;r cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Remember the password (Alt+R)</source>
+        <translation>Cofio&apos;r cyfrinair (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Connection message</source>
+        <translation>Neges cysylltu</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>C&amp;yfeiriad:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>C&amp;yfrinair:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Cysylltu</translation>
+    </message>
+    <message>
+        <source>Connect (Enter)</source>
+        <translation>Cysylltu (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Canslo (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the whole address of the central database, e.g. https://couch.council.example/caseworker</source>
+        <translation>Teipiwch gyfeiriad llawn y gronfa ddata ganolog, e.e. https://couch.council.example/caseworker</translation>
+    </message>
+    <message>
+        <source>Checking with the central service…</source>
+        <translation>Yn gwirio gyda&apos;r gwasanaeth canolog…</translation>
+    </message>
+    <message>
+        <source>The central service did not answer; changes will be sent later.</source>
+        <translation>Ni atebodd y gwasanaeth canolog; caiff newidiadau eu hanfon yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Methu cysylltu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenCasesModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Lefel gwasanaeth</translation>
+    </message>
+    <message>
+        <source>%1, has conflicting changes</source>
+        <translation>%1, mae newidiadau sy&apos;n gwrthdaro</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Dyledus %1</translation>
+    </message>
+    <message>
+        <source>This case has conflicting changes; open it to resolve them.</source>
+        <translation>Mae newidiadau sy&apos;n gwrthdaro ar yr achos hwn; agorwch ef i&apos;w datrys.</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenView</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
+    </message>
+    <message>
+        <source>Loading the citizen…</source>
+        <translation>Yn llwytho&apos;r dinesydd…</translation>
+    </message>
+    <message>
+        <source>About the citizen</source>
+        <translation>Am y dinesydd</translation>
+    </message>
+    <message>
+        <source>Full name, date of birth and preferred language.</source>
+        <translation>Enw llawn, dyddiad geni a&apos;r iaith sy&apos;n well ganddo/ganddi.</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>Cofnodi cysylltiad</translation>
+    </message>
+    <message>
+        <source>Record a call, visit or message.</source>
+        <translation>Cofnodi galwad, ymweliad neu neges.</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>Agor achos</translation>
+    </message>
+    <message>
+        <source>Open a new case for this citizen.</source>
+        <translation>Agor achos newydd i&apos;r dinesydd hwn.</translation>
+    </message>
+    <message>
+        <source>Add an identifier</source>
+        <translation>Ychwanegu dynodydd</translation>
+    </message>
+    <message>
+        <source>Add a phone, email, address or handle.</source>
+        <translation>Ychwanegu ffôn, e-bost, cyfeiriad neu enw ar y cyfryngau cymdeithasol.</translation>
+    </message>
+    <message>
+        <source>Start a note</source>
+        <translation>Dechrau nodyn</translation>
+    </message>
+    <message>
+        <source>Write an internal note.</source>
+        <translation>Ysgrifennu nodyn mewnol.</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Datrys gwrthdaro</translation>
+    </message>
+    <message>
+        <source>Resolve conflicting changes.</source>
+        <translation>Datrys newidiadau sy&apos;n gwrthdaro.</translation>
+    </message>
+    <message>
+        <source>show this citizen</source>
+        <translation>dangos y dinesydd hwn</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>ganwyd %1</translation>
+    </message>
+    <message>
+        <source>prefers %1</source>
+        <translation>mae&apos;n well ganddo/ganddi %1</translation>
+    </message>
+    <message>
+        <source>merged into %1</source>
+        <translation>wedi&apos;i gyfuno â %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBadge</name>
+    <message>
+        <source>Conflicting changes</source>
+        <translation>Newidiadau sy&apos;n gwrthdaro</translation>
+    </message>
+    <message>
+        <source>This record has conflicting changes</source>
+        <translation>Mae newidiadau sy&apos;n gwrthdaro ar y cofnod hwn</translation>
+    </message>
+    <message>
+        <source>Resolve conflict… (Ctrl+Shift+R)</source>
+        <translation>Datrys y gwrthdaro… (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Resolve conflict (Ctrl+Shift+R)</source>
+        <translation>Datrys y gwrthdaro (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Two people changed this record at the same time, at least one of them offline. Compare the versions field by field and choose what to keep.</source>
+        <translation>Newidiodd dau berson y cofnod hwn ar yr un pryd, ac o leiaf un ohonyn nhw all-lein. Cymharwch y fersiynau fesul maes a dewiswch beth i&apos;w gadw.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Ciw</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Wedi&apos;i aseinio i</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dyledus</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Enw cyntaf</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Cyfenw</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Enw dewisol</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Dynodyddion</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Cydsyniadau</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(gwag)</translation>
+    </message>
+    <message>
+        <source>Resolve conflicting changes</source>
+        <translation>Datrys newidiadau sy&apos;n gwrthdaro</translation>
+    </message>
+    <message>
+        <source>This record was changed in two places at once, at least one of them offline. Keep one version whole, or choose for each field which value to keep.</source>
+        <translation>Newidiwyd y cofnod hwn mewn dau le ar unwaith, ac o leiaf un ohonyn nhw all-lein. Cadwch un fersiwn yn gyfan, neu dewiswch ar gyfer pob maes pa werth i&apos;w gadw.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>The versions hold the same values: saving keeps them.</source>
+        <translation>Mae&apos;r un gwerthoedd yn y fersiynau: mae cadw yn eu cadw.</translation>
+    </message>
+    <message>
+        <source>Chooses that version&apos;s value for every field below.</source>
+        <translation>Yn dewis gwerth y fersiwn honno ar gyfer pob maes isod.</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>fersiwn %1</translation>
+    </message>
+    <message>
+        <source>Which value of %1 to keep.</source>
+        <translation>Pa werth %1 i&apos;w gadw.</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>Cadw %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the version shown &amp;now</source>
+        <translation>y fersiwn a ddangosir &amp;nawr</translation>
+    </message>
+    <message>
+        <source>the &amp;other version</source>
+        <translation>y fersiwn &amp;arall</translation>
+    </message>
+    <message>
+        <source>compare the versions</source>
+        <translation>cymharu&apos;r fersiynau</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsModel</name>
+    <message>
+        <source>Purpose</source>
+        <translation>Diben</translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation>Sail gyfreithlon</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Cyfnod</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation>%1 (drwy %2)</translation>
+    </message>
+    <message>
+        <source>from %1, until withdrawn</source>
+        <translation>o %1, nes ei dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 i %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Sianel</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Beth a ddywedwyd</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Cofnodwyd gan</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 diwrnod %2 awr</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 awr %2 munud</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 munud</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 yn hwyr</translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation>ymhen %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>eiliadau yn ôl</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 yn ôl</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>What went wrong</source>
+        <translation>Beth aeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>The last thing that could not be done, and why.</source>
+        <translation>Y peth diwethaf nad oedd modd ei wneud, a pham.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something unexpected went wrong (%1: %2). Nothing was saved.</source>
+        <translation>Aeth rhywbeth annisgwyl o&apos;i le (%1: %2). Ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Doedd dim modd %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Why this could not be saved yet.</source>
+        <translation>Pam nad oedd modd cadw hyn eto.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Beth aeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Cadw (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Saves and closes this dialog.</source>
+        <translation>Yn cadw ac yn cau&apos;r blwch deialog hwn.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Canslo (Esc)</translation>
+    </message>
+    <message>
+        <source>Closes this dialog without saving anything.</source>
+        <translation>Yn cau&apos;r blwch deialog hwn heb gadw dim.</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Problem gyda %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Yn cadw…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Pwy</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Beth newidiodd</translation>
+    </message>
+    <message>
+        <source>%1 — “%2”</source>
+        <translation>%1 — “%2”</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>neb</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Wedi&apos;i aseinio i</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Ciw</translation>
+    </message>
+    <message>
+        <source>Opened the case (%1)</source>
+        <translation>Agorodd yr achos (%1)</translation>
+    </message>
+    <message>
+        <source>Resolved conflicting changes</source>
+        <translation>Datrysodd newidiadau a oedd yn gwrthdaro</translation>
+    </message>
+    <message>
+        <source>%1, from %2 to %3</source>
+        <translation>%1, o %2 i %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierDialog</name>
+    <message>
+        <source>Add an identifier</source>
+        <translation>Ychwanegu dynodydd</translation>
+    </message>
+    <message>
+        <source>A way to reach or recognise the citizen. Ask only for what the task needs.</source>
+        <translation>Ffordd o gysylltu â&apos;r dinesydd neu o&apos;i adnabod. Gofynnwch am ddim ond yr hyn sydd ei angen ar gyfer y dasg.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Math:</translation>
+    </message>
+    <message>
+        <source>Kind of identifier</source>
+        <translation>Math o ddynodydd</translation>
+    </message>
+    <message>
+        <source>Phone, email, address, social media handle or app account.</source>
+        <translation>Ffôn, e-bost, cyfeiriad, enw ar y cyfryngau cymdeithasol neu gyfrif ap.</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Gwerth:</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Gwerth</translation>
+    </message>
+    <message>
+        <source>The number, address or handle itself, e.g. 029 2087 2087.</source>
+        <translation>Y rhif, y cyfeiriad neu&apos;r enw ei hun, e.e. 029 2087 2087.</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>Cod &amp;post:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Cod post</translation>
+    </message>
+    <message>
+        <source>The postcode of the address, e.g. CF10 4UW.</source>
+        <translation>Cod post y cyfeiriad, e.e. CF10 4UW.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. mobile, work, home</source>
+        <translation>dewisol, e.e. symudol, gwaith, cartref</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Optional: which phone or address this is, e.g. mobile or work.</source>
+        <translation>Dewisol: pa ffôn neu gyfeiriad yw hwn, e.e. symudol neu waith.</translation>
+    </message>
+    <message>
+        <source>Verified &amp;by:</source>
+        <translation>Wedi&apos;i &amp;wirio drwy:</translation>
+    </message>
+    <message>
+        <source>How it was verified</source>
+        <translation>Sut y cafodd ei wirio</translation>
+    </message>
+    <message>
+        <source>How you checked that it belongs to the citizen, or Not verified.</source>
+        <translation>Sut y gwnaethoch wirio ei fod yn perthyn i&apos;r dinesydd, neu Heb ei wirio.</translation>
+    </message>
+    <message>
+        <source>e.g. 029 2087 2087 or 07700 900123</source>
+        <translation>e.e. 029 2087 2087 neu 07700 900123</translation>
+    </message>
+    <message>
+        <source>e.g. name@example.org</source>
+        <translation>e.e. enw@example.org</translation>
+    </message>
+    <message>
+        <source>e.g. 1 Castle Street, Cardiff</source>
+        <translation>e.e. 1 Heol y Castell, Caerdydd</translation>
+    </message>
+    <message>
+        <source>e.g. @name@instance.social</source>
+        <translation>e.e. @enw@instance.social</translation>
+    </message>
+    <message>
+        <source>the account id shown in the citizen app</source>
+        <translation>dynodydd y cyfrif a ddangosir yn ap y dinesydd</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifiersModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Gwerth</translation>
+    </message>
+    <message>
+        <source>How it was verified</source>
+        <translation>Sut y cafodd ei wirio</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ychwanegwyd</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>LaterPage</name>
+    <message>
+        <source>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</source>
+        <translation>Bydd crybwylliadau o&apos;r cyngor ar y cyfryngau cymdeithasol yn cael eu brysbennu yma: eu cysylltu â dinesydd, eu troi&apos;n achos, neu eu diystyru.</translation>
+    </message>
+    <message>
+        <source>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</source>
+        <translation>Bydd ciwiau, llwyth gwaith a lefelau gwasanaeth ar gip, a ffigurau perfformiad y gall dinasyddion eu darllen, yn cael eu dangos yma.</translation>
+    </message>
+    <message>
+        <source>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</source>
+        <translation>Daw hyn gyda fersiwn diweddarach o Caseworker. Tan hynny ni ddangosir dim byd yma, yn hytrach na rhywbeth wedi&apos;i ddyfeisio.</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</source>
+        <translation>Yn creu cyngor enghreifftiol gyda %1 o ddinasyddion. Dim ond unwaith y mae hyn yn digwydd, ac mae&apos;n cymryd tua munud…</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Seeding progress</source>
+        <translation>Cynnydd creu&apos;r data enghreifftiol</translation>
+    </message>
+</context>
+<context>
+    <name>LogContactDialog</name>
+    <message>
+        <source>Log a contact</source>
+        <translation>Cofnodi cysylltiad</translation>
+    </message>
+    <message>
+        <source>Record a call, visit, message or letter so everyone sees it in the timeline.</source>
+        <translation>Cofnodwch alwad, ymweliad, neges neu lythyr fel bod pawb yn ei weld yn y llinell amser.</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Sianel:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Sianel</translation>
+    </message>
+    <message>
+        <source>How the contact happened: phone, email, web form, app, walk-in, letter…</source>
+        <translation>Sut y digwyddodd y cysylltiad: ffôn, e-bost, ffurflen we, ap, galw heibio, llythyr…</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>Cyf&amp;eiriad:</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Whether the citizen contacted the council, or the council contacted them.</source>
+        <translation>Ai&apos;r dinesydd a gysylltodd â&apos;r cyngor, neu&apos;r cyngor a gysylltodd â&apos;r dinesydd.</translation>
+    </message>
+    <message>
+        <source>What was it about? What was promised?</source>
+        <translation>Am beth oedd e? Beth a addawyd?</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>C&amp;rynodeb:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>A few words on what was said and anything promised. Tab moves on.</source>
+        <translation>Ychydig eiriau am yr hyn a ddywedwyd ac unrhyw addewid. Mae Tab yn symud ymlaen.</translation>
+    </message>
+    <message>
+        <source>Not about a particular case</source>
+        <translation>Ddim am achos penodol</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se:</source>
+        <translation>&amp;Achos:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>The case this contact is about, if any.</source>
+        <translation>Yr achos y mae&apos;r cysylltiad hwn yn ei gylch, os oes un.</translation>
+    </message>
+    <message>
+        <source>Say briefly what the contact was about.</source>
+        <translation>Dywedwch yn fyr beth oedd y cysylltiad.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K):</source>
+        <translation>Chwilio (Ctrl+K):</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Bar dewislen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Ffeil</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Cysoni &amp;nawr</translation>
+    </message>
+    <message>
+        <source>Central &amp;service…</source>
+        <translation>&amp;Gwasanaeth canolog…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>&amp;Problemau cysoni…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Allgofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>M&amp;ynd</translation>
+    </message>
+    <message>
+        <source>&amp;Find a citizen or case</source>
+        <translation>&amp;Dod o hyd i ddinesydd neu achos</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>Tab &amp;nesaf</translation>
+    </message>
+    <message>
+        <source>&amp;Previous tab</source>
+        <translation>Tab &amp;blaenorol</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>C&amp;au&apos;r tab</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Golwg</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>Testun &amp;mwy</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>Testun &amp;llai</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>Maint testun &amp;arferol</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Cymort&amp;h</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Llwybrau byr y &amp;bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr y bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>Every action of the window and its keys.</source>
+        <translation>Pob gweithred yn y ffenestr a&apos;i bysellau.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Gweithred</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Bysellau</translation>
+    </message>
+    <message>
+        <source>Open the highlighted result or case</source>
+        <translation>Agor y canlyniad neu&apos;r achos sydd wedi&apos;i amlygu</translation>
+    </message>
+    <message>
+        <source>Move through search results</source>
+        <translation>Symud drwy ganlyniadau&apos;r chwilio</translation>
+    </message>
+    <message>
+        <source>Filter the case list</source>
+        <translation>Hidlo&apos;r rhestr achosion</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cau (Esc)</translation>
+    </message>
+    <message>
+        <source>Closes this list.</source>
+        <translation>Yn cau&apos;r rhestr hon.</translation>
+    </message>
+    <message>
+        <source>%1 — Caseworker</source>
+        <translation>%1 — Caseworker</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationRail</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Llywio</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Your open cases, soonest due first.</source>
+        <translation>Eich achosion agored, y rhai dyledus gyntaf ar y brig.</translation>
+    </message>
+    <message>
+        <source>The open cases waiting in a queue.</source>
+        <translation>Yr achosion agored sy&apos;n aros mewn ciw.</translation>
+    </message>
+    <message>
+        <source>Everyone and every case the search box found.</source>
+        <translation>Pawb a phob achos a ganfu&apos;r blwch chwilio.</translation>
+    </message>
+    <message>
+        <source>Social-media mentions of the council, to triage.</source>
+        <translation>Crybwylliadau o&apos;r cyngor ar y cyfryngau cymdeithasol, i&apos;w brysbennu.</translation>
+    </message>
+    <message>
+        <source>Workload and service levels at a glance.</source>
+        <translation>Llwyth gwaith a lefelau gwasanaeth ar gip.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add a note</source>
+        <translation>Ychwanegu nodyn</translation>
+    </message>
+    <message>
+        <source>Notes are for staff: the citizen does not see them.</source>
+        <translation>I staff y mae nodiadau: dydy&apos;r dinesydd ddim yn eu gweld.</translation>
+    </message>
+    <message>
+        <source>Write the note here</source>
+        <translation>Ysgrifennwch y nodyn yma</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nodyn:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>The text of the note. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>Testun y nodyn. Mae Tab yn symud ymlaen; mae Ctrl+Enter yn cadw.</translation>
+    </message>
+    <message>
+        <source>About the citizen in general</source>
+        <translation>Am y dinesydd yn gyffredinol</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se:</source>
+        <translation>&amp;Achos:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>The case the note is about, if any.</source>
+        <translation>Yr achos y mae&apos;r nodyn yn ei gylch, os oes un.</translation>
+    </message>
+    <message>
+        <source>A note cannot be empty.</source>
+        <translation>Ni all nodyn fod yn wag.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Pwy</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+</context>
+<context>
+    <name>Omnibox</name>
+    <message>
+        <source>Find a citizen or case: name, phone, email, postcode, reference… (Ctrl+K)</source>
+        <translation>Dod o hyd i ddinesydd neu achos: enw, ffôn, e-bost, cod post, cyfeirnod… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search citizens and cases (Ctrl+K)</source>
+        <translation>Chwilio dinasyddion ac achosion (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</source>
+        <translation>Teipiwch ran o enw, rhif ffôn, e-bost, cod post, cyfeirnod achos neu enw ar y cyfryngau cymdeithasol. Daw&apos;r canlyniadau wrth i chi deipio; defnyddiwch y bysellau saeth i ddewis un ac Enter i&apos;w agor.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>Open a case</source>
+        <translation>Agor achos</translation>
+    </message>
+    <message>
+        <source>Loading the council&apos;s services…</source>
+        <translation>Yn llwytho gwasanaethau&apos;r cyngor…</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>&amp;Gwasanaeth:</translation>
+    </message>
+    <message>
+        <source>Council service</source>
+        <translation>Gwasanaeth y cyngor</translation>
+    </message>
+    <message>
+        <source>What kind of problem this is. Type the first letters to pick one.</source>
+        <translation>Pa fath o broblem yw hon. Teipiwch y llythrennau cyntaf i ddewis un.</translation>
+    </message>
+    <message>
+        <source>e.g. Green bin not collected on Tuesday</source>
+        <translation>e.e. Bin gwyrdd heb ei gasglu ddydd Mawrth</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>C&amp;rynodeb:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>One line on what is wrong, in the citizen&apos;s words if possible.</source>
+        <translation>Un llinell am beth sydd o&apos;i le, yng ngeiriau&apos;r dinesydd os oes modd.</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Manylion:</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+    <message>
+        <source>Optional: anything else the person working the case should know.</source>
+        <translation>Dewisol: unrhyw beth arall y dylai&apos;r sawl sy&apos;n gweithio ar yr achos ei wybod.</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Blaenoriaeth:</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
+        <source>How urgent the case is: low, normal, high or urgent.</source>
+        <translation>Pa mor frys yw&apos;r achos: isel, arferol, uchel neu frys.</translation>
+    </message>
+    <message>
+        <source>Reported &amp;by:</source>
+        <translation>Adroddwyd &amp;drwy:</translation>
+    </message>
+    <message>
+        <source>Reported by channel</source>
+        <translation>Y sianel yr adroddwyd drwyddi</translation>
+    </message>
+    <message>
+        <source>The channel the problem was reported through.</source>
+        <translation>Y sianel yr adroddwyd y broblem drwyddi.</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Lleoliad:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <source>Optional: where the problem is, e.g. outside 12 Park Road.</source>
+        <translation>Dewisol: ble mae&apos;r broblem, e.e. y tu allan i 12 Heol y Parc.</translation>
+    </message>
+    <message>
+        <source>P&amp;ostcode:</source>
+        <translation>Cod &amp;post:</translation>
+    </message>
+    <message>
+        <source>Postcode of the location</source>
+        <translation>Cod post y lleoliad</translation>
+    </message>
+    <message>
+        <source>Optional: the postcode of the location, e.g. CF10 4UW.</source>
+        <translation>Dewisol: cod post y lleoliad, e.e. CF10 4UW.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>There are no active council services to open a case for.</source>
+        <translation>Does dim gwasanaethau gweithredol gan y cyngor i agor achos ar eu cyfer.</translation>
+    </message>
+    <message>
+        <source>load the council&apos;s services</source>
+        <translation>llwytho gwasanaethau&apos;r cyngor</translation>
+    </message>
+    <message>
+        <source>Choose the council service this case is for.</source>
+        <translation>Dewiswch wasanaeth y cyngor y mae&apos;r achos hwn ar ei gyfer.</translation>
+    </message>
+    <message>
+        <source>Say in a few words what is wrong.</source>
+        <translation>Dywedwch mewn ychydig eiriau beth sydd o&apos;i le.</translation>
+    </message>
+    <message>
+        <source>%1 is not a UK postcode (e.g. CF10 1AB).</source>
+        <translation>Nid yw %1 yn god post yn y DU (e.e. CF10 1AB).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>Identifiers</source>
+        <translation>Dynodyddion</translation>
+    </message>
+    <message>
+        <source>Ways to reach and recognise the citizen, and how each was verified.</source>
+        <translation>Ffyrdd o gysylltu â&apos;r dinesydd a&apos;i adnabod, a sut y cafodd pob un ei wirio.</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Cydsyniadau</translation>
+    </message>
+    <message>
+        <source>Why the council holds the citizen&apos;s data: purpose, lawful basis, period.</source>
+        <translation>Pam mae&apos;r cyngor yn cadw data&apos;r dinesydd: diben, sail gyfreithlon, cyfnod.</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Achosion agored</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s open cases. Enter opens the selected case.</source>
+        <translation>Achosion agored y dinesydd. Mae Enter yn agor yr achos a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>Achosion wedi&apos;u cau</translation>
+    </message>
+    <message>
+        <source>Resolved and closed cases. Enter opens the selected case.</source>
+        <translation>Achosion wedi&apos;u datrys a&apos;u cau. Mae Enter yn agor yr achos a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Open cases (%1)</source>
+        <translation>Achosion agored (%1)</translation>
+    </message>
+    <message>
+        <source>Closed cases (%1)</source>
+        <translation>Achosion wedi&apos;u cau (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPage</name>
+    <message>
+        <source>Queue (Alt+Q)</source>
+        <translation>Ciw (Alt+I)</translation>
+    </message>
+    <message>
+        <source>The queue whose open cases are listed.</source>
+        <translation>Y ciw y rhestrir ei achosion agored.</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>C&amp;iw:</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Ciwiau</translation>
+    </message>
+    <message>
+        <source>No open cases in this queue.</source>
+        <translation>Does dim achosion agored yn y ciw hwn.</translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation>%1 (eich un chi)</translation>
+    </message>
+</context>
+<context>
+    <name>Rail</name>
+    <message>
+        <source>My work</source>
+        <translation>Fy ngwaith</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Ciwiau</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Chwilio</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Crybwylliadau</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dangosfwrdd</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTabs</name>
+    <message>
+        <source>Open records</source>
+        <translation>Cofnodion ar agor</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab and Ctrl+Shift+Tab move between tabs; Ctrl+W closes one.</source>
+        <translation>Mae Ctrl+Tab a Ctrl+Shift+Tab yn symud rhwng tabiau; mae Ctrl+W yn cau un.</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Tabiau</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Close this tab (Ctrl+W)</source>
+        <translation>Cau&apos;r tab hwn (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Closes the tab of this record.</source>
+        <translation>Yn cau tab y cofnod hwn.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Chwilio</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Statws y chwilio</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Canlyniadau&apos;r chwilio</translation>
+    </message>
+    <message>
+        <source>Citizens and cases matching the search. Press Enter to open one.</source>
+        <translation>Dinasyddion ac achosion sy&apos;n cyfateb i&apos;r chwilio. Pwyswch Enter i agor un.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
+        <translation>
+            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
+            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
+            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
+            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
+            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
+        <translation>Does neb a dim achos yn cyfateb i “%1”. Gwiriwch y sillafu, neu rhowch gynnig ar ran o rif ffôn (7700 900), dechrau cod post (CF10), e-bost, enw ar y cyfryngau cymdeithasol neu gyfeirnod achos.</translation>
+    </message>
+    <message>
+        <source>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</source>
+        <translation>Teipiwch yn y blwch chwilio (Ctrl+K) i ddod o hyd i ddinesydd neu achos: enw, rhan o rif ffôn neu god post, e-bost, enw ar y cyfryngau cymdeithasol neu gyfeirnod achos.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: %1</source>
+        <translation>Doedd dim modd chwilio: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Caseworker</source>
+        <translation>Mewngofnodi i Caseworker</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Who is signing in?</source>
+        <translation>Pwy sy&apos;n mewngofnodi?</translation>
+    </message>
+    <message>
+        <source>Staff (Alt+S)</source>
+        <translation>Staff (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Active members of staff in this store; type to jump to a name.</source>
+        <translation>Aelodau staff gweithredol yn y storfa hon; teipiwch i neidio at enw.</translation>
+    </message>
+    <message>
+        <source>&amp;Staff:</source>
+        <translation>&amp;Staff:</translation>
+    </message>
+    <message>
+        <source>Password for the central service (Alt+P)</source>
+        <translation>Cyfrinair y gwasanaeth canolog (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the password remembered in this computer&apos;s keyring.</source>
+        <translation>Gadewch yn wag i ddefnyddio&apos;r cyfrinair a gofiwyd yng nghylch allweddi&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Cyfrinair:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in this computer&apos;s keyring</source>
+        <translation>&amp;Ei gofio yng nghylch allweddi&apos;r cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Remember the password (Alt+R)</source>
+        <translation>Cofio&apos;r cyfrinair (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Keeps the password in the operating system&apos;s keyring, never in a file.</source>
+        <translation>Yn cadw&apos;r cyfrinair yng nghylch allweddi&apos;r system weithredu, byth mewn ffeil.</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Neges mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Mewngofnodi (Enter)</translation>
+    </message>
+    <message>
+        <source>Signs in as the chosen person.</source>
+        <translation>Yn mewngofnodi fel y person a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Gadael</translation>
+    </message>
+    <message>
+        <source>Quit (Esc)</source>
+        <translation>Gadael (Esc)</translation>
+    </message>
+    <message>
+        <source>Closes Caseworker without signing in.</source>
+        <translation>Yn cau Caseworker heb fewngofnodi.</translation>
+    </message>
+    <message>
+        <source>Central service: %1</source>
+        <translation>Gwasanaeth canolog: %1</translation>
+    </message>
+    <message>
+        <source>Loading staff…</source>
+        <translation>Yn llwytho&apos;r staff…</translation>
+    </message>
+    <message>
+        <source>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</source>
+        <translation>Does dim staff gweithredol yn y storfa hon eto. Crëwch gyngor enghreifftiol (caseworker gui --demo) neu cysonwch â&apos;r gwasanaeth canolog yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Checking with the central service…</source>
+        <translation>Yn gwirio gyda&apos;r gwasanaeth canolog…</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Doedd dim modd mewngofnodi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Wedi mewngofnodi</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Cysylltiad</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Cysoni diwethaf</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>Newidiadau sy&apos;n aros i&apos;w hanfon</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Gweithgarwch</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Cynnydd cysoni</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>yn derbyn</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>yn anfon</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) refused by the central service</source>
+        <translation>
+                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
-            <translation>Does neb a dim achos yn cyfateb i “%1”. Gwiriwch y sillafu, neu rhowch gynnig ar ran o rif ffôn (7700 900), dechrau cod post (CF10), e-bost, enw ar y cyfryngau cymdeithasol neu gyfeirnod achos.</translation>
-        </message>
-        <message>
-            <source>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</source>
-            <translation>Teipiwch yn y blwch chwilio (Ctrl+K) i ddod o hyd i ddinesydd neu achos: enw, rhan o rif ffôn neu god post, e-bost, enw ar y cyfryngau cymdeithasol neu gyfeirnod achos.</translation>
-        </message>
-        <message>
-            <source>The search could not be run: %1</source>
-            <translation>Doedd dim modd chwilio: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchResultsModel</name>
-        <message>
-            <source>Citizen</source>
-            <translation>Dinesydd</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Achos</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInDialog</name>
-        <message>
-            <source>Sign in to Caseworker</source>
-            <translation>Mewngofnodi i Caseworker</translation>
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation>Mewngofnodi</translation>
-        </message>
-        <message>
-            <source>Who is signing in?</source>
-            <translation>Pwy sy'n mewngofnodi?</translation>
-        </message>
-        <message>
-            <source>Staff (Alt+S)</source>
-            <translation>Staff (Alt+S)</translation>
-        </message>
-        <message>
-            <source>Active members of staff in this store; type to jump to a name.</source>
-            <translation>Aelodau staff gweithredol yn y storfa hon; teipiwch i neidio at enw.</translation>
-        </message>
-        <message>
-            <source>&amp;Staff:</source>
-            <translation>&amp;Staff:</translation>
-        </message>
-        <message>
-            <source>Password for the central service (Alt+P)</source>
-            <translation>Cyfrinair y gwasanaeth canolog (Alt+C)</translation>
-        </message>
-        <message>
-            <source>Leave empty to use the password remembered in this computer's keyring.</source>
-            <translation>Gadewch yn wag i ddefnyddio'r cyfrinair a gofiwyd yng nghylch allweddi'r cyfrifiadur hwn.</translation>
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation>&amp;Cyfrinair:</translation>
-        </message>
-        <message>
-            <source>&amp;Remember it in this computer's keyring</source>
-            <translation>&amp;Ei gofio yng nghylch allweddi'r cyfrifiadur hwn</translation>
-        </message>
-        <message>
-            <source>Remember the password (Alt+R)</source>
-            <translation>Cofio'r cyfrinair (Alt+E)</translation>
-        </message>
-        <message>
-            <source>Keeps the password in the operating system's keyring, never in a file.</source>
-            <translation>Yn cadw'r cyfrinair yng nghylch allweddi'r system weithredu, byth mewn ffeil.</translation>
-        </message>
-        <message>
-            <source>Sign-in message</source>
-            <translation>Neges mewngofnodi</translation>
-        </message>
-        <message>
-            <source>Sign in (Enter)</source>
-            <translation>Mewngofnodi (Enter)</translation>
-        </message>
-        <message>
-            <source>Signs in as the chosen person.</source>
-            <translation>Yn mewngofnodi fel y person a ddewiswyd.</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Gadael</translation>
-        </message>
-        <message>
-            <source>Quit (Esc)</source>
-            <translation>Gadael (Esc)</translation>
-        </message>
-        <message>
-            <source>Closes Caseworker without signing in.</source>
-            <translation>Yn cau Caseworker heb fewngofnodi.</translation>
-        </message>
-        <message>
-            <source>Central service: %1</source>
-            <translation>Gwasanaeth canolog: %1</translation>
-        </message>
-        <message>
-            <source>Loading staff…</source>
-            <translation>Yn llwytho'r staff…</translation>
-        </message>
-        <message>
-            <source>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</source>
-            <translation>Does dim staff gweithredol yn y storfa hon eto. Crëwch gyngor enghreifftiol (caseworker gui --demo) neu cysonwch â'r gwasanaeth canolog yn gyntaf.</translation>
-        </message>
-        <message>
-            <source>Checking with the central service…</source>
-            <translation>Yn gwirio gyda'r gwasanaeth canolog…</translation>
-        </message>
-        <message>
-            <source>Could not sign in: %1</source>
-            <translation>Doedd dim modd mewngofnodi: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <source>Signed in</source>
-            <translation>Wedi mewngofnodi</translation>
-        </message>
-        <message>
-            <source>%1 · %2</source>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>Connection</source>
-            <translation>Cysylltiad</translation>
-        </message>
-        <message>
-            <source>Last sync</source>
-            <translation>Cysoni diwethaf</translation>
-        </message>
-        <message>
-            <source>Changes waiting to be sent</source>
-            <translation>Newidiadau sy'n aros i'w hanfon</translation>
-        </message>
-        <message>
-            <source>Activity</source>
-            <translation>Gweithgarwch</translation>
-        </message>
-        <message>
-            <source>Local only</source>
-            <translation>Lleol yn unig</translation>
-        </message>
-        <message>
-            <source>Offline</source>
-            <translation>All-lein</translation>
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation>Yn cysylltu…</translation>
-        </message>
-        <message>
-            <source>Online · syncing</source>
-            <translation>Ar-lein · yn cysoni</translation>
-        </message>
-        <message>
-            <source>Online · up to date</source>
-            <translation>Ar-lein · yn gyfredol</translation>
-        </message>
-        <message>
-            <source>Sign in to the central service to sync</source>
-            <translation>Mewngofnodwch i'r gwasanaeth canolog i gysoni</translation>
-        </message>
-        <message>
-            <source>Sync problem: %1</source>
-            <translation>Problem cysoni: %1</translation>
-        </message>
-        <message>
-            <source>Last sync: never (no central service configured)</source>
-            <translation>Cysoni diwethaf: byth (dim gwasanaeth canolog wedi'i osod)</translation>
-        </message>
-        <message>
-            <source>Last sync: not yet</source>
-            <translation>Cysoni diwethaf: dim eto</translation>
-        </message>
-        <message>
-            <source>Last sync: %1</source>
-            <translation>Cysoni diwethaf: %1</translation>
-        </message>
-        <message>
-            <source>No central service configured</source>
-            <translation>Dim gwasanaeth canolog wedi'i osod</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting to be sent</source>
-            <translation>
-                <numerusform>%n newid yn aros i'w anfon</numerusform>
-                <numerusform>%n newid yn aros i'w anfon</numerusform>
-                <numerusform>%n newid yn aros i'w anfon</numerusform>
-                <numerusform>%n newid yn aros i'w anfon</numerusform>
-                <numerusform>%n newid yn aros i'w anfon</numerusform>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Lleol yn unig</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>All-lein</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Yn cysylltu…</translation>
+    </message>
+    <message>
+        <source>Online · syncing</source>
+        <translation>Ar-lein · yn cysoni</translation>
+    </message>
+    <message>
+        <source>Online · up to date</source>
+        <translation>Ar-lein · yn gyfredol</translation>
+    </message>
+    <message>
+        <source>Sign in to the central service to sync</source>
+        <translation>Mewngofnodwch i&apos;r gwasanaeth canolog i gysoni</translation>
+    </message>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Problem cysoni: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: never (no central service configured)</source>
+        <translation>Cysoni diwethaf: byth (dim gwasanaeth canolog wedi&apos;i osod)</translation>
+    </message>
+    <message>
+        <source>Last sync: not yet</source>
+        <translation>Cysoni diwethaf: dim eto</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Cysoni diwethaf: %1</translation>
+    </message>
+    <message>
+        <source>No central service configured</source>
+        <translation>Dim gwasanaeth canolog wedi&apos;i osod</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n newid yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n newid yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n newid yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n newid yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n newid yn aros i&apos;w anfon</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <translation>Dim byd yn aros i&apos;w anfon</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wrthi&apos;n gweithio…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLink</name>
+    <message>
+        <source>the sync process ended unexpectedly (exit code %1)</source>
+        <translation>daeth y broses gysoni i ben yn annisgwyl (cod ymadael %1)</translation>
+    </message>
+    <message>
+        <source>the sync process could not start</source>
+        <translation>methodd y broses gysoni â dechrau</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>Problemau cysoni</translation>
+    </message>
+    <message>
+        <source>Looking for records with sync problems…</source>
+        <translation>Yn chwilio am gofnodion â phroblemau cysoni…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Records with sync problems</source>
+        <translation>Cofnodion â phroblemau cysoni</translation>
+    </message>
+    <message>
+        <source>Press Enter to open a case or a citizen; its next edit is sent again.</source>
+        <translation>Pwyswch Enter i agor achos neu ddinesydd; caiff ei olygiad nesaf ei anfon eto.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pam</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cau (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be synced. They are kept here unchanged; editing one sends it again.</source>
+        <translation>
+                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
+                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
+                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
+                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
+                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Nothing waiting to be sent</source>
-            <translation>Dim byd yn aros i'w anfon</translation>
-        </message>
-        <message>
-            <source>Working…</source>
-            <translation>Wrthi'n gweithio…</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelineModel</name>
-        <message>
-            <source>When</source>
-            <translation>Pryd</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>Sianel</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Cyfeiriad</translation>
-        </message>
-        <message>
-            <source>What was said</source>
-            <translation>Beth a ddywedwyd</translation>
-        </message>
-        <message>
-            <source>Recorded by</source>
-            <translation>Cofnodwyd gan</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Achos</translation>
-        </message>
-        <message>
-            <source>Internal note</source>
-            <translation>Nodyn mewnol</translation>
-        </message>
-        <message>
-            <source>Not about a case</source>
-            <translation>Ddim am achos</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelinePanel</name>
-        <message>
-            <source>Timeline</source>
-            <translation>Llinell amser</translation>
-        </message>
-        <message>
-            <source>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</source>
-            <translation>Pob cysylltiad â'r dinesydd a phob nodyn, y diweddaraf yn gyntaf. Mae Enter yn agor yr achos y mae cofnod yn ei gylch.</translation>
-        </message>
-        <message>
-            <source>All channels</source>
-            <translation>Pob sianel</translation>
-        </message>
-        <message>
-            <source>Internal notes</source>
-            <translation>Nodiadau mewnol</translation>
-        </message>
-        <message>
-            <source>Show channel (Alt+N)</source>
-            <translation>Dangos sianel (Alt+N)</translation>
-        </message>
-        <message>
-            <source>Show only the contacts of one channel, or only internal notes.</source>
-            <translation>Dangos cysylltiadau un sianel yn unig, neu nodiadau mewnol yn unig.</translation>
-        </message>
-        <message>
-            <source>All cases</source>
-            <translation>Pob achos</translation>
-        </message>
-        <message>
-            <source>Show case (Alt+A)</source>
-            <translation>Dangos achos (Alt+A)</translation>
-        </message>
-        <message>
-            <source>Show only what is about one case, or what is about no case.</source>
-            <translation>Dangos dim ond yr hyn sydd am un achos, neu'r hyn nad yw am unrhyw achos.</translation>
-        </message>
-        <message>
-            <source>Entries shown</source>
-            <translation>Cofnodion a ddangosir</translation>
-        </message>
-        <message>
-            <source>How many timeline entries the filters let through.</source>
-            <translation>Faint o gofnodion y llinell amser y mae'r hidlyddion yn eu dangos.</translation>
-        </message>
-        <message>
-            <source>Cha&amp;nnel:</source>
-            <translation>Sia&amp;nel:</translation>
-        </message>
-        <message>
-            <source>C&amp;ase:</source>
-            <translation>&amp;Achos:</translation>
-        </message>
-        <message>
-            <source>Not about a case</source>
-            <translation>Ddim am achos</translation>
-        </message>
-        <message>
-            <source>%1 of %2 shown</source>
-            <translation>%1 o %2 yn cael eu dangos</translation>
-        </message>
-        <message>
-            <source>%1 (only the latest contacts)</source>
-            <translation>%1 (y cysylltiadau diweddaraf yn unig)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Vocab</name>
-        <message>
-            <source>Phone</source>
-            <translation>Ffôn</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>E-bost</translation>
-        </message>
-        <message>
-            <source>Web form</source>
-            <translation>Ffurflen we</translation>
-        </message>
-        <message>
-            <source>Citizen app</source>
-            <translation>Ap y dinesydd</translation>
-        </message>
-        <message>
-            <source>Walk-in</source>
-            <translation>Galw heibio</translation>
-        </message>
-        <message>
-            <source>Letter</source>
-            <translation>Llythyr</translation>
-        </message>
-        <message>
-            <source>Social media</source>
-            <translation>Cyfryngau cymdeithasol</translation>
-        </message>
-        <message>
-            <source>From the citizen</source>
-            <translation>Gan y dinesydd</translation>
-        </message>
-        <message>
-            <source>To the citizen</source>
-            <translation>At y dinesydd</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>Newydd</translation>
-        </message>
-        <message>
-            <source>Triaged</source>
-            <translation>Wedi'i frysbennu</translation>
-        </message>
-        <message>
-            <source>Assigned</source>
-            <translation>Wedi'i aseinio</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>Ar y gweill</translation>
-        </message>
-        <message>
-            <source>Awaiting citizen</source>
-            <translation>Yn aros am y dinesydd</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>Wedi'i ddatrys</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Wedi'i gau</translation>
-        </message>
-        <message>
-            <source>Reopened</source>
-            <translation>Wedi'i ailagor</translation>
-        </message>
-        <message>
-            <source>Low</source>
-            <translation>Isel</translation>
-        </message>
-        <message>
-            <source>Normal</source>
-            <translation>Arferol</translation>
-        </message>
-        <message>
-            <source>High</source>
-            <translation>Uchel</translation>
-        </message>
-        <message>
-            <source>Urgent</source>
-            <translation>Brys</translation>
-        </message>
-        <message>
-            <source>Contact-centre agent</source>
-            <translation>Asiant y ganolfan gyswllt</translation>
-        </message>
-        <message>
-            <source>Field officer</source>
-            <translation>Swyddog maes</translation>
-        </message>
-        <message>
-            <source>Supervisor</source>
-            <translation>Goruchwyliwr</translation>
-        </message>
-        <message>
-            <source>Administrator</source>
-            <translation>Gweinyddwr</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Cyfeiriad</translation>
-        </message>
-        <message>
-            <source>Social media handle</source>
-            <translation>Enw ar y cyfryngau cymdeithasol</translation>
-        </message>
-        <message>
-            <source>App account</source>
-            <translation>Cyfrif ap</translation>
-        </message>
-        <message>
-            <source>Not verified</source>
-            <translation>Heb ei wirio</translation>
-        </message>
-        <message>
-            <source>Code sent by text message</source>
-            <translation>Cod wedi'i anfon mewn neges destun</translation>
-        </message>
-        <message>
-            <source>Link sent by email</source>
-            <translation>Dolen wedi'i hanfon drwy e-bost</translation>
-        </message>
-        <message>
-            <source>Called back</source>
-            <translation>Wedi ffonio'n ôl</translation>
-        </message>
-        <message>
-            <source>Document seen</source>
-            <translation>Wedi gweld dogfen</translation>
-        </message>
-        <message>
-            <source>Seen in person</source>
-            <translation>Wedi'i weld wyneb yn wyneb</translation>
-        </message>
-        <message>
-            <source>Security questions</source>
-            <translation>Cwestiynau diogelwch</translation>
-        </message>
-        <message>
-            <source>Signed in to the app</source>
-            <translation>Wedi mewngofnodi i'r ap</translation>
-        </message>
-        <message>
-            <source>Council record</source>
-            <translation>Cofnod y cyngor</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Cydsyniad</translation>
-        </message>
-        <message>
-            <source>Contract</source>
-            <translation>Contract</translation>
-        </message>
-        <message>
-            <source>Legal obligation</source>
-            <translation>Rhwymedigaeth gyfreithiol</translation>
-        </message>
-        <message>
-            <source>Vital interests</source>
-            <translation>Buddiannau hanfodol</translation>
-        </message>
-        <message>
-            <source>Public task</source>
-            <translation>Tasg gyhoeddus</translation>
-        </message>
-        <message>
-            <source>Legitimate interests</source>
-            <translation>Buddiannau dilys</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>Saesneg</translation>
-        </message>
-        <message>
-            <source>Welsh</source>
-            <translation>Cymraeg</translation>
-        </message>
-        <message>
-            <source>On time</source>
-            <translation>Ar amser</translation>
-        </message>
-        <message>
-            <source>Due soon</source>
-            <translation>Dyledus cyn bo hir</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>Yn hwyr</translation>
-        </message>
-        <message>
-            <source>Service level met</source>
-            <translation>Lefel gwasanaeth wedi'i bodloni</translation>
-        </message>
-        <message>
-            <source>Service level missed</source>
-            <translation>Lefel gwasanaeth heb ei bodloni</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkListView</name>
-        <message>
-            <source>Filter by reference, summary or service</source>
-            <translation>Hidlo yn ôl cyfeirnod, crynodeb neu wasanaeth</translation>
-        </message>
-        <message>
-            <source>Filter cases (Ctrl+F)</source>
-            <translation>Hidlo achosion (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>Shows only cases whose reference, summary or service contains these words.</source>
-            <translation>Yn dangos dim ond yr achosion y mae eu cyfeirnod, eu crynodeb neu eu gwasanaeth yn cynnwys y geiriau hyn.</translation>
-        </message>
-        <message>
-            <source>F&amp;ilter (Ctrl+F):</source>
-            <translation>Hid&amp;lo (Ctrl+F):</translation>
-        </message>
-        <message>
-            <source>Sort by (Alt+O)</source>
-            <translation>Trefnu yn ôl (Alt+T)</translation>
-        </message>
-        <message>
-            <source>The order the cases are listed in.</source>
-            <translation>Y drefn y rhestrir yr achosion ynddi.</translation>
-        </message>
-        <message>
-            <source>S&amp;ort by:</source>
-            <translation>&amp;Trefnu yn ôl:</translation>
-        </message>
-        <message>
-            <source>&amp;Reverse</source>
-            <translation>T&amp;refn o chwith</translation>
-        </message>
-        <message>
-            <source>Reverse the order (Alt+R)</source>
-            <translation>Trefn o chwith (Alt+R)</translation>
-        </message>
-        <message>
-            <source>Lists the latest due, least urgent or last first.</source>
-            <translation>Yn rhestru'r diweddaraf, y lleiaf brys neu'r olaf yn gyntaf.</translation>
-        </message>
-        <message>
-            <source>Number of cases</source>
-            <translation>Nifer yr achosion</translation>
-        </message>
-        <message>
-            <source>Cases, soonest due first. Press Enter to open the selected case.</source>
-            <translation>Achosion, y rhai dyledus gyntaf ar y brig. Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>Yn llwytho…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n case(s)</source>
-            <translation>
-                <numerusform>%n achos</numerusform>
-                <numerusform>%n achos</numerusform>
-                <numerusform>%n achos</numerusform>
-                <numerusform>%n achos</numerusform>
-                <numerusform>%n achos</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No case matches “%1”. Press Esc in the filter to see them all.</source>
-            <translation>Does dim achos yn cyfateb i “%1”. Pwyswch Esc yn yr hidlydd i weld y cyfan.</translation>
-        </message>
-        <message>
-            <source>The cases could not be loaded: %1</source>
-            <translation>Doedd dim modd llwytho'r achosion: %1</translation>
-        </message>
-        <message>
-            <source>Due time</source>
-            <translation>Amser dyledus</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Blaenoriaeth</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Statws</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Cyfeirnod</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Gwasanaeth</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Crynodeb</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkPages</name>
-        <message>
-            <source>My work</source>
-            <translation>Fy ngwaith</translation>
-        </message>
-        <message>
-            <source>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</source>
-            <translation>Does gennych chi ddim achosion agored. Mae achosion a aseinir i chi yn ymddangos yma cyn gynted ag y maen nhw'n cael eu haseinio; cewch ragor yn y Ciwiau (Ctrl+2).</translation>
-        </message>
-    </context>
-    <context>
-        <name>_Unavailable</name>
-        <message>
-            <source>This build of Caseworker cannot show %1 yet (%2).</source>
-            <translation>Ni all y fersiwn hwn o Caseworker ddangos %1 eto (%2).</translation>
-        </message>
-        <message>
-            <source>citizens</source>
-            <translation>dinasyddion</translation>
-        </message>
-        <message>
-            <source>cases</source>
-            <translation>achosion</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Every record synced: there are no problems.</source>
+        <translation>Mae pob cofnod wedi&apos;i gysoni: does dim problemau.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Sianel</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Beth a ddywedwyd</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Cofnodwyd gan</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Nodyn mewnol</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Ddim am achos</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Llinell amser</translation>
+    </message>
+    <message>
+        <source>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</source>
+        <translation>Pob cysylltiad â&apos;r dinesydd a phob nodyn, y diweddaraf yn gyntaf. Mae Enter yn agor yr achos y mae cofnod yn ei gylch.</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Pob sianel</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Nodiadau mewnol</translation>
+    </message>
+    <message>
+        <source>Show channel (Alt+N)</source>
+        <translation>Dangos sianel (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Show only the contacts of one channel, or only internal notes.</source>
+        <translation>Dangos cysylltiadau un sianel yn unig, neu nodiadau mewnol yn unig.</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Pob achos</translation>
+    </message>
+    <message>
+        <source>Show case (Alt+A)</source>
+        <translation>Dangos achos (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Show only what is about one case, or what is about no case.</source>
+        <translation>Dangos dim ond yr hyn sydd am un achos, neu&apos;r hyn nad yw am unrhyw achos.</translation>
+    </message>
+    <message>
+        <source>Entries shown</source>
+        <translation>Cofnodion a ddangosir</translation>
+    </message>
+    <message>
+        <source>How many timeline entries the filters let through.</source>
+        <translation>Faint o gofnodion y llinell amser y mae&apos;r hidlyddion yn eu dangos.</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>Sia&amp;nel:</translation>
+    </message>
+    <message>
+        <source>C&amp;ase:</source>
+        <translation>&amp;Achos:</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Ddim am achos</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 o %2 yn cael eu dangos</translation>
+    </message>
+    <message>
+        <source>%1 (only the latest contacts)</source>
+        <translation>%1 (y cysylltiadau diweddaraf yn unig)</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Phone</source>
+        <translation>Ffôn</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>Ffurflen we</translation>
+    </message>
+    <message>
+        <source>Citizen app</source>
+        <translation>Ap y dinesydd</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Galw heibio</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Llythyr</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Cyfryngau cymdeithasol</translation>
+    </message>
+    <message>
+        <source>From the citizen</source>
+        <translation>Gan y dinesydd</translation>
+    </message>
+    <message>
+        <source>To the citizen</source>
+        <translation>At y dinesydd</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Newydd</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>Wedi&apos;i frysbennu</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Wedi&apos;i aseinio</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Ar y gweill</translation>
+    </message>
+    <message>
+        <source>Awaiting citizen</source>
+        <translation>Yn aros am y dinesydd</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Wedi&apos;i ddatrys</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Wedi&apos;i gau</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wedi&apos;i ailagor</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Isel</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Arferol</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Uchel</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Brys</translation>
+    </message>
+    <message>
+        <source>Contact-centre agent</source>
+        <translation>Asiant y ganolfan gyswllt</translation>
+    </message>
+    <message>
+        <source>Field officer</source>
+        <translation>Swyddog maes</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Goruchwyliwr</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Gweinyddwr</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Social media handle</source>
+        <translation>Enw ar y cyfryngau cymdeithasol</translation>
+    </message>
+    <message>
+        <source>App account</source>
+        <translation>Cyfrif ap</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Heb ei wirio</translation>
+    </message>
+    <message>
+        <source>Code sent by text message</source>
+        <translation>Cod wedi&apos;i anfon mewn neges destun</translation>
+    </message>
+    <message>
+        <source>Link sent by email</source>
+        <translation>Dolen wedi&apos;i hanfon drwy e-bost</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Wedi ffonio&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Document seen</source>
+        <translation>Wedi gweld dogfen</translation>
+    </message>
+    <message>
+        <source>Seen in person</source>
+        <translation>Wedi&apos;i weld wyneb yn wyneb</translation>
+    </message>
+    <message>
+        <source>Security questions</source>
+        <translation>Cwestiynau diogelwch</translation>
+    </message>
+    <message>
+        <source>Signed in to the app</source>
+        <translation>Wedi mewngofnodi i&apos;r ap</translation>
+    </message>
+    <message>
+        <source>Council record</source>
+        <translation>Cofnod y cyngor</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Cydsyniad</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Legal obligation</source>
+        <translation>Rhwymedigaeth gyfreithiol</translation>
+    </message>
+    <message>
+        <source>Vital interests</source>
+        <translation>Buddiannau hanfodol</translation>
+    </message>
+    <message>
+        <source>Public task</source>
+        <translation>Tasg gyhoeddus</translation>
+    </message>
+    <message>
+        <source>Legitimate interests</source>
+        <translation>Buddiannau dilys</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Saesneg</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Ar amser</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Dyledus cyn bo hir</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Yn hwyr</translation>
+    </message>
+    <message>
+        <source>Service level met</source>
+        <translation>Lefel gwasanaeth wedi&apos;i bodloni</translation>
+    </message>
+    <message>
+        <source>Service level missed</source>
+        <translation>Lefel gwasanaeth heb ei bodloni</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Ciw</translation>
+    </message>
+    <message>
+        <source>Member of staff</source>
+        <translation>Aelod o staff</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Case history entry</source>
+        <translation>Cofnod yn hanes yr achos</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Cyswllt</translation>
+    </message>
+    <message>
+        <source>Social-media mention</source>
+        <translation>Sôn ar y cyfryngau cymdeithasol</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Cofnod archwilio</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListView</name>
+    <message>
+        <source>Filter by reference, summary or service</source>
+        <translation>Hidlo yn ôl cyfeirnod, crynodeb neu wasanaeth</translation>
+    </message>
+    <message>
+        <source>Filter cases (Ctrl+F)</source>
+        <translation>Hidlo achosion (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shows only cases whose reference, summary or service contains these words.</source>
+        <translation>Yn dangos dim ond yr achosion y mae eu cyfeirnod, eu crynodeb neu eu gwasanaeth yn cynnwys y geiriau hyn.</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter (Ctrl+F):</source>
+        <translation>Hid&amp;lo (Ctrl+F):</translation>
+    </message>
+    <message>
+        <source>Sort by (Alt+O)</source>
+        <translation>Trefnu yn ôl (Alt+T)</translation>
+    </message>
+    <message>
+        <source>The order the cases are listed in.</source>
+        <translation>Y drefn y rhestrir yr achosion ynddi.</translation>
+    </message>
+    <message>
+        <source>S&amp;ort by:</source>
+        <translation>&amp;Trefnu yn ôl:</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse</source>
+        <translation>T&amp;refn o chwith</translation>
+    </message>
+    <message>
+        <source>Reverse the order (Alt+R)</source>
+        <translation>Trefn o chwith (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Lists the latest due, least urgent or last first.</source>
+        <translation>Yn rhestru&apos;r diweddaraf, y lleiaf brys neu&apos;r olaf yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>Nifer yr achosion</translation>
+    </message>
+    <message>
+        <source>Cases, soonest due first. Press Enter to open the selected case.</source>
+        <translation>Achosion, y rhai dyledus gyntaf ar y brig. Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yn llwytho…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case matches “%1”. Press Esc in the filter to see them all.</source>
+        <translation>Does dim achos yn cyfateb i “%1”. Pwyswch Esc yn yr hidlydd i weld y cyfan.</translation>
+    </message>
+    <message>
+        <source>The cases could not be loaded: %1</source>
+        <translation>Doedd dim modd llwytho&apos;r achosion: %1</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>Amser dyledus</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPages</name>
+    <message>
+        <source>My work</source>
+        <translation>Fy ngwaith</translation>
+    </message>
+    <message>
+        <source>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</source>
+        <translation>Does gennych chi ddim achosion agored. Mae achosion a aseinir i chi yn ymddangos yma cyn gynted ag y maen nhw&apos;n cael eu haseinio; cewch ragor yn y Ciwiau (Ctrl+2).</translation>
+    </message>
+</context>
+<context>
+    <name>_Unavailable</name>
+    <message>
+        <source>This build of Caseworker cannot show %1 yet (%2).</source>
+        <translation>Ni all y fersiwn hwn o Caseworker ddangos %1 eto (%2).</translation>
+    </message>
+    <message>
+        <source>citizens</source>
+        <translation>dinasyddion</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>achosion</translation>
+    </message>
+</context>
 </TS>

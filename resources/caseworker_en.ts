@@ -1,2137 +1,2352 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
-    <context>
-        <name>CaseActivity</name>
-        <message>
-            <source>History</source>
-            <translation>History</translation>
-        </message>
-        <message>
-            <source>Who changed what, and when; newest first.</source>
-            <translation>Who changed what, and when; newest first.</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>Internal notes on the case; newest first.</source>
-            <translation>Internal notes on the case; newest first.</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>Contacts</translation>
-        </message>
-        <message>
-            <source>Contacts with the citizen about this case; newest first.</source>
-            <translation>Contacts with the citizen about this case; newest first.</translation>
-        </message>
-        <message>
-            <source>History (%1)</source>
-            <translation>History (%1)</translation>
-        </message>
-        <message>
-            <source>Notes (%1)</source>
-            <translation>Notes (%1)</translation>
-        </message>
-        <message>
-            <source>Contacts (%1)</source>
-            <translation>Contacts (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseDetails</name>
-        <message>
-            <source>Move to status (Alt+M)</source>
-            <translation>Move to status (Alt+M)</translation>
-        </message>
-        <message>
-            <source>Only the statuses this case may move to next are offered.</source>
-            <translation>Only the statuses this case may move to next are offered.</translation>
-        </message>
-        <message>
-            <source>Moves the case to the status chosen in Move to.</source>
-            <translation>Moves the case to the status chosen in Move to.</translation>
-        </message>
-        <message>
-            <source>Priority (Alt+R)</source>
-            <translation>Priority (Alt+R)</translation>
-        </message>
-        <message>
-            <source>Queue (Alt+Q)</source>
-            <translation>Queue (Alt+Q)</translation>
-        </message>
-        <message>
-            <source>The team's queue the case is in. Only supervisors can move it to another queue.</source>
-            <translation>The team's queue the case is in. Only supervisors can move it to another queue.</translation>
-        </message>
-        <message>
-            <source>Take (Ctrl+T)</source>
-            <translation>Take (Ctrl+T)</translation>
-        </message>
-        <message>
-            <source>Take this case (Ctrl+T)</source>
-            <translation>Take this case (Ctrl+T)</translation>
-        </message>
-        <message>
-            <source>Assigns the case to you.</source>
-            <translation>Assigns the case to you.</translation>
-        </message>
-        <message>
-            <source>Supervisors can assign the case to anyone, or to nobody.</source>
-            <translation>Supervisors can assign the case to anyone, or to nobody.</translation>
-        </message>
-        <message>
-            <source>Change &amp;status</source>
-            <translation>Change &amp;status</translation>
-        </message>
-        <message>
-            <source>Change status (Alt+S)</source>
-            <translation>Change status (Alt+S)</translation>
-        </message>
-        <message>
-            <source>How urgent the case is. Choosing another saves it.</source>
-            <translation>How urgent the case is. Choosing another saves it.</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Service</translation>
-        </message>
-        <message>
-            <source>The council service the case is for.</source>
-            <translation>The council service the case is for.</translation>
-        </message>
-        <message>
-            <source>Assign to (Alt+O)</source>
-            <translation>Assign to (Alt+O)</translation>
-        </message>
-        <message>
-            <source>&amp;Assign</source>
-            <translation>&amp;Assign</translation>
-        </message>
-        <message>
-            <source>Assign (Alt+A)</source>
-            <translation>Assign (Alt+A)</translation>
-        </message>
-        <message>
-            <source>Assigns the case to the person chosen in Assign to.</source>
-            <translation>Assigns the case to the person chosen in Assign to.</translation>
-        </message>
-        <message>
-            <source>Assign t&amp;o:</source>
-            <translation>Assign t&amp;o:</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation>Opened</translation>
-        </message>
-        <message>
-            <source>When the case was opened, and how.</source>
-            <translation>When the case was opened, and how.</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>Where the problem is.</source>
-            <translation>Where the problem is.</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-        <message>
-            <source>What the citizen told us.</source>
-            <translation>What the citizen told us.</translation>
-        </message>
-        <message>
-            <source>&amp;Move to:</source>
-            <translation>&amp;Move to:</translation>
-        </message>
-        <message>
-            <source>Status:</source>
-            <translation>Status:</translation>
-        </message>
-        <message>
-            <source>P&amp;riority:</source>
-            <translation>P&amp;riority:</translation>
-        </message>
-        <message>
-            <source>Service:</source>
-            <translation>Service:</translation>
-        </message>
-        <message>
-            <source>&amp;Queue:</source>
-            <translation>&amp;Queue:</translation>
-        </message>
-        <message>
-            <source>Assigned to:</source>
-            <translation>Assigned to:</translation>
-        </message>
-        <message>
-            <source>Due:</source>
-            <translation>Due:</translation>
-        </message>
-        <message>
-            <source>Opened:</source>
-            <translation>Opened:</translation>
-        </message>
-        <message>
-            <source>Location:</source>
-            <translation>Location:</translation>
-        </message>
-        <message>
-            <source>Details:</source>
-            <translation>Details:</translation>
-        </message>
-        <message>
-            <source>Nobody</source>
-            <translation>Nobody</translation>
-        </message>
-        <message>
-            <source>%1, by %2</source>
-            <translation>%1, by %2</translation>
-        </message>
-        <message>
-            <source>Not given</source>
-            <translation>Not given</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>None</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>%1 (due %2)</source>
-            <translation>%1 (due %2)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseListModel</name>
-        <message>
-            <source>%1, has conflicting changes</source>
-            <translation>%1, has conflicting changes</translation>
-        </message>
-        <message>
-            <source>Due %1 (%2)</source>
-            <translation>Due %1 (%2)</translation>
-        </message>
-        <message>
-            <source>This case has conflicting changes; open it to resolve them.</source>
-            <translation>This case has conflicting changes; open it to resolve them.</translation>
-        </message>
-        <message>
-            <source>Sort by this column: click here, or choose it in "Sort by" (Alt+O)</source>
-            <translation>Sort by this column: click here, or choose it in "Sort by" (Alt+O)</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Reference</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>Citizen</source>
-            <translation>Citizen</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Service</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Priority</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseView</name>
-        <message>
-            <source>Case</source>
-            <translation>Case</translation>
-        </message>
-        <message>
-            <source>Loading the case…</source>
-            <translation>Loading the case…</translation>
-        </message>
-        <message>
-            <source>Open the citizen</source>
-            <translation>Open the citizen</translation>
-        </message>
-        <message>
-            <source>Open the citizen's view.</source>
-            <translation>Open the citizen's view.</translation>
-        </message>
-        <message>
-            <source>Log a contact</source>
-            <translation>Log a contact</translation>
-        </message>
-        <message>
-            <source>Record a contact about this case.</source>
-            <translation>Record a contact about this case.</translation>
-        </message>
-        <message>
-            <source>Add a note</source>
-            <translation>Add a note</translation>
-        </message>
-        <message>
-            <source>Write an internal note.</source>
-            <translation>Write an internal note.</translation>
-        </message>
-        <message>
-            <source>Take</source>
-            <translation>Take</translation>
-        </message>
-        <message>
-            <source>Assign the case to yourself.</source>
-            <translation>Assign the case to yourself.</translation>
-        </message>
-        <message>
-            <source>Resolve conflict</source>
-            <translation>Resolve conflict</translation>
-        </message>
-        <message>
-            <source>Resolve conflicting changes.</source>
-            <translation>Resolve conflicting changes.</translation>
-        </message>
-        <message>
-            <source>show this case</source>
-            <translation>show this case</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <translation>%1 — %2</translation>
-        </message>
-        <message>
-            <source>Citizen: %1 (Ctrl+Shift+C)</source>
-            <translation>Citizen: %1 (Ctrl+Shift+C)</translation>
-        </message>
-        <message>
-            <source>change the status</source>
-            <translation>change the status</translation>
-        </message>
-        <message>
-            <source>change the priority</source>
-            <translation>change the priority</translation>
-        </message>
-        <message>
-            <source>move the case to another queue</source>
-            <translation>move the case to another queue</translation>
-        </message>
-        <message>
-            <source>assign the case</source>
-            <translation>assign the case</translation>
-        </message>
-    </context>
-    <context>
-        <name>CitizenCasesModel</name>
-        <message>
-            <source>Reference</source>
-            <translation>Reference</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Service</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Service level</source>
-            <translation>Service level</translation>
-        </message>
-        <message>
-            <source>%1, has conflicting changes</source>
-            <translation>%1, has conflicting changes</translation>
-        </message>
-        <message>
-            <source>Due %1</source>
-            <translation>Due %1</translation>
-        </message>
-        <message>
-            <source>This case has conflicting changes; open it to resolve them.</source>
-            <translation>This case has conflicting changes; open it to resolve them.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CitizenView</name>
-        <message>
-            <source>Citizen</source>
-            <translation>Citizen</translation>
-        </message>
-        <message>
-            <source>Loading the citizen…</source>
-            <translation>Loading the citizen…</translation>
-        </message>
-        <message>
-            <source>About the citizen</source>
-            <translation>About the citizen</translation>
-        </message>
-        <message>
-            <source>Full name, date of birth and preferred language.</source>
-            <translation>Full name, date of birth and preferred language.</translation>
-        </message>
-        <message>
-            <source>Log a contact</source>
-            <translation>Log a contact</translation>
-        </message>
-        <message>
-            <source>Record a call, visit or message.</source>
-            <translation>Record a call, visit or message.</translation>
-        </message>
-        <message>
-            <source>Open a case</source>
-            <translation>Open a case</translation>
-        </message>
-        <message>
-            <source>Open a new case for this citizen.</source>
-            <translation>Open a new case for this citizen.</translation>
-        </message>
-        <message>
-            <source>Add an identifier</source>
-            <translation>Add an identifier</translation>
-        </message>
-        <message>
-            <source>Add a phone, email, address or handle.</source>
-            <translation>Add a phone, email, address or handle.</translation>
-        </message>
-        <message>
-            <source>Start a note</source>
-            <translation>Start a note</translation>
-        </message>
-        <message>
-            <source>Write an internal note.</source>
-            <translation>Write an internal note.</translation>
-        </message>
-        <message>
-            <source>Resolve conflict</source>
-            <translation>Resolve conflict</translation>
-        </message>
-        <message>
-            <source>Resolve conflicting changes.</source>
-            <translation>Resolve conflicting changes.</translation>
-        </message>
-        <message>
-            <source>show this citizen</source>
-            <translation>show this citizen</translation>
-        </message>
-        <message>
-            <source>born %1</source>
-            <translation>born %1</translation>
-        </message>
-        <message>
-            <source>prefers %1</source>
-            <translation>prefers %1</translation>
-        </message>
-        <message>
-            <source>merged into %1</source>
-            <translation>merged into %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictBadge</name>
-        <message>
-            <source>Conflicting changes</source>
-            <translation>Conflicting changes</translation>
-        </message>
-        <message>
-            <source>This record has conflicting changes</source>
-            <translation>This record has conflicting changes</translation>
-        </message>
-        <message>
-            <source>Resolve conflict… (Ctrl+Shift+R)</source>
-            <translation>Resolve conflict… (Ctrl+Shift+R)</translation>
-        </message>
-        <message>
-            <source>Resolve conflict (Ctrl+Shift+R)</source>
-            <translation>Resolve conflict (Ctrl+Shift+R)</translation>
-        </message>
-        <message>
-            <source>Two people changed this record at the same time, at least one of them offline. Compare the versions field by field and choose what to keep.</source>
-            <translation>Two people changed this record at the same time, at least one of them offline. Compare the versions field by field and choose what to keep.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictDialog</name>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-        <message>
-            <source>Queue</source>
-            <translation>Queue</translation>
-        </message>
-        <message>
-            <source>Assigned to</source>
-            <translation>Assigned to</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>Given name</source>
-            <translation>Given name</translation>
-        </message>
-        <message>
-            <source>Family name</source>
-            <translation>Family name</translation>
-        </message>
-        <message>
-            <source>Preferred name</source>
-            <translation>Preferred name</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>Identifiers</source>
-            <translation>Identifiers</translation>
-        </message>
-        <message>
-            <source>Consents</source>
-            <translation>Consents</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(empty)</translation>
-        </message>
-        <message>
-            <source>Resolve conflicting changes</source>
-            <translation>Resolve conflicting changes</translation>
-        </message>
-        <message>
-            <source>This record was changed in two places at once, at least one of them offline. Keep one version whole, or choose for each field which value to keep.</source>
-            <translation>This record was changed in two places at once, at least one of them offline. Keep one version whole, or choose for each field which value to keep.</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Save</translation>
-        </message>
-        <message>
-            <source>The versions hold the same values: saving keeps them.</source>
-            <translation>The versions hold the same values: saving keeps them.</translation>
-        </message>
-        <message>
-            <source>Chooses that version's value for every field below.</source>
-            <translation>Chooses that version's value for every field below.</translation>
-        </message>
-        <message>
-            <source>version %1</source>
-            <translation>version %1</translation>
-        </message>
-        <message>
-            <source>Which value of %1 to keep.</source>
-            <translation>Which value of %1 to keep.</translation>
-        </message>
-        <message>
-            <source>Keep %1</source>
-            <translation>Keep %1</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>the version shown &amp;now</source>
-            <translation>the version shown &amp;now</translation>
-        </message>
-        <message>
-            <source>the &amp;other version</source>
-            <translation>the &amp;other version</translation>
-        </message>
-        <message>
-            <source>compare the versions</source>
-            <translation>compare the versions</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsentsModel</name>
-        <message>
-            <source>Purpose</source>
-            <translation>Purpose</translation>
-        </message>
-        <message>
-            <source>Lawful basis</source>
-            <translation>Lawful basis</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>%1 (by %2)</source>
-            <translation>%1 (by %2)</translation>
-        </message>
-        <message>
-            <source>from %1, until withdrawn</source>
-            <translation>from %1, until withdrawn</translation>
-        </message>
-        <message>
-            <source>%1 to %2</source>
-            <translation>%1 to %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactsModel</name>
-        <message>
-            <source>When</source>
-            <translation>When</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Direction</translation>
-        </message>
-        <message>
-            <source>What was said</source>
-            <translation>What was said</translation>
-        </message>
-        <message>
-            <source>Recorded by</source>
-            <translation>Recorded by</translation>
-        </message>
-    </context>
-    <context>
-        <name>Duration</name>
-        <message>
-            <source>%1 d %2 h</source>
-            <translation>%1 d %2 h</translation>
-        </message>
-        <message>
-            <source>%1 h %2 min</source>
-            <translation>%1 h %2 min</translation>
-        </message>
-        <message>
-            <source>%1 min</source>
-            <translation>%1 min</translation>
-        </message>
-        <message>
-            <source>%1 overdue</source>
-            <translation>%1 overdue</translation>
-        </message>
-        <message>
-            <source>due in %1</source>
-            <translation>due in %1</translation>
-        </message>
-        <message>
-            <source>just now</source>
-            <translation>just now</translation>
-        </message>
-        <message>
-            <source>%1 ago</source>
-            <translation>%1 ago</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorBanner</name>
-        <message>
-            <source>What went wrong</source>
-            <translation>What went wrong</translation>
-        </message>
-        <message>
-            <source>The last thing that could not be done, and why.</source>
-            <translation>The last thing that could not be done, and why.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Something unexpected went wrong (%1: %2). Nothing was saved.</source>
-            <translation>Something unexpected went wrong (%1: %2). Nothing was saved.</translation>
-        </message>
-        <message>
-            <source>Could not %1: %2</source>
-            <translation>Could not %1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDialog</name>
-        <message>
-            <source>Why this could not be saved yet.</source>
-            <translation>Why this could not be saved yet.</translation>
-        </message>
-        <message>
-            <source>What went wrong</source>
-            <translation>What went wrong</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Save</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+Enter)</source>
-            <translation>Save (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Saves and closes this dialog.</source>
-            <translation>Saves and closes this dialog.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Cancel (Esc)</translation>
-        </message>
-        <message>
-            <source>Closes this dialog without saving anything.</source>
-            <translation>Closes this dialog without saving anything.</translation>
-        </message>
-        <message>
-            <source>Problem with %1</source>
-            <translation>Problem with %1</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <source>When</source>
-            <translation>When</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Who</translation>
-        </message>
-        <message>
-            <source>What changed</source>
-            <translation>What changed</translation>
-        </message>
-        <message>
-            <source>%1 — “%2”</source>
-            <translation>%1 — “%2”</translation>
-        </message>
-        <message>
-            <source>nobody</source>
-            <translation>nobody</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>none</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Assigned to</source>
-            <translation>Assigned to</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>Queue</source>
-            <translation>Queue</translation>
-        </message>
-        <message>
-            <source>Opened the case (%1)</source>
-            <translation>Opened the case (%1)</translation>
-        </message>
-        <message>
-            <source>Resolved conflicting changes</source>
-            <translation>Resolved conflicting changes</translation>
-        </message>
-        <message>
-            <source>%1, from %2 to %3</source>
-            <translation>%1, from %2 to %3</translation>
-        </message>
-        <message>
-            <source>%1: %2 → %3</source>
-            <translation>%1: %2 → %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdentifierDialog</name>
-        <message>
-            <source>Add an identifier</source>
-            <translation>Add an identifier</translation>
-        </message>
-        <message>
-            <source>A way to reach or recognise the citizen. Ask only for what the task needs.</source>
-            <translation>A way to reach or recognise the citizen. Ask only for what the task needs.</translation>
-        </message>
-        <message>
-            <source>&amp;Kind:</source>
-            <translation>&amp;Kind:</translation>
-        </message>
-        <message>
-            <source>Kind of identifier</source>
-            <translation>Kind of identifier</translation>
-        </message>
-        <message>
-            <source>Phone, email, address, social media handle or app account.</source>
-            <translation>Phone, email, address, social media handle or app account.</translation>
-        </message>
-        <message>
-            <source>&amp;Value:</source>
-            <translation>&amp;Value:</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <source>The number, address or handle itself, e.g. 029 2087 2087.</source>
-            <translation>The number, address or handle itself, e.g. 029 2087 2087.</translation>
-        </message>
-        <message>
-            <source>&amp;Postcode:</source>
-            <translation>&amp;Postcode:</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>Postcode</translation>
-        </message>
-        <message>
-            <source>The postcode of the address, e.g. CF10 4UW.</source>
-            <translation>The postcode of the address, e.g. CF10 4UW.</translation>
-        </message>
-        <message>
-            <source>optional, e.g. mobile, work, home</source>
-            <translation>optional, e.g. mobile, work, home</translation>
-        </message>
-        <message>
-            <source>&amp;Label:</source>
-            <translation>&amp;Label:</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Label</translation>
-        </message>
-        <message>
-            <source>Optional: which phone or address this is, e.g. mobile or work.</source>
-            <translation>Optional: which phone or address this is, e.g. mobile or work.</translation>
-        </message>
-        <message>
-            <source>Verified &amp;by:</source>
-            <translation>Verified &amp;by:</translation>
-        </message>
-        <message>
-            <source>How it was verified</source>
-            <translation>How it was verified</translation>
-        </message>
-        <message>
-            <source>How you checked that it belongs to the citizen, or Not verified.</source>
-            <translation>How you checked that it belongs to the citizen, or Not verified.</translation>
-        </message>
-        <message>
-            <source>e.g. 029 2087 2087 or 07700 900123</source>
-            <translation>e.g. 029 2087 2087 or 07700 900123</translation>
-        </message>
-        <message>
-            <source>e.g. name@example.org</source>
-            <translation>e.g. name@example.org</translation>
-        </message>
-        <message>
-            <source>e.g. 1 Castle Street, Cardiff</source>
-            <translation>e.g. 1 Castle Street, Cardiff</translation>
-        </message>
-        <message>
-            <source>e.g. @name@instance.social</source>
-            <translation>e.g. @name@instance.social</translation>
-        </message>
-        <message>
-            <source>the account id shown in the citizen app</source>
-            <translation>the account id shown in the citizen app</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdentifiersModel</name>
-        <message>
-            <source>Kind</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <source>How it was verified</source>
-            <translation>How it was verified</translation>
-        </message>
-        <message>
-            <source>Added</source>
-            <translation>Added</translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <translation>%1, %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>LaterPage</name>
-        <message>
-            <source>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</source>
-            <translation>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</translation>
-        </message>
-        <message>
-            <source>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</source>
-            <translation>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</translation>
-        </message>
-        <message>
-            <source>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</source>
-            <translation>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Launcher</name>
-        <message>
-            <source>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</source>
-            <translation>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</translation>
-        </message>
-        <message>
-            <source>Caseworker</source>
-            <translation>Caseworker</translation>
-        </message>
-        <message>
-            <source>Seeding progress</source>
-            <translation>Seeding progress</translation>
-        </message>
-    </context>
-    <context>
-        <name>LogContactDialog</name>
-        <message>
-            <source>Log a contact</source>
-            <translation>Log a contact</translation>
-        </message>
-        <message>
-            <source>Record a call, visit, message or letter so everyone sees it in the timeline.</source>
-            <translation>Record a call, visit, message or letter so everyone sees it in the timeline.</translation>
-        </message>
-        <message>
-            <source>C&amp;hannel:</source>
-            <translation>C&amp;hannel:</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <source>How the contact happened: phone, email, web form, app, walk-in, letter…</source>
-            <translation>How the contact happened: phone, email, web form, app, walk-in, letter…</translation>
-        </message>
-        <message>
-            <source>&amp;Direction:</source>
-            <translation>&amp;Direction:</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Direction</translation>
-        </message>
-        <message>
-            <source>Whether the citizen contacted the council, or the council contacted them.</source>
-            <translation>Whether the citizen contacted the council, or the council contacted them.</translation>
-        </message>
-        <message>
-            <source>What was it about? What was promised?</source>
-            <translation>What was it about? What was promised?</translation>
-        </message>
-        <message>
-            <source>Su&amp;mmary:</source>
-            <translation>Su&amp;mmary:</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>A few words on what was said and anything promised. Tab moves on.</source>
-            <translation>A few words on what was said and anything promised. Tab moves on.</translation>
-        </message>
-        <message>
-            <source>Not about a particular case</source>
-            <translation>Not about a particular case</translation>
-        </message>
-        <message>
-            <source>Ca&amp;se:</source>
-            <translation>Ca&amp;se:</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Case</translation>
-        </message>
-        <message>
-            <source>The case this contact is about, if any.</source>
-            <translation>The case this contact is about, if any.</translation>
-        </message>
-        <message>
-            <source>Say briefly what the contact was about.</source>
-            <translation>Say briefly what the contact was about.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Caseworker</source>
-            <translation>Caseworker</translation>
-        </message>
-        <message>
-            <source>Search (Ctrl+K):</source>
-            <translation>Search (Ctrl+K):</translation>
-        </message>
-        <message>
-            <source>Menu bar</source>
-            <translation>Menu bar</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>Sign &amp;out</source>
-            <translation>Sign &amp;out</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>&amp;Go</translation>
-        </message>
-        <message>
-            <source>&amp;Find a citizen or case</source>
-            <translation>&amp;Find a citizen or case</translation>
-        </message>
-        <message>
-            <source>&amp;Next tab</source>
-            <translation>&amp;Next tab</translation>
-        </message>
-        <message>
-            <source>&amp;Previous tab</source>
-            <translation>&amp;Previous tab</translation>
-        </message>
-        <message>
-            <source>&amp;Close tab</source>
-            <translation>&amp;Close tab</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>&amp;Larger text</source>
-            <translation>&amp;Larger text</translation>
-        </message>
-        <message>
-            <source>&amp;Smaller text</source>
-            <translation>&amp;Smaller text</translation>
-        </message>
-        <message>
-            <source>&amp;Normal text size</source>
-            <translation>&amp;Normal text size</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>&amp;Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>Every action of the window and its keys.</source>
-            <translation>Every action of the window and its keys.</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>Keys</translation>
-        </message>
-        <message>
-            <source>Open the highlighted result or case</source>
-            <translation>Open the highlighted result or case</translation>
-        </message>
-        <message>
-            <source>Move through search results</source>
-            <translation>Move through search results</translation>
-        </message>
-        <message>
-            <source>Filter the case list</source>
-            <translation>Filter the case list</translation>
-        </message>
-        <message>
-            <source>Close (Esc)</source>
-            <translation>Close (Esc)</translation>
-        </message>
-        <message>
-            <source>Closes this list.</source>
-            <translation>Closes this list.</translation>
-        </message>
-        <message>
-            <source>%1 — Caseworker</source>
-            <translation>%1 — Caseworker</translation>
-        </message>
-    </context>
-    <context>
-        <name>NavigationRail</name>
-        <message>
-            <source>Navigation</source>
-            <translation>Navigation</translation>
-        </message>
-        <message>
-            <source>Caseworker</source>
-            <translation>Caseworker</translation>
-        </message>
-        <message>
-            <source>Your open cases, soonest due first.</source>
-            <translation>Your open cases, soonest due first.</translation>
-        </message>
-        <message>
-            <source>The open cases waiting in a queue.</source>
-            <translation>The open cases waiting in a queue.</translation>
-        </message>
-        <message>
-            <source>Everyone and every case the search box found.</source>
-            <translation>Everyone and every case the search box found.</translation>
-        </message>
-        <message>
-            <source>Social-media mentions of the council, to triage.</source>
-            <translation>Social-media mentions of the council, to triage.</translation>
-        </message>
-        <message>
-            <source>Workload and service levels at a glance.</source>
-            <translation>Workload and service levels at a glance.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NoteDialog</name>
-        <message>
-            <source>Add a note</source>
-            <translation>Add a note</translation>
-        </message>
-        <message>
-            <source>Notes are for staff: the citizen does not see them.</source>
-            <translation>Notes are for staff: the citizen does not see them.</translation>
-        </message>
-        <message>
-            <source>Write the note here</source>
-            <translation>Write the note here</translation>
-        </message>
-        <message>
-            <source>&amp;Note:</source>
-            <translation>&amp;Note:</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>The text of the note. Tab moves on; Ctrl+Enter saves.</source>
-            <translation>The text of the note. Tab moves on; Ctrl+Enter saves.</translation>
-        </message>
-        <message>
-            <source>About the citizen in general</source>
-            <translation>About the citizen in general</translation>
-        </message>
-        <message>
-            <source>Ca&amp;se:</source>
-            <translation>Ca&amp;se:</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Case</translation>
-        </message>
-        <message>
-            <source>The case the note is about, if any.</source>
-            <translation>The case the note is about, if any.</translation>
-        </message>
-        <message>
-            <source>A note cannot be empty.</source>
-            <translation>A note cannot be empty.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NotesModel</name>
-        <message>
-            <source>When</source>
-            <translation>When</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Who</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Note</translation>
-        </message>
-    </context>
-    <context>
-        <name>Omnibox</name>
-        <message>
-            <source>Find a citizen or case: name, phone, email, postcode, reference… (Ctrl+K)</source>
-            <translation>Find a citizen or case: name, phone, email, postcode, reference… (Ctrl+K)</translation>
-        </message>
-        <message>
-            <source>Search citizens and cases (Ctrl+K)</source>
-            <translation>Search citizens and cases (Ctrl+K)</translation>
-        </message>
-        <message>
-            <source>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</source>
-            <translation>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OpenCaseDialog</name>
-        <message>
-            <source>Open a case</source>
-            <translation>Open a case</translation>
-        </message>
-        <message>
-            <source>Loading the council's services…</source>
-            <translation>Loading the council's services…</translation>
-        </message>
-        <message>
-            <source>Ser&amp;vice:</source>
-            <translation>Ser&amp;vice:</translation>
-        </message>
-        <message>
-            <source>Council service</source>
-            <translation>Council service</translation>
-        </message>
-        <message>
-            <source>What kind of problem this is. Type the first letters to pick one.</source>
-            <translation>What kind of problem this is. Type the first letters to pick one.</translation>
-        </message>
-        <message>
-            <source>e.g. Green bin not collected on Tuesday</source>
-            <translation>e.g. Green bin not collected on Tuesday</translation>
-        </message>
-        <message>
-            <source>Su&amp;mmary:</source>
-            <translation>Su&amp;mmary:</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>One line on what is wrong, in the citizen's words if possible.</source>
-            <translation>One line on what is wrong, in the citizen's words if possible.</translation>
-        </message>
-        <message>
-            <source>&amp;Details:</source>
-            <translation>&amp;Details:</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-        <message>
-            <source>Optional: anything else the person working the case should know.</source>
-            <translation>Optional: anything else the person working the case should know.</translation>
-        </message>
-        <message>
-            <source>&amp;Priority:</source>
-            <translation>&amp;Priority:</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>How urgent the case is: low, normal, high or urgent.</source>
-            <translation>How urgent the case is: low, normal, high or urgent.</translation>
-        </message>
-        <message>
-            <source>Reported &amp;by:</source>
-            <translation>Reported &amp;by:</translation>
-        </message>
-        <message>
-            <source>Reported by channel</source>
-            <translation>Reported by channel</translation>
-        </message>
-        <message>
-            <source>The channel the problem was reported through.</source>
-            <translation>The channel the problem was reported through.</translation>
-        </message>
-        <message>
-            <source>&amp;Location:</source>
-            <translation>&amp;Location:</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>Optional: where the problem is, e.g. outside 12 Park Road.</source>
-            <translation>Optional: where the problem is, e.g. outside 12 Park Road.</translation>
-        </message>
-        <message>
-            <source>P&amp;ostcode:</source>
-            <translation>P&amp;ostcode:</translation>
-        </message>
-        <message>
-            <source>Postcode of the location</source>
-            <translation>Postcode of the location</translation>
-        </message>
-        <message>
-            <source>Optional: the postcode of the location, e.g. CF10 4UW.</source>
-            <translation>Optional: the postcode of the location, e.g. CF10 4UW.</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>There are no active council services to open a case for.</source>
-            <translation>There are no active council services to open a case for.</translation>
-        </message>
-        <message>
-            <source>load the council's services</source>
-            <translation>load the council's services</translation>
-        </message>
-        <message>
-            <source>Choose the council service this case is for.</source>
-            <translation>Choose the council service this case is for.</translation>
-        </message>
-        <message>
-            <source>Say in a few words what is wrong.</source>
-            <translation>Say in a few words what is wrong.</translation>
-        </message>
-        <message>
-            <source>%1 is not a UK postcode (e.g. CF10 1AB).</source>
-            <translation>%1 is not a UK postcode (e.g. CF10 1AB).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfilePanel</name>
-        <message>
-            <source>Identifiers</source>
-            <translation>Identifiers</translation>
-        </message>
-        <message>
-            <source>Ways to reach and recognise the citizen, and how each was verified.</source>
-            <translation>Ways to reach and recognise the citizen, and how each was verified.</translation>
-        </message>
-        <message>
-            <source>Consents</source>
-            <translation>Consents</translation>
-        </message>
-        <message>
-            <source>Why the council holds the citizen's data: purpose, lawful basis, period.</source>
-            <translation>Why the council holds the citizen's data: purpose, lawful basis, period.</translation>
-        </message>
-        <message>
-            <source>Open cases</source>
-            <translation>Open cases</translation>
-        </message>
-        <message>
-            <source>The citizen's open cases. Enter opens the selected case.</source>
-            <translation>The citizen's open cases. Enter opens the selected case.</translation>
-        </message>
-        <message>
-            <source>Closed cases</source>
-            <translation>Closed cases</translation>
-        </message>
-        <message>
-            <source>Resolved and closed cases. Enter opens the selected case.</source>
-            <translation>Resolved and closed cases. Enter opens the selected case.</translation>
-        </message>
-        <message>
-            <source>Open cases (%1)</source>
-            <translation>Open cases (%1)</translation>
-        </message>
-        <message>
-            <source>Closed cases (%1)</source>
-            <translation>Closed cases (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>QueuesPage</name>
-        <message>
-            <source>Queue (Alt+Q)</source>
-            <translation>Queue (Alt+Q)</translation>
-        </message>
-        <message>
-            <source>The queue whose open cases are listed.</source>
-            <translation>The queue whose open cases are listed.</translation>
-        </message>
-        <message>
-            <source>&amp;Queue:</source>
-            <translation>&amp;Queue:</translation>
-        </message>
-        <message>
-            <source>Queues</source>
-            <translation>Queues</translation>
-        </message>
-        <message>
-            <source>No open cases in this queue.</source>
-            <translation>No open cases in this queue.</translation>
-        </message>
-        <message>
-            <source>%1 (yours)</source>
-            <translation>%1 (yours)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Rail</name>
-        <message>
-            <source>My work</source>
-            <translation>My work</translation>
-        </message>
-        <message>
-            <source>Queues</source>
-            <translation>Queues</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Mentions</source>
-            <translation>Mentions</translation>
-        </message>
-        <message>
-            <source>Dashboard</source>
-            <translation>Dashboard</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordTabs</name>
-        <message>
-            <source>Open records</source>
-            <translation>Open records</translation>
-        </message>
-        <message>
-            <source>Ctrl+Tab and Ctrl+Shift+Tab move between tabs; Ctrl+W closes one.</source>
-            <translation>Ctrl+Tab and Ctrl+Shift+Tab move between tabs; Ctrl+W closes one.</translation>
-        </message>
-        <message>
-            <source>Tabs</source>
-            <translation>Tabs</translation>
-        </message>
-        <message>
-            <source>Citizen</source>
-            <translation>Citizen</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Case</translation>
-        </message>
-        <message>
-            <source>Close this tab (Ctrl+W)</source>
-            <translation>Close this tab (Ctrl+W)</translation>
-        </message>
-        <message>
-            <source>Closes the tab of this record.</source>
-            <translation>Closes the tab of this record.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchPage</name>
-        <message>
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Search status</source>
-            <translation>Search status</translation>
-        </message>
-        <message>
-            <source>Search results</source>
-            <translation>Search results</translation>
-        </message>
-        <message>
-            <source>Citizens and cases matching the search. Press Enter to open one.</source>
-            <translation>Citizens and cases matching the search. Press Enter to open one.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
-            <translation>
-                <numerusform>%n result for “%1”. Up and Down choose, Enter opens.</numerusform>
-                <numerusform>%n results for “%1”. Up and Down choose, Enter opens.</numerusform>
+<context>
+    <name>CaseActivity</name>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when; newest first.</source>
+        <translation>Who changed what, and when; newest first.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Internal notes on the case; newest first.</source>
+        <translation>Internal notes on the case; newest first.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Contacts with the citizen about this case; newest first.</source>
+        <translation>Contacts with the citizen about this case; newest first.</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>History (%1)</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>Notes (%1)</translation>
+    </message>
+    <message>
+        <source>Contacts (%1)</source>
+        <translation>Contacts (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetails</name>
+    <message>
+        <source>Move to status (Alt+M)</source>
+        <translation>Move to status (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Only the statuses this case may move to next are offered.</source>
+        <translation>Only the statuses this case may move to next are offered.</translation>
+    </message>
+    <message>
+        <source>Moves the case to the status chosen in Move to.</source>
+        <translation>Moves the case to the status chosen in Move to.</translation>
+    </message>
+    <message>
+        <source>Priority (Alt+R)</source>
+        <translation>Priority (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Queue (Alt+Q)</source>
+        <translation>Queue (Alt+Q)</translation>
+    </message>
+    <message>
+        <source>The team&apos;s queue the case is in. Only supervisors can move it to another queue.</source>
+        <translation>The team&apos;s queue the case is in. Only supervisors can move it to another queue.</translation>
+    </message>
+    <message>
+        <source>Take (Ctrl+T)</source>
+        <translation>Take (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Take this case (Ctrl+T)</source>
+        <translation>Take this case (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Assigns the case to you.</source>
+        <translation>Assigns the case to you.</translation>
+    </message>
+    <message>
+        <source>Supervisors can assign the case to anyone, or to nobody.</source>
+        <translation>Supervisors can assign the case to anyone, or to nobody.</translation>
+    </message>
+    <message>
+        <source>Change &amp;status</source>
+        <translation>Change &amp;status</translation>
+    </message>
+    <message>
+        <source>Change status (Alt+S)</source>
+        <translation>Change status (Alt+S)</translation>
+    </message>
+    <message>
+        <source>How urgent the case is. Choosing another saves it.</source>
+        <translation>How urgent the case is. Choosing another saves it.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>The council service the case is for.</source>
+        <translation>The council service the case is for.</translation>
+    </message>
+    <message>
+        <source>Assign to (Alt+O)</source>
+        <translation>Assign to (Alt+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Assign</translation>
+    </message>
+    <message>
+        <source>Assign (Alt+A)</source>
+        <translation>Assign (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Assigns the case to the person chosen in Assign to.</source>
+        <translation>Assigns the case to the person chosen in Assign to.</translation>
+    </message>
+    <message>
+        <source>Assign t&amp;o:</source>
+        <translation>Assign t&amp;o:</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>When the case was opened, and how.</source>
+        <translation>When the case was opened, and how.</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Where the problem is.</source>
+        <translation>Where the problem is.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>What the citizen told us.</source>
+        <translation>What the citizen told us.</translation>
+    </message>
+    <message>
+        <source>&amp;Move to:</source>
+        <translation>&amp;Move to:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;riority:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Queue:</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>Assigned to:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Opened:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nobody</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1, by %2</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (due %2)</source>
+        <translation>%1 (due %2)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>%1, has conflicting changes</source>
+        <translation>%1, has conflicting changes</translation>
+    </message>
+    <message>
+        <source>Due %1 (%2)</source>
+        <translation>Due %1 (%2)</translation>
+    </message>
+    <message>
+        <source>This case has conflicting changes; open it to resolve them.</source>
+        <translation>This case has conflicting changes; open it to resolve them.</translation>
+    </message>
+    <message>
+        <source>Sort by this column: click here, or choose it in &quot;Sort by&quot; (Alt+O)</source>
+        <translation>Sort by this column: click here, or choose it in &quot;Sort by&quot; (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Loading the case…</source>
+        <translation>Loading the case…</translation>
+    </message>
+    <message>
+        <source>Open the citizen</source>
+        <translation>Open the citizen</translation>
+    </message>
+    <message>
+        <source>Open the citizen&apos;s view.</source>
+        <translation>Open the citizen&apos;s view.</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>Log a contact</translation>
+    </message>
+    <message>
+        <source>Record a contact about this case.</source>
+        <translation>Record a contact about this case.</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Add a note</translation>
+    </message>
+    <message>
+        <source>Write an internal note.</source>
+        <translation>Write an internal note.</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>Assign the case to yourself.</source>
+        <translation>Assign the case to yourself.</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <source>Resolve conflicting changes.</source>
+        <translation>Resolve conflicting changes.</translation>
+    </message>
+    <message>
+        <source>show this case</source>
+        <translation>show this case</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Citizen: %1 (Ctrl+Shift+C)</source>
+        <translation>Citizen: %1 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>change the status</source>
+        <translation>change the status</translation>
+    </message>
+    <message>
+        <source>change the priority</source>
+        <translation>change the priority</translation>
+    </message>
+    <message>
+        <source>move the case to another queue</source>
+        <translation>move the case to another queue</translation>
+    </message>
+    <message>
+        <source>assign the case</source>
+        <translation>assign the case</translation>
+    </message>
+</context>
+<context>
+    <name>CentralDialog</name>
+    <message>
+        <source>Central service</source>
+        <translation>Central service</translation>
+    </message>
+    <message>
+        <source>Caseworker keeps working without a connection and sends your changes when the central service answers. Ask your system administrator for its address.</source>
+        <translation>Caseworker keeps working without a connection and sends your changes when the central service answers. Ask your system administrator for its address.</translation>
+    </message>
+    <message>
+        <source>Central service address (Alt+A)</source>
+        <translation>Central service address (Alt+A)</translation>
+    </message>
+    <message>
+        <source>The address of the council&apos;s case database, starting https://</source>
+        <translation>The address of the council&apos;s case database, starting https://</translation>
+    </message>
+    <message>
+        <source>User name on the central service</source>
+        <translation>User name on the central service</translation>
+    </message>
+    <message>
+        <source>Password (Alt+P)</source>
+        <translation>Password (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the password remembered in this computer&apos;s keyring.</source>
+        <translation>Leave empty to use the password remembered in this computer&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in this computer&apos;s keyring</source>
+        <translation>&amp;Remember it in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>Remember the password (Alt+R)</source>
+        <translation>Remember the password (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Connection message</source>
+        <translation>Connection message</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Connect (Enter)</source>
+        <translation>Connect (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the whole address of the central database, e.g. https://couch.council.example/caseworker</source>
+        <translation>Type the whole address of the central database, e.g. https://couch.council.example/caseworker</translation>
+    </message>
+    <message>
+        <source>Checking with the central service…</source>
+        <translation>Checking with the central service…</translation>
+    </message>
+    <message>
+        <source>The central service did not answer; changes will be sent later.</source>
+        <translation>The central service did not answer; changes will be sent later.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Could not connect: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenCasesModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <source>%1, has conflicting changes</source>
+        <translation>%1, has conflicting changes</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>This case has conflicting changes; open it to resolve them.</source>
+        <translation>This case has conflicting changes; open it to resolve them.</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenView</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Loading the citizen…</source>
+        <translation>Loading the citizen…</translation>
+    </message>
+    <message>
+        <source>About the citizen</source>
+        <translation>About the citizen</translation>
+    </message>
+    <message>
+        <source>Full name, date of birth and preferred language.</source>
+        <translation>Full name, date of birth and preferred language.</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>Log a contact</translation>
+    </message>
+    <message>
+        <source>Record a call, visit or message.</source>
+        <translation>Record a call, visit or message.</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>Open a case</translation>
+    </message>
+    <message>
+        <source>Open a new case for this citizen.</source>
+        <translation>Open a new case for this citizen.</translation>
+    </message>
+    <message>
+        <source>Add an identifier</source>
+        <translation>Add an identifier</translation>
+    </message>
+    <message>
+        <source>Add a phone, email, address or handle.</source>
+        <translation>Add a phone, email, address or handle.</translation>
+    </message>
+    <message>
+        <source>Start a note</source>
+        <translation>Start a note</translation>
+    </message>
+    <message>
+        <source>Write an internal note.</source>
+        <translation>Write an internal note.</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <source>Resolve conflicting changes.</source>
+        <translation>Resolve conflicting changes.</translation>
+    </message>
+    <message>
+        <source>show this citizen</source>
+        <translation>show this citizen</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <source>prefers %1</source>
+        <translation>prefers %1</translation>
+    </message>
+    <message>
+        <source>merged into %1</source>
+        <translation>merged into %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBadge</name>
+    <message>
+        <source>Conflicting changes</source>
+        <translation>Conflicting changes</translation>
+    </message>
+    <message>
+        <source>This record has conflicting changes</source>
+        <translation>This record has conflicting changes</translation>
+    </message>
+    <message>
+        <source>Resolve conflict… (Ctrl+Shift+R)</source>
+        <translation>Resolve conflict… (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Resolve conflict (Ctrl+Shift+R)</source>
+        <translation>Resolve conflict (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Two people changed this record at the same time, at least one of them offline. Compare the versions field by field and choose what to keep.</source>
+        <translation>Two people changed this record at the same time, at least one of them offline. Compare the versions field by field and choose what to keep.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Preferred name</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identifiers</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Resolve conflicting changes</source>
+        <translation>Resolve conflicting changes</translation>
+    </message>
+    <message>
+        <source>This record was changed in two places at once, at least one of them offline. Keep one version whole, or choose for each field which value to keep.</source>
+        <translation>This record was changed in two places at once, at least one of them offline. Keep one version whole, or choose for each field which value to keep.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>The versions hold the same values: saving keeps them.</source>
+        <translation>The versions hold the same values: saving keeps them.</translation>
+    </message>
+    <message>
+        <source>Chooses that version&apos;s value for every field below.</source>
+        <translation>Chooses that version&apos;s value for every field below.</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>Which value of %1 to keep.</source>
+        <translation>Which value of %1 to keep.</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>Keep %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the version shown &amp;now</source>
+        <translation>the version shown &amp;now</translation>
+    </message>
+    <message>
+        <source>the &amp;other version</source>
+        <translation>the &amp;other version</translation>
+    </message>
+    <message>
+        <source>compare the versions</source>
+        <translation>compare the versions</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsModel</name>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation>Lawful basis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation>%1 (by %2)</translation>
+    </message>
+    <message>
+        <source>from %1, until withdrawn</source>
+        <translation>from %1, until withdrawn</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation>due in %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 ago</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>What went wrong</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <source>The last thing that could not be done, and why.</source>
+        <translation>The last thing that could not be done, and why.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something unexpected went wrong (%1: %2). Nothing was saved.</source>
+        <translation>Something unexpected went wrong (%1: %2). Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Could not %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Why this could not be saved yet.</source>
+        <translation>Why this could not be saved yet.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Saves and closes this dialog.</source>
+        <translation>Saves and closes this dialog.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Closes this dialog without saving anything.</source>
+        <translation>Closes this dialog without saving anything.</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Problem with %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>%1 — “%2”</source>
+        <translation>%1 — “%2”</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Opened the case (%1)</source>
+        <translation>Opened the case (%1)</translation>
+    </message>
+    <message>
+        <source>Resolved conflicting changes</source>
+        <translation>Resolved conflicting changes</translation>
+    </message>
+    <message>
+        <source>%1, from %2 to %3</source>
+        <translation>%1, from %2 to %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierDialog</name>
+    <message>
+        <source>Add an identifier</source>
+        <translation>Add an identifier</translation>
+    </message>
+    <message>
+        <source>A way to reach or recognise the citizen. Ask only for what the task needs.</source>
+        <translation>A way to reach or recognise the citizen. Ask only for what the task needs.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Kind of identifier</source>
+        <translation>Kind of identifier</translation>
+    </message>
+    <message>
+        <source>Phone, email, address, social media handle or app account.</source>
+        <translation>Phone, email, address, social media handle or app account.</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Value:</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>The number, address or handle itself, e.g. 029 2087 2087.</source>
+        <translation>The number, address or handle itself, e.g. 029 2087 2087.</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>The postcode of the address, e.g. CF10 4UW.</source>
+        <translation>The postcode of the address, e.g. CF10 4UW.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. mobile, work, home</source>
+        <translation>optional, e.g. mobile, work, home</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Optional: which phone or address this is, e.g. mobile or work.</source>
+        <translation>Optional: which phone or address this is, e.g. mobile or work.</translation>
+    </message>
+    <message>
+        <source>Verified &amp;by:</source>
+        <translation>Verified &amp;by:</translation>
+    </message>
+    <message>
+        <source>How it was verified</source>
+        <translation>How it was verified</translation>
+    </message>
+    <message>
+        <source>How you checked that it belongs to the citizen, or Not verified.</source>
+        <translation>How you checked that it belongs to the citizen, or Not verified.</translation>
+    </message>
+    <message>
+        <source>e.g. 029 2087 2087 or 07700 900123</source>
+        <translation>e.g. 029 2087 2087 or 07700 900123</translation>
+    </message>
+    <message>
+        <source>e.g. name@example.org</source>
+        <translation>e.g. name@example.org</translation>
+    </message>
+    <message>
+        <source>e.g. 1 Castle Street, Cardiff</source>
+        <translation>e.g. 1 Castle Street, Cardiff</translation>
+    </message>
+    <message>
+        <source>e.g. @name@instance.social</source>
+        <translation>e.g. @name@instance.social</translation>
+    </message>
+    <message>
+        <source>the account id shown in the citizen app</source>
+        <translation>the account id shown in the citizen app</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifiersModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>How it was verified</source>
+        <translation>How it was verified</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>LaterPage</name>
+    <message>
+        <source>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</source>
+        <translation>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</translation>
+    </message>
+    <message>
+        <source>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</source>
+        <translation>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</translation>
+    </message>
+    <message>
+        <source>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</source>
+        <translation>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</source>
+        <translation>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Seeding progress</source>
+        <translation>Seeding progress</translation>
+    </message>
+</context>
+<context>
+    <name>LogContactDialog</name>
+    <message>
+        <source>Log a contact</source>
+        <translation>Log a contact</translation>
+    </message>
+    <message>
+        <source>Record a call, visit, message or letter so everyone sees it in the timeline.</source>
+        <translation>Record a call, visit, message or letter so everyone sees it in the timeline.</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>How the contact happened: phone, email, web form, app, walk-in, letter…</source>
+        <translation>How the contact happened: phone, email, web form, app, walk-in, letter…</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Direction:</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Whether the citizen contacted the council, or the council contacted them.</source>
+        <translation>Whether the citizen contacted the council, or the council contacted them.</translation>
+    </message>
+    <message>
+        <source>What was it about? What was promised?</source>
+        <translation>What was it about? What was promised?</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Su&amp;mmary:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>A few words on what was said and anything promised. Tab moves on.</source>
+        <translation>A few words on what was said and anything promised. Tab moves on.</translation>
+    </message>
+    <message>
+        <source>Not about a particular case</source>
+        <translation>Not about a particular case</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se:</source>
+        <translation>Ca&amp;se:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>The case this contact is about, if any.</source>
+        <translation>The case this contact is about, if any.</translation>
+    </message>
+    <message>
+        <source>Say briefly what the contact was about.</source>
+        <translation>Say briefly what the contact was about.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K):</source>
+        <translation>Search (Ctrl+K):</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menu bar</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <source>Central &amp;service…</source>
+        <translation>Central &amp;service…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>Sync &amp;problems…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Find a citizen or case</source>
+        <translation>&amp;Find a citizen or case</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>&amp;Next tab</translation>
+    </message>
+    <message>
+        <source>&amp;Previous tab</source>
+        <translation>&amp;Previous tab</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Close tab</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>&amp;Smaller text</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Every action of the window and its keys.</source>
+        <translation>Every action of the window and its keys.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Open the highlighted result or case</source>
+        <translation>Open the highlighted result or case</translation>
+    </message>
+    <message>
+        <source>Move through search results</source>
+        <translation>Move through search results</translation>
+    </message>
+    <message>
+        <source>Filter the case list</source>
+        <translation>Filter the case list</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Closes this list.</source>
+        <translation>Closes this list.</translation>
+    </message>
+    <message>
+        <source>%1 — Caseworker</source>
+        <translation>%1 — Caseworker</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationRail</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Your open cases, soonest due first.</source>
+        <translation>Your open cases, soonest due first.</translation>
+    </message>
+    <message>
+        <source>The open cases waiting in a queue.</source>
+        <translation>The open cases waiting in a queue.</translation>
+    </message>
+    <message>
+        <source>Everyone and every case the search box found.</source>
+        <translation>Everyone and every case the search box found.</translation>
+    </message>
+    <message>
+        <source>Social-media mentions of the council, to triage.</source>
+        <translation>Social-media mentions of the council, to triage.</translation>
+    </message>
+    <message>
+        <source>Workload and service levels at a glance.</source>
+        <translation>Workload and service levels at a glance.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add a note</source>
+        <translation>Add a note</translation>
+    </message>
+    <message>
+        <source>Notes are for staff: the citizen does not see them.</source>
+        <translation>Notes are for staff: the citizen does not see them.</translation>
+    </message>
+    <message>
+        <source>Write the note here</source>
+        <translation>Write the note here</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The text of the note. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>The text of the note. Tab moves on; Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>About the citizen in general</source>
+        <translation>About the citizen in general</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se:</source>
+        <translation>Ca&amp;se:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>The case the note is about, if any.</source>
+        <translation>The case the note is about, if any.</translation>
+    </message>
+    <message>
+        <source>A note cannot be empty.</source>
+        <translation>A note cannot be empty.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>Omnibox</name>
+    <message>
+        <source>Find a citizen or case: name, phone, email, postcode, reference… (Ctrl+K)</source>
+        <translation>Find a citizen or case: name, phone, email, postcode, reference… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search citizens and cases (Ctrl+K)</source>
+        <translation>Search citizens and cases (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</source>
+        <translation>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>Open a case</source>
+        <translation>Open a case</translation>
+    </message>
+    <message>
+        <source>Loading the council&apos;s services…</source>
+        <translation>Loading the council&apos;s services…</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;vice:</translation>
+    </message>
+    <message>
+        <source>Council service</source>
+        <translation>Council service</translation>
+    </message>
+    <message>
+        <source>What kind of problem this is. Type the first letters to pick one.</source>
+        <translation>What kind of problem this is. Type the first letters to pick one.</translation>
+    </message>
+    <message>
+        <source>e.g. Green bin not collected on Tuesday</source>
+        <translation>e.g. Green bin not collected on Tuesday</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Su&amp;mmary:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>One line on what is wrong, in the citizen&apos;s words if possible.</source>
+        <translation>One line on what is wrong, in the citizen&apos;s words if possible.</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Details:</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Optional: anything else the person working the case should know.</source>
+        <translation>Optional: anything else the person working the case should know.</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priority:</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>How urgent the case is: low, normal, high or urgent.</source>
+        <translation>How urgent the case is: low, normal, high or urgent.</translation>
+    </message>
+    <message>
+        <source>Reported &amp;by:</source>
+        <translation>Reported &amp;by:</translation>
+    </message>
+    <message>
+        <source>Reported by channel</source>
+        <translation>Reported by channel</translation>
+    </message>
+    <message>
+        <source>The channel the problem was reported through.</source>
+        <translation>The channel the problem was reported through.</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Optional: where the problem is, e.g. outside 12 Park Road.</source>
+        <translation>Optional: where the problem is, e.g. outside 12 Park Road.</translation>
+    </message>
+    <message>
+        <source>P&amp;ostcode:</source>
+        <translation>P&amp;ostcode:</translation>
+    </message>
+    <message>
+        <source>Postcode of the location</source>
+        <translation>Postcode of the location</translation>
+    </message>
+    <message>
+        <source>Optional: the postcode of the location, e.g. CF10 4UW.</source>
+        <translation>Optional: the postcode of the location, e.g. CF10 4UW.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>There are no active council services to open a case for.</source>
+        <translation>There are no active council services to open a case for.</translation>
+    </message>
+    <message>
+        <source>load the council&apos;s services</source>
+        <translation>load the council&apos;s services</translation>
+    </message>
+    <message>
+        <source>Choose the council service this case is for.</source>
+        <translation>Choose the council service this case is for.</translation>
+    </message>
+    <message>
+        <source>Say in a few words what is wrong.</source>
+        <translation>Say in a few words what is wrong.</translation>
+    </message>
+    <message>
+        <source>%1 is not a UK postcode (e.g. CF10 1AB).</source>
+        <translation>%1 is not a UK postcode (e.g. CF10 1AB).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identifiers</translation>
+    </message>
+    <message>
+        <source>Ways to reach and recognise the citizen, and how each was verified.</source>
+        <translation>Ways to reach and recognise the citizen, and how each was verified.</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Why the council holds the citizen&apos;s data: purpose, lawful basis, period.</source>
+        <translation>Why the council holds the citizen&apos;s data: purpose, lawful basis, period.</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s open cases. Enter opens the selected case.</source>
+        <translation>The citizen&apos;s open cases. Enter opens the selected case.</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>Closed cases</translation>
+    </message>
+    <message>
+        <source>Resolved and closed cases. Enter opens the selected case.</source>
+        <translation>Resolved and closed cases. Enter opens the selected case.</translation>
+    </message>
+    <message>
+        <source>Open cases (%1)</source>
+        <translation>Open cases (%1)</translation>
+    </message>
+    <message>
+        <source>Closed cases (%1)</source>
+        <translation>Closed cases (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPage</name>
+    <message>
+        <source>Queue (Alt+Q)</source>
+        <translation>Queue (Alt+Q)</translation>
+    </message>
+    <message>
+        <source>The queue whose open cases are listed.</source>
+        <translation>The queue whose open cases are listed.</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Queue:</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>No open cases in this queue.</source>
+        <translation>No open cases in this queue.</translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation>%1 (yours)</translation>
+    </message>
+</context>
+<context>
+    <name>Rail</name>
+    <message>
+        <source>My work</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTabs</name>
+    <message>
+        <source>Open records</source>
+        <translation>Open records</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab and Ctrl+Shift+Tab move between tabs; Ctrl+W closes one.</source>
+        <translation>Ctrl+Tab and Ctrl+Shift+Tab move between tabs; Ctrl+W closes one.</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Tabs</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Close this tab (Ctrl+W)</source>
+        <translation>Close this tab (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Closes the tab of this record.</source>
+        <translation>Closes the tab of this record.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Search status</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Citizens and cases matching the search. Press Enter to open one.</source>
+        <translation>Citizens and cases matching the search. Press Enter to open one.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
+        <translation>
+            <numerusform>%n result for “%1”. Up and Down choose, Enter opens.</numerusform>
+            <numerusform>%n results for “%1”. Up and Down choose, Enter opens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
+        <translation>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</translation>
+    </message>
+    <message>
+        <source>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</source>
+        <translation>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: %1</source>
+        <translation>The search could not be run: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Caseworker</source>
+        <translation>Sign in to Caseworker</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Who is signing in?</source>
+        <translation>Who is signing in?</translation>
+    </message>
+    <message>
+        <source>Staff (Alt+S)</source>
+        <translation>Staff (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Active members of staff in this store; type to jump to a name.</source>
+        <translation>Active members of staff in this store; type to jump to a name.</translation>
+    </message>
+    <message>
+        <source>&amp;Staff:</source>
+        <translation>&amp;Staff:</translation>
+    </message>
+    <message>
+        <source>Password for the central service (Alt+P)</source>
+        <translation>Password for the central service (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the password remembered in this computer&apos;s keyring.</source>
+        <translation>Leave empty to use the password remembered in this computer&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in this computer&apos;s keyring</source>
+        <translation>&amp;Remember it in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>Remember the password (Alt+R)</source>
+        <translation>Remember the password (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Keeps the password in the operating system&apos;s keyring, never in a file.</source>
+        <translation>Keeps the password in the operating system&apos;s keyring, never in a file.</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Sign in (Enter)</translation>
+    </message>
+    <message>
+        <source>Signs in as the chosen person.</source>
+        <translation>Signs in as the chosen person.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Quit (Esc)</source>
+        <translation>Quit (Esc)</translation>
+    </message>
+    <message>
+        <source>Closes Caseworker without signing in.</source>
+        <translation>Closes Caseworker without signing in.</translation>
+    </message>
+    <message>
+        <source>Central service: %1</source>
+        <translation>Central service: %1</translation>
+    </message>
+    <message>
+        <source>Loading staff…</source>
+        <translation>Loading staff…</translation>
+    </message>
+    <message>
+        <source>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</source>
+        <translation>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</translation>
+    </message>
+    <message>
+        <source>Checking with the central service…</source>
+        <translation>Checking with the central service…</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Could not sign in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>Changes waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>receiving</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) refused by the central service</source>
+        <translation>
+                <numerusform>%n record refused by the central service</numerusform>
+                <numerusform>%n records refused by the central service</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
-            <translation>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</translation>
-        </message>
-        <message>
-            <source>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</source>
-            <translation>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</translation>
-        </message>
-        <message>
-            <source>The search could not be run: %1</source>
-            <translation>The search could not be run: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchResultsModel</name>
-        <message>
-            <source>Citizen</source>
-            <translation>Citizen</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Case</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInDialog</name>
-        <message>
-            <source>Sign in to Caseworker</source>
-            <translation>Sign in to Caseworker</translation>
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <source>Who is signing in?</source>
-            <translation>Who is signing in?</translation>
-        </message>
-        <message>
-            <source>Staff (Alt+S)</source>
-            <translation>Staff (Alt+S)</translation>
-        </message>
-        <message>
-            <source>Active members of staff in this store; type to jump to a name.</source>
-            <translation>Active members of staff in this store; type to jump to a name.</translation>
-        </message>
-        <message>
-            <source>&amp;Staff:</source>
-            <translation>&amp;Staff:</translation>
-        </message>
-        <message>
-            <source>Password for the central service (Alt+P)</source>
-            <translation>Password for the central service (Alt+P)</translation>
-        </message>
-        <message>
-            <source>Leave empty to use the password remembered in this computer's keyring.</source>
-            <translation>Leave empty to use the password remembered in this computer's keyring.</translation>
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation>&amp;Password:</translation>
-        </message>
-        <message>
-            <source>&amp;Remember it in this computer's keyring</source>
-            <translation>&amp;Remember it in this computer's keyring</translation>
-        </message>
-        <message>
-            <source>Remember the password (Alt+R)</source>
-            <translation>Remember the password (Alt+R)</translation>
-        </message>
-        <message>
-            <source>Keeps the password in the operating system's keyring, never in a file.</source>
-            <translation>Keeps the password in the operating system's keyring, never in a file.</translation>
-        </message>
-        <message>
-            <source>Sign-in message</source>
-            <translation>Sign-in message</translation>
-        </message>
-        <message>
-            <source>Sign in (Enter)</source>
-            <translation>Sign in (Enter)</translation>
-        </message>
-        <message>
-            <source>Signs in as the chosen person.</source>
-            <translation>Signs in as the chosen person.</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>Quit (Esc)</source>
-            <translation>Quit (Esc)</translation>
-        </message>
-        <message>
-            <source>Closes Caseworker without signing in.</source>
-            <translation>Closes Caseworker without signing in.</translation>
-        </message>
-        <message>
-            <source>Central service: %1</source>
-            <translation>Central service: %1</translation>
-        </message>
-        <message>
-            <source>Loading staff…</source>
-            <translation>Loading staff…</translation>
-        </message>
-        <message>
-            <source>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</source>
-            <translation>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</translation>
-        </message>
-        <message>
-            <source>Checking with the central service…</source>
-            <translation>Checking with the central service…</translation>
-        </message>
-        <message>
-            <source>Could not sign in: %1</source>
-            <translation>Could not sign in: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <source>Signed in</source>
-            <translation>Signed in</translation>
-        </message>
-        <message>
-            <source>%1 · %2</source>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>Connection</source>
-            <translation>Connection</translation>
-        </message>
-        <message>
-            <source>Last sync</source>
-            <translation>Last sync</translation>
-        </message>
-        <message>
-            <source>Changes waiting to be sent</source>
-            <translation>Changes waiting to be sent</translation>
-        </message>
-        <message>
-            <source>Activity</source>
-            <translation>Activity</translation>
-        </message>
-        <message>
-            <source>Local only</source>
-            <translation>Local only</translation>
-        </message>
-        <message>
-            <source>Offline</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation>Connecting…</translation>
-        </message>
-        <message>
-            <source>Online · syncing</source>
-            <translation>Online · syncing</translation>
-        </message>
-        <message>
-            <source>Online · up to date</source>
-            <translation>Online · up to date</translation>
-        </message>
-        <message>
-            <source>Sign in to the central service to sync</source>
-            <translation>Sign in to the central service to sync</translation>
-        </message>
-        <message>
-            <source>Sync problem: %1</source>
-            <translation>Sync problem: %1</translation>
-        </message>
-        <message>
-            <source>Last sync: never (no central service configured)</source>
-            <translation>Last sync: never (no central service configured)</translation>
-        </message>
-        <message>
-            <source>Last sync: not yet</source>
-            <translation>Last sync: not yet</translation>
-        </message>
-        <message>
-            <source>Last sync: %1</source>
-            <translation>Last sync: %1</translation>
-        </message>
-        <message>
-            <source>No central service configured</source>
-            <translation>No central service configured</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting to be sent</source>
-            <translation>
-                <numerusform>%n change waiting to be sent</numerusform>
-                <numerusform>%n changes waiting to be sent</numerusform>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Local only</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Online · syncing</source>
+        <translation>Online · syncing</translation>
+    </message>
+    <message>
+        <source>Online · up to date</source>
+        <translation>Online · up to date</translation>
+    </message>
+    <message>
+        <source>Sign in to the central service to sync</source>
+        <translation>Sign in to the central service to sync</translation>
+    </message>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Sync problem: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: never (no central service configured)</source>
+        <translation>Last sync: never (no central service configured)</translation>
+    </message>
+    <message>
+        <source>Last sync: not yet</source>
+        <translation>Last sync: not yet</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>No central service configured</source>
+        <translation>No central service configured</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <translation>Nothing waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLink</name>
+    <message>
+        <source>the sync process ended unexpectedly (exit code %1)</source>
+        <translation>the sync process ended unexpectedly (exit code %1)</translation>
+    </message>
+    <message>
+        <source>the sync process could not start</source>
+        <translation>the sync process could not start</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>Sync problems</translation>
+    </message>
+    <message>
+        <source>Looking for records with sync problems…</source>
+        <translation>Looking for records with sync problems…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Records with sync problems</source>
+        <translation>Records with sync problems</translation>
+    </message>
+    <message>
+        <source>Press Enter to open a case or a citizen; its next edit is sent again.</source>
+        <translation>Press Enter to open a case or a citizen; its next edit is sent again.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be synced. They are kept here unchanged; editing one sends it again.</source>
+        <translation>
+                <numerusform>%n record could not be synced. They are kept here unchanged; editing one sends it again.</numerusform>
+                <numerusform>%n records could not be synced. They are kept here unchanged; editing one sends it again.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Nothing waiting to be sent</source>
-            <translation>Nothing waiting to be sent</translation>
-        </message>
-        <message>
-            <source>Working…</source>
-            <translation>Working…</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelineModel</name>
-        <message>
-            <source>When</source>
-            <translation>When</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Direction</translation>
-        </message>
-        <message>
-            <source>What was said</source>
-            <translation>What was said</translation>
-        </message>
-        <message>
-            <source>Recorded by</source>
-            <translation>Recorded by</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Case</translation>
-        </message>
-        <message>
-            <source>Internal note</source>
-            <translation>Internal note</translation>
-        </message>
-        <message>
-            <source>Not about a case</source>
-            <translation>Not about a case</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelinePanel</name>
-        <message>
-            <source>Timeline</source>
-            <translation>Timeline</translation>
-        </message>
-        <message>
-            <source>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</source>
-            <translation>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</translation>
-        </message>
-        <message>
-            <source>All channels</source>
-            <translation>All channels</translation>
-        </message>
-        <message>
-            <source>Internal notes</source>
-            <translation>Internal notes</translation>
-        </message>
-        <message>
-            <source>Show channel (Alt+N)</source>
-            <translation>Show channel (Alt+N)</translation>
-        </message>
-        <message>
-            <source>Show only the contacts of one channel, or only internal notes.</source>
-            <translation>Show only the contacts of one channel, or only internal notes.</translation>
-        </message>
-        <message>
-            <source>All cases</source>
-            <translation>All cases</translation>
-        </message>
-        <message>
-            <source>Show case (Alt+A)</source>
-            <translation>Show case (Alt+A)</translation>
-        </message>
-        <message>
-            <source>Show only what is about one case, or what is about no case.</source>
-            <translation>Show only what is about one case, or what is about no case.</translation>
-        </message>
-        <message>
-            <source>Entries shown</source>
-            <translation>Entries shown</translation>
-        </message>
-        <message>
-            <source>How many timeline entries the filters let through.</source>
-            <translation>How many timeline entries the filters let through.</translation>
-        </message>
-        <message>
-            <source>Cha&amp;nnel:</source>
-            <translation>Cha&amp;nnel:</translation>
-        </message>
-        <message>
-            <source>C&amp;ase:</source>
-            <translation>C&amp;ase:</translation>
-        </message>
-        <message>
-            <source>Not about a case</source>
-            <translation>Not about a case</translation>
-        </message>
-        <message>
-            <source>%1 of %2 shown</source>
-            <translation>%1 of %2 shown</translation>
-        </message>
-        <message>
-            <source>%1 (only the latest contacts)</source>
-            <translation>%1 (only the latest contacts)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Vocab</name>
-        <message>
-            <source>Phone</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>Email</translation>
-        </message>
-        <message>
-            <source>Web form</source>
-            <translation>Web form</translation>
-        </message>
-        <message>
-            <source>Citizen app</source>
-            <translation>Citizen app</translation>
-        </message>
-        <message>
-            <source>Walk-in</source>
-            <translation>Walk-in</translation>
-        </message>
-        <message>
-            <source>Letter</source>
-            <translation>Letter</translation>
-        </message>
-        <message>
-            <source>Social media</source>
-            <translation>Social media</translation>
-        </message>
-        <message>
-            <source>From the citizen</source>
-            <translation>From the citizen</translation>
-        </message>
-        <message>
-            <source>To the citizen</source>
-            <translation>To the citizen</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>New</translation>
-        </message>
-        <message>
-            <source>Triaged</source>
-            <translation>Triaged</translation>
-        </message>
-        <message>
-            <source>Assigned</source>
-            <translation>Assigned</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>In progress</translation>
-        </message>
-        <message>
-            <source>Awaiting citizen</source>
-            <translation>Awaiting citizen</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>Resolved</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Closed</translation>
-        </message>
-        <message>
-            <source>Reopened</source>
-            <translation>Reopened</translation>
-        </message>
-        <message>
-            <source>Low</source>
-            <translation>Low</translation>
-        </message>
-        <message>
-            <source>Normal</source>
-            <translation>Normal</translation>
-        </message>
-        <message>
-            <source>High</source>
-            <translation>High</translation>
-        </message>
-        <message>
-            <source>Urgent</source>
-            <translation>Urgent</translation>
-        </message>
-        <message>
-            <source>Contact-centre agent</source>
-            <translation>Contact-centre agent</translation>
-        </message>
-        <message>
-            <source>Field officer</source>
-            <translation>Field officer</translation>
-        </message>
-        <message>
-            <source>Supervisor</source>
-            <translation>Supervisor</translation>
-        </message>
-        <message>
-            <source>Administrator</source>
-            <translation>Administrator</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <source>Social media handle</source>
-            <translation>Social media handle</translation>
-        </message>
-        <message>
-            <source>App account</source>
-            <translation>App account</translation>
-        </message>
-        <message>
-            <source>Not verified</source>
-            <translation>Not verified</translation>
-        </message>
-        <message>
-            <source>Code sent by text message</source>
-            <translation>Code sent by text message</translation>
-        </message>
-        <message>
-            <source>Link sent by email</source>
-            <translation>Link sent by email</translation>
-        </message>
-        <message>
-            <source>Called back</source>
-            <translation>Called back</translation>
-        </message>
-        <message>
-            <source>Document seen</source>
-            <translation>Document seen</translation>
-        </message>
-        <message>
-            <source>Seen in person</source>
-            <translation>Seen in person</translation>
-        </message>
-        <message>
-            <source>Security questions</source>
-            <translation>Security questions</translation>
-        </message>
-        <message>
-            <source>Signed in to the app</source>
-            <translation>Signed in to the app</translation>
-        </message>
-        <message>
-            <source>Council record</source>
-            <translation>Council record</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Consent</translation>
-        </message>
-        <message>
-            <source>Contract</source>
-            <translation>Contract</translation>
-        </message>
-        <message>
-            <source>Legal obligation</source>
-            <translation>Legal obligation</translation>
-        </message>
-        <message>
-            <source>Vital interests</source>
-            <translation>Vital interests</translation>
-        </message>
-        <message>
-            <source>Public task</source>
-            <translation>Public task</translation>
-        </message>
-        <message>
-            <source>Legitimate interests</source>
-            <translation>Legitimate interests</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>English</translation>
-        </message>
-        <message>
-            <source>Welsh</source>
-            <translation>Welsh</translation>
-        </message>
-        <message>
-            <source>On time</source>
-            <translation>On time</translation>
-        </message>
-        <message>
-            <source>Due soon</source>
-            <translation>Due soon</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Service level met</source>
-            <translation>Service level met</translation>
-        </message>
-        <message>
-            <source>Service level missed</source>
-            <translation>Service level missed</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkListView</name>
-        <message>
-            <source>Filter by reference, summary or service</source>
-            <translation>Filter by reference, summary or service</translation>
-        </message>
-        <message>
-            <source>Filter cases (Ctrl+F)</source>
-            <translation>Filter cases (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>Shows only cases whose reference, summary or service contains these words.</source>
-            <translation>Shows only cases whose reference, summary or service contains these words.</translation>
-        </message>
-        <message>
-            <source>F&amp;ilter (Ctrl+F):</source>
-            <translation>F&amp;ilter (Ctrl+F):</translation>
-        </message>
-        <message>
-            <source>Sort by (Alt+O)</source>
-            <translation>Sort by (Alt+O)</translation>
-        </message>
-        <message>
-            <source>The order the cases are listed in.</source>
-            <translation>The order the cases are listed in.</translation>
-        </message>
-        <message>
-            <source>S&amp;ort by:</source>
-            <translation>S&amp;ort by:</translation>
-        </message>
-        <message>
-            <source>&amp;Reverse</source>
-            <translation>&amp;Reverse</translation>
-        </message>
-        <message>
-            <source>Reverse the order (Alt+R)</source>
-            <translation>Reverse the order (Alt+R)</translation>
-        </message>
-        <message>
-            <source>Lists the latest due, least urgent or last first.</source>
-            <translation>Lists the latest due, least urgent or last first.</translation>
-        </message>
-        <message>
-            <source>Number of cases</source>
-            <translation>Number of cases</translation>
-        </message>
-        <message>
-            <source>Cases, soonest due first. Press Enter to open the selected case.</source>
-            <translation>Cases, soonest due first. Press Enter to open the selected case.</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>Loading…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n case(s)</source>
-            <translation>
-                <numerusform>%n case</numerusform>
-                <numerusform>%n cases</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No case matches “%1”. Press Esc in the filter to see them all.</source>
-            <translation>No case matches “%1”. Press Esc in the filter to see them all.</translation>
-        </message>
-        <message>
-            <source>The cases could not be loaded: %1</source>
-            <translation>The cases could not be loaded: %1</translation>
-        </message>
-        <message>
-            <source>Due time</source>
-            <translation>Due time</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Reference</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Service</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkPages</name>
-        <message>
-            <source>My work</source>
-            <translation>My work</translation>
-        </message>
-        <message>
-            <source>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</source>
-            <translation>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</translation>
-        </message>
-    </context>
-    <context>
-        <name>_Unavailable</name>
-        <message>
-            <source>This build of Caseworker cannot show %1 yet (%2).</source>
-            <translation>This build of Caseworker cannot show %1 yet (%2).</translation>
-        </message>
-        <message>
-            <source>citizens</source>
-            <translation>citizens</translation>
-        </message>
-        <message>
-            <source>cases</source>
-            <translation>cases</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Every record synced: there are no problems.</source>
+        <translation>Every record synced: there are no problems.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Not about a case</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</source>
+        <translation>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <source>Show channel (Alt+N)</source>
+        <translation>Show channel (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Show only the contacts of one channel, or only internal notes.</source>
+        <translation>Show only the contacts of one channel, or only internal notes.</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>Show case (Alt+A)</source>
+        <translation>Show case (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Show only what is about one case, or what is about no case.</source>
+        <translation>Show only what is about one case, or what is about no case.</translation>
+    </message>
+    <message>
+        <source>Entries shown</source>
+        <translation>Entries shown</translation>
+    </message>
+    <message>
+        <source>How many timeline entries the filters let through.</source>
+        <translation>How many timeline entries the filters let through.</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>Cha&amp;nnel:</translation>
+    </message>
+    <message>
+        <source>C&amp;ase:</source>
+        <translation>C&amp;ase:</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Not about a case</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 of %2 shown</translation>
+    </message>
+    <message>
+        <source>%1 (only the latest contacts)</source>
+        <translation>%1 (only the latest contacts)</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>Web form</translation>
+    </message>
+    <message>
+        <source>Citizen app</source>
+        <translation>Citizen app</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <source>From the citizen</source>
+        <translation>From the citizen</translation>
+    </message>
+    <message>
+        <source>To the citizen</source>
+        <translation>To the citizen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>Triaged</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Awaiting citizen</source>
+        <translation>Awaiting citizen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Contact-centre agent</source>
+        <translation>Contact-centre agent</translation>
+    </message>
+    <message>
+        <source>Field officer</source>
+        <translation>Field officer</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Social media handle</source>
+        <translation>Social media handle</translation>
+    </message>
+    <message>
+        <source>App account</source>
+        <translation>App account</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>Code sent by text message</source>
+        <translation>Code sent by text message</translation>
+    </message>
+    <message>
+        <source>Link sent by email</source>
+        <translation>Link sent by email</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <source>Document seen</source>
+        <translation>Document seen</translation>
+    </message>
+    <message>
+        <source>Seen in person</source>
+        <translation>Seen in person</translation>
+    </message>
+    <message>
+        <source>Security questions</source>
+        <translation>Security questions</translation>
+    </message>
+    <message>
+        <source>Signed in to the app</source>
+        <translation>Signed in to the app</translation>
+    </message>
+    <message>
+        <source>Council record</source>
+        <translation>Council record</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Legal obligation</source>
+        <translation>Legal obligation</translation>
+    </message>
+    <message>
+        <source>Vital interests</source>
+        <translation>Vital interests</translation>
+    </message>
+    <message>
+        <source>Public task</source>
+        <translation>Public task</translation>
+    </message>
+    <message>
+        <source>Legitimate interests</source>
+        <translation>Legitimate interests</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>Welsh</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Service level met</source>
+        <translation>Service level met</translation>
+    </message>
+    <message>
+        <source>Service level missed</source>
+        <translation>Service level missed</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Member of staff</source>
+        <translation>Member of staff</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Case history entry</source>
+        <translation>Case history entry</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Social-media mention</source>
+        <translation>Social-media mention</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Audit entry</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListView</name>
+    <message>
+        <source>Filter by reference, summary or service</source>
+        <translation>Filter by reference, summary or service</translation>
+    </message>
+    <message>
+        <source>Filter cases (Ctrl+F)</source>
+        <translation>Filter cases (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shows only cases whose reference, summary or service contains these words.</source>
+        <translation>Shows only cases whose reference, summary or service contains these words.</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter (Ctrl+F):</source>
+        <translation>F&amp;ilter (Ctrl+F):</translation>
+    </message>
+    <message>
+        <source>Sort by (Alt+O)</source>
+        <translation>Sort by (Alt+O)</translation>
+    </message>
+    <message>
+        <source>The order the cases are listed in.</source>
+        <translation>The order the cases are listed in.</translation>
+    </message>
+    <message>
+        <source>S&amp;ort by:</source>
+        <translation>S&amp;ort by:</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse</source>
+        <translation>&amp;Reverse</translation>
+    </message>
+    <message>
+        <source>Reverse the order (Alt+R)</source>
+        <translation>Reverse the order (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Lists the latest due, least urgent or last first.</source>
+        <translation>Lists the latest due, least urgent or last first.</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>Number of cases</translation>
+    </message>
+    <message>
+        <source>Cases, soonest due first. Press Enter to open the selected case.</source>
+        <translation>Cases, soonest due first. Press Enter to open the selected case.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case matches “%1”. Press Esc in the filter to see them all.</source>
+        <translation>No case matches “%1”. Press Esc in the filter to see them all.</translation>
+    </message>
+    <message>
+        <source>The cases could not be loaded: %1</source>
+        <translation>The cases could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>Due time</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPages</name>
+    <message>
+        <source>My work</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <source>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</source>
+        <translation>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</translation>
+    </message>
+</context>
+<context>
+    <name>_Unavailable</name>
+    <message>
+        <source>This build of Caseworker cannot show %1 yet (%2).</source>
+        <translation>This build of Caseworker cannot show %1 yet (%2).</translation>
+    </message>
+    <message>
+        <source>citizens</source>
+        <translation>citizens</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>cases</translation>
+    </message>
+</context>
 </TS>

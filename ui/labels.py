@@ -81,6 +81,18 @@ SLA_STATES = {
     "met": QT_TRANSLATE_NOOP("Vocab", "Service level met"),
     "breached": QT_TRANSLATE_NOOP("Vocab", "Service level missed"),
 }
+DOCUMENT_TYPES = {
+    "citizen": QT_TRANSLATE_NOOP("Vocab", "Citizen"),
+    "service": QT_TRANSLATE_NOOP("Vocab", "Service"),
+    "queue": QT_TRANSLATE_NOOP("Vocab", "Queue"),
+    "staff": QT_TRANSLATE_NOOP("Vocab", "Member of staff"),
+    "case": QT_TRANSLATE_NOOP("Vocab", "Case"),
+    "case_event": QT_TRANSLATE_NOOP("Vocab", "Case history entry"),
+    "note": QT_TRANSLATE_NOOP("Vocab", "Note"),
+    "interaction": QT_TRANSLATE_NOOP("Vocab", "Contact"),
+    "mention": QT_TRANSLATE_NOOP("Vocab", "Social-media mention"),
+    "audit_event": QT_TRANSLATE_NOOP("Vocab", "Audit entry"),
+}
 
 
 def _tr(context: str, text: str, n: int = -1) -> str:
@@ -108,6 +120,10 @@ def status(code: str | None) -> str:
 
 def priority(code: str | None) -> str:
     return _label(PRIORITIES, code)
+
+
+def document_type(code: str | None) -> str:
+    return _label(DOCUMENT_TYPES, code)
 
 
 def role(code: str | None) -> str:

@@ -29,13 +29,15 @@ from caseworker.models import Citizen
 from caseworker.services.context import Actor
 from caseworker.store.engine import is_encrypted
 from caseworker.store.store import STORE_FILENAME, Store
+from sync import config
+from sync.credentials import CentralAccount
 from ui import i18n, screenshot
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
+from ui.central import CentralConnection, pending_reader
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.signin import SignInDialog, StaffChoice, active_staff
-from ui.status_bar import PendingReader, pending_after
 from ui.theme import Theme
 from ui.worker import DbWorker
 
@@ -73,22 +75,6 @@ def open_store(data_dir: Path) -> Store:
     from sync.keychain import store_key_provider
 
     return Store.open_dir(data_dir, store_key_provider())
-
-
-def central_pending_reader(data_dir: Path) -> PendingReader | None:
-    """What waits to be pushed, when a central service is configured; None when it is not.
-
-    The hook for the sync engine: ``sync.status.pushed_seq_reader(data_dir)`` gives a function
-    of a Session returning the local sequence the last push checkpointed (None when no central
-    service is set up); the status bar counts the documents changed since.
-    """
-    try:
-        from sync import status  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    reader = getattr(status, "pushed_seq_reader", None)
-    pushed_seq = reader(data_dir) if callable(reader) else None
-    return pending_after(pushed_seq) if pushed_seq is not None else None
 
 
 class _Seeder(QThread):
@@ -155,15 +141,24 @@ class Launcher:
         self.worker = DbWorker(self.store, bus)
         if args.demo:
             self._seed_if_empty()
-        pending = central_pending_reader(Path(args.data_dir))
-        automatic = bool(args.as_user or args.screenshot is not None or args.measure_startup)
+        data_dir = Path(args.data_dir)
+        # A screenshot or a start-up measurement shows the window and exits: no sync.
+        offline_only = args.screenshot is not None or args.measure_startup
+        automatic = bool(args.as_user or offline_only)
         while True:
-            staff = self._sign_in(automatic)
-            automatic = False  # after signing out, whoever comes next chooses in the dialog
+            configured = config.load(data_dir)
+            account = CentralAccount(configured.server) if configured and not offline_only else None
+            staff = self._sign_in(automatic, account)
             if staff is None:
                 return 0
             ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus)
-            window = MainWindow(ctx, theme, pending)
+            central = CentralConnection(data_dir, self.worker, bus, staff.username)
+            window = MainWindow(ctx, theme, pending_reader(data_dir), central=central)
+            if account is not None and account.user == staff.username:
+                central.start(account)  # signed in (or offline with a password) in the dialog
+            elif account is not None:  # signed in with --as: the keyring's password, if any
+                central.sign_in(account.server, None, False, lambda _checked: None, lambda _e: None)
+            automatic = False  # after signing out, whoever comes next chooses in the dialog
             if args.screenshot is not None:
                 return screenshot.capture(window, Path(args.screenshot), self.size, args.open)
             window.resize(*self.size)
@@ -174,7 +169,9 @@ class Launcher:
             if args.measure_startup:
                 self.app.exec()
                 return 0
-            if not self._run_window(window):
+            again = self._run_window(window)
+            central.stop()
+            if not again:
                 return 0
 
     def _run_window(self, window: MainWindow) -> bool:
@@ -209,7 +206,7 @@ class Launcher:
             raise CaseworkerError(str(errors[0]))
         return result[0]
 
-    def _sign_in(self, automatic: bool) -> StaffChoice | None:
+    def _sign_in(self, automatic: bool, account: CentralAccount | None) -> StaffChoice | None:
         assert self.worker is not None
         args = self.args
         if automatic:
@@ -223,7 +220,7 @@ class Launcher:
                 return match[0]
             agents = [s for s in staff if s.role == "agent"]
             return (agents or staff)[0]
-        dialog = SignInDialog(self.worker)
+        dialog = SignInDialog(self.worker, account)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         chosen: StaffChoice | None = dialog.chosen

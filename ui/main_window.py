@@ -21,8 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sync.state import SyncState
 from ui import rail
+from ui.central import CentralConnection, pending_reader
 from ui.context import UiContext
+from ui.dialogs.central import CentralDialog
+from ui.dialogs.sync_problems import SyncProblemsDialog
 from ui.search.model import SearchController
 from ui.search.omnibox import Omnibox
 from ui.search.page import SearchPage
@@ -42,9 +46,11 @@ class MainWindow(QMainWindow):
         theme: Theme | None = None,
         pending: PendingReader | None = None,
         parent: QWidget | None = None,
+        central: CentralConnection | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.central = central
         self._theme = theme
         self._open_when_settled = False
         self.setObjectName("main-window")
@@ -62,6 +68,13 @@ class MainWindow(QMainWindow):
         self.tabs = RecordTabs(ctx, self.stack)
         self.status = StatusBar(ctx, pending, self)
         self.setStatusBar(self.status)
+        if central is not None:
+            central.state_changed.connect(self._show_sync)
+            central.configured.connect(
+                lambda: self.status.set_pending_reader(pending_reader(central.data_dir))
+            )
+            if central.state is not None:
+                self._show_sync(central.state)
 
         search_label = QLabel(self.tr("Search (Ctrl+K):"))
         search_label.setBuddy(self.omnibox)
@@ -173,6 +186,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.setAccessibleName(self.tr("Menu bar"))
         file_menu = bar.addMenu(self.tr("&File"))
+        if self.central is not None:
+            file_menu.addAction(self._action(self.tr("Sync &now"), "F5", self.sync_now))
+            file_menu.addAction(
+                self._action(self.tr("Central &service…"), "Ctrl+Shift+S", self.connect_central)
+            )
+            file_menu.addAction(
+                self._action(self.tr("Sync &problems…"), "Ctrl+Shift+P", self.show_sync_problems)
+            )
+            file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self._sign_out))
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         go = bar.addMenu(self.tr("&Go"))
@@ -239,6 +261,33 @@ class MainWindow(QMainWindow):
         layout.addWidget(buttons)
         dialog.resize(520, 480)
         dialog.exec()
+
+    # -- the central service -------------------------------------------------------------------
+    def _show_sync(self, state: SyncState) -> None:
+        self.status.show_sync(state)
+
+    def sync_now(self) -> None:
+        central = self.central
+        if central is None:
+            return
+        state = central.state
+        if state is None or state.kind == "needs_sign_in":
+            self.connect_central()  # nothing to sync with until signed in
+        elif central.sync_now():
+            self.status.show_sync(state.but(kind="connecting", reason=""))
+
+    def connect_central(self) -> QDialog | None:
+        if self.central is None:
+            return None
+        dialog = CentralDialog(self.central, self)
+        dialog.open()
+        return dialog
+
+    def show_sync_problems(self) -> QDialog:
+        dialog = SyncProblemsDialog(self.ctx.worker, self)
+        dialog.open_record_requested.connect(self.open_record)
+        dialog.open()
+        return dialog
 
     # -- window --------------------------------------------------------------------------------
     def _update_title(self) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QWidget
 from shiboken6 import isValid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from caseworker.models import StoredDocument
 from caseworker.services.context import ChangeSet
 from caseworker.timeutil import utcnow
+from sync.state import SyncState
 from ui import icons, labels
 from ui.context import UiContext
 
@@ -84,7 +85,12 @@ class StatusBar(QStatusBar):
         self.pending = _IconLabel(self.tr("Changes waiting to be sent"), "pending")
         self.busy = QLabel()
         self.busy.setAccessibleName(self.tr("Activity"))
-        for widget in (self.who, self.connection, self.last_sync, self.pending):
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        for widget in (self.who, self.connection, self.progress, self.last_sync, self.pending):
             self.addPermanentWidget(widget)
         self.addWidget(self.busy, 1)
 
@@ -111,6 +117,34 @@ class StatusBar(QStatusBar):
         """One of SYNC_STATES, or "error" with a reason in ``detail``."""
         self._state, self._detail = state, detail
         self._show_state()
+
+    def show_sync(self, state: SyncState) -> None:
+        """What the sync engine reports: its state, a long sync's progress, the last sync."""
+        detail = state.reason
+        if state.kind == "syncing":
+            total = f"{state.total:,}" if state.total is not None else "?"
+            direction = {"pull": self.tr("receiving"), "push": self.tr("sending")}.get(
+                state.direction, ""
+            )
+            detail = f"{direction} {state.done:,}/{total}".strip()
+            self.progress.setRange(0, state.total or 0)  # 0..0: busy, size not known yet
+            if state.total:
+                self.progress.setValue(min(state.done, state.total))
+            self.progress.setAccessibleDescription(detail)
+        elif state.kind == "up_to_date" and state.refused:
+            detail = self.tr("%n record(s) refused by the central service", "", state.refused)
+        self.progress.setVisible(state.kind == "syncing")
+        self.set_sync_state(state.kind, detail)
+        if state.last_sync is not None:
+            self.set_last_sync(state.last_sync)
+        if state.kind != "syncing":
+            self.refresh_pending()
+
+    def set_pending_reader(self, pending: PendingReader | None) -> None:
+        """A central service was connected (or disconnected) while the window was open."""
+        self._pending_reader = pending
+        self._show_last_sync()
+        self.refresh_pending()
 
     def set_last_sync(self, when: datetime | None) -> None:
         self._last_sync = when

@@ -57,6 +57,8 @@ class DbWorker(QObject):
     """Owns the database thread. Create one per window; call ``stop()`` when closing."""
 
     busy_changed = Signal(bool)
+    # A ChangeSet written here (a local edit), before the bus publishes it: sync pushes these.
+    wrote = Signal(object)
 
     def __init__(self, store: Store, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +112,7 @@ class DbWorker(QObject):
         if job.write:
             changes = result[-1] if isinstance(result, tuple) and result else result
             if isinstance(changes, ChangeSet) and changes.written:
+                self.wrote.emit(changes)
                 self.bus.changed.emit(changes)
         if job.on_done is not None:
             job.on_done(result)

@@ -231,15 +231,17 @@ def changes_since(session: Session, since: int, limit: int = 1000) -> list[Chang
             StoredDocument.rev,
             StoredDocument.deleted,
             StoredDocument.rev_tree,
-            StoredDocument.conflicted,
+            # Other leaves have stored bodies: conflicts, and deleted branches beside a live
+            # winner (a resolved conflict), which must be pushed too.
+            select(LeafBody.rev).where(LeafBody.doc_id == StoredDocument.id).exists(),
         )
         .where(StoredDocument.seq > since)
         .order_by(StoredDocument.seq)
         .limit(limit)
     ).all()
     changes = []
-    for seq, doc_id, rev, deleted, tree_json, conflicted in rows:
-        if conflicted or deleted:
+    for seq, doc_id, rev, deleted, tree_json, branched in rows:
+        if branched or deleted:
             leaves = [
                 leaf.rev for leaf in revtree.leaves(revtree.tree_from_json(json.loads(tree_json)))
             ]

@@ -28,8 +28,9 @@ const path = require('path');
 const Module = require('module');
 const express = require('express');
 
-// Three fixes to express-pouchdb 4.2.0 / PouchDB 9, installed before they load, so that one
-// refused or odd request does not wedge the server (or a database) for every test after it:
+// Fixes to express-pouchdb 4.2.0 / PouchDB 9, installed before they load, so that one refused
+// or odd request does not wedge the server (or a database) for every test after it (1-3), and
+// replicated edits reach a database with validation rules (4):
 //
 // 1. lib/create-or-delete-dbs.js runs database opens and deletes on one global promise chain
 //    with no catch: after one rejection (e.g. DELETE /db by a non-admin, answered 401) every
@@ -115,6 +116,33 @@ function installLatestRevFix() {
   };
 }
 installLatestRevFix();
+
+// 4. pouchdb-validation overwrites every incoming document's `_revisions` with the stored
+//    winner's before it validates. For a replicated write (`_bulk_docs` with new_edits:false)
+//    that throws away the revision's ancestry: PouchDB then sees a revision it already has and
+//    silently stores nothing (201 with []), so no edit of an existing document ever replicates
+//    into a database with a validate_doc_update. CouchDB keeps the incoming `_revisions`; with
+//    the one line below patched, so does this server (an ordinary edit still gets the old ones).
+function installValidationRevisionsFix() {
+  const target = require.resolve('pouchdb-validation');
+  const source = fs.readFileSync(target, 'utf8');
+  const broken = 'newDoc._revisions = (oldDoc || {})._revisions;';
+  if (!source.includes(broken)) {
+    log('warning: pouchdb-validation changed; its _revisions fix was not applied');
+    return;
+  }
+  const patched = source.replace(
+    broken,
+    'if (newDoc._revisions === undefined) { newDoc._revisions = (oldDoc || {})._revisions; }',
+  );
+  const fixed = new Module(target, module);
+  fixed.filename = target;
+  fixed.paths = Module._nodeModulePaths(path.dirname(target));
+  fixed._compile(patched, target);
+  fixed.loaded = true;
+  require.cache[target] = fixed;
+}
+installValidationRevisionsFix();
 
 const expressPouchDB = require('express-pouchdb');
 const PouchDBCore = require('pouchdb-core');

@@ -3,14 +3,13 @@ quick actions (log a contact, open a case) driven from the keyboard."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from time import perf_counter
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from caseworker.models import Service
 from caseworker.seed import busiest_citizen_id
@@ -272,28 +271,28 @@ def test_busiest_citizen_loads_in_one_fast_job(
     """The seeded frequent contact (500 contacts, 40 cases): one job, a handful of queries."""
     with seeded.read() as session:
         citizen_id = busiest_citizen_id(session)
-        load_citizen(session, citizen_id)  # warm the statement cache, as a running app has
-        timings = []
-        for _ in range(5):
-            start = perf_counter()
+        statements: list[str] = []
+        engine = session.get_bind()
+
+        def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
             snap = load_citizen(session, citizen_id)
-            timings.append((perf_counter() - start) * 1000)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
     assert len(snap.timeline) >= 500 and len(snap.cases) >= 40
+    # However many contacts and cases: a handful of queries, none per row (the 30 ms target
+    # is measured by `caseworker bench ui`, not timed here).
+    assert len(statements) <= 15, statements
     view = CitizenView(ctx, citizen_id)
     qtbot.addWidget(view)
     view.resize(1400, 900)
     with qtbot.waitExposed(view, timeout=WAIT_MS):
         view.show()
     qtbot.waitUntil(lambda: view.snapshot is not None, timeout=WAIT_MS)
-    start = perf_counter()
     view.show_snapshot(snap)
     view.repaint()
-    painted_ms = (perf_counter() - start) * 1000
-    data_ms = min(timings)
-    print(
-        f"\ncitizen view: data {data_ms:.1f} ms (best of 5; in the view {view.data_ms:.1f} ms),"
-        f" shown and painted {painted_ms:.1f} ms"
-    )
-    assert data_ms < 30 * 3  # the target is 30 ms; slack for slow shared CI machines
-    assert painted_ms < 100 * 3
+    assert view.timeline.model.rowCount() == len(snap.timeline)
     settle()

@@ -1,0 +1,178 @@
+"""Push: the local store's changes to the server.
+
+Per batch: local changes since the checkpoint (every leaf of each changed document) -> the
+server's ``_revs_diff`` -> ``_bulk_docs`` with ``new_edits: false`` (bodies with their
+``_revisions``; deleted leaves as tombstones; attachments inline, base64, with their digests)
+-> checkpoint on both sides. A 413 halves the request. A document the server refuses (a
+validation function's 403) is recorded on the document and not sent again until it is edited.
+"""
+
+import base64
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from caseworker.models import StoredDocument
+from caseworker.store import docstore
+from caseworker.store.replication import attachment_data, bodies_with_revisions, record_refusals
+from caseworker.store.store import Store
+from sync.checkpoint import LOWEST_SEQ, Checkpointer
+from sync.errors import MalformedResponse, Stopped, SyncError, TooLargeError
+from sync.http import CouchClient
+
+Progress = Callable[[str, int, int | None], None]
+_REFUSALS = ("forbidden", "unauthorized")
+
+
+@dataclass
+class PushResult:
+    docs_written: int = 0
+    changes_seen: int = 0
+    last_seq: int = 0
+    caught_up: bool = False
+    refused: dict[str, str] = field(default_factory=dict)  # doc id -> the server's reason
+
+
+class Pusher:
+    def __init__(
+        self,
+        store: Store,
+        remote: CouchClient,
+        checkpointer: Checkpointer,
+        *,
+        batch_size: int = 1000,
+        stop: threading.Event | None = None,
+        on_progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.remote = remote
+        self.checkpointer = checkpointer
+        self.batch_size = batch_size
+        self.stop = stop or threading.Event()
+        self.on_progress = on_progress
+
+    def run(self) -> PushResult:
+        start = self.checkpointer.read()
+        since = start if isinstance(start, int) and not isinstance(start, bool) else LOWEST_SEQ
+        result = PushResult(last_seq=since)
+        with self.store.read() as session:
+            total = int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(StoredDocument)
+                    .where(StoredDocument.seq > since)
+                )
+                or 0
+            )
+        while True:
+            if self.stop.is_set():
+                raise Stopped("the sync was stopped")
+            with self.store.read() as session:
+                changes = docstore.changes_since(session, since, self.batch_size)
+            if not changes:
+                break
+            wanted = {c.doc_id: c.leaves for c in changes}
+            missing = self._revs_diff(wanted)
+            if missing:
+                with self.store.read() as session:
+                    docs = bodies_with_revisions(session, missing)
+                    _inline_attachments(session, docs)
+                refused = self._bulk_docs(docs)
+                result.docs_written += len(docs) - len(refused)
+                if refused:
+                    with self.store.write() as session:
+                        record_refusals(session, refused)
+                    result.refused.update(refused)
+            since = changes[-1].seq
+            result.changes_seen += len(changes)
+            result.last_seq = since
+            self.checkpointer.write(since)
+            if self.on_progress is not None:
+                self.on_progress("push", result.changes_seen, total)
+            if len(changes) < self.batch_size:
+                break
+        result.caught_up = True
+        return result
+
+    def _revs_diff(self, wanted: dict[str, list[str]]) -> dict[str, list[str]]:
+        try:
+            answer = self.remote.post("/_revs_diff", wanted)
+        except TooLargeError:
+            if len(wanted) == 1:
+                raise
+            items = list(wanted.items())
+            half = len(items) // 2
+            return {**self._revs_diff(dict(items[:half])), **self._revs_diff(dict(items[half:]))}
+        if not isinstance(answer, dict):
+            raise MalformedResponse("_revs_diff sent no object")
+        missing: dict[str, list[str]] = {}
+        for doc_id, entry in answer.items():
+            revs = entry.get("missing") if isinstance(entry, dict) else None
+            if isinstance(revs, list) and revs and doc_id in wanted:
+                missing[doc_id] = [r for r in revs if isinstance(r, str)]
+        return missing
+
+    def _bulk_docs(self, docs: list[dict[str, Any]]) -> dict[str, str]:
+        """Send the documents; the ones refused, with the server's reasons."""
+        if not docs:
+            return {}
+        try:
+            answer = self.remote.post("/_bulk_docs", {"docs": docs, "new_edits": False})
+        except TooLargeError:
+            if len(docs) == 1:
+                raise TooLargeError(
+                    f"{docs[0].get('_id')} is larger than the central service accepts"
+                ) from None
+            half = len(docs) // 2
+            return {**self._bulk_docs(docs[:half]), **self._bulk_docs(docs[half:])}
+        if not isinstance(answer, list):
+            raise MalformedResponse("_bulk_docs sent no list of results")
+        refused: dict[str, str] = {}
+        failed: list[str] = []
+        for entry in answer:
+            if not isinstance(entry, dict) or "error" not in entry:
+                continue
+            doc_id = str(entry.get("id"))
+            reason = str(entry.get("reason") or entry.get("error"))
+            if entry.get("error") in _REFUSALS:
+                refused[doc_id] = f"refused by the central service: {reason}"
+            else:
+                failed.append(f"{doc_id}: {reason}")
+        if failed:
+            raise SyncError(
+                f"the central service did not store {len(failed)} documents ({failed[0]})"
+            )
+        return refused
+
+
+def _inline_attachments(session: Any, docs: list[dict[str, Any]]) -> None:
+    """Replace attachment stubs with their data (base64), as ``new_edits: false`` needs."""
+    digests = [
+        att["digest"]
+        for doc in docs
+        for att in (doc.get("_attachments") or {}).values()
+        if isinstance(att, dict) and att.get("stub") and att.get("digest")
+    ]
+    if not digests:
+        return
+    data = attachment_data(session, digests)
+    for doc in docs:
+        atts = doc.get("_attachments")
+        if not isinstance(atts, dict):
+            continue
+        inline = {}
+        for name, att in atts.items():
+            content = data.get(str(att.get("digest"))) if isinstance(att, dict) else None
+            if content is None:
+                inline[name] = att
+                continue
+            inline[name] = {
+                "content_type": att.get("content_type"),
+                "revpos": att.get("revpos"),
+                "digest": att["digest"],
+                "data": base64.b64encode(content).decode(),
+            }
+        doc["_attachments"] = inline

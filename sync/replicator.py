@@ -1,0 +1,119 @@
+"""One replication of a local store with one central database: pull, then push.
+
+    remote = CouchClient("https://couch.council.example/caseworker", "a.jones", password)
+    replicator = Replicator(store, remote, on_change=bus.publish)
+    result = replicator.sync()      # both directions, once
+    result.up_to_date               # each side reached the other's last sequence
+
+``on_change`` receives each pulled batch's written records (a ``ChangeSet``) so the window can
+refresh what it shows; ``on_progress(direction, done, total)`` reports long syncs.
+"""
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from caseworker.models import StoreSetting
+from caseworker.services.context import ChangeSet
+from caseworker.store.docstore import Written
+from caseworker.store.store import Store
+from sync.checkpoint import Checkpointer, replication_id
+from sync.http import CouchClient
+from sync.pull import Progress, Puller, PullResult
+from sync.push import Pusher, PushResult
+
+STORE_ID_KEY = "replication.store_id"
+DEFAULT_BATCH = 1000
+
+
+def store_id(store: Store) -> str:
+    """This store's own id (made once, kept in store_settings): half of every replication id."""
+    with store.read() as session:
+        row = session.get(StoreSetting, STORE_ID_KEY)
+        if row is not None:
+            return row.value
+    with store.write() as session:
+        return _store_id_in(session)
+
+
+def _store_id_in(session: Session) -> str:
+    row = session.get(StoreSetting, STORE_ID_KEY)
+    if row is None:
+        row = StoreSetting(key=STORE_ID_KEY, value=uuid.uuid4().hex)
+        session.add(row)
+    return row.value
+
+
+@dataclass
+class SyncResult:
+    pull: PullResult = field(default_factory=PullResult)
+    push: PushResult = field(default_factory=PushResult)
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.pull.caught_up and self.push.caught_up
+
+    @property
+    def refused(self) -> dict[str, str]:
+        return self.push.refused
+
+
+class Replicator:
+    def __init__(
+        self,
+        store: Store,
+        remote: CouchClient,
+        *,
+        scope: str = "",
+        batch_size: int = DEFAULT_BATCH,
+        on_change: Callable[[ChangeSet], None] | None = None,
+        on_progress: Progress | None = None,
+        stop: threading.Event | None = None,
+    ) -> None:
+        self.store = store
+        self.remote = remote
+        self.scope = scope
+        self.batch_size = batch_size
+        self.on_change = on_change
+        self.on_progress = on_progress
+        self.stop = stop or threading.Event()
+        self._store_id = store_id(store)
+        self.pull_id = replication_id(self._store_id, remote.db_url, "pull", scope)
+        self.push_id = replication_id(self._store_id, remote.db_url, "push", scope)
+
+    def _written(self, written: list[Written]) -> None:
+        if self.on_change is not None:
+            self.on_change(ChangeSet(list(written)))
+
+    def pull(self) -> PullResult:
+        puller = Puller(
+            self.store,
+            self.remote,
+            Checkpointer(self.store, self.remote, self.pull_id),
+            batch_size=self.batch_size,
+            stop=self.stop,
+            on_written=self._written,
+            on_progress=self.on_progress,
+        )
+        return puller.run()
+
+    def push(self) -> PushResult:
+        pusher = Pusher(
+            self.store,
+            self.remote,
+            Checkpointer(self.store, self.remote, self.push_id),
+            batch_size=self.batch_size,
+            stop=self.stop,
+            on_progress=self.on_progress,
+        )
+        return pusher.run()
+
+    def sync(self) -> SyncResult:
+        """Pull, then push: what the other side has first, so a push meets fewer conflicts."""
+        result = SyncResult()
+        result.pull = self.pull()
+        result.push = self.push()
+        return result

@@ -1,0 +1,134 @@
+"""The window's connection to the council's central service: which one, who, and live sync.
+
+One per signed-in person. It reads ``central.json`` from the data folder (written by
+``caseworker sync`` or by connecting from the window), signs in off the GUI thread with the
+password in the OS keyring, and runs a ``SyncLink`` once signed in. Without a central service
+the window works on the local store alone and says so.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from sync import config, status
+from sync.credentials import CentralAccount
+from sync.state import SyncState
+from ui.bus import ChangeBus
+from ui.status_bar import PendingReader, pending_after
+from ui.sync_link import SyncLink
+from ui.worker import DbWorker
+
+
+def pending_reader(data_dir: Path) -> PendingReader | None:
+    """Counts what waits to be pushed when a central service is configured; None when not."""
+    pushed_seq = status.pushed_seq_reader(data_dir)
+    return pending_after(pushed_seq) if pushed_seq is not None else None
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _SignIn(QRunnable):
+    def __init__(self, account: CentralAccount, user: str, password: str | None, remember: bool):
+        super().__init__()
+        self.signals = _Signals()
+        self._args = (account, user, password, remember)
+
+    def run(self) -> None:
+        account, user, password, remember = self._args
+        try:
+            checked = account.sign_in(user, password, remember)
+        except Exception as exc:  # shown to the person in plain words
+            self.signals.failed.emit(exc)
+            return
+        self.signals.done.emit(checked)
+
+
+class CentralConnection(QObject):
+    state_changed = Signal(object)  # a SyncState
+    configured = Signal()  # a central service was connected from the window
+
+    def __init__(
+        self,
+        data_dir: Path,
+        worker: DbWorker,
+        bus: ChangeBus,
+        username: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.username = username
+        self._worker = worker
+        self._bus = bus
+        self.config = config.load(data_dir)
+        self.link: SyncLink | None = None
+        self._tasks: list[_SignIn] = []
+
+    @property
+    def server(self) -> str | None:
+        return self.config.server if self.config is not None else None
+
+    @property
+    def state(self) -> SyncState | None:
+        return self.link.state if self.link is not None else None
+
+    def start(self, account: CentralAccount) -> None:
+        """Live sync as ``account`` (signed in, or offline with a password to try later)."""
+        if self.link is not None:
+            self.link.stop()
+            self.link.deleteLater()
+        self.link = SyncLink(
+            self.data_dir, account.server, account.credentials(), self._worker, self._bus, self
+        )
+        self.link.state_changed.connect(self.state_changed)
+        self.link.start()
+
+    def sign_in(
+        self,
+        server: str,
+        password: str | None,
+        remember: bool,
+        on_done: Callable[[bool], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        """Sign in to ``server`` off the GUI thread; on success keep it as this data folder's
+        central service and (re)start live sync. ``on_done(checked)``: False when the server
+        could not be reached (sync starts anyway and catches up when it answers)."""
+        account = CentralAccount(server)
+        task = _SignIn(account, self.username, password, remember)
+        self._tasks.append(task)  # keeps its signals alive until it reports
+
+        def done(checked: object) -> None:
+            self._tasks.remove(task)
+            if self.config is None or self.config.server != account.server:
+                self.config = config.CentralConfig(account.server, self.username)
+                config.save(self.data_dir, self.config)
+                self.configured.emit()
+            self.start(account)
+            on_done(bool(checked))
+
+        def failed(error: object) -> None:
+            self._tasks.remove(task)
+            if self.link is None:
+                self.state_changed.emit(SyncState("needs_sign_in", str(error)))
+            on_failed(error if isinstance(error, Exception) else RuntimeError(str(error)))
+
+        task.signals.done.connect(done)
+        task.signals.failed.connect(failed)
+        QThreadPool.globalInstance().start(task)
+
+    def sync_now(self) -> bool:
+        """False when there is nothing to sync with yet (not configured or not signed in)."""
+        if self.link is None:
+            return False
+        self.link.sync_now()
+        return True
+
+    def stop(self) -> None:
+        if self.link is not None:
+            self.link.stop()
+            self.link = None
