@@ -21,14 +21,16 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from caseworker.errors import CaseworkerError
 from caseworker.services.context import ChangeSet
 from caseworker.store.docstore import Written
 from caseworker.store.store import Store
-from sync.http import CouchClient
 from sync.state import SyncState
+
+if TYPE_CHECKING:
+    from sync.http import CouchClient
 
 
 def state_to_json(state: SyncState) -> dict[str, Any]:
@@ -95,7 +97,7 @@ def _commands(stream: TextIO, handle: Callable[[dict[str, Any]], bool]) -> None:
             return
 
 
-def serve(store: Store, client: CouchClient, stdin: TextIO, out: _Out) -> None:
+def serve(store: Store, client: "CouchClient", stdin: TextIO, out: _Out) -> None:
     from sync.live import LiveSync
 
     live = LiveSync(store, client, on_state=out.state, on_change=out.written)
@@ -136,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     except (CaseworkerError, ValueError, OSError) as exc:
         out.send({"fatal": str(exc)})
         return 1
+    from sync.http import CouchClient
+
     client = CouchClient(args.server, args.user, password if isinstance(password, str) else "")
     try:
         serve(store, client, sys.stdin, out)

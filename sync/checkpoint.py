@@ -13,14 +13,18 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from caseworker.store import docstore
 from caseworker.store.store import Store
 from sync.errors import RequestError
-from sync.http import CouchClient
+
+if TYPE_CHECKING:
+    from sync.http import CouchClient
+
+STORE_ID_KEY = "replication.store_id"  # this store's own id: half of every replication id
 
 VERSION = 1
 MAX_HISTORY = 5
@@ -55,7 +59,7 @@ def _compare(local: dict[str, Any], remote: dict[str, Any]) -> Any:
 class Checkpointer:
     """The checkpoint of one replication, on the server and in the local store."""
 
-    def __init__(self, store: Store, remote: CouchClient, rep_id: str) -> None:
+    def __init__(self, store: Store, remote: "CouchClient", rep_id: str) -> None:
         self.store = store
         self.remote = remote
         self.rep_id = rep_id

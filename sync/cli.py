@@ -18,9 +18,10 @@ from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import config, credentials
 from sync.errors import AuthError
-from sync.http import CouchClient, split_db_url
+from sync.http import CouchClient
 from sync.replicator import DEFAULT_BATCH, Replicator
 from sync.state import SyncState
+from sync.urls import split_db_url
 
 
 def _server_options(parser: argparse.ArgumentParser, user_help: str) -> None:

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sync.http import split_db_url
+from sync.urls import split_db_url
 
 FILENAME = "central.json"
 

@@ -6,9 +6,13 @@ remember a password: that is said plainly and the password is asked for each tim
 """
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from sync.errors import AuthError, NetworkError, NoKeyring, SyncError
-from sync.http import CouchClient, split_db_url
+from sync.urls import split_db_url
+
+if TYPE_CHECKING:
+    from sync.http import CouchClient
 
 SERVICE = "caseworker-central"
 NO_KEYRING = (
@@ -75,6 +79,8 @@ class CentralAccount:
             password = remembered_password(self.server, username)
             if password is None:
                 raise AuthError(f"no password is remembered for {username}: type it")
+        from sync.http import CouchClient  # imported when needed: start-up stays quick
+
         client = CouchClient(self.server, username, password)
         try:
             client.sign_in()
@@ -94,5 +100,7 @@ class CentralAccount:
             raise AuthError("sign in to the central service first")
         return self.user, self._password
 
-    def client(self) -> CouchClient:
+    def client(self) -> "CouchClient":
+        from sync.http import CouchClient
+
         return CouchClient(self.server, *self.credentials())

@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -22,29 +22,13 @@ from sync.errors import (
     NetworkError,
     RequestError,
     ServerError,
-    SyncError,
     TooLargeError,
 )
+from sync.urls import split_db_url
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 _JSON = "application/json"
-
-
-def split_db_url(db_url: str) -> tuple[str, str | None, str | None]:
-    """The database URL without credentials (and without a trailing slash), and any user and
-    password written into it."""
-    parts = urlsplit(db_url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SyncError(f"not a database URL: {parts.scheme}://{parts.hostname or ''}...")
-    host = parts.hostname
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    clean = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
-    if not parts.path.strip("/"):
-        raise SyncError(f"{clean} names no database (expected e.g. {clean}/caseworker)")
-    return clean, parts.username, parts.password
 
 
 def seq_param(seq: Any) -> str:

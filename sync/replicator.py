@@ -20,12 +20,11 @@ from caseworker.models import StoreSetting
 from caseworker.services.context import ChangeSet
 from caseworker.store.docstore import Written
 from caseworker.store.store import Store
-from sync.checkpoint import Checkpointer, replication_id
+from sync.checkpoint import STORE_ID_KEY, Checkpointer, replication_id
 from sync.http import CouchClient
 from sync.pull import Progress, Puller, PullResult
 from sync.push import Pusher, PushResult
 
-STORE_ID_KEY = "replication.store_id"
 DEFAULT_BATCH = 1000
 
 

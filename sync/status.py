@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 from caseworker.models import StoreSetting
 from caseworker.store import docstore
 from sync import config
-from sync.checkpoint import replication_id
-from sync.replicator import STORE_ID_KEY
+from sync.checkpoint import STORE_ID_KEY, replication_id
 
 
 def pushed_seq_reader(data_dir: Path) -> Callable[[Session], int] | None:

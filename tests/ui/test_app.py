@@ -11,6 +11,10 @@ from sqlalchemy import select
 
 from caseworker.models import StaffMember
 from caseworker.store.store import Store
+from sync import central, config, credentials
+from sync.http import CouchClient
+from tests.support.couch_server import CouchServer
+from tests.support.memory_keyring import MemoryKeyring, installed
 from ui import app, i18n
 from ui.main_window import MainWindow
 from ui.theme import Theme
@@ -64,3 +68,44 @@ def test_options_make_sense_before_anything_starts(data_dir: Path) -> None:
     with pytest.raises(app.CaseworkerError):
         app.parse_size("huge")
     assert app.main(["--data-dir", str(data_dir), "--size", "10x10"]) == 2
+
+
+def test_signed_in_with_as_the_window_syncs_with_the_remembered_password(
+    qapp: QApplication,
+    data_dir: Path,
+    seeded: Store,
+    restore_appearance: None,
+    couch_server: CouchServer,
+    couch_db: str,
+) -> None:
+    """A data folder with a central service: ``--as`` signs in with the keyring's password and
+    the window reaches "up to date" by itself."""
+    with seeded.read() as session:
+        officer = session.scalars(
+            select(StaffMember).where(StaffMember.role == "field_officer")
+        ).first()
+        assert officer is not None
+        username, staff_id = officer.username, officer.id
+    seeded.close()
+    admin = CouchClient(couch_db, *couch_server.admin_auth)
+    central.add_user(admin, username, "van-pw", "field_officer", staff_id)
+    admin.close()
+    config.save(data_dir, config.CentralConfig(couch_db, username))
+    states: list[str] = []
+
+    def close_when_up_to_date() -> None:
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        state = shown[0].central.state if shown and shown[0].central else None
+        if state is not None and (not states or states[-1] != state.kind):
+            states.append(state.kind)
+        if state is not None and state.kind in ("up_to_date", "error", "needs_sign_in"):
+            shown[0].close()
+        else:
+            QTimer.singleShot(20, close_when_up_to_date)
+
+    with installed(MemoryKeyring()):
+        credentials.remember_password(couch_db, username, "van-pw")
+        QTimer.singleShot(0, close_when_up_to_date)
+        code = app.main(["--data-dir", str(data_dir), "--as", username, "--lang", "en"])
+    assert code == 0
+    assert states[-1] == "up_to_date", states
