@@ -5,8 +5,8 @@ threads here would share the interpreter lock with the event loop (``sync/agent.
 much that cost). The child reports over a pipe that Qt reads on the GUI thread, so the status
 bar and the views only ever change there. Pulled documents reach the views through the change
 bus like local edits do, but coalesced (a 50,000-document pull writes 50 batches; the views
-refresh a few times a second at most). Every local write through the database worker asks the
-child for a debounced push.
+refresh four times a second at most, once a second during a long sync). Every local write
+through the database worker asks the child for a debounced push.
 """
 
 import json
@@ -23,6 +23,10 @@ from ui.bus import ChangeBus
 from ui.worker import DbWorker
 
 COALESCE_MS = 250
+# During a long sync the views refresh less often: each refresh is a round of queries on the
+# database thread, which shares the interpreter lock with the event loop.
+LONG_SYNC = 5_000  # documents
+LONG_SYNC_COALESCE_MS = 1_000
 STOP_WAIT_MS = 10_000
 RESTART_MS = (2_000, 60_000)  # after an unexpected end: first wait, longest wait
 
@@ -121,6 +125,10 @@ class SyncLink(QObject):
 
     def _set_state(self, state: SyncState) -> None:
         self.state = state
+        long_sync = state.kind == "syncing" and (state.total or 0) > LONG_SYNC
+        interval = LONG_SYNC_COALESCE_MS if long_sync else COALESCE_MS
+        if interval != self._flush.interval() and not self._flush.isActive():
+            self._flush.setInterval(interval)  # (on a running timer it would start it again)
         self.state_changed.emit(state)
         if state.kind != "syncing":
             self._publish()  # what a finished sync wrote shows at once

@@ -6,6 +6,7 @@ as many cases take minutes, not hours.
 """
 
 import multiprocessing
+import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from caseworker.errors import StoreError
 from caseworker.ids import id_at
 from caseworker.models import Citizen, Interaction, StoredDocument
 from caseworker.seed import casework, reference
-from caseworker.seed.bulk import Chunk, ChunkWriter
+from caseworker.seed.bulk import Chunk, ChunkWriter, StagedChunk, staging_dir
 from caseworker.seed.generate import CHUNK_CITIZENS, FREQUENT_CONTACTS, ChunkSpec, generate_chunk
 from caseworker.store.store import Store
 
@@ -99,7 +100,7 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
     return tuple(services), casework.Staffing(by_queue, everyone)
 
 
-def _chunks(specs: list[ChunkSpec], workers: int) -> Iterator[tuple[Chunk, int]]:
+def _chunks(specs: list[ChunkSpec], workers: int) -> Iterator[tuple[StagedChunk, int]]:
     if workers <= 1 or len(specs) <= 2:
         yield from map(generate_chunk, specs)
         return
@@ -130,6 +131,7 @@ def seed_store(
             raise StoreError(f"{store.path} already holds records; seed a new data folder instead")
     started = time.perf_counter()
     writer = ChunkWriter(store)
+    staging = staging_dir()
     try:
         head = Chunk(-1)  # the catalogue, numbered before every chunk of citizens
         services, staffing = _catalogue(head)
@@ -145,7 +147,7 @@ def seed_store(
                 "detail": f"demo council: {citizens} citizens, seed {random_seed}",
             }
         )
-        writer.write(head)
+        writer.write_staged(head.save(staging))
         specs = [
             ChunkSpec(
                 random_seed,
@@ -155,16 +157,18 @@ def seed_store(
                 NOW_MS,
                 services,
                 staffing,
+                staging,
             )
             for i, first in enumerate(range(0, citizens, CHUNK_CITIZENS))
         ]
         cases = 0
-        for done, (chunk, chunk_cases) in enumerate(_chunks(specs, workers), start=1):
-            writer.write(chunk)
+        for done, (staged, chunk_cases) in enumerate(_chunks(specs, workers), start=1):
+            writer.write_staged(staged)
             cases += chunk_cases
             if progress is not None:
                 progress("citizens", min(done * CHUNK_CITIZENS, citizens), citizens)
     finally:
+        shutil.rmtree(staging, ignore_errors=True)
         writer.close()
     return SeedReport(citizens, cases, writer.written, time.perf_counter() - started)
 

@@ -5,14 +5,16 @@ however many processes make it and in whatever order they finish.
 """
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from caseworker.documents.codec import check
-from caseworker.ids import id_at
 from caseworker.seed import casework, people, reference
-from caseworker.seed.bulk import Chunk
+from caseworker.seed.bulk import Chunk, StagedChunk
+from caseworker.seed.reference import id_at
+from caseworker.seed.rows import FAST, check_rows
 
 DAY = casework.DAY
 FREQUENT_CONTACTS = 3  # citizens with 40 cases and 500 contacts, for the single-view benchmark
@@ -21,6 +23,7 @@ CHUNK_CITIZENS = 10_000
 # at its end (append-only inserts); the times in the documents' fields are the realistic ones.
 _ID_BASE_MS = 1_600_000_000_000
 _IDS_PER_CHUNK = CHUNK_CITIZENS * 200
+_CHECKED_DOCS = 2_000  # of chunk 0, whose rows are compared with the projection's
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class ChunkSpec:
     now_ms: int
     services: tuple[dict[str, Any], ...]
     staffing: casework.Staffing
+    staging: str  # the folder the chunk's file is saved in
 
 
 def _case_count(rng: random.Random) -> int:
@@ -47,8 +51,8 @@ def _status(rng: random.Random) -> str:
     return "closed"
 
 
-def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
-    """The chunk's rows and how many cases it holds."""
+def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int]:
+    """The chunk's rows, saved to a file for the writer, and how many cases it holds."""
     rng = random.Random(f"{spec.seed}:{spec.index}")
     counter = iter(range(spec.index * _IDS_PER_CHUNK, (spec.index + 1) * _IDS_PER_CHUNK))
 
@@ -56,6 +60,7 @@ def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
         return id_at(prefix, _ID_BASE_MS + next(counter), rng.getrandbits(80))
 
     chunk = Chunk(spec.index)
+    add = _checked(chunk.add) if spec.index == 0 else chunk.add
     ppl = reference.people()
     services = spec.services
     weights = [3 if s["group"] != "Contact centre" else 1 for s in services]
@@ -64,7 +69,7 @@ def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
     cases = 0
     for n in range(spec.first, spec.first + spec.count):
         citizen = people.make_citizen(rng, ids, ppl, n, now - rng.randrange(DAY, 1825 * DAY))
-        chunk.add(citizen)
+        add(citizen)
         frequent = n < FREQUENT_CONTACTS
         location = people.postcode_of(citizen)
         case_ids = []
@@ -81,13 +86,13 @@ def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
                 citizen,
                 location,
                 _status(rng),
-                chunk.add,
+                add,
             )
-            chunk.add(case)
+            add(case)
             case_ids.append((case["_id"], case["opened_at"]))
             cases += 1
             if rng.random() < 0.1:
-                chunk.add(casework.make_note(rng, ids, case, rng.choice(staff), now - DAY))
+                add(casework.make_note(rng, ids, case, rng.choice(staff), now - DAY))
         for _ in range(500 if frequent else rng.choice((0, 1, 1, 1, 2))):
             at = now - rng.randrange(1, 700 * DAY)
             linked = None
@@ -96,15 +101,27 @@ def generate_chunk(spec: ChunkSpec) -> tuple[Chunk, int]:
                 linked, opened_at = rng.choice(case_ids)
                 opened = int(datetime.fromisoformat(opened_at).timestamp() * 1000)
                 at = opened + rng.randrange(0, max(1, now - opened))
-            chunk.add(
-                casework.make_interaction(rng, ids, citizen["_id"], at, rng.choice(staff), linked)
-            )
+            add(casework.make_interaction(rng, ids, citizen["_id"], at, rng.choice(staff), linked))
         if n < 20 or rng.random() < 0.005:
             at = now - rng.randrange(1, 30 * DAY)
-            chunk.add(casework.make_mention(rng, ids, n, at, citizen))
+            add(casework.make_mention(rng, ids, n, at, citizen))
     if spec.index == 0:
         _check_every_kind(spec)
-    return chunk, cases
+    return chunk.save(spec.staging), cases
+
+
+def _checked(add: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]], str]:
+    """``add``, comparing the first documents' rows with what ``projection`` would write."""
+    left = [_CHECKED_DOCS]
+
+    def checked(doc: dict[str, Any]) -> str:
+        rev = add(doc)
+        if left[0] > 0 and doc["type"] in FAST:
+            left[0] -= 1
+            check_rows(doc, rev)
+        return rev
+
+    return checked
 
 
 def _check_every_kind(spec: ChunkSpec) -> None:
@@ -140,3 +157,5 @@ def _check_every_kind(spec: ChunkSpec) -> None:
     ]
     for doc in made:
         check(doc)
+        if doc["type"] in FAST:
+            check_rows(doc, "1-" + "0" * 32)

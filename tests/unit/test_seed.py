@@ -1,22 +1,26 @@
 """The demo council: realistic, consistent with the workflow, and the same every time."""
 
 import json
+import random
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
-from caseworker import vocab
+from caseworker import ids, vocab
 from caseworker.documents.codec import check
 from caseworker.errors import StoreError
 from caseworker.ids import normalise_case_reference
 from caseworker.models import Case, CaseEvent, Citizen, Identifier, Interaction, StoredDocument
-from caseworker.seed import busiest_citizen_id, seed_store
+from caseworker.seed import busiest_citizen_id, reference, seed_store
+from caseworker.seed.bulk import canonical
 from caseworker.seed.generate import CHUNK_CITIZENS
 from caseworker.services import search, workflow
-from caseworker.store.projection import TABLE_OF_TYPE
+from caseworker.store.projection import PROJECTORS, TABLE_OF_TYPE
 from caseworker.store.store import Store
+from caseworker.timeutil import to_iso
 
 N = CHUNK_CITIZENS + 500  # two chunks: the second one exercises chunk boundaries
 
@@ -128,3 +132,72 @@ def test_contacts_about_a_case_come_after_it_was_opened(seeded: Store) -> None:
             .where(Interaction.at < Case.opened_at)
         )
     assert early == 0
+
+
+def test_every_projected_row_is_what_a_single_write_would_make(seeded: Store) -> None:
+    """The seeder builds rows itself (``seed.rows``) and copies them in bulk; they must be the
+    rows ``projection`` makes from each stored body, NULLs and booleans included."""
+    with seeded.read() as s:
+        for doc_type, table in TABLE_OF_TYPE.items():
+            bodies = s.scalars(
+                select(StoredDocument.body).where(StoredDocument.type == doc_type).limit(2000)
+            )
+            for body in bodies:
+                doc = json.loads(body)
+                made = PROJECTORS[doc_type](doc, doc["_rev"], False)
+                expected = [(table.name, made.row)] + [
+                    (child.name, row) for child, rows in made.children.items() for row in rows
+                ]
+                for name, row in expected:
+                    columns = ", ".join(f'"{c}"' for c in row)
+                    stored = s.execute(
+                        text(f"SELECT {columns} FROM {name} WHERE id = :id"), {"id": row["id"]}
+                    ).one()
+                    want = tuple(int(v) if isinstance(v, bool) else v for v in row.values())
+                    assert tuple(stored) == want, (name, row["id"])
+                if made.search_table:
+                    hits = search.search(s, doc["reference"] if doc_type == "case" else doc["_id"])
+                    assert doc_type != "case" or [h.id for h in hits] == [doc["_id"]]
+
+
+def test_the_seeded_store_is_left_as_the_app_keeps_it(seeded: Store) -> None:
+    with seeded.read() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+        for table in ("citizen_search", "case_search"):
+            # FTS5's own settings again (only its version row), and one merged segment.
+            config = s.execute(text(f"SELECT k FROM {table}_config")).scalars().all()
+            assert config == ["version"]
+        indexes = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+        for table in TABLE_OF_TYPE.values():
+            assert {i.name for i in table.indexes} <= indexes
+
+
+def test_an_encrypted_store_is_seeded_too(tmp_path: Path) -> None:
+    store = Store(tmp_path / "caseworker.db", key="correct horse battery staple")
+    seed_store(store, citizens=30, workers=1)
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Citizen)) == 30
+        case = s.scalars(select(Case).limit(1)).one()
+        assert [h.id for h in search.search(s, case.reference)] == [case.id]
+    assert store.check_integrity() == "ok"
+    store.close()
+
+
+def test_the_seeders_fast_times_and_ids_match_the_apps() -> None:
+    rng = random.Random(7)
+    for _ in range(20_000):
+        millis = rng.randrange(0, 4_102_444_800_000)  # up to 2100
+        moment = datetime.fromtimestamp(millis / 1000, UTC).replace(
+            microsecond=(millis % 1000) * 1000
+        )
+        assert reference.iso(millis) == to_iso(moment)
+        bits = rng.getrandbits(80)
+        assert reference.id_at("case", millis, bits) == ids.id_at("case", millis, bits)
+
+
+def test_the_seeders_json_is_the_canonical_json() -> None:
+    doc = {"type": "note", "text": 'Said "hello"\\ to Siân\n', "schema": 1, "z": [1, {"b": None}]}
+    assert canonical(doc) == json.dumps(
+        doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
