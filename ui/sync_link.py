@@ -53,7 +53,8 @@ class SyncLink(QObject):
         self._stopping = False
         self.state = SyncState()
         self.process = QProcess(self)
-        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        # Its stderr (a traceback, if it ever has one) goes where ours does.
+        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._ended)
         self.process.errorOccurred.connect(self._failed_to_start)
