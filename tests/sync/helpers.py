@@ -5,55 +5,16 @@ from typing import Any
 
 import requests
 
-from caseworker.documents.codec import new_document
-from caseworker.documents.types import QUEUE, SERVICE, STAFF
-from caseworker.services.context import Actor
 from caseworker.store import docstore
 from caseworker.store.store import Store
 from sync.http import CouchClient
 from sync.replicator import Replicator, SyncResult
 from tests.support.couch_server import CouchServer
+from tests.support.council import AGENT, OFFICER, SUPERVISOR, council_docs
 
-AGENT = Actor("staff:agent", "agent")
-OFFICER = Actor("staff:officer", "field_officer")
-SUPERVISOR = Actor("staff:supervisor", "supervisor")
+__all__ = ["AGENT", "OFFICER", "SUPERVISOR", "council_docs"]  # the sync tests import them here
+
 JSON = {"Accept": "application/json"}
-
-
-def council_docs() -> list[dict[str, Any]]:
-    docs = [
-        new_document(QUEUE, "queue:waste", {"name": "Waste", "active": True}),
-        new_document(QUEUE, "queue:highways", {"name": "Highways", "active": True}),
-        new_document(
-            SERVICE,
-            "service:missed-bin",
-            {
-                "code": "missed-bin",
-                "name": "Missed bin collection",
-                "group": "Waste",
-                "keywords": ["bin"],
-                "resolve_hours": 72,
-                "response_hours": 24,
-                "default_queue_id": "queue:waste",
-                "active": True,
-            },
-        ),
-    ]
-    for actor, name in ((AGENT, "Ann Agent"), (OFFICER, "Olu Officer"), (SUPERVISOR, "Sam Sup")):
-        docs.append(
-            new_document(
-                STAFF,
-                actor.staff_id,
-                {
-                    "name": name,
-                    "username": actor.staff_id.split(":")[1],
-                    "role": actor.role,
-                    "queue_ids": ["queue:waste"],
-                    "active": True,
-                },
-            )
-        )
-    return docs
 
 
 def make_store(tmp_path: Path, name: str, *, council: bool = False) -> Store:
