@@ -19,6 +19,7 @@ import json
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -34,15 +35,9 @@ if TYPE_CHECKING:
 
 
 def state_to_json(state: SyncState) -> dict[str, Any]:
-    return {
-        "kind": state.kind,
-        "reason": state.reason,
-        "direction": state.direction,
-        "done": state.done,
-        "total": state.total,
-        "last_sync": state.last_sync.isoformat() if state.last_sync else None,
-        "refused": state.refused,
-    }
+    data = asdict(state)
+    data["last_sync"] = state.last_sync.isoformat() if state.last_sync else None
+    return data
 
 
 def state_from_json(data: dict[str, Any]) -> SyncState:

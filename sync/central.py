@@ -72,7 +72,7 @@ def add_user(client: CouchClient, name: str, password: str, role: str, staff_id:
     if not name or not password:
         raise SyncError("a user needs a name and a password")
     path = "/_users/" + quote(f"org.couchdb.user:{name}", safe=":")
-    current = client.get_or_none_server(path)
+    current = client.get_or_none(path, server=True)
     doc: dict[str, Any] = {
         "_id": f"org.couchdb.user:{name}",
         "name": name,

@@ -126,19 +126,11 @@ class CouchClient:
     def put(self, path: str, body: Any, **kw: Any) -> Any:
         return self.request("PUT", path, body=body, **kw)
 
-    def get_or_none(self, path: str) -> Any:
-        """GET, with None for a 404 (a document or checkpoint not there yet)."""
+    def get_or_none(self, path: str, *, server: bool = False) -> Any:
+        """GET, with None for a 404 (a document or checkpoint not there yet); ``server``: at
+        the server's root (e.g. ``/_users/...``)."""
         try:
-            return self.get(path)
-        except RequestError as exc:
-            if exc.status == 404:
-                return None
-            raise
-
-    def get_or_none_server(self, path: str) -> Any:
-        """``get_or_none`` at the server's root (e.g. ``/_users/...``)."""
-        try:
-            return self.request("GET", path, server=True)
+            return self.request("GET", path, server=server)
         except RequestError as exc:
             if exc.status == 404:
                 return None

@@ -11,7 +11,7 @@ import json
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from caseworker.store.docstore import Written
@@ -20,12 +20,12 @@ from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
 from sync.errors import MalformedResponse, RequestError, Stopped, SyncError, TooLargeError
 from sync.http import CouchClient, doc_path, seq_param
+from sync.state import Progress
 
 IN_FLIGHT = 2
 REMOTE_CHECKPOINT_EVERY = 8  # batches; the local checkpoint is written with every batch
 _WAIT = 1.0  # seconds between looks at the stop flag while waiting for the fetcher
 
-Progress = Callable[[str, int, int | None], None]  # direction, done, total (None: unknown)
 OnWritten = Callable[[list[Written]], None]
 
 
@@ -44,7 +44,6 @@ class _Batch:
     changes: int
     final: bool
     error: BaseException | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Puller:

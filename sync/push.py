@@ -9,21 +9,17 @@ validation function's 403) is recorded on the document and not sent again until 
 
 import base64
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-
-from caseworker.models import StoredDocument
 from caseworker.store import docstore
 from caseworker.store.replication import attachment_data, bodies_with_revisions, record_refusals
 from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
 from sync.errors import MalformedResponse, Stopped, SyncError, TooLargeError
 from sync.http import CouchClient
+from sync.state import Progress
 
-Progress = Callable[[str, int, int | None], None]
 _REFUSALS = ("forbidden", "unauthorized")
 
 
@@ -59,14 +55,7 @@ class Pusher:
         since = start if isinstance(start, int) and not isinstance(start, bool) else LOWEST_SEQ
         result = PushResult(last_seq=since)
         with self.store.read() as session:
-            total = int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(StoredDocument)
-                    .where(StoredDocument.seq > since)
-                )
-                or 0
-            )
+            total = docstore.count_changed_since(session, since)
         while True:
             if self.stop.is_set():
                 raise Stopped("the sync was stopped")

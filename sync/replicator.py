@@ -22,8 +22,9 @@ from caseworker.store.docstore import Written
 from caseworker.store.store import Store
 from sync.checkpoint import STORE_ID_KEY, Checkpointer, replication_id
 from sync.http import CouchClient
-from sync.pull import Progress, Puller, PullResult
+from sync.pull import Puller, PullResult
 from sync.push import Pusher, PushResult
+from sync.state import Progress
 
 DEFAULT_BATCH = 1000
 

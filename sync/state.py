@@ -1,9 +1,11 @@
 """The sync state the window shows: one small immutable value, replaced on every change."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
+Progress = Callable[[str, int, int | None], None]  # direction, done, total (None: unknown)
 Kind = Literal["offline", "connecting", "syncing", "up_to_date", "needs_sign_in", "error"]
 
 

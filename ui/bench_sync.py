@@ -112,7 +112,7 @@ def _window_sync(store: Store, data_dir: Path, db_url: str, auth: tuple[str, str
     worker = DbWorker(store, bus)
     staff = _agent(store)
     ctx = UiContext(Actor(staff.id, staff.role), staff.name, worker, bus)
-    central = CentralConnection(data_dir, worker, bus, auth[0])
+    central = CentralConnection(data_dir, worker, bus, auth[0], None)
     window = MainWindow(ctx, theme, central=central)
     window.resize(1400, 900)
     window.show()

@@ -1,6 +1,6 @@
 """The window's connection to the council's central service: which one, who, and live sync.
 
-One per signed-in person. It reads ``central.json`` from the data folder (written by
+One per signed-in person. It is given what ``central.json`` in the data folder says (written by
 ``caseworker sync`` or by connecting from the window), signs in off the GUI thread with the
 password in the OS keyring, and runs a ``SyncLink`` once signed in. Without a central service
 the window works on the local store alone and says so.
@@ -9,42 +9,21 @@ the window works on the local store alone and says so.
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from sync import config, status
 from sync.credentials import CentralAccount
 from sync.state import SyncState
+from ui.background import run_off_gui
 from ui.bus import ChangeBus
 from ui.status_bar import PendingReader, pending_after
 from ui.sync_link import SyncLink
 from ui.worker import DbWorker
 
 
-def pending_reader(data_dir: Path) -> PendingReader | None:
+def pending_reader(central: config.CentralConfig | None) -> PendingReader | None:
     """Counts what waits to be pushed when a central service is configured; None when not."""
-    pushed_seq = status.pushed_seq_reader(data_dir)
-    return pending_after(pushed_seq) if pushed_seq is not None else None
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _SignIn(QRunnable):
-    def __init__(self, account: CentralAccount, user: str, password: str | None, remember: bool):
-        super().__init__()
-        self.signals = _Signals()
-        self._args = (account, user, password, remember)
-
-    def run(self) -> None:
-        account, user, password, remember = self._args
-        try:
-            checked = account.sign_in(user, password, remember)
-        except Exception as exc:  # shown to the person in plain words
-            self.signals.failed.emit(exc)
-            return
-        self.signals.done.emit(checked)
+    return pending_after(status.pushed_seq_reader(central.server)) if central else None
 
 
 class CentralConnection(QObject):
@@ -57,6 +36,7 @@ class CentralConnection(QObject):
         worker: DbWorker,
         bus: ChangeBus,
         username: str,
+        central: config.CentralConfig | None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,9 +44,8 @@ class CentralConnection(QObject):
         self.username = username
         self._worker = worker
         self._bus = bus
-        self.config = config.load(data_dir)
+        self.config = central  # what central.json said when the person signed in
         self.link: SyncLink | None = None
-        self._tasks: list[_SignIn] = []
 
     @property
     def server(self) -> str | None:
@@ -99,11 +78,8 @@ class CentralConnection(QObject):
         central service and (re)start live sync. ``on_done(checked)``: False when the server
         could not be reached (sync starts anyway and catches up when it answers)."""
         account = CentralAccount(server)
-        task = _SignIn(account, self.username, password, remember)
-        self._tasks.append(task)  # keeps its signals alive until it reports
 
         def done(checked: object) -> None:
-            self._tasks.remove(task)
             if self.config is None or self.config.server != account.server:
                 self.config = config.CentralConfig(account.server, self.username)
                 config.save(self.data_dir, self.config)
@@ -111,15 +87,13 @@ class CentralConnection(QObject):
             self.start(account)
             on_done(bool(checked))
 
-        def failed(error: object) -> None:
-            self._tasks.remove(task)
+        def failed(error: Exception) -> None:
             if self.link is None:
                 self.state_changed.emit(SyncState("needs_sign_in", str(error)))
-            on_failed(error if isinstance(error, Exception) else RuntimeError(str(error)))
+            on_failed(error)
 
-        task.signals.done.connect(done)
-        task.signals.failed.connect(failed)
-        QThreadPool.globalInstance().start(task)
+        sign_in = account.sign_in
+        run_off_gui(self, lambda: sign_in(self.username, password, remember), done, failed)
 
     def sync_now(self) -> bool:
         """False when there is nothing to sync with yet (not configured or not signed in)."""

@@ -34,7 +34,7 @@ from sync.credentials import CentralAccount
 from ui import i18n, screenshot
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
-from ui.central import CentralConnection, pending_reader
+from ui.central import CentralConnection
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.signin import SignInDialog, StaffChoice, active_staff
@@ -152,8 +152,8 @@ class Launcher:
             if staff is None:
                 return 0
             ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus)
-            central = CentralConnection(data_dir, self.worker, bus, staff.username)
-            window = MainWindow(ctx, theme, pending_reader(data_dir), central=central)
+            central = CentralConnection(data_dir, self.worker, bus, staff.username, configured)
+            window = MainWindow(ctx, theme, central=central)
             if account is not None and account.user == staff.username:
                 central.start(account)  # signed in (or offline with a password) in the dialog
             elif account is not None:  # signed in with --as: the keyring's password, if any

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync.state import SyncState
 from ui import rail
 from ui.central import CentralConnection, pending_reader
 from ui.context import UiContext
@@ -66,15 +65,17 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self.rail = rail.NavigationRail(self.page_names)
         self.tabs = RecordTabs(ctx, self.stack)
+        if pending is None and central is not None:
+            pending = pending_reader(central.config)
         self.status = StatusBar(ctx, pending, self)
         self.setStatusBar(self.status)
         if central is not None:
-            central.state_changed.connect(self._show_sync)
+            central.state_changed.connect(self.status.show_sync)
             central.configured.connect(
-                lambda: self.status.set_pending_reader(pending_reader(central.data_dir))
+                lambda: self.status.set_pending_reader(pending_reader(central.config))
             )
             if central.state is not None:
-                self._show_sync(central.state)
+                self.status.show_sync(central.state)
 
         search_label = QLabel(self.tr("Search (Ctrl+K):"))
         search_label.setBuddy(self.omnibox)
@@ -263,9 +264,6 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     # -- the central service -------------------------------------------------------------------
-    def _show_sync(self, state: SyncState) -> None:
-        self.status.show_sync(state)
-
     def sync_now(self) -> None:
         central = self.central
         if central is None:

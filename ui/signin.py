@@ -3,11 +3,10 @@ window offers). When a central service is configured, its password is asked for 
 in the OS keyring through the sync engine's credentials module (see ``CentralSignIn``).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import StaffMember
 from ui import labels
+from ui.background import run_off_gui
 from ui.worker import DbWorker
 
 
@@ -59,26 +59,6 @@ class CentralSignIn(Protocol):
     def sign_in(self, username: str, password: str | None, remember: bool) -> bool: ...
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self._fn = fn
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except Exception as exc:  # shown to the person in plain words
-            self._signals.failed.emit(exc)
-            return
-        self._signals.done.emit(result)
-
-
 class SignInDialog(QDialog):
     def __init__(
         self, worker: DbWorker, central: CentralSignIn | None = None, parent: QWidget | None = None
@@ -88,9 +68,6 @@ class SignInDialog(QDialog):
         self.setAccessibleName(self.tr("Sign in"))
         self.chosen: StaffChoice | None = None
         self._central = central
-        self._signals = _Signals(self)
-        self._signals.done.connect(lambda _r: self._finish())
-        self._signals.failed.connect(self._on_failed)
 
         heading = QLabel(self.tr("Who is signing in?"))
         heading.setProperty("role", "title")
@@ -203,8 +180,11 @@ class SignInDialog(QDialog):
         remember = self.remember.isChecked()
         self.sign_in_button.setEnabled(False)
         self.message.setText(self.tr("Checking with the central service…"))
-        QThreadPool.globalInstance().start(
-            _Task(lambda: central.sign_in(username, password, remember), self._signals)
+        run_off_gui(
+            self,
+            lambda: central.sign_in(username, password, remember),
+            lambda _checked: self._finish(),
+            self._on_failed,
         )
 
     def _finish(self) -> None:

@@ -11,11 +11,10 @@ from datetime import datetime
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QWidget
 from shiboken6 import isValid
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from caseworker.models import StoredDocument
 from caseworker.services.context import ChangeSet
+from caseworker.store import docstore
 from caseworker.timeutil import utcnow
 from sync.state import SyncState
 from ui import icons, labels
@@ -30,12 +29,7 @@ def pending_after(pushed_seq: Callable[[Session], int]) -> PendingReader:
 
     ``pushed_seq`` reads the last local sequence the push side of replication checkpointed."""
 
-    def count(session: Session) -> int:
-        since = pushed_seq(session)
-        query = select(func.count()).select_from(StoredDocument).where(StoredDocument.seq > since)
-        return int(session.scalar(query) or 0)
-
-    return count
+    return lambda session: docstore.count_changed_since(session, pushed_seq(session))
 
 
 SYNC_STATES = ("local_only", "offline", "connecting", "syncing", "up_to_date", "needs_sign_in")

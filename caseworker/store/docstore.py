@@ -111,16 +111,22 @@ def delete_doc(session: Session, doc_id: str, rev: str | None = None) -> Written
     return put(session, tombstone, deleted=True)
 
 
-def put_replicated(session: Session, doc: Document) -> Written:
-    """Merge a revision made elsewhere (``new_edits: false``). Replaying it changes nothing."""
-    doc_id = doc["_id"]
+def incoming_revision(doc: Document) -> tuple[str, bool, dict[str, Any], Document]:
+    """A revision made elsewhere: its rev, whether it deletes, its ``_revisions`` ancestry
+    (the revision alone when the sender gave none) and its body without transient fields."""
     rev = doc["_rev"]
-    deleted = bool(doc.get("_deleted"))
     revisions = doc.get("_revisions") or {
         "start": revtree.parse_rev(rev)[0],
         "ids": [revtree.parse_rev(rev)[1]],
     }
     body = {k: v for k, v in doc.items() if k not in _TRANSIENT}
+    return rev, bool(doc.get("_deleted")), revisions, body
+
+
+def put_replicated(session: Session, doc: Document) -> Written:
+    """Merge a revision made elsewhere (``new_edits: false``). Replaying it changes nothing."""
+    doc_id = doc["_id"]
+    rev, deleted, revisions, body = incoming_revision(doc)
     row = session.get(StoredDocument, doc_id)
     tree = revtree.tree_from_json(json.loads(row.rev_tree)) if row is not None else []
     if revtree.rev_exists(tree, rev):
@@ -249,6 +255,12 @@ def changes_since(session: Session, since: int, limit: int = 1000) -> list[Chang
             leaves = [rev]
         changes.append(Change(seq, doc_id, rev, deleted, leaves))
     return changes
+
+
+def count_changed_since(session: Session, since: int) -> int:
+    """How many documents changed after local sequence ``since`` (e.g. what waits to be pushed)."""
+    query = select(func.count()).select_from(StoredDocument).where(StoredDocument.seq > since)
+    return int(session.scalar(query) or 0)
 
 
 def last_seq(session: Session) -> int:

@@ -26,8 +26,8 @@ from caseworker.documents.codec import Document, check, encode
 from caseworker.documents.schema import DocumentError
 from caseworker.models import Attachment, LeafBody, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.store import projection
-from caseworker.store.docstore import _TRANSIENT, REV_LIMIT, Written, next_seq
+from caseworker.store import docstore, projection
+from caseworker.store.docstore import REV_LIMIT, Written, next_seq
 
 _CHUNK = 900  # ids per IN (...) query
 _DOCS: Table = StoredDocument.__table__  # type: ignore[assignment]
@@ -87,19 +87,29 @@ def _attachments_in(body: Document, rev: str) -> list[dict[str, Any]]:
         if not isinstance(att, dict) or "data" not in att:
             continue
         data = base64.b64decode(att["data"])
-        digest = att.get("digest") or digest_of(data)
-        content_type = att.get("content_type") or "application/octet-stream"
-        stored.append(
-            {"digest": digest, "content_type": content_type, "length": len(data), "data": data}
+        stored_row, atts[name] = _stored(
+            data,
+            att.get("content_type") or "application/octet-stream",
+            att.get("revpos", generation),
+            att.get("digest") or digest_of(data),
         )
-        atts[name] = {
-            "content_type": content_type,
-            "digest": digest,
-            "length": len(data),
-            "revpos": att.get("revpos", generation),
-            "stub": True,
-        }
+        stored.append(stored_row)
     return stored
+
+
+def _stored(
+    data: bytes, content_type: str, revpos: int, digest: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An attachment's row in the attachments table, and the stub the body keeps."""
+    row = {"digest": digest, "content_type": content_type, "length": len(data), "data": data}
+    stub = {
+        "content_type": content_type,
+        "digest": digest,
+        "length": len(data),
+        "revpos": revpos,
+        "stub": True,
+    }
+    return row, stub
 
 
 def _linear_tree_json(revisions: Any, deleted: bool) -> str | None:
@@ -134,41 +144,20 @@ def put_replicated_many(session: Session, docs: list[Document]) -> list[Written]
     changed: list[_Row] = []
     for doc_id, versions in incoming.items():
         row = rows.get(doc_id)
-        if row is None:
-            row = _Row(doc_id, [], {}, False)
-            if len(versions) == 1:
-                doc = versions[0]
-                rev = doc["_rev"]
-                deleted = bool(doc.get("_deleted"))
-                revisions = doc.get("_revisions") or {
-                    "start": revtree.parse_rev(rev)[0],
-                    "ids": [revtree.parse_rev(rev)[1]],
-                }
-                tree_json = _linear_tree_json(revisions, deleted)
-                if tree_json is not None and f"{revisions['start']}-{revisions['ids'][0]}" == rev:
-                    body = {k: v for k, v in doc.items() if k not in _TRANSIENT}
-                    attachments += _attachments_in(body, rev)
-                    row.bodies[rev] = body
-                    row.fast = (tree_json, rev, deleted)
-                    changed.append(row)
-                    continue
+        if row is None and len(versions) == 1:
+            new = _new_linear(doc_id, versions[0], attachments)
+            if new is not None:
+                changed.append(new)
+                continue
+        row = row or _Row(doc_id, [], {}, False)
         touched = False
         for doc in versions:
-            rev = doc["_rev"]
-            if row.tree and revtree.rev_exists(row.tree, rev):
+            if row.tree and revtree.rev_exists(row.tree, doc["_rev"]):
                 continue
-            deleted = bool(doc.get("_deleted"))
-            revisions = doc.get("_revisions") or {
-                "start": revtree.parse_rev(rev)[0],
-                "ids": [revtree.parse_rev(rev)[1]],
-            }
-            body = {k: v for k, v in doc.items() if k not in _TRANSIENT}
+            rev, deleted, revisions, body = docstore.incoming_revision(doc)
             attachments += _attachments_in(body, rev)
             path = revtree.path_from_revisions(revisions, deleted)
-            if row.tree:
-                row.tree = revtree.merge(row.tree, path, REV_LIMIT).tree
-            else:
-                row.tree = [path]
+            row.tree = revtree.merge(row.tree, path, REV_LIMIT).tree if row.tree else [path]
             row.bodies[rev] = body
             touched = True
         if touched:
@@ -178,6 +167,17 @@ def put_replicated_many(session: Session, docs: list[Document]) -> list[Written]
     if attachments:
         session.execute(insert(_ATTACHMENTS).on_conflict_do_nothing(), attachments)
     return _write(session, changed)
+
+
+def _new_linear(doc_id: str, doc: Document, attachments: list[dict[str, Any]]) -> _Row | None:
+    """The row of a document new here with one linear history, its tree written straight to
+    JSON (most pulled documents); None when it needs the general path."""
+    rev, deleted, revisions, body = docstore.incoming_revision(doc)
+    tree_json = _linear_tree_json(revisions, deleted)
+    if tree_json is None or f"{revisions['start']}-{revisions['ids'][0]}" != rev:
+        return None
+    attachments += _attachments_in(body, rev)
+    return _Row(doc_id, [], {rev: body}, False, fast=(tree_json, rev, deleted))
 
 
 _INSERT_DOC = (
@@ -317,22 +317,11 @@ def attachment_data(session: Session, digests: Iterable[str]) -> dict[str, bytes
 def attach(session: Session, doc: Document, name: str, content_type: str, data: bytes) -> Document:
     """A copy of ``doc`` with ``data`` attached as ``name`` (stored by digest, kept as a stub
     in the body); write it with ``docstore.put`` in the same transaction."""
-    digest = digest_of(data)
-    session.execute(
-        insert(_ATTACHMENTS).on_conflict_do_nothing(),
-        [{"digest": digest, "content_type": content_type, "length": len(data), "data": data}],
-    )
     rev = doc.get("_rev")
     revpos = revtree.parse_rev(rev)[0] + 1 if isinstance(rev, str) else 1
-    atts = dict(doc.get("_attachments") or {})
-    atts[name] = {
-        "content_type": content_type,
-        "digest": digest,
-        "length": len(data),
-        "revpos": revpos,
-        "stub": True,
-    }
-    return {**doc, "_attachments": atts}
+    row, stub = _stored(data, content_type, revpos, digest_of(data))
+    session.execute(insert(_ATTACHMENTS).on_conflict_do_nothing(), [row])
+    return {**doc, "_attachments": {**(doc.get("_attachments") or {}), name: stub}}
 
 
 def revs_diff_many(session: Session, wanted: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -46,7 +46,7 @@ def connected(
 ) -> Iterator[MainWindow]:
     """A window signed in to the central service (as its admin) and up to date with it."""
     user, password = couch_server.admin_auth
-    central = CentralConnection(data_dir, ctx.worker, ctx.bus, user)
+    central = CentralConnection(data_dir, ctx.worker, ctx.bus, user, None)
     window = MainWindow(ctx, theme, central=central)
     qtbot.addWidget(window)
     window.show()
@@ -174,7 +174,7 @@ def test_sync_now_and_a_refused_password(
     qtbot: QtBot, ctx: UiContext, theme: Theme, seeded: Store, data_dir: Path,
     couch_server: CouchServer, couch_db: str,
 ) -> None:  # fmt: skip
-    central = CentralConnection(data_dir, ctx.worker, ctx.bus, couch_server.admin_auth[0])
+    central = CentralConnection(data_dir, ctx.worker, ctx.bus, couch_server.admin_auth[0], None)
     window = MainWindow(ctx, theme, central=central)
     qtbot.addWidget(window)
     window.show()
