@@ -1762,12 +1762,12 @@
     <message numerus="yes">
         <source>%n record(s) refused by the central service</source>
         <translation>
-                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
-                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
-                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
-                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
-                <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
-            </translation>
+            <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+            <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+            <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+            <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+            <numerusform>%n cofnod wedi&apos;u gwrthod gan y gwasanaeth canolog</numerusform>
+        </translation>
     </message>
     <message>
         <source>Local only</source>
@@ -1796,6 +1796,10 @@
     <message>
         <source>Sync problem: %1</source>
         <translation>Problem cysoni: %1</translation>
+    </message>
+    <message>
+        <source>%1 · unencrypted connection</source>
+        <translation>%1 · cysylltiad heb ei amgryptio</translation>
     </message>
     <message>
         <source>Last sync: never (no central service configured)</source>
@@ -1881,15 +1885,19 @@
         <source>Close (Esc)</source>
         <translation>Cau (Esc)</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>(dim)</translation>
+    </message>
     <message numerus="yes">
-        <source>%n record(s) could not be synced. They are kept here unchanged; editing one sends it again.</source>
+        <source>%n problem(s) to look at. Records are kept here unchanged: editing one sends it again, and changing one of two that clash resolves the clash.</source>
         <translation>
-                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
-                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
-                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
-                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
-                <numerusform>Nid oedd modd cysoni %n cofnod. Cânt eu cadw yma heb eu newid; mae golygu un yn ei anfon eto.</numerusform>
-            </translation>
+            <numerusform>%n problem i edrych arni. Cedwir cofnodion yma heb eu newid: mae golygu un yn ei anfon eto, ac mae newid un o ddau sy&apos;n gwrthdaro yn datrys y gwrthdaro.</numerusform>
+            <numerusform>%n problem i edrych arni. Cedwir cofnodion yma heb eu newid: mae golygu un yn ei anfon eto, ac mae newid un o ddau sy&apos;n gwrthdaro yn datrys y gwrthdaro.</numerusform>
+            <numerusform>%n problem i edrych arni. Cedwir cofnodion yma heb eu newid: mae golygu un yn ei anfon eto, ac mae newid un o ddau sy&apos;n gwrthdaro yn datrys y gwrthdaro.</numerusform>
+            <numerusform>%n problem i edrych arni. Cedwir cofnodion yma heb eu newid: mae golygu un yn ei anfon eto, ac mae newid un o ddau sy&apos;n gwrthdaro yn datrys y gwrthdaro.</numerusform>
+            <numerusform>%n problem i edrych arni. Cedwir cofnodion yma heb eu newid: mae golygu un yn ei anfon eto, ac mae newid un o ddau sy&apos;n gwrthdaro yn datrys y gwrthdaro.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every record synced: there are no problems.</source>

@@ -1759,9 +1759,9 @@
     <message numerus="yes">
         <source>%n record(s) refused by the central service</source>
         <translation>
-                <numerusform>%n record refused by the central service</numerusform>
-                <numerusform>%n records refused by the central service</numerusform>
-            </translation>
+            <numerusform>%n record refused by the central service</numerusform>
+            <numerusform>%n records refused by the central service</numerusform>
+        </translation>
     </message>
     <message>
         <source>Local only</source>
@@ -1790,6 +1790,10 @@
     <message>
         <source>Sync problem: %1</source>
         <translation>Sync problem: %1</translation>
+    </message>
+    <message>
+        <source>%1 · unencrypted connection</source>
+        <translation>%1 · unencrypted connection</translation>
     </message>
     <message>
         <source>Last sync: never (no central service configured)</source>
@@ -1872,12 +1876,16 @@
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
     <message numerus="yes">
-        <source>%n record(s) could not be synced. They are kept here unchanged; editing one sends it again.</source>
+        <source>%n problem(s) to look at. Records are kept here unchanged: editing one sends it again, and changing one of two that clash resolves the clash.</source>
         <translation>
-                <numerusform>%n record could not be synced. They are kept here unchanged; editing one sends it again.</numerusform>
-                <numerusform>%n records could not be synced. They are kept here unchanged; editing one sends it again.</numerusform>
-            </translation>
+            <numerusform>%n problem to look at. Records are kept here unchanged: editing one sends it again, and changing one of two that clash resolves the clash.</numerusform>
+            <numerusform>%n problems to look at. Records are kept here unchanged: editing one sends it again, and changing one of two that clash resolves the clash.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every record synced: there are no problems.</source>

@@ -4,11 +4,14 @@ Each document type lists its fields once; the codec validates what it reads agai
 and the projection copies the same fields into the typed tables.
 """
 
+import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
+from caseworker.errors import ValidationError
 from caseworker.timeutil import from_iso
 
 Kind = Literal[
@@ -17,8 +20,14 @@ Kind = Literal[
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class DocumentError(ValueError):
-    """A document does not match its schema; the message names the document and the field."""
+# What SQLite can hold in an INTEGER column: a larger number would fail the whole write.
+_INT_RANGE = range(-(2**63), 2**63)
+
+
+class DocumentError(ValidationError, ValueError):
+    """A document does not match its schema; the message names the document and the field.
+
+    A ValidationError, so a person sees one line; still a ValueError for older callers."""
 
 
 @dataclass(frozen=True)
@@ -35,9 +44,43 @@ class Field:
 class Schema:
     fields: tuple[Field, ...]
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
+    # (name, required, a quick test that accepts the common valid values, field): the quick
+    # test passing is enough; failing, the full check decides and explains.
+    quick: tuple[tuple[str, bool, Callable[[Any], bool], Field], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+        quick = tuple((f.name, f.required, _quick(f), f) for f in self.fields)
+        object.__setattr__(self, "quick", quick)
+
+
+def _quick(spec: Field) -> Callable[[Any], bool]:
+    """A fast yes for values that certainly fit ``spec`` (validation runs on every replicated
+    document); anything it does not accept goes through ``_check``."""
+    limit, kind = spec.max_length, spec.kind
+    if kind == "str":
+        return lambda v: type(v) is str and len(v) <= limit
+    if kind == "enum":
+        choices = frozenset(spec.choices)
+        return lambda v: type(v) is str and v in choices
+    if kind == "datetime":
+        return lambda v: type(v) is str and len(v) <= limit and _zoned_time(v)
+    if kind == "int":
+        return lambda v: type(v) is int and v in _INT_RANGE
+    if kind == "bool":
+        return lambda v: type(v) is bool
+    if kind == "strings":
+        return lambda v: type(v) is list and all(type(x) is str for x in v)
+    return lambda v: False
+
+
+def _zoned_time(text: str) -> bool:
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def s(name: str, required: bool = False, max_length: int = 10_000) -> Field:
@@ -54,13 +97,13 @@ def when(name: str, required: bool = False) -> Field:
 
 def validate(schema: Schema, data: Mapping[str, Any], where: str) -> None:
     """Raise DocumentError naming the first field that does not fit; unknown fields are kept."""
-    for spec in schema.fields:
-        value = data.get(spec.name)
+    for name, required, quick, spec in schema.quick:
+        value = data.get(name)
         if value is None:
-            if spec.required:
-                raise DocumentError(f"{where}: required field '{spec.name}' is missing")
-            continue
-        _check(spec, value, f"{where}.{spec.name}")
+            if required:
+                raise DocumentError(f"{where}: required field '{name}' is missing")
+        elif not quick(value):
+            _check(spec, value, f"{where}.{name}")
 
 
 def _check(spec: Field, value: object, where: str) -> None:
@@ -80,11 +123,13 @@ def _check(spec: Field, value: object, where: str) -> None:
         if kind == "date" and not _DATE.match(value):
             raise DocumentError(f"{where}: not a date (YYYY-MM-DD): {value!r}")
     elif kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, int) or value not in _INT_RANGE:
             raise DocumentError(f"{where}: expected a whole number")
     elif kind == "float":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise DocumentError(f"{where}: expected a number")
+        if (isinstance(value, int) and value not in _INT_RANGE) or not math.isfinite(value):
+            raise DocumentError(f"{where}: not a number that can be stored")
     elif kind == "bool":
         if not isinstance(value, bool):
             raise DocumentError(f"{where}: expected true or false")

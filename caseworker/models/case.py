@@ -17,7 +17,9 @@ class Case(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     rev: Mapped[str] = mapped_column(String(80))
-    reference: Mapped[str] = mapped_column(String(14), unique=True)
+    # Not unique in the table: two laptops can make the same one offline, and a row a peer
+    # sent must never fail the store. A duplicate is listed as a problem (store/problems.py).
+    reference: Mapped[str] = mapped_column(String(14), index=True)
     citizen_id: Mapped[str | None] = mapped_column(String(64), index=True)
     service_code: Mapped[str] = mapped_column(String(40))
     summary: Mapped[str] = mapped_column(String(300))

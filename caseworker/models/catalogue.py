@@ -11,7 +11,8 @@ class Service(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     rev: Mapped[str] = mapped_column(String(80))
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    # Not unique in the table (a peer may send a clash); duplicates are listed as problems.
+    code: Mapped[str] = mapped_column(String(40), index=True)
     name: Mapped[str] = mapped_column(String(200))
     group: Mapped[str] = mapped_column(String(100))
     keywords: Mapped[str] = mapped_column(Text)  # space-separated, for matching free text

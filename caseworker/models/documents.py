@@ -4,7 +4,7 @@ The typed tables are projections of the winning revision kept here; these tables
 replication reads and writes.
 """
 
-from sqlalchemy import Boolean, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from caseworker.models.base import Base
@@ -16,7 +16,8 @@ class StoredDocument(Base):
     __tablename__ = "documents"
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    type: Mapped[str | None] = mapped_column(String(40), index=True)
+    # No index: nothing looks documents up by type, and every replicated write would pay it.
+    type: Mapped[str | None] = mapped_column(String(40))
     rev: Mapped[str] = mapped_column(String(80))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     # Local change sequence: bumped on every write, so "what to push" is seq > checkpoint.
@@ -26,6 +27,11 @@ class StoredDocument(Base):
     conflicted: Mapped[bool] = mapped_column(Boolean, default=False)
     # Why the winner could not be projected into the typed tables (kept, never dropped).
     problem: Mapped[str | None] = mapped_column(Text)
+
+    # Problems listed newest first, without reading every document (few rows have one).
+    __table_args__ = (
+        Index("ix_documents_problem_seq", "seq", sqlite_where=text("problem IS NOT NULL")),
+    )
 
 
 class LeafBody(Base):

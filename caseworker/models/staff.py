@@ -12,7 +12,8 @@ class StaffMember(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     rev: Mapped[str] = mapped_column(String(80))
     name: Mapped[str] = mapped_column(String(200))
-    username: Mapped[str] = mapped_column(String(100), unique=True)
+    # Not unique in the table (two offline edits can clash); duplicates are listed as problems.
+    username: Mapped[str] = mapped_column(String(100), index=True)
     email: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     team: Mapped[str | None] = mapped_column(String(100))

@@ -4,6 +4,7 @@ Local edits (``put``) extend a leaf with a new revision; replicated revisions
 (``put_replicated``, CouchDB's ``new_edits: false``) are merged as they come. Either way the
 winner is recomputed by CouchDB's rule, its body is projected into the typed tables, losing
 leaves keep their bodies, and the document gets the next local sequence number (what to push).
+Both end in ``writer.write``, the store's one write path.
 
 Functions take a Session and never commit: the caller owns the transaction.
 """
@@ -12,31 +13,19 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import Document, check, encode
 from caseworker.documents.schema import DocumentError
 from caseworker.errors import ConflictError, NotFoundError
+from caseworker.limits import MAX_DOCUMENT_BYTES, MAX_ID_LENGTH, MAX_NESTING_DEPTH, REV_LIMIT
 from caseworker.models import Checkpoint, LeafBody, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.store import projection
+from caseworker.store import incoming, replication, writer
+from caseworker.store.writer import Written, next_seq
 
-REV_LIMIT = 1000
-# Fields that describe a revision rather than belong to it; never stored in a body.
-_TRANSIENT = ("_revisions", "_conflicts", "_deleted_conflicts", "_revs_info", "_local_seq")
-
-
-@dataclass(frozen=True)
-class Written:
-    """What one write did: the document, its new winner, and whether anything changed."""
-
-    doc_id: str
-    doc_type: str | None
-    rev: str
-    deleted: bool
-    changed: bool
-    conflicted: bool
+__all__ = ["REV_LIMIT", "Written", "next_seq"]
 
 
 @dataclass(frozen=True)
@@ -46,10 +35,6 @@ class Change:
     rev: str
     deleted: bool
     leaves: list[str]
-
-
-def next_seq(session: Session) -> int:
-    return int(session.scalar(select(func.coalesce(func.max(StoredDocument.seq), 0))) or 0) + 1
 
 
 def get(session: Session, doc_id: str) -> Document | None:
@@ -71,23 +56,28 @@ def require(session: Session, doc_id: str) -> Document:
 def put(session: Session, doc: Document, *, deleted: bool = False) -> Written:
     """Write a local edit. ``doc['_rev']`` must be a current leaf (the winner, or a conflicting
     branch being resolved); a new document has no ``_rev``."""
-    body = {k: v for k, v in doc.items() if k not in _TRANSIENT}
-    doc_id = body["_id"]
+    body = {k: v for k, v in doc.items() if k not in incoming.TRANSIENT}
+    doc_id = body.get("_id")
+    if not incoming.usable_text(doc_id, MAX_ID_LENGTH):
+        raise DocumentError("document without a usable '_id'")
+    assert isinstance(doc_id, str)
     if deleted:
         body["_deleted"] = True
     else:
         body.pop("_deleted", None)
         check(body)
-    row = session.get(StoredDocument, doc_id)
+    current = writer.load(session, [doc_id]).get(doc_id)
     base = body.get("_rev")
     tree: revtree.RevTree = []
-    if row is not None:
-        tree = revtree.tree_from_json(json.loads(row.rev_tree))
-        if base is None and row.deleted:
-            base = row.rev  # re-creating a deleted document continues its history
-        if base is None or not revtree.is_leaf(tree, base):
+    if current is not None:
+        assert current.old is not None
+        tree = current.tree
+        if base is None and current.old.deleted:
+            base = current.old.rev  # re-creating a deleted document continues its history
+        if not isinstance(base, str) or not revtree.is_leaf(tree, base):
             raise ConflictError(
-                f"{doc_id} was changed by someone else (now at {row.rev}); reload and try again"
+                f"{doc_id} was changed by someone else (now at {current.old.rev}); "
+                "reload and try again"
             )
     elif base is not None:
         raise NotFoundError(f"no record with id {doc_id} to update")
@@ -101,8 +91,24 @@ def put(session: Session, doc: Document, *, deleted: bool = False) -> Written:
         )
     else:
         path = revtree.RevPath(1, new_node)
-    merged = revtree.merge(tree, path, REV_LIMIT)
-    return _store(session, row, doc_id, merged.tree, {new_rev: body})
+    pending = current or writer.Pending(doc_id, [], {})
+    pending.tree = revtree.merge(tree, path, REV_LIMIT).tree
+    pending.bodies[new_rev] = writer.Body(body, _encoded(body))
+    return writer.write(session, [pending])[0]
+
+
+def _encoded(body: Document) -> str:
+    """A local edit's stored JSON, held to the limits a peer's revisions are held to."""
+    if incoming.too_deep(body):
+        raise DocumentError(f"document {body['_id']}: nested deeper than {MAX_NESTING_DEPTH}")
+    try:
+        text = encode(body)
+        size = len(text.encode("utf-8"))
+    except (TypeError, ValueError) as exc:
+        raise DocumentError(f"document {body['_id']}: cannot be stored as JSON ({exc})") from exc
+    if size > MAX_DOCUMENT_BYTES:
+        raise DocumentError(f"document {body['_id']}: larger than {MAX_DOCUMENT_BYTES:,} bytes")
+    return text
 
 
 def delete_doc(session: Session, doc_id: str, rev: str | None = None) -> Written:
@@ -111,88 +117,17 @@ def delete_doc(session: Session, doc_id: str, rev: str | None = None) -> Written
     return put(session, tombstone, deleted=True)
 
 
-def incoming_revision(doc: Document) -> tuple[str, bool, dict[str, Any], Document]:
-    """A revision made elsewhere: its rev, whether it deletes, its ``_revisions`` ancestry
-    (the revision alone when the sender gave none) and its body without transient fields."""
-    rev = doc["_rev"]
-    revisions = doc.get("_revisions") or {
-        "start": revtree.parse_rev(rev)[0],
-        "ids": [revtree.parse_rev(rev)[1]],
-    }
-    body = {k: v for k, v in doc.items() if k not in _TRANSIENT}
-    return rev, bool(doc.get("_deleted")), revisions, body
-
-
 def put_replicated(session: Session, doc: Document) -> Written:
-    """Merge a revision made elsewhere (``new_edits: false``). Replaying it changes nothing."""
-    doc_id = doc["_id"]
-    rev, deleted, revisions, body = incoming_revision(doc)
-    row = session.get(StoredDocument, doc_id)
-    tree = revtree.tree_from_json(json.loads(row.rev_tree)) if row is not None else []
-    if revtree.rev_exists(tree, rev):
-        assert row is not None
-        return Written(doc_id, row.type, row.rev, row.deleted, False, row.conflicted)
-    merged = revtree.merge(tree, revtree.path_from_revisions(revisions, deleted), REV_LIMIT)
-    return _store(session, row, doc_id, merged.tree, {rev: body})
-
-
-def _store(
-    session: Session,
-    row: StoredDocument | None,
-    doc_id: str,
-    tree: revtree.RevTree,
-    new_bodies: dict[str, Document],
-) -> Written:
-    leaf_revs = {leaf.rev for leaf in revtree.leaves(tree)}
-    bodies: dict[str, Document] = {}
-    if row is not None:
-        bodies[row.rev] = json.loads(row.body)
-        for extra in session.scalars(select(LeafBody).where(LeafBody.doc_id == doc_id)):
-            bodies[extra.rev] = json.loads(extra.body)
-    bodies.update(new_bodies)
-    bodies = {rev: body for rev, body in bodies.items() if rev in leaf_revs}
-    # Drop bodies of revisions that are no longer leaves: only leaves are ever read again.
-    tree = revtree.mark_unavailable(tree, set(revtree.non_leaf_revs(tree)))
-    winner = revtree.winning_rev(tree)
-    winner_body = bodies[winner]
-    deleted = revtree.is_deleted(tree)
-    conflicted = bool(revtree.conflicts(tree))
-    doc_type = winner_body.get("type")
-    old_winner = row.rev if row is not None else None
-    seq = next_seq(session)  # before adding a new row, so autoflush cannot see it half-made
+    """Merge a revision made elsewhere (``new_edits: false``). Replaying it changes nothing.
+    The same path as a batch (``replication.put_replicated_many``)."""
+    written = replication.put_replicated_many(session, [doc])
+    if written:
+        return written[0]
+    doc_id = doc.get("_id") if isinstance(doc, dict) else None
+    row = session.get(StoredDocument, doc_id) if isinstance(doc_id, str) else None
     if row is None:
-        row = StoredDocument(id=doc_id)
-        session.add(row)
-    row.type = doc_type if isinstance(doc_type, str) else None
-    row.rev = winner
-    row.deleted = deleted
-    row.seq = seq
-    row.rev_tree = json.dumps(revtree.tree_to_json(tree), separators=(",", ":"))
-    row.body = encode(winner_body)
-    row.conflicted = conflicted
-    row.problem = None
-    session.execute(delete(LeafBody).where(LeafBody.doc_id == doc_id))
-    for rev, body in bodies.items():
-        if rev != winner:
-            session.add(LeafBody(doc_id=doc_id, rev=rev, body=encode(body)))
-    session.flush()
-    _project(session, row, winner_body, old_winner)
-    return Written(doc_id, row.type, winner, deleted, True, conflicted)
-
-
-def _project(session: Session, row: StoredDocument, body: Document, old_winner: str | None) -> None:
-    if row.deleted:
-        if row.type:
-            projection.remove(session, row.type, row.id)
-        return
-    try:
-        doc_type = check(body)
-    except DocumentError as exc:
-        # Kept in the revision tree (nothing is lost) and shown, but not projected.
-        row.problem = str(exc)
-        return
-    builder = projection.PROJECTORS[doc_type.name]
-    projection.write(session, [builder(body, row.rev, row.conflicted)])
+        raise DocumentError("a replicated revision without a usable '_id' or '_rev'")
+    return Written(doc_id, row.type, row.rev, row.deleted, False, row.conflicted)  # type: ignore[arg-type]
 
 
 def leaf_bodies(session: Session, doc_id: str) -> list[Document]:
@@ -269,13 +204,7 @@ def last_seq(session: Session) -> int:
 
 def revs_diff(session: Session, wanted: dict[str, list[str]]) -> dict[str, list[str]]:
     """For each id, the revisions this store lacks (CouchDB ``_revs_diff`` semantics)."""
-    missing: dict[str, list[str]] = {}
-    for doc_id, revs in wanted.items():
-        tree = revision_tree(session, doc_id)
-        lacking = list(revs) if tree is None else revtree.missing_revs(tree, list(revs))
-        if lacking:
-            missing[doc_id] = lacking
-    return missing
+    return replication.revs_diff_many(session, wanted)
 
 
 def get_checkpoint(session: Session, checkpoint_id: str) -> dict[str, Any] | None:

@@ -7,10 +7,10 @@ The same row builders serve single writes and the bulk seeder.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, delete, text
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import Document
@@ -65,41 +65,39 @@ def citizen(doc: Document, rev: str, conflicted: bool) -> Projection:
         ),
     )
     row.update(id=cid, rev=rev, conflicted=conflicted)
-    identifiers = []
+    identifiers: dict[str, dict[str, Any]] = {}  # by id: a repeated id is one row, not a clash
     terms = [f"{doc['given_name']} {doc['family_name']}".lower()]
     if doc.get("preferred_name"):
         terms.append(f"{doc['preferred_name']} {doc['family_name']}".lower())
     for ident in doc["identifiers"]:
         kind, value = ident["kind"], ident["value"]
         code = normalise.postcode(ident.get("postcode") or "") if kind == "address" else None
-        identifiers.append(
-            {
-                "id": f"{cid}/{ident['id']}",
-                "citizen_id": cid,
-                "kind": kind,
-                "value": value,
-                "normalised": normalise.identifier(kind, value),
-                "label": ident.get("label"),
-                "postcode": code or ident.get("postcode"),
-                "uprn": ident.get("uprn"),
-                "verified_by": ident["verified_by"],
-                "verified_at": ident.get("verified_at"),
-                "added_at": ident["added_at"],
-            }
-        )
+        identifiers[ident["id"]] = {
+            "id": f"{cid}/{ident['id']}",
+            "citizen_id": cid,
+            "kind": kind,
+            "value": value,
+            "normalised": normalise.identifier(kind, value),
+            "label": ident.get("label"),
+            "postcode": code or ident.get("postcode"),
+            "uprn": ident.get("uprn"),
+            "verified_by": ident["verified_by"],
+            "verified_at": ident.get("verified_at"),
+            "added_at": ident["added_at"],
+        }
         terms += normalise.search_terms(kind, value, code)
-    consents = [
-        {
+    consents = {
+        c["id"]: {
             "id": f"{cid}/{c['id']}",
             "citizen_id": cid,
             **_pick(c, ("purpose", "lawful_basis", "channel", "source", "valid_from", "valid_to")),
         }
         for c in doc["consents"]
-    ]
+    }
     return Projection(
         _table(Citizen),
         row,
-        {_table(Identifier): identifiers, _table(Consent): consents},
+        {_table(Identifier): list(identifiers.values()), _table(Consent): list(consents.values())},
         "citizen_search",
         " | ".join(terms),
     )
@@ -224,42 +222,76 @@ def _delete_search_row(search: str, table: str) -> Any:
     return text(f"DELETE FROM {search} WHERE rowid = (SELECT rowid FROM {table} WHERE id = :id)")
 
 
-def _upsert(table: Table) -> Any:
-    stmt = insert(table)
-    updates = {c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key}
-    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
+@cache
+def _insert_sql(table: Table, fresh: bool, rowid: bool = False) -> tuple[str, tuple[str, ...]]:
+    """The INSERT (or upsert) of a table's rows as positional parameters, and its columns;
+    ``rowid``: each row's rowid is given first."""
+    columns = tuple(c.name for c in table.columns)
+    names = ", ".join(
+        ("rowid", *(f'"{c}"' for c in columns)) if rowid else (f'"{c}"' for c in columns)
+    )
+    marks = ", ".join("?" * (len(columns) + rowid))
+    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
+    if not fresh:
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+        sql += f" ON CONFLICT (id) DO UPDATE SET {updates}"
+    return sql, columns
 
 
 def write(session: Session, projections: list[Projection], *, fresh: bool = False) -> None:
     """Write projections in bulk (one executemany per statement and table).
 
-    ``fresh`` promises that none of these documents were projected before (the seeder), so
-    nothing old has to be removed first.
+    ``fresh`` promises that none of these documents were projected before, so nothing old has
+    to be removed first. Rows go straight to the DBAPI cursor: the builders' values are the
+    validated document's own (text, numbers, booleans), which need no conversion.
     """
     by_table: dict[Table, list[Projection]] = {}
     for p in projections:
         by_table.setdefault(p.table, []).append(p)
-    for table, group in by_table.items():
-        search = group[0].search_table
-        ids = [{"id": p.row["id"]} for p in group]
-        if search and not fresh:
-            session.execute(_delete_search_row(search, table.name), ids)
-        session.execute(insert(table) if fresh else _upsert(table), [p.row for p in group])
-        for child_table in group[0].children:
-            if not fresh:
-                key = child_table.c.citizen_id
-                session.execute(delete(child_table).where(key.in_([i["id"] for i in ids])))
-            rows = [row for p in group for row in p.children[child_table]]
-            if rows:
-                session.execute(insert(child_table), rows)
-        if search:
-            session.execute(
-                text(
-                    f"INSERT INTO {search}(rowid, text) "
-                    f"SELECT rowid, :text FROM {table.name} WHERE id = :id"
-                ),
-                [{"id": p.row["id"], "text": p.search_text} for p in group],
-            )
+    cursor = session.connection().connection.cursor()
+    try:
+        for table, group in by_table.items():
+            _write_table(cursor, table, group, fresh)
+    finally:
+        cursor.close()
+
+
+def _write_table(cursor: Any, table: Table, group: list[Projection], fresh: bool) -> None:
+    search = group[0].search_table
+    ids = [(p.row["id"],) for p in group]
+    if search and not fresh:
+        cursor.executemany(
+            f"DELETE FROM {search} WHERE rowid = (SELECT rowid FROM {table.name} WHERE id = ?)",
+            ids,
+        )
+    first = 0
+    if search and fresh:  # new rows numbered here, so their search rows need no lookup
+        (first,) = cursor.execute(
+            f"SELECT coalesce(max(rowid), 0) + 1 FROM {table.name}"
+        ).fetchone()
+        sql, columns = _insert_sql(table, fresh, True)
+        rows = [(first + n, *map(p.row.get, columns)) for n, p in enumerate(group)]
+    else:
+        sql, columns = _insert_sql(table, fresh)
+        rows = [tuple(map(p.row.get, columns)) for p in group]
+    cursor.executemany(sql, rows)
+    for child_table in group[0].children:
+        if not fresh:
+            cursor.executemany(f"DELETE FROM {child_table.name} WHERE citizen_id = ?", ids)
+        child_sql, child_columns = _insert_sql(child_table, True)
+        rows = [tuple(map(r.get, child_columns)) for p in group for r in p.children[child_table]]
+        if rows:
+            cursor.executemany(child_sql, rows)
+    if search and fresh:
+        cursor.executemany(
+            f"INSERT INTO {search}(rowid, text) VALUES (?, ?)",
+            [(first + n, p.search_text) for n, p in enumerate(group)],
+        )
+    elif search:
+        cursor.executemany(
+            f"INSERT INTO {search}(rowid, text) SELECT rowid, ? FROM {table.name} WHERE id = ?",
+            [(p.search_text, p.row["id"]) for p in group],
+        )
 
 
 def remove(session: Session, doc_type: str, doc_id: str) -> None:

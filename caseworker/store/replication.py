@@ -1,302 +1,128 @@
 """The store's side of replication, in batches: what a replicator writes and reads.
 
-``put_replicated_many`` is ``docstore.put_replicated`` for a whole batch: it loads every row
-of the batch in one query, merges the revision trees in Python and writes documents, leaf
-bodies and projections with one executemany each. Revisions already known are skipped, so a
+``put_replicated_many`` reads each revision defensively (``incoming``: whatever a peer sends
+is kept as a problem or skipped, never raised), loads every document of the batch in one
+query, merges the revision trees in Python and hands the result to ``writer``, the store's
+one write path (local edits end there too). Revisions already known are skipped, so a
 replayed batch changes nothing. ``bodies_with_revisions`` is ``docstore.with_revisions`` for a
 batch (what ``_bulk_docs`` wants). Attachments are content-addressed by digest: a replicated
 body that carries ``data`` has it moved into the attachments table and keeps a stub.
 
-Like the rest of the store, these take a Session and never commit. They write through Core,
-so the caller's session should not hold ORM objects of the same documents.
+Like the rest of the store, these take a Session and never commit.
 """
 
-import base64
-import hashlib
 import json
-from collections.abc import Iterable
+import logging
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from caseworker.documents.codec import Document, check, encode
-from caseworker.documents.schema import DocumentError
-from caseworker.models import Attachment, LeafBody, StoredDocument
+from caseworker.documents.codec import Document
+from caseworker.limits import MAX_REV_LENGTH, REV_LIMIT
+from caseworker.models import Attachment, StoreSetting
 from caseworker.revisions import tree as revtree
-from caseworker.store import docstore, projection
-from caseworker.store.docstore import REV_LIMIT, Written, next_seq
+from caseworker.store import incoming, writer
+from caseworker.store.incoming import digest_of
+from caseworker.store.writer import DOCS, Pending, Written, chunks
 
-_CHUNK = 900  # ids per IN (...) query
-_DOCS: Table = StoredDocument.__table__  # type: ignore[assignment]
-_LEAVES: Table = LeafBody.__table__  # type: ignore[assignment]
+__all__ = ["digest_of"]
+log = logging.getLogger(__name__)
 _ATTACHMENTS: Table = Attachment.__table__  # type: ignore[assignment]
+_SETTINGS: Table = StoreSetting.__table__  # type: ignore[assignment]
+_PLAIN_REV = re.compile(r"[1-9][0-9]{0,8}-[0-9a-f]{1,64}")
+SKIPPED_KEY = "replication.skipped_revisions"  # how many revisions could not be identified
 
 
-@dataclass
-class _Row:
-    doc_id: str
-    tree: revtree.RevTree
-    bodies: dict[str, Document | str]  # leaf rev -> body (stored text until needed)
-    existed: bool
-    fast: tuple[str, str, bool] | None = None  # a new one-revision document: tree, rev, deleted
+@dataclass(frozen=True)
+class Batch:
+    """What a replicated batch did: the documents that changed, and how many revisions were
+    skipped because they could not be identified (no usable ``_id`` or ``_rev``)."""
+
+    written: list[Written]
+    skipped: int
 
 
-def digest_of(data: bytes) -> str:
-    """CouchDB's digest of attachment content: ``md5-<base64 of the MD5>``."""
-    return "md5-" + base64.b64encode(hashlib.md5(data, usedforsecurity=False).digest()).decode()
-
-
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
-def _load(session: Session, ids: list[str]) -> dict[str, _Row]:
-    rows: dict[str, _Row] = {}
-    for chunk in _chunks(ids):
-        found = session.execute(
-            select(_DOCS.c.id, _DOCS.c.rev, _DOCS.c.rev_tree, _DOCS.c.body).where(
-                _DOCS.c.id.in_(chunk)
-            )
-        )
-        for doc_id, rev, tree_json, body in found:
-            tree = revtree.tree_from_json(json.loads(tree_json))
-            rows[doc_id] = _Row(doc_id, tree, {rev: body}, True)
-        if rows:
-            leaves = session.execute(
-                select(_LEAVES.c.doc_id, _LEAVES.c.rev, _LEAVES.c.body).where(
-                    _LEAVES.c.doc_id.in_(chunk)
-                )
-            )
-            for doc_id, rev, body in leaves:
-                rows[doc_id].bodies[rev] = body
-    return rows
-
-
-def _attachments_in(body: Document, rev: str) -> list[dict[str, Any]]:
-    """Turn inline attachment data into stubs; the rows to store by digest."""
-    atts = body.get("_attachments")
-    if not isinstance(atts, dict):
-        return []
-    stored: list[dict[str, Any]] = []
-    generation = revtree.parse_rev(rev)[0]
-    for name, att in list(atts.items()):
-        if not isinstance(att, dict) or "data" not in att:
-            continue
-        data = base64.b64decode(att["data"])
-        stored_row, atts[name] = _stored(
-            data,
-            att.get("content_type") or "application/octet-stream",
-            att.get("revpos", generation),
-            att.get("digest") or digest_of(data),
-        )
-        stored.append(stored_row)
-    return stored
-
-
-def _stored(
-    data: bytes, content_type: str, revpos: int, digest: str
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An attachment's row in the attachments table, and the stub the body keeps."""
-    row = {"digest": digest, "content_type": content_type, "length": len(data), "data": data}
-    stub = {
-        "content_type": content_type,
-        "digest": digest,
-        "length": len(data),
-        "revpos": revpos,
-        "stub": True,
-    }
-    return row, stub
-
-
-def _linear_tree_json(revisions: Any, deleted: bool) -> str | None:
-    """tree_to_json of the single path ``_revisions`` describes, without building the tree
-    (most replicated documents are new here); None when it needs the general path."""
-    if not isinstance(revisions, dict):
-        return None
-    start, ids = revisions.get("start"), revisions.get("ids")
-    if (
-        type(start) is not int
-        or not isinstance(ids, list)
-        or not 0 < len(ids) <= min(start, REV_LIMIT)
-        or not all(type(i) is str and i for i in ids)
-    ):
-        return None
-    first = start - len(ids) + 1
-    rows = [[first + n, hash_, 2, n - 1] for n, hash_ in enumerate(reversed(ids))]
-    rows[-1][2] = 1 if deleted else 0
-    return json.dumps(rows, separators=(",", ":"))
-
-
-def put_replicated_many(session: Session, docs: list[Document]) -> list[Written]:
+def put_replicated_many(session: Session, docs: Sequence[object]) -> list[Written]:
     """Merge a batch of revisions made elsewhere (``new_edits: false``); the documents that
     changed, in the order they were first given. Replaying a batch changes nothing."""
-    if not docs:
-        return []
-    incoming: dict[str, list[Document]] = {}
+    return put_replicated_batch(session, docs).written
+
+
+def put_replicated_batch(session: Session, docs: Sequence[object]) -> Batch:
+    """``put_replicated_many``, telling also how many revisions were skipped. Never raises for
+    what a peer sent: bad revisions are kept as problems or, if unidentifiable, counted."""
+    revisions: dict[str, list[incoming.Revision]] = {}
+    skipped = 0
     for doc in docs:
-        incoming.setdefault(doc["_id"], []).append(doc)
-    rows = _load(session, list(incoming))
+        revision = incoming.read(doc)
+        if revision is None:
+            skipped += 1
+        else:
+            revisions.setdefault(revision.doc_id, []).append(revision)
+    if skipped:
+        _count_skipped(session, skipped)
+    if not revisions:
+        return Batch([], skipped)
+    stored = writer.load(session, list(revisions))
     attachments: list[dict[str, Any]] = []
-    changed: list[_Row] = []
-    for doc_id, versions in incoming.items():
-        row = rows.get(doc_id)
-        if row is None and len(versions) == 1:
-            new = _new_linear(doc_id, versions[0], attachments)
-            if new is not None:
-                changed.append(new)
-                continue
-        row = row or _Row(doc_id, [], {}, False)
+    pending: list[Pending] = []
+    for doc_id, versions in revisions.items():
+        doc = stored.get(doc_id)
+        if doc is None and len(versions) == 1:
+            new = versions[0]  # most pulled documents: new here, one linear history
+            linear = (new.tree_json(), new.rev, new.deleted)
+            body = writer.Body(new.body, new.text)
+            pending.append(Pending(doc_id, [], {new.rev: body}, None, linear, new.problems))
+            attachments += new.attachments
+            continue
+        doc = doc or Pending(doc_id, [], {})
         touched = False
-        for doc in versions:
-            if row.tree and revtree.rev_exists(row.tree, doc["_rev"]):
-                continue
-            rev, deleted, revisions, body = docstore.incoming_revision(doc)
-            attachments += _attachments_in(body, rev)
-            path = revtree.path_from_revisions(revisions, deleted)
-            row.tree = revtree.merge(row.tree, path, REV_LIMIT).tree if row.tree else [path]
-            row.bodies[rev] = body
+        for revision in versions:
+            if doc.tree and revtree.rev_exists(doc.tree, revision.rev):
+                continue  # known already: a replay changes nothing
+            path = revision.path()
+            doc.tree = revtree.merge(doc.tree, path, REV_LIMIT).tree if doc.tree else [path]
+            doc.bodies[revision.rev] = writer.Body(revision.body, revision.text)
+            doc.problems += revision.problems
+            attachments += revision.attachments
             touched = True
         if touched:
-            changed.append(row)
-    if not changed:
-        return []
+            pending.append(doc)
     if attachments:
         session.execute(insert(_ATTACHMENTS).on_conflict_do_nothing(), attachments)
-    return _write(session, changed)
+    return Batch(writer.write(session, pending), skipped)
 
 
-def _new_linear(doc_id: str, doc: Document, attachments: list[dict[str, Any]]) -> _Row | None:
-    """The row of a document new here with one linear history, its tree written straight to
-    JSON (most pulled documents); None when it needs the general path."""
-    rev, deleted, revisions, body = docstore.incoming_revision(doc)
-    tree_json = _linear_tree_json(revisions, deleted)
-    if tree_json is None or f"{revisions['start']}-{revisions['ids'][0]}" != rev:
-        return None
-    attachments += _attachments_in(body, rev)
-    return _Row(doc_id, [], {rev: body}, False, fast=(tree_json, rev, deleted))
-
-
-_INSERT_DOC = (
-    "INSERT INTO documents (id, type, rev, deleted, seq, rev_tree, body, conflicted, problem) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_UPDATE_DOC = (
-    "UPDATE documents SET type = ?, rev = ?, deleted = ?, seq = ?, rev_tree = ?, body = ?, "
-    "conflicted = ?, problem = ? WHERE id = ?"
-)
-_INSERT_LEAF = "INSERT INTO leaf_bodies (doc_id, rev, body) VALUES (?, ?, ?)"
-
-
-def _write(session: Session, changed: list[_Row]) -> list[Written]:
-    seq = next_seq(session)
-    new_docs: list[tuple[Any, ...]] = []
-    updated_docs: list[tuple[Any, ...]] = []
-    leaf_rows: list[tuple[str, str, str]] = []
-    fresh: list[projection.Projection] = []
-    projected: list[projection.Projection] = []
-    removals: list[tuple[str, str]] = []
-    written: list[Written] = []
-    for row in changed:
-        if row.fast is not None:
-            tree_json, winner, deleted = row.fast
-            conflicted = False
-            winner_body = _leaf_body(row, winner, deleted)
-            losers: list[revtree.Leaf] = []
-        else:
-            tree = row.tree
-            leaves = revtree.leaves(tree)
-            winner, deleted = leaves[0].rev, leaves[0].deleted
-            losers = leaves[1:]
-            conflicted = any(not leaf.deleted for leaf in losers)
-            tree = revtree.mark_unavailable(tree, set(revtree.non_leaf_revs(tree)))
-            tree_json = json.dumps(revtree.tree_to_json(tree), separators=(",", ":"))
-            winner_body = _leaf_body(row, winner, deleted)
-        doc_type = winner_body.get("type")
-        doc_type = doc_type if isinstance(doc_type, str) else None
-        problem = None
-        if deleted:
-            if doc_type and row.existed:
-                removals.append((doc_type, row.doc_id))
-        else:
-            try:
-                kind = check(winner_body)
-            except DocumentError as exc:  # kept in the tree, shown, not projected
-                problem = str(exc)
-            else:
-                made = projection.PROJECTORS[kind.name](winner_body, winner, conflicted)
-                (projected if row.existed else fresh).append(made)
-        body = encode(winner_body)
-        if row.existed:
-            updated_docs.append(
-                (doc_type, winner, deleted, seq, tree_json, body, conflicted, problem, row.doc_id)
-            )
-        else:
-            new_docs.append(
-                (row.doc_id, doc_type, winner, deleted, seq, tree_json, body, conflicted, problem)
-            )
-        seq += 1
-        for leaf in losers:
-            leaf_rows.append(
-                (row.doc_id, leaf.rev, encode(_leaf_body(row, leaf.rev, leaf.deleted)))
-            )
-        written.append(Written(row.doc_id, doc_type, winner, deleted, True, conflicted))
-    existing = [row.doc_id for row in changed if row.existed]
-    for chunk in _chunks(existing):
-        session.execute(delete(_LEAVES).where(_LEAVES.c.doc_id.in_(chunk)))
-    cursor = session.connection().connection.cursor()
-    try:
-        if updated_docs:
-            cursor.executemany(_UPDATE_DOC, updated_docs)
-        if new_docs:
-            cursor.executemany(_INSERT_DOC, new_docs)
-        if leaf_rows:
-            cursor.executemany(_INSERT_LEAF, leaf_rows)
-    finally:
-        cursor.close()
-    for doc_type, doc_id in removals:
-        projection.remove(session, doc_type, doc_id)
-    if projected:
-        projection.write(session, projected)
-    if fresh:
-        projection.write(session, fresh, fresh=True)
-    return written
-
-
-def _leaf_body(row: _Row, rev: str, deleted: bool) -> Document:
-    raw = row.bodies.get(rev)
-    if raw is None:  # not expected: every leaf arrives with its body; keep the tree whole
-        return {"_id": row.doc_id, "_rev": rev, **({"_deleted": True} if deleted else {})}
-    return _body(raw)
-
-
-def _body(body: Document | str) -> Document:
-    if isinstance(body, str):
-        loaded: Document = json.loads(body)
-        return loaded
-    return body
+def _count_skipped(session: Session, skipped: int) -> None:
+    log.warning("skipped %d replicated revisions without a usable _id or _rev", skipped)
+    before = session.scalar(select(_SETTINGS.c.value).where(_SETTINGS.c.key == SKIPPED_KEY))
+    total = int(before) + skipped if before and before.isdigit() else skipped
+    stmt = insert(_SETTINGS).values(key=SKIPPED_KEY, value=str(total))
+    session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": str(total)}))
 
 
 def bodies_with_revisions(session: Session, wanted: dict[str, list[str]]) -> list[Document]:
     """The stored leaf bodies asked for, each with its ``_revisions`` (``_bulk_docs`` form);
     revisions that are not stored leaves are left out."""
     ids = list(wanted)
-    rows = _load(session, ids)
+    stored = writer.load(session, ids)
     found: list[Document] = []
     for doc_id in ids:
-        row = rows.get(doc_id)
-        if row is None:
+        doc = stored.get(doc_id)
+        if doc is None:
             continue
         for rev in wanted[doc_id]:
-            raw = row.bodies.get(rev)
-            if raw is None or not revtree.rev_exists(row.tree, rev):
+            body = doc.bodies.get(rev)
+            if body is None or not revtree.rev_exists(doc.tree, rev):
                 continue
-            body = dict(_body(raw))
-            body["_revisions"] = revtree.revisions_of(row.tree, rev)
-            found.append(body)
+            full = dict(body.parsed())
+            full["_revisions"] = revtree.revisions_of(doc.tree, rev)
+            found.append(full)
     return found
 
 
@@ -304,7 +130,7 @@ def attachment_data(session: Session, digests: Iterable[str]) -> dict[str, bytes
     """Stored attachment content by digest (digests not held are left out)."""
     wanted = sorted(set(digests))
     found: dict[str, bytes] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         for digest, data in session.execute(
             select(_ATTACHMENTS.c.digest, _ATTACHMENTS.c.data).where(
                 _ATTACHMENTS.c.digest.in_(chunk)
@@ -319,25 +145,30 @@ def attach(session: Session, doc: Document, name: str, content_type: str, data: 
     in the body); write it with ``docstore.put`` in the same transaction."""
     rev = doc.get("_rev")
     revpos = revtree.parse_rev(rev)[0] + 1 if isinstance(rev, str) else 1
-    row, stub = _stored(data, content_type, revpos, digest_of(data))
+    row, stub = incoming.stored_attachment(data, content_type, revpos, digest_of(data))
     session.execute(insert(_ATTACHMENTS).on_conflict_do_nothing(), [row])
     return {**doc, "_attachments": {**(doc.get("_attachments") or {}), name: stub}}
 
 
 def revs_diff_many(session: Session, wanted: dict[str, list[str]]) -> dict[str, list[str]]:
-    """``docstore.revs_diff`` for a batch: one query for every id's revision tree."""
-    ids = list(wanted)
+    """For each id, the revisions this store lacks (CouchDB ``_revs_diff``), with one query
+    for every id's revision tree. A revision that is not ``N-hash`` is never wanted."""
+    ids = [doc_id for doc_id, revs in wanted.items() if isinstance(revs, list)]
     trees: dict[str, str] = {}
-    for chunk in _chunks(ids):
-        for doc_id, tree_json in session.execute(
-            select(_DOCS.c.id, _DOCS.c.rev_tree).where(_DOCS.c.id.in_(chunk))
-        ):
-            trees[doc_id] = tree_json
+    cursor = session.connection().connection.cursor()  # a pull's every batch: no ORM cost
+    try:
+        for chunk in chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            cursor.execute(f"SELECT id, rev_tree FROM documents WHERE id IN ({marks})", chunk)
+            trees.update(cursor.fetchall())
+    finally:
+        cursor.close()
     missing: dict[str, list[str]] = {}
-    for doc_id, revs in wanted.items():
+    for doc_id in ids:
+        revs = [rev for rev in wanted[doc_id] if _is_rev(rev)]
         tree_json = trees.get(doc_id)
         if tree_json is None:
-            lacking = list(revs)
+            lacking = revs
         else:
             lacking = revtree.missing_revs(revtree.tree_from_json(json.loads(tree_json)), revs)
         if lacking:
@@ -345,8 +176,20 @@ def revs_diff_many(session: Session, wanted: dict[str, list[str]]) -> dict[str, 
     return missing
 
 
+def _is_rev(rev: object) -> bool:
+    if type(rev) is str and _PLAIN_REV.fullmatch(rev):  # nearly every revision
+        return True
+    if not incoming.usable_text(rev, MAX_REV_LENGTH):
+        return False
+    try:
+        revtree.parse_rev(rev)  # type: ignore[arg-type]
+    except ValueError:
+        return False
+    return True
+
+
 def record_refusals(session: Session, refusals: dict[str, str]) -> None:
     """Keep why the central service refused a document where it is shown (``problem``); the
     next local edit of the document clears it and tries again."""
     for doc_id, reason in refusals.items():
-        session.execute(_DOCS.update().where(_DOCS.c.id == doc_id).values(problem=reason[:2000]))
+        session.execute(DOCS.update().where(DOCS.c.id == doc_id).values(problem=reason[:2000]))

@@ -9,10 +9,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 
 from caseworker.errors import StoreError
+from caseworker.store.revision import HEAD_REVISION as HEAD_REVISION
+from caseworker.store.revision import KNOWN_REVISIONS as KNOWN_REVISIONS
 
-# The newest migration in migrations/versions; bump together with a new migration file.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

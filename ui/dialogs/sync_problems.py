@@ -1,10 +1,9 @@
-"""Records the central service refused, or that arrived from it unreadable, and why.
+"""Records the central service refused, that arrived from it unreadable or foreign, or that
+clash with another (two cases sharing a reference), and why: ``caseworker.store.problems``.
 
 They are kept as they are (nothing is thrown away, nothing retried forever): the next edit of a
-refused record tries again, and a person can open each one from here.
+refused record tries again, and a person can open each case or citizen from here.
 """
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,11 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.documents.types import CASE, CITIZEN
-from caseworker.models import StoredDocument
+from caseworker.store.problems import Problem, list_problems
 from ui import labels
 from ui.dialogs.shared import alive, plain_error
 from ui.worker import DbWorker
@@ -28,21 +26,8 @@ from ui.worker import DbWorker
 LIMIT = 1000
 
 
-@dataclass(frozen=True)
-class SyncProblem:
-    doc_id: str
-    doc_type: str | None
-    reason: str
-
-
-def sync_problems(session: Session) -> list[SyncProblem]:
-    rows = session.execute(
-        select(StoredDocument.id, StoredDocument.type, StoredDocument.problem)
-        .where(StoredDocument.problem.is_not(None))
-        .order_by(StoredDocument.seq.desc())
-        .limit(LIMIT)
-    )
-    return [SyncProblem(doc_id, doc_type, problem or "") for doc_id, doc_type, problem in rows]
+def sync_problems(session: Session) -> list[Problem]:
+    return list_problems(session, LIMIT)
 
 
 class SyncProblemsDialog(QDialog):
@@ -75,22 +60,24 @@ class SyncProblemsDialog(QDialog):
         self.resize(720, 420)
         worker.read(sync_problems, self._show, self._failed)
 
-    def _show(self, problems: list[SyncProblem]) -> None:
+    def _show(self, problems: list[Problem]) -> None:
         if not alive(self):
             return
         self.table.clear()
         for problem in problems:
             kind = labels.document_type(problem.doc_type) if problem.doc_type else ""
-            item = QTreeWidgetItem([problem.doc_id, kind, problem.reason])
+            # Ids, types and reasons come from peers: controls shown, never obeyed.
+            shown = [labels.shown(problem.doc_id) or self.tr("(none)"), labels.shown(kind)]
+            item = QTreeWidgetItem([*shown, labels.shown(problem.reason)])
             item.setData(0, Qt.ItemDataRole.UserRole, problem)
-            item.setToolTip(2, problem.reason)
+            item.setToolTip(2, labels.shown(problem.reason, lines=True))
             self.table.addTopLevelItem(item)
         self.table.resizeColumnToContents(0)
         if problems:
             self.summary.setText(
                 self.tr(
-                    "%n record(s) could not be synced. They are kept here unchanged; editing one "
-                    "sends it again.",
+                    "%n problem(s) to look at. Records are kept here unchanged: editing one "
+                    "sends it again, and changing one of two that clash resolves the clash.",
                     "",
                     len(problems),
                 )
@@ -108,6 +95,14 @@ class SyncProblemsDialog(QDialog):
 
     def _open(self, item: QTreeWidgetItem) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(problem, SyncProblem) and problem.doc_type in (CASE.name, CITIZEN.name):
+        if (
+            isinstance(problem, Problem)
+            and problem.doc_id
+            and problem.doc_type
+            in (
+                CASE.name,
+                CITIZEN.name,
+            )
+        ):
             self.open_record_requested.emit(problem.doc_id)
             self.accept()

@@ -1,0 +1,6 @@
+"""The schema revision this code reads and writes, apart from the migration code so a quick
+read (``caseworker search``) can check a store's revision without importing SQLAlchemy."""
+
+# The newest migration in migrations/versions; bump together with a new migration file.
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
