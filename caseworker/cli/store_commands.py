@@ -29,7 +29,9 @@ def _init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _seed(args: argparse.Namespace, ctx: Context) -> int:
-    from caseworker.seed import seed_store
+    """Seed the store in the data folder if it is empty (an encrypted one keeps its key), or a
+    new plain store there; the store appears only once it is complete."""
+    from caseworker.seed import seed_new, seed_store
 
     shown = 0.0
 
@@ -39,10 +41,16 @@ def _seed(args: argparse.Namespace, ctx: Context) -> int:
             shown = time.monotonic()
             print(f"\rseeding {stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
-    report = seed_store(
-        ctx.store(create=True), citizens=args.citizens, random_seed=args.seed, progress=progress
-    )
+    path = ctx.data_dir / STORE_FILENAME
+    if path.exists():
+        report = seed_store(
+            ctx.store(), citizens=args.citizens, random_seed=args.seed, progress=progress
+        )
+    else:
+        report = seed_new(path, citizens=args.citizens, random_seed=args.seed, progress=progress)
     print(file=sys.stderr)
+    if report.redone:
+        print("removed what an interrupted seed had left, and seeded afresh", file=sys.stderr)
     print(
         f"seeded {report.citizens:,} citizens, {report.cases:,} cases, {report.documents:,} "
         f"documents in {report.seconds:.1f} s ({report.docs_per_second:,.0f} documents/s)"
@@ -108,6 +116,11 @@ def configure_seed(p: argparse.ArgumentParser) -> None:
 
 
 def configure_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("couchdb",), required=True, help="couchdb: JSON lines")
+    p.add_argument(
+        "--format",
+        choices=("couchdb",),
+        default="couchdb",
+        help="couchdb: one CouchDB document a line, with its conflicts (the default)",
+    )
     p.add_argument("--output", type=Path, help="file to write (default: standard output)")
     p.set_defaults(handler=_export)

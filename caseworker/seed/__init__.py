@@ -2,15 +2,17 @@
 
 The same seed and N always give the same documents. Chunks of citizens are made in worker
 processes and written in bulk (see ``generate.py`` and ``bulk.py``), so a million citizens and
-as many cases take minutes, not hours.
+as many cases take minutes, not hours. The store is built beside its place and moved there
+when complete (``replace.py``): a seed cut short leaves no half-seeded store.
 """
 
 import multiprocessing
-import shutil
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -22,8 +24,16 @@ from caseworker.errors import StoreError
 from caseworker.ids import id_at
 from caseworker.models import Citizen, Interaction, StoredDocument
 from caseworker.seed import casework, reference
-from caseworker.seed.bulk import Chunk, ChunkWriter, StagedChunk, staging_dir
-from caseworker.seed.generate import CHUNK_CITIZENS, FREQUENT_CONTACTS, ChunkSpec, generate_chunk
+from caseworker.seed.bulk import Chunk, ChunkWriter, StagedChunk
+from caseworker.seed.generate import (
+    CHUNK_CITIZENS,
+    FREQUENT_CONTACTS,
+    ChunkSpec,
+    generate_chunk,
+    start_worker,
+)
+from caseworker.seed.replace import Replacement
+from caseworker.seed.staging import Staging, new_staging
 from caseworker.store.store import Store
 
 Progress = Callable[[str, int, int], None]
@@ -36,6 +46,7 @@ class SeedReport:
     cases: int
     documents: int
     seconds: float
+    redone: bool = False  # a seed that was cut short had left files behind; they were removed
 
     @property
     def docs_per_second(self) -> float:
@@ -106,7 +117,8 @@ def _chunks(specs: list[ChunkSpec], workers: int) -> Iterator[tuple[StagedChunk,
         return
     # "spawn": the caller may be a threaded GUI process, which must never be forked. At most
     # two chunks per worker are made ahead of the writer, so memory stays bounded.
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    spawn = multiprocessing.get_context("spawn")
+    with spawn.Pool(workers, start_worker, (os.getpid(),)) as pool:
         waiting = deque(pool.apply_async(generate_chunk, (s,)) for s in specs[: 2 * workers])
         following = iter(specs[2 * workers :])
         while waiting:
@@ -124,53 +136,121 @@ def seed_store(
     progress: Progress | None = None,
     workers: int = 2,
 ) -> SeedReport:
+    """Seed a store that holds no records yet: a seeded store (with the same key) replaces it
+    whole when complete; until then, and if the seed fails, the store is left as it was."""
     if citizens < 1:
         raise StoreError("seed needs at least one citizen")
     with store.read() as session:
         if session.scalar(select(func.count()).select_from(StoredDocument)):
             raise StoreError(f"{store.path} already holds records; seed a new data folder instead")
-    started = time.perf_counter()
-    writer = ChunkWriter(store)
-    staging = staging_dir()
+    store.release_connections()  # its file is about to be replaced
     try:
-        head = Chunk(-1)  # the catalogue, numbered before every chunk of citizens
-        services, staffing = _catalogue(head)
-        head.add(
-            {
-                "_id": id_at(AUDIT_EVENT.id_prefix, NOW_MS, random_seed),
-                "type": "audit_event",
-                "schema": AUDIT_EVENT.schema_version,
-                "at": reference.iso(NOW_MS),
-                "by": "staff:admin",
-                "action": "store.seeded",
-                "subject_id": "store",
-                "detail": f"demo council: {citizens} citizens, seed {random_seed}",
-            }
-        )
-        writer.write_staged(head.save(staging))
-        specs = [
-            ChunkSpec(
-                random_seed,
-                i,
-                first,
-                min(CHUNK_CITIZENS, citizens - first),
-                NOW_MS,
-                services,
-                staffing,
-                staging,
-            )
-            for i, first in enumerate(range(0, citizens, CHUNK_CITIZENS))
-        ]
-        cases = 0
-        for done, (staged, chunk_cases) in enumerate(_chunks(specs, workers), start=1):
-            writer.write_staged(staged)
-            cases += chunk_cases
-            if progress is not None:
-                progress("citizens", min(done * CHUNK_CITIZENS, citizens), citizens)
+        return _seed_in_place(store.path, store.beside, citizens, random_seed, progress, workers)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        writer.close()
-    return SeedReport(citizens, cases, writer.written, time.perf_counter() - started)
+        store.release_connections()  # no connection may keep reading the replaced file
+
+
+def seed_new(
+    path: Path,
+    *,
+    citizens: int,
+    random_seed: int = 2026,
+    progress: Progress | None = None,
+    workers: int = 2,
+) -> SeedReport:
+    """Seed a new plain store at ``path``, where there is no file yet; nothing is at ``path``
+    until the seeded store is complete."""
+    if citizens < 1:
+        raise StoreError("seed needs at least one citizen")
+    if path.exists():
+        raise StoreError(f"{path} already exists")
+
+    def new_store(building: Path) -> Store:
+        return Store(building, new_file=True)
+
+    return _seed_in_place(path, new_store, citizens, random_seed, progress, workers)
+
+
+def _seed_in_place(
+    target: Path,
+    new_store: Callable[[Path], Store],
+    citizens: int,
+    random_seed: int,
+    progress: Progress | None,
+    workers: int,
+) -> SeedReport:
+    started = time.perf_counter()
+    with Replacement(target) as replacement:
+        building = new_store(replacement.path)
+        try:
+            cases, written = _fill(building, citizens, random_seed, progress, workers)
+        finally:
+            building.close()
+        replacement.commit()
+    seconds = time.perf_counter() - started
+    return SeedReport(citizens, cases, written, seconds, replacement.redone)
+
+
+def _fill(
+    store: Store, citizens: int, random_seed: int, progress: Progress | None, workers: int
+) -> tuple[int, int]:
+    """Write the council into an empty store; how many cases and documents were written."""
+    staging = new_staging(encrypted=store.encrypted)
+    try:
+        writer = ChunkWriter(store, staging)
+        try:
+            cases = _write_council(writer, staging, citizens, random_seed, progress, workers)
+            writer.finish()
+        finally:
+            writer.close()
+    finally:
+        staging.remove()  # and a killed run's, by the next run (see staging.py)
+    return cases, writer.written
+
+
+def _write_council(
+    writer: ChunkWriter,
+    staging: Staging,
+    citizens: int,
+    random_seed: int,
+    progress: Progress | None,
+    workers: int,
+) -> int:
+    head = Chunk(-1)  # the catalogue, numbered before every chunk of citizens
+    services, staffing = _catalogue(head)
+    head.add(
+        {
+            "_id": id_at(AUDIT_EVENT.id_prefix, NOW_MS, random_seed),
+            "type": "audit_event",
+            "schema": AUDIT_EVENT.schema_version,
+            "at": reference.iso(NOW_MS),
+            "by": "staff:admin",
+            "action": "store.seeded",
+            "subject_id": "store",
+            "detail": f"demo council: {citizens} citizens, seed {random_seed}",
+        }
+    )
+    writer.write_staged(head.save(staging))
+    specs = [
+        ChunkSpec(
+            random_seed,
+            i,
+            first,
+            min(CHUNK_CITIZENS, citizens - first),
+            NOW_MS,
+            services,
+            staffing,
+            staging,
+        )
+        for i, first in enumerate(range(0, citizens, CHUNK_CITIZENS))
+    ]
+    cases = 0
+    for done, (staged, chunk_cases) in enumerate(_chunks(specs, workers), start=1):
+        writer.write_staged(staged)
+        cases += chunk_cases
+        if progress is not None:
+            progress("citizens", min(done * CHUNK_CITIZENS, citizens), citizens)
+    return cases
 
 
 def busiest_citizen_id(session: Session) -> str:
@@ -188,4 +268,4 @@ def busiest_citizen_id(session: Session) -> str:
     return str(found[0])
 
 
-__all__ = ["SeedReport", "busiest_citizen_id", "seed_store"]
+__all__ = ["SeedReport", "busiest_citizen_id", "seed_new", "seed_store"]

@@ -3,19 +3,18 @@
 The result is exactly what ``docstore.put`` would store for a first revision — the same
 revision id (``revtree.new_rev_id``), the same canonical body, the same projection rows — but
 rows are built in worker processes (``Chunk``) and handed over as a small SQLite file each
-(``Chunk.save``), which the one writer copies into the store table by table with
-``INSERT ... SELECT`` (``ChunkWriter``): no pickling, and no Python work per row in the writer.
+(``Chunk.save``, in a private staging folder, encrypted when the store is: see ``staging``),
+which the one writer copies into the store table by table with ``INSERT ... SELECT``
+(``ChunkWriter``): no pickling, and no Python work per row in the writer.
 """
 
 import hashlib
 import json
 import os
-import tempfile
 from _json import make_encoder
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
-from pathlib import Path
 from typing import Any
 
 import sqlcipher3
@@ -26,7 +25,9 @@ from caseworker.documents.codec import Document
 from caseworker.errors import StoreError
 from caseworker.models import Base
 from caseworker.seed import rows as fast
+from caseworker.seed.staging import Staging
 from caseworker.store import projection
+from caseworker.store.engine import new_private_file
 from caseworker.store.schema import SEARCH_TABLES
 from caseworker.store.store import Store
 
@@ -72,13 +73,6 @@ def first_revision(content_json: str) -> str:
 
 
 CHUNK_SPAN = 10_000_000  # local sequence numbers and rowids each chunk may use
-
-
-def staging_dir() -> str:
-    """A new folder for chunk files, in memory (``/dev/shm``) where the system has one."""
-    shm = Path("/dev/shm")
-    in_memory = shm.is_dir() and os.access(shm, os.W_OK)
-    return tempfile.mkdtemp(prefix="caseworker-seed-", dir=str(shm) if in_memory else None)
 
 
 @dataclass(frozen=True)
@@ -154,18 +148,23 @@ class Chunk:
             self.rows[table] = []
         self.rows[table].append(tuple(fast.value(v) for v in row.values()))
 
-    def save(self, folder: str) -> StagedChunk:
-        """Write the rows to a new SQLite file in ``folder`` (untyped tables c0, c1, ...)."""
-        path = os.path.join(folder, f"chunk-{self.index + 1:06d}.db")
+    def save(self, staging: Staging) -> StagedChunk:
+        """Write the rows to a new SQLite file in the staging folder (untyped tables c0, c1,
+        ...), private to its owner and, for an encrypted store, encrypted with the run's key."""
+        path = os.path.join(staging.folder, f"chunk-{self.index + 1:06d}.db")
         tables: list[tuple[str, tuple[str, ...], Sequence[tuple[Any, ...]]]] = [
             ("documents", _DOC_COLUMNS, self.docs)
         ]
         tables += [(s, ("rowid", "text"), entries) for s, entries in self.search.items()]
         tables += [(t, self.columns[t], made) for t, made in self.rows.items()]
         tables = [t for t in tables if t[2]]
+        new_private_file(path)
         conn = sqlcipher3.connect(path, isolation_level=None)
         try:
-            conn.execute("PRAGMA page_size=65536")
+            if staging.key:
+                conn.execute(f'PRAGMA key = "{staging.sqlcipher_key}"')
+            else:
+                conn.execute("PRAGMA page_size=65536")
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
             conn.execute("BEGIN")
@@ -197,12 +196,14 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 class ChunkWriter:
     """Writes chunks in order, one transaction each, into a store that was empty."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, staging: Staging) -> None:
         self._store = store
+        self._chunk_key = staging.sqlcipher_key
         store.release_connections()  # the journal mode can change only with nobody else in
         self._conn: Any = store.writer_engine.raw_connection()
         self._cur = self._conn.cursor()
-        # A seed is re-run from scratch if the machine dies mid-way, so durability per chunk
+        # The store is built beside its final place and moved there only when complete (see
+        # ``seed.replace``); a seed cut short is redone from scratch. So durability per chunk
         # is not needed: no write-ahead log (each page written once), no syncs, a big cache,
         # and only the secondary indexes that grow at their end, so inserts are append-mostly.
         # Rows are consistent by construction (parents come first): no foreign key look-ups.
@@ -239,8 +240,8 @@ class ChunkWriter:
     def write_staged(self, staged: StagedChunk) -> None:
         """Copy a saved chunk into the store, then delete its file."""
         cur = self._cur
-        # KEY '': the chunk file is plain even when the store is encrypted.
-        cur.execute("ATTACH DATABASE ? AS chunk KEY ''", (staged.path,))
+        # The chunk's own key ('' for a plain chunk), not the store's.
+        cur.execute("ATTACH DATABASE ? AS chunk KEY ?", (staged.path, self._chunk_key))
         try:
             cur.execute("BEGIN")
             for table, columns in staged.tables:
@@ -251,31 +252,32 @@ class ChunkWriter:
             os.unlink(staged.path)
         self.written += staged.documents
 
-    def close(self) -> None:
+    def finish(self) -> None:
         """Finish the store: one segment per search index, the secondary indexes rebuilt (a
         sort beats a million random inserts), sampled statistics, back to the write-ahead log
         and everything on disk."""
         cur = self._cur
+        for search in SEARCH_TABLES:
+            cur.execute(f"INSERT INTO {search}({search}) VALUES ('optimize')")
+            # Back to FTS5's defaults, which apply when a setting has no row.
+            cur.execute(f"DELETE FROM {search}_config WHERE k IN ('automerge', 'hashsize')")
+        cur.execute("PRAGMA threads=2")
+        for idx in self._indexes:
+            cur.execute(str(CreateIndex(idx, if_not_exists=True).compile(dialect=sqlite.dialect())))
+        cur.execute("PRAGMA threads=0")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA cache_size=-65536")
+        cur.execute("PRAGMA analysis_limit=1000")  # sampled statistics: seconds, not minutes
+        cur.execute("ANALYZE")
+        # A checkpoint syncs the database file: everything written with syncs off is durable.
+        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        """Let go of the store (finished or not)."""
         try:
-            for search in SEARCH_TABLES:
-                cur.execute(f"INSERT INTO {search}({search}) VALUES ('optimize')")
-                # Back to FTS5's defaults, which apply when a setting has no row.
-                cur.execute(f"DELETE FROM {search}_config WHERE k IN ('automerge', 'hashsize')")
-            cur.execute("PRAGMA threads=2")
-            for idx in self._indexes:
-                cur.execute(
-                    str(CreateIndex(idx, if_not_exists=True).compile(dialect=sqlite.dialect()))
-                )
-            cur.execute("PRAGMA threads=0")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA cache_size=-65536")
-            cur.execute("PRAGMA analysis_limit=1000")  # sampled statistics: seconds, not minutes
-            cur.execute("ANALYZE")
-            # A checkpoint syncs the database file: everything written with syncs off is durable.
-            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            cur.close()
+            self._cur.close()
             self._conn.close()
+        finally:
             self._store.release_connections()

@@ -4,7 +4,10 @@ A chunk depends only on the seed, its index and the shared catalogue, so the dat
 however many processes make it and in whatever order they finish.
 """
 
+import ctypes
+import os
 import random
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +18,7 @@ from caseworker.seed import casework, people, reference
 from caseworker.seed.bulk import Chunk, StagedChunk
 from caseworker.seed.reference import id_at
 from caseworker.seed.rows import FAST, check_rows
+from caseworker.seed.staging import Staging
 
 DAY = casework.DAY
 FREQUENT_CONTACTS = 3  # citizens with 40 cases and 500 contacts, for the single-view benchmark
@@ -24,6 +28,7 @@ CHUNK_CITIZENS = 10_000
 _ID_BASE_MS = 1_600_000_000_000
 _IDS_PER_CHUNK = CHUNK_CITIZENS * 200
 _CHECKED_DOCS = 2_000  # of chunk 0, whose rows are compared with the projection's
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,19 @@ class ChunkSpec:
     now_ms: int
     services: tuple[dict[str, Any], ...]
     staffing: casework.Staffing
-    staging: str  # the folder the chunk's file is saved in
+    staging: Staging  # where (and with which key) the chunk's file is saved
+
+
+def start_worker(parent: int) -> None:
+    """A worker process ends with the seed that started it (on Linux), so a seed killed with
+    -9 leaves no worker making chunk files after it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker ends at its next task instead
+        return
+    if os.getppid() != parent:  # the seed was killed before the line above
+        os._exit(1)
 
 
 def _case_count(rng: random.Random) -> int:

@@ -4,9 +4,11 @@ sqlcipher3 is used for plain stores too: it carries a recent SQLite with FTS5's 
 tokenizer, whatever the system's SQLite is.
 """
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
@@ -14,18 +16,72 @@ from sqlalchemy import Engine, create_engine, event
 from caseworker.errors import StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+SIDECARS = ("-wal", "-shm", "-journal")
+"""Files SQLite keeps beside a database, named after it."""
+_PAGE_MULTIPLE = 512  # SQLCipher files are whole pages, and pages are multiples of 512 bytes
 KeyProvider = Callable[[Path], str | None]
 """Gives the encryption key of the store at a path, or None for a plain store."""
+FileKind = Literal["missing", "empty", "sqlite", "encrypted", "foreign"]
+
+
+def file_kind(path: Path) -> FileKind:
+    """What is at a store's path, from its size and first bytes alone.
+
+    "encrypted" means it could be an SQLCipher store: no SQLite header, and whole pages long
+    (SQLCipher's header is random, so that is all that can be told without the key).
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return "missing"
+    except OSError:  # a folder, or unreadable: not a store, whatever it is
+        return "foreign"
+    if size == 0:
+        return "empty"
+    if header == SQLITE_HEADER:
+        return "sqlite"
+    return "encrypted" if size % _PAGE_MULTIPLE == 0 else "foreign"
 
 
 def is_encrypted(path: Path) -> bool:
-    """A SQLCipher file has no plain SQLite header; an empty or missing file is not encrypted."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-    except FileNotFoundError:
-        return False
-    return len(header) == 16 and header != SQLITE_HEADER
+    """Whether the file could be an SQLCipher store; an empty or missing file is not."""
+    return file_kind(path) == "encrypted"
+
+
+def is_wal(path: Path) -> bool:
+    """Whether a plain SQLite file is in write-ahead-log mode (header bytes 18-19 are 2)."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return header[18:20] == b"\x02\x02"
+
+
+def private_folder(folder: Path) -> None:
+    """Make the folder if it is missing, readable by its owner only (whatever the umask)."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(PRIVATE_DIR)
+
+
+def new_private_file(path: Path | str) -> None:
+    """An empty file only its owner can read, for SQLite to fill: SQLite gives the write-ahead
+    log and its index the database file's permissions, so they are private too."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+
+
+def keep_private(path: Path) -> None:
+    """Take group and other permissions off a store and its SQLite files (e.g. one made by an
+    older Caseworker with 0644); a file someone else owns is left to them."""
+    for file in (path, *(path.with_name(path.name + s) for s in SIDECARS)):
+        try:
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:
+                file.chmod(mode & 0o700)
+        except (FileNotFoundError, PermissionError):
+            pass
 
 
 def _quote_key(key: str) -> str:
@@ -39,7 +95,7 @@ def make_engine(path: Path, key: str | None = None, *, writer: bool = False) -> 
     so two writers (the app and a CLI job) queue on busy_timeout instead of failing late; readers
     begin deferred and, in WAL mode, never wait for a writer.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
 
     def connect() -> Any:
         # The GUI's database worker thread and the CLI each use their own connections;

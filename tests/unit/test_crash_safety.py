@@ -3,20 +3,27 @@
 Every service call is one transaction in WAL mode: what was committed is there after the crash,
 what was not leaves no trace, and the documents agree with their projections. The same store is
 killed several times over, at different points, each time reopened from its hot WAL.
+
+A seed killed mid-way leaves no store at all (it is built beside the store's place and moved
+there only when complete), and the next seed clears what the killed one left and succeeds.
 """
 
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
-from caseworker.models import Case, CaseEvent, Note, StoredDocument
+from caseworker.errors import StoreError
+from caseworker.models import Base, Case, CaseEvent, Citizen, Note, StoredDocument
 from caseworker.seed import seed_store
+from caseworker.seed.staging import run_folders
 from caseworker.services import contacts
 from caseworker.services.context import Actor
 from caseworker.store.projection import TABLE_OF_TYPE
@@ -120,3 +127,82 @@ def _assert_documents_agree_with_projections(s: Session) -> None:
         )
     ).scalar()
     assert stale == 0
+
+
+SCRIPT = Path(sys.executable).with_name("caseworker")
+WRITING = 2 << 20  # bytes: some file in the data folder this big means chunks are being copied
+
+
+def test_a_killed_seed_leaves_no_store_and_the_next_seed_succeeds(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path = data / STORE_FILENAME
+    child = subprocess.Popen(
+        [str(SCRIPT), "--data-dir", str(data), "seed", "--citizens", "30000"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its worker processes share its group, to wait for them
+    )
+    _wait_until_writing(data, child)
+    os.kill(child.pid, signal.SIGKILL)
+    assert child.wait(timeout=60) == -signal.SIGKILL
+    _wait_until_gone(child.pid)
+
+    # Nothing that could pass for a store: none at all, or one that says it was cut short.
+    if path.exists():
+        with pytest.raises(StoreError, match="interrupted"):
+            Store(path).close()
+    searched = subprocess.run(
+        [str(SCRIPT), "--data-dir", str(data), "search", "smith"], capture_output=True, text=True
+    )
+    assert searched.returncode == 1 and searched.stderr.count("\n") == 1, searched.stderr
+    assert "Traceback" not in searched.stderr
+
+    again = subprocess.run(
+        [str(SCRIPT), "--data-dir", str(data), "seed", "--citizens", "300"],
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in data.iterdir()) == [STORE_FILENAME]
+    assert run_folders(child.pid) == []  # the killed run's staging, removed by the next run
+    store = Store(path)
+    try:
+        assert store.check_integrity() == "ok"
+        with store.read() as s:
+            assert s.scalar(_count(Citizen)) == 300
+            indexes = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+        expected = {i.name for table in Base.metadata.sorted_tables for i in table.indexes}
+        assert expected <= indexes
+    finally:
+        store.close()
+
+
+def _wait_until_writing(data: Path, child: subprocess.Popen[bytes]) -> None:
+    """Until chunks are being copied into the store (or the child ends, which fails)."""
+    deadline = time.monotonic() + 600  # a guard against hanging, not a measure of speed
+    while time.monotonic() < deadline:
+        assert child.poll() is None, "the seed ended before it could be killed"
+        sizes = [p.stat().st_size for p in data.iterdir() if p.is_file()] if data.exists() else []
+        if max(sizes, default=0) > WRITING:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the seed never started writing")
+
+
+def _wait_until_gone(group: int) -> None:
+    """Until the killed seed's worker processes (its process group) have ended too."""
+    deadline = time.monotonic() + 300  # a guard against hanging, not a measure of speed
+    while _alive_in_group(group) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _alive_in_group(group: int) -> bool:
+    """Whether any process of the group is still running (zombies waiting to be reaped aren't)."""
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # it ended while we looked
+        if fields[0] != "Z" and int(fields[2]) == group:
+            return True
+    return False

@@ -1,8 +1,12 @@
 """The demo council: realistic, consistent with the workflow, and the same every time."""
 
 import json
+import os
 import random
 import re
+import stat
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,13 +17,22 @@ from caseworker import ids, vocab
 from caseworker.documents.codec import check
 from caseworker.errors import StoreError
 from caseworker.ids import normalise_case_reference
-from caseworker.models import Case, CaseEvent, Citizen, Identifier, Interaction, StoredDocument
-from caseworker.seed import busiest_citizen_id, reference, seed_store
-from caseworker.seed.bulk import canonical
+from caseworker.models import (
+    Base,
+    Case,
+    CaseEvent,
+    Citizen,
+    Identifier,
+    Interaction,
+    StoredDocument,
+)
+from caseworker.seed import busiest_citizen_id, reference, seed_new, seed_store
+from caseworker.seed.bulk import ChunkWriter, StagedChunk, canonical
 from caseworker.seed.generate import CHUNK_CITIZENS
+from caseworker.seed.staging import run_folders, staging_root
 from caseworker.services import search, workflow
 from caseworker.store.projection import PROJECTORS, TABLE_OF_TYPE
-from caseworker.store.store import Store
+from caseworker.store.store import STORE_FILENAME, Store
 from caseworker.timeutil import to_iso
 
 N = CHUNK_CITIZENS + 500  # two chunks: the second one exercises chunk boundaries
@@ -164,13 +177,13 @@ def test_the_seeded_store_is_left_as_the_app_keeps_it(seeded: Store) -> None:
     with seeded.read() as s:
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
-        for table in ("citizen_search", "case_search"):
+        for search_table in ("citizen_search", "case_search"):
             # FTS5's own settings again (only its version row), and one merged segment.
-            config = s.execute(text(f"SELECT k FROM {table}_config")).scalars().all()
+            config = s.execute(text(f"SELECT k FROM {search_table}_config")).scalars().all()
             assert config == ["version"]
         indexes = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
-        for table in TABLE_OF_TYPE.values():
-            assert {i.name for i in table.indexes} <= indexes
+        for table in Base.metadata.sorted_tables:  # every index, the rebuilt ones too
+            assert {i.name for i in table.indexes} <= indexes, table.name
 
 
 def test_an_encrypted_store_is_seeded_too(tmp_path: Path) -> None:
@@ -201,3 +214,111 @@ def test_the_seeders_json_is_the_canonical_json() -> None:
     assert canonical(doc) == json.dumps(
         doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )
+
+
+SECRET = "correct horse battery staple"
+
+
+def test_an_encrypted_stores_citizens_are_never_staged_in_clear(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each time the writer takes a staged chunk, everything in the staging folder is read as
+    an attacker with the disk would; no seeded name may be in it, and it is private."""
+    seen: list[bytes] = []
+    folders: set[str] = set()
+    original = ChunkWriter.write_staged
+
+    def watched(writer: ChunkWriter, staged: StagedChunk) -> None:
+        folder = Path(staged.path).parent
+        folders.add(str(folder))
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert folder.stat().st_uid == os.getuid()
+        for file in folder.iterdir():
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+            seen.append(file.read_bytes())
+        original(writer, staged)
+
+    monkeypatch.setattr(ChunkWriter, "write_staged", watched)
+    store = Store(tmp_path / STORE_FILENAME, key=SECRET)
+    seed_store(store, citizens=40, workers=1)
+    with store.read() as s:
+        names = {n for c in s.scalars(select(Citizen)) for n in (c.given_name, c.family_name)}
+    store.close()
+    # Long names only: a three-letter one turns up by chance in that many random bytes.
+    names = {n for n in names if len(n.encode()) >= 6}
+    assert seen and len(names) > 10
+    for data in seen:
+        assert not data.startswith(b"SQLite format 3")
+        assert not [n for n in names if n.encode() in data]
+    assert not [f for f in folders if os.path.exists(f)]  # and nothing is left after
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
+
+
+def test_a_seed_that_fails_mid_way_leaves_the_store_as_it_was_and_no_leftovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / STORE_FILENAME
+    Store(path, key=SECRET).close()  # made, and its log checkpointed into the file
+    before = path.read_bytes()
+    store = Store(path, key=SECRET)
+    folders: list[str] = []
+    original = ChunkWriter.write_staged
+
+    def failing(writer: ChunkWriter, staged: StagedChunk) -> None:
+        original(writer, staged)
+        folders.append(str(Path(staged.path).parent))
+        if staged.index >= 0:  # after the catalogue and the first citizens
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ChunkWriter, "write_staged", failing)
+    with pytest.raises(OSError, match="No space left"):
+        seed_store(store, citizens=40, workers=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
+    assert path.read_bytes() == before
+    assert folders and not [f for f in folders if os.path.exists(f)]
+    monkeypatch.undo()
+    report = seed_store(store, citizens=40, workers=1)  # and it can be seeded now
+    assert report.citizens == 40 and not report.redone
+    store.close()
+
+
+def test_the_leftovers_of_a_killed_seed_are_cleared_by_the_next(tmp_path: Path) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    dead_pid = int(dead.stdout)
+    root = staging_root()
+    leftover = root / f"caseworker-seed-{os.getuid()}-{dead_pid}-test"
+    leftover.mkdir(mode=0o700)
+    (leftover / "chunk-000001.db").write_bytes(b"half a chunk")
+    (tmp_path / f"{STORE_FILENAME}.seeding").write_bytes(b"half a store" * 1000)
+    (tmp_path / f"{STORE_FILENAME}.seeding-wal").write_bytes(b"half a log")
+    assert run_folders(dead_pid) == [leftover]
+
+    report = seed_new(tmp_path / STORE_FILENAME, citizens=20, workers=1)
+    assert report.redone and report.citizens == 20
+    assert run_folders(dead_pid) == [] and not leftover.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
+    store = Store(tmp_path / STORE_FILENAME)
+    assert store.check_integrity() == "ok"
+    store.close()
+
+
+def test_a_running_seeds_staging_is_not_taken_for_a_leftover(tmp_path: Path) -> None:
+    live = staging_root() / f"caseworker-seed-{os.getuid()}-{os.getppid()}-test"
+    live.mkdir(mode=0o700)
+    try:
+        seed_new(tmp_path / STORE_FILENAME, citizens=5, workers=1)
+        assert live.exists()
+    finally:
+        live.rmdir()
+
+
+def test_seed_new_refuses_a_path_that_holds_a_file(tmp_path: Path) -> None:
+    (tmp_path / STORE_FILENAME).write_text("mine")
+    with pytest.raises(StoreError, match="already exists"):
+        seed_new(tmp_path / STORE_FILENAME, citizens=5, workers=1)
+    assert (tmp_path / STORE_FILENAME).read_text() == "mine"
