@@ -1,6 +1,6 @@
 """Live sync in a process of its own, driven by the window over a pipe.
 
-    python -m sync.agent --data-dir DIR --server DB_URL --user NAME
+    python -m sync.agent --data-dir DIR --server DB_URL --user NAME [--allow-http]
 
 Why a process: replication is Python work (JSON, SQL), and threads of the window's process
 share one interpreter lock with its event loop; a 50,000-document pull on threads kept the
@@ -50,6 +50,7 @@ def state_from_json(data: dict[str, Any]) -> SyncState:
         total=None if data.get("total") is None else int(data["total"]),
         last_sync=datetime.fromisoformat(last) if last else None,
         refused=int(data.get("refused") or 0),
+        unencrypted=bool(data.get("unencrypted")),
     )
 
 
@@ -116,11 +117,27 @@ def serve(store: Store, client: "CouchClient", stdin: TextIO, out: _Out) -> None
         live.stop()
 
 
+def _allowed_http(data_dir: Path, server: str) -> bool:
+    """Whether ``central.json`` says plain http:// was asked for with this server."""
+    from sync import config
+    from sync.urls import split_db_url
+
+    remembered = config.load(data_dir)
+    return bool(
+        remembered is not None
+        and remembered.allow_http
+        and split_db_url(remembered.server)[0] == split_db_url(server)[0]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sync.agent")
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--server", required=True)
     parser.add_argument("--user", required=True)
+    parser.add_argument(
+        "--allow-http", action="store_true", help="plain http:// to another machine (else refused)"
+    )
     args = parser.parse_args(argv)
     out = _Out(sys.stdout)
     sys.stdout = sys.stderr  # nothing else may write on the protocol's line
@@ -135,7 +152,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from sync.http import CouchClient
 
-    client = CouchClient(args.server, args.user, password if isinstance(password, str) else "")
+    try:
+        client = CouchClient(
+            args.server,
+            args.user,
+            password if isinstance(password, str) else "",
+            allow_http=args.allow_http or _allowed_http(args.data_dir, args.server),
+        )
+    except CaseworkerError as exc:
+        store.close()
+        out.send({"fatal": str(exc)})
+        return 1
     try:
         serve(store, client, sys.stdin, out)
     finally:

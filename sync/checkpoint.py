@@ -38,22 +38,40 @@ def replication_id(store_id: str, remote_url: str, direction: str, scope: str = 
     return hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
 
 
+def _history(checkpoint: dict[str, Any]) -> list[dict[str, Any]]:
+    """The checkpoint and the sessions it remembers (entries that are not objects with a text
+    ``session_id``, as a broken server may send, are left out)."""
+    history = checkpoint.get("history")
+    entries = [checkpoint, *(history if isinstance(history, list) else [])]
+    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("session_id"), str)]
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    except (ValueError, TypeError, RecursionError):
+        return False
+
+
 def _compare(local: dict[str, Any], remote: dict[str, Any]) -> Any:
     if local.get("version") != remote.get("version"):
         return LOWEST_SEQ
-    if local.get("session_id") == remote.get("session_id") and "last_seq" in local:
+    session_id = local.get("session_id")
+    same_session = isinstance(session_id, str) and session_id == remote.get("session_id")
+    if same_session and "last_seq" in local:
         return local["last_seq"]
     # PouchDB's compareReplicationHistory: the newest session that both sides remember.
-    local_history = [local, *(local.get("history") or [])]
-    remote_sessions = {
-        h.get("session_id"): h.get("last_seq") for h in [remote, *(remote.get("history") or [])]
-    }
-    for entry in local_history:
-        session = entry.get("session_id")
-        same = json.dumps(remote_sessions.get(session)) == json.dumps(entry.get("last_seq"))
-        if session is not None and session in remote_sessions and same:
+    remote_sessions = {h["session_id"]: h.get("last_seq") for h in _history(remote)}
+    for entry in _history(local):
+        session = entry["session_id"]
+        if session in remote_sessions and _same(remote_sessions[session], entry.get("last_seq")):
             return entry.get("last_seq")
     return LOWEST_SEQ
+
+
+def _rev_of(answer: Any, key: str) -> str | None:
+    rev = answer.get(key) if isinstance(answer, dict) else None
+    return rev if isinstance(rev, str) and len(rev) <= 200 else None
 
 
 class Checkpointer:
@@ -76,9 +94,9 @@ class Checkpointer:
         with self.store.read() as session:
             local = docstore.get_checkpoint(session, self.local_id)
         remote = self.remote.get_or_none("/_local/" + self.rep_id)
-        self._remote_rev = remote.get("_rev") if isinstance(remote, dict) else None
+        self._remote_rev = _rev_of(remote, "_rev")
         if isinstance(local, dict):
-            self._history = [h for h in [local, *(local.get("history") or [])] if "session_id" in h]
+            self._history = _history(local)
         if not isinstance(local, dict) or not isinstance(remote, dict):
             return LOWEST_SEQ
         return _compare(local, remote)
@@ -113,9 +131,9 @@ class Checkpointer:
                 if exc.status != 409 or attempt == 2:
                     raise
                 current = self.remote.get_or_none("/_local/" + self.rep_id)
-                self._remote_rev = current.get("_rev") if isinstance(current, dict) else None
+                self._remote_rev = _rev_of(current, "_rev")
                 continue
-            self._remote_rev = answer.get("rev") if isinstance(answer, dict) else None
+            self._remote_rev = _rev_of(answer, "rev")
             return
 
     def write(self, last_seq: Any, with_local: Callable[[Session], None] | None = None) -> None:

@@ -62,8 +62,9 @@ class CentralAccount:
     """Signing in to one central database; after ``sign_in``, ``client()`` replicates as that
     user (the password stays in this object's memory and the keyring only)."""
 
-    def __init__(self, server: str) -> None:
+    def __init__(self, server: str, *, allow_http: bool = False) -> None:
         self.server = split_db_url(server)[0]
+        self.allow_http = allow_http  # plain http:// to another machine was asked for
         self.user: str | None = None
         self._password: str | None = None
 
@@ -81,7 +82,7 @@ class CentralAccount:
                 raise AuthError(f"no password is remembered for {username}: type it")
         from sync.http import CouchClient  # imported when needed: start-up stays quick
 
-        client = CouchClient(self.server, username, password)
+        client = CouchClient(self.server, username, password, allow_http=self.allow_http)
         try:
             client.sign_in()
         except NetworkError:
@@ -103,4 +104,4 @@ class CentralAccount:
     def client(self) -> "CouchClient":
         from sync.http import CouchClient
 
-        return CouchClient(self.server, *self.credentials())
+        return CouchClient(self.server, *self.credentials(), allow_http=self.allow_http)

@@ -44,14 +44,36 @@ class MalformedResponse(SyncError):
     """The server answered something that is not the JSON the protocol promises."""
 
 
+class ReplyTooLarge(MalformedResponse):
+    """A reply over the size cap (compressed or inflated): never read whole."""
+
+
+class NoProgress(MalformedResponse):
+    """The change feed keeps answering changes without moving on (a loop, not a sync)."""
+
+
+class RedirectRefused(SyncError):
+    """The server redirected a request: not followed, so credentials and records stay with
+    the server the person chose."""
+
+    retry = False
+
+
+class InsecureConnection(SyncError):
+    """Plain ``http://`` to another machine, without ``--allow-http``."""
+
+    retry = False
+
+
 class RequestError(SyncError):
     """Another 4xx (e.g. 404: no such database): retrying the same request will not help."""
 
     retry = False
 
-    def __init__(self, message: str, status: int) -> None:
+    def __init__(self, message: str, status: int, reason: str = "") -> None:
         super().__init__(message)
         self.status = status
+        self.reason = reason  # the server's own words, if it gave any
 
 
 class NoKeyring(SyncError):

@@ -122,6 +122,8 @@ class LiveSync:
     # -- state --------------------------------------------------------------------------------
 
     def _set(self, state: SyncState) -> None:
+        if self.client.unencrypted and not state.unencrypted:
+            state = state.but(unencrypted=True)
         self._state = state
         if self.on_state is not None:
             self.on_state(state)
@@ -213,6 +215,7 @@ class LiveSync:
 
     def _watch(self) -> None:
         feed = self.client.fork()
+        feed.sync_deadline = None  # the feed keeps its own deadline, not a sync's budget
         try:
             while not self._stop.is_set():
                 self._online.wait()

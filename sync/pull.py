@@ -7,9 +7,11 @@ the server's checkpoint. A fetching thread gets batch N+1 while batch N is writt
 batches are held at once (memory: batch size x 2).
 """
 
+import hashlib
 import json
 import queue
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,13 +20,24 @@ from caseworker.store.docstore import Written
 from caseworker.store.replication import put_replicated_many, revs_diff_many
 from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
-from sync.errors import MalformedResponse, RequestError, Stopped, SyncError, TooLargeError
+from sync.errors import (
+    MalformedResponse,
+    NoProgress,
+    ReplyTooLarge,
+    RequestError,
+    Stopped,
+    SyncError,
+    TooLargeError,
+)
 from sync.http import CouchClient, doc_path, seq_param
 from sync.state import Progress
 
 IN_FLIGHT = 2
 REMOTE_CHECKPOINT_EVERY = 8  # batches; the local checkpoint is written with every batch
 _WAIT = 1.0  # seconds between looks at the stop flag while waiting for the fetcher
+_REMEMBERED = 10_000  # sequences and batches remembered per run, to notice a feed that loops
+MAX_SEQ_CHARS = 65_536  # CouchDB 3's opaque sequences of a many-shard database fit easily
+_NOT_ASKED = ("_design/", "_local/")  # the server's rules, views and checkpoints: never pulled
 
 OnWritten = Callable[[list[Written]], None]
 
@@ -74,7 +87,7 @@ class Puller:
         if since == LOWEST_SEQ:
             info = self.remote.get()
             if isinstance(info, dict):
-                total = int(info.get("doc_count") or 0) + int(info.get("doc_del_count") or 0)
+                total = _count(info.get("doc_count"), info.get("doc_del_count"))
         batches: queue.Queue[_Batch] = queue.Queue()
         slots = threading.Semaphore(IN_FLIGHT)
         halt = threading.Event()
@@ -141,6 +154,7 @@ class Puller:
         slots: threading.Semaphore,
         halt: threading.Event,
     ) -> None:
+        guard = _ProgressGuard(since)
         try:
             while True:
                 slots.acquire()
@@ -148,7 +162,7 @@ class Puller:
                     return
                 if self.stop.is_set():
                     raise Stopped("the sync was stopped")
-                batch = self._fetch_one(client, since)
+                batch = self._fetch_one(client, since, guard)
                 batches.put(batch)
                 if batch.final:
                     return
@@ -158,25 +172,19 @@ class Puller:
         finally:
             client.close()
 
-    def _fetch_one(self, client: CouchClient, since: Any) -> _Batch:
+    def _fetch_one(self, client: CouchClient, since: Any, guard: "_ProgressGuard") -> _Batch:
         params = {"style": "all_docs", "since": seq_param(since), "limit": str(self.batch_size)}
         answer = client.get("/_changes", params)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
             raise MalformedResponse("the change feed sent no list of results")
         results = answer["results"]
         last_seq = answer.get("last_seq")
-        if results and last_seq is None:
+        if results and last_seq is None and isinstance(results[-1], dict):
             last_seq = results[-1].get("seq")
         if last_seq is None:
             last_seq = since
-        wanted: dict[str, list[str]] = {}
-        try:
-            for change in results:
-                if change["id"].startswith("_design/"):
-                    continue  # the server's own rules and views, not Caseworker records
-                wanted.setdefault(change["id"], []).extend(c["rev"] for c in change["changes"])
-        except (KeyError, TypeError) as exc:
-            raise MalformedResponse("the change feed sent a change without id or revs") from exc
+        wanted = _wanted(results)
+        guard.check(since, last_seq, results)
         docs: list[dict[str, Any]] = []
         if wanted:
             with self.store.read() as session:
@@ -196,7 +204,7 @@ class Puller:
                 {"docs": [{"id": doc_id, "rev": rev} for doc_id, rev in pairs]},
                 {"revs": "true", "attachments": "true"},
             )
-        except TooLargeError:
+        except (TooLargeError, ReplyTooLarge):
             if len(pairs) == 1:
                 raise
             half = len(pairs) // 2
@@ -208,13 +216,15 @@ class Puller:
             return self._open_revs(client, pairs)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
             raise MalformedResponse("_bulk_get sent no list of results")
-        docs: list[Any] = []
+        items: list[Any] = []
         for entry in answer["results"]:
-            for item in entry.get("docs") or []:
-                doc = item.get("ok") if isinstance(item, dict) else None
-                if isinstance(doc, dict) and "_id" in doc and "_rev" in doc:
-                    docs.append(doc)
-        return docs
+            if not isinstance(entry, dict) or not isinstance(entry.get("docs"), list):
+                continue
+            if entry["docs"] == [{}]:  # PouchDB Server's answer for an id it does not have
+                gone = entry.get("id")
+                items += [{"error": {"id": i, "rev": r}} for i, r in pairs if i == gone]
+            items += entry["docs"]
+        return _asked(items, pairs)
 
     def _open_revs(self, client: CouchClient, pairs: list[tuple[str, str]]) -> list[Any]:
         by_id: dict[str, list[str]] = {}
@@ -229,9 +239,120 @@ class Puller:
             }
             answer = client.get(doc_path(doc_id), params)
             if not isinstance(answer, list):
-                raise MalformedResponse(f"open_revs of {doc_id} sent no list")
-            for item in answer:
-                doc = item.get("ok") if isinstance(item, dict) else None
-                if isinstance(doc, dict) and "_rev" in doc:
-                    docs.append(doc)
+                raise MalformedResponse("a document's open_revs sent no list")
+            docs += _asked(answer, [(doc_id, rev) for rev in revs])
         return docs
+
+
+def _count(*values: Any) -> int | None:
+    """The server's document count, if it gave whole numbers (it is only shown)."""
+    counts = [0 if v is None else v for v in values]  # a count left out is none
+    whole = [v for v in counts if isinstance(v, int) and not isinstance(v, bool) and v >= 0]
+    return sum(whole) if len(whole) == len(counts) else None
+
+
+def _wanted(results: list[Any]) -> dict[str, list[str]]:
+    """The revisions each change names (``style=all_docs``), without the server's own
+    documents. A change that is not an id with a list of revisions is a malformed reply."""
+    wanted: dict[str, list[str]] = {}
+    for change in results:
+        doc_id = change.get("id") if isinstance(change, dict) else None
+        revs = change.get("changes") if isinstance(change, dict) else None
+        if not isinstance(doc_id, str) or not isinstance(revs, list):
+            raise MalformedResponse("the change feed sent a change without an id or revisions")
+        if doc_id.startswith(_NOT_ASKED):
+            continue
+        for entry in revs:
+            rev = entry.get("rev") if isinstance(entry, dict) else None
+            if not isinstance(rev, str):
+                raise MalformedResponse(
+                    "the change feed sent a change with a revision that is not text"
+                )
+            wanted.setdefault(doc_id, []).append(rev)
+    return wanted
+
+
+def _asked(items: list[Any], pairs: list[tuple[str, str]]) -> list[Any]:
+    """The revisions that were asked for, from ``{"ok": doc}`` items; anything else a server
+    adds (documents never asked for, ``_design/`` or ``_local/`` ones) is left out: only what
+    was asked for reaches the store. Every revision asked for must be answered, with the
+    document or an error naming it (it went away since the change feed listed it): a reply
+    that leaves one out is malformed, and the checkpoint does not move past it."""
+    unanswered = set(pairs)
+    docs: list[Any] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        doc = item.get("ok")
+        if isinstance(doc, dict):
+            key = (doc.get("_id"), doc.get("_rev"))
+            if key in unanswered:
+                unanswered.discard(key)  # once: a repeated revision is not written twice
+                docs.append(doc)
+            continue
+        error = item.get("error")
+        if isinstance(error, dict):  # _bulk_get: {"error": {"id", "rev", "error"}}
+            unanswered.discard((error.get("id"), error.get("rev")))
+        missing = item.get("missing")  # open_revs: {"missing": rev}
+        if isinstance(missing, str):
+            unanswered = {(i, r) for i, r in unanswered if r != missing}
+    if unanswered:
+        raise MalformedResponse(
+            f"the central service left out {len(unanswered)} of the revisions asked for"
+        )
+    return docs
+
+
+class _ProgressGuard:
+    """Notices a change feed that answers changes without moving on: a ``last_seq`` equal to
+    the ``since`` sent (compared as JSON), one seen earlier in this run, or the very same
+    changes again. A real server never does; without this a pull would loop forever."""
+
+    def __init__(self, since: Any) -> None:
+        self._seqs: deque[str] = deque(maxlen=_REMEMBERED)
+        self._seq_set: set[str] = set()
+        self._batches: deque[str] = deque(maxlen=_REMEMBERED)
+        self._batch_set: set[str] = set()
+        self._remember(self._seqs, self._seq_set, _digest(since))
+
+    def check(self, since: Any, last_seq: Any, results: list[Any]) -> None:
+        if len(_json(last_seq)) > MAX_SEQ_CHARS:
+            raise MalformedResponse("the change feed sent a sequence too long to be real")
+        if not results:
+            return
+        seq = _digest(last_seq)
+        if seq == _digest(since):
+            raise NoProgress(
+                "the central service's change feed does not move on (it answered changes "
+                "but the same last_seq as asked for): the sync stopped"
+            )
+        if seq in self._seq_set:
+            raise NoProgress(
+                "the central service's change feed went back to a sequence it gave before: "
+                "the sync stopped"
+            )
+        fingerprint = _digest(results)
+        if fingerprint in self._batch_set:
+            raise NoProgress(
+                "the central service's change feed sent the same changes again: the sync stopped"
+            )
+        self._remember(self._seqs, self._seq_set, seq)
+        self._remember(self._batches, self._batch_set, fingerprint)
+
+    @staticmethod
+    def _remember(order: deque[str], seen: set[str], key: str) -> None:
+        if len(order) == order.maxlen:
+            seen.discard(order[0])
+        order.append(key)
+        seen.add(key)
+
+
+def _json(value: Any) -> str:
+    try:
+        return json.dumps(value, sort_keys=True, separators=(",", ":"))
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise MalformedResponse("the change feed sent values nested too deep") from exc
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha1(_json(value).encode(), usedforsecurity=False).hexdigest()

@@ -3,8 +3,10 @@
 Per batch: local changes since the checkpoint (every leaf of each changed document) -> the
 server's ``_revs_diff`` -> ``_bulk_docs`` with ``new_edits: false`` (bodies with their
 ``_revisions``; deleted leaves as tombstones; attachments inline, base64, with their digests)
--> checkpoint on both sides. A 413 halves the request. A document the server refuses (a
-validation function's 403) is recorded on the document and not sent again until it is edited.
+-> checkpoint on both sides. A 413 or a 400 halves the request, down to the one document the
+server will not take. A document the server refuses (a validation function's 403, a 413 or a
+400 on it alone, any other error the server reports for it) is recorded on the document and
+not sent again until it is edited: one bad document never blocks the rest.
 """
 
 import base64
@@ -16,11 +18,12 @@ from caseworker.store import docstore
 from caseworker.store.replication import attachment_data, bodies_with_revisions, record_refusals
 from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
-from sync.errors import MalformedResponse, Stopped, SyncError, TooLargeError
+from sync.errors import MalformedResponse, RequestError, Stopped, TooLargeError
 from sync.http import CouchClient
 from sync.state import Progress
 
 _REFUSALS = ("forbidden", "unauthorized")
+_REASON_CHARS = 300
 
 
 @dataclass
@@ -100,8 +103,10 @@ class Pusher:
         missing: dict[str, list[str]] = {}
         for doc_id, entry in answer.items():
             revs = entry.get("missing") if isinstance(entry, dict) else None
-            if isinstance(revs, list) and revs and doc_id in wanted:
-                missing[doc_id] = [r for r in revs if isinstance(r, str)]
+            if isinstance(revs, list) and doc_id in wanted:
+                asked = [r for r in revs if isinstance(r, str) and r in wanted[doc_id]]
+                if asked:  # only revisions this side offered: nothing else is looked up
+                    missing[doc_id] = asked
         return missing
 
     def _bulk_docs(self, docs: list[dict[str, Any]]) -> dict[str, str]:
@@ -110,31 +115,46 @@ class Pusher:
             return {}
         try:
             answer = self.remote.post("/_bulk_docs", {"docs": docs, "new_edits": False})
-        except TooLargeError:
-            if len(docs) == 1:
-                raise TooLargeError(
-                    f"{docs[0].get('_id')} is larger than the central service accepts"
-                ) from None
+        except (TooLargeError, RequestError) as exc:
+            status = exc.status if isinstance(exc, RequestError) else 413
+            if status not in (400, 413):
+                raise
+            if len(docs) == 1:  # this document alone: kept here, recorded, not sent again
+                reason = exc.reason if isinstance(exc, RequestError) else ""
+                why = "too large" if status == 413 else f"not accepted ({reason or 'bad request'})"
+                return {_id_of(docs[0]): f"refused by the central service: {why}"[:_REASON_CHARS]}
             half = len(docs) // 2
             return {**self._bulk_docs(docs[:half]), **self._bulk_docs(docs[half:])}
         if not isinstance(answer, list):
             raise MalformedResponse("_bulk_docs sent no list of results")
+        sent = {_id_of(doc) for doc in docs}
         refused: dict[str, str] = {}
-        failed: list[str] = []
         for entry in answer:
             if not isinstance(entry, dict) or "error" not in entry:
                 continue
-            doc_id = str(entry.get("id"))
-            reason = str(entry.get("reason") or entry.get("error"))
-            if entry.get("error") in _REFUSALS:
-                refused[doc_id] = f"refused by the central service: {reason}"
+            doc_id = entry.get("id")
+            if not isinstance(doc_id, str) or doc_id not in sent:
+                continue  # not one of ours: nothing to record
+            error, reason = _text(entry.get("error")), _text(entry.get("reason"))
+            if error in _REFUSALS:
+                why = f"refused by the central service: {reason or error}"
             else:
-                failed.append(f"{doc_id}: {reason}")
-        if failed:
-            raise SyncError(
-                f"the central service did not store {len(failed)} documents ({failed[0]})"
-            )
+                why = f"not stored by the central service: {error}" + (
+                    f" ({reason})" if reason else ""
+                )
+            refused[doc_id] = why[:_REASON_CHARS]
         return refused
+
+
+def _id_of(doc: dict[str, Any]) -> str:
+    return str(doc.get("_id"))
+
+
+def _text(value: Any) -> str:
+    """A word from the server, printable on one line."""
+    if not isinstance(value, str | int | float):
+        return ""
+    return "".join(c if c.isprintable() else " " for c in str(value))[:_REASON_CHARS]
 
 
 def _inline_attachments(session: Any, docs: list[dict[str, Any]]) -> None:

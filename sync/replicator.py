@@ -27,6 +27,10 @@ from sync.push import Pusher, PushResult
 from sync.state import Progress
 
 DEFAULT_BATCH = 1000
+# The longest one sync may take, all its requests together (each request has its own, shorter
+# deadline too): a server that keeps answering slowly or without end cannot hold ``sync
+# --once`` forever. Generous: a first pull of a large council over a slow line fits.
+SYNC_BUDGET = 30 * 60.0
 
 
 def store_id(store: Store) -> str:
@@ -72,9 +76,11 @@ class Replicator:
         on_change: Callable[[ChangeSet], None] | None = None,
         on_progress: Progress | None = None,
         stop: threading.Event | None = None,
+        budget: float = SYNC_BUDGET,
     ) -> None:
         self.store = store
         self.remote = remote
+        self.budget = budget  # seconds for one pull, push or sync
         self.scope = scope
         self.batch_size = batch_size
         self.on_change = on_change
@@ -98,7 +104,8 @@ class Replicator:
             on_written=self._written,
             on_progress=self.on_progress,
         )
-        return puller.run()
+        with self.remote.budget(self.budget):
+            return puller.run()
 
     def push(self) -> PushResult:
         pusher = Pusher(
@@ -109,11 +116,13 @@ class Replicator:
             stop=self.stop,
             on_progress=self.on_progress,
         )
-        return pusher.run()
+        with self.remote.budget(self.budget):
+            return pusher.run()
 
     def sync(self) -> SyncResult:
         """Pull, then push: what the other side has first, so a push meets fewer conflicts."""
         result = SyncResult()
-        result.pull = self.pull()
-        result.push = self.push()
+        with self.remote.budget(self.budget):  # one budget for both directions
+            result.pull = self.pull()
+            result.push = self.push()
         return result

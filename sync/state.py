@@ -21,6 +21,7 @@ class SyncState:
     total: int | None = None
     last_sync: datetime | None = None  # when both directions last reached the other side
     refused: int = 0  # documents the server refused in the last push (shown, not retried)
+    unencrypted: bool = False  # plain http:// to another machine (allowed with --allow-http)
 
     def but(self, **changes: object) -> "SyncState":
         return replace(self, **changes)  # type: ignore[arg-type]

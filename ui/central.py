@@ -78,10 +78,15 @@ class CentralConnection(QObject):
         central service and (re)start live sync. ``on_done(checked)``: False when the server
         could not be reached (sync starts anyway and catches up when it answers)."""
         account = CentralAccount(server)
+        if self.config is not None and self.config.server == account.server:
+            # Plain http:// to another machine only as this data folder's sync was allowed.
+            account.allow_http = self.config.allow_http
 
         def done(checked: object) -> None:
             if self.config is None or self.config.server != account.server:
-                self.config = config.CentralConfig(account.server, self.username)
+                self.config = config.CentralConfig(
+                    account.server, self.username, account.allow_http
+                )
                 config.save(self.data_dir, self.config)
                 self.configured.emit()
             self.start(account)

@@ -69,6 +69,7 @@ class StatusBar(QStatusBar):
         self._last_sync: datetime | None = None
         self._state = "offline" if pending is not None else "local_only"
         self._detail = ""
+        self._unencrypted = False  # plain http:// to another machine, asked for with --allow-http
         self.pending_count: int | None = None
 
         self.who = _IconLabel(self.tr("Signed in"), "citizen")
@@ -128,6 +129,7 @@ class StatusBar(QStatusBar):
         elif state.kind == "up_to_date" and state.refused:
             detail = self.tr("%n record(s) refused by the central service", "", state.refused)
         self.progress.setVisible(state.kind == "syncing")
+        self._unencrypted = state.unencrypted
         self.set_sync_state(state.kind, detail)
         if state.last_sync is not None:
             self.set_last_sync(state.last_sync)
@@ -157,6 +159,9 @@ class StatusBar(QStatusBar):
         text = texts.get(self._state) or self.tr("Sync problem: %1").replace("%1", self._detail)
         if self._detail and self._state in texts:
             text = f"{text} ({self._detail})"
+        if self._unencrypted:
+            # Said every time, not once: anyone on the network can read what is sent.
+            text = self.tr("%1 · unencrypted connection").replace("%1", text)
         online = self._state in ("syncing", "up_to_date")
         self.connection.set_icon("online" if online else "offline")
         self.connection.set_text(text)

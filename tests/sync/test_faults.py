@@ -57,7 +57,7 @@ PULL_FAULTS = [
     ("_bulk_get", "hang", NetworkError, "did not answer in time"),
     ("_bulk_get", "truncate", MalformedResponse, "not JSON"),
     ("_changes", "malformed", MalformedResponse, "not JSON"),
-    ("_bulk_get", "drop", NetworkError, "cannot reach the central service"),
+    ("_bulk_get", "drop", NetworkError, "broke off"),
     ("_local/", "500", ServerError, "the central service failed (500"),
 ]
 
