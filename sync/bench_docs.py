@@ -3,6 +3,8 @@
 import random
 from typing import Any
 
+import requests
+
 from caseworker.documents.codec import new_document
 from caseworker.documents.types import CASE
 from caseworker.errors import CaseworkerError
@@ -45,12 +47,15 @@ def case_docs(n: int, seed: int = 4) -> list[dict[str, Any]]:
     return docs
 
 
-def load_database(server: Any, name: str, docs: list[dict[str, Any]]) -> str:
-    """A new database ``name`` on the bench's server holding ``docs``; its URL."""
-    url: str = server.create_db(name)
-    admin = server.admin_session()
+def fill_database(session: requests.Session, url: str, docs: list[dict[str, Any]]) -> str:
+    """Write ``docs`` into the database at ``url`` (5,000 per request); its URL."""
     for start in range(0, len(docs), 5000):
-        answer = admin.post(f"{url}/_bulk_docs", json={"docs": docs[start : start + 5000]})
+        answer = session.post(f"{url}/_bulk_docs", json={"docs": docs[start : start + 5000]})
         if answer.status_code != 201:
             raise CaseworkerError(f"loading the bench database failed: {answer.status_code}")
     return url
+
+
+def load_database(server: Any, name: str, docs: list[dict[str, Any]]) -> str:
+    """A new database ``name`` on a ``DevServer`` holding ``docs``; its URL."""
+    return fill_database(server.admin_session(), server.create_db(name), docs)

@@ -44,12 +44,24 @@ class _Arrivals:
                 raise TimeoutError(f"bench sync: {what} did not happen within {timeout:.0f} s")
 
 
-def measure_live(db_url: str, auth: tuple[str, str], work: Path, rounds: int = 10) -> list[float]:
+def measure_live(
+    db_url: str,
+    auth: tuple[str, str],
+    work: Path,
+    rounds: int = 10,
+    *,
+    allow_http: bool = False,
+) -> list[float]:
     """Seconds from each write on A to its arrival in B's store, ``rounds`` times."""
     stores = [Store(work / name / "caseworker.db") for name in ("live-a", "live-b")]
     watches = [_Arrivals(), _Arrivals()]
     lives = [
-        LiveSync(store, CouchClient(db_url, *auth), on_state=w.on_state, on_change=w.on_change)
+        LiveSync(
+            store,
+            CouchClient(db_url, *auth, allow_http=allow_http),
+            on_state=w.on_state,
+            on_change=w.on_change,
+        )
         for store, w in zip(stores, watches, strict=True)
     ]
     try:

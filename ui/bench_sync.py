@@ -1,7 +1,7 @@
 """``caseworker bench sync-window``: the window's event loop while live sync pulls 50,000
 documents (target: no stall over 50 ms).
 
-A PouchDB Server (from the checkout's tests/server, like ``bench sync``) is loaded with N case
+A PouchDB Server (``sync.devserver``, like ``bench sync``) is loaded with N case
 documents of about 500 bytes; a small demo council is seeded into a fresh store; the real
 window opens on it (offscreen unless a display is set) with the agent's My work page showing,
 signs in to the central service and live-syncs: it pulls the N documents (and sends its own
@@ -31,9 +31,9 @@ from caseworker.cli.app import Context, positive_int
 from caseworker.models import Case, StaffMember
 from caseworker.services.context import Actor
 from caseworker.store.store import STORE_FILENAME, Store
-from sync.bench import harness
 from sync.bench_docs import case_docs, load_database
 from sync.credentials import CentralAccount
+from sync.devserver import DevServer, ensure_node_modules
 from ui import i18n
 from ui.bench_probe import Heartbeat, run_until
 from ui.bus import ChangeBus
@@ -152,11 +152,10 @@ def _window_sync(store: Store, data_dir: Path, db_url: str, auth: tuple[str, str
 def measure(docs: int) -> dict[str, Any]:
     from caseworker.seed import seed_store
 
-    couch = harness()
-    couch.ensure_node_modules()
+    ensure_node_modules()
     work = Path(tempfile.mkdtemp(prefix="cw-bench-sync-window-"))
     try:
-        with couch.CouchServer() as server:
+        with DevServer() as server:
             url = load_database(server, "bench-window", case_docs(docs))
             data_dir = work / "data"
             data_dir.mkdir()

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// PouchDB Server (express-pouchdb 4.2.0 on PouchDB 9) for Caseworker's sync tests and benchmarks.
+// PouchDB Server (express-pouchdb 4.2.0 on PouchDB 9): Caseworker's development central service
+// (`caseworker central dev-server`) and the server of its sync tests and benchmarks.
 //
 // Usage:
 //   node server.js [--port N] [--dir DIR] [--adapter leveldb|memory] [--no-compression]

@@ -6,7 +6,8 @@
 //                          [--batch-size N] [--batches-limit N]
 //       Replicates SOURCE_URL into a fresh local database (leveldb in DIR, or a temporary
 //       folder that is removed afterwards; or in memory) and prints one JSON line:
-//       {"docs_written": N, "seconds": S}   (S: the replication alone, not node's start-up)
+//       {"docs_written": N, "seconds": S, "cpu_seconds": C}
+//       (S: the replication alone, not node's start-up; C: this process's CPU time meanwhile)
 //
 //   node replicate.js write URL DOCS_JSON_FILE [--put] [--chunk-size N]
 //       Writes the documents of DOCS_JSON_FILE (a JSON array, or {"docs": [...]}) to the
@@ -119,17 +120,24 @@ async function pull(positional, flags) {
   try {
     await target.info(); // open the local store before the clock starts
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     const result = await PouchDB.replicate(source, target, {
       batch_size: batchSize,
       batches_limit: batchesLimit,
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore); // this process's threads, user + system
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     if (result.doc_write_failures > 0 || (result.errors && result.errors.length > 0)) {
       process.stderr.write(`replicate.js: ${result.doc_write_failures} write failures\n`);
       process.exitCode = 1;
     }
     process.stdout.write(
-      JSON.stringify({ docs_written: result.docs_written, seconds: round(seconds) }) + '\n',
+      JSON.stringify({
+        docs_written: result.docs_written,
+        seconds: round(seconds),
+        cpu_seconds: round(cpuSeconds),
+      }) + '\n',
     );
   } finally {
     await target.close().catch(() => {});
