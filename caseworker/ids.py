@@ -8,7 +8,7 @@ Case references are for people to read out on the phone: twelve characters in th
 that catches a mistyped or swapped character.
 """
 
-import secrets
+import os
 import threading
 from datetime import UTC, date, datetime
 
@@ -18,6 +18,12 @@ _DECODE.update({"O": 0, "I": 1, "L": 1})
 _REFERENCE_EPOCH = date(2020, 1, 1)
 _last = [0, 0]  # millis and random part of the last id made here (ULID monotonicity)
 _lock = threading.Lock()
+
+
+def _randbits(bits: int) -> int:
+    """``secrets.randbits`` without importing ``secrets`` (and with it hashlib, hmac and
+    random): the OS's randomness, which is what ``secrets`` uses. Keeps CLI start-up short."""
+    return int.from_bytes(os.urandom((bits + 7) // 8)) >> (-bits % 8)
 
 
 _PAIRS = [(CROCKFORD[i >> 5] + CROCKFORD[i & 31]).lower() for i in range(1024)]
@@ -45,10 +51,10 @@ def new_id(prefix: str, moment: datetime | None = None, randbits: int | None = N
             if millis <= _last[0]:
                 millis, rand = _last[0], (_last[1] + 1) % (1 << 80)
             else:
-                rand = secrets.randbits(79)  # headroom for increments within one millisecond
+                rand = _randbits(79)  # headroom for increments within one millisecond
             _last[0], _last[1] = millis, rand
     else:
-        rand = secrets.randbits(80) if randbits is None else randbits
+        rand = _randbits(80) if randbits is None else randbits
     return id_at(prefix, millis, rand)
 
 
@@ -66,7 +72,7 @@ def _check_char(body: str) -> str:
 def new_case_reference(opened: date | datetime, randbits: int | None = None) -> str:
     day = opened.date() if isinstance(opened, datetime) else opened
     days = max(0, (day - _REFERENCE_EPOCH).days) % (32**3)
-    rand = secrets.randbits(40) if randbits is None else randbits
+    rand = _randbits(40) if randbits is None else randbits
     body = _encode(days, 3) + _encode(rand, 8)
     full = body + _check_char(body)
     return f"{full[0:4]}-{full[4:8]}-{full[8:12]}"

@@ -1,32 +1,58 @@
 """``caseworker sync`` and ``caseworker central``; ``bench sync`` lives in ``sync.bench``.
 
-    caseworker sync --server DB_URL --user NAME [--password-stdin] [--once] [--batch-size N]
+    caseworker sync [--server DB_URL --user NAME] [--password-stdin] [--once] [--batch-size N]
     caseworker central init --server DB_URL --user ADMIN [--password-stdin]
     caseworker central add-user --server DB_URL --user ADMIN NAME --role ROLE --staff-id ID
 
 Passwords come from standard input (``--password-stdin``, one line) or the OS keyring; never
 from an argument, a file or a setting. ``--remember`` keeps a password typed on stdin in the
-keyring for next time.
+keyring for next time. ``sync`` remembers its server and user in the data folder's
+``central.json``, so later runs need neither. Plain ``http://`` to another machine needs
+``--allow-http``.
 """
 
 import argparse
 import sys
 import threading
 
-from caseworker.cli.app import Command, Context, group, positive_int
+from caseworker.cli.app import Command, Context, group
+from caseworker.cli.arguments import UsageError, positive_int, read_line
+from caseworker.display import one_line, visible
 from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import config, credentials
-from sync.errors import AuthError
+from sync.errors import AuthError, NoKeyring, SyncError
 from sync.http import CouchClient
 from sync.replicator import DEFAULT_BATCH, Replicator
 from sync.state import SyncState
 from sync.urls import split_db_url
 
 
-def _server_options(parser: argparse.ArgumentParser, user_help: str) -> None:
-    parser.add_argument("--server", required=True, help="the central database's URL")
-    parser.add_argument("--user", required=True, help=user_help)
+def db_url(text: str) -> str:
+    """An argparse type: a central database's URL that can be used (scheme, host, port in
+    range, a database named), else a usage error in one line."""
+    try:
+        split_db_url(text)
+    except (SyncError, ValueError) as exc:  # ValueError: urllib on a bad port or IPv6 host
+        raise argparse.ArgumentTypeError(f"not a usable database URL ({exc})") from exc
+    return text
+
+
+def _server_options(
+    parser: argparse.ArgumentParser, user_help: str, *, remembered: bool = False
+) -> None:
+    if remembered:
+        server_help = "the central database's URL (default: the one this data folder syncs with)"
+        user_help += " (default: the one this data folder syncs as)"
+    else:
+        server_help = "the central database's URL"
+    parser.add_argument("--server", type=db_url, required=not remembered, help=server_help)
+    parser.add_argument("--user", required=not remembered, help=user_help)
+    parser.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="allow plain http:// to another machine (password and records unprotected)",
+    )
     parser.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
@@ -35,14 +61,20 @@ def _server_options(parser: argparse.ArgumentParser, user_help: str) -> None:
     )
 
 
+_REFUSALS_SHOWN = 10  # per sync on stderr; `caseworker problems` lists every one
+
+
 def _password(args: argparse.Namespace) -> str:
     server = split_db_url(args.server)[0]
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+        password = read_line("the password")
         if not password:
             raise AuthError("no password on standard input")
         if args.remember:
-            credentials.remember_password(server, args.user, password)
+            try:
+                credentials.remember_password(server, args.user, password)
+            except NoKeyring as exc:  # the sync itself can still run: say so and go on
+                print(f"caseworker: {exc}", file=sys.stderr)
         return password
     remembered = credentials.remembered_password(server, args.user)
     if remembered is None:
@@ -56,14 +88,39 @@ def _client(args: argparse.Namespace) -> CouchClient:
     server, url_user, url_password = split_db_url(args.server)
     if url_user or url_password:
         raise CaseworkerError("put no credentials in --server: use --user and --password-stdin")
-    return CouchClient(server, args.user, _password(args))
+    return CouchClient(server, args.user, _password(args), allow_http=args.allow_http)
+
+
+def _remembered(args: argparse.Namespace, ctx: Context) -> None:
+    """Fill in --server and --user from the data folder's ``central.json`` when not given
+    (and its ``allow_http``, when that server is the one used)."""
+    saved = config.load(ctx.data_dir)
+    if args.server is None and saved is None:
+        raise UsageError(
+            f"{ctx.data_dir} does not sync with a central service yet: give --server and --user"
+        )
+    if saved is None:
+        if args.user is None:
+            raise UsageError("give --user: your user name on the central service")
+        return
+    try:
+        split_db_url(saved.server)
+    except (SyncError, ValueError) as exc:
+        raise UsageError(f"{config.FILENAME} in {ctx.data_dir} holds no usable server") from exc
+    if args.server is None or split_db_url(args.server)[0] == saved.server:
+        args.server = saved.server
+        args.allow_http = args.allow_http or saved.allow_http
+        if args.user is None:
+            args.user = saved.user
+    if args.user is None:
+        raise UsageError("give --user: your user name on the central service")
 
 
 # -- caseworker sync -------------------------------------------------------------------------
 
 
 def configure_sync(parser: argparse.ArgumentParser) -> None:
-    _server_options(parser, "your user name on the central service")
+    _server_options(parser, "your user name on the central service", remembered=True)
     parser.add_argument("--once", action="store_true", help="sync both ways once, then exit")
     parser.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH)
     parser.add_argument("--progress", action="store_true", help="report progress on standard error")
@@ -76,11 +133,12 @@ def _report_progress(direction: str, done: int, total: int | None) -> None:
 
 
 def run_sync(args: argparse.Namespace, ctx: Context) -> int:
+    _remembered(args, ctx)
     client = _client(args)
     try:
         client.sign_in()  # a refused password leaves no new store and no settings behind
         store = ctx.store(create=True)
-        config.save(ctx.data_dir, config.CentralConfig(client.db_url, args.user))
+        config.save(ctx.data_dir, config.CentralConfig(client.db_url, args.user, args.allow_http))
         if args.once:
             replicator = Replicator(
                 store,
@@ -94,10 +152,15 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
                 + (", up to date" if result.up_to_date else "")
             )
             if result.refused:
-                for doc_id, reason in sorted(result.refused.items()):
-                    print(f"caseworker: {doc_id}: {reason}", file=sys.stderr)
+                refused = sorted(result.refused.items())
+                for doc_id, reason in refused[:_REFUSALS_SHOWN]:
+                    # Ids and reasons come from the server: shown, never obeyed.
+                    print(f"caseworker: {visible(doc_id)}: {one_line(reason)}", file=sys.stderr)
+                more = len(refused) - _REFUSALS_SHOWN
                 raise CaseworkerError(
-                    f"{len(result.refused)} documents were refused by the central service"
+                    f"{len(refused)} documents were refused by the central service"
+                    + (f" ({more} more not shown here)" if more > 0 else "")
+                    + "; caseworker problems lists them all"
                 )
             if not result.up_to_date:
                 raise CaseworkerError("the sync stopped before both sides were up to date")
@@ -115,7 +178,7 @@ def _live(store: Store, client: CouchClient, args: argparse.Namespace) -> int:
 
     def show(state: SyncState) -> None:
         if state.kind != "syncing" or args.progress:
-            print(state.text, file=sys.stderr, flush=True)
+            print(one_line(state.text), file=sys.stderr, flush=True)
         if state.kind == "needs_sign_in":
             outcome.append(state)
             done.set()
@@ -142,6 +205,11 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
         (
             Command("init", "create the database, its members and rules", _configure_init),
             Command("add-user", "create or update a staff user", _configure_add_user),
+            Command(
+                "dev-server",
+                "run the pinned PouchDB Server on 127.0.0.1 (for trying, not production)",
+                "sync.devserver.command:configure",
+            ),
         ),
         dest="action",
     )(parser)
@@ -171,7 +239,7 @@ def run_central_init(args: argparse.Namespace, ctx: Context) -> int:
     client = _client(args)
     try:
         for line in central.init(client):
-            print(line)
+            print(one_line(line))
     finally:
         client.close()
     return 0
@@ -184,8 +252,8 @@ def run_central_add_user(args: argparse.Namespace, ctx: Context) -> int:
     try:
         if not args.new_password_stdin:
             raise CaseworkerError("give the new user's password with --new-password-stdin")
-        password = sys.stdin.readline().rstrip("\r\n")
-        print(central.add_user(client, args.name, password, args.role, args.staff_id))
+        password = read_line("the new user's password")
+        print(one_line(central.add_user(client, args.name, password, args.role, args.staff_id)))
     finally:
         client.close()
     return 0

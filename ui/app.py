@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from caseworker.display import one_line
 from caseworker.errors import CaseworkerError
 
 DEMO_CITIZENS = 20_000
@@ -26,7 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render, save, exit")
     parser.add_argument(
-        "--open", metavar="citizen:ID|case:ID", help="with --screenshot: the record to show"
+        "--open",
+        metavar="RECORD",
+        help="open this record at start: a citizen id, a case id or a case reference",
     )
     parser.add_argument("--size", default="1400x900", metavar="WxH", help="window size")
     parser.add_argument("--lang", choices=("en", "cy"), help="English or Welsh (default: system)")
@@ -70,7 +73,7 @@ def main(argv_or_namespace: Sequence[str] | argparse.Namespace | None = None) ->
     try:
         size = parse_size(args.size)
     except CaseworkerError as exc:
-        print(f"caseworker gui: {exc}", file=sys.stderr)
+        print(f"caseworker gui: {one_line(str(exc))}", file=sys.stderr)
         return 2
     if args.screenshot is not None or args.measure_startup:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -80,7 +83,7 @@ def main(argv_or_namespace: Sequence[str] | argparse.Namespace | None = None) ->
     try:
         return launcher.run()
     except CaseworkerError as exc:
-        print(f"caseworker gui: {exc}", file=sys.stderr)
+        print(f"caseworker gui: {one_line(str(exc))}", file=sys.stderr)
         return 1
     finally:
         launcher.shutdown()

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from caseworker.display import visible
 from caseworker.services.sla import SlaState, sla_state
 
 CHANNELS = {
@@ -93,6 +94,13 @@ DOCUMENT_TYPES = {
     "mention": QT_TRANSLATE_NOOP("Vocab", "Social-media mention"),
     "audit_event": QT_TRANSLATE_NOOP("Vocab", "Audit entry"),
 }
+
+
+def shown(text: str | None, *, lines: bool = False) -> str:
+    """Record text (a name, a summary, a note, a handle) as the window shows it: control and
+    bidi-override characters from synced data appear as escapes (``\\u202e``) instead of
+    reordering or hiding what is read. ``lines``: a multi-line widget, so line ends stay."""
+    return visible(text or "", keep_lines=lines)
 
 
 def _tr(context: str, text: str, n: int = -1) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from caseworker.display import one_line
 from caseworker.errors import CaseworkerError
 from caseworker.models import Citizen
 from caseworker.services.context import Actor
@@ -147,7 +148,11 @@ class Launcher:
         automatic = bool(args.as_user or offline_only)
         while True:
             configured = config.load(data_dir)
-            account = CentralAccount(configured.server) if configured and not offline_only else None
+            account = (
+                CentralAccount(configured.server, allow_http=configured.allow_http)
+                if configured and not offline_only
+                else None
+            )
             staff = self._sign_in(automatic, account)
             if staff is None:
                 return 0
@@ -166,6 +171,9 @@ class Launcher:
                 _FirstPaint(window)
             window.show()
             window.focus_search()
+            if args.open and not args.measure_startup:
+                self._open_at_start(window, args.open)
+                args.open = None  # once: not again after signing out
             if args.measure_startup:
                 self.app.exec()
                 return 0
@@ -173,6 +181,18 @@ class Launcher:
             central.stop()
             if not again:
                 return 0
+
+    def _open_at_start(self, window: MainWindow, spec: str) -> None:
+        """``gui --open RECORD``: open it once found; if it is not there, say so and carry on."""
+        assert self.worker is not None
+
+        def failed(error: Exception) -> None:
+            print(f"caseworker gui: {one_line(str(error))}", file=sys.stderr)
+
+        def found(record_id: str) -> None:
+            window.open_record(record_id)
+
+        self.worker.read(lambda s: screenshot.resolve_record(s, spec), found, failed)
 
     def _run_window(self, window: MainWindow) -> bool:
         """Run until the window closes; True when it closed to sign someone else in."""
@@ -217,6 +237,11 @@ class Launcher:
                 match = [s for s in staff if s.username == args.as_user]
                 if not match:
                     raise CaseworkerError(f"no active member of staff called {args.as_user!r}")
+                if len(match) > 1:  # usernames can clash across laptops: never guess
+                    raise CaseworkerError(
+                        f"{len(match)} staff records share the username {args.as_user!r}: "
+                        "choose in the sign-in list"
+                    )
                 return match[0]
             agents = [s for s in staff if s.role == "agent"]
             return (agents or staff)[0]

@@ -1,4 +1,4 @@
-"""``caseworker gui --screenshot OUT.png [--open citizen:ID|case:ID] [--size WxH]``: render the
+"""``caseworker gui --screenshot OUT.png [--open RECORD] [--size WxH]``: render the
 window (offscreen unless a display is asked for), wait until everything it shows has loaded,
 save a PNG and exit — for documentation and for visual checks in the tests.
 """
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from caseworker.display import one_line, visible
 from caseworker.errors import CaseworkerError, NotFoundError
 from caseworker.ids import normalise_case_reference
 from caseworker.models import Case
@@ -23,17 +24,26 @@ SETTLE_TIMEOUT_S = 30.0
 
 
 def resolve_record(session: Session, spec: str) -> str:
-    """``citizen:ID`` or ``case:ID`` (a document id, or for a case its reference) to an id."""
+    """What ``--open`` names, as ``show`` takes it: a citizen id (``citizen:...``), a case id
+    (``case:...``) or a case reference (``ABCD-EFGH-JKLM``, typed any way ``show case`` takes
+    it, with or without ``case:`` in front), to the record's id."""
+    spec = spec.strip()
     kind, _, rest = spec.partition(":")
+    reference = normalise_case_reference(rest if kind == "case" else spec)
+    if reference is not None:
+        found = session.scalar(select(Case.id).where(Case.reference == reference).limit(1))
+        if found is not None:
+            return found
+        if kind != "case":
+            raise NotFoundError(f"no case with reference {reference}")
     if kind not in ("citizen", "case") or not rest:
-        raise CaseworkerError(f"--open wants citizen:ID or case:ID, not {spec!r}")
+        raise CaseworkerError(
+            f"--open wants a citizen id, a case id or a case reference, not {visible(spec)!r}"
+        )
     record_id = rest if rest.startswith(kind + ":") else spec
-    if kind == "case" and (reference := normalise_case_reference(rest)) is not None:
-        found = session.scalar(select(Case.id).where(Case.reference == reference))
-        record_id = found or record_id
     doc = docstore.get(session, record_id)
     if doc is None or doc.get("type") != kind:
-        raise NotFoundError(f"no {kind} {rest}")
+        raise NotFoundError(f"no {kind} {visible(rest)}")
     return record_id
 
 
@@ -65,7 +75,7 @@ def capture(window: MainWindow, out: Path, size: tuple[int, int], open_spec: str
         worker.read(lambda s: resolve_record(s, open_spec), found.append, errors.append)
         wait_until_idle(worker)
         if errors:
-            print(f"caseworker gui: {errors[0]}", file=sys.stderr)
+            print(f"caseworker gui: {one_line(str(errors[0]))}", file=sys.stderr)
             return 1
         window.open_record(found[0])
     settled = wait_until_idle(worker)

@@ -20,7 +20,9 @@ CORE_COMMANDS: tuple[Command, ...] = (
         "seed", "fill an empty store with a demo council", _CLI + "store_commands:configure_seed"
     ),
     Command(
-        "search", "find citizens and cases as you would type", _CLI + "records:configure_search"
+        "search",
+        "find citizens and cases as you would type",
+        _CLI + "search_command:configure_search",
     ),
     Command(
         "show",
@@ -59,6 +61,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
         "export",
         "export every document, one JSON a line",
         _CLI + "store_commands:configure_export",
+    ),
+    Command(
+        "problems",
+        "list records the store keeps but cannot use, and why",
+        _CLI + "problems:configure_problems",
     ),
 )
 

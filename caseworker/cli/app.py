@@ -14,14 +14,21 @@ This module imports nothing heavy: keep it that way (start-up time is a product 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import copy
 import importlib
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from caseworker.errors import CaseworkerError, StoreError, ValidationError
+# UsageError and positive_int are also used from here by the commands' modules.
+from caseworker.cli.arguments import UsageError as UsageError
+from caseworker.cli.arguments import check_arguments
+from caseworker.cli.arguments import positive_int as positive_int
+from caseworker.display import one_line
+from caseworker.errors import CaseworkerError, StoreError
 
 if TYPE_CHECKING:
     from caseworker.store.engine import KeyProvider
@@ -32,10 +39,6 @@ Handler = Callable[[argparse.Namespace, "Context"], int]
 
 USAGE = 2
 FAILED = 1
-
-
-class UsageError(ValidationError):
-    """Arguments that parse but make no sense together: exit 2, like argparse's own errors."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,43 @@ def load(setup: Setup | str) -> Setup:
     return found
 
 
-class LazyParser(argparse.ArgumentParser):
+class DefaultsFormatter(argparse.HelpFormatter):
+    """Help that shows each option's default, when it has one worth saying (not off, not
+    unset), big numbers with separators: ``(default: 1,000,000)``."""
+
+    def _default_text(self, action: argparse.Action) -> str:
+        default = action.default
+        if not action.option_strings or default in (None, False, argparse.SUPPRESS):
+            return ""
+        if "default" in (action.help or "").lower():
+            return ""  # the help says it already
+        if isinstance(default, int) and not isinstance(default, bool) and default >= 10_000:
+            shown = f"{default:,}"
+        else:
+            shown = str(default)
+        return f"(default: {shown})".replace("%", "%%")
+
+    def _format_action(self, action: argparse.Action) -> str:
+        extra = self._default_text(action)
+        if extra:
+            action = copy.copy(action)
+            action.help = f"{action.help} {extra}" if action.help else extra
+        return super()._format_action(action)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (argparse prints the whole usage first), with
+    whatever the person typed shown safely; help shows defaults."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DefaultsFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+
+
+class LazyParser(Parser):
     """A command's parser, filled in by the command's setup only when that command is used."""
 
     pending: Command | None = None
@@ -160,17 +199,6 @@ def group(commands: Sequence[Command], *, dest: str, common: Setup | None = None
     return setup
 
 
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1 (else a usage error, exit 2)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
-    return value
-
-
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -194,7 +222,7 @@ class CommandLine:
         self._benches[bench.name] = bench
 
     def parser(self) -> argparse.ArgumentParser:
-        parser = argparse.ArgumentParser(
+        parser = Parser(
             prog="caseworker",
             description="Caseworker: case management for council frontline staff.",
         )
@@ -221,14 +249,14 @@ class CommandLine:
     ) -> int:
         """Parse, run one command, and turn every failure a person can act on into one line
         on stderr: exit 2 for usage (argparse's own), 1 for everything else."""
-        parser = self.parser()
-        given = list(sys.argv[1:] if argv is None else argv)
-        args = parser.parse_args(given)
-        if getattr(args, "handler", None) is None:
-            if not default:
-                parser.print_help(sys.stderr)
-                return USAGE
-            args = parser.parse_args([*given, *default])
+        _printable_streams()
+        try:
+            args = self.parse(sys.argv[1:] if argv is None else argv, default)
+        except UsageError as exc:
+            return _report(exc)
+        if args is None:
+            self.parser().print_help(sys.stderr)
+            return USAGE
         context = Context(args.data_dir or default_data_dir(), keys)
         try:
             code: int = args.handler(args, context)
@@ -237,6 +265,30 @@ class CommandLine:
             return _report(exc)
         finally:
             context.close()
+
+    def parse(self, argv: Sequence[str], default: Sequence[str] = ()) -> argparse.Namespace | None:
+        """The parsed arguments (``default`` stands in for a missing command), or None when
+        there is no command and no default. Raises ``UsageError`` for arguments no terminal
+        sends, and ``SystemExit`` (argparse's) for --help and usage errors."""
+        given = check_arguments(argv)
+        parser = self.parser()
+        args = parser.parse_args(given)
+        if getattr(args, "handler", None) is None:
+            if not default:
+                return None
+            args = parser.parse_args([*given, *default])
+        return args
+
+
+def _printable_streams() -> None:
+    """Whatever the terminal's encoding, printing a name never fails: what it cannot show is
+    printed as an escape (``--json`` escapes such text itself, so its output stays JSON)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # Not a real text stream, or one already written to: leave it as it is.
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -260,13 +312,17 @@ def _report(exc: BaseException) -> int:
         message = f"the store failed: {getattr(exc, 'orig', None) or exc}"
     else:
         raise exc  # a bug: the traceback is what a developer needs
-    print("caseworker: " + " ".join(message.split()), file=sys.stderr)
+    print("caseworker: " + one_line(message), file=sys.stderr)
     return USAGE if isinstance(exc, UsageError) else FAILED
 
 
 def _is_database_error(exc: BaseException) -> bool:
-    errors = sys.modules.get("sqlalchemy.exc")  # loaded only if the command used the store
-    return errors is not None and isinstance(exc, errors.SQLAlchemyError)
+    # Each is loaded only if the command used the store (quick reads use sqlcipher3 alone).
+    for module, name in (("sqlalchemy.exc", "SQLAlchemyError"), ("sqlcipher3", "Error")):
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(exc, getattr(loaded, name)):
+            return True
+    return False
 
 
 def _silence_stdout() -> None:

@@ -6,8 +6,10 @@ import os
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.cli.app import Context, UsageError
-from caseworker.errors import NotFoundError
+from caseworker.cli.app import Context
+from caseworker.cli.arguments import UsageError, checked_text
+from caseworker.display import visible
+from caseworker.errors import NotFoundError, ValidationError
 from caseworker.models import StaffMember
 from caseworker.services import cases, contacts
 from caseworker.services.context import Actor, ChangeSet
@@ -15,16 +17,30 @@ from caseworker.services.context import Actor, ChangeSet
 
 def staff_member(session: Session, name: str) -> StaffMember:
     """A member of staff by username or staff id."""
-    member = session.scalar(
-        select(StaffMember).where((StaffMember.username == name) | (StaffMember.id == name))
+    by_id = session.get(StaffMember, name)
+    if by_id is not None and by_id.active:
+        return by_id
+    # Usernames are not unique in the store (two laptops can each create one offline), so an
+    # ambiguous name is refused rather than acted on as whichever row comes first.
+    matches = list(
+        session.scalars(
+            select(StaffMember).where(StaffMember.username == name, StaffMember.active.is_(True))
+        )
     )
-    if member is None or not member.active:
+    if not matches:
         raise NotFoundError(f"no active member of staff {name!r}")
-    return member
+    if len(matches) > 1:
+        ids = ", ".join(sorted(m.id for m in matches))
+        raise ValidationError(
+            f"{len(matches)} staff records share the username {name!r} ({ids}); "
+            "use a staff id, and see caseworker problems"
+        )
+    return matches[0]
 
 
 def acting(session: Session, args: argparse.Namespace) -> Actor:
-    member = staff_member(session, args.as_user or os.environ.get("CASEWORKER_USER") or "admin")
+    from_env = checked_text(os.environ.get("CASEWORKER_USER", ""), "CASEWORKER_USER")
+    member = staff_member(session, args.as_user or from_env or "admin")
     return Actor(member.id, member.role)
 
 
@@ -44,7 +60,8 @@ def _case_update(args: argparse.Namespace, ctx: Context) -> int:
         if args.status is not None:
             changes.merge(cases.transition(session, actor, args.case, args.status, args.comment))
         case = cases.get_case(session, args.case)
-    print(f"{case.reference}: {case.status}, {case.priority}, assignee {case.assignee_id or '-'}")
+    shown = f"{case.reference}: {case.status}, {case.priority}, assignee {case.assignee_id or '-'}"
+    print(visible(shown))  # synced fields: controls shown, never obeyed
     return 0
 
 

@@ -1,8 +1,15 @@
-"""Printing results for people (aligned text) and for machines (``--json``)."""
+"""Printing results for people (aligned text) and for machines (``--json``).
 
-import json
+Text for people is line-oriented: every value goes through ``visible``, so a control or bidi
+character in synced data is shown as an escape and no value spans two lines. ``--json`` is
+exact (JSON's own escaping is enough for any program reading it).
+"""
+
+import sys
 from datetime import date, datetime
 from typing import Any
+
+from caseworker.display import visible
 
 
 def _default(value: object) -> str:
@@ -14,7 +21,11 @@ def _default(value: object) -> str:
 
 
 def print_json(data: Any, *, indent: int | None = 2) -> None:
-    print(json.dumps(data, default=_default, ensure_ascii=False, indent=indent))
+    import json  # only for --json: a plain search starts without it
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    ascii_only = encoding != "utf8"  # escaping beats a terminal that cannot show the text
+    print(json.dumps(data, default=_default, ensure_ascii=ascii_only, indent=indent))
 
 
 def when(value: datetime | None) -> str:
@@ -24,12 +35,13 @@ def when(value: datetime | None) -> str:
 def _cell(value: object) -> str:
     if isinstance(value, datetime):
         return when(value)
-    return "-" if value is None else str(value)
+    return "-" if value is None else visible(str(value))
 
 
 def table(rows: list[tuple[str, ...]]) -> None:
     if not rows:
         return
+    rows = [tuple(visible(cell) for cell in row) for row in rows]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print(

@@ -1,30 +1,17 @@
-"""Reading commands: ``search``, ``show citizen`` and ``show case``."""
+"""Reading commands: ``show citizen`` and ``show case`` (``search`` is in ``search_command``)."""
 
 import argparse
 import json
-from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.cli.app import Context, positive_int
-from caseworker.cli.output import print_json, print_record, table
+from caseworker.cli.app import Context
+from caseworker.cli.output import print_json, print_record
 from caseworker.models import Case, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.services import cases, citizens, contacts, search, workflow
-
-
-def _search(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.store().read() as session:
-        hits = search.search(session, args.query, limit=args.limit)
-    if args.json:
-        print_json([asdict(h) for h in hits])
-    elif not hits:
-        print(f"Nobody and no case matches {args.query!r}.")
-    else:
-        table([(h.kind, h.id, h.title, h.detail) for h in hits])
-    return 0
+from caseworker.services import cases, citizens, contacts, workflow
 
 
 def _conflicts(session: Session, doc_id: str) -> list[str]:
@@ -121,13 +108,6 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     print_record(record)
     return 0
-
-
-def configure_search(p: argparse.ArgumentParser) -> None:
-    p.add_argument("query", help="a name, phone fragment, email, postcode, reference or handle")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--limit", type=positive_int, default=20, help="at most this many results")
-    p.set_defaults(handler=_search)
 
 
 def configure_citizen(p: argparse.ArgumentParser) -> None:

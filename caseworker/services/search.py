@@ -3,18 +3,25 @@
 The trigram index finds candidates by any fragment (name, phone digits, email, postcode, social
 handle, case reference). Ranking is done on a bounded candidate set, never over every match:
 on a million rows an ``ORDER BY rank`` over a broad fragment costs 50-100 ms.
+
+The queries are plain SQL run through an ``Execute`` function, so the same code serves the
+window (a Session, ``search``) and ``caseworker search`` (a bare connection, ``search_with``),
+whose start-up cannot afford to import SQLAlchemy.
 """
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from caseworker.ids import normalise_case_reference
-from caseworker.models import Case, Citizen, Identifier
 from caseworker.store import normalise
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+Execute = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
+"""Runs one SQL statement with ``?`` parameters and gives its rows (``connection.execute``)."""
 
 CANDIDATES = 100
 _PHONEISH = re.compile(r"^[+\d][\d\s()-]*$")
@@ -57,87 +64,96 @@ def _match_expression(terms: list[str]) -> str | None:
     return " AND ".join(fts_phrase(t) for t in usable) if usable else None
 
 
-def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
+def session_execute(session: "Session") -> Execute:
+    """An ``Execute`` on a session's connection (inside its transaction)."""
+
+    def execute(sql: str, params: Sequence[Any]) -> Iterable[Sequence[Any]]:
+        return session.connection().exec_driver_sql(sql, tuple(params))
+
+    return execute
+
+
+def search(session: "Session", query: str, limit: int = 20) -> list[SearchHit]:
+    return search_with(session_execute(session), query, limit)
+
+
+def search_with(execute: Execute, query: str, limit: int = 20) -> list[SearchHit]:
+    """Up to ``limit`` hits for what a person typed, best first."""
     query = query.strip()
     if not query:
         return []
     reference = normalise_case_reference(query)
     if reference is not None:
-        case = session.execute(_CASE_COLUMNS.where(Case.reference == reference)).first()
-        if case is not None:
+        for case in execute(_CASE_COLUMNS + " WHERE reference = ? LIMIT 1", (reference,)):
             return [_case_hit(case, 1000)]
     terms = _terms(query)
     expression = _match_expression(terms)
     if expression is None:
-        return _rank_citizens(session, _short_prefix(session, query, limit), [query.lower()], limit)
-    citizen_ids = _matching_rowids(session, "citizen_search", expression, CANDIDATES)
-    case_ids = _matching_rowids(session, "case_search", expression, CANDIDATES // 4)
+        return _rank_citizens(execute, _short_prefix(execute, query, limit), [query.lower()], limit)
+    # A longer list asked for (``search --limit 500``) ranks a larger candidate set.
+    candidates = max(CANDIDATES, limit + 1)
+    citizen_ids = _matching_rowids(execute, "citizen_search", expression, candidates)
+    case_ids = _matching_rowids(execute, "case_search", expression, max(candidates // 4, limit))
     hits: list[SearchHit] = []
     if citizen_ids:
-        rows = session.execute(_CITIZEN_COLUMNS.where(_rowid_in("citizens", citizen_ids))).all()
-        hits += _rank_citizens(session, list(rows), terms, limit)
+        rows = list(execute(_CITIZEN_COLUMNS + _rowid_in(citizen_ids), ()))
+        hits += _rank_citizens(execute, rows, terms, limit)
     if case_ids:
         first = terms[0].replace("-", "") if terms else ""
-        for case in session.execute(_CASE_COLUMNS.where(_rowid_in("cases", case_ids))):
-            compact = case.reference.lower().replace("-", "")
+        for case in execute(_CASE_COLUMNS + _rowid_in(case_ids), ()):
+            compact = case[1].lower().replace("-", "")
             hits.append(_case_hit(case, 90 if compact.startswith(first) else 30))
     hits.sort(key=lambda h: (-h.score, h.title))
     return hits[:limit]
 
 
-_CITIZEN_COLUMNS = select(
-    Citizen.id, Citizen.given_name, Citizen.family_name, Citizen.preferred_name
-)
-_CASE_COLUMNS = select(Case.id, Case.reference, Case.summary, Case.service_code, Case.status)
+_CITIZEN_COLUMNS = "SELECT id, given_name, family_name, preferred_name FROM citizens"
+_CASE_COLUMNS = "SELECT id, reference, summary, service_code, status FROM cases"
 
 
-def _matching_rowids(session: Session, table: str, expression: str, limit: int) -> list[int]:
-    sql = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :n")
-    return list(session.execute(sql, {"q": expression, "n": limit}).scalars())
+def _matching_rowids(execute: Execute, table: str, expression: str, limit: int) -> list[int]:
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?"
+    return [int(row[0]) for row in execute(sql, (expression, limit))]
 
 
-def _rowid_in(table: str, rowids: list[int]) -> Any:
-    return text(f"{table}.rowid IN ({','.join(str(int(r)) for r in rowids)})")
+def _rowid_in(rowids: list[int]) -> str:
+    return f" WHERE rowid IN ({','.join(str(int(r)) for r in rowids)})"
 
 
-def _short_prefix(session: Session, query: str, limit: int) -> list[Any]:
+def _short_prefix(execute: Execute, query: str, limit: int) -> list[Sequence[Any]]:
     """One or two letters: family names starting with them (the index needs three)."""
     prefix = query.replace("%", "").replace("_", "")
-    return list(
-        session.execute(
-            _CITIZEN_COLUMNS.where(Citizen.family_name.like(prefix + "%"))
-            .order_by(Citizen.family_name, Citizen.given_name)
-            .limit(limit)
-        )
-    )
+    sql = _CITIZEN_COLUMNS + " WHERE family_name LIKE ? ORDER BY family_name, given_name LIMIT ?"
+    return list(execute(sql, (prefix + "%", limit)))
 
 
 def _rank_citizens(
-    session: Session, citizens: list[Any], terms: list[str], limit: int
+    execute: Execute, citizens: list[Sequence[Any]], terms: list[str], limit: int
 ) -> list[SearchHit]:
     """Rank candidates by how their name matches, then describe only the ones shown."""
     first = terms[0] if terms else ""
     scored = []
-    for c in citizens:
-        full = f"{c.given_name} {c.family_name}".lower()
+    for citizen_id, given_name, family_name, preferred_name in citizens:
+        full = f"{given_name} {family_name}".lower()
         score = 40  # found by an identifier (phone, email, postcode, handle)
-        if full.startswith(first) or c.family_name.lower().startswith(first):
+        if full.startswith(first) or family_name.lower().startswith(first):
             score = 100
         elif any(w.startswith(first) for w in full.split()):
             score = 80
         elif first in full:
             score = 60
-        name = f"{c.preferred_name or c.given_name} {c.family_name}"
-        scored.append((score, name, c.id))
+        name = f"{preferred_name or given_name} {family_name}"
+        scored.append((score, name, citizen_id))
     scored.sort(key=lambda s: (-s[0], s[1]))
     shown = scored[:limit]
     details: dict[str, dict[str, str]] = {}
     if shown:
-        for citizen_id, kind, value, postcode in session.execute(
-            select(Identifier.citizen_id, Identifier.kind, Identifier.value, Identifier.postcode)
-            .where(Identifier.citizen_id.in_([s[2] for s in shown]))
-            .order_by(Identifier.id)
-        ):
+        marks = ",".join("?" * len(shown))
+        sql = (
+            "SELECT citizen_id, kind, value, postcode FROM identifiers "
+            f"WHERE citizen_id IN ({marks}) ORDER BY id"
+        )
+        for citizen_id, kind, value, postcode in execute(sql, [s[2] for s in shown]):
             found = details.setdefault(citizen_id, {})
             found.setdefault(kind, (postcode if kind == "address" else value) or "")
     hits = []
@@ -148,11 +164,6 @@ def _rank_citizens(
     return hits
 
 
-def _case_hit(case: Any, score: int) -> SearchHit:
-    return SearchHit(
-        "case",
-        case.id,
-        f"{case.reference} {case.summary}",
-        f"{case.service_code} · {case.status}",
-        score,
-    )
+def _case_hit(case: Sequence[Any], score: int) -> SearchHit:
+    case_id, reference, summary, service_code, status = case
+    return SearchHit("case", case_id, f"{reference} {summary}", f"{service_code} · {status}", score)

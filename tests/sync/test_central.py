@@ -177,3 +177,22 @@ def test_the_cli_sets_up_the_central_service_and_syncs(
     assert run(args) == 1
     err = capsys.readouterr().err.strip()
     assert err == "caseworker: the central service refused the name or password of olu-cli"
+
+
+def test_remember_without_an_os_keyring_warns_and_still_syncs(
+    central_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from keyring.backends.fail import Keyring as NoKeyringBackend
+
+    from tests.support.memory_keyring import installed
+
+    make_store(tmp_path, "laptop", council=True).close()
+    monkeypatch.setattr("sys.stdin", io.StringIO("olu-pw\n"))
+    with installed(NoKeyringBackend()):
+        code = run(["--data-dir", str(tmp_path / "laptop"), "sync", "--server", central_db,
+                    "--user", "olu", "--password-stdin", "--remember", "--once"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "up to date" in out
+    assert "cannot be remembered on this machine" in err

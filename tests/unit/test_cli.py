@@ -145,7 +145,7 @@ def test_usage_errors_exit_2_and_a_missing_store_is_not_made(
         ("show", "planet", "x"),
         ("case", "update", case_in(data_dir, "new")),
         ("search", "x", "--limit", "0"),
-        ("export",),
+        ("export", "--format", "csv"),
     ):
         result = cli(data_dir, *args)
         assert result.returncode == 2 and "Traceback" not in result.stderr, args
@@ -297,3 +297,18 @@ def test_a_missing_window_or_sync_package_says_so_in_one_line(
         assert main.run(["--data-dir", str(tmp_path), *args]) == 1
         assert_one_line(capsys.readouterr().err, "central-service commands are not installed")
     assert not (tmp_path / STORE_FILENAME).exists()
+
+
+def test_search_reads_a_current_store_without_sqlalchemy(data_dir: Path) -> None:
+    """Start-up is the cost of a typed search: a store of this schema is read directly."""
+    from caseworker.cli import quick_read
+
+    assert quick_read.STORE_FILENAME == STORE_FILENAME
+    probe = (
+        "import sys, main\n"
+        f"code = main.run(['--data-dir', {str(data_dir)!r}, 'search', 'smith'])\n"
+        "heavy = {'sqlalchemy', 'alembic', 'PySide6', 'keyring', 'requests', 'ui', 'json'}\n"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr

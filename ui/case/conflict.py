@@ -79,7 +79,11 @@ def field_name(field: str) -> str:
 
 def shown_value(field: str, value: Any) -> str:
     """A value as a person reads it: translated codes, lists as their items, never raw JSON
-    unless there is nothing better."""
+    unless there is nothing better; the versions come from peers, so controls are shown."""
+    return labels.shown(_readable(field, value))
+
+
+def _readable(field: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return _tr(str(EMPTY))
     if field == "status":

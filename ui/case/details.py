@@ -157,9 +157,9 @@ class CaseDetails(QWidget):
         self.priority.setCurrentIndex(max(self.priority.findData(snap.priority), 0))
         self.queue.clear()
         if snap.queue_id and all(q.id != snap.queue_id for q in snap.queues):
-            self.queue.addItem(snap.queue_name, snap.queue_id)
+            self.queue.addItem(labels.shown(snap.queue_name), snap.queue_id)
         for queue in snap.queues:
-            self.queue.addItem(queue.name, queue.id)
+            self.queue.addItem(labels.shown(queue.name), queue.id)
         self.queue.setCurrentIndex(max(self.queue.findData(snap.queue_id), 0))
 
     def _choices_settled(self) -> None:
@@ -179,24 +179,24 @@ class CaseDetails(QWidget):
             self.next_status.addItem(labels.status(code), code)
         self.next_status.setEnabled(bool(snap.allowed_next))
         self.change_status.setEnabled(bool(snap.allowed_next))
-        self.service.setText(snap.service_name)
+        self.service.setText(labels.shown(snap.service_name))
         if not self._settle.isActive():  # never undo a choice that is about to be saved
             self.show_choices(snap)
-        self.assignee.setText(snap.assignee_name or self.tr("Nobody"))
+        self.assignee.setText(labels.shown(snap.assignee_name) or self.tr("Nobody"))
         mine = snap.assignee_id == self.ctx.actor.staff_id
         self.take.setVisible(not mine and snap.is_open)
         self.assign_to.clear()
         self.assign_to.addItem(self.tr("Nobody"), None)
         for person in snap.staff:
-            self.assign_to.addItem(person.name, person.id)
+            self.assign_to.addItem(labels.shown(person.name), person.id)
         self.assign_to.setCurrentIndex(max(self.assign_to.findData(snap.assignee_id), 0))
         self.opened.setText(
             self.tr("%1, by %2")
             .replace("%1", local_time(snap.opened_at))
             .replace("%2", labels.channel(snap.channel))
         )
-        self.location.setText(snap.location or self.tr("Not given"))
-        self.description.setText(snap.description or self.tr("None"))
+        self.location.setText(labels.shown(snap.location) or self.tr("Not given"))
+        self.description.setText(labels.shown(snap.description, lines=True) or self.tr("None"))
         self.tick()
 
     def tick(self, now: datetime | None = None) -> None:

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ui.labels import shown
+
 Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 _ITEM_FLAGS = (
@@ -75,14 +77,16 @@ class SnapshotTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        # Cells hold synced text: shown with its controls visible (``labels.shown``).
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
+            return shown(self.text(row, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.spoken(row, column)
+            return shown(self.spoken(row, column))
         if role == Qt.ItemDataRole.DecorationRole:
             return self.decoration(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column)
+            tip = self.tooltip(row, column)
+            return None if tip is None else shown(tip, lines=True)
         if role == ROW_ID_ROLE:
             return self.row_id(row)
         return self.extra(row, column, role)

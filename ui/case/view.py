@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.services import cases
 from caseworker.services.context import ChangeSet
+from ui import labels
 from ui.case.activity import CaseActivity
 from ui.case.conflict import ConflictDialog
 from ui.case.details import CaseDetails
@@ -154,18 +155,20 @@ class CaseView(QWidget):
         first = self.snapshot is None
         self.snapshot = snap
         self.title.setText(
-            self.tr("%1 — %2").replace("%1", snap.reference).replace("%2", snap.summary)
+            self.tr("%1 — %2")
+            .replace("%1", labels.shown(snap.reference))
+            .replace("%2", labels.shown(snap.summary))
         )
         self.conflict.set_conflicted(snap.conflicted)
         self.details.show_snapshot(snap)
         self.buttons["open_citizen"].setEnabled(snap.citizen_id is not None)
         if snap.citizen_name:
             self.buttons["open_citizen"].setText(
-                self.tr("Citizen: %1 (Ctrl+Shift+C)").replace("%1", snap.citizen_name)
+                self.tr("Citizen: %1 (Ctrl+Shift+C)").replace("%1", labels.shown(snap.citizen_name))
             )
         self.activity.show_snapshot(snap)
         if first:
-            self.title_changed.emit(snap.reference)
+            self.title_changed.emit(labels.shown(snap.reference))
 
     # -- edits --------------------------------------------------------------------------------
     def _save(self, action: str, job: Callable[[Session], Any]) -> None:
@@ -225,7 +228,9 @@ class CaseView(QWidget):
     def log_contact(self) -> QDialog | None:
         if self.snapshot is None:
             return None
-        choice = [(self.snapshot.id, f"{self.snapshot.reference} — {self.snapshot.summary}")]
+        choice = [
+            (self.snapshot.id, labels.shown(f"{self.snapshot.reference} — {self.snapshot.summary}"))
+        ]
         return self._show_dialog(
             LogContactDialog(
                 self.ctx,
@@ -239,7 +244,9 @@ class CaseView(QWidget):
     def add_note(self) -> QDialog | None:
         if self.snapshot is None:
             return None
-        choice = [(self.snapshot.id, f"{self.snapshot.reference} — {self.snapshot.summary}")]
+        choice = [
+            (self.snapshot.id, labels.shown(f"{self.snapshot.reference} — {self.snapshot.summary}"))
+        ]
         return self._show_dialog(
             NoteDialog(self.ctx, cases=choice, case_id=self.snapshot.id, parent=self)
         )

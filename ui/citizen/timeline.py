@@ -104,7 +104,7 @@ class TimelinePanel(QWidget):
         self.case_filter.addItem(self.tr("All cases"), None)
         self.case_filter.addItem(self.tr("Not about a case"), NO_CASE)
         for case in snap.cases:
-            self.case_filter.addItem(f"{case.reference} — {case.summary}", case.id)
+            self.case_filter.addItem(labels.shown(f"{case.reference} — {case.summary}"), case.id)
         self.case_filter.setCurrentIndex(max(self.case_filter.findData(wanted), 0))
         self.case_filter.blockSignals(False)
         self.filtered.set_case(self.case_filter.currentData())

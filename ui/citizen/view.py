@@ -173,26 +173,26 @@ class CitizenView(QWidget):
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         first = self.snapshot is None
         self.snapshot = snap
-        self.title.setText(snap.display_name)
-        facts = [snap.full_name]
+        self.title.setText(labels.shown(snap.display_name))
+        facts = [labels.shown(snap.full_name)]
         if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", snap.date_of_birth))
+            facts.append(self.tr("born %1").replace("%1", labels.shown(snap.date_of_birth)))
         facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
         if snap.merged_into:
-            facts.append(self.tr("merged into %1").replace("%1", snap.merged_into))
+            facts.append(self.tr("merged into %1").replace("%1", labels.shown(snap.merged_into)))
         self.details.setText(" · ".join(facts))
         self.conflict.set_conflicted(snap.conflicted)
         self.profile.show_snapshot(snap)
         self.timeline.show_snapshot(snap)
         if first:
-            self.title_changed.emit(snap.display_name)
+            self.title_changed.emit(labels.shown(snap.display_name))
 
     # -- quick actions ------------------------------------------------------------------------
     def case_choices(self, open_only: bool = True) -> list[tuple[str, str]]:
         if self.snapshot is None:
             return []
         cases = self.snapshot.open_cases if open_only else self.snapshot.cases
-        return [(c.id, f"{c.reference} — {c.summary}") for c in cases]
+        return [(c.id, labels.shown(f"{c.reference} — {c.summary}")) for c in cases]
 
     def _show_dialog(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog

@@ -23,6 +23,7 @@ from caseworker.services.context import ChangeSet
 from caseworker.services.search import SearchHit, search
 from ui import icons
 from ui.bus import ChangeBus
+from ui.labels import shown
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,12 +54,12 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit.title
+            return shown(hit.title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             kind = self.tr("Citizen") if hit.kind == "citizen" else self.tr("Case")
-            return f"{kind}: {hit.title}. {hit.detail}"
+            return f"{kind}: {shown(hit.title)}. {shown(hit.detail)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.detail or None
+            return shown(hit.detail) or None
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.icon("citizen" if hit.kind == "citizen" else "case")
         if role == KIND_ROLE:
@@ -66,7 +67,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == ID_ROLE:
             return hit.id
         if role == DETAIL_ROLE:
-            return hit.detail
+            return shown(hit.detail)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

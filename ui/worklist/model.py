@@ -204,7 +204,8 @@ class CaseListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column, role == Qt.ItemDataRole.AccessibleTextRole)
+            # Summaries and names are synced text: controls shown, never obeyed.
+            return labels.shown(self._text(row, column, role == Qt.ItemDataRole.AccessibleTextRole))
         if role == CASE_ID_ROLE:
             return row.id
         if role == SLA_STATE_ROLE:
@@ -250,7 +251,7 @@ class CaseListModel(QAbstractTableModel):
         if column == "reference" and row.conflicted:
             return self.tr("This case has conflicting changes; open it to resolve them.")
         if column == "summary":
-            return row.summary
+            return labels.shown(row.summary, lines=True)
         return None
 
     def headerData(
