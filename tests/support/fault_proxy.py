@@ -19,9 +19,9 @@ import http.client
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Self
 from urllib.parse import urlsplit
+
+from tests.support.background_server import BackgroundServer
 
 _HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "accept-encoding"}
 
@@ -34,7 +34,7 @@ class Fault:
     times: int = 1
 
 
-class FaultProxy:
+class FaultProxy(BackgroundServer):
     def __init__(self, upstream: str) -> None:
         parts = urlsplit(upstream)
         self.upstream_host = parts.hostname or "127.0.0.1"
@@ -44,10 +44,9 @@ class FaultProxy:
         self.spoiled: list[str] = []  # "KIND METHOD PATH" of each request spoiled
         self.requests = 0
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__()
 
     @property
     def url(self) -> str:
@@ -64,24 +63,6 @@ class FaultProxy:
     def clear(self) -> None:
         with self._lock:
             self.faults.clear()
-
-    def start(self) -> Self:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
 
     def _take(self, method: str, path: str) -> str | None:
         with self._lock:

@@ -24,9 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlsplit
+
+from tests.support.background_server import BackgroundServer
 
 _HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "accept-encoding"}
 
@@ -80,18 +81,17 @@ class _Rule:
     times: int | None
 
 
-class HostileServer:
+class HostileServer(BackgroundServer):
     def __init__(self, upstream: str | None = None, *, tls: ssl.SSLContext | None = None) -> None:
         self.upstream = upstream
         self.scheme = "https" if tls is not None else "http"
         self.requests: list[Request] = []
         self._rules: list[_Rule] = []
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
         self._server = _Quiet(("127.0.0.1", 0), self._handler())
         if tls is not None:
             self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__()
 
     @property
     def url(self) -> str:
@@ -137,24 +137,6 @@ class HostileServer:
             return Reply(response.status, response.read(), kept)
         finally:
             conn.close()
-
-    def start(self) -> Self:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
 
     def _script_for(self, request: Request) -> Script | None:
         with self._lock:
