@@ -196,3 +196,27 @@ def test_remember_without_an_os_keyring_warns_and_still_syncs(
     assert code == 0
     assert "up to date" in out
     assert "cannot be remembered on this machine" in err
+
+
+def test_many_refusals_are_summed_up_not_printed_one_by_one(
+    central_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from caseworker.store import docstore
+
+    store = make_store(tmp_path, "laptop", council=True)
+    with store.write() as session:  # an agent's laptop holding 12 cases assigned to a colleague
+        for n in range(12):
+            case = a_case(assignee_id=OFFICER.staff_id, reference=f"2EVQ-W146-S{n:03d}")
+            docstore.put(session, {**case, "_id": f"case:{n}"})
+    store.close()
+    monkeypatch.setattr("sys.stdin", io.StringIO("ann-pw\n"))
+    code = run(["--data-dir", str(tmp_path / "laptop"), "sync", "--server", central_db,
+                "--user", "ann", "--password-stdin", "--once"])  # fmt: skip
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert len(err) == 11  # ten refusals named, then one line that sums up
+    assert err[-1] == (
+        "caseworker: 12 documents were refused by the central service (2 more not shown here); "
+        "caseworker problems lists them all"
+    )

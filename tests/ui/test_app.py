@@ -109,3 +109,27 @@ def test_signed_in_with_as_the_window_syncs_with_the_remembered_password(
         code = app.main(["--data-dir", str(data_dir), "--as", username, "--lang", "en"])
     assert code == 0
     assert states[-1] == "up_to_date", states
+
+
+def test_as_a_username_two_staff_records_share_is_refused_not_guessed(
+    qapp: QApplication, tmp_path: Path, restore_appearance: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from caseworker.store import replication
+
+    store = Store(tmp_path / "caseworker.db")
+    with store.write() as session:  # two laptops each made an "alex" offline
+        replication.put_replicated_many(
+            session,
+            [
+                {"_id": f"staff:{n}", "_rev": f"1-{n * 32}", "type": "staff", "schema": 1,
+                 "name": "Alex", "username": "alex", "role": "supervisor", "queue_ids": [],
+                 "active": True}
+                for n in ("a", "b")
+            ],
+        )  # fmt: skip
+    store.close()
+    code = app.main(["--data-dir", str(tmp_path), "--as", "alex", "--lang", "en"])
+    assert code != 0
+    assert "2 staff records share the username 'alex'" in capsys.readouterr().err
+    assert not [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
