@@ -11,6 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker import vocab
+from caseworker.access.channels import EVERYTHING, MENTIONS, shared_roots
+from caseworker.access.people import Person
 from ui import icons
 
 # Every page the rail can offer, in order, with its icon and its Ctrl+digit shortcut.
@@ -22,18 +25,22 @@ _ICONS = {
     "mentions": "nav-mentions",
     "dashboard": "nav-dashboard",
 }
-_BY_ROLE = {
-    "agent": ("my_work", "queues", "search", "mentions"),
-    "field_officer": ("my_work", "queues", "search"),
-    "supervisor": PAGES,
-    "admin": PAGES,
-}
 
 
 def pages_for(role: str) -> tuple[str, ...]:
-    """The pages a role works with: field officers their round, agents also social media,
-    supervisors everything including the dashboard. Unknown roles get the least."""
-    return _BY_ROLE.get(role, ("my_work", "search"))
+    """The pages a role works with, from what the access rules let it hold: cases in queues for
+    every known role, social-media mentions for those who hold them (agents, supervisors), the
+    dashboard for supervisors. Unknown roles get the least."""
+    person = Person("", role if role in vocab.ROLES else "")
+    roots = shared_roots(person)
+    shown = {
+        "my_work": True,
+        "queues": bool(person.role),
+        "search": True,
+        "mentions": MENTIONS in roots or EVERYTHING in roots,
+        "dashboard": person.is_supervisor,
+    }
+    return tuple(page for page in PAGES if shown[page])
 
 
 def shortcut_of(page: str) -> str:

@@ -100,6 +100,7 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
                 "team": member.team,
                 "queue_ids": [f"queue:{q}" for q in member.queues],
                 "active": True,
+                **({"patch": list(member.patch)} if member.patch else {}),
             }
         )
         everyone.append(staff_id)

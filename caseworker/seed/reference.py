@@ -101,12 +101,20 @@ class StaffSeed:
     role: str
     team: str
     queues: tuple[str, ...]
+    patch: tuple[str, ...] = ()  # postcode districts: a field officer holds their open work
 
 
 # One known account per role, so the sign-in screen of the demo offers each view of the app.
 DEMO_STAFF: tuple[StaffSeed, ...] = (
     StaffSeed("agent", "Alys Morgan", "agent", "Contact centre", ("contact",)),
-    StaffSeed("officer", "Dewi Pritchard", "field_officer", "Street scene", ("street", "waste")),
+    StaffSeed(
+        "officer",
+        "Dewi Pritchard",
+        "field_officer",
+        "Street scene",
+        ("street", "waste"),
+        ("CF37", "CF38"),  # Pontyglas, Trefforest Isaf and Aberdulais Fach
+    ),
     StaffSeed("supervisor", "Sandra Hughes", "supervisor", "Contact centre", ("contact", "waste")),
     StaffSeed("admin", "Iolo Rees", "admin", "Digital services", ()),
 )
@@ -124,14 +132,25 @@ _TEAMS = (
 )
 
 
+def districts() -> tuple[str, ...]:
+    """The postcode districts of the demo council's towns, in the order they are listed."""
+    return tuple(dict.fromkeys(code for _town, code in people().towns))
+
+
 def staff() -> list[StaffSeed]:
-    """The demo accounts plus three people in each team."""
+    """The demo accounts plus three people in each team; each field officer has a patch of two
+    of the council's districts, the officers of a team next to each other."""
     ppl = people()
+    areas = districts()
     out = list(DEMO_STAFF)
     for t, (role, team, queues) in enumerate(_TEAMS):
         for i in range(3):
             given = ppl.given_cy[(t * 3 + i) % len(ppl.given_cy)]
             family = ppl.family[(t * 7 + i * 5) % len(ppl.family)]
             key = f"{given}.{family}".lower().replace("'", "").replace(" ", "")
-            out.append(StaffSeed(key, f"{given} {family}", role, team, queues))
+            start = (t * 3 + i) * 2
+            patch: tuple[str, ...] = ()
+            if role == "field_officer":
+                patch = (areas[start % len(areas)], areas[(start + 1) % len(areas)])
+            out.append(StaffSeed(key, f"{given} {family}", role, team, queues, patch))
     return out

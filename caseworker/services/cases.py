@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
+from caseworker.access import local
 from caseworker.documents.codec import Document, new_document
 from caseworker.documents.types import CASE, CASE_EVENT
 from caseworker.errors import NotFoundError, ValidationError
@@ -124,6 +125,7 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
             "updated_at": now,
         },
     )
+    local.require(actor.person_in(session), case_id, doc, None)
     changes = ChangeSet()
     changes.add(docstore.put(session, doc))
     changes.add(record_event(session, actor, case_id, "created", now, "status", None, "new"))
@@ -145,9 +147,14 @@ def load_case_doc(session: Session, case_ref_or_id: str) -> Document:
     return doc
 
 
-def _save(session: Session, doc: Document, now: str) -> docstore.Written:
+def _save(
+    session: Session, actor: Actor, before: Document, doc: Document, now: str
+) -> docstore.Written:
+    """Save the changed case, if the access rules let the actor turn ``before`` into it."""
     doc["updated_at"] = now
-    return docstore.put(session, {k: v for k, v in doc.items() if v is not None})
+    body = {k: v for k, v in doc.items() if v is not None}
+    local.require(actor.person_in(session), body["_id"], body, before)
+    return docstore.put(session, body)
 
 
 def transition(
@@ -162,6 +169,7 @@ def transition(
         changes.merge(assign(session, actor, doc["_id"], actor.staff_id))
         doc = docstore.require(session, doc["_id"])
     now = to_iso(utcnow())
+    before = dict(doc)
     doc["status"] = target
     if target == "resolved":
         doc["resolved_at"] = now
@@ -169,7 +177,7 @@ def transition(
         doc["closed_at"] = now
     elif target == "reopened":
         doc["resolved_at"] = doc["closed_at"] = None
-    changes.add(_save(session, doc, now))
+    changes.add(_save(session, actor, before, doc, now))
     changes.add(
         record_event(
             session, actor, doc["_id"], "status_changed", now, "status", current, target, comment
@@ -180,10 +188,10 @@ def transition(
 
 
 def assign(session: Session, actor: Actor, case_id: str, assignee_id: str | None) -> ChangeSet:
-    """Supervisors assign anyone; everyone else can only take a case themselves."""
+    """Supervisors assign anyone; everyone else can only take an unassigned case themselves
+    or give back their own (``caseworker.access`` decides)."""
     doc = load_case_doc(session, case_id)
-    if not actor.is_supervisor and assignee_id not in (actor.staff_id,):
-        raise ValidationError("only a supervisor can assign a case to someone else")
+    local.require(actor.person_in(session), doc["_id"], {**doc, "assignee_id": assignee_id}, doc)
     if assignee_id is not None:
         staff = session.get(StaffMember, assignee_id)
         if staff is None or not staff.active:
@@ -192,9 +200,10 @@ def assign(session: Session, actor: Actor, case_id: str, assignee_id: str | None
     if old == assignee_id:
         return ChangeSet()
     now = to_iso(utcnow())
+    before = dict(doc)
     doc["assignee_id"] = assignee_id
     changes = ChangeSet()
-    changes.add(_save(session, doc, now))
+    changes.add(_save(session, actor, before, doc, now))
     changes.add(
         record_event(session, actor, doc["_id"], "assigned", now, "assignee_id", old, assignee_id)
     )
@@ -212,9 +221,10 @@ def set_priority(session: Session, actor: Actor, case_id: str, priority: str) ->
     if old == priority:
         return ChangeSet()
     now = to_iso(utcnow())
+    before = dict(doc)
     doc["priority"] = priority
     changes = ChangeSet()
-    changes.add(_save(session, doc, now))
+    changes.add(_save(session, actor, before, doc, now))
     changes.add(
         record_event(session, actor, doc["_id"], "priority_changed", now, "priority", old, priority)
     )
@@ -222,18 +232,18 @@ def set_priority(session: Session, actor: Actor, case_id: str, priority: str) ->
 
 
 def set_queue(session: Session, actor: Actor, case_id: str, queue_id: str) -> ChangeSet:
-    if not actor.is_supervisor:
-        raise ValidationError("only a supervisor can move a case to another queue")
+    doc = load_case_doc(session, case_id)
+    local.require(actor.person_in(session), doc["_id"], {**doc, "queue_id": queue_id}, doc)
     if session.get(Queue, queue_id) is None:
         raise NotFoundError(f"no queue {queue_id}")
-    doc = load_case_doc(session, case_id)
     old = doc.get("queue_id")
     if old == queue_id:
         return ChangeSet()
     now = to_iso(utcnow())
+    before = dict(doc)
     doc["queue_id"] = queue_id
     changes = ChangeSet()
-    changes.add(_save(session, doc, now))
+    changes.add(_save(session, actor, before, doc, now))
     changes.add(
         record_event(session, actor, doc["_id"], "queue_changed", now, "queue_id", old, queue_id)
     )

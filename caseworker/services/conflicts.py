@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from caseworker.access import local
 from caseworker.errors import ValidationError
 from caseworker.services import audit
 from caseworker.services.cases import record_event
@@ -74,10 +75,18 @@ def resolve(session: Session, actor: Actor, doc_id: str, chosen: dict[str, Any])
         taken_from.append(f"{name} from {rev}")
     if "updated_at" in merged:
         merged["updated_at"] = to_iso(utcnow())
+    # The same rules as any edit: the merged revision replaces the winner, and deleting a
+    # losing branch needs the right to change the record.
+    person = actor.person_in(session)
+    local.require(person, doc_id, merged, leaves[0])
+    tombstones = [
+        {"_id": doc_id, "_rev": loser["_rev"], "type": loser.get("type")} for loser in leaves[1:]
+    ]
+    for tombstone in tombstones:
+        local.require(person, doc_id, {**tombstone, "_deleted": True}, leaves[0], side_branch=True)
     changes = ChangeSet()
     changes.add(docstore.put(session, merged))
-    for loser in leaves[1:]:
-        tombstone = {"_id": doc_id, "_rev": loser["_rev"], "type": loser.get("type")}
+    for tombstone in tombstones:
         changes.add(docstore.put(session, tombstone, deleted=True))
     detail = "; ".join(taken_from) or f"kept {leaves[0]['_rev']}"
     changes.merge(audit.record(session, actor, "conflict.resolved", doc_id, detail))

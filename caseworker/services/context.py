@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from sqlalchemy.orm import Session
+
+from caseworker.access import local
+from caseworker.access.people import Person
 from caseworker.store.docstore import Written
 
 
@@ -12,7 +16,18 @@ class Actor:
 
     @property
     def is_supervisor(self) -> bool:
-        return self.role in ("supervisor", "admin")
+        return self.person.is_supervisor
+
+    @property
+    def person(self) -> Person:
+        """As the access rules see the actor, without their queues and patch (which decide
+        only what a laptop holds, and it holds what it has)."""
+        return Person(self.staff_id, self.role, self.staff_id)
+
+    def person_in(self, session: Session) -> Person:
+        """As the access rules see the actor, with their queues and patch from the local staff
+        document."""
+        return local.person_of(session, self.staff_id, self.role)
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """The editable facts of a case: status, priority, queue and assignee, with only what the
-signed-in role may do offered (the services refuse the rest anyway), and the due countdown."""
+signed-in person may do offered (``caseworker.access`` decides, as the services and the
+central service do), and the due countdown."""
 
 from datetime import datetime
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from caseworker import vocab
+from caseworker.access.writes import may_assign, may_move_queue
 from caseworker.timeutil import utcnow
 from ui import labels, theme
 from ui.case.snapshot import CaseSnapshot
@@ -87,7 +89,7 @@ class CaseDetails(QWidget):
             ),
         )
         self.queue.activated.connect(lambda _i: self._settle.start())
-        self.queue.setEnabled(ctx.can_supervise)
+        self.queue.setEnabled(False)  # until a case shows whether this person may move it
         self.assignee = QLabel()
         self.take = QPushButton(self.tr("Take (Ctrl+T)"))
         _named(self.take, self.tr("Take this case (Ctrl+T)"), self.tr("Assigns the case to you."))
@@ -110,7 +112,7 @@ class CaseDetails(QWidget):
         self.assign_label = QLabel(self.tr("Assign t&o:"))
         self.assign_label.setBuddy(self.assign_to)
         for widget in (self.assign_label, self.assign_to, self.assign):
-            widget.setVisible(ctx.can_supervise)
+            widget.setVisible(False)  # until a case shows whom this person may give it to
         self.due = QLabel()
         self.due.setAccessibleName(self.tr("Due"))
         self.opened = muted(self.tr("Opened"), self.tr("When the case was opened, and how."))
@@ -183,13 +185,28 @@ class CaseDetails(QWidget):
         if not self._settle.isActive():  # never undo a choice that is about to be saved
             self.show_choices(snap)
         self.assignee.setText(labels.shown(snap.assignee_name) or self.tr("Nobody"))
-        mine = snap.assignee_id == self.ctx.actor.staff_id
-        self.take.setVisible(not mine and snap.is_open)
+        me = self.ctx.actor.person
+        case = {
+            "_id": snap.id,
+            "status": snap.status,
+            "queue_id": snap.queue_id,
+            "assignee_id": snap.assignee_id,
+            "citizen_id": snap.citizen_id,
+        }
+        self.queue.setEnabled(may_move_queue(me, case))
+        mine = snap.assignee_id == me.staff_id
+        self.take.setVisible(not mine and snap.is_open and may_assign(me, case, me.staff_id))
+        # Offer whom this person may give the case to (Take covers giving it to themselves).
+        choices = [(self.tr("Nobody"), None)]
+        choices += [(labels.shown(p.name), p.id) for p in snap.staff]
+        allowed = [(n, i) for n, i in choices if i == snap.assignee_id or may_assign(me, case, i)]
         self.assign_to.clear()
-        self.assign_to.addItem(self.tr("Nobody"), None)
-        for person in snap.staff:
-            self.assign_to.addItem(labels.shown(person.name), person.id)
+        for name, staff_id in allowed:
+            self.assign_to.addItem(name, staff_id)
         self.assign_to.setCurrentIndex(max(self.assign_to.findData(snap.assignee_id), 0))
+        offered = any(i not in (snap.assignee_id, me.staff_id) for _n, i in allowed)
+        for widget in (self.assign_label, self.assign_to, self.assign):
+            widget.setVisible(offered)
         self.opened.setText(
             self.tr("%1, by %2")
             .replace("%1", local_time(snap.opened_at))

@@ -1,0 +1,210 @@
+"""The rules for each type of record, for anyone but an admin (``writes`` asks the general
+questions first: a usable id, a role, a staff record, a rooted branch, a valid document).
+
+Each function answers None (allowed) or the reason, in plain words, that the change is refused.
+``current`` is the server's winning revision (None for a new record); ``roots`` what the person
+holds (``EVERYTHING`` on a laptop, which holds only what the server sent it).
+"""
+
+from collections.abc import Mapping, Set
+from typing import Any
+
+from caseworker.access.channels import DIRECTORY, EVERYTHING, root_of, shared_roots
+from caseworker.access.people import Person
+
+ASSIGN_OTHER = "only a supervisor can assign a case to someone else"
+TAKE_FROM = "only a supervisor can take a case from someone else"
+MOVE_QUEUE = "only a supervisor can move a case to another queue"
+NOT_HELD_CASE = "this case is not in your work: you cannot change it"
+NOT_HELD_CITIZEN = "you do not have this citizen's record: you cannot change it"
+OWN_SCOPE = "nobody can change their own queues, patch or role: ask an admin"
+CATALOGUE = "only an admin can change the council's services and queues"
+DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
+OPENS_CASES = ("agent", "field_officer", "supervisor")
+TRIAGES_MENTIONS = ("agent", "supervisor")
+MENTION_FIELDS = frozenset({"state", "citizen_id", "case_id"})  # what triage may change
+_LABELS = {
+    "case_event": "case history",
+    "note": "note",
+    "interaction": "contact",
+    "audit_event": "audit",
+}
+
+
+def holds(roots: frozenset[str], root: str | None) -> bool:
+    return root is not None and (EVERYTHING in roots or root in roots)
+
+
+def described(new: Mapping[str, Any]) -> str | None:
+    """The record whose change this one describes: a case event's case, an audit event's
+    subject (refused together with it)."""
+    kind = new.get("type")
+    value = new.get("case_id") if kind == "case_event" else None
+    if kind == "audit_event":
+        value = new.get("subject_id")
+    return value if isinstance(value, str) else None
+
+
+def append_only(type_name: str) -> str:
+    label = _LABELS.get(type_name, type_name)
+    return f"{label} records are append-only: they cannot be changed or deleted"
+
+
+def appended(
+    person: Person, doc_id: str, new: Mapping[str, Any], roots: frozenset[str], cases: Set[str]
+) -> str | None:
+    """A new append-only record: written in the writer's own name, under a root. A note or a
+    contact may be added to any case or citizen (adding one shows the writer nothing); a case
+    event says what happened to its case, so only one who may work the case writes it."""
+    if new.get("by") != person.staff_id:
+        return f"a {_LABELS[str(new['type'])]} record must be written in your own name"
+    root = root_of(doc_id, new)
+    if root is None:
+        return "a note or contact must belong to a case or a citizen"
+    if new.get("type") == "case_event" and not (holds(roots, root) or root in cases):
+        return "history can only be added to a case in your work"
+    return None
+
+
+def may_change(
+    person: Person, doc_id: str, current: Mapping[str, Any], roots: frozenset[str]
+) -> str | None:
+    """Whether the person may change this record at all (its type's rules say what in it)."""
+    kind = current.get("type")
+    if kind == "case":
+        queue = current.get("queue_id")
+        of_queue = isinstance(queue, str) and queue in person.queue_ids
+        if holds(roots, doc_id) or (person.is_supervisor and of_queue):
+            return None
+        return NOT_HELD_CASE
+    if kind == "citizen":
+        # Whoever holds the directory talks to every caller, so may correct any record.
+        if holds(roots, doc_id) or DIRECTORY in shared_roots(person):
+            return None
+        return NOT_HELD_CITIZEN
+    if kind == "staff":
+        return None if person.is_supervisor else "only a supervisor or an admin can change staff"
+    if kind == "mention":
+        if person.role in TRIAGES_MENTIONS:
+            return None
+        return "only contact-centre agents and supervisors triage mentions"
+    if kind in ("service", "queue"):
+        return CATALOGUE
+    if kind == "directory":
+        return DIRECTORY_KEPT
+    return "only an admin can change this record"
+
+
+def changed(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+    created_citizens: Set[str],
+) -> str | None:
+    """A new (``current`` None) or changed mutable record, valid and of an unchanged type."""
+    kind = new.get("type")
+    if kind == "case":
+        return _case(person, doc_id, new, current, roots, created_citizens)
+    if kind == "staff":
+        return _staff(person, doc_id, new, current)
+    if kind in ("service", "queue"):
+        return CATALOGUE
+    if kind == "directory":  # derived from the citizens by the central worker alone
+        return DIRECTORY_KEPT
+    if current is None:
+        if kind == "citizen":
+            return None if person.role else "only staff can add a citizen"
+        if kind == "mention":
+            return "mentions are collected by the council's central service"
+        return "only an admin can add this record"
+    reason = may_change(person, doc_id, current, roots)
+    if reason is not None or kind != "mention":
+        return reason
+    if any(new.get(k) != current.get(k) for k in _fields(new, current) - MENTION_FIELDS):
+        return "only a mention's state and its links to a citizen or case can change"
+    return None
+
+
+def _fields(a: Mapping[str, Any], b: Mapping[str, Any]) -> set[str]:
+    """The fields of two revisions, without CouchDB's bookkeeping."""
+    return {k for k in (*a, *b) if not k.startswith("_")}
+
+
+def _case(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+    created_citizens: Set[str],
+) -> str | None:
+    me = person.staff_id
+    supervisor = person.is_supervisor
+    citizen = new.get("citizen_id")
+    if current is None:
+        if person.role not in OPENS_CASES:
+            return "only agents, field officers and supervisors open cases"
+        if new.get("assignee_id") not in (None, me) and not supervisor:
+            return ASSIGN_OTHER
+        return _citizen_link(person, citizen, roots, created_citizens)
+    reason = may_change(person, doc_id, current, roots)
+    if reason is not None:
+        return reason
+    if new.get("queue_id") != current.get("queue_id") and not supervisor:
+        return MOVE_QUEUE
+    before, after = current.get("assignee_id"), new.get("assignee_id")
+    if before != after and not supervisor:
+        taking = before is None and after == me
+        giving_back = before == me and after is None
+        if not (taking or giving_back):
+            return ASSIGN_OTHER if after not in (None, me) else TAKE_FROM
+    if citizen != current.get("citizen_id"):
+        return _citizen_link(person, citizen, roots, created_citizens)
+    return None
+
+
+def _citizen_link(
+    person: Person, citizen: object, roots: frozenset[str], created_citizens: Set[str]
+) -> str | None:
+    """A case brings its citizen's whole record to whoever holds the case: linking one is
+    reading it, so only a citizen the person holds (or just added, or, for those who hold the
+    directory, anyone) may be linked."""
+    if citizen is None or DIRECTORY in shared_roots(person):
+        return None
+    if isinstance(citizen, str) and (holds(roots, citizen) or citizen in created_citizens):
+        return None
+    return "a case can only be linked to a citizen whose record you have"
+
+
+def _staff(
+    person: Person, doc_id: str, new: Mapping[str, Any], current: Mapping[str, Any] | None
+) -> str | None:
+    if not person.is_supervisor:
+        return "only a supervisor or an admin can change staff"
+    role_before = current.get("role") if current is not None else None
+    role_after = new.get("role")
+    if doc_id == person.staff_id:
+        # Role, queues and patch decide what a person holds: nobody widens their own.
+        if current is None or role_after != role_before:
+            return OWN_SCOPE
+        for name, same in (("queue_ids", _as_set), ("patch", _districts)):
+            if same(new.get(name)) != same(current.get(name)):
+                return OWN_SCOPE
+    if "admin" in (role_before, role_after):
+        return "only an admin can change an admin's staff record"
+    if role_after == "supervisor" and role_before != "supervisor":
+        return "only an admin can make someone a supervisor"
+    return None
+
+
+def _as_set(value: object) -> object:
+    return frozenset(map(repr, value)) if isinstance(value, list) else repr(value)
+
+
+def _districts(value: object) -> object:
+    """A patch as ``person_from`` reads it: districts, trimmed, in upper case."""
+    if isinstance(value, list):
+        return frozenset(v.strip().upper() if isinstance(v, str) else repr(v) for v in value)
+    return repr(value)

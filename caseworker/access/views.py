@@ -1,0 +1,183 @@
+"""The routing of ``channels``, rendered as the central database's map functions.
+
+    design = design_document()      # {"_id": DESIGN_ID, "language": "javascript", "views": ...}
+
+- view ``roots``: every live document with a root, keyed by it, with its leaf revisions (the
+  winner first) as the value: a gateway lists everything under a root without reading the
+  council.
+- view ``cases``: every case, keyed by each of its case keys, with its citizen (or null) as the
+  value: a gateway finds the cases a person holds from their own keys.
+- view ``citizen_cases``: every case with a citizen, keyed by that citizen: what is held about
+  one person (their access log, their export).
+
+The JavaScript is made here from the Python tables (``ROUTES``, the open statuses) and mirrors
+``root_of``, ``district`` and ``case_keys`` line by line; ``roots_rows`` and ``cases_rows`` are
+what each map function emits, in Python, so a test can check both agree on a real server.
+ES5 only: CouchDB's JavaScript engine may be old.
+"""
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from caseworker import vocab
+from caseworker.access.channels import ROUTES, case_keys, is_id_of, root_of
+
+DESIGN_ID = "_design/caseworker-access"
+ROOTS_VIEW = "roots"
+CASES_VIEW = "cases"
+CITIZEN_CASES_VIEW = "citizen_cases"
+
+
+def _routes_table() -> dict[str, dict[str, Any]]:
+    return {
+        name: {"own": r.own, "fixed": r.fixed, "parents": [list(p) for p in r.parents]}
+        for name, r in sorted(ROUTES.items())
+    }
+
+
+# Shared by both map functions. ``has`` guards against inherited names ("constructor").
+_COMMON = """
+  var ROUTES = %(routes)s;
+  var OPEN = %(open)s;
+  function has(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+  function isIdOf(value, prefix) {
+    return typeof value === 'string' && value.indexOf(prefix + ':') === 0 &&
+      value.length > prefix.length + 1;
+  }
+  function rootOf(doc) {
+    var id = doc._id;
+    if (typeof id !== 'string' || id.charAt(0) === '_') {
+      return null;
+    }
+    var type = doc.type;
+    if (typeof type !== 'string') {
+      var prefix = id.split(':')[0];
+      for (var name in ROUTES) {
+        if (has(ROUTES, name) && ROUTES[name].own === prefix && isIdOf(id, prefix)) {
+          return id;
+        }
+      }
+      return null;
+    }
+    if (!has(ROUTES, type)) {
+      return null;
+    }
+    var route = ROUTES[type];
+    if (route.own !== null) {
+      return isIdOf(id, route.own) ? id : null;
+    }
+    if (route.fixed !== null) {
+      return route.fixed;
+    }
+    for (var i = 0; i < route.parents.length; i++) {
+      var value = doc[route.parents[i][0]];
+      if (isIdOf(value, route.parents[i][1])) {
+        return value;
+      }
+    }
+    return null;
+  }
+  function district(postcode) {
+    var text = postcode.replace(/[ \\t\\n\\r\\f\\v]+/g, '');
+    if (!/^[A-Za-z0-9]{5,7}$/.test(text)) {
+      return null;
+    }
+    return text.slice(0, -3).toUpperCase();
+  }
+  function caseKeys(doc) {
+    var keys = [];
+    if (typeof doc.queue_id === 'string' && doc.queue_id !== '') {
+      keys.push('queue=' + doc.queue_id);
+    }
+    if (typeof doc.assignee_id === 'string' && doc.assignee_id !== '') {
+      keys.push('assignee=' + doc.assignee_id);
+    }
+    var loc = doc.location;
+    if (typeof doc.status === 'string' && OPEN.indexOf(doc.status) !== -1 &&
+        loc !== null && typeof loc === 'object' && !Array.isArray(loc)) {
+      var area = typeof loc.postcode === 'string' ? district(loc.postcode) : null;
+      if (area) {
+        keys.push('area=' + area);
+      }
+    }
+    return keys;
+  }
+"""
+
+_ROOTS_MAP = """function (doc) {%(common)s
+  var root = rootOf(doc);
+  if (root !== null) {
+    emit(root, [doc._rev].concat(doc._conflicts || []));
+  }
+}"""
+
+_CASES_MAP = """function (doc) {%(common)s
+  if (doc.type === 'case' && rootOf(doc) === doc._id) {
+    var keys = caseKeys(doc);
+    var citizen = typeof doc.citizen_id === 'string' ? doc.citizen_id : null;
+    for (var i = 0; i < keys.length; i++) {
+      emit(keys[i], citizen);
+    }
+  }
+}"""
+
+
+_CITIZEN_CASES_MAP = """function (doc) {%(common)s
+  if (doc.type === 'case' && rootOf(doc) === doc._id && isIdOf(doc.citizen_id, 'citizen')) {
+    emit(doc.citizen_id, null);
+  }
+}"""
+
+
+def _common() -> str:
+    return _COMMON % {
+        "routes": json.dumps(_routes_table(), sort_keys=True),
+        "open": json.dumps(sorted(vocab.OPEN_STATUSES)),
+    }
+
+
+def design_document() -> dict[str, Any]:
+    """The design document ``caseworker central init`` installs (without ``_rev``)."""
+    common = _common()
+    return {
+        "_id": DESIGN_ID,
+        "language": "javascript",
+        "views": {
+            ROOTS_VIEW: {"map": _ROOTS_MAP % {"common": common}},
+            CASES_VIEW: {"map": _CASES_MAP % {"common": common}},
+            CITIZEN_CASES_VIEW: {"map": _CITIZEN_CASES_MAP % {"common": common}},
+        },
+    }
+
+
+def roots_rows(doc: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
+    """What the ``roots`` map function emits for a live document (``_conflicts`` as the server
+    adds it to what map functions see)."""
+    doc_id = doc.get("_id")
+    if not isinstance(doc_id, str):
+        return []
+    root = root_of(doc_id, doc)
+    if root is None:
+        return []
+    return [(root, [doc["_rev"], *(doc.get("_conflicts") or [])])]
+
+
+def cases_rows(doc: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+    """What the ``cases`` map function emits for a live document."""
+    doc_id = doc.get("_id")
+    if doc.get("type") != "case" or not is_id_of(doc_id, "case"):
+        return []
+    citizen = doc.get("citizen_id")
+    value = citizen if isinstance(citizen, str) else None
+    return [(key, value) for key in sorted(case_keys(doc))]
+
+
+def citizen_cases_rows(doc: Mapping[str, Any]) -> list[tuple[str, None]]:
+    """What the ``citizen_cases`` map function emits for a live document."""
+    citizen = doc.get("citizen_id")
+    if doc.get("type") != "case" or not is_id_of(doc.get("_id"), "case"):
+        return []
+    return [(citizen, None)] if is_id_of(citizen, "citizen") else []
