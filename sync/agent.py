@@ -11,7 +11,9 @@ an argument or the environment, which other users' tools can read), then command
 ``{"cmd": "sync_now"}``, ``{"cmd": "local_change"}``, ``{"cmd": "password", "password": ...}``,
 ``{"cmd": "stop"}``; the end of input also stops it (the window went away). Standard output:
 ``{"state": {...}}`` (a ``SyncState``), ``{"written": [[id, type, rev, deleted, changed,
-conflicted], ...]}`` (what a pulled batch wrote) and, when it cannot start, ``{"fatal": why}``.
+conflicted, purged], ...]}`` (what a pulled batch wrote; ``purged``: it left the user's scope
+and is gone from the store; a row of six means not purged) and, when it cannot start,
+``{"fatal": why}``.
 """
 
 import argparse
@@ -55,7 +57,7 @@ def state_from_json(data: dict[str, Any]) -> SyncState:
 
 
 def written_from_json(rows: list[list[Any]]) -> ChangeSet:
-    return ChangeSet([Written(str(r[0]), r[1], str(r[2]), *map(bool, r[3:6])) for r in rows])
+    return ChangeSet([Written(str(r[0]), r[1], str(r[2]), *map(bool, r[3:7])) for r in rows])
 
 
 class _Out:
@@ -76,7 +78,7 @@ class _Out:
 
     def written(self, changes: ChangeSet) -> None:
         rows = [
-            [w.doc_id, w.doc_type, w.rev, w.deleted, w.changed, w.conflicted]
+            [w.doc_id, w.doc_type, w.rev, w.deleted, w.changed, w.conflicted, w.purged]
             for w in changes.written
         ]
         self.send({"written": rows})

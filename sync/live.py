@@ -9,9 +9,11 @@
 
 The worker thread runs replications: a full sync at start, on ``sync_now`` and after an error;
 a pull when the change feed reports something; a push ``debounce`` seconds after the last local
-change. The feed thread long-polls ``_changes`` with a client-side deadline (servers may ignore
-``timeout``). A failure sets the state (offline, needs sign-in, error: reason) and, except for
-sign-in, tries again after an exponential back-off with jitter.
+change. A push always goes before a pull (a full sync pushes first; a pull with a push waiting
+becomes a full sync), so what was typed offline reaches the server before a pull can purge
+what left the user's scope. The feed thread long-polls ``_changes`` with a client-side deadline
+(servers may ignore ``timeout``). A failure sets the state (offline, needs sign-in, error:
+reason) and, except for sign-in, tries again after an exponential back-off with jitter.
 
 Callbacks run on these threads: a window hands them to its own thread (a Qt signal).
 """
@@ -152,6 +154,9 @@ class LiveSync:
                         return "full"
                     if self._pull_wanted:
                         self._pull_wanted = False
+                        if self._push_at is not None:  # what was typed here goes first
+                            self._push_at = None
+                            return "full"
                         return "pull"
                     if self._push_at is not None and now >= self._push_at:
                         self._push_at = None
@@ -186,14 +191,14 @@ class LiveSync:
         if job == "full" and self._state.kind != "up_to_date":
             self._set(self._state.but(kind="connecting", reason=""))
         refused = self._state.refused
+        if job in ("full", "push"):
+            pushed = self.replicator.push()
+            refused = len(pushed.refused)
         if job in ("full", "pull"):
             pulled = self.replicator.pull()
             with self._pulled:
                 self._remote_seq = pulled.last_seq
                 self._pulled.notify_all()
-        if job in ("full", "push"):
-            pushed = self.replicator.push()
-            refused = len(pushed.refused)
         self._failures = 0
         self._online.set()
         now = datetime.now(UTC)

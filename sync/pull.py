@@ -5,6 +5,12 @@ Per batch: ``_changes?style=all_docs&since=<seq>&limit=B`` -> the local store's 
 half the batch on 413) -> one local transaction writing the batch and the local checkpoint ->
 the server's checkpoint. A fetching thread gets batch N+1 while batch N is written; at most two
 batches are held at once (memory: batch size x 2).
+
+A change row with ``"removed": true`` (a gateway's word that the document left this user's
+scope; CouchDB never sends one) is not fetched: the document is purged in the batch's
+transaction (``caseworker.store.purge``), unless it holds what the server does not have yet.
+The fetcher waits for such a batch to be written before it compares the next one with the
+store, so a document that comes back into scope later in the same pull is fetched whole.
 """
 
 import hashlib
@@ -13,9 +19,12 @@ import queue
 import threading
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from caseworker.store import purge
 from caseworker.store.docstore import Written
 from caseworker.store.replication import put_replicated_many, revs_diff_many
 from caseworker.store.store import Store
@@ -48,6 +57,7 @@ class PullResult:
     changes_seen: int = 0
     last_seq: Any = LOWEST_SEQ
     caught_up: bool = False
+    docs_purged: int = 0  # documents that left the scope and were dropped here
 
 
 @dataclass
@@ -57,6 +67,9 @@ class _Batch:
     changes: int
     final: bool
     error: BaseException | None = None
+    removed: list[str] = field(default_factory=list)  # ids whose last row says "removed"
+    present: list[str] = field(default_factory=list)  # ids whose last row names revisions
+    written: threading.Event = field(default_factory=threading.Event)
 
 
 class Puller:
@@ -70,6 +83,7 @@ class Puller:
         stop: threading.Event | None = None,
         on_written: OnWritten | None = None,
         on_progress: Progress | None = None,
+        push_checkpoint: str | None = None,
     ) -> None:
         self.store = store
         self.remote = remote
@@ -78,6 +92,9 @@ class Puller:
         self.stop = stop or threading.Event()
         self.on_written = on_written
         self.on_progress = on_progress
+        # The local id of the push checkpoint (``_local/<id>``): what was typed here and not yet
+        # pushed is never purged. None: nothing counts as pushed (everything removed is kept).
+        self.push_checkpoint = push_checkpoint
         self.bulk_get = True
 
     def run(self) -> PullResult:
@@ -107,10 +124,21 @@ class Puller:
                     raise batch.error
                 if batch.changes:
                     with self.store.write() as session:
-                        written = put_replicated_many(session, batch.docs)
+                        sent = purge.sent_up_to(session, self.push_checkpoint)
+                        clean = self.push_checkpoint is not None and purge.nothing_unsent(
+                            session, sent
+                        )
+                        dropped = self._scope(session, batch, sent)
+                        written = dropped.written + put_replicated_many(session, batch.docs)
+                        if clean:  # all this batch wrote came from the server
+                            purge.mark_sent(session, self.push_checkpoint)
                         self.checkpointer.write_local(session, batch.last_seq)
+                    batch.written.set()
+                    if dropped.written:
+                        purge.scrub(self.store)
                     written_batches += 1
-                    result.docs_written += len(written)
+                    result.docs_written += len(written) - len(dropped.written)
+                    result.docs_purged += len(dropped.written)
                     result.changes_seen += batch.changes
                     result.last_seq = batch.last_seq
                     remote_current = False
@@ -135,6 +163,14 @@ class Puller:
         if not remote_current:
             self.checkpointer.write_remote(result.last_seq)
         return result
+
+    @staticmethod
+    def _scope(session: Session, batch: _Batch, sent: int) -> purge.Purged:
+        """Purge what the batch says left the scope (before its documents are written), and
+        forget waiting purges of what it says is here again."""
+        if not batch.removed and not batch.present:
+            return purge.Purged()
+        return purge.apply(session, batch.removed, pushed=sent, present=batch.present)
 
     def _next(self, batches: "queue.Queue[_Batch]", fetcher: threading.Thread) -> _Batch:
         while True:
@@ -166,6 +202,10 @@ class Puller:
                 batches.put(batch)
                 if batch.final:
                     return
+                if batch.removed:  # the next comparison with the store must see the purge
+                    while not batch.written.wait(_WAIT):
+                        if halt.is_set():
+                            return
                 since = batch.last_seq
         except BaseException as exc:  # handed to the writing thread, which raises it
             batches.put(_Batch([], since, 0, True, error=exc))
@@ -183,8 +223,14 @@ class Puller:
             last_seq = results[-1].get("seq")
         if last_seq is None:
             last_seq = since
-        wanted = _wanted(results)
-        guard.check(since, last_seq, results)
+        wanted, removed = _wanted(results)
+        # A gateway may answer a short page (or none) while more is due: it says so in
+        # ``pending``, as CouchDB does; the pull goes on until nothing is pending.
+        pending = answer.get("pending")
+        more = isinstance(pending, int) and not isinstance(pending, bool) and pending > 0
+        if not results and _digest(last_seq) == _digest(since):
+            more = False  # nothing sent and nowhere moved: this is the end, whatever it says
+        guard.check(since, last_seq, results, more=more)
         docs: list[dict[str, Any]] = []
         if wanted:
             with self.store.read() as session:
@@ -192,8 +238,8 @@ class Puller:
             pairs = [(doc_id, rev) for doc_id, revs in missing.items() for rev in revs]
             if pairs:
                 docs = self._get_docs(client, pairs)
-        final = len(results) < self.batch_size
-        return _Batch(docs, last_seq, len(results), final)
+        final = len(results) < self.batch_size and not more
+        return _Batch(docs, last_seq, len(results), final, removed=removed, present=list(wanted))
 
     def _get_docs(self, client: CouchClient, pairs: list[tuple[str, str]]) -> list[Any]:
         if not self.bulk_get:
@@ -251,17 +297,27 @@ def _count(*values: Any) -> int | None:
     return sum(whole) if len(whole) == len(counts) else None
 
 
-def _wanted(results: list[Any]) -> dict[str, list[str]]:
-    """The revisions each change names (``style=all_docs``), without the server's own
-    documents. A change that is not an id with a list of revisions is a malformed reply."""
+def _wanted(results: list[Any]) -> tuple[dict[str, list[str]], list[str]]:
+    """The revisions each change names (``style=all_docs``), and the ids that left the scope
+    (``"removed": true``; the revisions such a row names are never fetched), without the
+    server's own documents. Of several rows for one id the last one counts. A change that is
+    not an id with a list of revisions is a malformed reply."""
     wanted: dict[str, list[str]] = {}
+    removed: dict[str, None] = {}
     for change in results:
         doc_id = change.get("id") if isinstance(change, dict) else None
         revs = change.get("changes") if isinstance(change, dict) else None
-        if not isinstance(doc_id, str) or not isinstance(revs, list):
+        gone = isinstance(change, dict) and change.get("removed") is True
+        if not isinstance(doc_id, str) or not (gone or isinstance(revs, list)):
             raise MalformedResponse("the change feed sent a change without an id or revisions")
         if doc_id.startswith(_NOT_ASKED):
             continue
+        if gone:
+            wanted.pop(doc_id, None)
+            removed[doc_id] = None
+            continue
+        removed.pop(doc_id, None)
+        assert isinstance(revs, list)
         for entry in revs:
             rev = entry.get("rev") if isinstance(entry, dict) else None
             if not isinstance(rev, str):
@@ -269,7 +325,7 @@ def _wanted(results: list[Any]) -> dict[str, list[str]]:
                     "the change feed sent a change with a revision that is not text"
                 )
             wanted.setdefault(doc_id, []).append(rev)
-    return wanted
+    return wanted, list(removed)
 
 
 def _asked(items: list[Any], pairs: list[tuple[str, str]]) -> list[Any]:
@@ -315,10 +371,10 @@ class _ProgressGuard:
         self._batch_set: set[str] = set()
         self._remember(self._seqs, self._seq_set, _digest(since))
 
-    def check(self, since: Any, last_seq: Any, results: list[Any]) -> None:
+    def check(self, since: Any, last_seq: Any, results: list[Any], *, more: bool = False) -> None:
         if len(_json(last_seq)) > MAX_SEQ_CHARS:
             raise MalformedResponse("the change feed sent a sequence too long to be real")
-        if not results:
+        if not results and not more:
             return
         seq = _digest(last_seq)
         if seq == _digest(since):
@@ -331,12 +387,14 @@ class _ProgressGuard:
                 "the central service's change feed went back to a sequence it gave before: "
                 "the sync stopped"
             )
+        self._remember(self._seqs, self._seq_set, seq)
+        if not results:
+            return  # an empty page that says more is pending: it must at least move on
         fingerprint = _digest(results)
         if fingerprint in self._batch_set:
             raise NoProgress(
                 "the central service's change feed sent the same changes again: the sync stopped"
             )
-        self._remember(self._seqs, self._seq_set, seq)
         self._remember(self._batches, self._batch_set, fingerprint)
 
     @staticmethod

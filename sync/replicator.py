@@ -1,4 +1,4 @@
-"""One replication of a local store with one central database: pull, then push.
+"""One replication of a local store with one central database: push, then pull.
 
     remote = CouchClient("https://couch.council.example/caseworker", "a.jones", password)
     replicator = Replicator(store, remote, on_change=bus.publish)
@@ -6,7 +6,8 @@
     result.up_to_date               # each side reached the other's last sequence
 
 ``on_change`` receives each pulled batch's written records (a ``ChangeSet``) so the window can
-refresh what it shows; ``on_progress(direction, done, total)`` reports long syncs.
+refresh what it shows, records purged because they left the user's scope among them
+(``Written.purged``); ``on_progress(direction, done, total)`` reports long syncs.
 """
 
 import threading
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import StoreSetting
 from caseworker.services.context import ChangeSet
+from caseworker.store import purge
 from caseworker.store.docstore import Written
 from caseworker.store.store import Store
 from sync.checkpoint import STORE_ID_KEY, Checkpointer, replication_id
@@ -103,6 +105,7 @@ class Replicator:
             stop=self.stop,
             on_written=self._written,
             on_progress=self.on_progress,
+            push_checkpoint=f"_local/{self.push_id}",
         )
         with self.remote.budget(self.budget):
             return puller.run()
@@ -117,12 +120,29 @@ class Replicator:
             on_progress=self.on_progress,
         )
         with self.remote.budget(self.budget):
-            return pusher.run()
+            result = pusher.run()
+        self._purge_pushed()
+        return result
+
+    def _purge_pushed(self) -> None:
+        """Records that left the scope but were kept until the server had them: purged once
+        a push has gone past them."""
+        with self.store.read() as session:
+            if not purge.pending(session):
+                return
+        with self.store.write() as session:
+            pushed = purge.sent_up_to(session, f"_local/{self.push_id}")
+            dropped = purge.retry(session, pushed=pushed)
+        if dropped.written:
+            purge.scrub(self.store)
+            self._written(dropped.written)
 
     def sync(self) -> SyncResult:
-        """Pull, then push: what the other side has first, so a push meets fewer conflicts."""
+        """Push, then pull: what was typed here reaches the server before anything the pull
+        brings can take it away (a case reassigned away leaves the laptop after its offline
+        note was sent)."""
         result = SyncResult()
         with self.remote.budget(self.budget):  # one budget for both directions
-            result.pull = self.pull()
             result.push = self.push()
+            result.pull = self.pull()
         return result

@@ -122,6 +122,9 @@ def make_engine(path: Path, key: str | None = None, *, writer: bool = False) -> 
         except sqlcipher3.DatabaseError as exc:
             raise StoreError(_explain_open_error(path, key, exc)) from exc
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Freed space is zeroed: a record purged from the laptop (or an old revision's body)
+        # leaves no readable trace in the file.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA cache_size=-65536")

@@ -34,7 +34,9 @@ LEAVES: Table = LeafBody.__table__  # type: ignore[assignment]
 
 @dataclass(frozen=True)
 class Written:
-    """What one write did: the document, its new winner, and whether anything changed."""
+    """What one write did: the document, its new winner, and whether anything changed.
+    ``purged``: the document left this laptop's scope and is gone from the store altogether
+    (``deleted`` is then true too, so a view that drops deleted records drops it)."""
 
     doc_id: str
     doc_type: str | None
@@ -42,6 +44,7 @@ class Written:
     deleted: bool
     changed: bool
     conflicted: bool
+    purged: bool = False
 
 
 @dataclass
@@ -204,8 +207,11 @@ def _one(doc: Pending, seq: int, batch: _Batch) -> Written:
             problems.append(str(exc))
         else:
             doc_type = kind.name
-            made = projection.PROJECTORS[kind.name](body.parsed(), winner, conflicted)
-            (batch.fresh if old is None else batch.projected).append(made)
+            # Every known type has a projector; one added before its table would be kept only.
+            project = projection.PROJECTORS.get(kind.name)
+            if project is not None:
+                made = project(body.parsed(), winner, conflicted)
+                (batch.fresh if old is None else batch.projected).append(made)
     if old is not None and old.type and not old.deleted and (deleted or doc_type != old.type):
         batch.removals.append((old.type, doc.doc_id))
     problem = "; ".join(problems)[:MAX_PROBLEM_CHARS] or None
