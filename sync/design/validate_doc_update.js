@@ -1,14 +1,8 @@
-// Caseworker's validate_doc_update, installed by `caseworker central init` as
-// _design/caseworker in the central database. CouchDB runs it for every write, replicated ones
-// included; a throw({forbidden: ...}) refuses that one document with HTTP 403.
-//
-// - Every document has a known `type` and an integer `schema` version (>= 1).
-// - Append-only records (case_event, note, interaction, audit_event) are never changed or
-//   deleted once written.
-// - Only supervisors and admins (user roles `supervisor`, `admin`) move a case to another
-//   queue, or assign it to someone other than themselves. A user's own staff id is the role
-//   `staff:<staff id>` in their _users document.
-// - Server admins (`_admin`) are not checked: they set up and repair the database.
+// The validate_doc_update that laptops were held to before the central gateway (issue 9).
+// It is no longer installed: `caseworker central init` removes it, and the gateway judges every
+// write with caseworker/access/ instead (this function could be walked round with a forged
+// revision branch, and CouchDB runs it for every write, the gateway's too). It is kept only as
+// the baseline `caseworker bench gateway` measures a push against.
 //
 // `oldDoc` is the revision being replaced: the parent in CouchDB, the current winner in PouchDB
 // Server. Keep to ES5: CouchDB's JavaScript engine may be old.

@@ -10,9 +10,9 @@ from caseworker.services import cases, conflicts
 from caseworker.services.cases import NewCase
 from caseworker.store import docstore
 from caseworker.store.store import Store
-from sync import central
 from tests.support.couch_server import CouchServer
-from tests.sync.helpers import AGENT, OFFICER, client, make_store, server_doc, sync
+from tests.support.gateway import gateway_council, running_gateway
+from tests.sync.helpers import AGENT, OFFICER, make_store, server_doc, sync
 
 
 def edit(store: Store, case_id: str, **fields: Any) -> None:
@@ -89,21 +89,39 @@ def test_offline_edits_give_one_winner_everywhere_and_the_resolution_replicates(
 
 
 def test_done_when_officer_offline_and_agent_online_edit_one_case(
-    couch_server: CouchServer, couch_db: str, tmp_path: Path
+    couch_server: CouchServer, tmp_path: Path
 ) -> None:
-    """Issue 4's "Done when": with the central rules and real users in place."""
-    admin = client(couch_db, couch_server.admin_auth)
-    central.init(admin)
-    central.add_user(admin, "ann", "ann-pw", "agent", AGENT.staff_id)
-    central.add_user(admin, "olu", "olu-pw", "field_officer", OFFICER.staff_id)
-    admin.close()
+    """Issue 4's "Done when", through the central gateway with real users: the case is in the
+    agent's queue and in the field officer's patch, so both hold it."""
+    council = gateway_council()
+    for doc in council:
+        if doc["_id"] == OFFICER.staff_id:
+            doc["patch"] = ["CF37"]
+    with running_gateway(couch_server, council) as gateway:
+        _officer_offline_agent_online(
+            gateway.db_url, couch_server, gateway.upstream_db_url, tmp_path
+        )
+
+
+def _officer_offline_agent_online(
+    couch_db: str, couch_server: CouchServer, upstream: str, tmp_path: Path
+) -> None:
     agent_auth, officer_auth = ("ann", "ann-pw"), ("olu", "olu-pw")
 
-    agent = make_store(tmp_path, "agent", council=True)
+    agent = make_store(tmp_path, "agent")
     officer = make_store(tmp_path, "officer")
+    assert sync(agent, couch_db, agent_auth).up_to_date  # the catalogue, her queue
     with agent.write() as s:
         case_id, _ = cases.open_case(
-            s, AGENT, NewCase("missed-bin", "Bins not emptied on Elm Road", "phone")
+            s,
+            AGENT,
+            NewCase(
+                "missed-bin",
+                "Bins not emptied on Elm Road",
+                "phone",
+                location_address="Elm Road",
+                location_postcode="CF37 1AA",
+            ),
         )
     assert sync(agent, couch_db, agent_auth).up_to_date
     assert sync(officer, couch_db, officer_auth).up_to_date  # the round is on the laptop
@@ -168,4 +186,4 @@ def test_done_when_officer_offline_and_agent_online_edit_one_case(
             assert case.description == "Bin store locked; caretaker has the key (flat 2)"
             assert case.summary == "Bins not emptied on Elm Road for 3 weeks"
             assert (case.priority, case.status) == ("urgent", "assigned")
-    assert "_conflicts" not in server_doc(couch_server, couch_db, case_id, conflicts="true")
+    assert "_conflicts" not in server_doc(couch_server, upstream, case_id, conflicts="true")

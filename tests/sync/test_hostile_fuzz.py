@@ -175,7 +175,7 @@ def signed_in_central(couch_server: CouchServer, tmp_path_factory: pytest.TempPa
     """The same, with members only (so every sync signs in with ``POST /_session``)."""
     db_url = couch_server.create_db(f"fuzz-auth-{uuid.uuid4().hex[:8]}")
     admin = CouchClient(db_url, *couch_server.admin_auth)
-    central_service.init(admin)
+    admin.put("/_security", central_service.members_security())  # the laptop's own sign-in
     central_service.add_user(admin, *ANN, "agent", AGENT.staff_id)
     office = make_store(tmp_path_factory.mktemp("office"), "office", council=True)
     assert sync(office, db_url, couch_server.admin_auth).up_to_date

@@ -1,0 +1,247 @@
+"""One CouchDB change feed per gateway process, shared by every long-polling client.
+
+    watcher = await shared(couch)
+    mark = watcher.mark()                 # before looking at CouchDB for the client
+    ...nothing due for the client...
+    if await watcher.wait(mark, concerns, timeout): ...look again...
+
+The watcher follows CouchDB's ``_changes`` (long-poll, with the documents) and keeps a short
+digest of each recent change: its id, its root, whether it is a deletion, and, for a case, the
+case keys it is held through. A waiting client is woken only by a change that can concern it
+(under a root it holds, a case now held through one of its keys, its own staff document, a
+deletion it cannot place), so 500 waiting clients cost one CouchDB feed and a change costs a
+CouchDB request only for the clients it concerns. Memory is bounded: at most ``KEEP`` digests;
+a client that falls behind them (or a watcher that restarted) is simply woken to look again,
+which is always safe, since every client looks at CouchDB itself before answering.
+"""
+
+import asyncio
+import contextlib
+import itertools
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from caseworker.access.channels import case_keys, root_of
+from sync.gateway.couch import Couch, CouchError
+
+KEEP = 10_000  # change digests kept
+POLL_SECONDS = 30.0  # one CouchDB long-poll (PouchDB Server ignores ``timeout``: cut here)
+BATCH = 500
+IDLE_SECONDS = 120.0  # the feed stops when no client has waited for this long
+_RETRY_MAX = 30.0
+
+
+@dataclass(frozen=True)
+class Change:
+    doc_id: str
+    root: str | None
+    deleted: bool
+    keys: frozenset[str]  # a case's keys (empty for anything else)
+    seq: Any = None  # CouchDB's, opaque
+    revs: tuple[str, ...] = ()  # the leaf revisions the change names
+
+
+@dataclass(frozen=True)
+class Wake:
+    changes: list["Change"]  # those that may concern the client ([]: the time ran out)
+    seq: Any  # every change up to this CouchDB sequence was looked at
+
+
+@dataclass(frozen=True)
+class Mark:
+    generation: int
+    position: int
+
+
+Concerns = Callable[[Change], bool]
+
+
+class Watcher:
+    def __init__(self, couch: Couch, *, keep: int = KEEP, poll_seconds: float = POLL_SECONDS):
+        self.couch = couch
+        self.poll_seconds = poll_seconds
+        self.loop = asyncio.get_running_loop()
+        self._changes: deque[Change] = deque(maxlen=keep)
+        self._position = 0  # changes seen since this watcher started
+        self._generation = 0
+        self._seq: Any = None  # where the next CouchDB long-poll starts
+        self._covered: Any = None  # the same, once its changes are in ``_changes``
+        self._condition = asyncio.Condition()
+        self._task: asyncio.Task[None] | None = None
+        self._ready = asyncio.Event()
+        self._waiting = 0
+        self._last_wait = self.loop.time()
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def start(self) -> None:
+        """Follow CouchDB from now on; returns once the feed knows where "now" is."""
+        self._last_wait = self.loop.time()
+        if not self.running:
+            self._ready.clear()
+            self._generation += 1
+            self._task = asyncio.create_task(self._follow(), name="gateway-change-watcher")
+        await self._ready.wait()
+
+    async def aclose(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+
+    def mark(self) -> Mark:
+        return Mark(self._generation, self._position)
+
+    async def wait(self, mark: Mark, concerns: Concerns, timeout: float) -> Wake | None:
+        """The changes after ``mark`` that may concern the client, once there are any, or
+        none when ``timeout`` seconds pass first; None when the watcher lost track (anything
+        may have happened)."""
+        deadline = self.loop.time() + timeout
+        self._waiting += 1
+        try:
+            async with self._condition:
+                position = mark.position
+                while True:
+                    if mark.generation != self._generation or not self.running:
+                        return None
+                    oldest = self._position - len(self._changes)
+                    if position < oldest:
+                        return None  # fell behind what is kept
+                    found = [
+                        change
+                        for change in itertools.islice(self._changes, position - oldest, None)
+                        if concerns(change)
+                    ]
+                    if found:
+                        return Wake(found, self._covered)
+                    position = self._position
+                    remaining = deadline - self.loop.time()
+                    if remaining <= 0:
+                        return Wake([], self._covered)
+                    try:
+                        await asyncio.wait_for(self._condition.wait(), remaining)
+                    except TimeoutError:
+                        return Wake([], self._covered)
+        finally:
+            self._waiting -= 1
+            self._last_wait = self.loop.time()
+
+    # -- the feed --------------------------------------------------------------------------
+
+    async def _follow(self) -> None:
+        failures = 0
+        try:
+            while True:
+                if self._waiting == 0 and self.loop.time() - self._last_wait > IDLE_SECONDS:
+                    return
+                try:
+                    if self._seq is None or not self._ready.is_set():
+                        info = await self.couch.get("")
+                        self._seq = info.get("update_seq") if isinstance(info, dict) else None
+                        if self._seq is None:
+                            raise CouchError(502, {"error": "bad_gateway", "reason": "no seq"})
+                        self._covered = self._seq
+                        self._ready.set()
+                    await self._poll()
+                    failures = 0
+                except (CouchError, httpx.HTTPError, ValueError):
+                    failures += 1
+                    await self._lost_track()
+                    await asyncio.sleep(min(_RETRY_MAX, 0.5 * 2**failures))
+                except RuntimeError:  # the HTTP client was closed: the gateway is stopping
+                    return
+        finally:
+            self._ready.set()  # nobody waits for a feed that is gone
+            await self._lost_track()
+
+    async def _poll(self) -> None:
+        params = {
+            "feed": "longpoll",
+            "since": self._seq if isinstance(self._seq, str) else str(self._seq),
+            "style": "all_docs",
+            "include_docs": "true",
+            "limit": str(BATCH),
+            "timeout": str(int(self.poll_seconds * 1000)),
+            "heartbeat": "10000",
+        }
+        try:
+            answer = await asyncio.wait_for(
+                self.couch.get(
+                    "/_changes",
+                    params=params,
+                    headers={"Accept-Encoding": "identity"},
+                    timeout=self.poll_seconds + 30,
+                ),
+                self.poll_seconds + 5,
+            )
+        except TimeoutError:
+            return  # nothing changed (PouchDB Server holds a long-poll open until something does)
+        results = answer.get("results") if isinstance(answer, dict) else None
+        if not isinstance(results, list):
+            raise CouchError(502, {"error": "bad_gateway", "reason": "no results"})
+        digests = [d for d in (_digest(r) for r in results) if d is not None]
+        last_seq = answer.get("last_seq")
+        if last_seq is None and results and isinstance(results[-1], dict):
+            last_seq = results[-1].get("seq")
+        async with self._condition:  # the changes and the sequence that covers them, at once
+            if last_seq is not None:
+                self._seq = self._covered = last_seq
+            if digests:
+                self._changes.extend(digests)
+                self._position += len(digests)
+                self._condition.notify_all()
+
+    async def _lost_track(self) -> None:
+        """Changes may have been missed: every waiting client looks again."""
+        async with self._condition:
+            self._generation += 1
+            self._condition.notify_all()
+
+
+def _digest(result: Any) -> Change | None:
+    if not isinstance(result, dict) or not isinstance(result.get("id"), str):
+        return None
+    doc_id: str = result["id"]
+    doc = result.get("doc")
+    body: Mapping[str, Any] | None = doc if isinstance(doc, dict) else None
+    deleted = bool(result.get("deleted")) or bool(body and body.get("_deleted"))
+    if deleted:
+        body = None
+    keys = case_keys(body) if body is not None and body.get("type") == "case" else frozenset()
+    revs = tuple(
+        c["rev"]
+        for c in result.get("changes") or ()
+        if isinstance(c, dict) and isinstance(c.get("rev"), str)
+    )
+    return Change(doc_id, root_of(doc_id, body), deleted, keys, result.get("seq"), revs)
+
+
+_watchers: dict[Couch, Watcher] = {}
+
+
+async def shared(couch: Couch) -> Watcher:
+    """The process's watcher of ``couch``'s database, started (one per event loop)."""
+    loop = asyncio.get_running_loop()
+    for other, stale in list(_watchers.items()):
+        if stale.loop.is_closed():  # an app whose loop has gone (tests start many)
+            del _watchers[other]
+    watcher = _watchers.get(couch)
+    if watcher is None or watcher.loop is not loop:
+        watcher = Watcher(couch)
+        _watchers[couch] = watcher
+    await watcher.start()
+    return watcher
+
+
+async def close(couch: Couch) -> None:
+    """Stop ``couch``'s watcher (the app's shutdown)."""
+    watcher = _watchers.pop(couch, None)
+    if watcher is not None and watcher.loop is asyncio.get_running_loop():
+        await watcher.aclose()
