@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from caseworker.cli.app import Context
 from caseworker.cli.output import print_json, print_record
+from caseworker.display import visible
 from caseworker.models import Case, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.services import cases, citizens, contacts, workflow
+from caseworker.services import cases, citizens, contacts, refusals, workflow
 
 
 def _conflicts(session: Session, doc_id: str) -> list[str]:
@@ -65,9 +66,16 @@ def citizen_record(session: Session, citizen_id: str) -> dict[str, Any]:
     }
 
 
+def _refused(session: Session, doc_id: str) -> str | None:
+    """Why the central service refused this record's last change, if it did."""
+    refusal = refusals.refusal_of(session, doc_id)
+    return refusal.reason if refusal is not None else None
+
+
 def case_record(session: Session, ref: str) -> dict[str, Any]:
     k = cases.get_case(session, ref)
     return {
+        "refused": _refused(session, k.id),
         "id": k.id,
         "reference": k.reference,
         "summary": k.summary,
@@ -86,7 +94,8 @@ def case_record(session: Session, ref: str) -> dict[str, Any]:
         "closed_at": k.closed_at,
         "location": {"address": k.location_address, "postcode": k.location_postcode},
         "notes": [
-            {"at": n.at, "by": n.by, "text": n.text} for n in contacts.case_notes(session, k.id)
+            {"at": n.at, "by": n.by, "text": n.text, "refused": _refused(session, n.id)}
+            for n in contacts.case_notes(session, k.id)
         ],
         "history": [
             {"at": e.at, "by": e.by, "kind": e.kind, "field": e.field, "old": e.old, "new": e.new}
@@ -106,6 +115,14 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(record)
         return 0
+    refused = record.pop("refused", None)
+    if refused is not None:  # first, so nobody takes the record shown for the server's
+        print(f"Refused by the central service: {visible(refused)}")
+        shown = visible(str(record["id"]))
+        print(f"  ways out: caseworker refused take-server {shown} | reapply {shown}")
+    for note in record.get("notes", ()):
+        if note.get("refused") is not None:
+            note["refused"] = f"[refused: {note['refused']}]"
     print_record(record)
     return 0
 

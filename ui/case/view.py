@@ -17,6 +17,7 @@ from ui.case.activity import CaseActivity
 from ui.case.conflict import ConflictDialog
 from ui.case.details import CaseDetails
 from ui.case.loader import SnapshotLoader
+from ui.case.refusal import RefusalBanner, load_refusals
 from ui.case.snapshot import (
     NAMING_TYPES,
     RELATED_TYPES,
@@ -62,6 +63,8 @@ class CaseView(QWidget):
         self.conflict = ConflictBadge()
         self.conflict.resolve_requested.connect(self.resolve_conflict)
         self.banner = ErrorBanner()
+        self.refusal = RefusalBanner(ctx)
+        self.refusal.finished.connect(lambda _text: self.check_refusals())
         self.details = CaseDetails(ctx)
         self.details.status_requested.connect(self.change_status)
         self.details.priority_requested.connect(self.change_priority)
@@ -106,12 +109,14 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.details)
         layout.addWidget(self.activity, 1)
         tab_chain(
             [
                 self.buttons["open_citizen"],
                 self.conflict.button,
+                *self.refusal.buttons(),
                 *self.details.focus_order(),
                 *self.activity.focus_order(),
             ]
@@ -121,6 +126,8 @@ class CaseView(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
         self._tick.timeout.connect(self.details.tick)
+        # A push refused in the background records no change the bus hears of: look again.
+        self._tick.timeout.connect(self.check_refusals)
         self._tick.start()
         ctx.bus.changed.connect(self._on_changed)
         self.reload()
@@ -135,7 +142,18 @@ class CaseView(QWidget):
 
     def _arrived(self, snapshot: CaseSnapshot) -> None:
         self.show_snapshot(snapshot)
+        self.check_refusals()
         self.loaded.emit()
+
+    def check_refusals(self) -> None:
+        """Show what the central service refused of this case (or of a note on it), if any."""
+        case_id = self.snapshot.id if self.snapshot is not None else self.case_id
+
+        def shown(found: object) -> None:
+            if alive(self) and isinstance(found, list):
+                self.refusal.show_refusals(found)
+
+        self.ctx.worker.read(lambda s: load_refusals(s, case_id), shown, lambda _error: None)
 
     def _load_failed(self, error: Exception) -> None:
         self.banner.say(failed(self.tr("show this case"), error))
