@@ -723,6 +723,49 @@
     </message>
 </context>
 <context>
+    <name>DirectorySummaryPanel</name>
+    <message>
+        <source>Directory summary</source>
+        <translation>Crynodeb o&apos;r cyfeiriadur</translation>
+    </message>
+    <message>
+        <source>Only a summary from the citizen directory: this person&apos;s full record is not on this laptop.</source>
+        <translation>Crynodeb o gyfeiriadur y dinasyddion yn unig: nid yw cofnod llawn y person hwn ar y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>About this summary</source>
+        <translation>Am y crynodeb hwn</translation>
+    </message>
+    <message>
+        <source>Read only, from the citizen directory.</source>
+        <translation>Darllen yn unig, o gyfeiriadur y dinasyddion.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation>Codau post</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Wedi&apos;i gyfuno â</translation>
+    </message>
+    <message>
+        <source>This directory entry is no longer on this laptop.</source>
+        <translation>Nid yw&apos;r cofnod hwn o&apos;r cyfeiriadur ar y gliniadur hwn mwyach.</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>dim wedi&apos;i gofnodi</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%1 d %2 h</source>
@@ -1575,6 +1618,129 @@
     </message>
 </context>
 <context>
+    <name>RefusalBanner</name>
+    <message>
+        <source>the deletion</source>
+        <translation>y dileu</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nodyn</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>cyswllt</translation>
+    </message>
+    <message>
+        <source>history entry</source>
+        <translation>cofnod hanes</translation>
+    </message>
+    <message>
+        <source>audit record</source>
+        <translation>cofnod archwilio</translation>
+    </message>
+    <message>
+        <source>Refused by the central service</source>
+        <translation>Gwrthodwyd gan y gwasanaeth canolog</translation>
+    </message>
+    <message>
+        <source>Why the central service refused the change</source>
+        <translation>Pam y gwrthododd y gwasanaeth canolog y newid</translation>
+    </message>
+    <message>
+        <source>What the last way out did</source>
+        <translation>Beth wnaeth y dewis olaf</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Cymryd fersiwn y gweinydd</translation>
+    </message>
+    <message>
+        <source>Show what the central service holds: your refused change is set aside and the next sync agrees with the server.</source>
+        <translation>Dangos beth sydd gan y gwasanaeth canolog: rhoddir eich newid a wrthodwyd o&apos;r neilltu ac mae&apos;r cysoni nesaf yn cytuno â&apos;r gweinydd.</translation>
+    </message>
+    <message>
+        <source>Re-apply what is still allowed</source>
+        <translation>Ailgymhwyso&apos;r hyn a ganiateir o hyd</translation>
+    </message>
+    <message>
+        <source>Start from the central service&apos;s version and apply again the parts of your change that you may still make; the rest is dropped and listed.</source>
+        <translation>Dechrau o fersiwn y gwasanaeth canolog a chymhwyso eto&apos;r rhannau o&apos;ch newid y cewch eu gwneud o hyd; caiff y gweddill ei hepgor a&apos;i restru.</translation>
+    </message>
+    <message>
+        <source>Keep as a draft</source>
+        <translation>Cadw fel drafft</translation>
+    </message>
+    <message>
+        <source>Keep it on this laptop, shown as refused; it is not sent again.</source>
+        <translation>Ei gadw ar y gliniadur hwn, wedi&apos;i ddangos fel un a wrthodwyd; nid yw&apos;n cael ei anfon eto.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Taflu</translation>
+    </message>
+    <message>
+        <source>Remove it from this laptop. Nothing is sent to the central service.</source>
+        <translation>Ei dynnu o&apos;r gliniadur hwn. Nid oes dim yn cael ei anfon i&apos;r gwasanaeth canolog.</translation>
+    </message>
+    <message>
+        <source>A %1 on this record was refused by the central service: %2</source>
+        <translation>Gwrthododd y gwasanaeth canolog %1 ar y cofnod hwn: %2</translation>
+    </message>
+    <message>
+        <source>(kept here as a draft)</source>
+        <translation>(wedi&apos;i gadw yma fel drafft)</translation>
+    </message>
+    <message>
+        <source>Refused by the central service: %1</source>
+        <translation>Gwrthodwyd gan y gwasanaeth canolog: %1</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(a %1 arall)</translation>
+    </message>
+    <message>
+        <source>take the server&apos;s version</source>
+        <translation>cymryd fersiwn y gweinydd</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s version is kept.</source>
+        <translation>Cedwir fersiwn y gwasanaeth canolog.</translation>
+    </message>
+    <message>
+        <source>re-apply the change</source>
+        <translation>ailgymhwyso&apos;r newid</translation>
+    </message>
+    <message>
+        <source>Re-applied: %1.</source>
+        <translation>Ailgymhwyswyd: %1.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>dim byd</translation>
+    </message>
+    <message>
+        <source>Dropped %1: %2</source>
+        <translation>Hepgorwyd %1: %2</translation>
+    </message>
+    <message>
+        <source>Kept here as a draft; it is not sent again.</source>
+        <translation>Wedi&apos;i gadw yma fel drafft; nid yw&apos;n cael ei anfon eto.</translation>
+    </message>
+    <message>
+        <source>keep it as a draft</source>
+        <translation>ei gadw fel drafft</translation>
+    </message>
+    <message>
+        <source>Removed from this laptop; nothing was sent.</source>
+        <translation>Wedi&apos;i dynnu o&apos;r gliniadur hwn; ni anfonwyd dim.</translation>
+    </message>
+    <message>
+        <source>discard it</source>
+        <translation>ei daflu</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -1589,8 +1755,8 @@
         <translation>Canlyniadau&apos;r chwilio</translation>
     </message>
     <message>
-        <source>Citizens and cases matching the search. Press Enter to open one.</source>
-        <translation>Dinasyddion ac achosion sy&apos;n cyfateb i&apos;r chwilio. Pwyswch Enter i agor un.</translation>
+        <source>Citizens and cases matching the search, then summaries from the citizen directory. Press Enter to open one.</source>
+        <translation>Dinasyddion ac achosion sy&apos;n cyfateb i&apos;r chwilio, yna crynodebau o gyfeiriadur y dinasyddion. Pwyswch Enter i agor un.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
@@ -1618,12 +1784,24 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
+        <source>Directory summary: %1. %2. The full record is not on this laptop.</source>
+        <translation>Crynodeb o&apos;r cyfeiriadur: %1. %2. Nid yw&apos;r cofnod llawn ar y gliniadur hwn.</translation>
+    </message>
+    <message>
         <source>Citizen</source>
         <translation>Dinesydd</translation>
     </message>
     <message>
         <source>Case</source>
         <translation>Achos</translation>
+    </message>
+    <message>
+        <source>A summary from the citizen directory: this person&apos;s full record is not on this laptop. Enter shows the summary.</source>
+        <translation>Crynodeb o gyfeiriadur y dinasyddion: nid yw cofnod llawn y person hwn ar y gliniadur hwn. Mae Enter yn dangos y crynodeb.</translation>
+    </message>
+    <message>
+        <source>Directory summary</source>
+        <translation>Crynodeb o&apos;r cyfeiriadur</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2425,10 @@
     <message>
         <source>Audit entry</source>
         <translation>Cofnod archwilio</translation>
+    </message>
+    <message>
+        <source>Directory entry</source>
+        <translation>Cofnod cyfeiriadur</translation>
     </message>
 </context>
 <context>

@@ -723,6 +723,49 @@
     </message>
 </context>
 <context>
+    <name>DirectorySummaryPanel</name>
+    <message>
+        <source>Directory summary</source>
+        <translation>Directory summary</translation>
+    </message>
+    <message>
+        <source>Only a summary from the citizen directory: this person&apos;s full record is not on this laptop.</source>
+        <translation>Only a summary from the citizen directory: this person&apos;s full record is not on this laptop.</translation>
+    </message>
+    <message>
+        <source>About this summary</source>
+        <translation>About this summary</translation>
+    </message>
+    <message>
+        <source>Read only, from the citizen directory.</source>
+        <translation>Read only, from the citizen directory.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation>Postcodes</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>This directory entry is no longer on this laptop.</source>
+        <translation>This directory entry is no longer on this laptop.</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>none recorded</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%1 d %2 h</source>
@@ -1575,6 +1618,129 @@
     </message>
 </context>
 <context>
+    <name>RefusalBanner</name>
+    <message>
+        <source>the deletion</source>
+        <translation>the deletion</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>history entry</source>
+        <translation>history entry</translation>
+    </message>
+    <message>
+        <source>audit record</source>
+        <translation>audit record</translation>
+    </message>
+    <message>
+        <source>Refused by the central service</source>
+        <translation>Refused by the central service</translation>
+    </message>
+    <message>
+        <source>Why the central service refused the change</source>
+        <translation>Why the central service refused the change</translation>
+    </message>
+    <message>
+        <source>What the last way out did</source>
+        <translation>What the last way out did</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Take the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Show what the central service holds: your refused change is set aside and the next sync agrees with the server.</source>
+        <translation>Show what the central service holds: your refused change is set aside and the next sync agrees with the server.</translation>
+    </message>
+    <message>
+        <source>Re-apply what is still allowed</source>
+        <translation>Re-apply what is still allowed</translation>
+    </message>
+    <message>
+        <source>Start from the central service&apos;s version and apply again the parts of your change that you may still make; the rest is dropped and listed.</source>
+        <translation>Start from the central service&apos;s version and apply again the parts of your change that you may still make; the rest is dropped and listed.</translation>
+    </message>
+    <message>
+        <source>Keep as a draft</source>
+        <translation>Keep as a draft</translation>
+    </message>
+    <message>
+        <source>Keep it on this laptop, shown as refused; it is not sent again.</source>
+        <translation>Keep it on this laptop, shown as refused; it is not sent again.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Remove it from this laptop. Nothing is sent to the central service.</source>
+        <translation>Remove it from this laptop. Nothing is sent to the central service.</translation>
+    </message>
+    <message>
+        <source>A %1 on this record was refused by the central service: %2</source>
+        <translation>A %1 on this record was refused by the central service: %2</translation>
+    </message>
+    <message>
+        <source>(kept here as a draft)</source>
+        <translation>(kept here as a draft)</translation>
+    </message>
+    <message>
+        <source>Refused by the central service: %1</source>
+        <translation>Refused by the central service: %1</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(and %1 more)</translation>
+    </message>
+    <message>
+        <source>take the server&apos;s version</source>
+        <translation>take the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s version is kept.</source>
+        <translation>The central service&apos;s version is kept.</translation>
+    </message>
+    <message>
+        <source>re-apply the change</source>
+        <translation>re-apply the change</translation>
+    </message>
+    <message>
+        <source>Re-applied: %1.</source>
+        <translation>Re-applied: %1.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Dropped %1: %2</source>
+        <translation>Dropped %1: %2</translation>
+    </message>
+    <message>
+        <source>Kept here as a draft; it is not sent again.</source>
+        <translation>Kept here as a draft; it is not sent again.</translation>
+    </message>
+    <message>
+        <source>keep it as a draft</source>
+        <translation>keep it as a draft</translation>
+    </message>
+    <message>
+        <source>Removed from this laptop; nothing was sent.</source>
+        <translation>Removed from this laptop; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>discard it</source>
+        <translation>discard it</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -1589,8 +1755,8 @@
         <translation>Search results</translation>
     </message>
     <message>
-        <source>Citizens and cases matching the search. Press Enter to open one.</source>
-        <translation>Citizens and cases matching the search. Press Enter to open one.</translation>
+        <source>Citizens and cases matching the search, then summaries from the citizen directory. Press Enter to open one.</source>
+        <translation>Citizens and cases matching the search, then summaries from the citizen directory. Press Enter to open one.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
@@ -1615,12 +1781,24 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
+        <source>Directory summary: %1. %2. The full record is not on this laptop.</source>
+        <translation>Directory summary: %1. %2. The full record is not on this laptop.</translation>
+    </message>
+    <message>
         <source>Citizen</source>
         <translation>Citizen</translation>
     </message>
     <message>
         <source>Case</source>
         <translation>Case</translation>
+    </message>
+    <message>
+        <source>A summary from the citizen directory: this person&apos;s full record is not on this laptop. Enter shows the summary.</source>
+        <translation>A summary from the citizen directory: this person&apos;s full record is not on this laptop. Enter shows the summary.</translation>
+    </message>
+    <message>
+        <source>Directory summary</source>
+        <translation>Directory summary</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2413,10 @@
     <message>
         <source>Audit entry</source>
         <translation>Audit entry</translation>
+    </message>
+    <message>
+        <source>Directory entry</source>
+        <translation>Directory entry</translation>
     </message>
 </context>
 <context>

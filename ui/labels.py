@@ -93,6 +93,7 @@ DOCUMENT_TYPES = {
     "interaction": QT_TRANSLATE_NOOP("Vocab", "Contact"),
     "mention": QT_TRANSLATE_NOOP("Vocab", "Social-media mention"),
     "audit_event": QT_TRANSLATE_NOOP("Vocab", "Audit entry"),
+    "directory": QT_TRANSLATE_NOOP("Vocab", "Directory entry"),
 }
 
 

@@ -26,6 +26,12 @@ def _search(args: argparse.Namespace, ctx: Context) -> int:
         print(f"Nobody and no case matches {visible(args.query)!r}.")
     else:
         table([(h.kind, h.id, h.title, h.detail) for h in hits])
+        if any(h.summary for h in hits):
+            print(
+                "caseworker: directory: a summary from the citizen directory; "
+                "the person's full record is not on this laptop",
+                file=sys.stderr,
+            )
     if more:
         print(
             f"caseworker: showing the first {args.limit}; narrow the search or use --limit",

@@ -108,6 +108,7 @@ STAFF = DocType(
             s("team", max_length=100),
             Field("queue_ids", "strings", True),
             Field("active", "bool", True),
+            Field("patch", "strings"),  # postcode districts whose open work a field officer holds
         )
     ),
 )
@@ -222,6 +223,34 @@ AUDIT_EVENT = DocType(
     append_only=True,
 )
 
+DIRECTORY = DocType(
+    "directory",
+    "directory",
+    1,
+    Schema(
+        (
+            s("citizen_id", True, 200),
+            s("given_name", True, 100),
+            s("family_name", True, 100),
+            s("preferred_name", max_length=100),
+            enum("language", vocab.LANGUAGES, True),
+            Field("phones", "strings", True),
+            Field("emails", "strings", True),
+            Field("postcodes", "strings", True),
+            s("merged_into", max_length=64),
+        )
+    ),
+)
+"""A citizen's entry in the directory an agent finds any caller with (``directory:<key>`` for
+``citizen:<key>``), derived from the citizen by the central worker and written by it alone.
+
+Data minimisation: it holds only what finding a caller needs (names, language, the phone
+numbers, email addresses and postcodes of their identifiers, the record they were merged into)
+and never their consents, date of birth, addresses, other identifiers, or anything from their
+cases, notes or contacts. It is its own document, not a filtered citizen: a document served in
+part could not keep its ``_rev``.
+"""
+
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
     for t in (
@@ -235,5 +264,6 @@ DOC_TYPES: dict[str, DocType] = {
         INTERACTION,
         MENTION,
         AUDIT_EVENT,
+        DIRECTORY,
     )
 }

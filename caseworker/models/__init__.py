@@ -5,6 +5,7 @@ from caseworker.models.base import Base
 from caseworker.models.case import Case, CaseEvent, Note
 from caseworker.models.catalogue import Queue, Service
 from caseworker.models.citizen import Citizen, Consent, Identifier
+from caseworker.models.directory import DirectoryEntry
 from caseworker.models.documents import (
     Attachment,
     Checkpoint,
@@ -25,6 +26,7 @@ __all__ = [
     "Checkpoint",
     "Citizen",
     "Consent",
+    "DirectoryEntry",
     "Identifier",
     "Interaction",
     "LeafBody",

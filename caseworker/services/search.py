@@ -1,4 +1,9 @@
-"""As-you-type search over citizens and cases.
+"""As-you-type search over citizens, cases and the citizen directory.
+
+Full records come first. Then the directory (an agent's laptop holds a summary of every
+citizen of the council, to find any caller): its hits are their own kind, ``directory``, a
+summary whose full record is not on this laptop; an entry whose citizen's full record is
+held never shows (the record does instead), so nobody is listed twice.
 
 The trigram index finds candidates by any fragment (name, phone digits, email, postcode, social
 handle, case reference). Ranking is done on a bounded candidate set, never over every match:
@@ -29,11 +34,13 @@ _PHONEISH = re.compile(r"^[+\d][\d\s()-]*$")
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "citizen" or "case"
+    kind: str  # "citizen", "case" or "directory"
     id: str
     title: str
     detail: str
     score: int
+    # Only a summary from the citizen directory: the person's full record is not here.
+    summary: bool = False
 
 
 def fts_phrase(term: str) -> str:
@@ -89,7 +96,12 @@ def search_with(execute: Execute, query: str, limit: int = 20) -> list[SearchHit
     terms = _terms(query)
     expression = _match_expression(terms)
     if expression is None:
-        return _rank_citizens(execute, _short_prefix(execute, query, limit), [query.lower()], limit)
+        rows = _short_prefix(execute, _CITIZEN_COLUMNS, query, limit)
+        found = _rank_citizens(execute, rows, [query.lower()], limit)
+        if len(found) < limit:
+            rows = _short_prefix(execute, _DIRECTORY_COLUMNS + _NOT_HELD, query, limit)
+            found += _rank_directory(rows, [query.lower()], limit - len(found))
+        return found
     # A longer list asked for (``search --limit 500``) ranks a larger candidate set.
     candidates = max(CANDIDATES, limit + 1)
     citizen_ids = _matching_rowids(execute, "citizen_search", expression, candidates)
@@ -104,11 +116,27 @@ def search_with(execute: Execute, query: str, limit: int = 20) -> list[SearchHit
             compact = case[1].lower().replace("-", "")
             hits.append(_case_hit(case, 90 if compact.startswith(first) else 30))
     hits.sort(key=lambda h: (-h.score, h.title))
-    return hits[:limit]
+    hits = hits[:limit]
+    if len(hits) < limit:
+        rows = list(execute(_DIRECTORY_MATCH, (expression, candidates)))
+        hits += _rank_directory(rows, terms, limit - len(hits))
+    return hits
 
 
 _CITIZEN_COLUMNS = "SELECT id, given_name, family_name, preferred_name FROM citizens"
 _CASE_COLUMNS = "SELECT id, reference, summary, service_code, status FROM cases"
+_DIRECTORY_COLUMNS = (
+    "SELECT d.id, d.given_name, d.family_name, d.preferred_name, d.line FROM directory_entries d"
+)
+# Whose full record is here is found as a citizen, never again as a directory entry.
+_NOT_HELD = " WHERE NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = d.citizen_id)"
+# The index drives (a broad fragment stops at the candidate limit), held citizens skipped.
+_DIRECTORY_MATCH = (
+    "SELECT d.id, d.given_name, d.family_name, d.preferred_name, d.line "
+    "FROM directory_search JOIN directory_entries d ON d.rowid = directory_search.rowid "
+    "WHERE directory_search MATCH ? "
+    "AND NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = d.citizen_id) LIMIT ?"
+)
 
 
 def _matching_rowids(execute: Execute, table: str, expression: str, limit: int) -> list[int]:
@@ -120,11 +148,22 @@ def _rowid_in(rowids: list[int]) -> str:
     return f" WHERE rowid IN ({','.join(str(int(r)) for r in rowids)})"
 
 
-def _short_prefix(execute: Execute, query: str, limit: int) -> list[Sequence[Any]]:
+def _short_prefix(execute: Execute, select: str, query: str, limit: int) -> list[Sequence[Any]]:
     """One or two letters: family names starting with them (the index needs three)."""
     prefix = query.replace("%", "").replace("_", "")
-    sql = _CITIZEN_COLUMNS + " WHERE family_name LIKE ? ORDER BY family_name, given_name LIMIT ?"
+    where = " AND" if " WHERE " in select else " WHERE"
+    sql = select + where + " family_name LIKE ? ORDER BY family_name, given_name LIMIT ?"
     return list(execute(sql, (prefix + "%", limit)))
+
+
+def _name_score(first: str, given_name: str, family_name: str) -> int:
+    """How well a person's name matches the first term typed (40: found by something else)."""
+    full = f"{given_name} {family_name}".lower()
+    if full.startswith(first) or family_name.lower().startswith(first):
+        return 100
+    if any(w.startswith(first) for w in full.split()):
+        return 80
+    return 60 if first in full else 40
 
 
 def _rank_citizens(
@@ -134,14 +173,7 @@ def _rank_citizens(
     first = terms[0] if terms else ""
     scored = []
     for citizen_id, given_name, family_name, preferred_name in citizens:
-        full = f"{given_name} {family_name}".lower()
-        score = 40  # found by an identifier (phone, email, postcode, handle)
-        if full.startswith(first) or family_name.lower().startswith(first):
-            score = 100
-        elif any(w.startswith(first) for w in full.split()):
-            score = 80
-        elif first in full:
-            score = 60
+        score = _name_score(first, given_name, family_name)
         name = f"{preferred_name or given_name} {family_name}"
         scored.append((score, name, citizen_id))
     scored.sort(key=lambda s: (-s[0], s[1]))
@@ -164,6 +196,59 @@ def _rank_citizens(
     return hits
 
 
+def _rank_directory(entries: list[Sequence[Any]], terms: list[str], limit: int) -> list[SearchHit]:
+    """Directory entries (already without those whose full record is held), best first."""
+    first = terms[0] if terms else ""
+    hits = [
+        SearchHit(
+            "directory",
+            entry_id,
+            f"{preferred_name or given_name} {family_name}",
+            line,
+            _name_score(first, given_name, family_name),
+            summary=True,
+        )
+        for entry_id, given_name, family_name, preferred_name, line in entries
+    ]
+    hits.sort(key=lambda h: (-h.score, h.title, h.id))
+    return hits[: max(limit, 0)]
+
+
 def _case_hit(case: Sequence[Any], score: int) -> SearchHit:
     case_id, reference, summary, service_code, status = case
     return SearchHit("case", case_id, f"{reference} {summary}", f"{service_code} · {status}", score)
+
+
+@dataclass(frozen=True)
+class DirectorySummary:
+    """What the directory says about a citizen whose full record is not on this laptop."""
+
+    id: str
+    citizen_id: str
+    name: str
+    given_name: str
+    family_name: str
+    preferred_name: str | None
+    language: str
+    postcodes: str
+    merged_into: str | None
+
+
+def directory_summary(session: "Session", entry_id: str) -> DirectorySummary | None:
+    """A directory hit's summary (None when the entry has gone since it was found)."""
+    from caseworker.models import DirectoryEntry  # the quick read never needs the ORM
+
+    row = session.get(DirectoryEntry, entry_id)
+    if row is None:
+        return None
+    return DirectorySummary(
+        row.id,
+        row.citizen_id,
+        row.display_name,
+        row.given_name,
+        row.family_name,
+        row.preferred_name,
+        row.language,
+        row.postcodes,
+        row.merged_into,
+    )

@@ -14,12 +14,14 @@ from sqlalchemy import Table, delete, text
 from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import Document
+from caseworker.documents.types import CITIZEN, DIRECTORY
 from caseworker.models import (
     AuditEvent,
     Case,
     CaseEvent,
     Citizen,
     Consent,
+    DirectoryEntry,
     Identifier,
     Interaction,
     Mention,
@@ -144,6 +146,44 @@ def case(doc: Document, rev: str, conflicted: bool) -> Projection:
     return Projection(_table(Case), row, {}, "case_search", " | ".join(terms))
 
 
+# A directory entry's lists come from a peer: only the first few of each, each cut short, reach
+# the search index and the typed row (a real person has a handful; 8 MB of phones is hostile).
+DIRECTORY_LISTED = 10
+DIRECTORY_VALUE_CHARS = 100
+
+
+def _listed(values: list[str]) -> list[str]:
+    picked = (v.strip()[:DIRECTORY_VALUE_CHARS] for v in values[:DIRECTORY_LISTED])
+    return list(dict.fromkeys(v for v in picked if v))
+
+
+def directory(doc: Document, rev: str, conflicted: bool) -> Projection:
+    """A citizen's directory entry (``directory:<key>``): names, language, merge and a bounded
+    summary of how to reach them. Its citizen is ``citizen:<key>``, from the id alone: an entry
+    cannot speak for (or hide behind) another citizen's record."""
+    doc_id = doc["_id"]
+    citizen_id = CITIZEN.id_prefix + doc_id[len(DIRECTORY.id_prefix) :]
+    phones, emails = _listed(doc["phones"]), _listed(doc["emails"])
+    postcodes = [normalise.postcode(p) or p for p in _listed(doc["postcodes"])]
+    terms = [f"{doc['given_name']} {doc['family_name']}".lower()]
+    if doc.get("preferred_name"):
+        terms.append(f"{doc['preferred_name']} {doc['family_name']}".lower())
+    terms += [t for p in phones if (t := normalise.phone_digits(p))]
+    terms += [e.lower() for e in emails]
+    for code in postcodes:
+        terms += dict.fromkeys((code.lower(), code.replace(" ", "").lower()))
+    first = [values[0] for values in (postcodes, phones, emails) if values]
+    row = _pick(doc, ("given_name", "family_name", "preferred_name", "language", "merged_into"))
+    row.update(
+        id=doc_id,
+        rev=rev,
+        citizen_id=citizen_id,
+        postcodes=", ".join(postcodes)[:400],
+        line=" · ".join(first)[:400],
+    )
+    return Projection(_table(DirectoryEntry), row, {}, "directory_search", " | ".join(terms))
+
+
 def _simple(
     model: Any, names: tuple[str, ...], with_rev: bool = True
 ) -> Callable[[Document, str, bool], Projection]:
@@ -202,6 +242,7 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
         ),
     ),
     "audit_event": _simple(AuditEvent, ("at", "by", "action", "subject_id", "detail"), False),
+    "directory": directory,
 }
 TABLE_OF_TYPE: dict[str, Table] = {
     "citizen": _table(Citizen),
@@ -214,8 +255,13 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "interaction": _table(Interaction),
     "mention": _table(Mention),
     "audit_event": _table(AuditEvent),
+    "directory": _table(DirectoryEntry),
 }
-SEARCH_TABLE_OF_TYPE = {"citizen": "citizen_search", "case": "case_search"}
+SEARCH_TABLE_OF_TYPE = {
+    "citizen": "citizen_search",
+    "case": "case_search",
+    "directory": "directory_search",
+}
 
 
 def _delete_search_row(search: str, table: str) -> Any:

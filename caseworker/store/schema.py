@@ -15,7 +15,7 @@ from caseworker.store.revision import KNOWN_REVISIONS as KNOWN_REVISIONS
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-SEARCH_TABLES = ("citizen_search", "case_search")
+SEARCH_TABLES = ("citizen_search", "case_search", "directory_search")
 
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:

@@ -5,6 +5,7 @@ question are dropped by a generation counter, and while one search runs only the
 questions typed meanwhile waits, so fast typing never queues up stale work on the worker.
 """
 
+from collections.abc import Callable
 from time import perf_counter
 from typing import Any
 
@@ -20,7 +21,7 @@ from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from caseworker.services.context import ChangeSet
-from caseworker.services.search import SearchHit, search
+from caseworker.services.search import DirectorySummary, SearchHit, directory_summary, search
 from ui import icons
 from ui.bus import ChangeBus
 from ui.labels import shown
@@ -30,6 +31,8 @@ Index = QModelIndex | QPersistentModelIndex
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+# The tag a directory hit carries ("Directory summary"), None for full records.
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3
 RESULT_LIMIT = 20
 
 
@@ -56,12 +59,26 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return shown(hit.title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if hit.summary:
+                return (
+                    self.tr("Directory summary: %1. %2. The full record is not on this laptop.")
+                    .replace("%1", shown(hit.title))
+                    .replace("%2", shown(hit.detail))
+                )
             kind = self.tr("Citizen") if hit.kind == "citizen" else self.tr("Case")
             return f"{kind}: {shown(hit.title)}. {shown(hit.detail)}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if hit.summary:
+                note = self.tr(
+                    "A summary from the citizen directory: this person's full record is not "
+                    "on this laptop. Enter shows the summary."
+                )
+                return "\n".join(x for x in (shown(hit.detail), note) if x)
             return shown(hit.detail) or None
+        if role == SUMMARY_ROLE:
+            return self.tr("Directory summary") if hit.summary else None
         if role == Qt.ItemDataRole.DecorationRole:
-            return icons.icon("citizen" if hit.kind == "citizen" else "case")
+            return icons.icon("case" if hit.kind == "case" else "citizen")
         if role == KIND_ROLE:
             return hit.kind
         if role == ID_ROLE:
@@ -116,8 +133,9 @@ class SearchController(QObject):
         self._submit(self._generation, self.query)
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        """A citizen or case changed (here or through sync): ask the shown question again."""
-        if self.query and (changes.ids_of("citizen") or changes.ids_of("case")):
+        """A citizen, case or directory entry changed (here or through sync): ask again."""
+        kinds = ("citizen", "case", "directory")
+        if self.query and any(changes.ids_of(kind) for kind in kinds):
             self.search(self.query)
 
     @property
@@ -137,6 +155,17 @@ class SearchController(QObject):
             lambda result: self._arrived(generation, query, result),
             lambda error: self._failed(generation, error),
         )
+
+    def load_summary(
+        self, entry_id: str, on_done: Callable[[DirectorySummary | None], None]
+    ) -> None:
+        """Read a directory hit's summary on the database worker; ``on_done`` gets it."""
+
+        def arrived(summary: DirectorySummary | None) -> None:
+            if isValid(self):
+                on_done(summary)
+
+        self._worker.read(lambda session: directory_summary(session, entry_id), arrived)
 
     def _next(self) -> None:
         self._in_flight = False

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui import theme
-from ui.search.model import DETAIL_ROLE, ID_ROLE, KIND_ROLE, SearchController
+from ui.search.model import DETAIL_ROLE, ID_ROLE, KIND_ROLE, SUMMARY_ROLE, SearchController
+from ui.search.summary import DirectorySummaryPanel
 
 
 class HitDelegate(QStyledItemDelegate):
-    """An icon, the title, and under it the detail (postcode, phone, email / service, status)."""
+    """An icon, the title, and under it the detail (postcode, phone, email / service, status);
+    a directory hit's tag ("Directory summary") at the end of its title line."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -54,11 +56,18 @@ class HitDelegate(QStyledItemDelegate):
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(theme.colour("selection_text" if selected else "text"))
+        tag = index.data(SUMMARY_ROLE)
+        tag_width = opt.fontMetrics.horizontalAdvance(tag) + 12 if tag else 0
         title = opt.fontMetrics.elidedText(
-            str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width()
+            str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width() - tag_width
         )
         painter.drawText(text_rect.adjusted(0, 0, 0, -line), Qt.AlignmentFlag.AlignLeft, title)
         painter.setFont(option.font)
+        if tag:
+            painter.setPen(theme.colour("selection_text" if selected else "muted"))
+            painter.drawText(
+                text_rect.adjusted(0, 0, 0, -line), Qt.AlignmentFlag.AlignRight, str(tag)
+            )
         painter.setPen(theme.colour("selection_text" if selected else "muted"))
         detail = opt.fontMetrics.elidedText(
             str(index.data(DETAIL_ROLE) or ""), Qt.TextElideMode.ElideRight, text_rect.width()
@@ -89,13 +98,19 @@ class SearchPage(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setAccessibleDescription(
-            self.tr("Citizens and cases matching the search. Press Enter to open one.")
+            self.tr(
+                "Citizens and cases matching the search, then summaries from the citizen "
+                "directory. Press Enter to open one."
+            )
         )
         self.results.activated.connect(self._open_index)
+        self.summary = DirectorySummaryPanel()
+        self._summary_for = ""  # the search whose hit the summary panel shows
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
         controller.results_ready.connect(self._on_results)
         controller.failed.connect(self._on_failed)
         self._on_results("", 0)
@@ -121,12 +136,17 @@ class SearchPage(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         kind, record_id = index.data(KIND_ROLE), str(index.data(ID_ROLE))
-        if kind == "citizen":
+        if kind == "directory":  # not a record here: its summary is all there is to show
+            self._summary_for = self.controller.answered
+            self.controller.load_summary(record_id, self.summary.show_summary)
+        elif kind == "citizen":
             self.open_citizen_requested.emit(record_id)
         else:
             self.open_case_requested.emit(record_id)
 
     def _on_results(self, query: str, count: int) -> None:
+        if query != self._summary_for:
+            self.summary.hide()  # it answered another search (the same one, refreshed, keeps it)
         if count:
             self.results.setCurrentIndex(self.controller.model.index(0, 0))
             self.message.setText(
