@@ -69,6 +69,28 @@ def _bench_ui(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _refused_setup(parser: argparse.ArgumentParser) -> None:
+    from caseworker.cli.refused import setup
+
+    setup(
+        parser,
+        (
+            Command(
+                "take-server",
+                "make the central service's version this laptop's again",
+                "sync.refusals:configure_take_server",
+                NO_SYNC,
+            ),
+            Command(
+                "reapply",
+                "re-apply, on the server's version, what the rules still allow",
+                "sync.refusals:configure_reapply",
+                NO_SYNC,
+            ),
+        ),
+    )
+
+
 def build() -> CommandLine:
     """The whole program: the domain's commands, the window's and the central service's."""
     cli = command_line()
@@ -84,6 +106,9 @@ def build() -> CommandLine:
             "sync.cli:configure_central",
             NO_SYNC,
         )
+    )
+    cli.add(
+        Command("refused", "changes the central service refused, and the ways out", _refused_setup)
     )
     cli.add_bench(
         Command("ui", "the window's figures on a seeded store", _bench_ui_setup, NO_WINDOW)
@@ -101,6 +126,22 @@ def build() -> CommandLine:
             "sync",
             "replication throughput against PouchDB Server",
             "sync.cli:configure_bench",
+            NO_SYNC,
+        )
+    )
+    cli.add_bench(
+        Command(
+            "gateway",
+            "the central gateway beside the database behind it",
+            "sync.cli:configure_bench_gateway",
+            NO_SYNC,
+        )
+    )
+    cli.add_bench(
+        Command(
+            "scope",
+            "a field officer's first sync through the gateway, out of a whole council",
+            "sync.cli:configure_bench_scope",
             NO_SYNC,
         )
     )

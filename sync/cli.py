@@ -3,6 +3,8 @@
     caseworker sync [--server DB_URL --user NAME] [--password-stdin] [--once] [--batch-size N]
     caseworker central init --server DB_URL --user ADMIN [--password-stdin]
     caseworker central add-user --server DB_URL --user ADMIN NAME --role ROLE --staff-id ID
+    caseworker central serve --server DB_URL --user ADMIN --password-stdin [--host H] [--port P]
+    caseworker central worker --server DB_URL --user ADMIN --password-stdin [--rebuild JOB]
 
 Passwords come from standard input (``--password-stdin``, one line) or the OS keyring; never
 from an argument, a file or a setting. ``--remember`` keeps a password typed on stdin in the
@@ -21,11 +23,11 @@ from caseworker.display import one_line, visible
 from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import config, credentials
-from sync.errors import AuthError, NoKeyring, SyncError
+from sync.errors import AuthError, InsecureConnection, NoKeyring, SyncError
 from sync.http import CouchClient
 from sync.replicator import DEFAULT_BATCH, Replicator
 from sync.state import SyncState
-from sync.urls import split_db_url
+from sync.urls import split_db_url, unencrypted
 
 
 def db_url(text: str) -> str:
@@ -206,6 +208,16 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
             Command("init", "create the database, its members and rules", _configure_init),
             Command("add-user", "create or update a staff user", _configure_add_user),
             Command(
+                "serve",
+                "run the gateway laptops sync through, in front of the central database",
+                _configure_serve,
+            ),
+            Command(
+                "worker",
+                "run the council's central jobs, each in one place however many workers run",
+                "sync.worker.command:configure",
+            ),
+            Command(
                 "dev-server",
                 "run the pinned PouchDB Server on 127.0.0.1 (for trying, not production)",
                 "sync.devserver.command:configure",
@@ -231,6 +243,43 @@ def _configure_add_user(parser: argparse.ArgumentParser) -> None:
         help="read the new user's password from standard input (after the admin's)",
     )
     parser.set_defaults(handler=run_central_add_user)
+
+
+def _configure_serve(parser: argparse.ArgumentParser) -> None:
+    _server_options(parser, "a server admin of the central database")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=_port, default=8984, help="the port to listen on (default: %(default)s)"
+    )
+    parser.set_defaults(handler=run_central_serve)
+
+
+def _port(text: str) -> int:
+    port = int(text) if text.isdigit() else -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, not {text!r}")
+    return port
+
+
+def run_central_serve(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        from sync.gateway import serve
+    except ImportError as exc:  # starlette, uvicorn or httpx missing
+        raise CaseworkerError(
+            f"the gateway needs the central extra: pip install 'caseworker[central]' ({exc.name})"
+        ) from None
+    server, url_user, url_password = split_db_url(args.server)
+    if url_user or url_password:
+        raise CaseworkerError("put no credentials in --server: use --user and --password-stdin")
+    if unencrypted(server) and not args.allow_http:
+        raise InsecureConnection(
+            f"{server} is not encrypted (http://): use an https:// address, or --allow-http "
+            "to send the admin's password and the records unprotected"
+        )
+    options = serve.ServeOptions(server, args.user, _password(args), args.host, args.port)
+    return serve.run(options)
 
 
 def run_central_init(args: argparse.Namespace, ctx: Context) -> int:
@@ -261,5 +310,17 @@ def run_central_add_user(args: argparse.Namespace, ctx: Context) -> int:
 
 def configure_bench(parser: argparse.ArgumentParser) -> None:
     from sync.bench import configure
+
+    configure(parser)
+
+
+def configure_bench_gateway(parser: argparse.ArgumentParser) -> None:
+    from sync.bench_gateway import configure
+
+    configure(parser)
+
+
+def configure_bench_scope(parser: argparse.ArgumentParser) -> None:
+    from sync.bench_scope import configure
 
     configure(parser)
