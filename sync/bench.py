@@ -17,7 +17,6 @@ import argparse
 import cProfile
 import os
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -29,7 +28,7 @@ from caseworker.store.store import Store
 from sync.bench_docs import case_docs, fill_database
 from sync.bench_live import measure_live, summary
 from sync.bench_pull import PullComparison, compare_pulls
-from sync.bench_target import BenchServer, built_in, remote
+from sync.bench_target import BenchServer, from_args, say
 from sync.http import CouchClient
 from sync.replicator import DEFAULT_BATCH, Replicator
 
@@ -181,21 +180,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from caseworker.cli.bench import machine
     from caseworker.cli.output import print_json
 
-    if args.server is None and (args.user or args.password_stdin):
-        raise CaseworkerError("--user and --password-stdin go with --server")
-    password = None
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-
-    def say(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
-
-    target = (
-        built_in()
-        if args.server is None
-        else remote(args.server, args.user, password, allow_http=args.allow_http)
-    )
-    with target as server:
+    with from_args(args) as server:
         figures = measure(args, server, say)
     if args.json:
         print_json({"bench": "sync", "machine": machine(), **figures})

@@ -20,7 +20,6 @@ import os
 import secrets
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -32,7 +31,7 @@ from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import central
 from sync.bench_docs import case_docs, fill_database
-from sync.bench_target import BenchServer, built_in, remote
+from sync.bench_target import BenchServer, from_args, say
 from sync.gateway.process import GatewayProcess
 from sync.http import CouchClient
 from sync.replicator import DEFAULT_BATCH, Replicator
@@ -198,19 +197,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from caseworker.cli.bench import machine
     from caseworker.cli.output import print_json
 
-    if args.server is None and (args.user or args.password_stdin):
-        raise CaseworkerError("--user and --password-stdin go with --server")
-    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
-
-    def say(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
-
-    target = (
-        built_in()
-        if args.server is None
-        else remote(args.server, args.user, password, allow_http=args.allow_http)
-    )
-    with target as server:
+    with from_args(args) as server:
         figures = measure(args, server, say)
     if args.json:
         print_json({"bench": "gateway", "machine": machine(), **figures})

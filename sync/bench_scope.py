@@ -17,7 +17,6 @@ import contextlib
 import json
 import secrets
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -35,7 +34,7 @@ from caseworker.documents.types import STAFF
 from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import central
-from sync.bench_target import BenchServer, built_in, remote
+from sync.bench_target import BenchServer, from_args, say
 from sync.gateway.process import GatewayProcess
 from sync.http import CouchClient
 from sync.replicator import Replicator
@@ -271,17 +270,7 @@ def measure(args: argparse.Namespace, server: BenchServer, say: Any) -> dict[str
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
-
-    def say(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
-
-    target = (
-        built_in()
-        if args.server is None
-        else remote(args.server, args.user, password, allow_http=args.allow_http)
-    )
-    with target as server:
+    with from_args(args) as server:
         try:
             figures = measure(args, server, say)
         finally:

@@ -8,6 +8,7 @@ under one random prefix and deletes them when it is done.
 
 import contextlib
 import secrets
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,6 +89,22 @@ def remote(
         yield server
     finally:
         server.drop_all()
+
+
+def from_args(args: Any) -> "contextlib.AbstractContextManager[BenchServer]":
+    """The server a bench's ``--server``/``--user``/``--password-stdin``/``--allow-http`` name
+    (the password read from standard input here), else the built-in PouchDB Server."""
+    if args.server is None and (args.user or args.password_stdin):
+        raise CaseworkerError("--user and --password-stdin go with --server")
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+    if args.server is None:
+        return built_in()
+    return remote(args.server, args.user, password, allow_http=args.allow_http)
+
+
+def say(line: str) -> None:
+    """A bench's progress, on standard error (its figures go to standard output)."""
+    print(line, file=sys.stderr, flush=True)
 
 
 def _describe(admin: ServerAdmin) -> str:
