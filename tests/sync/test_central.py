@@ -7,17 +7,14 @@ real gateway, tests/sync/test_gateway_*.py."""
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests
 
-from caseworker.documents.codec import new_document
-from caseworker.documents.types import CASE
 from main import run
 from sync import central
 from tests.support.couch_server import CouchServer
-from tests.support.gateway import Gateway, running_gateway
+from tests.support.gateway import Gateway, a_case, running_gateway
 from tests.sync.helpers import AGENT, OFFICER, client, make_store
 
 JSON = {"Accept": "application/json"}
@@ -29,23 +26,6 @@ def central_db(couch_server: CouchServer) -> Iterator[str]:
     field officer, sam a supervisor), as laptops see it: the gateway's URL."""
     with running_gateway(couch_server) as gateway:
         yield gateway.db_url
-
-
-def a_case(**fields: Any) -> dict[str, Any]:
-    now = "2025-03-01T09:00:00Z"
-    base = {
-        "reference": "2EVQ-W146-S0DJ",
-        "service_code": "missed-bin",
-        "summary": "Bin missed",
-        "status": "new",
-        "priority": "normal",
-        "channel": "phone",
-        "queue_id": "queue:waste",
-        "opened_at": now,
-        "due_at": now,
-        "updated_at": now,
-    }
-    return new_document(CASE, "case:1", {**base, **fields})
 
 
 def test_only_server_admins_reach_the_database_itself(
@@ -134,7 +114,7 @@ def test_many_refusals_are_summed_up_not_printed_one_by_one(
     store = make_store(tmp_path, "laptop")
     with store.write() as session:  # an agent's laptop holding 12 cases assigned to a colleague
         for n in range(12):
-            case = a_case(assignee_id=OFFICER.staff_id, reference=f"2EVQ-W146-S{n:03d}")
+            case = a_case("case:1", assignee_id=OFFICER.staff_id, reference=f"2EVQ-W146-S{n:03d}")
             docstore.put(session, {**case, "_id": f"case:{n}"})
     store.close()
     monkeypatch.setattr("sys.stdin", io.StringIO("ann-pw\n"))
