@@ -17,7 +17,6 @@ Users and databases made for the bench are removed afterwards.
 import argparse
 import contextlib
 import os
-import secrets
 import shutil
 import statistics
 import tempfile
@@ -27,11 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from caseworker.cli.app import Context, positive_int
+from caseworker.documents.codec import new_document
+from caseworker.documents.types import STAFF
 from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import central
 from sync.bench_docs import case_docs, fill_database
-from sync.bench_target import BenchServer, from_args, say
+from sync.bench_target import BenchServer, BenchUsers, from_args, say
 from sync.gateway.process import GatewayProcess
 from sync.http import CouchClient
 from sync.replicator import DEFAULT_BATCH, Replicator
@@ -56,31 +57,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-class _Users:
-    """Staff users made for the bench in the server's ``_users``, removed afterwards."""
-
-    def __init__(self, server: BenchServer, admin_client: CouchClient) -> None:
-        self.server = server
-        self.client = admin_client
-        self.names: list[str] = []
-
-    def add(self, role: str, staff_id: str) -> tuple[str, str]:
-        name = f"{self.server.prefix}-{role}"
-        password = secrets.token_urlsafe(12)
-        central.add_user(self.client, name, password, role, staff_id)
-        self.names.append(name)
-        return name, password
-
-    def remove_all(self) -> None:
-        session = self.server.admin.session()
-        for name in self.names:
-            url = f"{self.server.url}/_users/org.couchdb.user:{name}"
-            with contextlib.suppress(Exception):
-                current = session.get(url, timeout=30).json()
-                session.delete(url, params={"rev": current["_rev"]}, timeout=30)
-        self.names.clear()
-
-
 def _central_db(server: BenchServer, role: str, *, rules: bool) -> str:
     url = server.new_db(role)
     client = CouchClient(url, *server.auth, allow_http=server.allow_http)
@@ -91,8 +67,30 @@ def _central_db(server: BenchServer, role: str, *, rules: bool) -> str:
     return url
 
 
+_STAFF = (
+    ("admin", "staff:bench-admin"),
+    ("supervisor", "staff:bench-supervisor"),
+    ("agent", "staff:bench-agent"),
+)
+
+
 def _init(client: CouchClient, rules: bool) -> None:
     central.init(client)
+    for role, staff_id in _STAFF:  # the gateway's rules read who each bench user is
+        client.put(
+            "/" + staff_id,
+            new_document(
+                STAFF,
+                staff_id,
+                {
+                    "name": f"Bench {role}",
+                    "username": staff_id[6:],
+                    "role": role,
+                    "queue_ids": ["queue:waste"],
+                    "active": True,
+                },
+            ),
+        )
     if rules:  # as before the gateway: members write themselves, checked by the old rules
         central.install_baseline(client)
 
@@ -113,7 +111,10 @@ def _timed(store: Store, client: CouchClient, batch: int, direction: str) -> tup
             result = replicator.push()
             done = result.docs_written
             if result.refused:
-                raise CaseworkerError(f"the push was refused {len(result.refused)} times")
+                doc_id, why = next(iter(result.refused.items()))
+                raise CaseworkerError(
+                    f"the push was refused {len(result.refused)} times, e.g. {doc_id}: {why}"
+                )
         return time.perf_counter() - started, done
     finally:
         client.close()
@@ -122,14 +123,12 @@ def _timed(store: Store, client: CouchClient, batch: int, direction: str) -> tup
 def measure(args: argparse.Namespace, server: BenchServer, say: Any) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="cw-bench-gateway-"))
     admin_client = CouchClient(server.url + "/_users", *server.auth, allow_http=server.allow_http)
-    users = _Users(server, admin_client)
+    users = BenchUsers(server, admin_client)
     try:
         say(f"loading {args.docs:,} documents into a central database on {server.description}")
         source = _central_db(server, "central", rules=False)
         fill_database(server.admin.session(), source, case_docs(args.docs))
-        council_admin = users.add("admin", "staff:bench-admin")
-        supervisor = users.add("supervisor", "staff:bench-supervisor")
-        member = users.add("agent", "staff:bench-agent")
+        council_admin, supervisor, member = (users.add(*entry) for entry in _STAFF)
         pulls: dict[str, list[float]] = {"straight": [], "gateway": []}
         kept = work / "kept.db"
         with _gateway(server, source) as gateway:
@@ -147,7 +146,7 @@ def measure(args: argparse.Namespace, server: BenchServer, say: Any) -> dict[str
                         seconds, docs = _timed(store, client, args.batch_size, "pull")
                     finally:
                         store.close()
-                    if docs != args.docs:
+                    if docs != args.docs + len(_STAFF):  # the cases and the bench's staff
                         raise CaseworkerError(f"the {way} pull wrote {docs:,} of {args.docs:,}")
                     pulls[way].append(seconds)
                     say(f"round {round_no + 1}/{args.repeat}: pull {way} {seconds:.2f} s")

@@ -35,7 +35,7 @@ def validate_source() -> str:
     its leading comment (some servers evaluate it as ``return <source>``, where a comment line
     would end the statement)."""
     text = resources.files("sync").joinpath("design/validate_doc_update.js").read_text("utf-8")
-    return text[text.index("function") :].strip() + "\n"
+    return text[text.index("\nfunction") + 1 :].strip() + "\n"  # after the comment lines
 
 
 def baseline_rules() -> dict[str, Any]:
