@@ -13,9 +13,7 @@ database is removed at the end unless ``--keep-db`` names it (then it is reused 
 """
 
 import argparse
-import contextlib
 import json
-import secrets
 import shutil
 import tempfile
 import threading
@@ -34,7 +32,7 @@ from caseworker.documents.types import STAFF
 from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import central
-from sync.bench_target import BenchServer, from_args, say
+from sync.bench_target import BenchServer, BenchUsers, from_args, say
 from sync.gateway.process import GatewayProcess
 from sync.http import CouchClient
 from sync.replicator import Replicator
@@ -224,9 +222,10 @@ def measure(args: argparse.Namespace, server: BenchServer, say: Any) -> dict[str
     figures["central_docs"] = info.get("doc_count")
     assigned, expected = _assign_cases(session, db_url, args.scope)
     say(f"bench officer: {assigned:,} cases assigned, {expected:,} documents under them")
-    user = f"{server.prefix}-officer"
-    password = secrets.token_urlsafe(12)
-    users = CouchClient(server.url + "/_users", *server.auth, allow_http=server.allow_http)
+    users = BenchUsers(
+        server, CouchClient(server.url + "/_users", *server.auth, allow_http=server.allow_http)
+    )
+    user, password = users.add("field_officer", STAFF_ID)
     staff = new_document(
         STAFF,
         STAFF_ID,
@@ -245,7 +244,6 @@ def measure(args: argparse.Namespace, server: BenchServer, say: Any) -> dict[str
     session.put(f"{db_url}/{STAFF_ID}", data=json.dumps(staff), timeout=30).raise_for_status()
     work = Path(tempfile.mkdtemp(prefix="cw-bench-scope-"))
     try:
-        central.add_user(users, user, password, "field_officer", STAFF_ID)
         with GatewayProcess(db_url, *server.auth) as gateway:
             laptop = Store(work / "laptop.db")
             remote_client = CouchClient(gateway.db_url, user, password)
@@ -258,11 +256,8 @@ def measure(args: argparse.Namespace, server: BenchServer, say: Any) -> dict[str
                 remote_client.close()
                 laptop.close()
     finally:
-        with contextlib.suppress(Exception):
-            url = f"{server.url}/_users/org.couchdb.user:{user}"
-            rev = session.get(url, timeout=30).json()["_rev"]
-            session.delete(url, params={"rev": rev}, timeout=30)
-        users.close()
+        users.remove_all()
+        users.client.close()
         shutil.rmtree(work, ignore_errors=True)
     figures["cases_assigned"] = assigned
     figures["scope_docs"] = expected

@@ -16,6 +16,7 @@ from typing import Any
 import requests
 
 from caseworker.errors import CaseworkerError
+from sync import central
 from sync.devserver import DevServer, ServerAdmin, ensure_node_modules, split_server_url
 from sync.devserver.admin import JSON_HEADERS
 from sync.http import CouchClient
@@ -60,6 +61,31 @@ class BenchServer:
             with contextlib.suppress(CaseworkerError):
                 self.admin.delete_db(name)
         self.created.clear()
+
+
+class BenchUsers:
+    """Staff users made for the bench in the server's ``_users``, removed afterwards."""
+
+    def __init__(self, server: BenchServer, admin_client: CouchClient) -> None:
+        self.server = server
+        self.client = admin_client
+        self.names: list[str] = []
+
+    def add(self, role: str, staff_id: str) -> tuple[str, str]:
+        name = f"{self.server.prefix}-{role}"
+        password = secrets.token_urlsafe(12)
+        central.add_user(self.client, name, password, role, staff_id)
+        self.names.append(name)
+        return name, password
+
+    def remove_all(self) -> None:
+        session = self.server.admin.session()
+        for name in self.names:
+            url = f"{self.server.url}/_users/org.couchdb.user:{name}"
+            with contextlib.suppress(Exception):
+                current = session.get(url, timeout=30).json()
+                session.delete(url, params={"rev": current["_rev"]}, timeout=30)
+        self.names.clear()
 
 
 @contextlib.contextmanager
