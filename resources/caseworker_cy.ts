@@ -757,6 +757,46 @@
         <translation>Wedi&apos;i gyfuno â</translation>
     </message>
     <message>
+        <source>Open full record…</source>
+        <translation>Agor y cofnod llawn…</translation>
+    </message>
+    <message>
+        <source>Open full record</source>
+        <translation>Agor y cofnod llawn</translation>
+    </message>
+    <message>
+        <source>Fetch this person&apos;s full record from the central service, with a reason that is recorded. It is shown read only and not kept on this laptop.</source>
+        <translation>Nôl cofnod llawn y person hwn o&apos;r gwasanaeth canolog, gyda rheswm a gofnodir. Fe&apos;i dangosir i&apos;w ddarllen yn unig ac ni chaiff ei gadw ar y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>Why the full record cannot be opened now</source>
+        <translation>Pam na ellir agor y cofnod llawn nawr</translation>
+    </message>
+    <message>
+        <source>Opening a full record needs a connection to the central service.</source>
+        <translation>Mae angen cysylltiad â&apos;r gwasanaeth canolog i agor cofnod llawn.</translation>
+    </message>
+    <message>
+        <source>Why the full record could not be opened</source>
+        <translation>Pam na ellid agor y cofnod llawn</translation>
+    </message>
+    <message>
+        <source>What went wrong the last time the full record was asked for.</source>
+        <translation>Beth aeth o&apos;i le y tro diwethaf y gofynnwyd am y cofnod llawn.</translation>
+    </message>
+    <message>
+        <source>Opening the full record…</source>
+        <translation>Yn agor y cofnod llawn…</translation>
+    </message>
+    <message>
+        <source>Opening the full record needs the central service: %1</source>
+        <translation>Mae angen y gwasanaeth canolog i agor y cofnod llawn: %1</translation>
+    </message>
+    <message>
+        <source>The full record could not be opened: %1</source>
+        <translation>Nid oedd modd agor y cofnod llawn: %1</translation>
+    </message>
+    <message>
         <source>This directory entry is no longer on this laptop.</source>
         <translation>Nid yw&apos;r cofnod hwn o&apos;r cyfeiriadur ar y gliniadur hwn mwyach.</translation>
     </message>
@@ -816,6 +856,52 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>Doedd dim modd %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncGate</name>
+    <message>
+        <source>first sync not started: Sync now (F5) starts it when you are ready</source>
+        <translation>cysoni cyntaf heb ddechrau: mae Cysoni nawr (F5) yn ei ddechrau pan fyddwch yn barod</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncQuestion</name>
+    <message>
+        <source>First sync</source>
+        <translation>Cysoni cyntaf</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s first sync will bring about %1 documents (more than %2). It can take a while and is best done on a good connection.</source>
+        <translation>Bydd cysoni cyntaf y gliniadur hwn yn dod â thua %1 o ddogfennau (mwy na %2). Gall gymryd amser, ac mae&apos;n well ei wneud ar gysylltiad da.</translation>
+    </message>
+    <message>
+        <source>What the first sync will bring</source>
+        <translation>Beth fydd y cysoni cyntaf yn ei ddod</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Parhau</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Parhau</translation>
+    </message>
+    <message>
+        <source>Starts the sync now; you will not be asked again for this service.</source>
+        <translation>Yn dechrau cysoni nawr; ni ofynnir i chi eto am y gwasanaeth hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nid nawr</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nid nawr</translation>
+    </message>
+    <message>
+        <source>Leaves the sync unstarted; Sync now (F5) asks again.</source>
+        <translation>Yn gadael y cysoni heb ddechrau; mae Cysoni nawr (F5) yn gofyn eto.</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1580,78 @@
     </message>
 </context>
 <context>
+    <name>OpenedRecord</name>
+    <message>
+        <source>This laptop is not connected to a central service.</source>
+        <translation>Nid yw&apos;r gliniadur hwn wedi&apos;i gysylltu â gwasanaeth canolog.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the central service.</source>
+        <translation>Heb fewngofnodi i&apos;r gwasanaeth canolog.</translation>
+    </message>
+    <message>
+        <source>%1 (on demand)</source>
+        <translation>%1 (ar gais)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedRecordView</name>
+    <message>
+        <source>Citizen, opened on demand</source>
+        <translation>Dinesydd, wedi&apos;i agor ar gais</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
+    </message>
+    <message>
+        <source>Opened on demand — not kept on this laptop</source>
+        <translation>Wedi&apos;i agor ar gais — heb ei gadw ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>Read only. This record was fetched from the central service for this tab and is discarded when the tab closes.</source>
+        <translation>Darllen yn unig. Cafodd y cofnod hwn ei nôl o&apos;r gwasanaeth canolog ar gyfer y tab hwn, a chaiff ei waredu pan fydd y tab yn cau.</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>ganwyd %1</translation>
+    </message>
+    <message>
+        <source>prefers %1</source>
+        <translation>mae&apos;n well ganddo/ganddi %1</translation>
+    </message>
+    <message>
+        <source>About the citizen</source>
+        <translation>Am y dinesydd</translation>
+    </message>
+    <message>
+        <source>Full name, date of birth and preferred language.</source>
+        <translation>Enw llawn, dyddiad geni a&apos;r iaith sy&apos;n well ganddo/ganddi.</translation>
+    </message>
+    <message>
+        <source>About this record</source>
+        <translation>Am y cofnod hwn</translation>
+    </message>
+    <message>
+        <source>What was left out, if any.</source>
+        <translation>Beth a adawyd allan, os oes unrhyw beth.</translation>
+    </message>
+    <message>
+        <source>The record is longer than can be opened at once: part is shown.</source>
+        <translation>Mae&apos;r cofnod yn rhy hir i&apos;w agor i gyd ar unwaith: dangosir rhan ohono.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) the central service sent were malformed and left out.</source>
+        <translation>
+            <numerusform>Roedd %n dogfen a anfonwyd gan y gwasanaeth canolog yn ddiffygiol, ac fe&apos;u gadawyd allan.</numerusform>
+            <numerusform>Roedd %n dogfen a anfonwyd gan y gwasanaeth canolog yn ddiffygiol, ac fe&apos;u gadawyd allan.</numerusform>
+            <numerusform>Roedd %n dogfen a anfonwyd gan y gwasanaeth canolog yn ddiffygiol, ac fe&apos;u gadawyd allan.</numerusform>
+            <numerusform>Roedd %n dogfen a anfonwyd gan y gwasanaeth canolog yn ddiffygiol, ac fe&apos;u gadawyd allan.</numerusform>
+            <numerusform>Roedd %n dogfen a anfonwyd gan y gwasanaeth canolog yn ddiffygiol, ac fe&apos;u gadawyd allan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message>
         <source>Identifiers</source>
@@ -1587,6 +1745,49 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Open full record</source>
+        <translation>Agor y cofnod llawn</translation>
+    </message>
+    <message>
+        <source>Opening %1&apos;s full record is recorded in the council&apos;s access log with your name and the reason you give. It is shown once and not kept on this laptop.</source>
+        <translation>Caiff agor cofnod llawn %1 ei gofnodi yng nghofnod mynediad y cyngor gyda&apos;ch enw a&apos;r rheswm a roddwch. Fe&apos;i dangosir unwaith ac ni chaiff ei gadw ar y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for opening it:</source>
+        <translation>&amp;Rheswm dros ei agor:</translation>
+    </message>
+    <message>
+        <source>for example: caller on the phone</source>
+        <translation>er enghraifft: galwr ar y ffôn</translation>
+    </message>
+    <message>
+        <source>Reason for opening the record</source>
+        <translation>Rheswm dros agor y cofnod</translation>
+    </message>
+    <message>
+        <source>Required. One short line, kept in the access log.</source>
+        <translation>Gofynnol. Un llinell fer, a gedwir yn y cofnod mynediad.</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>Agor y cofnod</translation>
+    </message>
+    <message>
+        <source>Opens the full record and records the opening with your reason.</source>
+        <translation>Yn agor y cofnod llawn ac yn cofnodi&apos;r agor gyda&apos;ch rheswm.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Closes this without opening the record.</source>
+        <translation>Yn cau hwn heb agor y cofnod.</translation>
+    </message>
+</context>
+<context>
     <name>RecordTabs</name>
     <message>
         <source>Open records</source>
@@ -1615,6 +1816,10 @@
     <message>
         <source>Closes the tab of this record.</source>
         <translation>Yn cau tab y cofnod hwn.</translation>
+    </message>
+    <message>
+        <source>No longer here</source>
+        <translation>Dim yma mwyach</translation>
     </message>
 </context>
 <context>
@@ -2537,6 +2742,25 @@
     <message>
         <source>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</source>
         <translation>Does gennych chi ddim achosion agored. Mae achosion a aseinir i chi yn ymddangos yma cyn gynted ag y maen nhw&apos;n cael eu haseinio; cewch ragor yn y Ciwiau (Ctrl+2).</translation>
+    </message>
+</context>
+<context>
+    <name>_Gone</name>
+    <message>
+        <source>This record is no longer on this laptop: it was reassigned or left your work.</source>
+        <translation>Nid yw&apos;r cofnod hwn ar y gliniadur hwn mwyach: cafodd ei ailbennu neu gadawodd eich gwaith.</translation>
+    </message>
+    <message>
+        <source>&amp;Close this tab</source>
+        <translation>&amp;Cau&apos;r tab hwn</translation>
+    </message>
+    <message>
+        <source>Close this tab</source>
+        <translation>Cau&apos;r tab hwn</translation>
+    </message>
+    <message>
+        <source>Closes the tab of a record that is no longer on this laptop.</source>
+        <translation>Yn cau tab cofnod nad yw ar y gliniadur hwn mwyach.</translation>
     </message>
 </context>
 <context>

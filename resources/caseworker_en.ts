@@ -757,6 +757,46 @@
         <translation>Merged into</translation>
     </message>
     <message>
+        <source>Open full record…</source>
+        <translation>Open full record…</translation>
+    </message>
+    <message>
+        <source>Open full record</source>
+        <translation>Open full record</translation>
+    </message>
+    <message>
+        <source>Fetch this person&apos;s full record from the central service, with a reason that is recorded. It is shown read only and not kept on this laptop.</source>
+        <translation>Fetch this person&apos;s full record from the central service, with a reason that is recorded. It is shown read only and not kept on this laptop.</translation>
+    </message>
+    <message>
+        <source>Why the full record cannot be opened now</source>
+        <translation>Why the full record cannot be opened now</translation>
+    </message>
+    <message>
+        <source>Opening a full record needs a connection to the central service.</source>
+        <translation>Opening a full record needs a connection to the central service.</translation>
+    </message>
+    <message>
+        <source>Why the full record could not be opened</source>
+        <translation>Why the full record could not be opened</translation>
+    </message>
+    <message>
+        <source>What went wrong the last time the full record was asked for.</source>
+        <translation>What went wrong the last time the full record was asked for.</translation>
+    </message>
+    <message>
+        <source>Opening the full record…</source>
+        <translation>Opening the full record…</translation>
+    </message>
+    <message>
+        <source>Opening the full record needs the central service: %1</source>
+        <translation>Opening the full record needs the central service: %1</translation>
+    </message>
+    <message>
+        <source>The full record could not be opened: %1</source>
+        <translation>The full record could not be opened: %1</translation>
+    </message>
+    <message>
         <source>This directory entry is no longer on this laptop.</source>
         <translation>This directory entry is no longer on this laptop.</translation>
     </message>
@@ -816,6 +856,52 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>Could not %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncGate</name>
+    <message>
+        <source>first sync not started: Sync now (F5) starts it when you are ready</source>
+        <translation>first sync not started: Sync now (F5) starts it when you are ready</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncQuestion</name>
+    <message>
+        <source>First sync</source>
+        <translation>First sync</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s first sync will bring about %1 documents (more than %2). It can take a while and is best done on a good connection.</source>
+        <translation>This laptop&apos;s first sync will bring about %1 documents (more than %2). It can take a while and is best done on a good connection.</translation>
+    </message>
+    <message>
+        <source>What the first sync will bring</source>
+        <translation>What the first sync will bring</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Starts the sync now; you will not be asked again for this service.</source>
+        <translation>Starts the sync now; you will not be asked again for this service.</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Leaves the sync unstarted; Sync now (F5) asks again.</source>
+        <translation>Leaves the sync unstarted; Sync now (F5) asks again.</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1580,75 @@
     </message>
 </context>
 <context>
+    <name>OpenedRecord</name>
+    <message>
+        <source>This laptop is not connected to a central service.</source>
+        <translation>This laptop is not connected to a central service.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the central service.</source>
+        <translation>Not signed in to the central service.</translation>
+    </message>
+    <message>
+        <source>%1 (on demand)</source>
+        <translation>%1 (on demand)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedRecordView</name>
+    <message>
+        <source>Citizen, opened on demand</source>
+        <translation>Citizen, opened on demand</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Opened on demand — not kept on this laptop</source>
+        <translation>Opened on demand — not kept on this laptop</translation>
+    </message>
+    <message>
+        <source>Read only. This record was fetched from the central service for this tab and is discarded when the tab closes.</source>
+        <translation>Read only. This record was fetched from the central service for this tab and is discarded when the tab closes.</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <source>prefers %1</source>
+        <translation>prefers %1</translation>
+    </message>
+    <message>
+        <source>About the citizen</source>
+        <translation>About the citizen</translation>
+    </message>
+    <message>
+        <source>Full name, date of birth and preferred language.</source>
+        <translation>Full name, date of birth and preferred language.</translation>
+    </message>
+    <message>
+        <source>About this record</source>
+        <translation>About this record</translation>
+    </message>
+    <message>
+        <source>What was left out, if any.</source>
+        <translation>What was left out, if any.</translation>
+    </message>
+    <message>
+        <source>The record is longer than can be opened at once: part is shown.</source>
+        <translation>The record is longer than can be opened at once: part is shown.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) the central service sent were malformed and left out.</source>
+        <translation>
+            <numerusform>%n document the central service sent was malformed and left out.</numerusform>
+            <numerusform>%n documents the central service sent were malformed and left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message>
         <source>Identifiers</source>
@@ -1587,6 +1742,49 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Open full record</source>
+        <translation>Open full record</translation>
+    </message>
+    <message>
+        <source>Opening %1&apos;s full record is recorded in the council&apos;s access log with your name and the reason you give. It is shown once and not kept on this laptop.</source>
+        <translation>Opening %1&apos;s full record is recorded in the council&apos;s access log with your name and the reason you give. It is shown once and not kept on this laptop.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for opening it:</source>
+        <translation>&amp;Reason for opening it:</translation>
+    </message>
+    <message>
+        <source>for example: caller on the phone</source>
+        <translation>for example: caller on the phone</translation>
+    </message>
+    <message>
+        <source>Reason for opening the record</source>
+        <translation>Reason for opening the record</translation>
+    </message>
+    <message>
+        <source>Required. One short line, kept in the access log.</source>
+        <translation>Required. One short line, kept in the access log.</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>Open record</translation>
+    </message>
+    <message>
+        <source>Opens the full record and records the opening with your reason.</source>
+        <translation>Opens the full record and records the opening with your reason.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Closes this without opening the record.</source>
+        <translation>Closes this without opening the record.</translation>
+    </message>
+</context>
+<context>
     <name>RecordTabs</name>
     <message>
         <source>Open records</source>
@@ -1615,6 +1813,10 @@
     <message>
         <source>Closes the tab of this record.</source>
         <translation>Closes the tab of this record.</translation>
+    </message>
+    <message>
+        <source>No longer here</source>
+        <translation>No longer here</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2724,25 @@
     <message>
         <source>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</source>
         <translation>You have no open cases. Cases assigned to you appear here as soon as they are; find more in Queues (Ctrl+2).</translation>
+    </message>
+</context>
+<context>
+    <name>_Gone</name>
+    <message>
+        <source>This record is no longer on this laptop: it was reassigned or left your work.</source>
+        <translation>This record is no longer on this laptop: it was reassigned or left your work.</translation>
+    </message>
+    <message>
+        <source>&amp;Close this tab</source>
+        <translation>&amp;Close this tab</translation>
+    </message>
+    <message>
+        <source>Close this tab</source>
+        <translation>Close this tab</translation>
+    </message>
+    <message>
+        <source>Closes the tab of a record that is no longer on this laptop.</source>
+        <translation>Closes the tab of a record that is no longer on this laptop.</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 """``caseworker sync`` and ``caseworker central``; ``bench sync`` lives in ``sync.bench``.
 
     caseworker sync [--server DB_URL --user NAME] [--password-stdin] [--once] [--batch-size N]
+                    [--warn-above N]
     caseworker central init --server DB_URL --user ADMIN [--password-stdin]
     caseworker central add-user --server DB_URL --user ADMIN NAME --role ROLE --staff-id ID
     caseworker central serve --server DB_URL --user ADMIN --password-stdin [--host H] [--port P]
     caseworker central worker --server DB_URL --user ADMIN --password-stdin [--rebuild JOB]
+    caseworker central access-log --server DB_URL --user ADMIN --password-stdin --citizen ID
 
 Passwords come from standard input (``--password-stdin``, one line) or the OS keyring; never
 from an argument, a file or a setting. ``--remember`` keeps a password typed on stdin in the
@@ -18,11 +20,11 @@ import sys
 import threading
 
 from caseworker.cli.app import Command, Context, group
-from caseworker.cli.arguments import UsageError, positive_int, read_line
+from caseworker.cli.arguments import MAX_COUNT, UsageError, bounded_int, positive_int, read_line
 from caseworker.display import one_line, visible
 from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
-from sync import config, credentials
+from sync import config, credentials, first_sync
 from sync.errors import AuthError, InsecureConnection, NoKeyring, SyncError
 from sync.http import CouchClient
 from sync.replicator import DEFAULT_BATCH, Replicator
@@ -126,6 +128,13 @@ def configure_sync(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--once", action="store_true", help="sync both ways once, then exit")
     parser.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH)
     parser.add_argument("--progress", action="store_true", help="report progress on standard error")
+    parser.add_argument(
+        "--warn-above",
+        type=bounded_int(0, MAX_COUNT),
+        metavar="N",
+        help="say so before a first sync that brings more than N documents "
+        f"(default {first_sync.DEFAULT_THRESHOLD:,}; kept for this data folder)",
+    )
     parser.set_defaults(handler=run_sync)
 
 
@@ -141,6 +150,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
         client.sign_in()  # a refused password leaves no new store and no settings behind
         store = ctx.store(create=True)
         config.save(ctx.data_dir, config.CentralConfig(client.db_url, args.user, args.allow_http))
+        _say_first_sync_size(store, client, args.warn_above)
         if args.once:
             replicator = Replicator(
                 store,
@@ -170,6 +180,16 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
         return _live(store, client, args)
     finally:
         client.close()
+
+
+def _say_first_sync_size(store: Store, client: CouchClient, warn_above: int | None) -> None:
+    """Before a first sync that brings a great many documents, say so (and go on)."""
+    if warn_above is not None:
+        with store.write() as session:
+            first_sync.set_threshold(session, warn_above)
+    size = first_sync.check(store, client)
+    if size is not None:
+        print(f"caseworker: {first_sync.message(size)}", file=sys.stderr, flush=True)
 
 
 def _live(store: Store, client: CouchClient, args: argparse.Namespace) -> int:
@@ -216,6 +236,11 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
                 "worker",
                 "run the council's central jobs, each in one place however many workers run",
                 "sync.worker.command:configure",
+            ),
+            Command(
+                "access-log",
+                "list who was served a citizen's documents, when, from which device",
+                "sync.access_log_command:configure",
             ),
             Command(
                 "dev-server",
@@ -322,5 +347,11 @@ def configure_bench_gateway(parser: argparse.ArgumentParser) -> None:
 
 def configure_bench_scope(parser: argparse.ArgumentParser) -> None:
     from sync.bench_scope import configure
+
+    configure(parser)
+
+
+def configure_bench_clients(parser: argparse.ArgumentParser) -> None:
+    from sync.bench_clients import configure
 
     configure(parser)

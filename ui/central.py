@@ -16,6 +16,7 @@ from sync.credentials import CentralAccount
 from sync.state import SyncState
 from ui.background import run_off_gui
 from ui.bus import ChangeBus
+from ui.first_sync import FirstSyncGate
 from ui.status_bar import PendingReader, pending_after
 from ui.sync_link import SyncLink
 from ui.worker import DbWorker
@@ -46,6 +47,12 @@ class CentralConnection(QObject):
         self._bus = bus
         self.config = central  # what central.json said when the person signed in
         self.link: SyncLink | None = None
+        self.account: CentralAccount | None = None  # signed in as (opening records asks it)
+        # A first sync bringing a great many documents waits for the person's word.
+        self.first_sync = FirstSyncGate(worker, self)
+        self.first_sync.postponed.connect(
+            lambda why: self.state_changed.emit(SyncState("offline", why))
+        )
 
     @property
     def server(self) -> str | None:
@@ -57,6 +64,7 @@ class CentralConnection(QObject):
 
     def start(self, account: CentralAccount) -> None:
         """Live sync as ``account`` (signed in, or offline with a password to try later)."""
+        self.account = account
         if self.link is not None:
             self.link.stop()
             self.link.deleteLater()
@@ -64,7 +72,7 @@ class CentralConnection(QObject):
             self.data_dir, account.server, account.credentials(), self._worker, self._bus, self
         )
         self.link.state_changed.connect(self.state_changed)
-        self.link.start()
+        self.first_sync.run(account, self.link.start)
 
     def sign_in(
         self,
@@ -104,10 +112,14 @@ class CentralConnection(QObject):
         """False when there is nothing to sync with yet (not configured or not signed in)."""
         if self.link is None:
             return False
+        if self.first_sync.waiting:  # put off (or being asked about): ask again
+            self.first_sync.ask_again()
+            return True
         self.link.sync_now()
         return True
 
     def stop(self) -> None:
+        self.first_sync.cancel()
         if self.link is not None:
             self.link.stop()
             self.link = None

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import rail
+from ui import first_sync, rail
 from ui.central import CentralConnection, pending_reader
 from ui.context import UiContext
 from ui.dialogs.central import CentralDialog
 from ui.dialogs.sync_problems import SyncProblemsDialog
+from ui.opened_record import opener_for, show_opened
 from ui.search.model import SearchController
 from ui.search.omnibox import Omnibox
 from ui.search.page import SearchPage
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
             )
             if central.state is not None:
                 self.status.show_sync(central.state)
+            first_sync.ask_in(self, central.first_sync)  # before a large first sync
 
         search_label = QLabel(self.tr("Search (Ctrl+K):"))
         search_label.setBuddy(self.omnibox)
@@ -148,7 +150,8 @@ class MainWindow(QMainWindow):
             queues.open_case_requested.connect(self.open_record)
             return queues
         if page == "search":
-            search = SearchPage(self.search)
+            search = SearchPage(self.search, opener=opener_for(self.ctx, self.central))
+            search.record_opened.connect(lambda opened: show_opened(self.tabs, opened))
             search.open_citizen_requested.connect(self.open_record)
             search.open_case_requested.connect(self.open_record)
             return search

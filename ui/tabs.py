@@ -11,7 +11,15 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import icons
 from ui.context import UiContext
@@ -75,6 +83,30 @@ class _Unavailable(QWidget):
         QVBoxLayout(self).addWidget(label)
 
 
+class _Gone(QWidget):
+    """What a record's tab shows once the record has left this laptop (it was purged: the case
+    was reassigned away, or left the person's work). Nothing of the record is kept on screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("record-gone")
+        self.message = QLabel(
+            self.tr("This record is no longer on this laptop: it was reassigned or left your work.")
+        )
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.close_button = QPushButton(self.tr("&Close this tab"))
+        self.close_button.setAccessibleName(self.tr("Close this tab"))
+        self.close_button.setAccessibleDescription(
+            self.tr("Closes the tab of a record that is no longer on this laptop.")
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setFocusProxy(self.close_button)
+
+
 class RecordTabs(QTabWidget):
     open_citizen_requested = Signal(str)
     open_case_requested = Signal(str)
@@ -126,11 +158,28 @@ class RecordTabs(QTabWidget):
         title_changed = getattr(view, "title_changed", None)
         if title_changed is not None:
             title_changed.connect(lambda title, v=view: self._retitle(v, title))
+        gone = getattr(view, "gone", None)
+        if gone is not None:
+            gone.connect(lambda v=view: self._record_gone(v))
         placeholder = self.tr("Citizen") if kind == "citizen" else self.tr("Case")
         index = self.addTab(view, icons.icon(kind), placeholder)
         self.setTabToolTip(index, placeholder)
         self.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, self._closer(view))
         self._open[record_id] = view
+        self.setCurrentIndex(index)
+        focus_into(view)
+        return view
+
+    def add_view(self, key: str, view: QWidget, title: str, icon_name: str) -> QWidget:
+        """Show a view made elsewhere (a record opened on demand) in a tab of its own under
+        ``key``; a tab already open under that key is closed first."""
+        if key in self._open:
+            self.close_tab(self.indexOf(self._open[key]))
+        view.setProperty("record_id", key)
+        index = self.addTab(view, icons.icon(icon_name), title)
+        self.setTabToolTip(index, title)
+        self.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, self._closer(view))
+        self._open[key] = view
         self.setCurrentIndex(index)
         focus_into(view)
         return view
@@ -176,6 +225,27 @@ class RecordTabs(QTabWidget):
         widget = self.currentWidget()
         if widget is not None:
             focus_into(widget)
+
+    def _record_gone(self, view: QWidget) -> None:
+        """Put a plain page in place of a record view whose record was purged (its view would
+        only show errors now), keeping the tab where it was."""
+        index = self.indexOf(view)
+        if index < 0:
+            return
+        self._open.pop(str(view.property("record_id")), None)
+        was_current = self.currentIndex() == index
+        page = _Gone(self)
+        page.close_button.clicked.connect(lambda: self.close_tab(self.indexOf(page)))
+        title = self.tr("No longer here")
+        self.insertTab(index, page, icons.icon("close"), title)
+        self.setTabToolTip(index, title)
+        self.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, self._closer(page))
+        self.removeTab(index + 1)
+        view.deleteLater()
+        if was_current:
+            self.setCurrentIndex(index)
+            focus_into(page)
+        self.titles_changed.emit()
 
     def _retitle(self, view: QWidget, title: str) -> None:
         index = self.indexOf(view)

@@ -9,6 +9,9 @@
   value: a gateway finds the cases a person holds from their own keys.
 - view ``citizen_cases``: every case with a citizen, keyed by that citizen: what is held about
   one person (their access log, their export).
+- view ``root_counts``: ``roots``' map function with a ``_count`` reduce: how many documents a
+  person's roots hold (``group=true``), e.g. before a first sync. The map source is the same
+  text, so CouchDB keeps one index for both views (it groups a design's views by map source).
 
 The JavaScript is made here from the Python tables (``ROUTES``, the open statuses) and mirrors
 ``root_of``, ``district`` and ``case_keys`` line by line; ``roots_rows`` and ``cases_rows`` are
@@ -27,6 +30,7 @@ DESIGN_ID = "_design/caseworker-access"
 ROOTS_VIEW = "roots"
 CASES_VIEW = "cases"
 CITIZEN_CASES_VIEW = "citizen_cases"
+ROOT_COUNTS_VIEW = "root_counts"
 
 
 def _routes_table() -> dict[str, dict[str, Any]]:
@@ -142,13 +146,15 @@ def _common() -> str:
 def design_document() -> dict[str, Any]:
     """The design document ``caseworker central init`` installs (without ``_rev``)."""
     common = _common()
+    roots_map = _ROOTS_MAP % {"common": common}
     return {
         "_id": DESIGN_ID,
         "language": "javascript",
         "views": {
-            ROOTS_VIEW: {"map": _ROOTS_MAP % {"common": common}},
+            ROOTS_VIEW: {"map": roots_map},
             CASES_VIEW: {"map": _CASES_MAP % {"common": common}},
             CITIZEN_CASES_VIEW: {"map": _CITIZEN_CASES_MAP % {"common": common}},
+            ROOT_COUNTS_VIEW: {"map": roots_map, "reduce": "_count"},
         },
     }
 

@@ -5,7 +5,7 @@
 Served (``{db}`` is the name of the database behind it, and only that):
     GET /                                  welcome
     GET|POST|DELETE /_session              CouchDB's own sessions (cookies), passed through
-    GET|HEAD /{db}                         database information
+    GET|HEAD /{db}                         database information (doc_count: the caller's scope)
     GET /{db}/_changes                     the caller's channels only (``changes``)
     POST /{db}/_revs_diff                  passed through
     POST /{db}/_bulk_get, GET /{db}/{id}   only what the caller may read (``reads``)
@@ -13,6 +13,7 @@ Served (``{db}`` is the name of the database behind it, and only that):
     POST /{db}/_bulk_docs                  each revision judged (``writes``)
     GET|PUT|DELETE /{db}/_local/{id}       the caller's own checkpoints (``local``)
     POST /{db}/_ensure_full_commit         a no-op, as in CouchDB 3
+    POST /{db}/_open_record                one citizen's full record, on demand (``record``)
 Everything else (other databases, listing ``_all_docs``, ``_find``, ``_design/``, attachments by
 path, ``_purge``, ``_security``...) is refused. The path is read undecoded, so an encoded
 slash (``%2F``) stays inside a document id and never reaches another route.
@@ -31,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from sync.gateway import changes, local, reads, watcher, writes
+from sync.gateway import changes, local, reads, record, scope_count, watcher, writes
 from sync.gateway.access_log import AccessLog
 from sync.gateway.auth import Caller, SessionCache, identify, peer_of
 from sync.gateway.couch import Couch, CouchError, dumps
@@ -100,14 +101,16 @@ class Gateway:
             return await self._session(request)
         if first != self.couch.db:
             raise not_found("Database does not exist.")
-        caller = await identify(request, self.couch, self.session_cache)
+        # A read may share the staff record read for another since the last change seen.
+        shared = method in ("GET", "HEAD")
+        caller = await identify(request, self.couch, self.session_cache, shared=shared)
         if not caller.person.role:
             raise forbidden("You are not allowed to access this db.")
         rest = parts[1:]
         if rest in ([], [""]):
             if method not in ("GET", "HEAD"):
                 raise forbidden("the database itself is not changed through the gateway")
-            return json_response(200, self._info())
+            return json_response(200, await self._info(caller, counted=method == "GET"))
         name = unquote(rest[0])
         if name == "_local" and len(rest) >= 2:
             return await self._local(request, caller, unquote("/".join(rest[1:])))
@@ -154,6 +157,12 @@ class Gateway:
             body = await _json_body(request)
             answer = await writes.bulk_docs(self.couch, caller, self._roots_of(caller), body)
             return json_response(201, answer)
+        if name == record.ROUTE:  # an agent opens a citizen's full record, logged
+            _need(method, "POST")
+            body = await _json_body(request)
+            return json_response(
+                200, await record.open_record(self.couch, caller, body, self.access_log)
+            )
         if name == "_ensure_full_commit":
             _need(method, "POST")
             return json_response(201, {"ok": True, "instance_start_time": "0"})
@@ -167,15 +176,20 @@ class Gateway:
 
     # -- routes -----------------------------------------------------------------------------
 
-    def _info(self) -> dict[str, Any]:
+    async def _info(self, caller: Caller, *, counted: bool) -> dict[str, Any]:
         # The caller's own view of the database: no council-wide counts. ``update_seq`` is
-        # "from nothing" in the gateway's own terms.
-        return {
+        # "from nothing" in the gateway's own terms; ``doc_count`` is their scope's (when the
+        # database can tell it), which a laptop shows before a first sync.
+        info: dict[str, Any] = {
             "db_name": self.couch.db,
             "update_seq": "0",
             "instance_start_time": "0",
             "purge_seq": 0,
         }
+        count = await scope_count.documents_in_scope(self.couch, caller.person) if counted else None
+        if count is not None:
+            info["doc_count"] = count
+        return info
 
     async def _revs_diff(self, body: Any) -> Any:
         if not isinstance(body, dict) or not all(
@@ -231,9 +245,11 @@ class Gateway:
         answer.raw_headers.extend(kept)
         return answer
 
-    def _log(self, caller: Caller, doc_ids: list[str], how: str) -> None:
+    def _log(self, caller: Caller, served: reads.Served, how: str) -> None:
+        # Before the answer is sent: a log that cannot keep up raises 503 and nothing is served.
         if self.access_log is not None:
-            self.access_log.record(caller, doc_ids, how)
+            doc_ids = [doc_id for doc_id, _ in served]
+            self.access_log.record(caller, doc_ids, how, roots=[root for _, root in served])
 
 
 def _not_allowed(allowed: str) -> HTTPError:

@@ -12,13 +12,15 @@ it then identifies the caller again (their staff document may have changed) and 
 """
 
 import asyncio
+import json
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from caseworker.access.channels import EVERYTHING, person_case_keys
+from caseworker.access.channels import EVERYTHING, person_case_keys, shared_roots
 from caseworker.access.people import Person
+from sync.gateway import backfill, snapshots
 from sync.gateway import watcher as watching
 from sync.gateway.access_log import AccessLog
 from sync.gateway.auth import Caller, identify
@@ -26,7 +28,7 @@ from sync.gateway.couch import Couch, CouchError
 from sync.gateway.errors import HTTPError, bad_request
 from sync.gateway.feed import Answer, Feed
 from sync.gateway.scope import roots_for
-from sync.gateway.tokens import encode
+from sync.gateway.tokens import decode, encode
 from sync.gateway.watcher import Change
 
 MAX_LIMIT = 10_000  # rows per answer, whatever a client asks (memory per request is bounded)
@@ -59,16 +61,23 @@ async def handle(
 
 
 def _feed(
-    couch: Couch, caller: Caller, log: AccessLog | None, known: frozenset[str] | None = None
+    couch: Couch,
+    caller: Caller,
+    log: AccessLog | None,
+    known: frozenset[str] | None = None,
+    watcher: watching.Watcher | None = None,
 ) -> Feed:
     async def roots() -> frozenset[str]:
-        return known if known is not None else await roots_for(couch, caller.person)
+        if known is not None:
+            return known
+        return await roots_for(couch, caller.person, shared=True)
 
-    def backfilled(doc_ids: list[str]) -> None:
+    def backfilled(doc_ids: list[str], roots: list[str]) -> None:
         if log is not None:
-            log.record(caller, doc_ids, "changes")
+            log.record(caller, doc_ids, "changes", roots=roots)
 
-    return Feed(couch, caller.user_name, roots, on_backfill=backfilled)
+    caught_up = watcher.at if watcher is not None else None
+    return Feed(couch, caller.user_name, roots, on_backfill=backfilled, caught_up=caught_up)
 
 
 async def _longpoll(
@@ -86,10 +95,12 @@ async def _longpoll(
     while True:
         watcher = await watching.shared(couch)
         mark = watcher.mark()  # before looking: nothing after the look can slip by
-        answer = await _feed(couch, caller, log, roots).answer(since, limit)
+        answer = _unchanged(watcher, caller.person, since) if roots is None else None
+        if answer is None:
+            answer = await _feed(couch, caller, log, roots, watcher).answer(since, limit)
         remaining = deadline - loop.time()
         if answer.rows or remaining <= 0:
-            return answer
+            return _remembered(watcher, caller.person, answer, mark.covered)
         since = encode(answer.last)
         if answer.pending:
             roots = answer.roots
@@ -97,21 +108,73 @@ async def _longpoll(
         known = answer.roots | answer.held_before
         woken = await watcher.wait(mark, _concerns(caller.person, answer.roots, known), remaining)
         if woken is not None and not woken.changes:
-            return answer  # the time ran out
+            return _remembered(watcher, caller.person, answer, mark.covered)  # time ran out
         # Only a case entering or leaving, or the caller's own staff document, changes a
         # scope: for anything else (the usual edit) the scope just found still holds, and the
         # answer is made from the watcher's digest without a look at CouchDB.
         changes = woken.changes if woken is not None else []
         own = woken is None or any(c.doc_id == caller.person.staff_id for c in changes)
         if own:
-            caller = await identify(request, couch)
+            caller = await identify(request, couch, shared=True)
+        moving = [c for c in changes if _moves_scope(c, answer.roots, caller.person)]
+        if woken is not None and not own and moving:
+            gained = _gained(answer.roots, moving)
+            if gained:
+                grown = await _after_growth(
+                    couch, caller, log, watcher, answer, woken, gained, limit
+                )
+                if grown is not None:
+                    return _remembered(watcher, caller.person, grown, _true_at(woken, gained))
         roots = answer.roots
-        if own or any(_moves_scope(c, answer.roots, caller.person) for c in changes):
-            roots = await roots_for(couch, caller.person)
+        if own or moving:
+            roots = await roots_for(couch, caller.person, shared=True)
         if woken is not None and roots == answer.roots:
             quick = _from_digest(answer, woken, known, limit)
             if quick is not None:
-                return quick
+                return _remembered(watcher, caller.person, quick, _true_at(woken))
+
+
+def _unchanged(watcher: watching.Watcher, person: Person, since: str | None) -> Answer | None:
+    """The empty answer to a client back for more when nothing has happened since its last
+    answer (CouchDB's feed is where that answer left it, as far as this process's watcher
+    knows, and the person is who they were): its scope is as it was, and looking at CouchDB
+    again would find nothing. None: look."""
+    position = decode(since)
+    if position is None or position.cursor is not None or position.old is not None:
+        return None
+    if position.held is None:
+        return None
+    roots = watcher.scope(position.held, _fingerprint(person), position.seq)
+    if roots is None:
+        return None
+    return Answer([], position, 0, roots, roots)
+
+
+def _remembered(
+    watcher: watching.Watcher, person: Person, answer: Answer, accurate_at: Any
+) -> Answer:
+    """``answer``, its scope remembered for the client's next request (``_unchanged``):
+    ``accurate_at`` is a CouchDB sequence the scope is known to be true for (the feed's
+    position before the scope was looked up, or the change the client was woken by)."""
+    last = answer.last
+    if last.cursor is None and last.old is None and last.held is not None and not answer.pending:
+        watcher.remember_scope(last.held, _fingerprint(person), answer.roots, accurate_at)
+    return answer
+
+
+def _true_at(woken: watching.Wake, entered: frozenset[str] = frozenset()) -> Any:
+    """The sequence a scope answered from the digest is known true at: the change woken by,
+    unless a case already held changed (its citizen may have changed, which the digest cannot
+    tell: the client's next request looks at CouchDB)."""
+    for change in woken.changes:
+        if change.doc_id.startswith("case:") and change.doc_id not in entered:
+            return None
+    return woken.seq
+
+
+def _fingerprint(person: Person) -> tuple[frozenset[str], frozenset[str]]:
+    """All of a person that their roots depend on, besides the central database."""
+    return shared_roots(person), person_case_keys(person)
 
 
 def _moves_scope(change: Change, roots: frozenset[str], person: Person) -> bool:
@@ -124,8 +187,77 @@ def _moves_scope(change: Change, roots: frozenset[str], person: Person) -> bool:
     return held != holds
 
 
+def _gained(roots: frozenset[str], moving: list[Change]) -> frozenset[str]:
+    """The roots a person gains when every scope-moving change is a case entering it (the
+    case, and its citizen); empty when any case leaves (that needs a look at CouchDB)."""
+    gained: set[str] = set()
+    for change in moving:
+        if change.doc_id in roots:
+            return frozenset()
+        gained.add(change.doc_id)
+        if change.citizen is not None:
+            gained.add(change.citizen)
+    return frozenset(gained - roots)
+
+
+async def _after_growth(
+    couch: Couch,
+    caller: Caller,
+    log: AccessLog | None,
+    watcher: watching.Watcher,
+    answer: Answer,
+    woken: watching.Wake,
+    gained: frozenset[str],
+    limit: int,
+) -> Answer | None:
+    """The answer to a client whose scope grew by ``gained`` (new cases in their queue, say)
+    and nothing else: everything under those roots, listed once for every client woken by the
+    same change (``Watcher.once``), then the watcher's digest. None when it does not fit one
+    answer, or the client is mid-transition: then the full way."""
+    last = answer.last
+    if last.cursor is not None or woken.seq is None or len(woken.changes) > limit:
+        return None
+    names = sorted(gained)
+    key = ("gained", tuple(names), json.dumps(woken.seq, sort_keys=True, default=str))
+
+    async def listing() -> tuple[list[backfill.Row], backfill.Place | None]:
+        return await backfill.page(couch, names, backfill.Place(), limit)
+
+    found, more = await watcher.once(key, listing)
+    if more is not None:
+        return None
+    roots = answer.roots | gained
+    held = await snapshots.save(couch, caller.user_name, roots)
+    # Resuming from a listed row looks again from where the client was: nothing is skipped.
+    rows: list[dict[str, Any]] = [
+        {"seq": encode(last), "id": row.doc_id, "changes": [{"rev": r} for r in row.revs]}
+        for row in found
+    ]
+    listed = {row.doc_id for row in found}
+    after = last.moved(held=held)
+    rest = _from_digest(
+        Answer([], after, 0, roots, answer.held_before),
+        woken,
+        answer.held_before | roots,
+        limit - len(rows),
+        skip=listed,
+    )
+    if rest is None and any(c.doc_id not in listed for c in woken.changes):
+        return None  # a change the digest cannot place (a bare tombstone)
+    rows += rest.rows if rest is not None else []
+    if not rows:
+        return None
+    if log is not None and found:
+        log.record(caller, [r.doc_id for r in found], "changes", roots=[r.root for r in found])
+    return Answer(rows, after.moved(seq=woken.seq), 0, roots, answer.held_before)
+
+
 def _from_digest(
-    answer: Answer, woken: watching.Wake, known: frozenset[str], limit: int
+    answer: Answer,
+    woken: watching.Wake,
+    known: frozenset[str],
+    limit: int,
+    skip: frozenset[str] | set[str] = frozenset(),
 ) -> Answer | None:
     """The answer to a client woken by ``woken`` whose scope did not change, from the
     watcher's digest; None when a look at CouchDB is needed after all."""
@@ -136,6 +268,8 @@ def _from_digest(
     rows: list[dict[str, Any]] = []
     for change in woken.changes:
         if change.doc_id.startswith(("_design/", "_local/")) or not change.revs:
+            continue
+        if change.doc_id in skip:
             continue
         if change.deleted and change.root is None and not everything:
             return None  # a bare tombstone: its root is in the revision before

@@ -34,7 +34,7 @@ SCAN_MAX = 50_000  # CouchDB changes read per answer at most (the rest: next ans
 LOWEST = 0  # CouchDB and PouchDB Server both read since=0 as the start of the feed
 
 RootsOf = Callable[[], Awaitable[frozenset[str]]]
-OnSent = Callable[[list[str]], None]
+OnSent = Callable[[list[str], list[str]], None]  # ids sent, and their roots
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,15 @@ class Feed:
         roots_of: RootsOf,
         *,
         on_backfill: OnSent | None = None,
+        caught_up: Callable[[Any], bool] | None = None,
     ) -> None:
         self.couch = couch
         self.user = user
         self.roots_of = roots_of
         self.on_backfill = on_backfill
+        # whether nothing is known to have happened after a sequence (a long-poll's watcher):
+        # then CouchDB's feed is not asked, and the watcher brings what comes next
+        self.caught_up = caught_up
 
     async def answer(self, since: str | None, limit: int) -> Answer:
         roots = await self.roots_of()
@@ -73,7 +77,9 @@ class Feed:
         while position.cursor is not None and len(rows) < limit:
             position = await self._move(position, base, held, roots, rows, limit, old)
         pending = 1
-        if position.cursor is None and len(rows) < limit:
+        if position.cursor is None and self.caught_up is not None and self.caught_up(position.seq):
+            pending = 0  # ``old`` stays: a deletion under it may still be on its way
+        elif position.cursor is None and len(rows) < limit:
             known = roots | held | old
             position, caught_up = await self._changes(position, roots, known, rows, limit)
             pending = 0 if caught_up else 1
@@ -155,7 +161,7 @@ class Feed:
                 change["removed"] = True
             rows.append(change)
         if gaining and found and self.on_backfill is not None:
-            self.on_backfill([row.doc_id for row in found])
+            self.on_backfill([row.doc_id for row in found], [row.root for row in found])
         if after is not None:
             next_cursor = replace(cursor, index=after.index, doc_id=after.doc_id, done=after.done)
             return position.moved(cursor=next_cursor)
@@ -180,17 +186,14 @@ class Feed:
         seen when its root is in ``known`` (held now or before)."""
         since = position.seq
         scanned = 0
+        # Who holds everything is shown every change as it is: no body to judge it by.
+        everything = EVERYTHING in roots
         while True:
             asked = min(CHANGES_PAGE, max(100, limit - len(rows)))
-            answer = await self.couch.get(
-                "/_changes",
-                params={
-                    "style": "all_docs",
-                    "include_docs": "true",
-                    "since": _seq_text(since),
-                    "limit": str(asked),
-                },
-            )
+            params = {"style": "all_docs", "since": _seq_text(since), "limit": str(asked)}
+            if not everything:
+                params["include_docs"] = "true"
+            answer = await self.couch.get("/_changes", params=params)
             results = answer.get("results") if isinstance(answer, dict) else None
             if not isinstance(results, list):
                 raise CouchError(502, {"error": "bad_gateway", "reason": "no list of changes"})
@@ -227,6 +230,10 @@ class Feed:
         ]
         if not revs:
             return None
+        if EVERYTHING in roots:
+            if result.get("deleted") is True:
+                return {"id": doc_id, "changes": revs, "deleted": True}
+            return {"id": doc_id, "changes": revs}
         doc = result.get("doc")
         body = doc if isinstance(doc, dict) else None
         deleted = result.get("deleted") is True or (body is not None and body.get("_deleted"))
@@ -234,12 +241,11 @@ class Feed:
             if body is None or not may_read(roots, doc_id, body):
                 return None
             return {"id": doc_id, "changes": revs}
-        if EVERYTHING not in roots:
-            root = root_of(doc_id, body)
-            if root is None and body is not None:
-                root = await self._root_before(doc_id, body.get("_rev"))
-            if root is None or root not in known:
-                return None
+        root = root_of(doc_id, body)
+        if root is None and body is not None:
+            root = await self._root_before(doc_id, body.get("_rev"))
+        if root is None or root not in known:
+            return None
         return {"id": doc_id, "changes": revs, "deleted": True}
 
     async def _root_before(self, doc_id: str, rev: Any) -> str | None:

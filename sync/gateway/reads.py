@@ -5,14 +5,15 @@
 The request goes to CouchDB as the admin and every revision body in the answer is judged
 before it leaves: whatever was asked for (``latest`` may answer another revision than the
 one named), a body the caller may not read is replaced by a ``forbidden`` error naming it.
-Every document served is written to the access log.
+Every document served is written to the access log: each function returns, beside its
+answer, the documents it serves with their roots (``Served``).
 """
 
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from caseworker.access.channels import EVERYTHING, may_read
+from caseworker.access.channels import EVERYTHING, may_read, root_of
 from caseworker.limits import MAX_ID_LENGTH
 from sync.gateway import tombstones
 from sync.gateway.couch import Couch, CouchError, doc_path
@@ -20,6 +21,7 @@ from sync.gateway.errors import HTTPError, bad_request, forbidden, not_found
 
 FORBIDDEN_REASON = "you may not read this document"
 Roots = Callable[[], Awaitable[frozenset[str]]]  # the caller's roots, found alongside
+Served = list[tuple[str, str | None]]  # each document served and its root (the access log)
 # The query parameters a replicator sends when reading documents; anything else is dropped.
 _BULK_GET_PARAMS = ("revs", "attachments", "latest", "att_encoding_info")
 _DOC_PARAMS = (
@@ -45,7 +47,7 @@ def _refusal(doc_id: Any, rev: Any) -> dict[str, Any]:
 
 
 async def _judge_items(
-    couch: Couch, items: list[Any], roots: frozenset[str], served: list[str]
+    couch: Couch, items: list[Any], roots: frozenset[str], served: Served
 ) -> list[Any]:
     """``_judge_item`` for each; a bare tombstone (no body to judge) is judged by the root of
     the revision it replaced, so whoever held a record learns it was deleted."""
@@ -57,13 +59,13 @@ async def _judge_items(
             doc_id = doc.get("_id")
             root = await tombstones.root_before(couch, str(doc_id), doc)
             if root is not None and (EVERYTHING in roots or root in roots):
-                served.append(str(doc_id))
+                served.append((str(doc_id), root))
                 verdict = item
         judged.append(verdict)
     return judged
 
 
-def _judge_item(item: Any, roots: frozenset[str], served: list[str]) -> Any:
+def _judge_item(item: Any, roots: frozenset[str], served: Served) -> Any:
     """One ``{"ok": doc}`` item of an answer, kept if readable, else a forbidden error;
     other items (errors, ``missing``) pass as they are."""
     if not isinstance(item, dict) or "ok" not in item:
@@ -71,7 +73,7 @@ def _judge_item(item: Any, roots: frozenset[str], served: list[str]) -> Any:
     doc = item["ok"]
     doc_id = doc.get("_id") if isinstance(doc, dict) else None
     if isinstance(doc_id, str) and may_read(roots, doc_id, doc):
-        served.append(doc_id)
+        served.append((doc_id, root_of(doc_id, doc)))
         return item
     rev = doc.get("_rev") if isinstance(doc, dict) else None
     return {"error": _refusal(doc_id, rev)}
@@ -79,8 +81,8 @@ def _judge_item(item: Any, roots: frozenset[str], served: list[str]) -> Any:
 
 async def bulk_get(
     couch: Couch, roots_of: Roots, body: Any, params: Mapping[str, str]
-) -> tuple[dict[str, Any], list[str]]:
-    """The ``_bulk_get`` answer for the caller, and the ids of the documents it serves."""
+) -> tuple[dict[str, Any], Served]:
+    """The ``_bulk_get`` answer for the caller, and the documents it serves."""
     docs = body.get("docs") if isinstance(body, dict) else None
     if not isinstance(docs, list):
         raise bad_request("_bulk_get needs a list of docs")
@@ -101,7 +103,7 @@ async def bulk_get(
     results = answer.get("results") if isinstance(answer, dict) else None
     if not isinstance(results, list):
         raise HTTPError(502, "bad_gateway", "the database sent no results")
-    served: list[str] = []
+    served: Served = []
     for result in results:
         if isinstance(result, dict) and isinstance(result.get("docs"), list):
             result["docs"] = await _judge_items(couch, result["docs"], roots, served)
@@ -110,7 +112,7 @@ async def bulk_get(
 
 async def get_doc(
     couch: Couch, roots_of: Roots, doc_id: str, params: Mapping[str, str]
-) -> tuple[Any, list[str]]:
+) -> tuple[Any, Served]:
     """``GET /{db}/{docid}``: one revision (a 403 when unreadable), or with ``open_revs`` a
     list with each unreadable revision replaced by a forbidden error."""
     if len(doc_id) > MAX_ID_LENGTH:
@@ -125,11 +127,11 @@ async def get_doc(
             # it learns only what a missing document would tell them.
             raise HTTPError(exc.status, exc.error, exc.reason) from None
         raise
-    served: list[str] = []
+    served: Served = []
     if isinstance(answer, list):  # open_revs
         return await _judge_items(couch, answer, roots, served), served
     if isinstance(answer, dict) and may_read(roots, doc_id, answer):
-        return answer, [doc_id]
+        return answer, [(doc_id, root_of(doc_id, answer))]
     raise forbidden(FORBIDDEN_REASON)
 
 
@@ -138,7 +140,7 @@ _ALL_DOCS_PARAMS = ("conflicts", "attachments", "att_encoding_info")
 
 async def all_docs(
     couch: Couch, roots_of: Roots, body: Any, params: Mapping[str, str]
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], Served]:
     """``POST _all_docs`` with ``keys``: one row per key asked, as CouchDB answers it when the
     caller may read that document, else ``{"key", "error": "forbidden"}``. Without ``keys``
     it would list the council: refused."""
@@ -168,7 +170,7 @@ async def all_docs(
         for row in found:
             if isinstance(row, dict) and isinstance(row.get("key"), str):
                 rows.setdefault(row["key"], row)
-    served: list[str] = []
+    served: Served = []
     answered = []
     for key in keys:
         row = rows.get(key)
@@ -183,7 +185,7 @@ async def all_docs(
                 row = None
             else:
                 if not deleted:
-                    served.append(key)
+                    served.append((key, root_of(key, body_of)))
                 if not include_docs:
                     row = {k: v for k, v in row.items() if k != "doc"}
         answered.append(row if row is not None else {"key": key, "error": "forbidden"})

@@ -1,6 +1,6 @@
 """Directory hits in the window: after the full records, tagged as summaries, and opened as a
-small read-only summary (names, postcodes, language) with nothing to press, never as a record
-tab (the full record is not on this laptop)."""
+small read-only summary (names, postcodes, language), never as a record tab (the full record
+is not on this laptop; opening it on demand is tests/ui/test_open_record_on_demand.py)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTextEdit
@@ -83,8 +83,10 @@ def test_opening_a_directory_hit_shows_its_summary_and_opens_no_record(
     assert panel.language.text() == "Welsh"
     assert not panel.form.isRowVisible(panel.merged)
     assert "full record is not on this laptop" in panel.note.text()
-    # Read-only, and nothing offered that is not built (no "open full record" yet).
-    assert panel.findChildren(QAbstractButton) == []
+    # Read-only: the one thing offered is opening the full record, which needs the central
+    # service this window has not got (tests/ui/test_open_record_on_demand.py opens one).
+    assert panel.findChildren(QAbstractButton) == [panel.open_button]
+    assert not panel.open_button.isEnabled()
     assert panel.findChildren(QLineEdit) == [] and panel.findChildren(QTextEdit) == []
     assert window.tabs.count() == tabs
     assert window.tabs.record_view("directory:d1") is None

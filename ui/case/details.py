@@ -197,7 +197,7 @@ class CaseDetails(QWidget):
         mine = snap.assignee_id == me.staff_id
         self.take.setVisible(not mine and snap.is_open and may_assign(me, case, me.staff_id))
         # Offer whom this person may give the case to (Take covers giving it to themselves).
-        choices = [(self.tr("Nobody"), None)]
+        choices: list[tuple[str, str | None]] = [(self.tr("Nobody"), None)]
         choices += [(labels.shown(p.name), p.id) for p in snap.staff]
         allowed = [(n, i) for n, i in choices if i == snap.assignee_id or may_assign(me, case, i)]
         self.assign_to.clear()

@@ -42,6 +42,7 @@ class CaseView(QWidget):
     open_case_requested = Signal(str)
     title_changed = Signal(str)
     loaded = Signal()  # a snapshot has been shown (first load and every refresh)
+    gone = Signal()  # the record left this laptop (purged: reassigned, out of scope)
 
     def __init__(self, ctx: UiContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,12 +160,18 @@ class CaseView(QWidget):
         self.banner.say(failed(self.tr("show this case"), error))
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        mine = {self.case_id, self.snapshot.id if self.snapshot is not None else self.case_id}
+        if any(w.purged and w.doc_id in mine for w in changes.written):
+            self._tick.stop()
+            self.gone.emit()  # nothing left to read: the tab says so instead
+            return
         ids = {w.doc_id for w in changes.written}
         types = {w.doc_type for w in changes.written}
         own = {self.case_id}
         if self.snapshot is not None:
             own |= {self.snapshot.id, self.snapshot.citizen_id or self.snapshot.id}
-        if ids & own or types & NAMING_TYPES:
+        # A purged record cannot be looked up to see whose it was: look again at everything.
+        if ids & own or types & NAMING_TYPES or any(w.purged for w in changes.written):
             self.reload()
         elif types & RELATED_TYPES:
             self.loader.check(ids)

@@ -42,6 +42,7 @@ class CitizenView(QWidget):
     open_case_requested = Signal(str)
     title_changed = Signal(str)
     loaded = Signal()  # a snapshot has been shown (first load and every refresh)
+    gone = Signal()  # the record left this laptop (purged: reassigned, out of scope)
 
     def __init__(self, ctx: UiContext, citizen_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,8 +164,14 @@ class CitizenView(QWidget):
         self.banner.say(failed(self.tr("show this citizen"), error))
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        if any(w.purged and w.doc_id == self.citizen_id for w in changes.written):
+            self._tick.stop()
+            self.gone.emit()  # nothing left to read: the tab says so instead
+            return
         ids = {w.doc_id for w in changes.written}
-        if self.citizen_id in ids or (self.snapshot and ids & {c.id for c in self.snapshot.cases}):
+        cases = {c.id for c in self.snapshot.cases} if self.snapshot else set()
+        # A purged record cannot be looked up to see whose it was: look again at everything.
+        if self.citizen_id in ids or ids & cases or any(w.purged for w in changes.written):
             self.reload()
         elif any(w.doc_type in RELATED_TYPES for w in changes.written):
             self.loader.check(ids)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import theme
+from ui.opened_record import RecordOpener
 from ui.search.model import DETAIL_ROLE, ID_ROLE, KIND_ROLE, SUMMARY_ROLE, SearchController
 from ui.search.summary import DirectorySummaryPanel
 
@@ -79,8 +80,14 @@ class HitDelegate(QStyledItemDelegate):
 class SearchPage(QWidget):
     open_citizen_requested = Signal(str)
     open_case_requested = Signal(str)
+    record_opened = Signal(object)  # a full record opened on demand (``ui.opened_record``)
 
-    def __init__(self, controller: SearchController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: SearchController,
+        parent: QWidget | None = None,
+        opener: RecordOpener | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("search")
         self.controller = controller
@@ -104,7 +111,8 @@ class SearchPage(QWidget):
             )
         )
         self.results.activated.connect(self._open_index)
-        self.summary = DirectorySummaryPanel()
+        self.summary = DirectorySummaryPanel(opener)
+        self.summary.record_opened.connect(self.record_opened)
         self._summary_for = ""  # the search whose hit the summary panel shows
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
