@@ -145,6 +145,14 @@ def build() -> CommandLine:
             NO_SYNC,
         )
     )
+    cli.add_bench(
+        Command(
+            "clients",
+            "many live clients long-polling one gateway process",
+            "sync.cli:configure_bench_clients",
+            NO_SYNC,
+        )
+    )
     return cli
 
 

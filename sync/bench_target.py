@@ -58,8 +58,10 @@ class BenchServer:
 
     def drop_all(self) -> None:
         for name in self.created:
-            with contextlib.suppress(CaseworkerError):
-                self.admin.delete_db(name)
+            # A gateway in front of one of them made its access log beside it.
+            for db in (name, f"{name}-access-log"):
+                with contextlib.suppress(CaseworkerError):
+                    self.admin.delete_db(db)
         self.created.clear()
 
 
@@ -71,8 +73,8 @@ class BenchUsers:
         self.client = admin_client
         self.names: list[str] = []
 
-    def add(self, role: str, staff_id: str) -> tuple[str, str]:
-        name = f"{self.server.prefix}-{role}"
+    def add(self, role: str, staff_id: str, suffix: str = "") -> tuple[str, str]:
+        name = f"{self.server.prefix}-{role}{suffix}"
         password = secrets.token_urlsafe(12)
         central.add_user(self.client, name, password, role, staff_id)
         self.names.append(name)

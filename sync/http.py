@@ -13,6 +13,7 @@ plain ``http://`` to another machine is refused unless ``allow_http``.
 
 import contextlib
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -44,6 +45,9 @@ _JSON = "application/json"
 def seq_param(seq: Any) -> str:
     """A sequence for the URL, kept opaque: text as it is, anything else as JSON."""
     return seq if isinstance(seq, str) else json.dumps(seq, separators=(",", ":"))
+
+
+DEVICE_HEADER = "X-Caseworker-Device"
 
 
 class CouchClient:
@@ -93,9 +97,18 @@ class CouchClient:
             deadline=self.deadline,
         )
         other.http.cookies = self.http.cookies
+        if DEVICE_HEADER in self.http.headers:
+            other.http.headers[DEVICE_HEADER] = self.http.headers[DEVICE_HEADER]
         other._signed_in = self._signed_in
         other.sync_deadline, other._budget_text = self.sync_deadline, self._budget_text
         return other
+
+    def name_device(self, store_id: str) -> None:
+        """Say which laptop is asking (the gateway's access log records it): this machine's
+        name and its store's id, printable ASCII only."""
+        label = f"{socket.gethostname()} store {store_id[:12]}"
+        clean = "".join(c for c in label if " " <= c <= "~")[:120]
+        self.http.headers[DEVICE_HEADER] = clean
 
     def set_password(self, password: str) -> None:
         self._password = password

@@ -89,6 +89,7 @@ class Replicator:
         self.on_progress = on_progress
         self.stop = stop or threading.Event()
         self._store_id = store_id(store)
+        remote.name_device(self._store_id)
         self.pull_id = replication_id(self._store_id, remote.db_url, "pull", scope)
         self.push_id = replication_id(self._store_id, remote.db_url, "push", scope)
 

@@ -21,6 +21,7 @@ from starlette.requests import Request
 from caseworker.access.people import Person, person_from, staff_id_of
 from sync.gateway.couch import Couch, CouchError, doc_path, loads
 from sync.gateway.errors import HTTPError, unauthorized
+from sync.gateway.watcher import running
 
 DEVICE_HEADER = "x-caseworker-device"
 JSON = "application/json"
@@ -133,16 +134,24 @@ def _parse_user_ctx(content: bytes) -> UserCtx | None:
     return UserCtx(name, kept)
 
 
-async def person_of(couch: Couch, ctx: UserCtx) -> Person:
-    """The person: roles from ``_users``, queues and patch from their staff document."""
+async def person_of(couch: Couch, ctx: UserCtx, *, shared: bool = False) -> Person:
+    """The person: roles from ``_users``, queues and patch from their staff document.
+    ``shared``: for a read, the staff document may be the one read for another request since
+    the last change the gateway's watcher saw (a change to it is a change the watcher sees)."""
     staff_id = staff_id_of(ctx.roles)
     staff_doc = None
     if staff_id is not None:
-        try:
-            staff_doc = await couch.get_or_none(doc_path(staff_id))
-        except CouchError as exc:
-            if exc.status != 400:  # an id CouchDB will not look up (e.g. "_foo"): no staff doc
-                raise
+        watcher = running(couch) if shared else None
+
+        async def look() -> Any:
+            try:
+                return await couch.get_or_none(doc_path(staff_id))
+            except CouchError as exc:
+                if exc.status != 400:  # an id CouchDB will not look up (e.g. "_foo")
+                    raise
+                return None
+
+        staff_doc = await (watcher.as_of_now(("staff", staff_id), look) if watcher else look())
     return person_from(ctx.name, ctx.roles, staff_doc if isinstance(staff_doc, dict) else None)
 
 
@@ -153,8 +162,11 @@ def device_of(request: Request) -> str | None:
     return "".join(c for c in device if c.isprintable())[:_MAX_DEVICE_CHARS] or None
 
 
-async def identify(request: Request, couch: Couch, cache: SessionCache | None = None) -> Caller:
-    """The caller of ``request``; ``HTTPError`` 401 when CouchDB signs no one in with it."""
+async def identify(
+    request: Request, couch: Couch, cache: SessionCache | None = None, *, shared: bool = False
+) -> Caller:
+    """The caller of ``request``; ``HTTPError`` 401 when CouchDB signs no one in with it.
+    ``shared``: a read (``person_of``)."""
     ctx = await user_ctx(request, couch, cache)
-    person = await person_of(couch, ctx)
+    person = await person_of(couch, ctx, shared=shared)
     return Caller(person, ctx.name, device_of(request))

@@ -17,6 +17,7 @@ from caseworker.access.channels import (
 from caseworker.access.people import Person
 from caseworker.access.views import CASES_VIEW, DESIGN_ID
 from sync.gateway.couch import Couch, CouchError
+from sync.gateway.watcher import running
 
 _CASES = f"/{DESIGN_ID}/_view/{CASES_VIEW}"
 
@@ -38,7 +39,18 @@ async def held_cases(couch: Couch, person: Person) -> list[dict[str, Any]]:
     return list(cases.values())
 
 
-async def roots_for(couch: Couch, person: Person) -> frozenset[str]:
+async def roots_for(couch: Couch, person: Person, *, shared: bool = False) -> frozenset[str]:
+    """The person's roots. ``shared``: for reading, the cases may be those found for another
+    request with the same keys since the last change the gateway's watcher saw (one look for
+    all of a person's devices woken by a change); writes are judged on a fresh look."""
     if person.is_admin:
         return frozenset({EVERYTHING})
-    return roots_of_person(person, await held_cases(couch, person))
+    watcher = running(couch) if shared else None
+    if watcher is None:
+        return roots_of_person(person, await held_cases(couch, person))
+
+    async def look() -> list[dict[str, Any]]:
+        return await held_cases(couch, person)
+
+    keys = tuple(sorted(person_case_keys(person)))
+    return roots_of_person(person, await watcher.as_of_now(("cases", keys), look))

@@ -18,19 +18,22 @@ which is always safe, since every client looks at CouchDB itself before answerin
 import asyncio
 import contextlib
 import itertools
-from collections import deque
-from collections.abc import Callable, Mapping
+import json
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from caseworker.access.channels import case_keys, root_of
+from caseworker.access.channels import case_keys, is_id_of, root_of
 from sync.gateway.couch import Couch, CouchError
 
 KEEP = 10_000  # change digests kept
 POLL_SECONDS = 30.0  # one CouchDB long-poll (PouchDB Server ignores ``timeout``: cut here)
 BATCH = 500
+SCOPES_KEPT = 10_000  # clients' scopes remembered between their requests
+SHARED_ANSWERS = 4096  # answers ``once`` keeps for clients woken by the same change
 IDLE_SECONDS = 120.0  # the feed stops when no client has waited for this long
 _RETRY_MAX = 30.0
 
@@ -43,6 +46,7 @@ class Change:
     keys: frozenset[str]  # a case's keys (empty for anything else)
     seq: Any = None  # CouchDB's, opaque
     revs: tuple[str, ...] = ()  # the leaf revisions the change names
+    citizen: str | None = None  # a live case's citizen (None for anything else)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Wake:
 class Mark:
     generation: int
     position: int
+    covered: Any = None  # the CouchDB sequence every change before ``position`` reaches
 
 
 Concerns = Callable[[Change], bool]
@@ -75,6 +80,8 @@ class Watcher:
         self._ready = asyncio.Event()
         self._waiting = 0
         self._last_wait = self.loop.time()
+        self._scopes: OrderedDict[Hashable, tuple[Any, frozenset[str]]] = OrderedDict()
+        self._shared: OrderedDict[Hashable, asyncio.Future[Any]] = OrderedDict()
 
     @property
     def running(self) -> bool:
@@ -97,7 +104,7 @@ class Watcher:
             self._task = None
 
     def mark(self) -> Mark:
-        return Mark(self._generation, self._position)
+        return Mark(self._generation, self._position, self._covered)
 
     async def wait(self, mark: Mark, concerns: Concerns, timeout: float) -> Wake | None:
         """The changes after ``mark`` that may concern the client, once there are any, or
@@ -132,6 +139,56 @@ class Watcher:
         finally:
             self._waiting -= 1
             self._last_wait = self.loop.time()
+
+    async def once(self, key: Hashable, look: Callable[[], Awaitable[Any]]) -> Any:
+        """``look()``'s answer, asked once for every client woken by the same change: the
+        first caller starts it, the others await the same answer (``key`` names the question
+        and the feed position it was asked at, so an answer is never reused once CouchDB has
+        moved on). The look runs as its own task, so a client that hangs up cancels only its
+        own wait; a failed look is forgotten, and the next caller asks again."""
+        task = self._shared.get(key)
+        if task is None or (task.done() and (task.cancelled() or task.exception() is not None)):
+            task = asyncio.ensure_future(look())
+            task.add_done_callback(_retrieved)
+            self._shared[key] = task
+            while len(self._shared) > SHARED_ANSWERS:
+                self._shared.popitem(last=False)
+        return await asyncio.shield(task)
+
+    def at(self, seq: Any) -> bool:
+        """Whether the feed is at ``seq`` (every change up to it is in the digest, and none
+        after it is known yet)."""
+        return self.running and self._covered is not None and seq == self._covered
+
+    async def as_of_now(self, what: Hashable, look: Callable[[], Awaitable[Any]]) -> Any:
+        """``look()``'s answer shared by every request asking ``what`` while the feed stays
+        where it is: CouchDB is asked again once a change has been seen (so an answer is at
+        most as old as the watcher's view of the feed)."""
+        if not self.running or self._covered is None:
+            return await look()
+        covered = json.dumps(self._covered, sort_keys=True, default=str)
+        return await self.once((what, self._generation, covered), look)
+
+    def remember_scope(
+        self, held: str, person: Hashable, roots: frozenset[str], accurate_at: Any
+    ) -> None:
+        """That snapshot ``held`` is ``person``'s scope (for their roles and keys) as of the
+        CouchDB sequence ``accurate_at``."""
+        if accurate_at is None:
+            return
+        self._scopes[(held, person)] = (accurate_at, roots)
+        self._scopes.move_to_end((held, person))
+        while len(self._scopes) > SCOPES_KEPT:
+            self._scopes.popitem(last=False)
+
+    def scope(self, held: str, person: Hashable, seq: Any) -> frozenset[str] | None:
+        """The roots remembered for ``held`` and ``person`` when they are still true: they
+        were found as of ``seq``, and the feed has not moved on since; else None."""
+        known = self._scopes.get((held, person))
+        if known is None or not self.running or seq is None:
+            return None
+        accurate_at, roots = known
+        return roots if seq == accurate_at == self._covered else None
 
     # -- the feed --------------------------------------------------------------------------
 
@@ -205,6 +262,12 @@ class Watcher:
             self._condition.notify_all()
 
 
+def _retrieved(task: "asyncio.Future[Any]") -> None:
+    """Mark a shared look's failure as seen (its waiters may all have hung up)."""
+    if not task.cancelled():
+        task.exception()
+
+
 def _digest(result: Any) -> Change | None:
     if not isinstance(result, dict) or not isinstance(result.get("id"), str):
         return None
@@ -214,13 +277,23 @@ def _digest(result: Any) -> Change | None:
     deleted = bool(result.get("deleted")) or bool(body and body.get("_deleted"))
     if deleted:
         body = None
-    keys = case_keys(body) if body is not None and body.get("type") == "case" else frozenset()
+    is_case = body is not None and body.get("type") == "case"
+    keys = case_keys(body) if body is not None and is_case else frozenset()
+    citizen = body.get("citizen_id") if body is not None and is_case else None
     revs = tuple(
         c["rev"]
         for c in result.get("changes") or ()
         if isinstance(c, dict) and isinstance(c.get("rev"), str)
     )
-    return Change(doc_id, root_of(doc_id, body), deleted, keys, result.get("seq"), revs)
+    return Change(
+        doc_id,
+        root_of(doc_id, body),
+        deleted,
+        keys,
+        result.get("seq"),
+        revs,
+        citizen if is_id_of(citizen, "citizen") else None,
+    )
 
 
 _watchers: dict[Couch, Watcher] = {}
@@ -238,6 +311,18 @@ async def shared(couch: Couch) -> Watcher:
         _watchers[couch] = watcher
     await watcher.start()
     return watcher
+
+
+def running(couch: Couch) -> Watcher | None:
+    """``couch``'s watcher when one is following the feed on this event loop, else None."""
+    watcher = _watchers.get(couch)
+    if watcher is None or not watcher.running:
+        return None
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    return watcher if watcher.loop is loop else None
 
 
 async def close(couch: Couch) -> None:
