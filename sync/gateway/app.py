@@ -37,7 +37,7 @@ from sync.gateway.access_log import AccessLog
 from sync.gateway.auth import Caller, SessionCache, identify, peer_of
 from sync.gateway.couch import Couch, CouchError, dumps
 from sync.gateway.errors import HTTPError, bad_request, forbidden, not_found
-from sync.gateway.scope import roots_for
+from sync.gateway.scope import held_among, roots_for
 from sync.gateway.warmer import Warmer
 
 _log = logging.getLogger("caseworker.gateway")
@@ -155,7 +155,12 @@ class Gateway:
         if name == "_bulk_docs":
             _need(method, "POST")
             body = await _json_body(request)
-            answer = await writes.bulk_docs(self.couch, caller, self._roots_of(caller), body)
+            person = caller.person
+
+            async def held_of(wanted: set[str]) -> frozenset[str]:
+                return await held_among(self.couch, person, wanted)
+
+            answer = await writes.bulk_docs(self.couch, caller, held_of, body)
             return json_response(201, answer)
         if name == record.ROUTE:  # an agent opens a citizen's full record, logged
             _need(method, "POST")

@@ -11,6 +11,7 @@ replicated nor reachable by clients (the gateway keeps their checkpoints under o
 A large scope is split over several documents so none passes CouchDB's document size limit.
 """
 
+import asyncio
 import hashlib
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ PART_ROOTS = 20_000  # roots per document: ~1 MB, far below CouchDB's 8 MB defau
 _CACHED_ROOTS = 500_000  # roots remembered per process (content-addressed: never stale)
 
 _cached_roots = 0
+_writing: "dict[tuple[str, str], asyncio.Future[None]]" = {}
 _cache: "OrderedDict[tuple[str, str], tuple[str, frozenset[str]]]" = OrderedDict()
 
 
@@ -36,6 +38,19 @@ async def save(couch: Couch, user: str, roots: frozenset[str]) -> str:
     key = digest(user, roots)
     if _cached(couch, key, user) is not None:
         return key
+    # One write for the many requests of one user that find the same new scope at once
+    # (every device of theirs woken by one change); a failed write is tried again by the next.
+    name = (couch.db_url, key)
+    writing = _writing.get(name)
+    if writing is None or (writing.done() and (writing.cancelled() or writing.exception())):
+        writing = asyncio.ensure_future(_write(couch, key, user, roots))
+        writing.add_done_callback(lambda done: _writing.pop(name, None))
+        _writing[name] = writing
+    await asyncio.shield(writing)
+    return key
+
+
+async def _write(couch: Couch, key: str, user: str, roots: frozenset[str]) -> None:
     ordered = sorted(roots)
     parts = [ordered[i : i + PART_ROOTS] for i in range(0, len(ordered), PART_ROOTS)] or [[]]
     for number, part in enumerate(parts[1:], start=1):
@@ -43,7 +58,6 @@ async def save(couch: Couch, user: str, roots: frozenset[str]) -> str:
     # the head last: a snapshot whose head exists is whole
     await _put(couch, PREFIX + key, {"user": user, "parts": len(parts), "roots": parts[0]})
     _remember(couch, key, user, roots)
-    return key
 
 
 async def load(couch: Couch, user: str, key: str | None) -> frozenset[str] | None:

@@ -12,12 +12,12 @@ admin (``new_edits`` as sent), the refused are answered ``{"id", "rev", "error":
 batch goes on.
 """
 
-import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from caseworker.access.channels import root_of
 from caseworker.access.writes import Write, judge_batch
 from caseworker.limits import (
     MAX_ATTACHMENT_BYTES,
@@ -43,6 +43,9 @@ class _Candidate:
     doc_id: str
     rev: str | None  # new_edits=false: the new revision; else the parent named (if any)
     ancestry: list[str] = field(default_factory=list)  # rev first, then its parents
+
+
+HeldOf = Callable[[set[str]], Awaitable[frozenset[str]]]
 
 
 def _error(doc_id: Any, rev: Any, error: str, reason: str) -> dict[str, Any]:
@@ -154,6 +157,26 @@ def _size_error(doc: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+_LINKS = ("case_id", "citizen_id", "subject_id")
+
+
+def _wanted(candidates: list[_Candidate], winners: dict[str, dict[str, Any]]) -> set[str]:
+    """Every root the rules may ask about for this batch: each document's own id and root,
+    before and after, and every record it names (its case, its citizen, its subject)."""
+    wanted: set[str] = set()
+    for candidate in candidates:
+        current = (winners.get(candidate.doc_id) or {}).get("doc")
+        wanted.add(candidate.doc_id)
+        for body in (candidate.doc, current):
+            if not isinstance(body, dict):
+                continue
+            root = root_of(candidate.doc_id, body)
+            if root is not None:
+                wanted.add(root)
+            wanted.update(v for k in _LINKS if isinstance(v := body.get(k), str))
+    return wanted
+
+
 async def _winners(couch: Couch, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Per id the server holds (live or deleted): ``{"rev", "deleted", "doc"}``."""
     answer = await couch.post(
@@ -220,11 +243,10 @@ def _write_of(
     return Write(candidate.doc_id, candidate.doc, current, existed, rooted, replaces)
 
 
-async def bulk_docs(
-    couch: Couch, caller: Caller, roots_of: Callable[[], Awaitable[frozenset[str]]], body: Any
-) -> Any:
+async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) -> Any:
     """The ``_bulk_docs`` answer: CouchDB's for what was accepted, merged with the refusals.
-    ``roots_of`` finds the caller's roots; it runs alongside the batch's own look-ups."""
+    ``held_of`` says which of the roots the batch touches the caller holds
+    (``scope.held_among``): all the rules ask of the caller's scope."""
     docs = body.get("docs") if isinstance(body, dict) else None
     if not isinstance(docs, list):
         raise bad_request("POST body must include `docs` parameter.")
@@ -243,7 +265,8 @@ async def bulk_docs(
     to_judge = candidates
     if candidates:
         ids = sorted({c.doc_id for c in candidates})
-        roots, winners = await asyncio.gather(roots_of(), _winners(couch, ids))
+        winners = await _winners(couch, ids)
+        roots = await held_of(_wanted(candidates, winners))
         # Only a revision of an id the server holds can descend from (or be) one it holds.
         held = await _held(couch, [c for c in candidates if c.doc_id in winners])
         if not new_edits:
