@@ -157,8 +157,8 @@ class Gateway:
             body = await _json_body(request)
             person = caller.person
 
-            async def held_of(wanted: set[str]) -> frozenset[str]:
-                return await held_among(self.couch, person, wanted)
+            async def held_of(wanted: set[str], known: dict[str, Any]) -> frozenset[str]:
+                return await held_among(self.couch, person, wanted, known)
 
             answer = await writes.bulk_docs(self.couch, caller, held_of, body)
             return json_response(201, answer)

@@ -7,7 +7,7 @@ its citizen as the value; the person's own keys (``person_case_keys``) pick out 
 hold. An admin's single root is ``*``.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from caseworker.access.channels import (
@@ -62,10 +62,16 @@ async def roots_for(couch: Couch, person: Person, *, shared: bool = False) -> fr
     return roots_of_person(person, await watcher.as_of_now(("cases", keys), look))
 
 
-async def held_among(couch: Couch, person: Person, wanted: Iterable[str]) -> frozenset[str]:
+async def held_among(
+    couch: Couch,
+    person: Person,
+    wanted: Iterable[str],
+    known: Mapping[str, Mapping[str, Any] | None] | None = None,
+) -> frozenset[str]:
     """Which of ``wanted`` the person holds: ``roots_for(person) & wanted`` (an admin: ``*``),
     found by looking only at those roots' cases. What a write is judged by: a supervisor of a
-    queue of 50,000 cases is not listed all of them for every batch they push."""
+    queue of 50,000 cases is not listed all of them for every batch they push. ``known``: the
+    server's current body of some ids, just read (None: not there, or deleted)."""
     if person.is_admin:
         return frozenset({EVERYTHING})
     wanted = set(wanted)
@@ -79,7 +85,12 @@ async def held_among(couch: Couch, person: Person, wanted: Iterable[str]) -> fro
     if citizens:
         answer = await couch.post(_CITIZEN_CASES, {"keys": sorted(citizens)})
         on_citizens = {i for i in _row_ids(answer) if is_id_of(i, "case")}
-    for case_id, case in (await _live_cases(couch, sorted(case_ids | on_citizens))).items():
+    known = known or {}
+    asked = case_ids | on_citizens
+    cases = {i: dict(b) for i in asked & known.keys() if (b := known[i]) is not None}
+    cases = {i: b for i, b in cases.items() if _live_case(i, b)}
+    cases.update(await _live_cases(couch, sorted(asked - known.keys())))
+    for case_id, case in cases.items():
         if not case_keys(case) & keys:
             continue
         if case_id in case_ids:
@@ -108,12 +119,16 @@ async def _live_cases(couch: Couch, ids: list[str]) -> dict[str, dict[str, Any]]
     found: dict[str, dict[str, Any]] = {}
     for row in rows:
         doc = row.get("doc") if isinstance(row, dict) else None
-        if (
-            isinstance(doc, dict)
-            and not doc.get("_deleted")
-            and doc.get("type") == "case"
-            and doc.get("_id") == row.get("id")
-            and root_of(str(doc.get("_id")), doc) == doc.get("_id")
-        ):
+        if isinstance(doc, dict) and _live_case(row.get("id"), doc):
             found[str(doc["_id"])] = doc
     return found
+
+
+def _live_case(case_id: Any, doc: Mapping[str, Any]) -> bool:
+    """A live case document of that id, as the ``cases`` view sees one."""
+    return (
+        not doc.get("_deleted")
+        and doc.get("type") == "case"
+        and doc.get("_id") == case_id
+        and root_of(str(case_id), doc) == case_id
+    )

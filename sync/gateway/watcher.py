@@ -249,6 +249,11 @@ class Watcher:
             last_seq = results[-1].get("seq")
         async with self._condition:  # the changes and the sequence that covers them, at once
             if last_seq is not None:
+                if last_seq != self._covered:
+                    # Shared answers hold for one position of the feed: those kept for an
+                    # earlier one go (their tasks still answer whoever awaits them), so the
+                    # memory they take is bounded by what one position's clients ask.
+                    self._shared.clear()
                 self._seq = self._covered = last_seq
             if digests:
                 self._changes.extend(digests)

@@ -45,7 +45,7 @@ class _Candidate:
     ancestry: list[str] = field(default_factory=list)  # rev first, then its parents
 
 
-HeldOf = Callable[[set[str]], Awaitable[frozenset[str]]]
+HeldOf = Callable[[set[str], dict[str, Any]], Awaitable[frozenset[str]]]
 
 
 def _error(doc_id: Any, rev: Any, error: str, reason: str) -> dict[str, Any]:
@@ -266,7 +266,9 @@ async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) ->
     if candidates:
         ids = sorted({c.doc_id for c in candidates})
         winners = await _winners(couch, ids)
-        roots = await held_of(_wanted(candidates, winners))
+        # What the server holds of the batch's ids (None: not there), read once for both.
+        current = {i: (winners.get(i) or {}).get("doc") for i in ids}
+        roots = await held_of(_wanted(candidates, winners), current)
         # Only a revision of an id the server holds can descend from (or be) one it holds.
         held = await _held(couch, [c for c in candidates if c.doc_id in winners])
         if not new_edits:

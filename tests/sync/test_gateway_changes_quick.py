@@ -5,6 +5,7 @@ client woken by the same change; a client back for more when nothing has happene
 looked up again. Neither may hide a scope change the digest cannot see: a role changed in
 ``_users`` (not in the database's feed), or a held case moved to another citizen."""
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 import requests
 
 from sync.gateway import changes
+from sync.gateway import watcher as watching
 from tests.sync.gateway_feed_support import Central, Laptop, case, central_for, note
 from tests.sync.test_gateway_changes_live import Waiting, synced, until, waiters
 
@@ -124,3 +126,52 @@ def test_a_held_case_moved_to_another_citizen_brings_that_citizen_at_the_next_re
         long_poll(central, olu, 1_000)
     assert "citizen:2" in olu.docs
     assert "note:c1" not in olu.docs  # citizen:1's own notes left with it
+
+
+# -- the watcher's shared answers -----------------------------------------------------------
+
+
+class GatedCouch:
+    """A database whose feed brings one change when ``gate`` is set, then nothing."""
+
+    def __init__(self) -> None:
+        self.gate = asyncio.Event()
+        self.polls = 0
+
+    async def get(self, path: str = "", **_: Any) -> Any:
+        if path == "":
+            return {"update_seq": 0}
+        self.polls += 1
+        if self.polls == 1:
+            await self.gate.wait()
+            doc = {"_id": "note:1", "type": "note", "case_id": "case:1"}
+            return {"results": [{"id": "note:1", "seq": 1, "doc": doc}], "last_seq": 1}
+        await asyncio.sleep(3600)
+        raise AssertionError("unreachable")
+
+
+def test_a_shared_answer_serves_every_request_until_the_feed_moves_on_and_then_goes() -> None:
+    async def scenario() -> tuple[list[int], int]:
+        couch = GatedCouch()
+        watcher = watching.Watcher(couch)  # type: ignore[arg-type]
+        await watcher.start()
+        asked: list[int] = []
+
+        async def look() -> int:
+            asked.append(len(asked))
+            return len(asked)
+
+        try:
+            answers = [await watcher.as_of_now("staff:agent", look) for _ in range(3)]
+            await watcher.as_of_now("staff:other", look)
+            couch.gate.set()
+            while not watcher.at(1):
+                await asyncio.sleep(0.01)
+            answers.append(await watcher.as_of_now("staff:agent", look))
+            return answers, len(watcher._shared)
+        finally:
+            await watcher.aclose()
+
+    answers, kept = asyncio.run(scenario())
+    assert answers == [1, 1, 1, 3]  # asked once before the change, once after
+    assert kept == 1  # the answers of the earlier position are gone
