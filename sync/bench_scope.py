@@ -32,7 +32,7 @@ from caseworker.documents.types import STAFF
 from caseworker.errors import CaseworkerError
 from caseworker.store.store import Store
 from sync import central
-from sync.bench_target import BenchServer, BenchUsers, from_args, say
+from sync.bench_target import BenchServer, BenchUsers, build_views, from_args, say
 from sync.gateway.process import GatewayProcess
 from sync.http import CouchClient
 from sync.replicator import Replicator
@@ -130,19 +130,6 @@ def _view(session: requests.Session, db_url: str, view: str, **params: Any) -> A
     return answer.json()
 
 
-def _build_views(session: requests.Session, db_url: str) -> None:
-    """Query the views until they answer: CouchDB gives up on a request after a minute (its
-    fabric request timeout) while it goes on building a large index."""
-    while True:
-        answer = session.get(
-            f"{db_url}/{DESIGN_ID}/_view/{CASES_VIEW}", params={"limit": "0"}, timeout=7200
-        )
-        if answer.status_code == 200:
-            return
-        if answer.status_code != 500 or "timeout" not in answer.text:
-            raise CaseworkerError(f"the views failed: {answer.status_code} {answer.text[:200]}")
-
-
 def _assign_cases(session: requests.Session, db_url: str, wanted: int) -> tuple[int, int]:
     """Assign open cases, 25 at a time, to the bench officer until those cases and their
     citizens (and all that hangs off them) come to about ``wanted`` documents; how many cases,
@@ -216,7 +203,7 @@ def measure(args: argparse.Namespace, server: BenchServer, say: Any) -> dict[str
         say(f"loaded {figures['docs_loaded']:,} documents in {figures['load_s']} s")
     say("building the access views ...")
     started = time.perf_counter()
-    _build_views(session, db_url)
+    build_views(session, db_url)
     figures["views_s"] = round(time.perf_counter() - started, 1)
     info = session.get(db_url, timeout=30).json()
     figures["central_docs"] = info.get("doc_count")

@@ -19,6 +19,7 @@ import queue
 import threading
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,18 @@ class _Batch:
     removed: list[str] = field(default_factory=list)  # ids whose last row says "removed"
     present: list[str] = field(default_factory=list)  # ids whose last row names revisions
     written: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
+class _Page:
+    """One answer of the change feed."""
+
+    results: list[Any]
+    last_seq: Any
+    more: bool  # the server says more is due even if the page is short
+
+    def final(self, batch_size: int) -> bool:
+        return len(self.results) < batch_size and not self.more
 
 
 class Puller:
@@ -191,14 +204,24 @@ class Puller:
         halt: threading.Event,
     ) -> None:
         guard = _ProgressGuard(since)
+        # The change feed is read one page ahead, on a client of its own, while this thread
+        # fetches the documents of the page before: through a gateway each request is a round
+        # trip longer, and the two no longer wait on each other. Only the feed is read ahead:
+        # comparing a page with the store still waits for the batch before to be written.
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull-feed")
+        feed_client = client.fork()
         try:
+            next_page = ahead.submit(self._page, feed_client, since)
             while True:
                 slots.acquire()
                 if halt.is_set():
                     return
                 if self.stop.is_set():
                     raise Stopped("the sync was stopped")
-                batch = self._fetch_one(client, since, guard)
+                page = next_page.result()
+                if not page.final(self.batch_size):
+                    next_page = ahead.submit(self._page, feed_client, page.last_seq)
+                batch = self._batch_of(client, since, page, guard)
                 batches.put(batch)
                 if batch.final:
                     return
@@ -210,9 +233,12 @@ class Puller:
         except BaseException as exc:  # handed to the writing thread, which raises it
             batches.put(_Batch([], since, 0, True, error=exc))
         finally:
+            ahead.shutdown(wait=False, cancel_futures=True)
+            feed_client.close()  # ends a read ahead still waiting on the server
             client.close()
 
-    def _fetch_one(self, client: CouchClient, since: Any, guard: "_ProgressGuard") -> _Batch:
+    def _page(self, client: CouchClient, since: Any) -> "_Page":
+        """One page of the change feed from ``since``."""
         params = {"style": "all_docs", "since": seq_param(since), "limit": str(self.batch_size)}
         answer = client.get("/_changes", params)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
@@ -223,14 +249,21 @@ class Puller:
             last_seq = results[-1].get("seq")
         if last_seq is None:
             last_seq = since
-        wanted, removed = _wanted(results)
         # A gateway may answer a short page (or none) while more is due: it says so in
         # ``pending``, as CouchDB does; the pull goes on until nothing is pending.
         pending = answer.get("pending")
         more = isinstance(pending, int) and not isinstance(pending, bool) and pending > 0
         if not results and _digest(last_seq) == _digest(since):
             more = False  # nothing sent and nowhere moved: this is the end, whatever it says
-        guard.check(since, last_seq, results, more=more)
+        return _Page(results, last_seq, more)
+
+    def _batch_of(
+        self, client: CouchClient, since: Any, page: "_Page", guard: "_ProgressGuard"
+    ) -> _Batch:
+        """The batch of a page: the revisions the store lacks, fetched."""
+        results, last_seq = page.results, page.last_seq
+        wanted, removed = _wanted(results)
+        guard.check(since, last_seq, results, more=page.more)
         docs: list[dict[str, Any]] = []
         if wanted:
             with self.store.read() as session:
@@ -238,7 +271,7 @@ class Puller:
             pairs = [(doc_id, rev) for doc_id, revs in missing.items() for rev in revs]
             if pairs:
                 docs = self._get_docs(client, pairs)
-        final = len(results) < self.batch_size and not more
+        final = page.final(self.batch_size)
         return _Batch(docs, last_seq, len(results), final, removed=removed, present=list(wanted))
 
     def _get_docs(self, client: CouchClient, pairs: list[tuple[str, str]]) -> list[Any]:

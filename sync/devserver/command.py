@@ -94,7 +94,7 @@ def _has_admins(folder: Path) -> bool:
     return isinstance(config, dict) and bool(config.get("admins"))
 
 
-def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
@@ -110,7 +110,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         admin_password=password,
         log_path=folder / "server.log",
     )
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # Both, explicitly: a process started with SIGINT ignored (from a script's background job,
+    # a test runner's worker) would otherwise not stop on Ctrl-C, as it says it does.
+    previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         server.start()
         print(f"listening on {server.url}", flush=True)
@@ -129,5 +131,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print("stopping the server ...", file=sys.stderr, flush=True)
         return 0
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         server.close()
