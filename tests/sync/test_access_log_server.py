@@ -23,7 +23,7 @@ from sync.access_log_design import (
 )
 from sync.gateway.access_log import AccessLog
 from sync.gateway.couch import Couch
-from tests.support.gateway import USERS, Gateway, Server, central_server, running_gateway
+from tests.support.gateway import USERS, Gateway, Server
 
 JSON = {"Accept": "application/json"}
 OLD_APPEND_ONLY = (  # the design document of the first gateway: no views
@@ -33,17 +33,6 @@ OLD_APPEND_ONLY = (  # the design document of the first gateway: no views
     "  }\n"
     "}\n"
 )
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
-
-
-@pytest.fixture(scope="module")
-def gateway(server: Server) -> Iterator[Gateway]:
-    with running_gateway(server) as gateway:
-        yield gateway
 
 
 @pytest.fixture

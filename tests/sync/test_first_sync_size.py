@@ -22,17 +22,12 @@ from sync import first_sync
 from sync.http import CouchClient
 from sync.replicator import Replicator
 from tests.support.couch_server import CouchServer
-from tests.support.gateway import USERS, Gateway, Server, central_server, running_gateway
+from tests.support.gateway import USERS, Gateway, Server, running_gateway
 from tests.support.hostile_server import HostileServer, Reply, Request
 from tests.sync.helpers import JSON, council_docs, make_store, sync
 
 # What each user's first sync through the gateway brings (tests/sync/test_gateway_sync.py).
 SCOPE_SIZES = {"ann": 10, "olu": 10, "sam": 10}
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
 
 
 @pytest.fixture

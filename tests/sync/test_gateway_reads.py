@@ -9,28 +9,16 @@ but the admin.
 import json
 import time
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import requests
 
 from sync.gateway.local import stored_id
-from tests.support.gateway import UNSEEN_BY, USERS, Gateway, Server, central_server, running_gateway
+from tests.support.gateway import UNSEEN_BY, USERS, Gateway, Server
 
 JSON = {"Accept": "application/json"}
 ANN, OLU, SAM, ADA = USERS["ann"], USERS["olu"], USERS["sam"], USERS["ada"]
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
-
-
-@pytest.fixture(scope="module")
-def gateway(server: Server) -> Iterator[Gateway]:
-    with running_gateway(server) as gateway:
-        yield gateway
 
 
 def get(gateway: Gateway, path: str, auth: tuple[str, str] | None, **kw: Any) -> requests.Response:

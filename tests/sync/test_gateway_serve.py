@@ -4,7 +4,6 @@ once it answers, refuses to start in one plain line when it cannot serve, and st
 import signal
 import socket
 import subprocess
-from collections.abc import Iterator
 
 import pytest
 import requests
@@ -18,22 +17,9 @@ from tests.support.gateway import (
     Gateway,
     Server,
     central_database,
-    central_server,
-    running_gateway,
 )
 
 JSON = {"Accept": "application/json"}
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
-
-
-@pytest.fixture(scope="module")
-def gateway(server: Server) -> Iterator[Gateway]:
-    with running_gateway(server) as gateway:
-        yield gateway
 
 
 def serve(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:

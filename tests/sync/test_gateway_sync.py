@@ -20,7 +20,6 @@ from tests.support.gateway import (
     a_case,
     a_citizen,
     a_note,
-    central_server,
     running_gateway,
 )
 from tests.sync.helpers import local_ids, make_store, sync
@@ -40,11 +39,6 @@ SCOPES = {
     "olu": SHARED | {"case:h1", "citizen:c2", "note:h1"},
     "sam": SHARED | {"case:w1", "citizen:c1", "note:w1"},
 }
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ refused change stored anyway.
 """
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -23,24 +22,11 @@ from tests.support.gateway import (
     Server,
     a_case,
     a_note,
-    central_server,
     revision,
-    running_gateway,
 )
 
 JSON = {"Accept": "application/json"}
 ANN, OLU, SAM, ADA = USERS["ann"], USERS["olu"], USERS["sam"], USERS["ada"]
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
-
-
-@pytest.fixture(scope="module")
-def gateway(server: Server) -> Iterator[Gateway]:
-    with running_gateway(server) as gateway:
-        yield gateway
 
 
 class Central:

@@ -9,7 +9,6 @@ Dafydd (``citizen:c2``, on ``case:h1`` with ``note:h1``) is olu's; Eira (``citiz
 
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,6 @@ from tests.support.gateway import (
     Gateway,
     Server,
     a_note,
-    central_server,
     gateway_council,
     running_gateway,
 )
@@ -36,17 +34,6 @@ from tests.sync.helpers import client, make_store, sync
 JSON = {"Accept": "application/json"}
 ANN, OLU, SAM, ADA = USERS["ann"], USERS["olu"], USERS["sam"], USERS["ada"]
 REASON = "caller on the phone"
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
-
-
-@pytest.fixture(scope="module")
-def gateway(server: Server) -> Iterator[Gateway]:
-    with running_gateway(server) as gateway:
-        yield gateway
 
 
 def opening(gateway: Gateway, body: Any, auth: tuple[str, str] | None) -> requests.Response:

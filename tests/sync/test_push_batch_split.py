@@ -20,15 +20,10 @@ from caseworker.store import docstore
 from caseworker.store.store import Store
 from sync.push_groups import travelling_with
 from sync.replicator import SyncResult
-from tests.support.gateway import USERS, Gateway, Server, central_server, running_gateway
+from tests.support.gateway import USERS, Gateway, Server, running_gateway
 from tests.sync.helpers import OFFICER, local_ids, make_store, sync
 
 OLU = USERS["olu"]
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> Server:
-    return central_server(request)
 
 
 @pytest.fixture
