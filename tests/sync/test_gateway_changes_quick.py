@@ -180,3 +180,17 @@ def test_a_shared_answer_serves_every_request_until_the_feed_moves_on_and_then_g
     answers, kept = asyncio.run(scenario())
     assert answers == [1, 1, 1, 3]  # asked once before the change, once after
     assert kept == 1  # the answers of the earlier position are gone
+
+
+def test_a_token_borrowed_from_a_colleague_never_brings_their_scope_by_the_short_cut(
+    central: Central,
+) -> None:
+    ann = synced(central, "ann")  # queue:waste: holds case:1 and its tree
+    waiting = Waiting(central, ann, 120_000)
+    until(lambda: waiters() == 1)
+    central.put(note("1y", "citizen:1", "case:1"))
+    ann.since = waiting.result()["last_seq"]  # remembered for ann: where the watcher is now
+    bea = Laptop("bea", since=ann.since)  # queue:highways: another person, ann's token
+    bea.apply(long_poll(central, bea, 60_000)["results"])
+    assert not {"case:1", "note:1a", "note:1y", "citizen:1"} & set(bea.docs)
+    assert "case:2" in bea.docs  # her own scope, sent whole: the token's scope is not hers
