@@ -87,8 +87,11 @@ async def held_among(
         on_citizens = {i for i in _row_ids(answer) if is_id_of(i, "case")}
     known = known or {}
     asked = case_ids | on_citizens
-    cases = {i: dict(b) for i in asked & known.keys() if (b := known[i]) is not None}
-    cases = {i: b for i, b in cases.items() if _live_case(i, b)}
+    cases = {
+        i: body
+        for i in asked & known.keys()
+        if (body := known[i]) is not None and _live_case(i, body)
+    }
     cases.update(await _live_cases(couch, sorted(asked - known.keys())))
     for case_id, case in cases.items():
         if not case_keys(case) & keys:

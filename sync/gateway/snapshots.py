@@ -11,19 +11,19 @@ replicated nor reachable by clients (the gateway keeps their checkpoints under o
 A large scope is split over several documents so none passes CouchDB's document size limit.
 """
 
-import asyncio
 import hashlib
 from collections import OrderedDict
 from collections.abc import Iterable
 
 from sync.gateway.couch import Couch, CouchError, doc_path
+from sync.gateway.flights import Flights
 
 PREFIX = "_local/caseworker-scope-"
 PART_ROOTS = 20_000  # roots per document: ~1 MB, far below CouchDB's 8 MB default
 _CACHED_ROOTS = 500_000  # roots remembered per process (content-addressed: never stale)
 
 _cached_roots = 0
-_writing: "dict[tuple[str, str], asyncio.Future[None]]" = {}
+_writing = Flights(keep=10_000, forget_done=True)
 _cache: "OrderedDict[tuple[str, str], tuple[str, frozenset[str]]]" = OrderedDict()
 
 
@@ -38,15 +38,13 @@ async def save(couch: Couch, user: str, roots: frozenset[str]) -> str:
     key = digest(user, roots)
     if _cached(couch, key, user) is not None:
         return key
+
     # One write for the many requests of one user that find the same new scope at once
     # (every device of theirs woken by one change); a failed write is tried again by the next.
-    name = (couch.db_url, key)
-    writing = _writing.get(name)
-    if writing is None or (writing.done() and (writing.cancelled() or writing.exception())):
-        writing = asyncio.ensure_future(_write(couch, key, user, roots))
-        writing.add_done_callback(lambda done: _writing.pop(name, None))
-        _writing[name] = writing
-    await asyncio.shield(writing)
+    async def write() -> None:
+        await _write(couch, key, user, roots)
+
+    await _writing.ask((couch.db_url, key), write)
     return key
 
 

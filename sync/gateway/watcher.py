@@ -28,6 +28,7 @@ import httpx
 
 from caseworker.access.channels import case_keys, is_id_of, root_of
 from sync.gateway.couch import Couch, CouchError
+from sync.gateway.flights import Flights
 
 KEEP = 10_000  # change digests kept
 POLL_SECONDS = 30.0  # one CouchDB long-poll (PouchDB Server ignores ``timeout``: cut here)
@@ -81,7 +82,7 @@ class Watcher:
         self._waiting = 0
         self._last_wait = self.loop.time()
         self._scopes: OrderedDict[Hashable, tuple[Any, frozenset[str]]] = OrderedDict()
-        self._shared: OrderedDict[Hashable, asyncio.Future[Any]] = OrderedDict()
+        self._shared = Flights(SHARED_ANSWERS)
 
     @property
     def running(self) -> bool:
@@ -141,19 +142,10 @@ class Watcher:
             self._last_wait = self.loop.time()
 
     async def once(self, key: Hashable, look: Callable[[], Awaitable[Any]]) -> Any:
-        """``look()``'s answer, asked once for every client woken by the same change: the
-        first caller starts it, the others await the same answer (``key`` names the question
-        and the feed position it was asked at, so an answer is never reused once CouchDB has
-        moved on). The look runs as its own task, so a client that hangs up cancels only its
-        own wait; a failed look is forgotten, and the next caller asks again."""
-        task = self._shared.get(key)
-        if task is None or (task.done() and (task.cancelled() or task.exception() is not None)):
-            task = asyncio.ensure_future(look())
-            task.add_done_callback(_retrieved)
-            self._shared[key] = task
-            while len(self._shared) > SHARED_ANSWERS:
-                self._shared.popitem(last=False)
-        return await asyncio.shield(task)
+        """``look()``'s answer, asked once for every client woken by the same change (``key``
+        names the question and the feed position it was asked at, so an answer is never
+        reused once CouchDB has moved on); ``flights.Flights``."""
+        return await self._shared.ask(key, look)
 
     def at(self, seq: Any) -> bool:
         """Whether the feed is at ``seq`` (every change up to it is in the digest, and none
@@ -265,12 +257,6 @@ class Watcher:
         async with self._condition:
             self._generation += 1
             self._condition.notify_all()
-
-
-def _retrieved(task: "asyncio.Future[Any]") -> None:
-    """Mark a shared look's failure as seen (its waiters may all have hung up)."""
-    if not task.cancelled():
-        task.exception()
 
 
 def _digest(result: Any) -> Change | None:
