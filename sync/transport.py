@@ -52,17 +52,36 @@ class Reply:
     content: bytes
 
 
+STOP_LOOK = 0.25  # seconds between looks at an exchange's stop flag
+
+
 class _Watch:
     """Shuts the exchange's socket down at its deadline, which ends any read blocked on it."""
 
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, deadline: float, stop: threading.Event | None = None) -> None:
         self.deadline = deadline
+        self.stop = stop
         self.fired = False
         self._sock: socket.socket | None = None
         self._lock = threading.Lock()
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._timer = self._start_timer()
+
+    def _start_timer(self) -> threading.Timer:
+        # With a stop flag, look at it every so often: a stop ends a wait for the reply's
+        # very first byte too (a long-poll whose server sends nothing until it answers).
+        wait = max(0.0, self.deadline - time.monotonic())
+        timer = threading.Timer(min(wait, STOP_LOOK) if self.stop else wait, self._tick)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+    def _tick(self) -> None:
+        if self.stop is None or self.stop.is_set() or time.monotonic() >= self.deadline:
+            self._fire()
+            return
+        with self._lock:
+            if not self.cancelled:
+                self._timer = self._start_timer()
 
     def attach(self, sock: socket.socket) -> None:
         with self._lock:
@@ -79,8 +98,12 @@ class _Watch:
     def expired(self) -> bool:
         return self.fired or time.monotonic() >= self.deadline
 
+    cancelled = False
+
     def cancel(self) -> None:
-        self._timer.cancel()
+        with self._lock:
+            self.cancelled = True
+            self._timer.cancel()
 
 
 def _shut(sock: socket.socket) -> None:
@@ -165,7 +188,7 @@ def exchange(
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise Expired
-    watch = _Watch(deadline)
+    watch = _Watch(deadline, stop)
     _current.watch = watch
     try:
         try:
