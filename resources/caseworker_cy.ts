@@ -2180,6 +2180,16 @@
         <source>Sync problem: %1</source>
         <translation>Problem cysoni: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Online · %n change(s) still to send</source>
+        <translation>
+            <numerusform>Ar-lein · %n newid i&apos;w anfon o hyd</numerusform>
+            <numerusform>Ar-lein · %n newid i&apos;w anfon o hyd</numerusform>
+            <numerusform>Ar-lein · %n newid i&apos;w anfon o hyd</numerusform>
+            <numerusform>Ar-lein · %n newid i&apos;w anfon o hyd</numerusform>
+            <numerusform>Ar-lein · %n newid i&apos;w anfon o hyd</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 · unencrypted connection</source>
         <translation>%1 · cysylltiad heb ei amgryptio</translation>

@@ -2171,6 +2171,13 @@
         <source>Sync problem: %1</source>
         <translation>Sync problem: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Online · %n change(s) still to send</source>
+        <translation>
+            <numerusform>Online · %n change still to send</numerusform>
+            <numerusform>Online · %n changes still to send</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 · unencrypted connection</source>
         <translation>%1 · unencrypted connection</translation>

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from caseworker.services.context import ChangeSet
+from caseworker.store import settings
 from caseworker.store.store import Store
 from sync.errors import AuthError, NetworkError, Stopped, SyncError
 from sync.http import CouchClient
@@ -202,6 +203,8 @@ class LiveSync:
         self._failures = 0
         self._online.set()
         now = datetime.now(UTC)
+        with self.replicator.store.write() as session:  # a window opened later shows it too
+            settings.record_sync(session, now)
         self._set(SyncState("up_to_date", last_sync=now, refused=refused))
 
     def _failed(self, state: SyncState) -> None:

@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import StoreSetting
 from caseworker.services.context import ChangeSet
-from caseworker.store import purge
+from caseworker.store import purge, settings
 from caseworker.store.docstore import Written
 from caseworker.store.store import Store
+from caseworker.timeutil import utcnow
 from sync.checkpoint import STORE_ID_KEY, Checkpointer, replication_id
 from sync.http import CouchClient
 from sync.pull import Puller, PullResult
@@ -146,4 +147,7 @@ class Replicator:
         with self.remote.budget(self.budget):  # one budget for both directions
             result.push = self.push()
             result.pull = self.pull()
+        if result.up_to_date:  # the window shows it, whichever process synced
+            with self.store.write() as session:
+                settings.record_sync(session, utcnow())
         return result

@@ -1,8 +1,11 @@
 """The status bar: who is signed in, online or offline, the last sync, what waits to be sent.
 
 The sync engine reports through ``set_sync_state`` and ``set_last_sync``; what waits to be
-sent is read on the database worker (documents changed since the push checkpoint) whenever
-something changes. Without a central service the bar says so instead of inventing figures.
+sent, and when any sync (this window's or one run from the command line) last reached the
+server, are read on the database worker whenever something changes. The bar never says two
+things at once: while changes wait, it does not say "up to date". The connection is shown by
+an icon and a colour as well as words. Without a central service the bar says so instead of
+inventing figures.
 """
 
 from collections.abc import Callable
@@ -14,7 +17,7 @@ from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from caseworker.services.context import ChangeSet
-from caseworker.store import docstore
+from caseworker.store import docstore, settings
 from caseworker.timeutil import utcnow
 from sync.state import SyncState
 from ui import icons, labels
@@ -33,6 +36,19 @@ def pending_after(pushed_seq: Callable[[Session], int]) -> PendingReader:
 
 
 SYNC_STATES = ("local_only", "offline", "connecting", "syncing", "up_to_date", "needs_sign_in")
+
+
+def connection_look(state: str, pending: int | None) -> str:
+    """How the connection is marked besides its words: "online", "waiting" (online, changes
+    still to send), "offline" or "problem" (a style property and its icon)."""
+    if state in ("syncing", "up_to_date"):
+        return "waiting" if state == "up_to_date" and pending else "online"
+    if state in ("offline", "connecting", "local_only"):
+        return "offline"
+    return "problem"
+
+
+_ICONS = {"online": "online", "waiting": "pending", "offline": "offline", "problem": "offline"}
 
 
 class _IconLabel(QWidget):
@@ -56,6 +72,13 @@ class _IconLabel(QWidget):
         self.text.setText(text)
         self.text.setAccessibleName(self.accessibleName())
         self.text.setAccessibleDescription(text)
+
+    def set_look(self, look: str) -> None:
+        """A style property the stylesheet colours (``QLabel[connection=...]``)."""
+        if self.text.property("connection") != look:
+            self.text.setProperty("connection", look)
+            self.text.style().unpolish(self.text)
+            self.text.style().polish(self.text)
 
 
 class StatusBar(QStatusBar):
@@ -159,11 +182,18 @@ class StatusBar(QStatusBar):
         text = texts.get(self._state) or self.tr("Sync problem: %1").replace("%1", self._detail)
         if self._detail and self._state in texts:
             text = f"{text} ({self._detail})"
+        waiting = self.pending_count or 0
+        if self._state == "up_to_date" and waiting:
+            # Not "up to date" beside "N changes waiting": the changes go with the next push.
+            text = self.tr("Online · %n change(s) still to send", "", waiting)
+            if self._detail:
+                text = f"{text} ({self._detail})"
         if self._unencrypted:
             # Said every time, not once: anyone on the network can read what is sent.
             text = self.tr("%1 · unencrypted connection").replace("%1", text)
-        online = self._state in ("syncing", "up_to_date")
-        self.connection.set_icon("online" if online else "offline")
+        look = connection_look(self._state, self.pending_count)
+        self.connection.set_icon(_ICONS[look])
+        self.connection.set_look(look)
         self.connection.set_text(text)
 
     def _show_last_sync(self) -> None:
@@ -181,17 +211,27 @@ class StatusBar(QStatusBar):
         if reader is None:
             self.pending.set_text(self.tr("No central service configured"))
             return
-        self._ctx.worker.read(reader, self._show_pending, lambda _error: None)
 
-    def _show_pending(self, count: int) -> None:
+        def read(session: Session) -> tuple[int, datetime | None]:
+            return reader(session), settings.last_sync(session)
+
+        self._ctx.worker.read(read, self._show_pending, lambda _error: None)
+
+    def _show_pending(self, found: tuple[int, datetime | None]) -> None:
         if not isValid(self):
             return
+        count, stored_sync = found
         self.pending_count = count
         self.pending.set_text(
             self.tr("%n change(s) waiting to be sent", "", count)
             if count
             else self.tr("Nothing waiting to be sent")
         )
+        # A sync run from the command line (or an earlier session) counts as well.
+        if stored_sync is not None and (self._last_sync is None or stored_sync > self._last_sync):
+            self._last_sync = stored_sync
+            self._show_last_sync()
+        self._show_state()
 
     def _on_changed(self, _changes: ChangeSet) -> None:
         self._pending_timer.start()

@@ -7,6 +7,7 @@ Sync problems and by ``caseworker problems``.
 - two live documents that share what people use to tell them apart (a case reference, a staff
   username, a service code). The tables allow it, so a peer's document never fails the store;
   the clash is found here, whenever asked, so it clears as soon as one of them changes;
+- a document in conflict: two versions written at once, both kept until someone chooses;
 - replicated revisions that could not even be identified, counted.
 """
 
@@ -16,10 +17,18 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from caseworker.models import Case, Service, StaffMember, StoredDocument, StoreSetting
+from caseworker.models import (
+    Case,
+    LeafBody,
+    Service,
+    StaffMember,
+    StoredDocument,
+    StoreSetting,
+)
 from caseworker.store.replication import SKIPPED_KEY
 
-Kind = Literal["record", "duplicate", "skipped"]
+Kind = Literal["record", "duplicate", "conflict", "skipped"]
+CONFLICT = "two versions were saved at the same time: open it to choose what to keep"
 LIMIT = 1000
 
 
@@ -40,9 +49,10 @@ _UNIQUE_BY: tuple[tuple[str, Any, str, str], ...] = (
 
 
 def list_problems(session: Session, limit: int = LIMIT) -> list[Problem]:
-    """Duplicates first (they stop people finding the right record), then documents' own
-    problems, newest first, then the count of skipped revisions."""
+    """Duplicates first (they stop people finding the right record), then conflicts, then
+    documents' own problems, newest first, then the count of skipped revisions."""
     found = duplicates(session, limit)
+    found += conflicts(session, max(0, limit - len(found)))
     rows = session.execute(
         select(StoredDocument.id, StoredDocument.type, StoredDocument.problem)
         .where(StoredDocument.problem.is_not(None))
@@ -62,6 +72,20 @@ def list_problems(session: Session, limit: int = LIMIT) -> list[Problem]:
             )
         )
     return found
+
+
+def conflicts(session: Session, limit: int = LIMIT) -> list[Problem]:
+    """One problem per live document whose winner has a rival version. Read from the bodies
+    kept beside the winners (few rows), not by scanning every document."""
+    rows = session.execute(
+        select(StoredDocument.id, StoredDocument.type)
+        .join(LeafBody, LeafBody.doc_id == StoredDocument.id)
+        .where(StoredDocument.conflicted, StoredDocument.deleted.is_(False))
+        .group_by(StoredDocument.id)
+        .order_by(StoredDocument.seq.desc())
+        .limit(limit)
+    )
+    return [Problem("conflict", doc_id, kind, CONFLICT) for doc_id, kind in rows]
 
 
 def duplicates(session: Session, limit: int = LIMIT) -> list[Problem]:

@@ -30,12 +30,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from caseworker.access.channels import root_of
 from caseworker.models import StoreSetting
-from caseworker.store import projection
+from caseworker.store import projection, settings
 from caseworker.store.docstore import get_checkpoint
 from caseworker.store.store import Store
 from caseworker.store.writer import DOCS, Written, chunks, next_seq
@@ -327,14 +326,8 @@ def pending(session: Session) -> list[str]:
     return _pending(session)
 
 
-def _setting(session: Session, key: str) -> str | None:
-    value: str | None = session.scalar(select(_SETTINGS.c.value).where(_SETTINGS.c.key == key))
-    return value
-
-
-def _put_setting(session: Session, key: str, value: str) -> None:
-    stmt = insert(_SETTINGS).values(key=key, value=value)
-    session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+_setting = settings.read
+_put_setting = settings.write
 
 
 def _pending(session: Session) -> list[str]:

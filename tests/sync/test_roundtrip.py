@@ -3,12 +3,15 @@
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from caseworker.models import Case, StoredDocument
 from caseworker.services import cases
 from caseworker.services.cases import NewCase
-from caseworker.store import docstore, replication
+from caseworker.store import docstore, replication, settings
+from caseworker.timeutil import utcnow
+from sync.errors import SyncError
 from sync.http import CouchClient
 from sync.replicator import Replicator
 from tests.support.couch_server import CouchServer, run_replicate_js
@@ -143,3 +146,21 @@ def test_a_413_halves_the_batch(couch_server: CouchServer, couch_db: str, tmp_pa
     other = make_store(tmp_path, "other")
     remote = CouchClient(couch_db)
     assert Replicator(other, remote).pull().docs_written == local
+
+
+def test_a_completed_sync_is_remembered_in_the_store_for_the_window(
+    couch_db: str, tmp_path: Path
+) -> None:
+    store = make_store(tmp_path, "laptop", council=True)
+    with store.read() as s:
+        assert settings.last_sync(s) is None
+    before = utcnow()
+    assert sync(store, couch_db).up_to_date
+    with store.read() as s:
+        when = settings.last_sync(s)
+    assert when is not None and before <= when <= utcnow()
+    unreachable = CouchClient("http://127.0.0.1:9/nowhere", timeout=1.0)
+    with pytest.raises(SyncError):
+        Replicator(store, unreachable).sync()
+    with store.read() as s:
+        assert settings.last_sync(s) == when  # a failed sync changes nothing

@@ -1,6 +1,7 @@
 """The main window: the rail by role, tabs one per record, shortcuts, the status bar."""
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,8 +10,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from caseworker.models import Case, Citizen
-from caseworker.store import docstore
+from caseworker.store import docstore, settings
 from caseworker.store.store import Store
+from caseworker.timeutil import utcnow
 from ui import rail
 from ui.context import UiContext
 from ui.main_window import MainWindow
@@ -127,6 +129,43 @@ def test_the_status_bar_counts_what_waits_to_be_sent(
     qtbot.waitUntil(lambda: window.status.pending_count == 3, timeout=WAIT_MS)
     assert window.status.pending.text.text() == "3 changes waiting to be sent"
     window.status.set_sync_state("up_to_date")
-    assert window.status.connection.text.text() == "Online · up to date"
+    # Never "up to date" beside "3 changes waiting": the bar says one thing.
+    assert window.status.connection.text.text() == "Online · 3 changes still to send"
+    assert window.status.connection.text.property("connection") == "waiting"
     window.status.set_sync_state("error", "the server refused the password")
     assert "the server refused the password" in window.status.connection.text.text()
+    assert window.status.connection.text.property("connection") == "problem"
+
+
+def test_up_to_date_is_said_only_when_nothing_waits_and_offline_is_marked_apart(
+    qtbot: QtBot, ctx: UiContext, theme: Theme
+) -> None:
+    window = MainWindow(ctx, theme, pending=pending_after(docstore.last_seq))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.status.pending_count == 0, timeout=WAIT_MS)
+    connection = window.status.connection.text
+    window.status.set_sync_state("up_to_date")
+    assert connection.text() == "Online · up to date"
+    assert connection.property("connection") == "online"
+    online_colour = connection.palette().color(connection.foregroundRole()).name()
+    window.status.set_sync_state("offline", "no network")
+    assert connection.text().startswith("Offline")
+    assert connection.property("connection") == "offline"
+    # Not words alone: the colour changes too (the icon is swapped with it).
+    assert connection.palette().color(connection.foregroundRole()).name() != online_colour
+
+
+def test_a_sync_run_from_the_command_line_shows_as_the_last_sync(
+    qtbot: QtBot, ctx: UiContext, theme: Theme, seeded: Store
+) -> None:
+    window = MainWindow(ctx, theme, pending=pending_after(docstore.last_seq))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.status.pending_count == 0, timeout=WAIT_MS)
+    assert window.status.last_sync.text.text() == "Last sync: not yet"
+    with seeded.write() as session:  # as `caseworker sync` does when it completes
+        settings.record_sync(session, utcnow() - timedelta(minutes=5))
+    window.status.refresh_pending()
+    qtbot.waitUntil(
+        lambda: window.status.last_sync.text.text() != "Last sync: not yet", timeout=WAIT_MS
+    )
+    assert "5 min" in window.status.last_sync.text.text()

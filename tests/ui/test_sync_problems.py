@@ -56,3 +56,37 @@ def test_no_problems_says_so(qtbot: QtBot, window: MainWindow, ctx: UiContext) -
     assert dialog.table.topLevelItemCount() == 0
     dialog.reject()
     wait_idle(qtbot, ctx.worker)
+
+
+def test_an_open_conflict_is_listed_and_opens_where_it_is_resolved(
+    qtbot: QtBot, window: MainWindow, ctx: UiContext, seeded: Store
+) -> None:
+    with seeded.write() as s:  # two offline edits of one case from the same revision
+        case_id = s.execute(select(Case.id).limit(1)).scalar_one()
+        base = docstore.require(s, case_id)
+        start = int(base["_rev"].split("-")[0]) + 1
+        ancestors = [base["_rev"].split("-")[1]]
+        edits = [("a" * 32, "Bin missed twice"), ("b" * 32, "Bin missed, bag split")]
+        replication.put_replicated_many(
+            s,
+            [
+                {
+                    **base,
+                    "summary": summary,
+                    "_rev": f"{start}-{rev}",
+                    "_revisions": {"start": start, "ids": [rev, *ancestors]},
+                }
+                for rev, summary in edits
+            ],
+        )
+    dialog = window.show_sync_problems()
+    assert isinstance(dialog, SyncProblemsDialog)
+    qtbot.waitUntil(lambda: dialog.table.topLevelItemCount() == 1, timeout=WAIT_MS)
+    row = dialog.table.topLevelItem(0)
+    assert row is not None and row.text(0) == case_id
+    assert "two versions were saved at the same time" in row.text(2)
+    assert "no problems" not in dialog.summary.text()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    opened = window.tabs.currentWidget()
+    assert isinstance(opened, CaseView) and opened.case_id == case_id
+    wait_idle(qtbot, ctx.worker)

@@ -8,6 +8,7 @@ from caseworker.models import AuditEvent, Case, StoredDocument
 from caseworker.services import cases, conflicts
 from caseworker.services.cases import NewCase
 from caseworker.store import docstore
+from caseworker.store.problems import list_problems
 from caseworker.store.store import Store
 from tests.unit.conftest import AGENT, SUPERVISOR
 
@@ -69,3 +70,15 @@ def test_only_conflicting_values_can_be_chosen(council: Store) -> None:
     ):
         with pytest.raises(ValidationError, match=reason), council.write() as s:
             conflicts.resolve(s, SUPERVISOR, case_id, chosen)
+
+
+def test_an_open_conflict_is_a_problem_to_look_at_until_it_is_resolved(council: Store) -> None:
+    case_id = _conflicted_case(council)
+    with council.read() as s:
+        listed = [p for p in list_problems(s) if p.kind == "conflict"]
+    assert [(p.doc_id, p.doc_type) for p in listed] == [(case_id, "case")]
+    assert "choose" in listed[0].reason
+    with council.write() as s:
+        conflicts.resolve(s, SUPERVISOR, case_id, {"priority": "urgent"})
+    with council.read() as s:
+        assert not [p for p in list_problems(s) if p.kind == "conflict"]
