@@ -1,10 +1,8 @@
 """Pull: the server's changes into the local store, one transaction per batch.
 
 Per batch: ``_changes?style=all_docs&since=<seq>&limit=B`` -> the local store's revs_diff ->
-the missing first revisions with ``POST _all_docs?include_docs=true`` (a document's first
-revision is its whole history), the rest (and any first revision that row did not give exactly)
-with ``_bulk_get?revs=true&attachments=true`` (``GET doc?open_revs=...`` where a server lacks
-it, half the batch on 413) -> one local transaction writing the batch and the local checkpoint ->
+``_bulk_get?revs=true&attachments=true`` (``GET doc?open_revs=...`` where a server lacks it,
+half the batch on 413) -> one local transaction writing the batch and the local checkpoint ->
 the server's checkpoint. A fetching thread gets batch N+1 while batch N is written; at most two
 batches are held at once (memory: batch size x 2).
 
@@ -33,7 +31,6 @@ from caseworker.store.replication import put_replicated_many, revs_diff_many
 from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
 from sync.errors import (
-    ForbiddenError,
     MalformedResponse,
     NoProgress,
     ReplyTooLarge,
@@ -112,7 +109,6 @@ class Puller:
         # pushed is never purged. None: nothing counts as pushed (everything removed is kept).
         self.push_checkpoint = push_checkpoint
         self.bulk_get = True
-        self.all_docs = True
 
     def run(self) -> PullResult:
         since = self.checkpointer.read()
@@ -279,53 +275,6 @@ class Puller:
         return _Batch(docs, last_seq, len(results), final, removed=removed, present=list(wanted))
 
     def _get_docs(self, client: CouchClient, pairs: list[tuple[str, str]]) -> list[Any]:
-        if not self.all_docs:
-            return self._get_later(client, pairs)
-        firsts, later = _first_revisions(pairs)
-        docs: list[Any] = []
-        if firsts:
-            docs, missed = self._get_firsts(client, firsts)
-            later += missed
-        if later:
-            docs += self._get_later(client, later)
-        return docs
-
-    def _get_firsts(
-        self, client: CouchClient, firsts: dict[str, str]
-    ) -> tuple[list[Any], list[tuple[str, str]]]:
-        """First revisions (``1-...``, the document's whole history) read with ``_all_docs``
-        and ``include_docs``: a server finds the winner of each id without reading revision
-        trees, which is most of what ``_bulk_get`` costs it (PouchDB up to version 8 fetched
-        them so). A row that is not exactly the revision asked for (a later winner, a
-        deletion, attachments, an error) is left to ``_bulk_get``."""
-        pairs = list(firsts.items())
-        try:
-            answer = client.post("/_all_docs", {"keys": list(firsts)}, {"include_docs": "true"})
-        except (TooLargeError, ReplyTooLarge):
-            return [], pairs
-        except ForbiddenError:
-            self.all_docs = False  # a gateway that does not serve it
-            return [], pairs
-        except RequestError as exc:
-            if exc.status not in (400, 404, 405, 501):
-                raise
-            self.all_docs = False  # a server that does not serve it so
-            return [], pairs
-        rows = answer.get("rows") if isinstance(answer, dict) else None
-        if not isinstance(rows, list):
-            raise MalformedResponse("_all_docs sent no list of rows")
-        docs: list[Any] = []
-        for row in rows:
-            doc = row.get("doc") if isinstance(row, dict) else None
-            if not isinstance(doc, dict) or "_attachments" in doc:
-                continue
-            doc_id, rev = doc.get("_id"), doc.get("_rev")
-            if isinstance(doc_id, str) and firsts.get(doc_id) == rev and not doc.get("_deleted"):
-                del firsts[doc_id]  # once: a repeated row is not written twice
-                docs.append(doc)
-        return docs, list(firsts.items())
-
-    def _get_later(self, client: CouchClient, pairs: list[tuple[str, str]]) -> list[Any]:
         if not self.bulk_get:
             return self._open_revs(client, pairs)
         try:
@@ -338,7 +287,7 @@ class Puller:
             if len(pairs) == 1:
                 raise
             half = len(pairs) // 2
-            return self._get_later(client, pairs[:half]) + self._get_later(client, pairs[half:])
+            return self._get_docs(client, pairs[:half]) + self._get_docs(client, pairs[half:])
         except RequestError as exc:
             if exc.status not in (400, 404, 405, 501):
                 raise
@@ -379,23 +328,6 @@ def _count(*values: Any) -> int | None:
     counts = [0 if v is None else v for v in values]  # a count left out is none
     whole = [v for v in counts if isinstance(v, int) and not isinstance(v, bool) and v >= 0]
     return sum(whole) if len(whole) == len(counts) else None
-
-
-def _first_revisions(
-    pairs: list[tuple[str, str]],
-) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """The ids whose only missing revision is a first one (``1-``), and the other pairs."""
-    counts: dict[str, int] = {}
-    for doc_id, _ in pairs:
-        counts[doc_id] = counts.get(doc_id, 0) + 1
-    firsts: dict[str, str] = {}
-    later: list[tuple[str, str]] = []
-    for doc_id, rev in pairs:
-        if counts[doc_id] == 1 and rev.startswith("1-"):
-            firsts[doc_id] = rev
-        else:
-            later.append((doc_id, rev))
-    return firsts, later
 
 
 def _wanted(results: list[Any]) -> tuple[dict[str, list[str]], list[str]]:

@@ -54,10 +54,6 @@ def consistent(store: Store) -> tuple[int, int]:
 
 PULL_FAULTS = [
     ("_changes", "500", ServerError, "the central service failed (500"),
-    ("_all_docs", "hang", NetworkError, "did not answer in time"),
-    ("_all_docs", "truncate", MalformedResponse, "not JSON"),
-    ("_all_docs", "drop", NetworkError, "broke off"),
-    ("_all_docs", "500", ServerError, "the central service failed (500"),
     ("_bulk_get", "hang", NetworkError, "did not answer in time"),
     ("_bulk_get", "truncate", MalformedResponse, "not JSON"),
     ("_changes", "malformed", MalformedResponse, "not JSON"),
@@ -77,8 +73,6 @@ def test_a_spoiled_pull_fails_in_one_line_and_the_next_completes(
     words: str,
 ) -> None:
     store = make_store(tmp_path, "van")
-    if path == "_bulk_get":  # first revisions come with _all_docs unless a server lacks it
-        proxy.inject("_all_docs", "404", times=1000)
     # Let the first batch through, then spoil the next matching request.
     remote = CouchClient(proxy.rewrite(filled_db), timeout=1.0)
     replicator = Replicator(store, remote, batch_size=BATCH)
@@ -143,7 +137,6 @@ def test_a_server_without_bulk_get_is_read_one_document_at_a_time(
             cases.open_case(s, AGENT, NewCase("missed-bin", f"Case {i}", "phone"))
     assert sync(office, couch_db).up_to_date
     proxy.inject("_bulk_get", "404", times=1000)
-    proxy.inject("_all_docs", "404", times=1000)
     store = make_store(tmp_path, "van")
     result = Replicator(store, CouchClient(proxy.rewrite(couch_db)), batch_size=BATCH).sync()
     assert result.up_to_date

@@ -60,12 +60,6 @@ def mangled(server: HostileServer, mangle: Mangle) -> Callable[[Request], Reply]
     return script
 
 
-def only_bulk_get(server: HostileServer) -> None:
-    """The server answers ``_all_docs`` 404, as a server without it would: every revision is
-    then fetched with ``_bulk_get``."""
-    server.on("/_all_docs", Reply(404, {"error": "not_found", "reason": "missing"}))
-
-
 def pull(server: HostileServer, db_url: str, store: Store) -> Any:
     return Replicator(store, CouchClient(server.rewrite(db_url)), batch_size=BATCH).pull()
 
@@ -173,45 +167,22 @@ def foreign(doc_id: str, rev: str = "1-0123456789abcdef") -> dict[str, Any]:
     return {"id": doc_id, "docs": [{"ok": body}]}
 
 
-def foreign_row(doc_id: str, rev: str = "1-0123456789abcdef") -> dict[str, Any]:
-    body = {"_id": doc_id, "_rev": rev, "type": "citizen", "name": "Mallory", "deleted": False}
-    return {"id": doc_id, "key": doc_id, "value": {"rev": rev}, "doc": body}
-
-
-def add_foreigners_to_bulk_get(request: Request, answer: Any) -> Any:
-    asked = request.json()["docs"][0]
-    extra = [
-        foreign("_design/evil"),
-        foreign("_local/evil"),
-        foreign("citizen-never-asked"),
-        foreign(asked["id"], "9-ffffffffffffffff"),  # a revision of an asked document
-    ]
-    return {"results": [*answer["results"], *extra]}
-
-
-def add_foreigners_to_all_docs(request: Request, answer: Any) -> Any:
-    asked = request.json()["keys"][0]
-    extra = [
-        foreign_row("_design/evil"),
-        foreign_row("_local/evil"),
-        foreign_row("citizen-never-asked"),
-        foreign_row(asked, "9-ffffffffffffffff"),  # not the revision asked for: fetched again
-    ]
-    return {**answer, "rows": [*extra, *answer["rows"]]}
-
-
-@pytest.mark.parametrize("fetched_with", ["_all_docs", "_bulk_get"])
 def test_documents_never_asked_for_never_reach_the_store(
-    hostile: HostileServer, filled_db: str, tmp_path: Path, fetched_with: str
+    hostile: HostileServer, filled_db: str, tmp_path: Path
 ) -> None:
-    if fetched_with == "_bulk_get":
-        only_bulk_get(hostile)
-        hostile.on("/_bulk_get", mangled(hostile, add_foreigners_to_bulk_get))
-    else:
-        hostile.on("/_all_docs", mangled(hostile, add_foreigners_to_all_docs))
+    def add_foreigners(request: Request, answer: Any) -> Any:
+        asked = request.json()["docs"][0]
+        extra = [
+            foreign("_design/evil"),
+            foreign("_local/evil"),
+            foreign("citizen-never-asked"),
+            foreign(asked["id"], "9-ffffffffffffffff"),  # a revision of an asked document
+        ]
+        return {"results": [*answer["results"], *extra]}
+
+    hostile.on("/_bulk_get", mangled(hostile, add_foreigners))
     store = make_store(tmp_path, "van")
     assert pull(hostile, filled_db, store).caught_up
-    assert hostile.seen(f"/{fetched_with}")
     ids = local_ids(store)
     assert not {"_design/evil", "_local/evil", "citizen-never-asked"} & ids
     with store.read() as session:
@@ -234,7 +205,6 @@ def test_design_and_local_documents_in_the_feed_are_never_asked_for(
     store = make_store(tmp_path, "van")
     pull(hostile, filled_db, store)
     asked = [d["id"] for r in hostile.seen("/_bulk_get") for d in r.json()["docs"]]
-    asked += [key for r in hostile.seen("/_all_docs") for key in r.json()["keys"]]
     assert asked and not [i for i in asked if i.startswith(("_design/", "_local/"))]
 
 
@@ -271,10 +241,7 @@ MALFORMED: list[tuple[str, str, Reply | Mangle]] = [
         "/_changes",
         Reply(200, {"results": [], "last_seq": "9" * 100_000}),
     ),
-    ("nested 100,000 deep (all_docs)", "/_all_docs", Reply(200, DEEP)),
     ("bulk_get not an object", "/_bulk_get", Reply(200, [1, 2, 3])),
-    ("all_docs not an object", "/_all_docs", Reply(200, [1, 2, 3])),
-    ("all_docs without rows", "/_all_docs", Reply(200, {"total_rows": 5})),
     ("bulk_get without results", "/_bulk_get", Reply(200, {"docs": []})),
     ("a checkpoint that is not JSON", "/_local/", Reply(200, b"{{{")),
 ]
@@ -294,8 +261,6 @@ def test_each_malformed_reply_is_one_line_and_the_next_sync_completes(
     if path == "/db":  # only the database's own info, not everything under it
         hostile.clear()
         hostile.on(db_path, lambda r: script if r.path == db_path else None)
-    if path == "/_bulk_get":
-        only_bulk_get(hostile)
     store = make_store(tmp_path, "van")
     with pytest.raises(MalformedResponse) as raised:
         pull(hostile, filled_db, store)
@@ -332,31 +297,7 @@ ODD_BUT_HARMLESS: list[tuple[str, str, Mangle]] = [
         lambda r, a: {**a, "results": [with_bad_attachment(e) for e in a["results"]]},
     ),
     ("a checkpoint with a broken history", "/_local/", lambda r, a: broken_checkpoint(a)),
-    (
-        "all_docs rows that are not objects",
-        "/_all_docs",
-        lambda r, a: {**a, "rows": [1, "x", {"doc": 5}, {"doc": [7]}, *a["rows"]]},
-    ),
-    (
-        "all_docs rows for other revisions, deletions and attachments",
-        "/_all_docs",
-        lambda r, a: {**a, "rows": [other_row(row, n) for n, row in enumerate(a["rows"])]},
-    ),
-    ("all_docs rows left out", "/_all_docs", lambda r, a: {**a, "rows": a["rows"][1::2]}),
 ]
-
-
-def other_row(row: Any, n: int) -> Any:
-    """Rows that are not the first revision asked for: each is fetched with ``_bulk_get``."""
-    doc = row.get("doc")
-    if not isinstance(doc, dict):
-        return row
-    if n % 3 == 0:
-        return {**row, "doc": {**doc, "_rev": "2-" + "e" * 32}}
-    if n % 3 == 1:
-        return {**row, "value": {"rev": doc["_rev"], "deleted": True}, "doc": None}
-    stub = {"content_type": "text/plain", "digest": "md5-xxx", "stub": True, "length": 3}
-    return {**row, "doc": {**doc, "_attachments": {"x.txt": stub}}}
 
 
 def with_bad_attachment(entry: Any) -> Any:
@@ -386,8 +327,6 @@ def test_odd_replies_that_a_pull_can_live_with_do_not_stop_it(
         hostile.on(db_path, lambda r: script(r) if r.path == db_path else None)
     else:
         hostile.on(path, script)
-    if path == "/_bulk_get":
-        only_bulk_get(hostile)
     store = make_store(tmp_path, "van")
     for _ in range(2):  # the second pull starts from the (maybe broken) checkpoints
         assert pull(hostile, filled_db, store).caught_up
