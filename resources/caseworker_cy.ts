@@ -372,14 +372,6 @@
         <translation>Gadewch yn wag i ddefnyddio&apos;r cyfrinair a gofiwyd yng nghylch allweddi&apos;r cyfrifiadur hwn.</translation>
     </message>
     <message>
-        <source>&amp;Remember it in this computer&apos;s keyring</source>
-        <translation>&amp;Cofio yng nghylch allweddi&apos;r cyfrifiadur hwn</translation>
-    </message>
-    <message>
-        <source>Remember the password (Alt+R)</source>
-        <translation>Cofio&apos;r cyfrinair (Alt+R)</translation>
-    </message>
-    <message>
         <source>Connection message</source>
         <translation>Neges cysylltu</translation>
     </message>
@@ -856,6 +848,97 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>Doedd dim modd %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstConnectDialog</name>
+    <message>
+        <source>Connect to your council&apos;s service</source>
+        <translation>Cysylltu â gwasanaeth eich cyngor</translation>
+    </message>
+    <message>
+        <source>This computer holds no records yet. Connect to your council&apos;s central service to bring down your share of its cases and citizens; you can then work with or without a connection. Ask your system administrator for the address.</source>
+        <translation>Nid oes cofnodion ar y cyfrifiadur hwn eto. Cysylltwch â gwasanaeth canolog eich cyngor i lawrlwytho eich cyfran chi o&apos;i achosion a&apos;i ddinasyddion; yna gallwch weithio gyda chysylltiad neu hebddo. Gofynnwch i weinyddwr eich system am y cyfeiriad.</translation>
+    </message>
+    <message>
+        <source>Central service address (Alt+A)</source>
+        <translation>Cyfeiriad y gwasanaeth canolog (Alt+A)</translation>
+    </message>
+    <message>
+        <source>The address of the council&apos;s case database, starting https://</source>
+        <translation>Cyfeiriad cronfa ddata achosion y cyngor, yn dechrau https://</translation>
+    </message>
+    <message>
+        <source>Your user name (Alt+U)</source>
+        <translation>Eich enw defnyddiwr (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Your user name on the central service.</source>
+        <translation>Eich enw defnyddiwr ar y gwasanaeth canolog.</translation>
+    </message>
+    <message>
+        <source>Password (Alt+P)</source>
+        <translation>Cyfrinair (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Your password on the central service.</source>
+        <translation>Eich cyfrinair ar y gwasanaeth canolog.</translation>
+    </message>
+    <message>
+        <source>Records brought down</source>
+        <translation>Cofnodion wedi&apos;u lawrlwytho</translation>
+    </message>
+    <message>
+        <source>Connection message</source>
+        <translation>Neges cysylltu</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Cyfeiriad:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Enw defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>C&amp;yfrinair:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Cysylltu</translation>
+    </message>
+    <message>
+        <source>Connect (Enter)</source>
+        <translation>Cysylltu (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Canslo (Esc)</translation>
+    </message>
+    <message>
+        <source>Type your user name and password.</source>
+        <translation>Teipiwch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+    <message>
+        <source>The central service did not answer. Check the address and the network, then try again.</source>
+        <translation>Ni atebodd y gwasanaeth canolog. Gwiriwch y cyfeiriad a&apos;r rhwydwaith, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Checking with the central service…</source>
+        <translation>Yn gwirio gyda&apos;r gwasanaeth canolog…</translation>
+    </message>
+    <message>
+        <source>Bringing down your records: %1 so far…</source>
+        <translation>Yn lawrlwytho eich cofnodion: %1 hyd yma…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Methu cysylltu: %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Yn stopio…</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2029,29 @@
     </message>
 </context>
 <context>
+    <name>RememberBox</name>
+    <message>
+        <source>&amp;Remember it in this computer&apos;s keyring</source>
+        <translation>C&amp;ofio yng nghylch allweddi&apos;r cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Remember the password (Alt+R)</source>
+        <translation>Cofio&apos;r cyfrinair (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Keeps the password in the operating system&apos;s keyring, never in a file.</source>
+        <translation>Yn cadw&apos;r cyfrinair yng nghylch allweddi&apos;r system weithredu, byth mewn ffeil.</translation>
+    </message>
+    <message>
+        <source>Remember it: not possible, this computer has no keyring</source>
+        <translation>Ei gofio: dim modd, nid oes cylch allweddi ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring, so the password is asked for each time.</source>
+        <translation>Nid oes cylch allweddi ar y cyfrifiadur hwn, felly gofynnir am y cyfrinair bob tro.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -2020,6 +2126,18 @@
         <translation>Mewngofnodi</translation>
     </message>
     <message>
+        <source>&amp;Connect to your council&apos;s service…</source>
+        <translation>&amp;Cysylltu â gwasanaeth eich cyngor…</translation>
+    </message>
+    <message>
+        <source>Connect to your council&apos;s service (Alt+C)</source>
+        <translation>Cysylltu â gwasanaeth eich cyngor (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Brings down your share of the council&apos;s records, then you sign in.</source>
+        <translation>Yn lawrlwytho eich cyfran chi o gofnodion y cyngor, yna rydych yn mewngofnodi.</translation>
+    </message>
+    <message>
         <source>Who is signing in?</source>
         <translation>Pwy sy&apos;n mewngofnodi?</translation>
     </message>
@@ -2048,16 +2166,12 @@
         <translation>&amp;Cyfrinair:</translation>
     </message>
     <message>
-        <source>&amp;Remember it in this computer&apos;s keyring</source>
-        <translation>&amp;Ei gofio yng nghylch allweddi&apos;r cyfrifiadur hwn</translation>
+        <source>This computer holds no records yet. Connect to your council&apos;s service to bring down your share of its cases and citizens, then sign in.</source>
+        <translation>Nid oes cofnodion ar y cyfrifiadur hwn eto. Cysylltwch â gwasanaeth eich cyngor i lawrlwytho eich cyfran chi o&apos;i achosion a&apos;i ddinasyddion, yna mewngofnodwch.</translation>
     </message>
     <message>
-        <source>Remember the password (Alt+R)</source>
-        <translation>Cofio&apos;r cyfrinair (Alt+E)</translation>
-    </message>
-    <message>
-        <source>Keeps the password in the operating system&apos;s keyring, never in a file.</source>
-        <translation>Yn cadw&apos;r cyfrinair yng nghylch allweddi&apos;r system weithredu, byth mewn ffeil.</translation>
+        <source>This store has no active staff yet: connect it to your council&apos;s central service first.</source>
+        <translation>Nid oes staff gweithredol yn y storfa hon eto: cysylltwch hi â gwasanaeth canolog eich cyngor yn gyntaf.</translation>
     </message>
     <message>
         <source>Sign-in message</source>
@@ -2090,10 +2204,6 @@
     <message>
         <source>Loading staff…</source>
         <translation>Yn llwytho&apos;r staff…</translation>
-    </message>
-    <message>
-        <source>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</source>
-        <translation>Does dim staff gweithredol yn y storfa hon eto. Crëwch gyngor enghreifftiol (caseworker gui --demo) neu cysonwch â&apos;r gwasanaeth canolog yn gyntaf.</translation>
     </message>
     <message>
         <source>Checking with the central service…</source>

@@ -372,14 +372,6 @@
         <translation>Leave empty to use the password remembered in this computer&apos;s keyring.</translation>
     </message>
     <message>
-        <source>&amp;Remember it in this computer&apos;s keyring</source>
-        <translation>&amp;Remember it in this computer&apos;s keyring</translation>
-    </message>
-    <message>
-        <source>Remember the password (Alt+R)</source>
-        <translation>Remember the password (Alt+R)</translation>
-    </message>
-    <message>
         <source>Connection message</source>
         <translation>Connection message</translation>
     </message>
@@ -856,6 +848,97 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>Could not %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstConnectDialog</name>
+    <message>
+        <source>Connect to your council&apos;s service</source>
+        <translation>Connect to your council&apos;s service</translation>
+    </message>
+    <message>
+        <source>This computer holds no records yet. Connect to your council&apos;s central service to bring down your share of its cases and citizens; you can then work with or without a connection. Ask your system administrator for the address.</source>
+        <translation>This computer holds no records yet. Connect to your council&apos;s central service to bring down your share of its cases and citizens; you can then work with or without a connection. Ask your system administrator for the address.</translation>
+    </message>
+    <message>
+        <source>Central service address (Alt+A)</source>
+        <translation>Central service address (Alt+A)</translation>
+    </message>
+    <message>
+        <source>The address of the council&apos;s case database, starting https://</source>
+        <translation>The address of the council&apos;s case database, starting https://</translation>
+    </message>
+    <message>
+        <source>Your user name (Alt+U)</source>
+        <translation>Your user name (Alt+U)</translation>
+    </message>
+    <message>
+        <source>Your user name on the central service.</source>
+        <translation>Your user name on the central service.</translation>
+    </message>
+    <message>
+        <source>Password (Alt+P)</source>
+        <translation>Password (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Your password on the central service.</source>
+        <translation>Your password on the central service.</translation>
+    </message>
+    <message>
+        <source>Records brought down</source>
+        <translation>Records brought down</translation>
+    </message>
+    <message>
+        <source>Connection message</source>
+        <translation>Connection message</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Connect (Enter)</source>
+        <translation>Connect (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Type your user name and password.</source>
+        <translation>Type your user name and password.</translation>
+    </message>
+    <message>
+        <source>The central service did not answer. Check the address and the network, then try again.</source>
+        <translation>The central service did not answer. Check the address and the network, then try again.</translation>
+    </message>
+    <message>
+        <source>Checking with the central service…</source>
+        <translation>Checking with the central service…</translation>
+    </message>
+    <message>
+        <source>Bringing down your records: %1 so far…</source>
+        <translation>Bringing down your records: %1 so far…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Could not connect: %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2026,29 @@
     </message>
 </context>
 <context>
+    <name>RememberBox</name>
+    <message>
+        <source>&amp;Remember it in this computer&apos;s keyring</source>
+        <translation>&amp;Remember it in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>Remember the password (Alt+R)</source>
+        <translation>Remember the password (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Keeps the password in the operating system&apos;s keyring, never in a file.</source>
+        <translation>Keeps the password in the operating system&apos;s keyring, never in a file.</translation>
+    </message>
+    <message>
+        <source>Remember it: not possible, this computer has no keyring</source>
+        <translation>Remember it: not possible, this computer has no keyring</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring, so the password is asked for each time.</source>
+        <translation>This computer has no keyring, so the password is asked for each time.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -2014,6 +2120,18 @@
         <translation>Sign in</translation>
     </message>
     <message>
+        <source>&amp;Connect to your council&apos;s service…</source>
+        <translation>&amp;Connect to your council&apos;s service…</translation>
+    </message>
+    <message>
+        <source>Connect to your council&apos;s service (Alt+C)</source>
+        <translation>Connect to your council&apos;s service (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Brings down your share of the council&apos;s records, then you sign in.</source>
+        <translation>Brings down your share of the council&apos;s records, then you sign in.</translation>
+    </message>
+    <message>
         <source>Who is signing in?</source>
         <translation>Who is signing in?</translation>
     </message>
@@ -2042,16 +2160,12 @@
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <source>&amp;Remember it in this computer&apos;s keyring</source>
-        <translation>&amp;Remember it in this computer&apos;s keyring</translation>
+        <source>This computer holds no records yet. Connect to your council&apos;s service to bring down your share of its cases and citizens, then sign in.</source>
+        <translation>This computer holds no records yet. Connect to your council&apos;s service to bring down your share of its cases and citizens, then sign in.</translation>
     </message>
     <message>
-        <source>Remember the password (Alt+R)</source>
-        <translation>Remember the password (Alt+R)</translation>
-    </message>
-    <message>
-        <source>Keeps the password in the operating system&apos;s keyring, never in a file.</source>
-        <translation>Keeps the password in the operating system&apos;s keyring, never in a file.</translation>
+        <source>This store has no active staff yet: connect it to your council&apos;s central service first.</source>
+        <translation>This store has no active staff yet: connect it to your council&apos;s central service first.</translation>
     </message>
     <message>
         <source>Sign-in message</source>
@@ -2084,10 +2198,6 @@
     <message>
         <source>Loading staff…</source>
         <translation>Loading staff…</translation>
-    </message>
-    <message>
-        <source>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</source>
-        <translation>This store has no active staff yet. Seed a demo council (caseworker gui --demo) or sync with the central service first.</translation>
     </message>
     <message>
         <source>Checking with the central service…</source>

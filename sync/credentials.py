@@ -21,6 +21,22 @@ NO_KEYRING = (
 )
 
 
+def keyring_available() -> bool:
+    """Whether this machine has an OS keyring that can keep a password. Resolving the
+    keyring takes a while (half a second): ask off the GUI thread."""
+    import keyring
+    from keyring.backends import fail
+
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # a broken keyring configuration keeps nothing either
+        return False
+    if isinstance(backend, fail.Keyring):
+        return False
+    chained = getattr(backend, "backends", None)  # a chainer with nothing behind it
+    return not (isinstance(chained, list) and not chained)
+
+
 def _account(server: str, user: str) -> str:
     return f"{user}@{split_db_url(server)[0]}"
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -131,6 +131,7 @@ class Launcher:
         self.app = application()
         self.store: Store | None = None
         self.worker: DbWorker | None = None
+        self._connected: CentralAccount | None = None  # an empty store connected at sign-in
 
     def run(self) -> int:
         args = self.args
@@ -156,6 +157,9 @@ class Launcher:
             staff = self._sign_in(automatic, account)
             if staff is None:
                 return 0
+            if self._connected is not None:  # an empty store, connected from the sign-in
+                account, self._connected = self._connected, None
+                configured = config.load(data_dir)
             ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus)
             central = CentralConnection(data_dir, self.worker, bus, staff.username, configured)
             window = MainWindow(ctx, theme, central=central)
@@ -245,11 +249,21 @@ class Launcher:
                 return match[0]
             agents = [s for s in staff if s.role == "agent"]
             return (agents or staff)[0]
-        dialog = SignInDialog(self.worker, account)
+        dialog = SignInDialog(self.worker, account, connect=self._first_connect)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
+        self._connected = dialog.connected
         chosen: StaffChoice | None = dialog.chosen
         return chosen
+
+    def _first_connect(self, parent: QWidget) -> CentralAccount | None:
+        from ui.first_connect import FirstConnectDialog  # the replicator: only when needed
+
+        assert self.store is not None
+        dialog = FirstConnectDialog(self.store, Path(self.args.data_dir), parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.account
 
     def _seed_if_empty(self) -> None:
         count = self._read(lambda s: s.scalar(select(func.count()).select_from(Citizen)))

@@ -3,18 +3,19 @@ window offers). When a central service is configured, its password is asked for 
 in the OS keyring through the sync engine's credentials module (see ``CentralSignIn``).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +24,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.models import StaffMember
+from sync.credentials import CentralAccount
 from ui import labels
 from ui.background import run_off_gui
+from ui.remember_box import RememberBox
 from ui.worker import DbWorker
 
 
@@ -59,15 +62,34 @@ class CentralSignIn(Protocol):
     def sign_in(self, username: str, password: str | None, remember: bool) -> bool: ...
 
 
+Connect = Callable[[QWidget], CentralAccount | None]
+"""Connects an empty store to the council's service (``ui.first_connect``): the account it
+signed in with and synced as, or None if the person gave up."""
+
+
 class SignInDialog(QDialog):
     def __init__(
-        self, worker: DbWorker, central: CentralSignIn | None = None, parent: QWidget | None = None
+        self,
+        worker: DbWorker,
+        central: CentralSignIn | None = None,
+        parent: QWidget | None = None,
+        connect: Connect | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to Caseworker"))
         self.setAccessibleName(self.tr("Sign in"))
         self.chosen: StaffChoice | None = None
+        self.connected: CentralAccount | None = None  # connected from here (an empty store)
         self._central = central
+        self._worker = worker
+        self._connect = connect
+        self.connect_button = QPushButton(self.tr("&Connect to your council's service…"))
+        self.connect_button.setAccessibleName(self.tr("Connect to your council's service (Alt+C)"))
+        self.connect_button.setAccessibleDescription(
+            self.tr("Brings down your share of the council's records, then you sign in.")
+        )
+        self.connect_button.clicked.connect(self._connect_store)
+        self.connect_button.hide()
 
         heading = QLabel(self.tr("Who is signing in?"))
         heading.setProperty("role", "title")
@@ -86,15 +108,11 @@ class SignInDialog(QDialog):
         )
         password_label = QLabel(self.tr("&Password:"))
         password_label.setBuddy(self.password)
-        self.remember = QCheckBox(self.tr("&Remember it in this computer's keyring"))
-        self.remember.setChecked(True)
-        self.remember.setAccessibleName(self.tr("Remember the password (Alt+R)"))
-        self.remember.setAccessibleDescription(
-            self.tr("Keeps the password in the operating system's keyring, never in a file.")
-        )
+        self.remember = RememberBox()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Sign-in message"))
+        self.remember.on_change(lambda: self.message.setText(""))  # the error no longer stands
         self.buttons = QDialogButtonBox()
         self.sign_in_button = self.buttons.addButton(
             self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -127,6 +145,7 @@ class SignInDialog(QDialog):
             for widget in (password_label, self.password, self.remember):
                 widget.hide()
         layout.addWidget(self.message)
+        layout.addWidget(self.connect_button)
         layout.addWidget(self.buttons)
         self.resize(460, 420)
         self.message.setText(self.tr("Loading staff…"))
@@ -145,18 +164,40 @@ class SignInDialog(QDialog):
                 f"{person.name}, {labels.role(person.role)}",
             )
             self.staff_list.addItem(item)
+        self.connect_button.setVisible(not staff and self._connect is not None)
         if staff:
             self.staff_list.setCurrentRow(0)
             self.message.setText("")
             self.sign_in_button.setEnabled(True)
+            if self.connected is not None and self.connected.user:
+                self.select_username(self.connected.user)
+        elif self._connect is not None:
+            self.message.setText(
+                self.tr(
+                    "This computer holds no records yet. Connect to your council's service to "
+                    "bring down your share of its cases and citizens, then sign in."
+                )
+            )
+            self.connect_button.setFocus()
+            return
         else:
             self.message.setText(
                 self.tr(
-                    "This store has no active staff yet. Seed a demo council (caseworker gui "
-                    "--demo) or sync with the central service first."
+                    "This store has no active staff yet: connect it to your council's central "
+                    "service first."
                 )
             )
         self.staff_list.setFocus()
+
+    def _connect_store(self) -> None:
+        if self._connect is None:
+            return
+        account = self._connect(self)
+        if account is None or not isValid(self):
+            return
+        self.connected = account
+        self.message.setText(self.tr("Loading staff…"))
+        self._worker.read(active_staff, self._show_staff, self._on_failed)
 
     def select_username(self, username: str) -> bool:
         for row in range(self.staff_list.count()):

@@ -1,6 +1,7 @@
 """Signing in: the store's active staff, chosen by keyboard; a central service's password."""
 
 import pytest
+from keyring.backends.fail import Keyring as FailKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -8,6 +9,7 @@ from sqlalchemy import func, select
 
 from caseworker.models import StaffMember
 from caseworker.store.store import Store
+from tests.support.memory_keyring import MemoryKeyring, installed
 from ui.context import UiContext
 from ui.signin import SignInDialog
 
@@ -65,9 +67,11 @@ def test_a_central_service_asks_for_the_password_off_the_gui_thread(
     qtbot: QtBot, ctx: UiContext
 ) -> None:
     central = FakeCentral()
-    dialog = SignInDialog(ctx.worker, central)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    with installed(MemoryKeyring()):
+        dialog = SignInDialog(ctx.worker, central)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.remember.keyring is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
     assert dialog.password.isVisibleTo(dialog)
     dialog.password.setText("wrong")
@@ -88,3 +92,39 @@ def test_every_control_of_the_dialog_has_a_name(qtbot: QtBot, ctx: UiContext, ro
     qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
     for widget in (dialog.staff_list, dialog.password, dialog.remember, dialog.sign_in_button):
         assert widget.accessibleName() and widget.accessibleDescription()
+
+
+def test_without_a_keyring_the_remember_box_is_off_and_says_why(
+    qtbot: QtBot, ctx: UiContext
+) -> None:
+    central = FakeCentral()
+    with installed(FailKeyring()):  # type: ignore[no-untyped-call]
+        dialog = SignInDialog(ctx.worker, central)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.remember.keyring is not None, timeout=WAIT_MS)
+    assert dialog.remember.keyring is False
+    assert not dialog.remember.isChecked() and not dialog.remember.isEnabled()
+    assert "no keyring" in dialog.remember.text()
+    assert "asked for each time" in dialog.remember.accessibleDescription()
+    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+    dialog.password.setText("correct horse")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.sign_in_button.click()
+    assert central.calls[-1][1:] == ("correct horse", False)  # nothing to keep it in
+
+
+def test_an_error_clears_when_the_remember_box_changes(qtbot: QtBot, ctx: UiContext) -> None:
+    with installed(MemoryKeyring()):
+        dialog = SignInDialog(ctx.worker, FakeCentral())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.remember.keyring is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+    dialog.password.setText("wrong")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: "did not accept" in dialog.message.text(), timeout=WAIT_MS)
+    dialog.remember.setFocus()
+    qtbot.keyClick(dialog.remember, Qt.Key.Key_Space)
+    assert not dialog.remember.isChecked()
+    assert dialog.message.text() == ""

@@ -5,9 +5,8 @@ the OS keyring (if they tick "remember"), never to a file. An unreachable server
 failure: the window syncs when it answers (offline first).
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +19,18 @@ from shiboken6 import isValid
 
 from ui import theme
 from ui.central import CentralConnection
+from ui.remember_box import RememberBox
+
+
+def address_problem(server: str) -> str | None:
+    """What is wrong with a typed central service address, or None."""
+    if not server.startswith(("https://", "http://")) or server.rstrip("/").count("/") < 3:
+        return QCoreApplication.translate(
+            "CentralDialog",
+            "Type the whole address of the central database, e.g. "
+            "https://couch.council.example/caseworker",
+        )
+    return None
 
 
 class CentralDialog(QDialog):
@@ -49,13 +60,12 @@ class CentralDialog(QDialog):
         self.password.setAccessibleDescription(
             self.tr("Leave empty to use the password remembered in this computer's keyring.")
         )
-        self.remember = QCheckBox(self.tr("&Remember it in this computer's keyring"))
-        self.remember.setChecked(True)
-        self.remember.setAccessibleName(self.tr("Remember the password (Alt+R)"))
+        self.remember = RememberBox()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Connection message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.remember.on_change(lambda: self._say(""))  # an earlier error no longer stands
 
         form = QFormLayout()
         form.addRow(self.tr("&Address:"), self.server)
@@ -88,14 +98,9 @@ class CentralDialog(QDialog):
 
     def _connect(self) -> None:
         server = self.server.text().strip()
-        if not server.startswith(("https://", "http://")) or server.rstrip("/").count("/") < 3:
-            self._say(
-                self.tr(
-                    "Type the whole address of the central database, e.g. "
-                    "https://couch.council.example/caseworker"
-                ),
-                error=True,
-            )
+        problem = address_problem(server)
+        if problem is not None:
+            self._say(problem, error=True)
             self.server.setFocus()
             return
         self.connect_button.setEnabled(False)
