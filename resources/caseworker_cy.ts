@@ -632,20 +632,36 @@
         <translation>Yn dewis gwerth y fersiwn honno ar gyfer pob maes isod.</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>Maes</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Cadw&apos;r ddau</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>saved by %1 on %2</source>
+        <translation>cadwyd gan %1 ar %2</translation>
+    </message>
+    <message>
+        <source>saved on %1 (by whom is not recorded here)</source>
+        <translation>cadwyd ar %1 (ni chofnodir yma gan bwy)</translation>
+    </message>
+    <message>
+        <source>when and by whom is not recorded here</source>
+        <translation>ni chofnodir yma pryd na chan bwy</translation>
+    </message>
+    <message>
         <source>version %1</source>
         <translation>fersiwn %1</translation>
     </message>
     <message>
-        <source>Which value of %1 to keep.</source>
-        <translation>Pa werth %1 i&apos;w gadw.</translation>
-    </message>
-    <message>
         <source>Keep %1</source>
         <translation>Cadw %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>the version shown &amp;now</source>

@@ -632,20 +632,36 @@
         <translation>Chooses that version&apos;s value for every field below.</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>saved by %1 on %2</source>
+        <translation>saved by %1 on %2</translation>
+    </message>
+    <message>
+        <source>saved on %1 (by whom is not recorded here)</source>
+        <translation>saved on %1 (by whom is not recorded here)</translation>
+    </message>
+    <message>
+        <source>when and by whom is not recorded here</source>
+        <translation>when and by whom is not recorded here</translation>
+    </message>
+    <message>
         <source>version %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <source>Which value of %1 to keep.</source>
-        <translation>Which value of %1 to keep.</translation>
-    </message>
-    <message>
         <source>Keep %1</source>
         <translation>Keep %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>the version shown &amp;now</source>

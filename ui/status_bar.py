@@ -94,6 +94,7 @@ class StatusBar(QStatusBar):
         self._detail = ""
         self._unencrypted = False  # plain http:// to another machine, asked for with --allow-http
         self.pending_count: int | None = None
+        self._pending_fresh = False  # the count was read after the last sync state came
 
         self.who = _IconLabel(self.tr("Signed in"), "citizen")
         role = labels.role(ctx.actor.role)
@@ -133,7 +134,11 @@ class StatusBar(QStatusBar):
     # -- the sync engine's hooks ---------------------------------------------------------------
     def set_sync_state(self, state: str, detail: str = "") -> None:
         """One of SYNC_STATES, or "error" with a reason in ``detail``."""
+        stale = state == "up_to_date" and self._state != "up_to_date"
         self._state, self._detail = state, detail
+        if stale:  # counted before this sync: not used until read again
+            self._pending_fresh = False
+            self.refresh_pending()
         self._show_state()
 
     def show_sync(self, state: SyncState) -> None:
@@ -182,7 +187,7 @@ class StatusBar(QStatusBar):
         text = texts.get(self._state) or self.tr("Sync problem: %1").replace("%1", self._detail)
         if self._detail and self._state in texts:
             text = f"{text} ({self._detail})"
-        waiting = self.pending_count or 0
+        waiting = (self.pending_count or 0) if self._pending_fresh else 0
         if self._state == "up_to_date" and waiting:
             # Not "up to date" beside "N changes waiting": the changes go with the next push.
             text = self.tr("Online · %n change(s) still to send", "", waiting)
@@ -191,7 +196,7 @@ class StatusBar(QStatusBar):
         if self._unencrypted:
             # Said every time, not once: anyone on the network can read what is sent.
             text = self.tr("%1 · unencrypted connection").replace("%1", text)
-        look = connection_look(self._state, self.pending_count)
+        look = connection_look(self._state, waiting)
         self.connection.set_icon(_ICONS[look])
         self.connection.set_look(look)
         self.connection.set_text(text)
@@ -222,6 +227,7 @@ class StatusBar(QStatusBar):
             return
         count, stored_sync = found
         self.pending_count = count
+        self._pending_fresh = True
         self.pending.set_text(
             self.tr("%n change(s) waiting to be sent", "", count)
             if count

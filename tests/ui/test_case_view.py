@@ -240,8 +240,7 @@ def test_a_conflict_shows_a_badge_and_is_resolved_field_by_field(
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not inside_combo(widget):
             assert widget.accessibleName().strip() and widget.accessibleDescription().strip()
     dialog.keep_side(0)
-    summary = dialog.choices["summary"]
-    summary.setCurrentIndex(summary.count() - 1)  # the other version's summary
+    dialog.choose("summary", 1)  # the other version's summary
     kept_summary = dialog.chosen()["summary"]
     kept_priority = dialog.chosen()["priority"]
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
@@ -290,3 +289,33 @@ def test_a_burst_of_changes_costs_at_most_two_reads(
     settle()
     assert 1 <= len(loads) <= 2
     assert view.activity.notes.rowCount() == 6
+
+
+def test_conflicting_versions_stand_side_by_side_with_who_and_when_and_text_can_be_kept_whole(
+    qtbot: QtBot, view: CaseView, ctx: UiContext, case_id: str
+) -> None:
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        ctx.worker.write(lambda session: make_conflict(session, case_id))
+    dialog = view.resolve_conflict()
+    assert isinstance(dialog, ConflictDialog)
+    qtbot.waitUntil(lambda: bool(dialog.choices), timeout=WAIT_MS)
+    headings = [dialog.version_heading(side, 2) for side in range(2)]
+    assert headings[0].startswith("The version shown now") and "saved" in headings[0]
+    saved_at = dialog.versions[0].at
+    assert saved_at is not None and str(saved_at.year) in headings[0]
+    summary = dialog.choices["summary"]
+    values = [b.accessibleDescription() for b in summary.buttons()]
+    assert len(values) == 3 and values[2] == "Keep both"  # both versions' text, joined
+    dialog.choose("summary", 2)
+    kept = dialog.chosen()["summary"]
+    assert values[0] in kept and values[1] in kept
+    # The keyboard: arrows move between the versions of one field.
+    first = summary.buttons()[0]
+    first.setChecked(True)
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert summary.checkedId() == 1
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        dialog.save_button.click()
+    snap = view.snapshot
+    assert snap is not None and not snap.conflicted and snap.summary == values[1]

@@ -82,3 +82,43 @@ def test_an_open_conflict_is_a_problem_to_look_at_until_it_is_resolved(council: 
         conflicts.resolve(s, SUPERVISOR, case_id, {"priority": "urgent"})
     with council.read() as s:
         assert not [p for p in list_problems(s) if p.kind == "conflict"]
+
+
+def test_each_version_says_when_it_was_saved_and_by_whom(council: Store) -> None:
+    with council.write() as s:
+        case_id, _ = cases.open_case(s, AGENT, NewCase("missed-bin", "Bin missed", "phone"))
+        cases.transition(s, AGENT, case_id, "triaged")
+        base = docstore.require(s, case_id)
+        history = docstore.with_revisions(s, case_id, base["_rev"])
+    assert history is not None
+    parent = history["_revisions"]["ids"][1]  # a colleague's edit of the same first revision
+    other = {**base, "summary": "Bin missed, bag split", "updated_at": "2026-01-05T09:30:00.000Z"}
+    rev = f"2-{'f' * 32}"
+    other |= {"_rev": rev, "_revisions": {"start": 2, "ids": ["f" * 32, parent]}}
+    with council.write() as s:
+        docstore.put_replicated(s, other)
+    with council.read() as s:
+        found = {v.rev: v for v in conflicts.versions(s, case_id)}
+        mine = found[base["_rev"]]
+        assert mine.by == AGENT.staff_id and mine.by_name and mine.at is not None
+        theirs = found[rev]
+        assert theirs.by is None and theirs.at is not None and theirs.at.year == 2026
+
+
+def test_free_text_can_be_kept_from_both_versions(council: Store) -> None:
+    case_id = _conflicted_case(council)
+    with council.read() as s:
+        diff = {d.field: d for d in conflicts.field_differences(s, case_id)}["summary"]
+    values = [diff.winner_value, *diff.others.values()]
+    joined = conflicts.both("summary", values)
+    assert joined == "Bin missed, bag split / Bin missed twice"
+    assert conflicts.both("priority", ["urgent", "normal"]) is None  # not free text
+    assert conflicts.both("summary", ["x" * 200, "y" * 200]) is None  # would not fit
+    with council.write() as s:
+        conflicts.resolve(s, SUPERVISOR, case_id, {"summary": joined})
+    with council.read() as s:
+        case = s.get(Case, case_id)
+        assert case is not None and case.summary == joined and not case.conflicted
+    with council.write() as s, pytest.raises(ValidationError):
+        other = _conflicted_case(council)
+        conflicts.resolve(s, SUPERVISOR, other, {"summary": "something nobody wrote"})

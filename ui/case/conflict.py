@@ -1,16 +1,27 @@
 """Resolving conflicting revisions of a record (a case or a citizen), field by field.
 
-The differences come from ``caseworker.services.conflicts.field_differences``; the person keeps
-one version whole or picks a value per field, and ``conflicts.resolve`` writes the merged
-revision and an audit event of who resolved it.
+The versions stand side by side, each headed by who saved it and when; each differing field
+is a row with one choice per version (and, for free text, "keep both"). The person keeps one
+version whole or picks per field; ``conflicts.resolve`` writes the merged revision and an audit
+event of who resolved it.
 """
 
 import json
+import textwrap
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,15 +35,27 @@ from ui.dialogs.shared import alive, failed
 
 @dataclass(frozen=True)
 class Difference:
-    """One field that differs: its value in each live leaf revision, the winner's first, and
-    the names of the people and queues that ids among those values stand for."""
+    """One field that differs: its value in each live leaf revision, the winner's first, the
+    names of the people and queues that ids among those values stand for, and the text of
+    every version kept at once where the field is free text."""
 
     field: str
     options: tuple[tuple[str, Any], ...]  # (revision, value)
     names: dict[str, str]
+    both: str | None = None
+
+
+@dataclass(frozen=True)
+class Compared:
+    versions: list[conflicts.Version]  # the winner first
+    differences: list[Difference]
 
 
 _NAMED: dict[str, type[StaffMember] | type[Queue]] = {"assignee_id": StaffMember, "queue_id": Queue}
+
+
+def load_compared(session: Session, doc_id: str) -> Compared:
+    return Compared(conflicts.versions(session, doc_id), load_differences(session, doc_id))
 
 
 def load_differences(session: Session, doc_id: str) -> list[Difference]:
@@ -45,7 +68,8 @@ def load_differences(session: Session, doc_id: str) -> list[Difference]:
         if model is not None and ids:
             rows = session.execute(select(model.id, model.name).where(model.id.in_(ids)))
             names = {row_id: name for row_id, name in rows}
-        found.append(Difference(d.field, options, names))
+        both = conflicts.both(d.field, [value for _rev, value in options])
+        found.append(Difference(d.field, options, names, both))
     return found
 
 
@@ -111,12 +135,14 @@ class ConflictDialog(FormDialog):
     """Saves through ``conflicts.resolve``; ``result_value`` is its ChangeSet."""
 
     differences_loaded = Signal(int)
+    WRAP = 44  # characters per line of a value (the versions stand side by side)
 
     def __init__(self, ctx: UiContext, doc_id: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Resolve conflicting changes"), parent)
         self.doc_id = doc_id
         self.differences: list[Difference] = []
-        self.choices: dict[str, QComboBox] = {}
+        self.versions: list[conflicts.Version] = []
+        self.choices: dict[str, QButtonGroup] = {}
         self.set_intro(
             self.tr(
                 "This record was changed in two places at once, at least one of them offline. "
@@ -125,17 +151,23 @@ class ConflictDialog(FormDialog):
         )
         self.keep_row = QHBoxLayout()
         self.form.addRow(self.keep_row)
+        self.grid_holder = QWidget()
+        self.grid = QGridLayout(self.grid_holder)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(16)
+        self.form.addRow(self.grid_holder)
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setEnabled(False)
-        ctx.worker.read(lambda s: load_differences(s, doc_id), self._arrived, self._load_failed)
+        self.setMinimumWidth(760)
+        ctx.worker.read(lambda s: load_compared(s, doc_id), self._arrived, self._load_failed)
 
-    def _arrived(self, differences: list[Difference]) -> None:
+    def _arrived(self, compared: Compared) -> None:
         if not alive(self):
             return
-        self.differences = differences
-        if not differences:
+        self.versions, self.differences = compared.versions, compared.differences
+        if not self.differences:
             self.set_intro(self.tr("The versions hold the same values: saving keeps them."))
-        sides = max((len(d.options) for d in differences), default=1)
+        sides = max((len(d.options) for d in self.differences), default=1)
         for side in range(sides):
             text = self.tr("Keep %1").replace("%1", self.side_name(side, sides, mnemonic=True))
             button = QPushButton(text)
@@ -146,24 +178,65 @@ class ConflictDialog(FormDialog):
             button.clicked.connect(lambda _c=False, s=side: self.keep_side(s))
             self.keep_row.addWidget(button)
         self.keep_row.addStretch(1)
-        for diff in differences:
-            combo = QComboBox()
-            for index, (_rev, value) in enumerate(diff.options):
-                shown = diff.names.get(value, "") if isinstance(value, str) else ""
-                text = shown or shown_value(diff.field, value)
-                which = self.side_name(index, len(diff.options))
-                combo.addItem(self.tr("%1 (%2)").replace("%1", text).replace("%2", which))
-            name = field_name(diff.field)
-            self.add_field(
-                diff.field,
-                f"{name}:",
-                combo,
-                name,
-                self.tr("Which value of %1 to keep.").replace("%1", name),
-            )
-            self.choices[diff.field] = combo
+        field_head = QLabel(self.tr("Field"))
+        field_head.setProperty("role", "heading")
+        self.grid.addWidget(field_head, 0, 0)
+        for side in range(sides):
+            head = QLabel(self.version_heading(side, sides))
+            head.setProperty("role", "heading")
+            head.setWordWrap(True)
+            self.grid.addWidget(head, 0, side + 1)
+        for row, diff in enumerate(self.differences, start=1):
+            self._add_row(row, diff, sides)
+        for column in range(1, sides + 1):
+            self.grid.setColumnStretch(column, 1)
+        first = next(iter(self.choices.values()), None)
+        if first is not None and first.buttons():
+            first.buttons()[0].setFocus()
         self.save_button.setEnabled(True)
-        self.differences_loaded.emit(len(differences))
+        self.differences_loaded.emit(len(self.differences))
+
+    def _add_row(self, row: int, diff: Difference, sides: int) -> None:
+        name = field_name(diff.field)
+        label = QLabel(f"{name}:")
+        label.setWordWrap(True)
+        self.grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+        group = QButtonGroup(self)
+        for index, (_rev, value) in enumerate(diff.options):
+            named = diff.names.get(value, "") if isinstance(value, str) else ""
+            text = named or shown_value(diff.field, value)
+            which = self.side_name(index, len(diff.options))
+            self._add_choice(group, row, index + 1, name, text, which)
+        if diff.both is not None:
+            both = self.tr("Keep both")
+            self._add_choice(group, row, sides + 1, name, both, both)
+        group.buttons()[0].setChecked(True)
+        self.choices[diff.field] = group
+
+    def _add_choice(
+        self, group: QButtonGroup, row: int, column: int, field: str, text: str, which: str
+    ) -> None:
+        button = QRadioButton(textwrap.fill(text, self.WRAP, max_lines=8, placeholder=" …"))
+        button.setAccessibleName(self.tr("%1: %2").replace("%1", field).replace("%2", which))
+        button.setAccessibleDescription(text)
+        button.setToolTip(text)
+        group.addButton(button, column - 1)
+        self.grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
+
+    def version_heading(self, side: int, sides: int) -> str:
+        """Which version, who saved it and when (as far as its history says)."""
+        name = self.side_name(side, sides)
+        version = self.versions[side] if side < len(self.versions) else None
+        who = version.by_name if version is not None and version.by_name else None
+        at = version.at if version is not None else None
+        when = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if at is not None else None
+        if who and when:
+            detail = self.tr("saved by %1 on %2").replace("%1", who).replace("%2", when)
+        elif when:
+            detail = self.tr("saved on %1 (by whom is not recorded here)").replace("%1", when)
+        else:
+            detail = self.tr("when and by whom is not recorded here")
+        return f"{name[:1].upper()}{name[1:]}\n{detail}"
 
     def side_name(self, side: int, sides: int, mnemonic: bool = False) -> str:
         """The version every peer shows now (the winner), and the other one(s)."""
@@ -181,14 +254,26 @@ class ConflictDialog(FormDialog):
         self.show_error(failed(self.tr("compare the versions"), error))
 
     def keep_side(self, side: int) -> None:
-        for combo in self.choices.values():
-            combo.setCurrentIndex(min(side, combo.count() - 1))
+        for diff in self.differences:
+            group = self.choices[diff.field]
+            button = group.button(min(side, len(diff.options) - 1))
+            if button is not None:
+                button.setChecked(True)
+
+    def choose(self, field: str, side: int) -> None:
+        """Keep one version's value of ``field`` (``len(options)``: keep both)."""
+        button = self.choices[field].button(side)
+        if button is not None:
+            button.setChecked(True)
 
     def chosen(self) -> dict[str, Any]:
         picked: dict[str, Any] = {}
         for diff in self.differences:
-            index = self.choices[diff.field].currentIndex()
-            picked[diff.field] = diff.options[max(index, 0)][1]
+            index = max(self.choices[diff.field].checkedId(), 0)
+            if index >= len(diff.options) and diff.both is not None:
+                picked[diff.field] = diff.both
+            else:
+                picked[diff.field] = diff.options[min(index, len(diff.options) - 1)][1]
         return picked
 
     def job(self) -> Job:
