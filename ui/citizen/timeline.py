@@ -163,9 +163,7 @@ class TimelinePanel(QWidget):
             self._load_for_filter()
             # The entry being read stays selected; else the newest is, so the pane has it.
             if current is None or not self.select_entry(current.id):
-                first = self.filtered.index(0, 0)
-                if first.isValid():
-                    self.table.setCurrentIndex(first)
+                self._keep_one_selected()
         finally:
             self._restoring = False
         self._follow_current()
@@ -217,7 +215,16 @@ class TimelinePanel(QWidget):
         if "case" in change:
             self.filtered.set_case(change["case"])
         self._load_for_filter()
+        self._keep_one_selected()
+        self._follow_current()
         self._count_shown()
+
+    def _keep_one_selected(self) -> None:
+        """The newest entry shown becomes current when the current one was filtered out."""
+        if not self.table.currentIndex().isValid():
+            first = self.filtered.index(0, 0)
+            if first.isValid():
+                self.table.setCurrentIndex(first)
 
     def _load_for_filter(self) -> None:
         # A filter may pick out entries far down the list: give the view every entry then, so

@@ -137,7 +137,9 @@ class AttachmentPane(QWidget):
 
     def describe(self, info: AttachmentInfo) -> str:
         size = (
-            QLocale().formattedDataSize(info.length)
+            QLocale().formattedDataSize(
+                info.length, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+            )
             if info.length is not None
             else self.tr("size not known")
         )

@@ -69,11 +69,10 @@ def read_attachments(session: Session, doc_id: str) -> list[AttachmentInfo]:
             )
         )
     digests = {d for *_, d in found if d}
-    held: dict[str, int] = dict(
-        session.execute(
-            select(Attachment.digest, Attachment.length).where(Attachment.digest.in_(digests))
-        ).tuples()
+    rows = session.execute(
+        select(Attachment.digest, Attachment.length).where(Attachment.digest.in_(digests))
     )
+    held: dict[str, int] = {digest: length for digest, length in rows}
     return [
         AttachmentInfo(
             name,

@@ -108,6 +108,7 @@ class TimelineListModel(QAbstractListModel):
         super().__init__(parent)
         self._all: list[TimelineEntry] = []
         self._loaded = 0
+        self._fetching = False
 
     # -- data ---------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[TimelineEntry]) -> None:
@@ -146,17 +147,23 @@ class TimelineListModel(QAbstractListModel):
 
     # -- lazy loading -------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and self._loaded < len(self._all)
+        return not parent.isValid() and not self._fetching and self._loaded < len(self._all)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
-        if parent.isValid():
+        # A slot of the insert signals (a view, a model tester) may ask for more at once: the
+        # nested call must not count the same batch twice.
+        if parent.isValid() or self._fetching:
             return
         more = min(BATCH, len(self._all) - self._loaded)
         if more <= 0:
             return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-        self._loaded += more
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+            self._loaded += more
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def fetch_all(self) -> None:
         while self.canFetchMore():
