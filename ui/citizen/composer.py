@@ -45,7 +45,7 @@ class Composer(QWidget):
         self._cases: dict[str, str] = {}  # id -> reference, for the entry shown at once
         self.setAccessibleName(self.tr("Quick note or contact"))
 
-        self.text = text_box(4)
+        self.text = text_box(3)
         self.text.setPlaceholderText(self.tr("Write a note, or what was said… (Ctrl+Enter saves)"))
         self.text.setAccessibleName(self.tr("Text of the note or contact"))
         self.text.setAccessibleDescription(
@@ -117,13 +117,15 @@ class Composer(QWidget):
             grid.setColumnStretch(column, 2 if widget is self.case else 1)
         write = QLabel(self.tr("&Write:"))
         write.setBuddy(self.text)
+        top = QHBoxLayout()
+        top.addWidget(write, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.text, 1)
         row = QHBoxLayout()
         row.addLayout(grid, 1)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(write)
-        layout.addWidget(self.text)
+        layout.addLayout(top)
         layout.addWidget(self.error)
         layout.addLayout(row)
         self._kind_changed()

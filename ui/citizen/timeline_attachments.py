@@ -35,7 +35,7 @@ from ui.citizen.timeline_files import (
 from ui.dialogs.shared import alive, plain_error
 from ui.worker import DbWorker
 
-PREVIEW = QSize(320, 180)
+PREVIEW = QSize(240, 135)
 _INFO_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -67,7 +67,7 @@ class AttachmentPane(QWidget):
         self.files.setAccessibleDescription(
             self.tr("Photos and files attached to this entry. Enter opens one; Alt+Y saves a copy.")
         )
-        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.files.currentItemChanged.connect(lambda *_: self._current_changed())
         self.files.open_requested.connect(self.open_current)
         self.preview = QLabel()
@@ -100,15 +100,12 @@ class AttachmentPane(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        side = QVBoxLayout()
-        side.addWidget(title)
-        side.addWidget(self.files)
-        side.addLayout(buttons)
-        side.addWidget(self.status)
-        side.addStretch(1)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(side, 1)
+        layout.addWidget(title)
+        layout.addWidget(self.files)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
         layout.addWidget(self.preview, 1)
         QWidget.setTabOrder(self.files, self.open_button)
         QWidget.setTabOrder(self.open_button, self.save_button)

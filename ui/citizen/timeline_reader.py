@@ -7,7 +7,7 @@ it, and a screen reader reads its content, not a label.
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
 
 from ui import labels
 from ui.citizen.snapshot import TimelineEntry
@@ -28,10 +28,11 @@ class EntryReader(QWidget):
         )
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.attachments = AttachmentPane(worker)
-        layout = QVBoxLayout(self)
+        # Attachments beside the text, not under it: the text keeps the height it needs.
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.attachments)
+        layout.addWidget(self.text, 3)
+        layout.addWidget(self.attachments, 2)
         self.show_entry(None)
 
     def show_entry(self, entry: TimelineEntry | None) -> None:
