@@ -392,6 +392,11 @@ def test_a_photo_is_previewed_small_and_other_files_listed_with_their_size(
         [("bin.png", "image/png", png()), ("letter.pdf", "application/pdf", b"%PDF-1.4 " * 300)],
     )
     view = open_view(qtbot, ctx, person.citizen_id)
+    shown = view.timeline.filtered
+    # The list says which entries have attachments, in words a screen reader hears too.
+    qtbot.waitUntil(lambda: "with attachments" in shown.index(0, 0).data(), timeout=WAIT_MS)
+    assert "with attachments" in shown.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "with attachments" not in shown.index(1, 0).data()
     show_note(qtbot, view)
     pane = view.timeline.reader.attachments
     qtbot.waitUntil(lambda: pane.files.count() == 2, timeout=WAIT_MS)

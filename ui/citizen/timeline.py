@@ -7,6 +7,7 @@ about. The list is handed to the view a batch at a time (``timeline_model``).
 """
 
 from collections import Counter
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from ui.case.widgets import heading, muted, tab_chain
 from ui.citizen.composer import Composer
 from ui.citizen.models import NO_CASE, NOTE_CHANNEL
 from ui.citizen.snapshot import CitizenSnapshot, TimelineEntry
+from ui.citizen.timeline_files import with_attachments
 from ui.citizen.timeline_model import (
     ENTRY_ROLE,
     TimelineEntryFilter,
@@ -35,7 +37,7 @@ from ui.citizen.timeline_model import (
 )
 from ui.citizen.timeline_reader import EntryReader
 from ui.context import UiContext
-from ui.dialogs.shared import channel_icon
+from ui.dialogs.shared import alive, channel_icon
 
 
 class TimelinePanel(QWidget):
@@ -77,8 +79,9 @@ class TimelinePanel(QWidget):
         self.table.selectionModel().currentChanged.connect(self._follow_current)
         self._restoring = False  # while a new snapshot goes in: the pane waits for the end
 
-        worker = ctx.worker if ctx is not None else None
-        self.reader = EntryReader(worker)
+        self.worker = ctx.worker if ctx is not None else None
+        self._marks = 0  # the latest ask for attachment marks (older answers are dropped)
+        self.reader = EntryReader(self.worker)
         self.composer: Composer | None = None
         if ctx is not None and citizen_id is not None:
             self.composer = Composer(ctx, citizen_id)
@@ -168,6 +171,21 @@ class TimelinePanel(QWidget):
             self._restoring = False
         self._follow_current()
         self._count_shown()
+        self._mark_attached(snap.timeline)
+
+    def _mark_attached(self, entries: Sequence[TimelineEntry]) -> None:
+        """Which entries have attachments, asked after the snapshot is shown (one more quick
+        job, so opening the record is not kept waiting for it)."""
+        if self.worker is None:
+            return
+        self._marks += 1
+        marks, ids = self._marks, [e.id for e in entries]
+
+        def mark(found: set[str]) -> None:
+            if alive(self) and marks == self._marks:
+                self.model.set_attached(found)
+
+        self.worker.read(lambda session: with_attachments(session, ids), mark, lambda _e: None)
 
     def _fill_channels(self, counts: Counter[str]) -> None:
         combo = self.channel_filter

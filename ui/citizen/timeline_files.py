@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from caseworker.models import Attachment
+from caseworker.models import Attachment, StoredDocument
 from caseworker.store import docstore, replication
+from caseworker.store.writer import chunks
 
 # Opening hands the file to another program: only kinds that cannot run anything.
 OPENABLE = frozenset({"application/pdf", "text/plain"})
@@ -83,6 +84,21 @@ def read_attachments(session: Session, doc_id: str) -> list[AttachmentInfo]:
         )
         for name, kind, length, digest in found
     ]
+
+
+def with_attachments(session: Session, ids: list[str]) -> set[str]:
+    """Which of these documents have attachments (for a mark in the list), a query per 900."""
+    found: set[str] = set()
+    attached = func.json_extract(StoredDocument.body, "$._attachments")
+    for chunk in chunks(ids):
+        found.update(
+            session.scalars(
+                select(StoredDocument.id).where(
+                    StoredDocument.id.in_(chunk), attached.is_not(None), attached != "{}"
+                )
+            )
+        )
+    return found
 
 
 def content(session: Session, digest: str) -> bytes | None:

@@ -70,12 +70,14 @@ def how(entry: TimelineEntry) -> str:
     return labels.channel(entry.channel)
 
 
-def headline(entry: TimelineEntry) -> str:
+def headline(entry: TimelineEntry, attached: bool = False) -> str:
     parts = [when_text(entry.at), how(entry)]
     if entry.by_name:
         parts.append(labels.shown(entry.by_name))
     if entry.case_reference:
         parts.append(labels.shown(entry.case_reference))
+    if attached:
+        parts.append(_tr("with attachments"))
     return " · ".join(parts)
 
 
@@ -83,7 +85,7 @@ def one_line(text: str) -> str:
     return labels.shown(" ".join(text[:_PREVIEW_CHARS].split()))
 
 
-def spoken(entry: TimelineEntry) -> str:
+def spoken(entry: TimelineEntry, attached: bool = False) -> str:
     """The whole entry as one sentence for a screen reader."""
     who = labels.shown(entry.by_name) or _tr("someone unknown")
     about = (
@@ -91,7 +93,7 @@ def spoken(entry: TimelineEntry) -> str:
         if entry.case_reference
         else _tr("not about a case")
     )
-    return (
+    said = (
         _tr("%1, %2, by %3, %4: %5")
         .replace("%1", how(entry))
         .replace("%2", when_long(entry.at))
@@ -99,6 +101,9 @@ def spoken(entry: TimelineEntry) -> str:
         .replace("%4", about)
         .replace("%5", labels.shown(entry.summary, lines=True))
     )
+    if attached:
+        said = _tr("%1 (with attachments)").replace("%1", said)
+    return said
 
 
 class TimelineListModel(QAbstractListModel):
@@ -109,6 +114,7 @@ class TimelineListModel(QAbstractListModel):
         self._all: list[TimelineEntry] = []
         self._loaded = 0
         self._fetching = False
+        self._attached: set[str] = set()  # ids of entries with attachments (known later)
 
     # -- data ---------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[TimelineEntry]) -> None:
@@ -128,6 +134,17 @@ class TimelineListModel(QAbstractListModel):
         self._all.insert(0, entry)
         self._loaded += 1
         self.endInsertRows()
+
+    def set_attached(self, ids: set[str]) -> None:
+        """Which entries have attachments: their first line says so from now on."""
+        if ids == self._attached:
+            return
+        self._attached = set(ids)
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, 0))
+
+    def is_attached(self, entry_id: str) -> bool:
+        return entry_id in self._attached
 
     def rows(self) -> Sequence[TimelineEntry]:
         """Every entry, loaded into the view or not."""
@@ -178,9 +195,10 @@ class TimelineListModel(QAbstractListModel):
             return None
         entry = self._all[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{headline(entry)}\n{one_line(entry.summary)}"
+            attached = entry.id in self._attached
+            return f"{headline(entry, attached)}\n{one_line(entry.summary)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return spoken(entry)
+            return spoken(entry, entry.id in self._attached)
         if role == Qt.ItemDataRole.DecorationRole:
             return channel_icon(entry.channel) if entry.channel else named_icon("case")
         if role == CHANNEL_ROLE:
