@@ -32,11 +32,6 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10  # the TimelineEntry itself
 BATCH = 100  # entries handed to the view per fetchMore: a screenful many times over
 _PREVIEW_CHARS = 400  # the second line is elided to the width anyway
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_CONTEXT = "Timeline"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 # One date format per language, always with the four-digit year. A local helper until the
@@ -64,7 +59,7 @@ def case_key(entry: TimelineEntry) -> str:
 def how(entry: TimelineEntry) -> str:
     """ "Phone, from the citizen", or "Internal note"."""
     if entry.channel is None:
-        return _tr("Internal note")
+        return QCoreApplication.translate("Timeline", "Internal note")
     if entry.direction:
         return f"{labels.channel(entry.channel)}, {labels.direction(entry.direction)}"
     return labels.channel(entry.channel)
@@ -77,7 +72,7 @@ def headline(entry: TimelineEntry, attached: bool = False) -> str:
     if entry.case_reference:
         parts.append(labels.shown(entry.case_reference))
     if attached:
-        parts.append(_tr("with attachments"))
+        parts.append(QCoreApplication.translate("Timeline", "with attachments"))
     return " · ".join(parts)
 
 
@@ -87,14 +82,16 @@ def one_line(text: str) -> str:
 
 def spoken(entry: TimelineEntry, attached: bool = False) -> str:
     """The whole entry as one sentence for a screen reader."""
-    who = labels.shown(entry.by_name) or _tr("someone unknown")
+    who = labels.shown(entry.by_name) or QCoreApplication.translate("Timeline", "someone unknown")
     about = (
-        _tr("about %1").replace("%1", labels.shown(entry.case_reference))
+        QCoreApplication.translate("Timeline", "about %1").replace(
+            "%1", labels.shown(entry.case_reference)
+        )
         if entry.case_reference
-        else _tr("not about a case")
+        else QCoreApplication.translate("Timeline", "not about a case")
     )
     said = (
-        _tr("%1, %2, by %3, %4: %5")
+        QCoreApplication.translate("Timeline", "%1, %2, by %3, %4: %5")
         .replace("%1", how(entry))
         .replace("%2", when_long(entry.at))
         .replace("%3", who)
@@ -102,7 +99,7 @@ def spoken(entry: TimelineEntry, attached: bool = False) -> str:
         .replace("%5", labels.shown(entry.summary, lines=True))
     )
     if attached:
-        said = _tr("%1 (with attachments)").replace("%1", said)
+        said = QCoreApplication.translate("Timeline", "%1 (with attachments)").replace("%1", said)
     return said
 
 
