@@ -152,17 +152,22 @@ def test_dates_keep_their_four_digit_year_in_welsh_too() -> None:
         QLocale.setDefault(before)
 
 
-def test_control_characters_from_another_member_are_shown_not_obeyed(
+def test_control_characters_and_markup_from_another_member_are_shown_not_obeyed(
     qtbot: QtBot, ctx: UiContext, seeded: Store, person: Person, settle: Callable[[], None]
 ) -> None:
     with seeded.write() as session:
         contacts.add_note(
-            session, ctx.actor, "Refund \u202egnp.exe\u202c due", citizen_id=person.citizen_id
+            session,
+            ctx.actor,
+            "Refund \u202egnp.exe\u202c due <img src='http://evil.example/x.png'><b>now</b>",
+            citizen_id=person.citizen_id,
         )
     view = open_view(qtbot, ctx, person.citizen_id)
     focus(qtbot, view.timeline.table)
     qtbot.keyClick(view.timeline.table, Qt.Key.Key_Home)
     assert "\u202e" not in reading(view) and "gnp.exe" in reading(view)
+    # Markup in synced text is text, never an image fetched or a style applied.
+    assert "<img src='http://evil.example/x.png'><b>now</b>" in reading(view)
     settle()
 
 
@@ -184,6 +189,12 @@ def test_filters_show_their_counts_and_are_chosen_by_keyboard(
     assert timeline.filtered.rowCount() == 1
     assert "1 of 2 shown" in timeline.count.text()
     assert "END-OF-NOTE" in reading(view)  # the pane follows what is still shown
+    composer = timeline.composer
+    assert composer is not None and composer.case.currentData() is None
+    focus(qtbot, timeline.case_filter)
+    while timeline.case_filter.currentData() != person.case_id:
+        qtbot.keyClick(timeline.case_filter, Qt.Key.Key_Down)
+    assert composer.case.currentData() == person.case_id  # what is written next is about it
 
 
 def test_a_long_record_is_handed_over_in_batches_and_filters_reach_past_the_first(

@@ -145,6 +145,11 @@ class Composer(QWidget):
         self.case.setCurrentIndex(max(self.case.findData(wanted), 0))
         self.case.blockSignals(False)
 
+    def choose_case(self, case_id: str | None) -> None:
+        """Preselect a case (when the timeline is filtered to it); the agent can change it."""
+        if not self.saving:
+            self.case.setCurrentIndex(max(self.case.findData(case_id), 0))
+
     def _kind_changed(self) -> None:
         contact = self.kind.currentData() == CONTACT
         self.channel.setEnabled(contact)

@@ -232,6 +232,9 @@ class TimelinePanel(QWidget):
             self.filtered.set_channel(change["channel"])
         if "case" in change:
             self.filtered.set_case(change["case"])
+            # Reading one case's entries: what is written next is most likely about it too.
+            if self.composer is not None and change["case"] not in (None, NO_CASE):
+                self.composer.choose_case(change["case"])
         self._load_for_filter()
         self._keep_one_selected()
         self._follow_current()
