@@ -26,6 +26,7 @@ from caseworker.services import contacts
 from caseworker.timeutil import utcnow
 from ui import labels, theme
 from ui.citizen.snapshot import CaseSummary, TimelineEntry
+from ui.citizen.timeline_model import fit_long_items
 from ui.context import UiContext
 from ui.dialogs.base import text_box
 from ui.dialogs.shared import alive, channel_icon, plain_error
@@ -78,6 +79,7 @@ class Composer(QWidget):
         )
         self.case = QComboBox()
         self.case.addItem(self.tr("Not about a case"), None)
+        fit_long_items(self.case)
         self.case.setAccessibleName(self.tr("Case the entry is about"))
         self.case.setAccessibleDescription(
             self.tr("The case this note or contact is about, if any.")
@@ -100,38 +102,39 @@ class Composer(QWidget):
             shortcut.activated.connect(self.save)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
 
+        # Two rows of label and choice: narrow enough for the timeline's column in Welsh too.
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, (text, widget) in enumerate(
+        for place, (text, widget) in enumerate(
             (
                 (self.tr("&Kind:"), self.kind),
                 (self.tr("Channe&l:"), self.channel),
-                (self.tr("&Direction:"), self.direction),
                 (self.tr("Ca&se:"), self.case),
+                (self.tr("&Direction:"), self.direction),
             )
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
-            grid.setColumnStretch(column, 2 if widget is self.case else 1)
+            row, column = divmod(place, 2)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 1)
         write = QLabel(self.tr("&Write:"))
         write.setBuddy(self.text)
         top = QHBoxLayout()
         top.addWidget(write, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.text, 1)
-        row = QHBoxLayout()
-        row.addLayout(grid, 1)
-        row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.error)
-        layout.addLayout(row)
+        layout.addLayout(grid)
         self._kind_changed()
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.text, self.kind, self.channel, self.direction, self.case, self.save_button]
+        return [self.text, self.kind, self.channel, self.case, self.direction, self.save_button]
 
     def set_cases(self, cases: Sequence[CaseSummary]) -> None:
         """The cases an entry may be about (open ones first); the choice made is kept."""

@@ -34,6 +34,7 @@ from ui.citizen.timeline_model import (
     TimelineListModel,
     case_key,
     channel_key,
+    fit_long_items,
 )
 from ui.citizen.timeline_reader import EntryReader
 from ui.context import UiContext
@@ -98,6 +99,7 @@ class TimelinePanel(QWidget):
         )
         self.case_filter = QComboBox()
         self.case_filter.addItem(self.tr("All cases"), None)
+        fit_long_items(self.case_filter)
         self.case_filter.setAccessibleName(self.tr("Show case (Alt+A)"))
         self.case_filter.setAccessibleDescription(
             self.tr("Show only what is about one case, or what is about no case.")
@@ -119,7 +121,9 @@ class TimelinePanel(QWidget):
         for widget in (channel_label, self.channel_filter, case_label, self.case_filter):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.count)
+        top = QHBoxLayout()  # the count beside the heading: the filter bar stays narrow
+        top.addWidget(heading(self.tr("Timeline")), 1)
+        top.addWidget(self.count)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.table)
@@ -128,7 +132,7 @@ class TimelinePanel(QWidget):
         self.split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading(self.tr("Timeline")))
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.split, 1)
         if self.composer is not None:

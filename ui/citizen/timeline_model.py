@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtWidgets import QComboBox
 
 from ui import labels
 from ui.citizen.models import CASE_ROLE, CHANNEL_ROLE, NO_CASE, NOTE_CHANNEL
@@ -46,6 +47,15 @@ def when_long(moment: datetime) -> str:
     """ "Monday 20 October 2025, 14:05" in the language of the window (the reading pane)."""
     qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
     return QLocale().toString(qdt, "dddd d MMMM yyyy, HH:mm")
+
+
+def fit_long_items(combo: QComboBox) -> None:
+    """A combo of cases ("reference — summary") as wide as a reference and a few words: a
+    long summary ends in "…" here (the reference first, so it stays whole) instead of
+    widening the whole view past the window; the open list shows it in full."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(22)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
 
 
 def channel_key(entry: TimelineEntry) -> str:
