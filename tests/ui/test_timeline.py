@@ -545,3 +545,27 @@ def test_tab_goes_from_the_filters_to_the_list_the_pane_and_the_composer(
         composer.text,
         composer.kind,
     ]
+
+
+def test_the_timeline_fits_beside_the_profile_at_1280_by_720(
+    qtbot: QtBot, ctx: UiContext, seeded: Store, person: Person, settle: Callable[[], None]
+) -> None:
+    """Long case summaries and the composer's choices must not widen the timeline past what a
+    1280 px window leaves it beside the profile (they end in "…" in a closed combo)."""
+    with seeded.write() as session:
+        code = session.execute(text("SELECT code FROM services ORDER BY code LIMIT 1")).scalar()
+        assert isinstance(code, str)
+        summary = "Overflowing communal bins behind the flats, reported again by neighbours " * 3
+        cases.open_case(
+            session, ctx.actor, cases.NewCase(code, summary, "phone", person.citizen_id)
+        )
+    view = open_view(qtbot, ctx, person.citizen_id)
+    assert view.timeline.minimumSizeHint().width() <= 600
+    # Nor ask the splitter for the profile's share (it hands out space by size hints).
+    assert view.timeline.sizeHint().width() <= 900
+    assert view.timeline.minimumSizeHint().height() <= 450
+    composer = view.timeline.composer
+    assert composer is not None
+    assert composer.text.isVisible() and composer.save_button.isVisible()
+    assert view.timeline.reader.text.height() >= view.fontMetrics().lineSpacing() * 4
+    settle()
