@@ -569,3 +569,19 @@ def test_the_timeline_fits_beside_the_profile_at_1280_by_720(
     assert composer.text.isVisible() and composer.save_button.isVisible()
     assert view.timeline.reader.text.height() >= view.fontMetrics().lineSpacing() * 4
     settle()
+
+
+def test_closing_the_record_while_a_save_is_in_flight_loses_nothing_and_breaks_nothing(
+    qtbot: QtBot, ctx: UiContext, seeded: Store, person: Person, settle: Callable[[], None]
+) -> None:
+    view = open_view(qtbot, ctx, person.citizen_id)
+    composer = view.timeline.composer
+    assert composer is not None
+    focus(qtbot, composer.text)
+    qtbot.keyClicks(composer.text, "Saved as the tab closed")
+    qtbot.keyClick(composer.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    view.close()
+    view.deleteLater()
+    settle()  # the answer arrives for widgets that are gone: nothing may raise
+    with seeded.read() as session:
+        assert session.scalars(select(Note).where(Note.text == "Saved as the tab closed")).one()
