@@ -537,6 +537,8 @@ def test_tab_goes_from_the_filters_to_the_list_the_pane_and_the_composer(
     for _ in range(5):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
+    qtbot.keyClick(composer.kind, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is timeline.table  # back to the list in one key
     # The attachment pane is hidden for an entry without attachments: Tab passes it by.
     assert visited == [
         timeline.case_filter,

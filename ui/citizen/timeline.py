@@ -122,7 +122,9 @@ class TimelinePanel(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         top = QHBoxLayout()  # the count beside the heading: the filter bar stays narrow
-        top.addWidget(heading(self.tr("Timeline")), 1)
+        title = heading(self.tr("T&imeline"))
+        title.setBuddy(self.table)  # Alt+I: to the list from anywhere in the record
+        top.addWidget(title, 1)
         top.addWidget(self.count)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
