@@ -267,9 +267,7 @@ class OpenedRecordView(QWidget):
         tab_chain(
             [
                 *self.profile.tables(),
-                self.timeline.channel_filter,
-                self.timeline.case_filter,
-                self.timeline.table,
+                *self.timeline.focus_chain(),
             ]
         )
         store = opened.store

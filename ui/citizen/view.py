@@ -111,7 +111,7 @@ class CitizenView(QWidget):
 
         self.profile = ProfilePanel()
         self.profile.open_case_requested.connect(self.open_case_requested)
-        self.timeline = TimelinePanel(self)
+        self.timeline = TimelinePanel(self, ctx=ctx, citizen_id=citizen_id)
         self.timeline.open_case_requested.connect(self.open_case_requested)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.profile)
@@ -132,9 +132,7 @@ class CitizenView(QWidget):
             *self.buttons.values(),
             self.conflict.button,
             *self.profile.tables(),
-            self.timeline.channel_filter,
-            self.timeline.case_filter,
-            self.timeline.table,
+            *self.timeline.focus_chain(),
         ]
         tab_chain(chain)
 
