@@ -6,8 +6,9 @@ social-media ``mentions``, the ``audit`` trail, ``anonymous`` contacts). Records
 case or a citizen (notes, contacts, case events) follow their parent: a child with a ``case_id``
 follows the case, otherwise its ``citizen_id``. A contact with neither field at all (a caller
 who gave no details) goes to the ``anonymous`` channel; one with a parent field that is not a
-usable id goes nowhere (only an admin holds it), so a named contact can never land there. A person holds a root, and so every document under it, or not at
-all: nothing is served in part (a filtered document could not keep its ``_rev``).
+usable id goes nowhere (only an admin holds it), so a named contact can never land there.
+A person holds a root, and so every document under it, or not at all: nothing is served in
+part (a filtered document could not keep its ``_rev``).
 
 Cases are held through *case keys*: a person holds a case when one of the case's keys is one of
 theirs (its queue, its assignee, or, for open work, its area). The citizens on the cases a

@@ -82,7 +82,9 @@ def test_a_named_citizens_contact_never_lands_in_the_anonymous_channel(
 ) -> None:
     # Eira (citizen:c3) is held by no one but the admin: her contact follows her record, so
     # the contact centre, which holds the anonymous channel, still cannot read it.
-    named = a_contact("staff:agent", "Eira Threlkeld asked about council tax", citizen_id="citizen:c3")
+    named = a_contact(
+        "staff:agent", "Eira Threlkeld asked about council tax", citizen_id="citizen:c3"
+    )
     assert "error" not in push(gateway, ANN, [named])[named["_id"]]
     assert not readable(gateway, SAM, named["_id"])
     assert named["_id"] not in fed(gateway, SAM)

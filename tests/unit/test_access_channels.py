@@ -77,7 +77,9 @@ def test_a_document_with_no_usable_root_is_held_by_admins_only(
     assert may_read(frozenset({EVERYTHING}), doc_id, body)
 
 
-def test_a_contact_with_no_case_and_no_citizen_is_anonymous_and_held_by_the_contact_centre() -> None:
+def test_a_contact_with_no_case_and_no_citizen_is_anonymous_and_held_by_the_contact_centre() -> (
+    None
+):
     for body in (
         {"type": "interaction"},
         {"type": "interaction", "case_id": None, "citizen_id": None},
