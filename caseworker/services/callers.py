@@ -59,6 +59,12 @@ def uk_phone(text: str) -> str | None:
     return national
 
 
+def email_address(text: str) -> str | None:
+    """``text`` as an email address (in lower case, as the council records them), or None."""
+    text = text.strip()
+    return text.lower() if _EMAIL.match(text) else None
+
+
 def read_typed(text: str) -> Typed:
     """A phone number, an email, a UK postcode, else a name ("Angharad ap Rhys": the last word
     the family name; a name typed all in lower case gets capitals)."""
