@@ -130,7 +130,7 @@ class NewCitizenDialog(FormDialog):
             self.tr("Preferred language"),
             self.tr("The language the caller would like the council to use."),
         )
-        self.matches_label = QLabel(self.tr("Already on &file?"))
+        self.matches_label = QLabel(self.tr("&Already on file?"))
         self.matches = QListWidget()
         self.matches_label.setBuddy(self.matches)
         self.matches.setAccessibleName(self.tr("Likely matches already on file"))
@@ -222,7 +222,7 @@ class NewCitizenDialog(FormDialog):
         if found:
             self.matches.setCurrentRow(0)
             self.matches_label.setText(
-                self.tr("Already on &file? %n likely match(es): Enter opens one.", "", len(found))
+                self.tr("&Already on file? %n likely match(es): Enter opens one.", "", len(found))
             )
         self.save_button.setText(self.tr("&Save as new anyway") if found else self.tr("&Save"))
         self.matches_shown.emit(len(found))
@@ -264,8 +264,8 @@ class NewCitizenDialog(FormDialog):
         self.clear_errors()
         problems = self.check()
         if problems:
-            for name, message in problems.items():
-                self.show_error(message, name)
+            for name, message in reversed(problems.items()):
+                self.show_error(message, name)  # each takes the focus: the first keeps it
             return
         if self._shown_for != self.key():
             self._save_after_lookup = True  # matches first, then save if there are none new
