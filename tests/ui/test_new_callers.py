@@ -250,7 +250,7 @@ def test_keyboard_only_a_case_for_no_one_is_opened_and_linked_to_a_citizen_later
     # Later the passer-by rings back with their name: Ctrl+Shift+C, find them, Ctrl+Enter.
     _key(qtbot, Qt.Key.Key_C, CTRL_SHIFT)
     link = _dialog(qtbot)
-    assert isinstance(link, LinkCitizenDialog) and link.find.hasFocus()
+    assert isinstance(link, LinkCitizenDialog) and link.find_box.hasFocus()
     _keys(qtbot, name)
     qtbot.waitUntil(lambda: link.chosen() is not None, timeout=WAIT_MS)
     while link.chosen() != citizen_id:

@@ -24,12 +24,12 @@ LIMIT = 20
 class _FindBox(QLineEdit):
     """The search line: Up and Down move through the people found below it."""
 
-    move = Signal(int)
+    step_requested = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
         if step is not None:
-            self.move.emit(step)
+            self.step_requested.emit(step)
             return
         super().keyPressEvent(event)
 
@@ -48,12 +48,12 @@ class LinkCitizenDialog(FormDialog):
                 "Up and Down choose."
             )
         )
-        self.find = _FindBox()
-        self.find.setMaxLength(200)
+        self.find_box = _FindBox()
+        self.find_box.setMaxLength(200)
         self.add_field(
             "find",
             self.tr("&Find:"),
-            self.find,
+            self.find_box,
             self.tr("Find a citizen"),
             self.tr("Type a name, phone number, postcode or email."),
         )
@@ -65,14 +65,14 @@ class LinkCitizenDialog(FormDialog):
             self.tr("Citizens found"),
             self.tr("The citizen to link this case to. Up and Down choose."),
         )
-        self.find.move.connect(self._move)
+        self.find_box.step_requested.connect(self._move)
         self.people.itemActivated.connect(lambda _item: self.submit())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._search)
-        self.find.textChanged.connect(lambda _t: self._timer.start())
-        self.find.setFocus()
+        self.find_box.textChanged.connect(lambda _t: self._timer.start())
+        self.find_box.setFocus()
 
     def _move(self, step: int) -> None:
         rows = self.people.count()
@@ -81,7 +81,7 @@ class LinkCitizenDialog(FormDialog):
             self.people.setCurrentRow(row)
 
     def _search(self) -> None:
-        query = self.find.text()
+        query = self.find_box.text()
 
         def find(session: Session) -> list[SearchHit]:
             hits = search.search(session, query, LIMIT)
@@ -90,7 +90,7 @@ class LinkCitizenDialog(FormDialog):
         self.ctx.worker.read(find, lambda hits: self._show(query, hits), self._failed)
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
-        if not alive(self) or query != self.find.text():
+        if not alive(self) or query != self.find_box.text():
             return
         self.people.clear()
         for hit in hits:
