@@ -89,9 +89,10 @@ class LikelyMatch:
     citizen_id: str
     name: str
     reason: str  # "phone", "email" or "name_and_birth"
-    detail: str  # what tells them apart: a postcode, a phone, an email, a date of birth
+    detail: str  # what tells them apart: a postcode, a phone, an email
     held: bool  # the full record is on this laptop; else only its directory entry is
     directory_id: str | None = None
+    date_of_birth: str | None = None  # ISO, when the record holds one
 
 
 def likely_matches(
@@ -163,9 +164,14 @@ def _directory_with(session: Session, kind: str, value: str) -> list[DirectoryEn
 def _held(citizen: Citizen, reason: str) -> LikelyMatch:
     parts = [normalise.postcode(i.postcode or "") or "" for i in citizen.identifiers]
     postcode = next((p for p in parts if p), "")
-    born = citizen.date_of_birth or ""
-    detail = " · ".join(p for p in (postcode, born) if p)
-    return LikelyMatch(citizen.id, citizen.display_name, reason, detail, held=True)
+    return LikelyMatch(
+        citizen.id,
+        citizen.display_name,
+        reason,
+        postcode,
+        held=True,
+        date_of_birth=citizen.date_of_birth,
+    )
 
 
 def _listed(entry: DirectoryEntry, reason: str) -> LikelyMatch:

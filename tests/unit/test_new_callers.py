@@ -64,7 +64,8 @@ def test_the_same_phone_or_email_in_any_form_is_a_likely_match(store: Store) -> 
     with store.read() as s:
         by_phone = likely_matches(s, phone="(07700) 900-461")
         assert [(m.citizen_id, m.reason, m.held) for m in by_phone] == [(citizen_id, "phone", True)]
-        assert "CF37 4AB" in by_phone[0].detail and by_phone[0].name == "Siân O'Neill"
+        assert by_phone[0].detail == "CF37 4AB" and by_phone[0].name == "Siân O'Neill"
+        assert by_phone[0].date_of_birth == "1980-04-02"
         both = likely_matches(s, phone="07700900461", email="SIAN.ONEILL@example.org")
         assert [m.citizen_id for m in both] == [citizen_id]  # one person, listed once
         assert [m.reason for m in likely_matches(s, email="sian.oneill@example.org")] == ["email"]

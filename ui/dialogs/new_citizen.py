@@ -9,7 +9,7 @@ duplicate without having seen them. Enter on a match opens that record instead.
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -247,6 +247,9 @@ class NewCitizenDialog(FormDialog):
         text = self.tr("%1 — %2").replace("%1", labels.shown(match.name)).replace("%2", why)
         if match.detail:
             text += " · " + labels.shown(match.detail)
+        born = QDate.fromString(match.date_of_birth or "", Qt.DateFormat.ISODate)
+        if born.isValid():
+            text += " · " + QLocale().toString(born, QLocale.FormatType.ShortFormat)
         if not match.held:
             text += " " + self.tr("(directory summary)")
         return text

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -155,6 +156,10 @@ class SearchPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.no_match)
         layout.addWidget(self.results, 1)
+        # Takes the room the results would, so a short page stays at the top when none are.
+        self.filler = QWidget()
+        self.filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.filler, 1)
         layout.addWidget(self.summary)
         controller.results_ready.connect(self._on_results)
         controller.failed.connect(self._on_failed)
@@ -234,6 +239,7 @@ class SearchPage(QWidget):
                 )
             )
         self.results.setVisible(count > 0)
+        self.filler.setVisible(count == 0)
         self.no_match_query = query if query and not count else ""
         self.no_match.setVisible(bool(self.no_match_query))
 
