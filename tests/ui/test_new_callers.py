@@ -38,6 +38,13 @@ def _someones_phone(store: Store) -> tuple[str, str, str]:
         return ident.citizen_id, citizen.display_name, ident.value
 
 
+def _free_phone(store: Store) -> str:
+    """A phone number nobody on the seeded council has."""
+    with store.read() as session:
+        taken = set(session.scalars(select(Identifier.normalised)))
+    return next(f"01632 960{n:03d}" for n in range(1000) if f"01632960{n:03d}" not in taken)
+
+
 def _keys(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(QApplication.focusWidget(), text)
 
@@ -173,13 +180,14 @@ def test_enter_on_a_likely_match_opens_that_record_instead(
 
 
 def test_a_new_citizen_is_prefilled_from_a_phone_search_and_refuses_what_is_not_data(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, seeded: Store
 ) -> None:
-    _search_finds_nobody(qtbot, window, "01632 960999")
+    phone = _free_phone(seeded)
+    _search_finds_nobody(qtbot, window, phone)
     _key(qtbot, Qt.Key.Key_N, CTRL_SHIFT)
     dialog = _dialog(qtbot)
     assert isinstance(dialog, NewCitizenDialog)
-    assert dialog.phone.text() == "01632 960999" and dialog.given.hasFocus()
+    assert dialog.phone.text() == phone and dialog.given.hasFocus()
     # Nothing but a phone: the name is required, and the dialog says where.
     _key(qtbot, Qt.Key.Key_Return, CTRL)
     assert dialog.isVisible()
@@ -285,3 +293,30 @@ def test_a_case_with_a_citizen_offers_no_link_and_the_dialog_needs_a_choice(
     qtbot.addWidget(dialog)
     dialog.submit()
     assert dialog.error_text("find") and not dialog.saving
+
+
+def test_a_match_known_only_to_the_directory_opens_as_its_summary(
+    qtbot: QtBot, window: MainWindow, seeded: Store
+) -> None:
+    from tests.unit.directory_docs import entry, receive
+
+    phone = _free_phone(seeded)
+    receive(seeded, entry("d1", "Aled", "Quillfeather", phones=[phone]))
+    _search_finds_nobody(qtbot, window, "Al Quilfether")  # misheard: the search finds no one
+    _key(qtbot, Qt.Key.Key_N, CTRL_SHIFT)
+    dialog = _dialog(qtbot)
+    assert isinstance(dialog, NewCitizenDialog)
+    _key(qtbot, Qt.Key.Key_P, ALT)
+    _keys(qtbot, phone)
+    qtbot.waitUntil(lambda: dialog.matches.count() == 1, timeout=WAIT_MS)
+    text = dialog.matches.item(0).text()
+    assert "Aled Quillfeather" in text and "(directory summary)" in text
+    tabs = set(window.tabs.open_ids())
+    _key(qtbot, Qt.Key.Key_A, ALT)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        _key(qtbot, Qt.Key.Key_Return)
+    panel = window.search_page.summary
+    qtbot.waitUntil(panel.isVisible, timeout=WAIT_MS)
+    assert set(window.tabs.open_ids()) == tabs  # no record here to open: its summary instead
+    with seeded.read() as session:
+        assert session.scalars(select(Citizen).where(Citizen.given_name == "Aled")).all() == []
