@@ -141,7 +141,9 @@ class NewCitizenDialog(FormDialog):
             )
         )
         self.matches.itemActivated.connect(self._open_match)
+        self.matches.setMaximumHeight(self.matches.fontMetrics().lineSpacing() * 7 + 12)
         self.matches_label.setProperty("role", "error")
+        self.matches_label.setWordWrap(True)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         index = layout.indexOf(self.buttons)
@@ -217,6 +219,7 @@ class NewCitizenDialog(FormDialog):
             item = QListWidgetItem(self._describe(match))
             item.setData(MATCH_ROLE, match)
             self.matches.addItem(item)
+        grows = bool(found) and not self.matches.isVisibleTo(self)
         self.matches_label.setVisible(bool(found))
         self.matches.setVisible(bool(found))
         if found:
@@ -225,6 +228,8 @@ class NewCitizenDialog(FormDialog):
                 self.tr("&Already on file? %n likely match(es): Enter opens one.", "", len(found))
             )
         self.save_button.setText(self.tr("&Save as new anyway") if found else self.tr("&Save"))
+        if grows:
+            self.adjustSize()  # room for the list without squeezing the fields
         self.matches_shown.emit(len(found))
         if self._save_after_lookup:
             self._save_after_lookup = False
@@ -249,7 +254,10 @@ class NewCitizenDialog(FormDialog):
             text += " · " + labels.shown(match.detail)
         born = QDate.fromString(match.date_of_birth or "", Qt.DateFormat.ISODate)
         if born.isValid():
-            text += " · " + QLocale().toString(born, QLocale.FormatType.ShortFormat)
+            shape = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+            if "yyyy" not in shape:  # a birth year in two digits is ambiguous
+                shape = shape.replace("yy", "yyyy")
+            text += " · " + QLocale().toString(born, shape)
         if not match.held:
             text += " " + self.tr("(directory summary)")
         return text
