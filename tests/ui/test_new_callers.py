@@ -320,3 +320,30 @@ def test_a_match_known_only_to_the_directory_opens_as_its_summary(
     assert set(window.tabs.open_ids()) == tabs  # no record here to open: its summary instead
     with seeded.read() as session:
         assert session.scalars(select(Citizen).where(Citizen.given_name == "Aled")).all() == []
+
+
+def test_ctrl_shift_n_is_a_new_citizen_from_a_record_tab_too_and_ctrl_m_starts_a_note(
+    qtbot: QtBot, window: MainWindow, seeded: Store
+) -> None:
+    from ui.dialogs import NoteDialog
+
+    citizen_id, _name, _phone = _someones_phone(seeded)
+    window.open_record(citizen_id)
+    view = window.tabs.record_view(citizen_id)
+    qtbot.waitUntil(lambda: getattr(view, "snapshot", None) is not None, timeout=WAIT_MS)
+    view.buttons["log_contact"].setFocus()  # type: ignore[union-attr]
+    _keyboard_in(qtbot, window)
+    _key(qtbot, Qt.Key.Key_N, CTRL_SHIFT)  # one action for these keys: nothing ambiguous
+    dialog = _dialog(qtbot)
+    assert isinstance(dialog, NewCitizenDialog) and dialog.given.text() == ""
+    _key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    _keyboard_in(qtbot, window)
+    _key(qtbot, Qt.Key.Key_M, CTRL)
+    note = _dialog(qtbot)
+    assert isinstance(note, NoteDialog)
+    _key(qtbot, Qt.Key.Key_Escape)
+    shortcuts = dict(window.shortcut_list())
+    assert shortcuts["New citizen…"] == "Ctrl+Shift+N"
+    assert shortcuts["Log an anonymous contact…"] == "Ctrl+Shift+L"
+    assert shortcuts["Open a case for no one…"] == "Ctrl+Shift+O"
