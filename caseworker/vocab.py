@@ -49,5 +49,6 @@ CASE_EVENT_KINDS = (
     "priority_changed",
     "queue_changed",
     "conflict_resolved",
+    "citizen_linked",
 )
 MENTION_STATES = ("new", "linked", "case_opened", "dismissed")

@@ -1,7 +1,9 @@
 """The main window: navigation rail, omnibox, tabs of open records, menus and status bar.
 
 Every action is in a menu with its shortcut shown (F1 lists them all): Ctrl+K search,
-Ctrl+1..5 the rail's pages, Ctrl+Tab / Ctrl+Shift+Tab between tabs, Ctrl+W closes a tab.
+Ctrl+1..5 the rail's pages, Ctrl+Tab / Ctrl+Shift+Tab between tabs, Ctrl+W closes a tab;
+for a new or unknown caller (``ui.callers``) Ctrl+Shift+N a new citizen, Ctrl+Shift+L an
+anonymous contact, Ctrl+Shift+O a case for no one.
 """
 
 from itertools import pairwise
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import first_sync, rail
+from ui import callers, first_sync, rail
 from ui.central import CentralConnection, pending_reader
 from ui.context import UiContext
 from ui.dialogs.central import CentralDialog
@@ -154,6 +156,9 @@ class MainWindow(QMainWindow):
             search.record_opened.connect(lambda opened: show_opened(self.tabs, opened))
             search.open_citizen_requested.connect(self.open_record)
             search.open_case_requested.connect(self.open_record)
+            search.new_citizen_requested.connect(self.new_citizen)
+            search.anonymous_contact_requested.connect(self.log_anonymous_contact)
+            search.case_for_no_one_requested.connect(self.open_case_for_no_one)
             return search
         return rail.LaterPage(page)
 
@@ -201,6 +206,18 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self._sign_out))
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
+        caller = bar.addMenu(self.tr("&Caller"))
+        caller.addAction(self._action(self.tr("&New citizen…"), "Ctrl+Shift+N", self.new_citizen))
+        caller.addAction(
+            self._action(
+                self.tr("Log an &anonymous contact…"), "Ctrl+Shift+L", self.log_anonymous_contact
+            )
+        )
+        caller.addAction(
+            self._action(
+                self.tr("Open a case for &no one…"), "Ctrl+Shift+O", self.open_case_for_no_one
+            )
+        )
         go = bar.addMenu(self.tr("&Go"))
         go.addAction(self._action(self.tr("&Find a citizen or case"), "Ctrl+K", self.focus_search))
         go.addSeparator()
@@ -265,6 +282,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(buttons)
         dialog.resize(520, 480)
         dialog.exec()
+
+    # -- new and unknown callers ---------------------------------------------------------------
+    def new_citizen(self, typed: str | None = None) -> QDialog:
+        """A new citizen, pre-filled from a search that found no one (or from ``typed``)."""
+        if not isinstance(typed, str):  # from the menu or its key: the search on screen
+            typed = self.search_page.no_match_query
+        return callers.new_citizen(self, typed)
+
+    def log_anonymous_contact(self) -> QDialog:
+        return callers.anonymous_contact(self)
+
+    def open_case_for_no_one(self) -> QDialog:
+        return callers.case_for_no_one(self)
 
     # -- the central service -------------------------------------------------------------------
     def sync_now(self) -> None:

@@ -2,10 +2,13 @@
 
 A *root* is what access is granted on: a case (``case:<id>``), a citizen (``citizen:<id>``) or
 a named shared channel (the public ``catalogue``, the ``staff`` list, the citizen ``directory``,
-social-media ``mentions``, the ``audit`` trail). Records that hang off a case or a citizen
-(notes, contacts, case events) follow their parent: a child with a ``case_id`` follows the case,
-otherwise its ``citizen_id``. A person holds a root, and so every document under it, or not at
-all: nothing is served in part (a filtered document could not keep its ``_rev``).
+social-media ``mentions``, the ``audit`` trail, ``anonymous`` contacts). Records that hang off a
+case or a citizen (notes, contacts, case events) follow their parent: a child with a ``case_id``
+follows the case, otherwise its ``citizen_id``. A contact with neither field at all (a caller
+who gave no details) goes to the ``anonymous`` channel; one with a parent field that is not a
+usable id goes nowhere (only an admin holds it), so a named contact can never land there.
+A person holds a root, and so every document under it, or not at all: nothing is served in
+part (a filtered document could not keep its ``_rev``).
 
 Cases are held through *case keys*: a person holds a case when one of the case's keys is one of
 theirs (its queue, its assignee, or, for open work, its area). The citizens on the cases a
@@ -29,6 +32,7 @@ STAFF = "staff"
 DIRECTORY = "directory"
 MENTIONS = "mentions"
 AUDIT = "audit"
+ANONYMOUS = "anonymous"  # contacts from callers who gave no details: held like mentions
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,9 @@ class Route:
     own: str | None = None  # id prefix: the document is its own root
     fixed: str | None = None
     parents: tuple[tuple[str, str], ...] = ()  # (field, id prefix) in order of preference
+    # The channel of a document whose parent fields are all absent or null (not one that is
+    # malformed: that has no root).
+    orphans: str | None = None
 
 
 _CHILD = Route(parents=(("case_id", "case"), ("citizen_id", "citizen")))
@@ -47,7 +54,7 @@ ROUTES: dict[str, Route] = {
     "citizen": Route(own="citizen"),
     "case": Route(own="case"),
     "note": _CHILD,
-    "interaction": _CHILD,
+    "interaction": Route(parents=_CHILD.parents, orphans=ANONYMOUS),
     "case_event": _CHILD,
     "service": Route(fixed=CATALOGUE),
     "queue": Route(fixed=CATALOGUE),
@@ -92,6 +99,8 @@ def root_of(doc_id: str, body: Mapping[str, Any] | None) -> str | None:
         value = body.get(name)
         if is_id_of(value, prefix):
             return value
+    if route.orphans is not None and all(body.get(name) is None for name, _ in route.parents):
+        return route.orphans
     return None
 
 
@@ -147,7 +156,7 @@ def shared_roots(person: Person) -> frozenset[str]:
     if person.is_admin:
         return frozenset({EVERYTHING})
     if person.role in ("agent", "supervisor"):
-        return frozenset({CATALOGUE, STAFF, DIRECTORY, MENTIONS})
+        return frozenset({CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS})
     if person.role == "field_officer":
         return frozenset({CATALOGUE, STAFF})
     return frozenset()

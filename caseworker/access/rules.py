@@ -9,7 +9,7 @@ holds (``EVERYTHING`` on a laptop, which holds only what the server sent it).
 from collections.abc import Mapping, Set
 from typing import Any
 
-from caseworker.access.channels import DIRECTORY, EVERYTHING, root_of, shared_roots
+from caseworker.access.channels import ANONYMOUS, DIRECTORY, EVERYTHING, root_of, shared_roots
 from caseworker.access.people import Person
 
 ASSIGN_OTHER = "only a supervisor can assign a case to someone else"
@@ -22,6 +22,8 @@ CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
+TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
+ANONYMOUS_ONLY_CENTRE = "only contact-centre agents and supervisors log anonymous contacts"
 MENTION_FIELDS = frozenset({"state", "citizen_id", "case_id"})  # what triage may change
 _LABELS = {
     "case_event": "case history",
@@ -55,12 +57,16 @@ def appended(
 ) -> str | None:
     """A new append-only record: written in the writer's own name, under a root. A note or a
     contact may be added to any case or citizen (adding one shows the writer nothing); a case
-    event says what happened to its case, so only one who may work the case writes it."""
+    event says what happened to its case, so only one who may work the case writes it. A
+    contact with no case and no citizen goes to the anonymous channel, which only the contact
+    centre holds and writes."""
     if new.get("by") != person.staff_id:
         return f"a {_LABELS[str(new['type'])]} record must be written in your own name"
     root = root_of(doc_id, new)
     if root is None:
         return "a note or contact must belong to a case or a citizen"
+    if root == ANONYMOUS and person.role not in TAKES_ANONYMOUS:
+        return ANONYMOUS_ONLY_CENTRE
     if new.get("type") == "case_event" and not (holds(roots, root) or root in cases):
         return "history can only be added to a case in your work"
     return None

@@ -35,7 +35,12 @@ ROOT_COUNTS_VIEW = "root_counts"
 
 def _routes_table() -> dict[str, dict[str, Any]]:
     return {
-        name: {"own": r.own, "fixed": r.fixed, "parents": [list(p) for p in r.parents]}
+        name: {
+            "own": r.own,
+            "fixed": r.fixed,
+            "parents": [list(p) for p in r.parents],
+            "orphans": r.orphans,
+        }
         for name, r in sorted(ROUTES.items())
     }
 
@@ -76,13 +81,17 @@ _COMMON = """
     if (route.fixed !== null) {
       return route.fixed;
     }
+    var orphan = true;
     for (var i = 0; i < route.parents.length; i++) {
       var value = doc[route.parents[i][0]];
       if (isIdOf(value, route.parents[i][1])) {
         return value;
       }
+      if (value !== undefined && value !== null) {
+        orphan = false;
+      }
     }
-    return null;
+    return orphan && route.orphans !== null ? route.orphans : null;
   }
   function district(postcode) {
     var text = postcode.replace(/[ \\t\\n\\r\\f\\v]+/g, '');

@@ -184,6 +184,9 @@ INTERACTION = DocType(
             when("at", True),
             s("by", max_length=64),
             s("summary", True, 2000),
+            # What an anonymous caller's contact was about, in a few words (a named contact's
+            # subject is its case or its citizen's record).
+            s("subject", max_length=200),
         )
     ),
     append_only=True,

@@ -1,9 +1,11 @@
-"""Recording contacts with citizens (any channel, either direction) and notes."""
+"""Recording contacts with citizens (any channel, either direction), anonymous contacts from
+callers who give no details, and notes."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
+from caseworker.access import local
 from caseworker.documents.codec import new_document
 from caseworker.documents.types import INTERACTION, NOTE
 from caseworker.errors import NotFoundError, ValidationError
@@ -52,6 +54,43 @@ def record_interaction(
             "summary": text,
         },
     )
+    changes = ChangeSet()
+    changes.add(docstore.put(session, doc))
+    return interaction_id, changes
+
+
+def record_anonymous_contact(
+    session: Session, actor: Actor, *, channel: str, subject: str, summary: str
+) -> tuple[str, ChangeSet]:
+    """A contact from a caller who will not give their details: no citizen and no case. It
+    goes to the contact centre's shared ``anonymous`` channel (``access.channels``), so only
+    agents and supervisors may log one."""
+    if channel not in vocab.CHANNELS:
+        raise ValidationError(f"unknown channel {channel!r}")
+    about = " ".join(subject.split())
+    if not about:
+        raise ValidationError("say in a few words what the contact was about (the subject)")
+    if len(about) > 200:
+        raise ValidationError(
+            "the subject is longer than 200 characters; put the rest in what was said"
+        )
+    text = summary.strip()
+    if not text:
+        raise ValidationError("say briefly what was said")
+    interaction_id = new_id(INTERACTION.id_prefix)
+    doc = new_document(
+        INTERACTION,
+        interaction_id,
+        {
+            "channel": channel,
+            "direction": "inbound",
+            "at": to_iso(utcnow()),
+            "by": actor.staff_id,
+            "subject": about,
+            "summary": text,
+        },
+    )
+    local.require(actor.person_in(session), interaction_id, doc, None)
     changes = ChangeSet()
     changes.add(docstore.put(session, doc))
     return interaction_id, changes

@@ -222,7 +222,7 @@ def test_quick_actions_show_their_shortcuts(view: CitizenView) -> None:
         "log_contact": "Log a contact (Ctrl+L)",
         "open_case": "Open a case (Ctrl+N)",
         "add_identifier": "Add an identifier (Ctrl+I)",
-        "start_note": "Start a note (Ctrl+Shift+N)",
+        "start_note": "Start a note (Ctrl+M)",
     }
     for button in view.buttons.values():
         assert "Ctrl+" in button.toolTip()

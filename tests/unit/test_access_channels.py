@@ -4,6 +4,7 @@ import pytest
 
 from caseworker.access import channels
 from caseworker.access.channels import (
+    ANONYMOUS,
     AUDIT,
     CATALOGUE,
     DIRECTORY,
@@ -76,6 +77,42 @@ def test_a_document_with_no_usable_root_is_held_by_admins_only(
     assert may_read(frozenset({EVERYTHING}), doc_id, body)
 
 
+def test_a_contact_with_no_case_and_no_citizen_is_anonymous_and_held_by_the_contact_centre() -> (
+    None
+):
+    for body in (
+        {"type": "interaction"},
+        {"type": "interaction", "case_id": None, "citizen_id": None},
+    ):
+        assert root_of("contact:1", body) == ANONYMOUS
+        assert may_read(roots_of_person(AGENT, []), "contact:1", body)
+        assert may_read(roots_of_person(SUPERVISOR, []), "contact:1", body)
+        assert not may_read(roots_of_person(OFFICER, []), "contact:1", body)
+    # Only contacts: a note or a case event with no parent still has no root.
+    assert root_of("note:1", {"type": "note"}) is None
+    assert root_of("event:1", {"type": "case_event"}) is None
+
+
+@pytest.mark.parametrize(
+    "parents",
+    [
+        {"citizen_id": "citizen:2"},
+        {"case_id": "case:1", "citizen_id": None},
+        {"citizen_id": ""},  # a parent that is there but unusable is no anonymous contact
+        {"citizen_id": "citizen:"},
+        {"citizen_id": "2"},
+        {"case_id": "citizen:2"},
+        {"case_id": 7},
+        {"citizen_id": ["citizen:2"]},
+        {"citizen_id": False},
+    ],
+)
+def test_no_contact_that_names_or_half_names_a_parent_lands_in_the_anonymous_channel(
+    parents: dict[str, object],
+) -> None:
+    assert root_of("contact:1", {"type": "interaction", **parents}) != ANONYMOUS
+
+
 def test_a_tombstone_of_a_case_or_citizen_is_known_by_its_id() -> None:
     assert root_of("case:1", None) == "case:1"
     assert root_of("citizen:1", {"_deleted": True}) == "citizen:1"
@@ -121,8 +158,8 @@ def test_each_role_holds_cases_through_its_own_keys() -> None:
 
 
 def test_shared_channels_by_role() -> None:
-    assert shared_roots(AGENT) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS}
-    assert shared_roots(SUPERVISOR) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS}
+    assert shared_roots(AGENT) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS}
+    assert shared_roots(SUPERVISOR) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS}
     assert shared_roots(OFFICER) == {CATALOGUE, STAFF}
     assert shared_roots(ADMIN) == {EVERYTHING}
     assert shared_roots(ROLELESS) == frozenset()

@@ -181,6 +181,23 @@ def test_a_note_may_be_added_to_any_case_or_citizen_but_must_belong_to_one(
     assert "belong to" in refused(person, create(note(me, case_id="citizen:1")))
 
 
+def test_the_contact_centre_logs_anonymous_contacts_and_a_field_officer_does_not() -> None:
+    for person in (AGENT, SUPERVISOR):
+        me = person.staff_id or ""
+        assert allowed(person, create(_contact(me, citizen_id=None)))
+        assert allowed(person, create(_contact(me, citizen_id=None)), ALL_ROOTS)
+    anonymous = create(_contact("staff:officer", citizen_id=None))
+    assert "anonymous" in refused(OFFICER, anonymous)
+    assert "anonymous" in refused(OFFICER, anonymous, ALL_ROOTS)  # on a laptop too
+    # Nobody slips a contact meant for one citizen into the shared channel with a broken id.
+    for broken in ("", "citizen:", "Eira Jones", "case:1"):
+        assert "belong to" in refused(AGENT, create(_contact("staff:agent", citizen_id=broken)))
+    # And an anonymous contact, once written, is never turned into or out of a named one.
+    assert "append-only" in refused(
+        AGENT, edit(_contact("staff:agent", citizen_id=None), citizen_id="citizen:1")
+    )
+
+
 @pytest.mark.parametrize("person", NON_ADMINS)
 def test_case_history_is_added_only_to_a_case_in_ones_work(person: Person) -> None:
     me = person.staff_id or ""

@@ -52,6 +52,8 @@ class HistoryModel(SnapshotTableModel):
             return self.tr("Opened the case (%1)").replace("%1", new)
         if row.kind == "conflict_resolved":
             return self.tr("Resolved conflicting changes")
+        if row.kind == "citizen_linked":  # a case opened for no one, linked to its citizen
+            return self.tr("Linked to the citizen %1").replace("%1", new)
         pattern = self.tr("%1, from %2 to %3") if spoken else self.tr("%1: %2 → %3")
         return pattern.replace("%1", self._what(row)).replace("%2", old).replace("%3", new)
 

@@ -34,6 +34,7 @@ from ui.case.widgets import (
 )
 from ui.context import UiContext
 from ui.dialogs import LogContactDialog, NoteDialog
+from ui.dialogs.link_citizen import LinkCitizenDialog
 from ui.dialogs.shared import alive, failed
 
 
@@ -87,7 +88,7 @@ class CaseView(QWidget):
             ),
             (
                 self.tr("Add a note"),
-                "Ctrl+Shift+N",
+                "Ctrl+M",  # Ctrl+Shift+N is the window's "New citizen"
                 self.tr("Write an internal note."),
                 self.add_note,
             ),
@@ -186,11 +187,17 @@ class CaseView(QWidget):
         )
         self.conflict.set_conflicted(snap.conflicted)
         self.details.show_snapshot(snap)
-        self.buttons["open_citizen"].setEnabled(snap.citizen_id is not None)
-        if snap.citizen_name:
-            self.buttons["open_citizen"].setText(
-                self.tr("Citizen: %1 (Ctrl+Shift+C)").replace("%1", labels.shown(snap.citizen_name))
+        self.buttons["open_citizen"].setEnabled(True)
+        citizen_text = None
+        if snap.citizen_id is None:  # a case opened for no one: the same key links one later
+            citizen_text = self.tr("Link to a citizen… (Ctrl+Shift+C)")
+        elif snap.citizen_name:
+            citizen_text = self.tr("Citizen: %1 (Ctrl+Shift+C)").replace(
+                "%1", labels.shown(snap.citizen_name)
             )
+        if citizen_text is not None:
+            self.buttons["open_citizen"].setText(citizen_text)
+            self.buttons["open_citizen"].setAccessibleName(citizen_text)
         self.activity.show_snapshot(snap)
         if first:
             self.title_changed.emit(labels.shown(snap.reference))
@@ -279,6 +286,14 @@ class CaseView(QWidget):
     def open_citizen(self) -> None:
         if self.snapshot is not None and self.snapshot.citizen_id:
             self.open_citizen_requested.emit(self.snapshot.citizen_id)
+        elif self.snapshot is not None:
+            self.link_citizen()
+
+    def link_citizen(self) -> QDialog | None:
+        """Choose, by searching, the citizen a case opened for no one is about."""
+        if self.snapshot is None or self.snapshot.citizen_id is not None:
+            return None
+        return self._show_dialog(LinkCitizenDialog(self.ctx, self.snapshot.id, self))
 
     def resolve_conflict(self) -> QDialog | None:
         if self.snapshot is None or not self.snapshot.conflicted:

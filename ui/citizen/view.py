@@ -92,7 +92,7 @@ class CitizenView(QWidget):
             ),
             (
                 self.tr("Start a note"),
-                "Ctrl+Shift+N",
+                "Ctrl+M",  # Ctrl+Shift+N is the window's "New citizen"
                 self.tr("Write an internal note."),
                 self.start_note,
             ),

@@ -46,6 +46,13 @@ class OpenCaseDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, self.tr("Open a case"), parent)
         self.citizen_id = citizen_id
+        if citizen_id is None:
+            self.set_intro(
+                self.tr(
+                    "A case for no one, e.g. a fly-tip reported by a passer-by. Link it to a "
+                    "citizen later with “Link to a citizen…” on the case (Ctrl+Shift+C)."
+                )
+            )
         self.service = QComboBox()
         self.service.addItem(self.tr("Loading the council's services…"), None)
         self.service.setEnabled(False)

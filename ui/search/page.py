@@ -1,11 +1,20 @@
-"""The Search page: what the omnibox found, two lines a hit, or a helpful word when nothing."""
+"""The Search page: what the omnibox found, two lines a hit, or, when nothing matches, a
+helpful word and the ways on for a new or unknown caller: a new citizen pre-filled from what
+was typed (Ctrl+Shift+N), an anonymous contact (Ctrl+Shift+L), a case for no one
+(Ctrl+Shift+O). The keys are the window's (``ui.main_window``), so they work from the
+search box without leaving it."""
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -81,6 +90,9 @@ class SearchPage(QWidget):
     open_citizen_requested = Signal(str)
     open_case_requested = Signal(str)
     record_opened = Signal(object)  # a full record opened on demand (``ui.opened_record``)
+    new_citizen_requested = Signal(str)  # what was typed, to pre-fill the record
+    anonymous_contact_requested = Signal()
+    case_for_no_one_requested = Signal()
 
     def __init__(
         self,
@@ -114,14 +126,55 @@ class SearchPage(QWidget):
         self.summary = DirectorySummaryPanel(opener)
         self.summary.record_opened.connect(self.record_opened)
         self._summary_for = ""  # the search whose hit the summary panel shows
+        self.no_match_query = ""  # the search that found nothing, while it is shown
+        self.no_match = QWidget()
+        self.no_match.setAccessibleName(self.tr("A new or unknown caller"))
+        ways = QHBoxLayout(self.no_match)
+        ways.setContentsMargins(0, 0, 0, 0)
+        self.new_citizen_button = self._way(
+            ways,
+            self.tr("&New citizen (Ctrl+Shift+N)"),
+            self.tr("Record a new citizen, filled in from what you typed."),
+            lambda: self.new_citizen_requested.emit(self.no_match_query),
+        )
+        self.anonymous_button = self._way(
+            ways,
+            self.tr("Log an &anonymous contact (Ctrl+Shift+L)"),
+            self.tr("Log a contact from a caller who will not give their details."),
+            self.anonymous_contact_requested.emit,
+        )
+        self.no_one_button = self._way(
+            ways,
+            self.tr("Open a case for no &one (Ctrl+Shift+O)"),
+            self.tr("Open a case that is about no citizen yet, e.g. a fly-tip."),
+            self.case_for_no_one_requested.emit,
+        )
+        ways.addStretch(1)
+        self.no_match.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.message)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.results, 1)
+        # Takes the room the results would, so a short page stays at the top when none are.
+        self.filler = QWidget()
+        self.filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.filler, 1)
         layout.addWidget(self.summary)
         controller.results_ready.connect(self._on_results)
         controller.failed.connect(self._on_failed)
         self._on_results("", 0)
+
+    def _way(
+        self, row: QHBoxLayout, text: str, description: str, slot: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
 
     def move_current(self, step: int) -> None:
         """Move the highlighted result (from the omnibox's arrow keys)."""
@@ -141,6 +194,11 @@ class SearchPage(QWidget):
             return False
         self._open_index(index)
         return True
+
+    def show_directory_summary(self, directory_id: str) -> None:
+        """Show a directory entry's summary here (a likely match known only to the directory)."""
+        self._summary_for = self.controller.answered
+        self.controller.load_summary(directory_id, self.summary.show_summary)
 
     def _open_index(self, index: QModelIndex) -> None:
         kind, record_id = index.data(KIND_ROLE), str(index.data(ID_ROLE))
@@ -169,6 +227,8 @@ class SearchPage(QWidget):
                     "number (7700 900), the start of a postcode (CF10), an email, a social media "
                     "handle or a case reference."
                 ).replace("%1", query)
+                + " "
+                + self.tr("If the caller is not on file, record them:")
             )
         else:
             self.message.setText(
@@ -179,6 +239,9 @@ class SearchPage(QWidget):
                 )
             )
         self.results.setVisible(count > 0)
+        self.filler.setVisible(count == 0)
+        self.no_match_query = query if query and not count else ""
+        self.no_match.setVisible(bool(self.no_match_query))
 
     def _on_failed(self, message: str) -> None:
         self.message.setText(self.tr("The search could not be run: %1").replace("%1", message))
