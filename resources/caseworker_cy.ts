@@ -2,6 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
 <context>
+    <name>AnonymousContactDialog</name>
+    <message>
+        <source>Log an anonymous contact</source>
+        <translation>Cofnodi cysylltiad dienw</translation>
+    </message>
+    <message>
+        <source>For a caller who will not give their details. Nothing about who they are is recorded: only how they got in touch, what it was about and what was said.</source>
+        <translation>Ar gyfer galwr na fydd yn rhoi ei fanylion. Does dim byd am bwy ydyn nhw yn cael ei gofnodi: dim ond sut y cysyllton nhw, am beth oedd e a beth a ddywedwyd.</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Sianel:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Sianel</translation>
+    </message>
+    <message>
+        <source>How the caller got in touch: phone, email, walk-in, letter…</source>
+        <translation>Sut y cysylltodd y galwr: ffôn, e-bost, galw heibio, llythyr…</translation>
+    </message>
+    <message>
+        <source>e.g. Fly-tipping on Mill Lane</source>
+        <translation>e.e. Tipio anghyfreithlon ar Heol y Felin</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>&amp;Pwnc:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Pwnc</translation>
+    </message>
+    <message>
+        <source>What the contact was about, in a few words.</source>
+        <translation>Am beth oedd y cysylltiad, mewn ychydig eiriau.</translation>
+    </message>
+    <message>
+        <source>&amp;What was said:</source>
+        <translation>Beth a &amp;ddywedwyd:</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Beth a ddywedwyd</translation>
+    </message>
+    <message>
+        <source>What the caller said and anything promised. Tab moves on.</source>
+        <translation>Beth ddywedodd y galwr ac unrhyw addewid. Mae Tab yn symud ymlaen.</translation>
+    </message>
+    <message>
+        <source>Say in a few words what it was about.</source>
+        <translation>Dywedwch mewn ychydig eiriau am beth oedd e.</translation>
+    </message>
+    <message>
+        <source>Say briefly what was said.</source>
+        <translation>Dywedwch yn fyr beth a ddywedwyd.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPane</name>
+    <message>
+        <source>Attachments</source>
+        <translation>Atodiadau</translation>
+    </message>
+    <message>
+        <source>Photos and files attached to this entry. Enter opens one; Alt+Y saves a copy.</source>
+        <translation>Lluniau a ffeiliau sydd ynghlwm wrth y cofnod hwn. Mae Enter yn agor un; mae Alt+D yn cadw copi.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Rhagolwg</translation>
+    </message>
+    <message>
+        <source>The selected picture, made smaller.</source>
+        <translation>Y llun a ddewiswyd, yn llai.</translation>
+    </message>
+    <message>
+        <source>About the attachment</source>
+        <translation>Am yr atodiad</translation>
+    </message>
+    <message>
+        <source>What happened to the last open or save.</source>
+        <translation>Beth ddigwyddodd wrth agor neu gadw ddiwethaf.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ag&amp;or</translation>
+    </message>
+    <message>
+        <source>Open the attachment</source>
+        <translation>Agor yr atodiad</translation>
+    </message>
+    <message>
+        <source>Opens a picture, PDF or text file in the program your computer uses.</source>
+        <translation>Yn agor llun, PDF neu ffeil destun yn y rhaglen y mae eich cyfrifiadur yn ei defnyddio.</translation>
+    </message>
+    <message>
+        <source>Save a cop&amp;y…</source>
+        <translation>Ca&amp;dw copi…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>Cadw copi o&apos;r atodiad</translation>
+    </message>
+    <message>
+        <source>Asks where to save a copy of the selected attachment.</source>
+        <translation>Yn gofyn ble i gadw copi o&apos;r atodiad a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>A&amp;ttachments:</source>
+        <translation>A&amp;todiadau:</translation>
+    </message>
+    <message>
+        <source>size not known</source>
+        <translation>maint heb ei wybod</translation>
+    </message>
+    <message>
+        <source>%1 (not on this laptop yet)</source>
+        <translation>%1 (ddim ar y gliniadur hwn eto)</translation>
+    </message>
+    <message>
+        <source>The content has not reached this laptop yet.</source>
+        <translation>Nid yw&apos;r cynnwys wedi cyrraedd y gliniadur hwn eto.</translation>
+    </message>
+    <message>
+        <source>No preview: this is not a picture.</source>
+        <translation>Dim rhagolwg: nid llun yw hwn.</translation>
+    </message>
+    <message>
+        <source>Loading the picture…</source>
+        <translation>Wrthi&apos;n llwytho&apos;r llun…</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown: it may be damaged.</source>
+        <translation>Nid oes modd dangos y llun hwn: efallai ei fod wedi&apos;i ddifrodi.</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>Llun: %1</translation>
+    </message>
+    <message>
+        <source>This kind of file is not opened from here: save a copy instead.</source>
+        <translation>Nid yw&apos;r math hwn o ffeil yn cael ei agor o&apos;r fan hon: cadwch gopi yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation>Cadwyd copi fel %1</translation>
+    </message>
+</context>
+<context>
+    <name>Callers</name>
+    <message>
+        <source>Anonymous contact logged.</source>
+        <translation>Cysylltiad dienw wedi&apos;i gofnodi.</translation>
+    </message>
+</context>
+<context>
     <name>CaseActivity</name>
     <message>
         <source>History</source>
@@ -321,6 +478,10 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>Link to a citizen… (Ctrl+Shift+C)</source>
+        <translation>Cysylltu â dinesydd… (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
         <source>Citizen: %1 (Ctrl+Shift+C)</source>
         <translation>Dinesydd: %1 (Ctrl+Shift+C)</translation>
     </message>
@@ -524,6 +685,109 @@
     <message>
         <source>merged into %1</source>
         <translation>wedi&apos;i gyfuno â %1</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Quick note or contact</source>
+        <translation>Nodyn neu gysylltiad cyflym</translation>
+    </message>
+    <message>
+        <source>Write a note, or what was said… (Ctrl+Enter saves)</source>
+        <translation>Ysgrifennwch nodyn, neu beth a ddywedwyd… (mae Ctrl+Enter yn cadw)</translation>
+    </message>
+    <message>
+        <source>Text of the note or contact</source>
+        <translation>Testun y nodyn neu&apos;r cysylltiad</translation>
+    </message>
+    <message>
+        <source>What to add to the timeline. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>Beth i&apos;w ychwanegu at y llinell amser. Mae Tab yn symud ymlaen; mae Ctrl+Enter yn cadw.</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Nodyn mewnol</translation>
+    </message>
+    <message>
+        <source>Contact with the citizen</source>
+        <translation>Cysylltiad â&apos;r dinesydd</translation>
+    </message>
+    <message>
+        <source>Note or contact</source>
+        <translation>Nodyn neu gysylltiad</translation>
+    </message>
+    <message>
+        <source>An internal note for staff, or a contact with the citizen on a channel.</source>
+        <translation>Nodyn mewnol i staff, neu gysylltiad â&apos;r dinesydd ar sianel.</translation>
+    </message>
+    <message>
+        <source>Channel of the contact</source>
+        <translation>Sianel y cysylltiad</translation>
+    </message>
+    <message>
+        <source>How the contact happened: phone, email, web form, app, walk-in, letter…</source>
+        <translation>Sut y digwyddodd y cysylltiad: ffôn, e-bost, ffurflen we, ap, galw heibio, llythyr…</translation>
+    </message>
+    <message>
+        <source>Direction of the contact</source>
+        <translation>Cyfeiriad y cysylltiad</translation>
+    </message>
+    <message>
+        <source>Whether the citizen contacted the council, or the council contacted them.</source>
+        <translation>Ai&apos;r dinesydd a gysylltodd â&apos;r cyngor, neu&apos;r cyngor a gysylltodd â&apos;r dinesydd.</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Ddim am achos</translation>
+    </message>
+    <message>
+        <source>Case the entry is about</source>
+        <translation>Yr achos y mae&apos;r cofnod yn ymwneud ag ef</translation>
+    </message>
+    <message>
+        <source>The case this note or contact is about, if any.</source>
+        <translation>Yr achos y mae&apos;r nodyn neu&apos;r cysylltiad hwn yn ymwneud ag ef, os oes un.</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Cadw (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Adds the entry to the timeline.</source>
+        <translation>Yn ychwanegu&apos;r cofnod at y llinell amser.</translation>
+    </message>
+    <message>
+        <source>Why this could not be saved yet</source>
+        <translation>Pam nad oedd modd cadw hyn eto</translation>
+    </message>
+    <message>
+        <source>Everything typed is kept: correct and save again.</source>
+        <translation>Mae popeth a deipiwyd yn cael ei gadw: cywirwch a chadw eto.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Math:</translation>
+    </message>
+    <message>
+        <source>Channe&amp;l:</source>
+        <translation>S&amp;ianel:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se:</source>
+        <translation>A&amp;chos:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>Cyf&amp;eiriad:</translation>
+    </message>
+    <message>
+        <source>&amp;Write:</source>
+        <translation>Ysg&amp;rifennu:</translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation>Ysgrifennwch rywbeth yn gyntaf.</translation>
     </message>
 </context>
 <context>
@@ -845,6 +1109,45 @@
     </message>
 </context>
 <context>
+    <name>EntryReader</name>
+    <message>
+        <source>Selected entry</source>
+        <translation>Y cofnod a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>The whole of the entry chosen in the timeline: who, when, how and what.</source>
+        <translation>Y cofnod cyfan a ddewiswyd yn y llinell amser: pwy, pryd, sut a beth.</translation>
+    </message>
+    <message>
+        <source>Choose an entry in the timeline to read it here.</source>
+        <translation>Dewiswch gofnod yn y llinell amser i&apos;w ddarllen yma.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>anhysbys</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Ddim am achos</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Sut</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Cofnodwyd gan</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>What went wrong</source>
@@ -1097,6 +1400,10 @@
         <translation>Datrysodd newidiadau a oedd yn gwrthdaro</translation>
     </message>
     <message>
+        <source>Linked to the citizen %1</source>
+        <translation>Wedi cysylltu â&apos;r dinesydd %1</translation>
+    </message>
+    <message>
         <source>%1, from %2 to %3</source>
         <translation>%1, o %2 i %3</translation>
     </message>
@@ -1254,6 +1561,49 @@
     </message>
 </context>
 <context>
+    <name>LinkCitizenDialog</name>
+    <message>
+        <source>Link to a citizen</source>
+        <translation>Cysylltu â dinesydd</translation>
+    </message>
+    <message>
+        <source>Find the person this case is about: a name, phone number, postcode or email. Up and Down choose.</source>
+        <translation>Chwiliwch am y person y mae&apos;r achos hwn yn ei gylch: enw, rhif ffôn, cod post neu e-bost. Mae Fyny ac I Lawr yn dewis.</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>C&amp;hwilio:</translation>
+    </message>
+    <message>
+        <source>Find a citizen</source>
+        <translation>Chwilio am ddinesydd</translation>
+    </message>
+    <message>
+        <source>Type a name, phone number, postcode or email.</source>
+        <translation>Teipiwch enw, rhif ffôn, cod post neu e-bost.</translation>
+    </message>
+    <message>
+        <source>&amp;Citizen:</source>
+        <translation>&amp;Dinesydd:</translation>
+    </message>
+    <message>
+        <source>Citizens found</source>
+        <translation>Dinasyddion a gafwyd</translation>
+    </message>
+    <message>
+        <source>The citizen to link this case to. Up and Down choose.</source>
+        <translation>Y dinesydd i gysylltu&apos;r achos hwn ag ef. Mae Fyny ac I Lawr yn dewis.</translation>
+    </message>
+    <message>
+        <source>No citizen on this laptop matches “%1”.</source>
+        <translation>Does dim dinesydd ar y gliniadur hwn yn cyfateb i “%1”.</translation>
+    </message>
+    <message>
+        <source>Find and choose the citizen to link the case to.</source>
+        <translation>Chwiliwch am y dinesydd a&apos;i ddewis i gysylltu&apos;r achos ag ef.</translation>
+    </message>
+</context>
+<context>
     <name>LogContactDialog</name>
     <message>
         <source>Log a contact</source>
@@ -1361,6 +1711,22 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>&amp;Caller</source>
+        <translation>Gal&amp;wr</translation>
+    </message>
+    <message>
+        <source>&amp;New citizen…</source>
+        <translation>Dinesydd &amp;newydd…</translation>
+    </message>
+    <message>
+        <source>Log an &amp;anonymous contact…</source>
+        <translation>Cofnodi cysylltiad &amp;dienw…</translation>
+    </message>
+    <message>
+        <source>Open a case for &amp;no one…</source>
+        <translation>Agor achos i n&amp;eb…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1479,6 +1845,187 @@
     </message>
 </context>
 <context>
+    <name>NewCitizenDialog</name>
+    <message>
+        <source>New citizen</source>
+        <translation>Dinesydd newydd</translation>
+    </message>
+    <message>
+        <source>Only a name is needed. Ask for a phone number or email if the council will need to reach them. The details are held to deal with their enquiry.</source>
+        <translation>Dim ond enw sydd ei angen. Gofynnwch am rif ffôn neu e-bost os bydd angen i&apos;r cyngor gysylltu â nhw. Cedwir y manylion i ddelio â&apos;u hymholiad.</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Enw cyntaf:</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Enw cyntaf</translation>
+    </message>
+    <message>
+        <source>Required: the caller&apos;s first name.</source>
+        <translation>Gofynnol: enw cyntaf y galwr.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>C&amp;yfenw:</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Cyfenw</translation>
+    </message>
+    <message>
+        <source>Required: the caller&apos;s surname.</source>
+        <translation>Gofynnol: cyfenw&apos;r galwr.</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>&amp;Dyddiad geni:</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Dyddiad geni</translation>
+    </message>
+    <message>
+        <source>Optional: day/month/year. Helps tell people with the same name apart.</source>
+        <translation>Dewisol: diwrnod/mis/blwyddyn. Mae&apos;n helpu i wahaniaethu rhwng pobl â&apos;r un enw.</translation>
+    </message>
+    <message>
+        <source>e.g. 02/04/1980</source>
+        <translation>e.e. 02/04/1980</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Ffôn:</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Rhif ffôn</translation>
+    </message>
+    <message>
+        <source>Optional: a UK phone number to reach them on.</source>
+        <translation>Dewisol: rhif ffôn yn y DU i gysylltu â nhw arno.</translation>
+    </message>
+    <message>
+        <source>e.g. 07700 900123</source>
+        <translation>e.e. 07700 900123</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>E-&amp;bost:</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Cyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <source>Optional: an email address to reach them at.</source>
+        <translation>Dewisol: cyfeiriad e-bost i gysylltu â nhw arno.</translation>
+    </message>
+    <message>
+        <source>P&amp;ostcode:</source>
+        <translation>Cod &amp;post:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Cod post</translation>
+    </message>
+    <message>
+        <source>Optional: the postcode of their home.</source>
+        <translation>Dewisol: cod post eu cartref.</translation>
+    </message>
+    <message>
+        <source>e.g. CF10 1AB</source>
+        <translation>e.e. CF10 1AB</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Dewis iaith</translation>
+    </message>
+    <message>
+        <source>The language the caller would like the council to use.</source>
+        <translation>Yr iaith yr hoffai&apos;r galwr i&apos;r cyngor ei defnyddio.</translation>
+    </message>
+    <message>
+        <source>&amp;Already on file?</source>
+        <translation>&amp;Ar gofnod yn barod?</translation>
+    </message>
+    <message>
+        <source>Likely matches already on file</source>
+        <translation>Cyfatebiaethau tebygol sydd ar gofnod yn barod</translation>
+    </message>
+    <message>
+        <source>People on file with the same phone, email, or name and date of birth. Enter opens one instead of making a new record.</source>
+        <translation>Pobl ar gofnod gyda&apos;r un ffôn, e-bost, neu enw a dyddiad geni. Mae Enter yn agor un yn lle creu cofnod newydd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Already on file? %n likely match(es): Enter opens one.</source>
+        <translation>
+            <numerusform>&amp;Ar gofnod yn barod? %n cyfatebiaeth debygol: mae Enter yn agor un.</numerusform>
+            <numerusform>&amp;Ar gofnod yn barod? %n cyfatebiaeth debygol: mae Enter yn agor un.</numerusform>
+            <numerusform>&amp;Ar gofnod yn barod? %n cyfatebiaeth debygol: mae Enter yn agor un.</numerusform>
+            <numerusform>&amp;Ar gofnod yn barod? %n cyfatebiaeth debygol: mae Enter yn agor un.</numerusform>
+            <numerusform>&amp;Ar gofnod yn barod? %n cyfatebiaeth debygol: mae Enter yn agor un.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save as new anyway</source>
+        <translation>&amp;Cadw fel un newydd beth bynnag</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>yr un rhif ffôn</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>yr un e-bost</translation>
+    </message>
+    <message>
+        <source>same name and date of birth</source>
+        <translation>yr un enw a dyddiad geni</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>(directory summary)</source>
+        <translation>(crynodeb o&apos;r cyfeiriadur)</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s given name.</source>
+        <translation>Rhowch enw cyntaf y galwr.</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s family name.</source>
+        <translation>Rhowch gyfenw&apos;r galwr.</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as day/month/year.</source>
+        <translation>Rhowch y dyddiad geni fel diwrnod/mis/blwyddyn.</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole UK phone number (10 or 11 digits from 0).</source>
+        <translation>Nid yw %1 yn rhif ffôn cyfan yn y DU (10 neu 11 digid yn dechrau â 0).</translation>
+    </message>
+    <message>
+        <source>%1 is not an email address.</source>
+        <translation>Nid yw %1 yn gyfeiriad e-bost.</translation>
+    </message>
+    <message>
+        <source>%1 is not a UK postcode (e.g. CF10 1AB).</source>
+        <translation>Nid yw %1 yn god post yn y DU (e.e. CF10 1AB).</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add a note</source>
@@ -1560,6 +2107,10 @@
     <message>
         <source>Open a case</source>
         <translation>Agor achos</translation>
+    </message>
+    <message>
+        <source>A case for no one, e.g. a fly-tip reported by a passer-by. Link it to a citizen later with “Link to a citizen…” on the case (Ctrl+Shift+C).</source>
+        <translation>Achos i neb, e.e. tipio anghyfreithlon a adroddwyd gan rywun oedd yn pasio. Cysylltwch ef â dinesydd yn nes ymlaen gyda “Cysylltu â dinesydd…” ar yr achos (Ctrl+Shift+C).</translation>
     </message>
     <message>
         <source>Loading the council&apos;s services…</source>
@@ -2085,6 +2636,34 @@
         <source>Citizens and cases matching the search, then summaries from the citizen directory. Press Enter to open one.</source>
         <translation>Dinasyddion ac achosion sy&apos;n cyfateb i&apos;r chwilio, yna crynodebau o gyfeiriadur y dinasyddion. Pwyswch Enter i agor un.</translation>
     </message>
+    <message>
+        <source>A new or unknown caller</source>
+        <translation>Galwr newydd neu anhysbys</translation>
+    </message>
+    <message>
+        <source>&amp;New citizen (Ctrl+Shift+N)</source>
+        <translation>Dinesydd &amp;newydd (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Record a new citizen, filled in from what you typed.</source>
+        <translation>Cofnodi dinesydd newydd, wedi&apos;i lenwi o&apos;r hyn a deipiwyd gennych.</translation>
+    </message>
+    <message>
+        <source>Log an &amp;anonymous contact (Ctrl+Shift+L)</source>
+        <translation>Cofnodi cysylltiad &amp;dienw (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Log a contact from a caller who will not give their details.</source>
+        <translation>Cofnodi cysylltiad gan alwr na fydd yn rhoi ei fanylion.</translation>
+    </message>
+    <message>
+        <source>Open a case for no &amp;one (Ctrl+Shift+O)</source>
+        <translation>Agor achos i n&amp;eb (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Open a case that is about no citizen yet, e.g. a fly-tip.</source>
+        <translation>Agor achos nad yw&apos;n ymwneud â dinesydd eto, e.e. tipio anghyfreithlon.</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
         <translation>
@@ -2098,6 +2677,10 @@
     <message>
         <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
         <translation>Does neb a dim achos yn cyfateb i “%1”. Gwiriwch y sillafu, neu rhowch gynnig ar ran o rif ffôn (7700 900), dechrau cod post (CF10), e-bost, enw ar y cyfryngau cymdeithasol neu gyfeirnod achos.</translation>
+    </message>
+    <message>
+        <source>If the caller is not on file, record them:</source>
+        <translation>Os nad yw&apos;r galwr ar gofnod, cofnodwch nhw:</translation>
     </message>
     <message>
         <source>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</source>
@@ -2424,6 +3007,37 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Internal note</source>
+        <translation>Nodyn mewnol</translation>
+    </message>
+    <message>
+        <source>with attachments</source>
+        <translation>gydag atodiadau</translation>
+    </message>
+    <message>
+        <source>someone unknown</source>
+        <translation>rhywun anhysbys</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>not about a case</source>
+        <translation>ddim am achos</translation>
+    </message>
+    <message>
+        <source>%1, %2, by %3, %4: %5</source>
+        <translation>%1, %2, gan %3, %4: %5</translation>
+    </message>
+    <message>
+        <source>%1 (with attachments)</source>
+        <translation>%1 (gydag atodiadau)</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>When</source>
@@ -2465,10 +3079,6 @@
         <translation>Llinell amser</translation>
     </message>
     <message>
-        <source>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</source>
-        <translation>Pob cysylltiad â&apos;r dinesydd a phob nodyn, y diweddaraf yn gyntaf. Mae Enter yn agor yr achos y mae cofnod yn ei gylch.</translation>
-    </message>
-    <message>
         <source>All channels</source>
         <translation>Pob sianel</translation>
     </message>
@@ -2479,6 +3089,10 @@
     <message>
         <source>Show channel (Alt+N)</source>
         <translation>Dangos sianel (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Every contact with the citizen and every note, newest first. Up and Down move; the reading pane shows the whole entry. Enter opens its case.</source>
+        <translation>Pob cysylltiad â&apos;r dinesydd a phob nodyn, y diweddaraf yn gyntaf. Mae I Fyny ac I Lawr yn symud; mae&apos;r paen darllen yn dangos y cofnod cyfan. Mae Enter yn agor ei achos.</translation>
     </message>
     <message>
         <source>Show only the contacts of one channel, or only internal notes.</source>
@@ -2513,8 +3127,16 @@
         <translation>&amp;Achos:</translation>
     </message>
     <message>
+        <source>T&amp;imeline</source>
+        <translation>L&amp;linell amser</translation>
+    </message>
+    <message>
         <source>Not about a case</source>
         <translation>Ddim am achos</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>

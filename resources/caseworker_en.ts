@@ -2,6 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>AnonymousContactDialog</name>
+    <message>
+        <source>Log an anonymous contact</source>
+        <translation>Log an anonymous contact</translation>
+    </message>
+    <message>
+        <source>For a caller who will not give their details. Nothing about who they are is recorded: only how they got in touch, what it was about and what was said.</source>
+        <translation>For a caller who will not give their details. Nothing about who they are is recorded: only how they got in touch, what it was about and what was said.</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>How the caller got in touch: phone, email, walk-in, letter…</source>
+        <translation>How the caller got in touch: phone, email, walk-in, letter…</translation>
+    </message>
+    <message>
+        <source>e.g. Fly-tipping on Mill Lane</source>
+        <translation>e.g. Fly-tipping on Mill Lane</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>S&amp;ubject:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>What the contact was about, in a few words.</source>
+        <translation>What the contact was about, in a few words.</translation>
+    </message>
+    <message>
+        <source>&amp;What was said:</source>
+        <translation>&amp;What was said:</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <source>What the caller said and anything promised. Tab moves on.</source>
+        <translation>What the caller said and anything promised. Tab moves on.</translation>
+    </message>
+    <message>
+        <source>Say in a few words what it was about.</source>
+        <translation>Say in a few words what it was about.</translation>
+    </message>
+    <message>
+        <source>Say briefly what was said.</source>
+        <translation>Say briefly what was said.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPane</name>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Photos and files attached to this entry. Enter opens one; Alt+Y saves a copy.</source>
+        <translation>Photos and files attached to this entry. Enter opens one; Alt+Y saves a copy.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>The selected picture, made smaller.</source>
+        <translation>The selected picture, made smaller.</translation>
+    </message>
+    <message>
+        <source>About the attachment</source>
+        <translation>About the attachment</translation>
+    </message>
+    <message>
+        <source>What happened to the last open or save.</source>
+        <translation>What happened to the last open or save.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Open the attachment</source>
+        <translation>Open the attachment</translation>
+    </message>
+    <message>
+        <source>Opens a picture, PDF or text file in the program your computer uses.</source>
+        <translation>Opens a picture, PDF or text file in the program your computer uses.</translation>
+    </message>
+    <message>
+        <source>Save a cop&amp;y…</source>
+        <translation>Save a cop&amp;y…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>Save a copy of the attachment</translation>
+    </message>
+    <message>
+        <source>Asks where to save a copy of the selected attachment.</source>
+        <translation>Asks where to save a copy of the selected attachment.</translation>
+    </message>
+    <message>
+        <source>A&amp;ttachments:</source>
+        <translation>A&amp;ttachments:</translation>
+    </message>
+    <message>
+        <source>size not known</source>
+        <translation>size not known</translation>
+    </message>
+    <message>
+        <source>%1 (not on this laptop yet)</source>
+        <translation>%1 (not on this laptop yet)</translation>
+    </message>
+    <message>
+        <source>The content has not reached this laptop yet.</source>
+        <translation>The content has not reached this laptop yet.</translation>
+    </message>
+    <message>
+        <source>No preview: this is not a picture.</source>
+        <translation>No preview: this is not a picture.</translation>
+    </message>
+    <message>
+        <source>Loading the picture…</source>
+        <translation>Loading the picture…</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown: it may be damaged.</source>
+        <translation>This picture cannot be shown: it may be damaged.</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>Picture: %1</translation>
+    </message>
+    <message>
+        <source>This kind of file is not opened from here: save a copy instead.</source>
+        <translation>This kind of file is not opened from here: save a copy instead.</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation>Saved a copy as %1</translation>
+    </message>
+</context>
+<context>
+    <name>Callers</name>
+    <message>
+        <source>Anonymous contact logged.</source>
+        <translation>Anonymous contact logged.</translation>
+    </message>
+</context>
+<context>
     <name>CaseActivity</name>
     <message>
         <source>History</source>
@@ -321,6 +478,10 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>Link to a citizen… (Ctrl+Shift+C)</source>
+        <translation>Link to a citizen… (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
         <source>Citizen: %1 (Ctrl+Shift+C)</source>
         <translation>Citizen: %1 (Ctrl+Shift+C)</translation>
     </message>
@@ -524,6 +685,109 @@
     <message>
         <source>merged into %1</source>
         <translation>merged into %1</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Quick note or contact</source>
+        <translation>Quick note or contact</translation>
+    </message>
+    <message>
+        <source>Write a note, or what was said… (Ctrl+Enter saves)</source>
+        <translation>Write a note, or what was said… (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <source>Text of the note or contact</source>
+        <translation>Text of the note or contact</translation>
+    </message>
+    <message>
+        <source>What to add to the timeline. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>What to add to the timeline. Tab moves on; Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Contact with the citizen</source>
+        <translation>Contact with the citizen</translation>
+    </message>
+    <message>
+        <source>Note or contact</source>
+        <translation>Note or contact</translation>
+    </message>
+    <message>
+        <source>An internal note for staff, or a contact with the citizen on a channel.</source>
+        <translation>An internal note for staff, or a contact with the citizen on a channel.</translation>
+    </message>
+    <message>
+        <source>Channel of the contact</source>
+        <translation>Channel of the contact</translation>
+    </message>
+    <message>
+        <source>How the contact happened: phone, email, web form, app, walk-in, letter…</source>
+        <translation>How the contact happened: phone, email, web form, app, walk-in, letter…</translation>
+    </message>
+    <message>
+        <source>Direction of the contact</source>
+        <translation>Direction of the contact</translation>
+    </message>
+    <message>
+        <source>Whether the citizen contacted the council, or the council contacted them.</source>
+        <translation>Whether the citizen contacted the council, or the council contacted them.</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Not about a case</translation>
+    </message>
+    <message>
+        <source>Case the entry is about</source>
+        <translation>Case the entry is about</translation>
+    </message>
+    <message>
+        <source>The case this note or contact is about, if any.</source>
+        <translation>The case this note or contact is about, if any.</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Adds the entry to the timeline.</source>
+        <translation>Adds the entry to the timeline.</translation>
+    </message>
+    <message>
+        <source>Why this could not be saved yet</source>
+        <translation>Why this could not be saved yet</translation>
+    </message>
+    <message>
+        <source>Everything typed is kept: correct and save again.</source>
+        <translation>Everything typed is kept: correct and save again.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Channe&amp;l:</source>
+        <translation>Channe&amp;l:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se:</source>
+        <translation>Ca&amp;se:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Direction:</translation>
+    </message>
+    <message>
+        <source>&amp;Write:</source>
+        <translation>&amp;Write:</translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation>Write something first.</translation>
     </message>
 </context>
 <context>
@@ -845,6 +1109,45 @@
     </message>
 </context>
 <context>
+    <name>EntryReader</name>
+    <message>
+        <source>Selected entry</source>
+        <translation>Selected entry</translation>
+    </message>
+    <message>
+        <source>The whole of the entry chosen in the timeline: who, when, how and what.</source>
+        <translation>The whole of the entry chosen in the timeline: who, when, how and what.</translation>
+    </message>
+    <message>
+        <source>Choose an entry in the timeline to read it here.</source>
+        <translation>Choose an entry in the timeline to read it here.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>not known</translation>
+    </message>
+    <message>
+        <source>Not about a case</source>
+        <translation>Not about a case</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>What went wrong</source>
@@ -1097,6 +1400,10 @@
         <translation>Resolved conflicting changes</translation>
     </message>
     <message>
+        <source>Linked to the citizen %1</source>
+        <translation>Linked to the citizen %1</translation>
+    </message>
+    <message>
         <source>%1, from %2 to %3</source>
         <translation>%1, from %2 to %3</translation>
     </message>
@@ -1254,6 +1561,49 @@
     </message>
 </context>
 <context>
+    <name>LinkCitizenDialog</name>
+    <message>
+        <source>Link to a citizen</source>
+        <translation>Link to a citizen</translation>
+    </message>
+    <message>
+        <source>Find the person this case is about: a name, phone number, postcode or email. Up and Down choose.</source>
+        <translation>Find the person this case is about: a name, phone number, postcode or email. Up and Down choose.</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>Find a citizen</source>
+        <translation>Find a citizen</translation>
+    </message>
+    <message>
+        <source>Type a name, phone number, postcode or email.</source>
+        <translation>Type a name, phone number, postcode or email.</translation>
+    </message>
+    <message>
+        <source>&amp;Citizen:</source>
+        <translation>&amp;Citizen:</translation>
+    </message>
+    <message>
+        <source>Citizens found</source>
+        <translation>Citizens found</translation>
+    </message>
+    <message>
+        <source>The citizen to link this case to. Up and Down choose.</source>
+        <translation>The citizen to link this case to. Up and Down choose.</translation>
+    </message>
+    <message>
+        <source>No citizen on this laptop matches “%1”.</source>
+        <translation>No citizen on this laptop matches “%1”.</translation>
+    </message>
+    <message>
+        <source>Find and choose the citizen to link the case to.</source>
+        <translation>Find and choose the citizen to link the case to.</translation>
+    </message>
+</context>
+<context>
     <name>LogContactDialog</name>
     <message>
         <source>Log a contact</source>
@@ -1361,6 +1711,22 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Caller</source>
+        <translation>&amp;Caller</translation>
+    </message>
+    <message>
+        <source>&amp;New citizen…</source>
+        <translation>&amp;New citizen…</translation>
+    </message>
+    <message>
+        <source>Log an &amp;anonymous contact…</source>
+        <translation>Log an &amp;anonymous contact…</translation>
+    </message>
+    <message>
+        <source>Open a case for &amp;no one…</source>
+        <translation>Open a case for &amp;no one…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1479,6 +1845,184 @@
     </message>
 </context>
 <context>
+    <name>NewCitizenDialog</name>
+    <message>
+        <source>New citizen</source>
+        <translation>New citizen</translation>
+    </message>
+    <message>
+        <source>Only a name is needed. Ask for a phone number or email if the council will need to reach them. The details are held to deal with their enquiry.</source>
+        <translation>Only a name is needed. Ask for a phone number or email if the council will need to reach them. The details are held to deal with their enquiry.</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Given name:</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Required: the caller&apos;s first name.</source>
+        <translation>Required: the caller&apos;s first name.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Family name:</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Required: the caller&apos;s surname.</source>
+        <translation>Required: the caller&apos;s surname.</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Optional: day/month/year. Helps tell people with the same name apart.</source>
+        <translation>Optional: day/month/year. Helps tell people with the same name apart.</translation>
+    </message>
+    <message>
+        <source>e.g. 02/04/1980</source>
+        <translation>e.g. 02/04/1980</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Optional: a UK phone number to reach them on.</source>
+        <translation>Optional: a UK phone number to reach them on.</translation>
+    </message>
+    <message>
+        <source>e.g. 07700 900123</source>
+        <translation>e.g. 07700 900123</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>Optional: an email address to reach them at.</source>
+        <translation>Optional: an email address to reach them at.</translation>
+    </message>
+    <message>
+        <source>P&amp;ostcode:</source>
+        <translation>P&amp;ostcode:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Optional: the postcode of their home.</source>
+        <translation>Optional: the postcode of their home.</translation>
+    </message>
+    <message>
+        <source>e.g. CF10 1AB</source>
+        <translation>e.g. CF10 1AB</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Preferred language</translation>
+    </message>
+    <message>
+        <source>The language the caller would like the council to use.</source>
+        <translation>The language the caller would like the council to use.</translation>
+    </message>
+    <message>
+        <source>&amp;Already on file?</source>
+        <translation>&amp;Already on file?</translation>
+    </message>
+    <message>
+        <source>Likely matches already on file</source>
+        <translation>Likely matches already on file</translation>
+    </message>
+    <message>
+        <source>People on file with the same phone, email, or name and date of birth. Enter opens one instead of making a new record.</source>
+        <translation>People on file with the same phone, email, or name and date of birth. Enter opens one instead of making a new record.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Already on file? %n likely match(es): Enter opens one.</source>
+        <translation>
+            <numerusform>&amp;Already on file? %n likely match: Enter opens one.</numerusform>
+            <numerusform>&amp;Already on file? %n likely matches: Enter opens one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save as new anyway</source>
+        <translation>&amp;Save as new anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>same phone number</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>same email</translation>
+    </message>
+    <message>
+        <source>same name and date of birth</source>
+        <translation>same name and date of birth</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>(directory summary)</source>
+        <translation>(directory summary)</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s given name.</source>
+        <translation>Enter the caller&apos;s given name.</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s family name.</source>
+        <translation>Enter the caller&apos;s family name.</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as day/month/year.</source>
+        <translation>Enter the date of birth as day/month/year.</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole UK phone number (10 or 11 digits from 0).</source>
+        <translation>%1 is not a whole UK phone number (10 or 11 digits from 0).</translation>
+    </message>
+    <message>
+        <source>%1 is not an email address.</source>
+        <translation>%1 is not an email address.</translation>
+    </message>
+    <message>
+        <source>%1 is not a UK postcode (e.g. CF10 1AB).</source>
+        <translation>%1 is not a UK postcode (e.g. CF10 1AB).</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add a note</source>
@@ -1560,6 +2104,10 @@
     <message>
         <source>Open a case</source>
         <translation>Open a case</translation>
+    </message>
+    <message>
+        <source>A case for no one, e.g. a fly-tip reported by a passer-by. Link it to a citizen later with “Link to a citizen…” on the case (Ctrl+Shift+C).</source>
+        <translation>A case for no one, e.g. a fly-tip reported by a passer-by. Link it to a citizen later with “Link to a citizen…” on the case (Ctrl+Shift+C).</translation>
     </message>
     <message>
         <source>Loading the council&apos;s services…</source>
@@ -2082,6 +2630,34 @@
         <source>Citizens and cases matching the search, then summaries from the citizen directory. Press Enter to open one.</source>
         <translation>Citizens and cases matching the search, then summaries from the citizen directory. Press Enter to open one.</translation>
     </message>
+    <message>
+        <source>A new or unknown caller</source>
+        <translation>A new or unknown caller</translation>
+    </message>
+    <message>
+        <source>&amp;New citizen (Ctrl+Shift+N)</source>
+        <translation>&amp;New citizen (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Record a new citizen, filled in from what you typed.</source>
+        <translation>Record a new citizen, filled in from what you typed.</translation>
+    </message>
+    <message>
+        <source>Log an &amp;anonymous contact (Ctrl+Shift+L)</source>
+        <translation>Log an &amp;anonymous contact (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Log a contact from a caller who will not give their details.</source>
+        <translation>Log a contact from a caller who will not give their details.</translation>
+    </message>
+    <message>
+        <source>Open a case for no &amp;one (Ctrl+Shift+O)</source>
+        <translation>Open a case for no &amp;one (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Open a case that is about no citizen yet, e.g. a fly-tip.</source>
+        <translation>Open a case that is about no citizen yet, e.g. a fly-tip.</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
         <translation>
@@ -2092,6 +2668,10 @@
     <message>
         <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
         <translation>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</translation>
+    </message>
+    <message>
+        <source>If the caller is not on file, record them:</source>
+        <translation>If the caller is not on file, record them:</translation>
     </message>
     <message>
         <source>Type in the search box (Ctrl+K) to find a citizen or a case: a name, part of a phone number or postcode, an email, a social media handle or a case reference.</source>
@@ -2406,6 +2986,37 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>with attachments</source>
+        <translation>with attachments</translation>
+    </message>
+    <message>
+        <source>someone unknown</source>
+        <translation>someone unknown</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>about %1</translation>
+    </message>
+    <message>
+        <source>not about a case</source>
+        <translation>not about a case</translation>
+    </message>
+    <message>
+        <source>%1, %2, by %3, %4: %5</source>
+        <translation>%1, %2, by %3, %4: %5</translation>
+    </message>
+    <message>
+        <source>%1 (with attachments)</source>
+        <translation>%1 (with attachments)</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>When</source>
@@ -2447,10 +3058,6 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <source>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</source>
-        <translation>Every contact with the citizen and every note, newest first. Enter opens the case an entry is about.</translation>
-    </message>
-    <message>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
@@ -2461,6 +3068,10 @@
     <message>
         <source>Show channel (Alt+N)</source>
         <translation>Show channel (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Every contact with the citizen and every note, newest first. Up and Down move; the reading pane shows the whole entry. Enter opens its case.</source>
+        <translation>Every contact with the citizen and every note, newest first. Up and Down move; the reading pane shows the whole entry. Enter opens its case.</translation>
     </message>
     <message>
         <source>Show only the contacts of one channel, or only internal notes.</source>
@@ -2495,8 +3106,16 @@
         <translation>C&amp;ase:</translation>
     </message>
     <message>
+        <source>T&amp;imeline</source>
+        <translation>T&amp;imeline</translation>
+    </message>
+    <message>
         <source>Not about a case</source>
         <translation>Not about a case</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
