@@ -74,7 +74,7 @@ def test_a_template_with_an_unknown_placeholder_or_a_gap_is_refused(
     broken = {**TEMPLATE, **change}
     found = template_problem(broken)
     assert found is not None and problem in found
-    with pytest.raises(ValidationError, match="placeholder|unmatched|empty"):
+    with pytest.raises(ValidationError, match=r"placeholder|unmatched|empty"):
         render(broken, "en", VALUES)
 
 
