@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from caseworker.documents.codec import new_document
-from caseworker.documents.types import CITIZEN, MESSAGE
+from caseworker.documents.types import CITIZEN
 from caseworker.models import Message
 from caseworker.seed.reference import reply_templates
 from caseworker.services import replies
