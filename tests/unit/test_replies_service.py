@@ -10,7 +10,7 @@ from caseworker.seed.reference import reply_templates
 from caseworker.services import cases, replies
 from caseworker.services.cases import NewCase
 from caseworker.services.citizens import NewIdentifier, create_citizen
-from caseworker.store import docstore
+from caseworker.store import docstore, purge
 from caseworker.store.store import Store
 from tests.unit.conftest import AGENT
 
@@ -139,3 +139,26 @@ def test_a_template_with_an_unknown_placeholder_is_never_offered_or_sent(council
             channel="email",
             recipient_id=offered.email[0].identifier_id,
         )
+
+
+def test_a_case_that_leaves_the_laptop_takes_its_replies_with_it(council: Store) -> None:
+    case_id = _setup(council)
+    with council.read() as s:
+        offered = replies.setup(s, case_id)
+    with council.write() as s:
+        message_id, _ = replies.send_reply(
+            s,
+            AGENT,
+            case_id,
+            template_id=RECEIVED,
+            language="en",
+            channel="email",
+            recipient_id=offered.email[0].identifier_id,
+        )
+        pushed = docstore.last_seq(s)
+    with council.write() as s:
+        done = purge.purge(s, [case_id], pushed=pushed)
+    assert message_id in {w.doc_id for w in done.written}
+    with council.read() as s:
+        assert docstore.get(s, message_id) is None
+        assert s.get(Message, message_id) is None
