@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from notifications_python_client.errors import HTTPError
+
 from caseworker.display import visible
 from caseworker.documents.codec import Document, check
 from caseworker.documents.schema import DocumentError
@@ -189,8 +191,6 @@ class NotifyJob:
         return recipient_problem(citizen, doc["channel"], doc["recipient_id"], doc["recipient"])
 
     async def _send(self, doc: Document) -> str:
-        from notifications_python_client.errors import HTTPError
-
         settings = self.settings
         try:
             if doc["channel"] == "email":
@@ -264,7 +264,16 @@ class NotifyJob:
                 self.awaiting.remove(doc_id)
                 changed = True
                 continue
-            answer = await asyncio.to_thread(self.client.get_notification_by_id, doc["notify_id"])
+            try:
+                answer = await asyncio.to_thread(
+                    self.client.get_notification_by_id, doc["notify_id"]
+                )
+            except HTTPError as exc:
+                if exc.status_code in (400, 404):  # past Notify's retention, or not its id
+                    self.awaiting.remove(doc_id)
+                    changed = True
+                    continue
+                break  # Notify away or busy: asked again at the next step
             status = answer.get("status") if isinstance(answer, dict) else None
             if status == "delivered" or status in _FAILED:
                 state = "delivered" if status == "delivered" else "failed"

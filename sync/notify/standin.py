@@ -147,6 +147,11 @@ class NotifyStandIn:
         with self._lock:
             next(n for n in self.sent if n.id == notification_id).status = status
 
+    def forget(self, notification_id: str) -> None:
+        """As Notify does once a notification is past its retention (7 days by default)."""
+        with self._lock:
+            self.sent = [n for n in self.sent if n.id != notification_id]
+
     def to(self, recipient: str) -> list[Notification]:
         with self._lock:
             return [n for n in self.sent if n.recipient == recipient]

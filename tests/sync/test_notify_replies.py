@@ -139,9 +139,10 @@ def test_a_reply_written_offline_goes_out_once_and_its_status_comes_back(
     assert db.get("/" + message_id)["notify_id"] == email.id
     notify.set_status(email.id, "delivered")
     notify.set_status(text.id, "permanent-failure")
-    with NotifyWorker(gateway, notify):
+    with NotifyWorker(gateway, notify) as worker:
         eventually(lambda: state_of(db, message_id) == "delivered", "delivery recorded")
         eventually(lambda: state_of(db, sms_id) == "failed", "the failure recorded")
+    assert worker.count("failed:") == 0
     assert len(notify.sent) == 2
     sync(laptop, gateway.db_url, ANN)
     with laptop.read() as s:
@@ -186,6 +187,26 @@ def test_a_worker_killed_between_claim_and_send_never_sends_twice(
         eventually(lambda: state_of(db, message_id) == "sent", "the reply recorded sent")
     (sent,) = notify.to(CARYS_EMAIL)
     assert db.get("/" + message_id)["notify_id"] == sent.id
+
+
+def test_a_reply_notify_no_longer_knows_is_no_longer_followed(
+    tmp_path: Path, gateway: Gateway, notify: NotifyStandIn
+) -> None:
+    laptop = make_store(tmp_path, "ann")
+    sync(laptop, gateway.db_url, ANN)
+    message_id = write_reply(laptop)
+    sync(laptop, gateway.db_url, ANN)
+    db = central(gateway)
+    with NotifyWorker(gateway, notify):
+        eventually(lambda: state_of(db, message_id) == "sent", "the reply recorded sent")
+    assert db.get("/_local/caseworker-job-notify")["awaiting"] == [message_id]
+    notify.forget(notify.sent[0].id)  # past Notify's retention
+    with NotifyWorker(gateway, notify) as worker:
+        eventually(
+            lambda: db.get("/_local/caseworker-job-notify")["awaiting"] == [], "no longer followed"
+        )
+    assert worker.count("failed:") == 0
+    assert state_of(db, message_id) == "sent"
 
 
 def push(gateway: Gateway, docs: list[dict[str, Any]]) -> list[Any]:
