@@ -9,6 +9,7 @@ holds (``EVERYTHING`` on a laptop, which holds only what the server sent it).
 from collections.abc import Mapping, Set
 from typing import Any
 
+from caseworker import vocab
 from caseworker.access.channels import DIRECTORY, EVERYTHING, root_of, shared_roots
 from caseworker.access.people import Person
 
@@ -21,6 +22,9 @@ OWN_SCOPE = "nobody can change their own queues, patch or role: ask an admin"
 CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
 TEMPLATES = "only an admin can change the council's reply templates"
+TOO_LONG_FOR_SMS = (
+    f"a text message can be at most {vocab.SMS_BODY_MAX} characters: send this reply by email"
+)
 MESSAGE_SENT = (
     "a reply cannot be changed once written: only the council's central service records "
     "whether it was sent"
@@ -161,6 +165,9 @@ def _message(
         return "a new reply is queued: only the council's central service records its sending"
     if not holds(roots, root_of(doc_id, new)):
         return "a reply can only be sent from a case in your work"
+    body = new.get("body")
+    if new.get("channel") == "sms" and isinstance(body, str) and len(body) > vocab.SMS_BODY_MAX:
+        return TOO_LONG_FOR_SMS
     return None
 
 

@@ -38,6 +38,7 @@ import jwt
 
 BOUND = 30  # seconds an ``iat`` may be from now (Notify's own bound)
 MAX_REQUEST = 1_000_000  # bytes of a request body
+SMS_MAX = 918  # characters of a text message
 _PLACEHOLDER = re.compile(r"\(\(([^()]*)\)\)")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 STATUSES = (
@@ -210,6 +211,13 @@ class NotifyStandIn:
         values = {str(k): str(v) for k, v in personalisation.items()}
         made = Notification(str(uuid.uuid4()), kind, recipient, template, values, reference, _now())
         made.fill()
+        if kind == "sms" and len(made.body) > SMS_MAX:
+            raise _Refused(
+                400,
+                "BadRequestError",
+                f"Text messages cannot be longer than {SMS_MAX} characters. "
+                f"Your message is {len(made.body)} characters long.",
+            )
         with self._lock:
             self.sent.append(made)
         content = {"body": made.body}

@@ -65,6 +65,13 @@ def test_a_huge_reply_is_refused() -> None:
     assert found is not None and "longer than 5000" in found
 
 
+def test_a_text_message_longer_than_notify_sends_is_refused() -> None:
+    long_text = message(channel="sms", subject=None, recipient="07700 900123", body="x" * 919)
+    found = verdict(AGENT, create(long_text))
+    assert found is not None and "send this reply by email" in found
+    assert verdict(AGENT, create({**long_text, "channel": "email"})) is None
+
+
 def verdict(person: Person, write: Write) -> str | None:
     return judge(person, write, roots(person, HELD, ELSEWHERE))
 
