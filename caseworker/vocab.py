@@ -7,6 +7,12 @@ for display.
 CHANNELS = ("phone", "email", "web_form", "app", "walk_in", "letter", "social")
 DIRECTIONS = ("inbound", "outbound")
 LANGUAGES = ("en", "cy")
+MESSAGE_CHANNELS = ("email", "sms")  # how a reply goes out through GOV.UK Notify
+# queued: written, not yet sent; sending: claimed by the central worker; sent: Notify has it;
+# delivered / failed: what Notify said last.
+MESSAGE_STATES = ("queued", "sending", "sent", "delivered", "failed")
+MESSAGE_BODY_MAX = 5000  # characters of a rendered reply
+SMS_BODY_MAX = 918  # GOV.UK Notify refuses a longer text message (6 fragments)
 IDENTIFIER_KINDS = ("phone", "email", "address", "social", "app_account")
 VERIFICATION_METHODS = (
     "unverified",

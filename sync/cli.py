@@ -6,6 +6,7 @@
     caseworker central add-user --server DB_URL --user ADMIN NAME --role ROLE --staff-id ID
     caseworker central serve --server DB_URL --user ADMIN --password-stdin [--host H] [--port P]
     caseworker central worker --server DB_URL --user ADMIN --password-stdin [--rebuild JOB]
+    caseworker central notify-worker --server DB_URL --user ADMIN --password-stdin ...
     caseworker central access-log --server DB_URL --user ADMIN --password-stdin --citizen ID
 
 Passwords come from standard input (``--password-stdin``, one line) or the OS keyring; never
@@ -236,6 +237,11 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
                 "worker",
                 "run the council's central jobs, each in one place however many workers run",
                 "sync.worker.command:configure",
+            ),
+            Command(
+                "notify-worker",
+                "send the outbox's replies to citizens through GOV.UK Notify (holds its key)",
+                "sync.notify.command:configure",
             ),
             Command(
                 "access-log",

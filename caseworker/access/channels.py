@@ -63,6 +63,9 @@ ROUTES: dict[str, Route] = {
     "audit_event": Route(fixed=AUDIT),
     # The citizen directory's summaries (derived by the central worker, see types.DIRECTORY).
     "directory": Route(fixed=DIRECTORY),
+    # Replies: the templates are the council's, public; a message follows its case only.
+    "reply_template": Route(fixed=CATALOGUE),
+    "message": Route(parents=(("case_id", "case"),)),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}

@@ -9,6 +9,7 @@ holds (``EVERYTHING`` on a laptop, which holds only what the server sent it).
 from collections.abc import Mapping, Set
 from typing import Any
 
+from caseworker import vocab
 from caseworker.access.channels import ANONYMOUS, DIRECTORY, EVERYTHING, root_of, shared_roots
 from caseworker.access.people import Person
 
@@ -20,6 +21,14 @@ NOT_HELD_CITIZEN = "you do not have this citizen's record: you cannot change it"
 OWN_SCOPE = "nobody can change their own queues, patch or role: ask an admin"
 CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
+TEMPLATES = "only an admin can change the council's reply templates"
+TOO_LONG_FOR_SMS = (
+    f"a text message can be at most {vocab.SMS_BODY_MAX} characters: send this reply by email"
+)
+MESSAGE_SENT = (
+    "a reply cannot be changed once written: only the council's central service records "
+    "whether it was sent"
+)
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -98,6 +107,10 @@ def may_change(
         return CATALOGUE
     if kind == "directory":
         return DIRECTORY_KEPT
+    if kind == "reply_template":
+        return TEMPLATES
+    if kind == "message":
+        return MESSAGE_SENT
     return "only an admin can change this record"
 
 
@@ -119,6 +132,10 @@ def changed(
         return CATALOGUE
     if kind == "directory":  # derived from the citizens by the central worker alone
         return DIRECTORY_KEPT
+    if kind == "reply_template":
+        return TEMPLATES
+    if kind == "message":
+        return _message(person, doc_id, new, current, roots)
     if current is None:
         if kind == "citizen":
             return None if person.role else "only staff can add a citizen"
@@ -130,6 +147,33 @@ def changed(
         return reason
     if any(new.get(k) != current.get(k) for k in _fields(new, current) - MENTION_FIELDS):
         return "only a mention's state and its links to a citizen or case can change"
+    return None
+
+
+def _message(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+) -> str | None:
+    """A reply in the outbox: written once, in the writer's own name, queued, on a case they
+    hold. Its send status is the central worker's (an admin) alone; nothing else changes it.
+    Whether the recipient is one of the citizen's identifiers the worker checks on the
+    central record before it sends (a rule here sees only the message)."""
+    if current is not None:
+        return MESSAGE_SENT
+    if new.get("by") != person.staff_id:
+        return "a reply must be written in your own name"
+    if new.get("state") != "queued" or any(
+        new.get(k) is not None for k in ("notify_id", "state_at", "state_detail")
+    ):
+        return "a new reply is queued: only the council's central service records its sending"
+    if not holds(roots, root_of(doc_id, new)):
+        return "a reply can only be sent from a case in your work"
+    body = new.get("body")
+    if new.get("channel") == "sms" and isinstance(body, str) and len(body) > vocab.SMS_BODY_MAX:
+        return TOO_LONG_FOR_SMS
     return None
 
 

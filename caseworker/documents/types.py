@@ -254,6 +254,52 @@ cases, notes or contacts. It is its own document, not a filtered citizen: a docu
 part could not keep its ``_rev``.
 """
 
+# A reply template of a service (the public catalogue; admins write it): English and Welsh
+# subject and body with ``((placeholders))`` (caseworker.replies.render names them).
+REPLY_TEMPLATE = DocType(
+    "reply_template",
+    "template",
+    1,
+    Schema(
+        (
+            s("service_code", True, 40),
+            s("name_en", True, 100),
+            s("name_cy", True, 100),
+            s("subject_en", True, 200),
+            s("subject_cy", True, 200),
+            s("body_en", True, 5000),
+            s("body_cy", True, 5000),
+            Field("active", "bool", True),
+        )
+    ),
+)
+# A reply to a citizen in the outbox, under its case: written once by its author with the text
+# rendered on the laptop; only the central Notify worker (an admin) records its send status.
+MESSAGE = DocType(
+    "message",
+    "message",
+    1,
+    Schema(
+        (
+            s("case_id", True, 64),
+            s("citizen_id", True, 64),
+            s("template_id", max_length=64),
+            enum("channel", vocab.MESSAGE_CHANNELS, True),
+            s("recipient_id", True, 64),  # the id of the citizen's identifier it goes to
+            s("recipient", True, 500),  # that identifier's value when written
+            enum("language", vocab.LANGUAGES, True),
+            s("subject", max_length=200),
+            s("body", True, vocab.MESSAGE_BODY_MAX),
+            when("at", True),
+            s("by", True, 64),
+            enum("state", vocab.MESSAGE_STATES, True),
+            when("state_at"),
+            s("notify_id", max_length=64),
+            s("state_detail", max_length=500),
+        )
+    ),
+)
+
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
     for t in (
@@ -268,5 +314,7 @@ DOC_TYPES: dict[str, DocType] = {
         MENTION,
         AUDIT_EVENT,
         DIRECTORY,
+        REPLY_TEMPLATE,
+        MESSAGE,
     )
 }

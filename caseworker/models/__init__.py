@@ -15,6 +15,7 @@ from caseworker.models.documents import (
 )
 from caseworker.models.interaction import Interaction
 from caseworker.models.mention import Mention
+from caseworker.models.reply import Message, ReplyTemplate
 from caseworker.models.staff import StaffMember
 
 __all__ = [
@@ -31,8 +32,10 @@ __all__ = [
     "Interaction",
     "LeafBody",
     "Mention",
+    "Message",
     "Note",
     "Queue",
+    "ReplyTemplate",
     "Service",
     "StaffMember",
     "StoreSetting",

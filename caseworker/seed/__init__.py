@@ -19,7 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import check
-from caseworker.documents.types import AUDIT_EVENT, QUEUE, SERVICE, STAFF
+from caseworker.documents.types import AUDIT_EVENT, QUEUE, REPLY_TEMPLATE, SERVICE, STAFF
 from caseworker.errors import StoreError
 from caseworker.ids import id_at
 from caseworker.models import Citizen, Interaction, StoredDocument
@@ -84,6 +84,8 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
         }
         services.append(service)
         docs.append(service)
+    for template in reference.reply_templates([s["code"] for s in data["services"]]):
+        docs.append({"type": "reply_template", "schema": REPLY_TEMPLATE.schema_version, **template})
     by_queue: dict[str, list[str]] = {}
     everyone = []
     for member in reference.staff():

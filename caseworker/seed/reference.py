@@ -94,6 +94,27 @@ def catalogue() -> dict[str, Any]:
     return data
 
 
+def reply_templates(service_codes: list[str]) -> list[dict[str, Any]]:
+    """The demo council's reply templates (``reply_template`` documents' fields, with their
+    ``_id``): the general ones for every service, then those of one service."""
+    data: dict[str, Any] = _load("reply_templates.json")
+    made = []
+    for code in service_codes:
+        for t in data["every_service"]:
+            made.append({**t, "service": code})
+    made += [t for t in data["one_service"] if t["service"] in service_codes]
+    fields = ("name_en", "name_cy", "subject_en", "subject_cy", "body_en", "body_cy")
+    return [
+        {
+            "_id": f"template:{t['service']}-{t['key']}",
+            "service_code": t["service"],
+            **{f: t[f] for f in fields},
+            "active": True,
+        }
+        for t in made
+    ]
+
+
 @dataclass(frozen=True)
 class StaffSeed:
     key: str

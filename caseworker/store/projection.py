@@ -25,11 +25,14 @@ from caseworker.models import (
     Identifier,
     Interaction,
     Mention,
+    Message,
     Note,
     Queue,
+    ReplyTemplate,
     Service,
     StaffMember,
 )
+from caseworker.replies.render import template_problem
 from caseworker.store import normalise
 
 
@@ -211,6 +214,25 @@ def _staff(doc: Document, rev: str, conflicted: bool) -> Projection:
     return Projection(_table(StaffMember), row)
 
 
+_TEMPLATE_FIELDS = (
+    "service_code", "name_en", "name_cy", "subject_en", "subject_cy", "body_en", "body_cy",
+    "active",
+)  # fmt: skip
+_MESSAGE_FIELDS = (
+    "case_id", "citizen_id", "template_id", "channel", "recipient_id", "recipient", "language",
+    "subject", "body", "at", "by", "state", "state_at", "notify_id", "state_detail",
+)  # fmt: skip
+
+
+def _reply_template(doc: Document, rev: str, conflicted: bool) -> Projection:
+    """A template, with why it cannot be used (written by an admin, so not refused on its way
+    in, but never offered with a placeholder nobody can fill)."""
+    row = _pick(doc, _TEMPLATE_FIELDS)
+    problem = template_problem(doc)
+    row.update(id=doc["_id"], rev=rev, problem=problem[:300] if problem else None)
+    return Projection(_table(ReplyTemplate), row)
+
+
 PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
     "citizen": citizen,
     "case": case,
@@ -243,6 +265,8 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
     ),
     "audit_event": _simple(AuditEvent, ("at", "by", "action", "subject_id", "detail"), False),
     "directory": directory,
+    "reply_template": _reply_template,
+    "message": _simple(Message, _MESSAGE_FIELDS),
 }
 TABLE_OF_TYPE: dict[str, Table] = {
     "citizen": _table(Citizen),
@@ -256,6 +280,8 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "mention": _table(Mention),
     "audit_event": _table(AuditEvent),
     "directory": _table(DirectoryEntry),
+    "reply_template": _table(ReplyTemplate),
+    "message": _table(Message),
 }
 SEARCH_TABLE_OF_TYPE = {
     "citizen": "citizen_search",

@@ -3,6 +3,7 @@
 from typing import Any
 
 from ui import labels
+from ui.case.reply import reply_summary
 from ui.case.snapshot import ContactEntry, HistoryEntry, NoteEntry
 from ui.case.table import SnapshotTableModel
 from ui.dialogs.shared import channel_icon, local_time
@@ -50,6 +51,8 @@ class HistoryModel(SnapshotTableModel):
         old, new = self._value(row, row.old), self._value(row, row.new)
         if row.kind == "created":
             return self.tr("Opened the case (%1)").replace("%1", new)
+        if row.kind == "reply":
+            return reply_summary(row.field, row.old, row.new)
         if row.kind == "conflict_resolved":
             return self.tr("Resolved conflicting changes")
         if row.kind == "citizen_linked":  # a case opened for no one, linked to its citizen

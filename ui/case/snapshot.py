@@ -1,5 +1,6 @@
 """Everything the case view shows, read in one database job as immutable data."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -7,13 +8,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
-from caseworker.models import CaseEvent, Citizen, Interaction, Note, Queue, Service, StaffMember
+from caseworker.models import (
+    CaseEvent,
+    Citizen,
+    Interaction,
+    Message,
+    Note,
+    Queue,
+    Service,
+    StaffMember,
+)
 from caseworker.services import workflow
 from caseworker.services.cases import get_case, history
 from caseworker.services.contacts import case_notes
+from caseworker.services.replies import case_messages
 
 # Written documents of these types may belong to a case without carrying its id.
-RELATED_TYPES = frozenset({"case_event", "note", "interaction"})
+RELATED_TYPES = frozenset({"case_event", "note", "interaction", "message"})
 # Changes of these types rename something a case view shows (a queue, a person, a service).
 NAMING_TYPES = frozenset({"staff", "queue", "service"})
 
@@ -155,17 +166,26 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
         conflicted=bool(case.conflicted),
         allowed_next=workflow.allowed_next(case.status),
         history=tuple(
-            HistoryEntry(
-                e.id,
-                e.at,
-                who(e.by),
-                e.kind,
-                e.field,
-                value(e.field, e.old),
-                value(e.field, e.new),
-                e.comment,
+            sorted(
+                [
+                    *(
+                        HistoryEntry(
+                            e.id,
+                            e.at,
+                            who(e.by),
+                            e.kind,
+                            e.field,
+                            value(e.field, e.old),
+                            value(e.field, e.new),
+                            e.comment,
+                        )
+                        for e in events
+                    ),
+                    *_replies(session, case.id, who),
+                ],
+                key=lambda h: h.at,
+                reverse=True,
             )
-            for e in reversed(events)
         ),
         notes=tuple(NoteEntry(n.id, n.at, who(n.by), n.text) for n in reversed(notes)),
         contacts=tuple(
@@ -176,9 +196,22 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
     )
 
 
+def _replies(
+    session: Session, case_id: str, who: Callable[[str | None], str]
+) -> list[HistoryEntry]:
+    """The case's replies as history: kind "reply", the channel as ``field``, the recipient as
+    ``old``, the last known state as ``new``, the subject (or the text) as the comment."""
+    return [
+        HistoryEntry(
+            m.id, m.at, who(m.by), "reply", m.channel, m.recipient, m.state, m.subject or m.body
+        )
+        for m in case_messages(session, case_id)
+    ]
+
+
 def concerns_case(session: Session, case_id: str, doc_ids: set[str]) -> bool:
     """Whether any of these written documents is a history entry, note or contact of the case."""
-    for table in (CaseEvent, Note, Interaction):
+    for table in (CaseEvent, Note, Interaction, Message):
         found = session.scalar(
             select(table.id).where(table.id.in_(doc_ids), table.case_id == case_id).limit(1)
         )

@@ -18,6 +18,7 @@ from ui.case.conflict import ConflictDialog
 from ui.case.details import CaseDetails
 from ui.case.loader import SnapshotLoader
 from ui.case.refusal import RefusalBanner, load_refusals
+from ui.case.reply import ReplyDialog
 from ui.case.snapshot import (
     NAMING_TYPES,
     RELATED_TYPES,
@@ -92,6 +93,12 @@ class CaseView(QWidget):
                 self.tr("Write an internal note."),
                 self.add_note,
             ),
+            (
+                self.tr("Reply to the citizen"),
+                "Ctrl+Shift+M",
+                self.tr("Send the citizen an email or text message from a prepared reply."),
+                self.reply,
+            ),
             (self.tr("Take"), "Ctrl+T", self.tr("Assign the case to yourself."), self.take),
             (
                 self.tr("Resolve conflict"),
@@ -107,6 +114,7 @@ class CaseView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.conflict)
+        top.addWidget(self.buttons["reply"])
         top.addWidget(self.buttons["open_citizen"])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -116,6 +124,7 @@ class CaseView(QWidget):
         layout.addWidget(self.activity, 1)
         tab_chain(
             [
+                self.buttons["reply"],
                 self.buttons["open_citizen"],
                 self.conflict.button,
                 *self.refusal.buttons(),
@@ -124,6 +133,7 @@ class CaseView(QWidget):
             ]
         )
         self.buttons["open_citizen"].setEnabled(False)
+        self.buttons["reply"].setEnabled(False)
 
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
@@ -188,6 +198,7 @@ class CaseView(QWidget):
         self.conflict.set_conflicted(snap.conflicted)
         self.details.show_snapshot(snap)
         self.buttons["open_citizen"].setEnabled(True)
+        self.buttons["reply"].setEnabled(snap.citizen_id is not None)
         citizen_text = None
         if snap.citizen_id is None:  # a case opened for no one: the same key links one later
             citizen_text = self.tr("Link to a citizen… (Ctrl+Shift+C)")
@@ -282,6 +293,11 @@ class CaseView(QWidget):
         return self._show_dialog(
             NoteDialog(self.ctx, cases=choice, case_id=self.snapshot.id, parent=self)
         )
+
+    def reply(self) -> QDialog | None:
+        if self.snapshot is None or self.snapshot.citizen_id is None:
+            return None
+        return self._show_dialog(ReplyDialog(self.ctx, self.snapshot.id, self))
 
     def open_citizen(self) -> None:
         if self.snapshot is not None and self.snapshot.citizen_id:
