@@ -228,7 +228,7 @@ class OpenedRecordView(QWidget):
         )
         facts = [labels.shown(snap.full_name)]
         if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", labels.shown(snap.date_of_birth)))
+            facts.append(self.tr("born %1").replace("%1", labels.iso_date_text(snap.date_of_birth)))
         facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
         self.details = muted(
             self.tr("About the citizen"),

@@ -183,7 +183,7 @@ class CitizenView(QWidget):
         self.title.setText(labels.shown(snap.display_name))
         facts = [labels.shown(snap.full_name)]
         if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", labels.shown(snap.date_of_birth)))
+            facts.append(self.tr("born %1").replace("%1", labels.iso_date_text(snap.date_of_birth)))
         facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
         if snap.merged_into:
             facts.append(self.tr("merged into %1").replace("%1", labels.shown(snap.merged_into)))

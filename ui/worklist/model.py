@@ -5,13 +5,10 @@ pages are read on the database thread and inserted when they arrive. Every reset
 new sort) bumps a generation, and answers to an older generation are dropped.
 """
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -245,7 +242,7 @@ class CaseListModel(QAbstractTableModel):
         if column == "due":
             return (
                 self.tr("Due %1 (%2)")
-                .replace("%1", _local(row.due_at))
+                .replace("%1", labels.date_time_text(row.due_at))
                 .replace("%2", labels.sla(self._countdown(row)[1]))
             )
         if column == "reference" and row.conflicted:
@@ -284,8 +281,3 @@ class CaseListModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-
-def _local(moment: datetime) -> str:
-    qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
