@@ -241,12 +241,12 @@ def in_proportion(span: timedelta) -> tuple[int, str]:
     return minutes, "minute"
 
 
-def _counted(table: Mapping[str, tuple[str, str]], span: timedelta) -> str:
+def _counted(table: Mapping[str, tuple[object, object]], span: timedelta) -> str:
     count, unit = in_proportion(span)
     one, many = table[unit]
     if count == 1:
-        return _tr("Duration", one)
-    return _tr("Duration", many).replace("%1", str(count))
+        return _tr("Duration", str(one))
+    return _tr("Duration", str(many)).replace("%1", str(count))
 
 
 def overdue_by(span: timedelta) -> str:

@@ -37,6 +37,7 @@ CONTRAST_RULES: tuple[tuple[str, str, float], ...] = tuple(
         ("rail_text", "rail_hover", 4.5),
         ("rail_selected_text", "rail_selected", 4.5),
         ("tooltip_text", "tooltip", 4.5),
+        *((f"chip_{t}_text", f"chip_{t}", 4.5) for t in ("neutral", "info", "ok", "amber", "red")),
         ("text", "grid", 4.5),
         ("border", "base", 3.0),
         ("border", "window", 3.0),

@@ -12,6 +12,7 @@ from caseworker.access.writes import may_assign, may_move_queue
 from caseworker.timeutil import utcnow
 from ui import labels, theme
 from ui.case.snapshot import CaseSnapshot
+from ui.chips import Chip
 from ui.context import UiContext
 from ui.dialogs.shared import local_time
 from ui.values import ValueLabel, quiet_captions
@@ -53,8 +54,8 @@ class CaseDetails(QWidget):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._choices_settled)
-        self.status = QLabel()
-        self.status.setProperty("role", "heading")
+        self.status = Chip(self.tr("Status"))
+        self.status.setAccessibleDescription(self.tr("Where the case has got to."))
         self.next_status = QComboBox()
         _named(
             self.next_status,
@@ -180,7 +181,7 @@ class CaseDetails(QWidget):
 
     def show_snapshot(self, snap: CaseSnapshot) -> None:
         self.snapshot = snap
-        self.status.setText(labels.status(snap.status))
+        self.status.set_status(snap.status)
         self.next_status.clear()
         for code in snap.allowed_next:
             self.next_status.addItem(labels.status(code), code)

@@ -24,6 +24,7 @@ from caseworker.services.context import ChangeSet
 from caseworker.timeutil import utcnow
 from ui import icons, labels, theme
 from ui.bus import ChangeBus
+from ui.chips import TONE_ROLE, priority_tone, status_tone
 from ui.worker import DbWorker
 from ui.worklist.query import PAGE_SIZE, CaseRow, Page, WorkFilter, page
 
@@ -207,6 +208,8 @@ class CaseListModel(QAbstractTableModel):
             return row.id
         if role == SLA_STATE_ROLE:
             return self._countdown(row)[1]
+        if role == TONE_ROLE and column in ("status", "priority"):
+            return status_tone(row.status) if column == "status" else priority_tone(row.priority)
         if column == "due" and role == Qt.ItemDataRole.ForegroundRole:
             return theme.colour(_SLA_COLOURS[self._countdown(row)[1]])
         if column == "due" and role == Qt.ItemDataRole.FontRole:
