@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             search.open_citizen_requested.connect(self.open_record)
             search.open_case_requested.connect(self.open_record)
             return search
-        return rail.LaterPage(page)
+        raise ValueError(f"no page {page!r}")
 
     # -- the omnibox ---------------------------------------------------------------------------
     def _on_typed(self, text: str) -> None:
