@@ -52,6 +52,16 @@ IDENTIFIER_KINDS = {
     "social": QT_TRANSLATE_NOOP("Vocab", "Social media handle"),
     "app_account": QT_TRANSLATE_NOOP("Vocab", "App account"),
 }
+# The usual labels on a phone, email or address ("mobile", "home"), as staff and the seed type
+# them; any other label is shown as typed.
+IDENTIFIER_LABELS = {
+    "home": QT_TRANSLATE_NOOP("Vocab", "home"),
+    "mobile": QT_TRANSLATE_NOOP("Vocab", "mobile"),
+    "work": QT_TRANSLATE_NOOP("Vocab", "work"),
+    "landline": QT_TRANSLATE_NOOP("Vocab", "landline"),
+    "personal": QT_TRANSLATE_NOOP("Vocab", "personal"),
+    "previous": QT_TRANSLATE_NOOP("Vocab", "previous"),
+}
 VERIFICATIONS = {
     "unverified": QT_TRANSLATE_NOOP("Vocab", "Not verified"),
     "sms_code": QT_TRANSLATE_NOOP("Vocab", "Code sent by text message"),
@@ -141,6 +151,14 @@ def role(code: str | None) -> str:
 
 def identifier_kind(code: str | None) -> str:
     return _label(IDENTIFIER_KINDS, code)
+
+
+def identifier_label(text: str | None) -> str:
+    """An identifier's label ("mobile", "home") in the interface language; others as typed."""
+    if not text:
+        return ""
+    source = IDENTIFIER_LABELS.get(text.strip().lower())
+    return _tr("Vocab", str(source)) if source else shown(text)
 
 
 def verification(code: str | None) -> str:

@@ -100,3 +100,14 @@ def test_amber_when_due_soon_and_red_when_late_and_finished_cases_say_met_or_mis
 def test_in_proportion_never_rounds_up_past_what_has_happened() -> None:
     assert labels.in_proportion(timedelta(hours=47, minutes=59)) == (1, "day")
     assert labels.in_proportion(timedelta(minutes=-90)) == (1, "hour")
+
+
+def test_an_identifiers_usual_labels_are_translated_and_others_shown_as_typed(
+    language: str,
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert labels.identifier_label("Mobile") == QCoreApplication.translate("Vocab", "mobile")
+    assert labels.identifier_label(" home ") == QCoreApplication.translate("Vocab", "home")
+    assert labels.identifier_label("Nain's flat\u202e") == "Nain's flat\\u202e"
+    assert labels.identifier_label(None) == ""

@@ -31,7 +31,8 @@ class IdentifiersModel(SnapshotTableModel):
     def text(self, row: IdentifierRow, column: str) -> str:
         if column == "kind":
             kind = labels.identifier_kind(row.kind)
-            return f"{kind} ({row.label})" if row.label else kind
+            label = labels.identifier_label(row.label)
+            return f"{kind} ({label})" if label else kind
         if column == "value":
             return f"{row.value}, {row.postcode}" if row.postcode else row.value
         if column == "verified":
