@@ -25,6 +25,15 @@ def _account(server: str, user: str) -> str:
     return f"{user}@{split_db_url(server)[0]}"
 
 
+def has_keyring() -> bool:
+    """Whether this machine has an OS keyring to keep a password in: keyring falls back to its
+    ``fail`` backend when it finds none, and a person may have chosen the ``null`` one."""
+    import keyring
+    from keyring.backends import fail, null
+
+    return not isinstance(keyring.get_keyring(), fail.Keyring | null.Keyring)
+
+
 def remembered_password(server: str, user: str) -> str | None:
     """The password kept for this user of this central database, or None (also when this
     machine has no keyring)."""

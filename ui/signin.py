@@ -3,6 +3,7 @@ window offers). When a central service is configured, its password is asked for 
 in the OS keyring through the sync engine's credentials module (see ``CentralSignIn``).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,7 +24,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.models import StaffMember
-from ui import labels
+from sync.credentials import has_keyring
+from ui import labels, theme
 from ui.background import run_off_gui
 from ui.worker import DbWorker
 
@@ -61,7 +63,11 @@ class CentralSignIn(Protocol):
 
 class SignInDialog(QDialog):
     def __init__(
-        self, worker: DbWorker, central: CentralSignIn | None = None, parent: QWidget | None = None
+        self,
+        worker: DbWorker,
+        central: CentralSignIn | None = None,
+        parent: QWidget | None = None,
+        keyring_check: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to Caseworker"))
@@ -87,11 +93,21 @@ class SignInDialog(QDialog):
         password_label = QLabel(self.tr("&Password:"))
         password_label.setBuddy(self.password)
         self.remember = QCheckBox(self.tr("&Remember it in this computer's keyring"))
-        self.remember.setChecked(True)
+        # Off until a keyring is known to be there: ticked on a machine without one, sign-in
+        # failed for a reason the person could not see.
+        self.remember.setChecked(False)
+        self.remember.setEnabled(False)
         self.remember.setAccessibleName(self.tr("Remember the password (Alt+R)"))
         self.remember.setAccessibleDescription(
             self.tr("Keeps the password in the operating system's keyring, never in a file.")
         )
+        self.remember.toggled.connect(self._remember_toggled)
+        self.keyring_note = QLabel()
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setProperty("role", "hint")
+        self.keyring_note.setAccessibleName(self.tr("About remembering the password"))
+        self.keyring_note.hide()
+        self._error_shown = False
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Sign-in message"))
@@ -123,6 +139,10 @@ class SignInDialog(QDialog):
             layout.addWidget(password_label)
             layout.addWidget(self.password)
             layout.addWidget(self.remember)
+            layout.addWidget(self.keyring_note)
+            run_off_gui(  # finding the keyring's backend can take a moment: not on the GUI thread
+                self, keyring_check or has_keyring, self._keyring_known, self._keyring_failed
+            )
         else:
             for widget in (password_label, self.password, self.remember):
                 widget.hide()
@@ -131,6 +151,46 @@ class SignInDialog(QDialog):
         self.resize(460, 420)
         self.message.setText(self.tr("Loading staff…"))
         worker.read(active_staff, self._show_staff, self._on_failed)
+
+    def _keyring_known(self, available: object) -> None:
+        if not isValid(self):
+            return
+        if available:
+            self.remember.setEnabled(True)
+            self.remember.setChecked(True)
+            return
+        self._no_keyring(
+            self.tr(
+                "This computer has no keyring to keep the password in, so Caseworker will ask "
+                "for it each time you sign in."
+            )
+        )
+
+    def _keyring_failed(self, error: Exception) -> None:
+        if isValid(self):
+            self._no_keyring(
+                self.tr(
+                    "The keyring could not be reached (%1), so the password is not kept."
+                ).replace("%1", str(error))
+            )
+
+    def _no_keyring(self, why: str) -> None:
+        self.remember.setChecked(False)
+        self.remember.setEnabled(False)
+        self.remember.setAccessibleDescription(why)
+        self.keyring_note.setText(why)
+        self.keyring_note.show()
+
+    def _remember_toggled(self, checked: bool) -> None:
+        # An error from the last attempt (often the keyring's own) is stale once the choice
+        # that led to it changes.
+        if not checked and self._error_shown:
+            self._show_message("")
+
+    def _show_message(self, text: str, error: bool = False) -> None:
+        self._error_shown = error
+        self.message.setText(text)
+        theme.set_role(self.message, "role", "error" if error else None)
 
     def _show_staff(self, staff: list[StaffChoice]) -> None:
         if not isValid(self):
@@ -179,7 +239,7 @@ class SignInDialog(QDialog):
         password = typed or None
         remember = self.remember.isChecked()
         self.sign_in_button.setEnabled(False)
-        self.message.setText(self.tr("Checking with the central service…"))
+        self._show_message(self.tr("Checking with the central service…"))
         run_off_gui(
             self,
             lambda: central.sign_in(username, password, remember),
@@ -194,4 +254,4 @@ class SignInDialog(QDialog):
         if not isValid(self):
             return
         self.sign_in_button.setEnabled(self.staff_list.count() > 0)
-        self.message.setText(self.tr("Could not sign in: %1").replace("%1", str(error)))
+        self._show_message(self.tr("Could not sign in: %1").replace("%1", str(error)), error=True)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from caseworker.models import StaffMember
 from caseworker.store.store import Store
+from tests.support.memory_keyring import MemoryKeyring, installed
 from ui.context import UiContext
 from ui.signin import SignInDialog
 
@@ -65,10 +66,12 @@ def test_a_central_service_asks_for_the_password_off_the_gui_thread(
     qtbot: QtBot, ctx: UiContext
 ) -> None:
     central = FakeCentral()
-    dialog = SignInDialog(ctx.worker, central)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+    with installed(MemoryKeyring()):
+        dialog = SignInDialog(ctx.worker, central)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+        qtbot.waitUntil(dialog.remember.isEnabled, timeout=WAIT_MS)
     assert dialog.password.isVisibleTo(dialog)
     dialog.password.setText("wrong")
     dialog.sign_in_button.click()
@@ -88,3 +91,68 @@ def test_every_control_of_the_dialog_has_a_name(qtbot: QtBot, ctx: UiContext, ro
     qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
     for widget in (dialog.staff_list, dialog.password, dialog.remember, dialog.sign_in_button):
         assert widget.accessibleName() and widget.accessibleDescription()
+
+
+def test_without_a_keyring_the_box_is_off_and_says_why(qtbot: QtBot, ctx: UiContext) -> None:
+    from keyring.backends import fail
+
+    central = FakeCentral()
+    with installed(fail.Keyring()):  # what keyring chooses on a machine with none
+        dialog = SignInDialog(ctx.worker, central)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.keyring_note.isVisible, timeout=WAIT_MS)
+    assert not dialog.remember.isChecked()
+    assert not dialog.remember.isEnabled()
+    assert "no keyring" in dialog.keyring_note.text()
+    assert "no keyring" in dialog.remember.accessibleDescription()
+    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+    dialog.password.setText("correct horse")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert central.calls[-1][1:] == ("correct horse", False)  # signed in, nothing to remember
+
+
+class KeyringRefuses(FakeCentral):
+    def sign_in(self, username: str, password: str | None, remember: bool) -> None:
+        self.calls.append((username, password, remember))
+        if remember:
+            raise RuntimeError("the OS keyring refused to keep the password")
+
+
+def test_an_error_clears_when_remember_is_unticked_and_signing_in_then_works(
+    qtbot: QtBot, ctx: UiContext
+) -> None:
+    central = KeyringRefuses()
+    dialog = SignInDialog(ctx.worker, central, keyring_check=lambda: True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(dialog.remember.isChecked, timeout=WAIT_MS)
+    assert not dialog.keyring_note.isVisible()
+    dialog.password.setFocus()
+    qtbot.keyClicks(dialog.password, "correct horse")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "refused" in dialog.message.text(), timeout=WAIT_MS)
+    assert dialog.message.property("role") == "error"
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Tab)  # the box follows the password
+    assert dialog.remember.hasFocus()
+    qtbot.keyClick(dialog.remember, Qt.Key.Key_Space)  # untick
+    assert not dialog.remember.isChecked()
+    assert dialog.message.text() == ""
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.remember, Qt.Key.Key_Return)  # the default button
+    assert central.calls[-1][2] is False
+
+
+def test_a_keyring_that_cannot_be_asked_leaves_the_box_off(qtbot: QtBot, ctx: UiContext) -> None:
+    def broken() -> bool:
+        raise OSError("D-Bus is not running")
+
+    dialog = SignInDialog(ctx.worker, FakeCentral(), keyring_check=broken)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.keyring_note.isVisible, timeout=WAIT_MS)
+    assert "D-Bus" in dialog.keyring_note.text()
+    assert not dialog.remember.isChecked() and not dialog.remember.isEnabled()
+    qtbot.waitUntil(lambda: dialog.staff_list.count() > 0, timeout=WAIT_MS)
