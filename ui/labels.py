@@ -5,7 +5,7 @@ and the due-time countdown. Shared by every view so "in_progress" reads the same
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from caseworker.display import visible
 from caseworker.services.sla import SlaState, sla_state
@@ -310,6 +310,14 @@ def date_text(moment: datetime | date | None) -> str:
     else:
         day = QDate(moment.year, moment.month, moment.day)
     return QLocale().toString(day, _date_format())
+
+
+def date_time_sample() -> str:
+    """The widest a moment is shown ("28/12/2025 23:59"), to size a column so the year is
+    never cut off."""
+    return QLocale().toString(
+        QDateTime(QDate(2028, 12, 28), QTime(20, 58)), f"{_date_format()} {TIME_FORMAT}"
+    )
 
 
 def date_time_text(moment: datetime | None) -> str:
