@@ -122,6 +122,7 @@ def test_the_case_views_status_is_a_chip(
     assert status.palette().color(status.backgroundRole()) != QColor(theme.palette["window"])
     assert view.details.service.accessibleName().startswith("Service: ")
     assert view.details.service.property("role") == "value"
+    assert view.details.due.accessibleName().startswith("Due: On time: due in")
     settle()
 
 

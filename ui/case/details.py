@@ -15,7 +15,7 @@ from ui.case.snapshot import CaseSnapshot
 from ui.chips import Chip
 from ui.context import UiContext
 from ui.dialogs.shared import local_time
-from ui.values import ValueLabel, quiet_captions
+from ui.values import ValueLabel, quiet_captions, spoken
 
 SETTLE_MS = 600
 
@@ -240,5 +240,6 @@ class CaseDetails(QWidget):
         self.due.setText(
             self.tr("%1 (due %2)").replace("%1", text).replace("%2", local_time(snap.due_at))
         )
+        self.due.setAccessibleName(spoken(self.tr("Due"), self.due.text()))
         self.due.setAccessibleDescription(self.due.text())
         theme.set_role(self.due, "sla", state)

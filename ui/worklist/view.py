@@ -254,7 +254,7 @@ class WorkListView(QWidget):
             ],
             "reference": ["2EVB-NBX5-7FTE"],
             "citizen": ["Siân Llewellyn-Jones"],
-            "service": ["Missed bin collection"],
+            "service": ["Missed bin collection", "Casgliad bin a fethwyd"],
             "status": [labels.status("awaiting_citizen")],
             "priority": [labels.priority(p) for p in ("low", "normal", "high", "urgent")],
         }
