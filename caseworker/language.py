@@ -29,17 +29,22 @@ def current() -> str:
     return _current
 
 
-def _shown(english: Any, welsh: Any) -> ColumnElement[str]:
+def _shown(english: Any, welsh: Any, label: str = "name") -> ColumnElement[str]:
     if _current == "cy":
         # An empty Welsh name counts as none: the English one is better than a blank.
         chosen: ColumnElement[str] = func.coalesce(func.nullif(welsh, ""), english)
-        return chosen.label("name")
-    return english.label("name")  # type: ignore[no-any-return]
+        return chosen.label(label)
+    return english.label(label)  # type: ignore[no-any-return]
 
 
 def service_name() -> ColumnElement[str]:
     """A service's name in the reader's language, as a column labelled ``name``."""
     return _shown(Service.name, Service.name_cy)
+
+
+def service_group() -> ColumnElement[str]:
+    """A service's group ("Waste and recycling") in the reader's language, labelled ``group``."""
+    return _shown(Service.group, Service.group_cy, "group")
 
 
 def queue_name() -> ColumnElement[str]:

@@ -82,6 +82,7 @@ SERVICE = DocType(
             s("name", True, 200),
             s("name_cy", max_length=200),  # the Welsh name, shown when the interface is Welsh
             s("group", True, 100),
+            s("group_cy", max_length=100),
             Field("keywords", "strings", True),
             Field("resolve_hours", "int", True),
             Field("response_hours", "int", True),

@@ -16,6 +16,7 @@ class Service(Base):
     name: Mapped[str] = mapped_column(String(200))
     name_cy: Mapped[str | None] = mapped_column(String(200))  # Welsh; None: not translated yet
     group: Mapped[str] = mapped_column(String(100))
+    group_cy: Mapped[str | None] = mapped_column(String(100))
     keywords: Mapped[str] = mapped_column(Text)  # space-separated, for matching free text
     resolve_hours: Mapped[int] = mapped_column(Integer)
     response_hours: Mapped[int] = mapped_column(Integer)

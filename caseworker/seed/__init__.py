@@ -89,6 +89,7 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
             "name": s["name"],
             "name_cy": s["name_cy"],
             "group": s["group"],
+            "group_cy": s["group_cy"],
             "keywords": s["keywords"],
             "resolve_hours": s["resolve_hours"],
             "response_hours": s["response_hours"],

@@ -205,6 +205,7 @@ def _service(doc: Document, rev: str, conflicted: bool) -> Projection:
             "name",
             "name_cy",
             "group",
+            "group_cy",
             "resolve_hours",
             "response_hours",
             "default_queue_id",

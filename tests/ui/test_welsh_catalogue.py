@@ -95,3 +95,19 @@ def test_my_work_lists_services_by_their_welsh_names_and_english_in_english(
         finally:
             i18n.install(qapp, "en")
     assert shown == {"cy": service_cy, "en": english}
+
+
+def test_opening_a_case_in_welsh_offers_the_services_and_groups_in_welsh(
+    qtbot: QtBot, welsh: str, ctx: UiContext, settle: Callable[[], None]
+) -> None:
+    from ui.dialogs import OpenCaseDialog
+
+    dialog = OpenCaseDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.services_loaded, timeout=WAIT_MS):
+        dialog.show()
+    offered = [dialog.service.itemText(i) for i in range(dialog.service.count())]
+    at = dialog.service.findData("missed-bin")
+    assert "Casgliad bin a fethwyd" in offered[at] and "Gwastraff ac ailgylchu" in offered[at]
+    assert not any("Missed bin" in text for text in offered)
+    settle()

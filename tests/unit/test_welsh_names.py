@@ -30,6 +30,8 @@ def test_every_service_and_queue_in_the_catalogue_has_a_welsh_name() -> None:
     data = reference.catalogue()
     for item in [*data["services"], *data["queues"]]:
         assert item["name_cy"].strip(), item["name"]
+    for service in data["services"]:
+        assert service["group_cy"].strip(), service["group"]
         assert item["name_cy"] != item["name"] or item["name"] == "Planning"
     names = [s["name_cy"] for s in data["services"]]
     assert len(set(names)) == len(names)  # two services never read alike in Welsh
@@ -50,6 +52,7 @@ def _service(code: str, name: str, name_cy: str | None) -> dict[str, object]:
     }
     if name_cy is not None:
         doc["name_cy"] = name_cy
+        doc["group_cy"] = "Gwastraff ac ailgylchu"
     check(doc)
     return doc
 
@@ -67,9 +70,11 @@ def test_the_name_follows_the_readers_language_and_falls_back_to_english(
             docstore.put(session, _service("blank", "Blank Welsh", ""))
         with store.read() as session:
             english = dict(session.execute(select(Service.code, language.service_name())).all())
+            groups_en = set(session.scalars(select(language.service_group())))
             language.set_language("cy")
             try:
                 welsh = dict(session.execute(select(Service.code, language.service_name())).all())
+                groups_cy = set(session.scalars(select(language.service_group())))
             finally:
                 language.set_language("en")
     finally:
@@ -79,6 +84,8 @@ def test_the_name_follows_the_readers_language_and_falls_back_to_english(
         "new-thing": "Not yet translated",
         "blank": "Blank Welsh",
     }
+    assert groups_en == {"Waste and recycling"}
+    assert groups_cy == {"Gwastraff ac ailgylchu", "Waste and recycling"}  # two untranslated
     assert welsh == {
         "missed-bin": "Bin a fethwyd",
         "new-thing": "Not yet translated",
@@ -153,6 +160,7 @@ def test_a_store_from_before_gains_the_welsh_names_its_documents_had(tmp_path: P
                 HEAD_REVISION
             )
             assert session.scalar(select(Service.name_cy)) == "Bin a fethwyd"
+            assert session.scalar(select(Service.group_cy)) == "Gwastraff ac ailgylchu"
             assert session.scalar(select(Queue.name_cy)) == "Gwastraff"
     finally:
         store.close()

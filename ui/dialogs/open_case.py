@@ -25,7 +25,9 @@ ServiceChoice = tuple[str, str, str]  # code, name, group
 def active_services(session: Session) -> list[ServiceChoice]:
     name = language.service_name()
     rows = session.execute(
-        select(Service.code, name, Service.group).where(Service.active.is_(True)).order_by(name)
+        select(Service.code, name, language.service_group())
+        .where(Service.active.is_(True))
+        .order_by(name)
     )
     return [(code, name, group) for code, name, group in rows]
 
