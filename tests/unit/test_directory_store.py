@@ -205,7 +205,9 @@ def _store_at_0002(path: Path) -> str:
         command.upgrade(config, "0002")
     with Session(engine) as session, session.begin():
         for doc in council_docs():
-            docstore.put(session, doc)
+            # Today's projection of a service or queue has columns 0002 lacks (name_cy, 0010).
+            if doc["type"] not in ("service", "queue"):
+                docstore.put(session, doc)
         held, _ = create_citizen(
             session,
             AGENT,
@@ -240,7 +242,7 @@ def test_a_store_from_0002_gets_its_held_entries_projected_and_searchable(tmp_pa
     try:
         with store.read() as s:
             version = s.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            assert version == HEAD_REVISION == "0003"
+            assert version == HEAD_REVISION
             ids = set(s.scalars(select(DirectoryEntry.id)))
             assert ids == {"directory:c1", "directory:" + held.split(":", 1)[1]}
         assert _kinds(store, "quillfeather") == [("directory", "directory:c1")]
