@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -123,6 +124,14 @@ def test_the_case_views_status_is_a_chip(
     assert view.details.service.accessibleName().startswith("Service: ")
     assert view.details.service.property("role") == "value"
     assert view.details.due.accessibleName().startswith("Due: On time: due in")
+    # the value in the text colour, its caption muted (they were the other way round)
+    form = view.details.layout()
+    assert isinstance(form, QFormLayout)
+    caption = form.labelForField(view.details.service)
+    assert isinstance(caption, QLabel) and caption.property("role") == "field"
+    service = view.details.service
+    assert caption.palette().color(caption.foregroundRole()) == QColor(theme.palette["muted"])
+    assert service.palette().color(service.foregroundRole()) == QColor(theme.palette["text"])
     settle()
 
 
