@@ -19,7 +19,15 @@ from pytestqt.qtbot import QtBot
 
 from ui.theme import STYLESHEET, Theme, contrast_ratio, load_palettes, render
 
-CONTROLS = ("QCheckBox::indicator", "QRadioButton::indicator", "QLineEdit")
+CONTROLS = (
+    "QCheckBox::indicator",
+    "QRadioButton::indicator",
+    "QLineEdit",
+    "QComboBox",
+    "QSpinBox",
+    "QPushButton",
+    "QTableView",
+)
 
 
 def _border_of(css: str, selector: str) -> str:
