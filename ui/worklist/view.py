@@ -246,7 +246,7 @@ class WorkListView(QWidget):
     def _size_columns(self) -> None:
         """Widths from what the columns hold (longest likely text, in this language and font)."""
         metrics = self.table.fontMetrics()
-        span = timedelta(days=9, hours=23, minutes=59)
+        span = timedelta(days=999)  # "999 days overdue": the widest a count gets in practice
         samples = {
             "due": [
                 labels.countdown(_EPOCH, _EPOCH + span, "new")[0],
