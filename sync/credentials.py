@@ -25,13 +25,14 @@ def keyring_available() -> bool:
     """Whether this machine has an OS keyring that can keep a password. Resolving the
     keyring takes a while (half a second): ask off the GUI thread."""
     import keyring
-    from keyring.backends import fail
+    from keyring.backends import fail, null
 
     try:
         backend = keyring.get_keyring()
     except Exception:  # a broken keyring configuration keeps nothing either
         return False
-    if isinstance(backend, fail.Keyring):
+    # keyring falls back to its fail backend when it finds none; a person may choose null.
+    if isinstance(backend, fail.Keyring | null.Keyring):
         return False
     chained = getattr(backend, "backends", None)  # a chainer with nothing behind it
     return not (isinstance(chained, list) and not chained)

@@ -150,7 +150,7 @@ def _window_sync(store: Store, data_dir: Path, db_url: str, auth: tuple[str, str
 
 
 def measure(docs: int) -> dict[str, Any]:
-    from caseworker.seed import seed_store
+    from caseworker.seed import BENCH_NOW_MS, seed_store
 
     ensure_node_modules()
     work = Path(tempfile.mkdtemp(prefix="cw-bench-sync-window-"))
@@ -161,7 +161,7 @@ def measure(docs: int) -> dict[str, Any]:
             data_dir.mkdir()
             store = Store(data_dir / STORE_FILENAME)
             try:
-                seed_store(store, citizens=COUNCIL_CITIZENS)
+                seed_store(store, citizens=COUNCIL_CITIZENS, now_ms=BENCH_NOW_MS)
                 figures = _window_sync(store, data_dir, url, server.admin_auth)
                 with store.read() as session:
                     cases = session.scalar(select(func.count()).select_from(Case))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from caseworker import language
 from ui import theme
 
 LANGUAGES = ("en", "cy")
@@ -48,6 +49,7 @@ def install(app: QCoreApplication, lang: str | None = None) -> str:
     if not translator.isEmpty():
         app.installTranslator(translator)
         _installed.append(translator)
+    language.set_language(wanted)  # catalogue names (services, queues) in the same language
     locale = QLocale.Language.Welsh if wanted == "cy" else QLocale.Language.English
     QLocale.setDefault(QLocale(locale, QLocale.Country.UnitedKingdom))
     return wanted

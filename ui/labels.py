@@ -3,9 +3,9 @@ and the due-time countdown. Shared by every view so "in_progress" reads the same
 """
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from caseworker.display import visible
 from caseworker.services.sla import SlaState, sla_state
@@ -51,6 +51,16 @@ IDENTIFIER_KINDS = {
     "address": QT_TRANSLATE_NOOP("Vocab", "Address"),
     "social": QT_TRANSLATE_NOOP("Vocab", "Social media handle"),
     "app_account": QT_TRANSLATE_NOOP("Vocab", "App account"),
+}
+# The usual labels on a phone, email or address ("mobile", "home"), as staff and the seed type
+# them; any other label is shown as typed.
+IDENTIFIER_LABELS = {
+    "home": QT_TRANSLATE_NOOP("Vocab", "home"),
+    "mobile": QT_TRANSLATE_NOOP("Vocab", "mobile"),
+    "work": QT_TRANSLATE_NOOP("Vocab", "work"),
+    "landline": QT_TRANSLATE_NOOP("Vocab", "landline"),
+    "personal": QT_TRANSLATE_NOOP("Vocab", "personal"),
+    "previous": QT_TRANSLATE_NOOP("Vocab", "previous"),
 }
 VERIFICATIONS = {
     "unverified": QT_TRANSLATE_NOOP("Vocab", "Not verified"),
@@ -143,6 +153,14 @@ def identifier_kind(code: str | None) -> str:
     return _label(IDENTIFIER_KINDS, code)
 
 
+def identifier_label(text: str | None) -> str:
+    """An identifier's label ("mobile", "home") in the interface language; others as typed."""
+    if not text:
+        return ""
+    source = IDENTIFIER_LABELS.get(text.strip().lower())
+    return _tr("Vocab", str(source)) if source else shown(text)
+
+
 def verification(code: str | None) -> str:
     return _label(VERIFICATIONS, code)
 
@@ -187,15 +205,76 @@ def countdown(
     opened_at: datetime | None = None,
     finished_at: datetime | None = None,
 ) -> tuple[str, SlaState]:
-    """What a due time says right now ("due in 3 h 20 min", "2 d 1 h overdue", "met") and its
+    """What a due time says right now ("due in 3 hours", "2 days overdue", "met") and its
     service-level state, for colouring (ok, due_soon amber, overdue red, met, breached)."""
     state = sla_state(due_at, now, status_code, opened_at=opened_at, finished_at=finished_at)
     if state in ("met", "breached"):
         return sla(state), state
-    span = duration(due_at - now)
     if state == "overdue":
-        return QCoreApplication.translate("Duration", "%1 overdue").replace("%1", span), state
-    return QCoreApplication.translate("Duration", "due in %1").replace("%1", span), state
+        return overdue_by(now - due_at), state
+    return due_in(due_at - now), state
+
+
+# Whole units, largest first: a case two days late reads "2 days overdue", not "50 hours".
+# Each count has its own singular source string, so no plural rules are needed: Welsh uses
+# the singular noun after a numeral ("2 diwrnod").
+_OVERDUE = {
+    "day": (
+        QT_TRANSLATE_NOOP("Duration", "1 day overdue"),
+        QT_TRANSLATE_NOOP("Duration", "%1 days overdue"),
+    ),
+    "hour": (
+        QT_TRANSLATE_NOOP("Duration", "1 hour overdue"),
+        QT_TRANSLATE_NOOP("Duration", "%1 hours overdue"),
+    ),
+    "minute": (
+        QT_TRANSLATE_NOOP("Duration", "1 min overdue"),
+        QT_TRANSLATE_NOOP("Duration", "%1 min overdue"),
+    ),
+}
+_DUE_IN = {
+    "day": (
+        QT_TRANSLATE_NOOP("Duration", "due in 1 day"),
+        QT_TRANSLATE_NOOP("Duration", "due in %1 days"),
+    ),
+    "hour": (
+        QT_TRANSLATE_NOOP("Duration", "due in 1 hour"),
+        QT_TRANSLATE_NOOP("Duration", "due in %1 hours"),
+    ),
+    "minute": (
+        QT_TRANSLATE_NOOP("Duration", "due in 1 min"),
+        QT_TRANSLATE_NOOP("Duration", "due in %1 min"),
+    ),
+}
+
+
+def in_proportion(span: timedelta) -> tuple[int, str]:
+    """A length of time as one whole unit in proportion to it: days from a day up, hours from
+    an hour up, else minutes (rounded down, so "1 day" means at least 24 hours)."""
+    minutes = int(abs(span).total_seconds() // 60)
+    if minutes >= 24 * 60:
+        return minutes // (24 * 60), "day"
+    if minutes >= 60:
+        return minutes // 60, "hour"
+    return minutes, "minute"
+
+
+def _counted(table: Mapping[str, tuple[object, object]], span: timedelta) -> str:
+    count, unit = in_proportion(span)
+    one, many = table[unit]
+    if count == 1:
+        return _tr("Duration", str(one))
+    return _tr("Duration", str(many)).replace("%1", str(count))
+
+
+def overdue_by(span: timedelta) -> str:
+    """How late a case is: "2 days overdue", "5 hours overdue", "20 min overdue"."""
+    return _counted(_OVERDUE, span)
+
+
+def due_in(span: timedelta) -> str:
+    """How long a case has left: "due in 3 days", "due in 5 hours", "due in 20 min"."""
+    return _counted(_DUE_IN, span)
 
 
 def ago(moment: datetime, now: datetime) -> str:
@@ -204,3 +283,56 @@ def ago(moment: datetime, now: datetime) -> str:
     if span < timedelta(minutes=1):
         return QCoreApplication.translate("Duration", "just now")
     return QCoreApplication.translate("Duration", "%1 ago").replace("%1", duration(span))
+
+
+# One date format per interface language, always with a four-digit year: Qt's short Welsh
+# format has a two-digit year, and a record's dates go back decades. Both languages write the
+# day first, as in the UK; the time is on the 24-hour clock.
+DATE_FORMATS = {"en": "dd/MM/yyyy", "cy": "dd/MM/yyyy"}
+TIME_FORMAT = "HH:mm"
+
+
+def _date_format() -> str:
+    welsh = QLocale().language() == QLocale.Language.Welsh
+    return DATE_FORMATS["cy" if welsh else "en"]
+
+
+def _local(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+
+
+def date_text(moment: datetime | date | None) -> str:
+    """A day as the window shows it everywhere ("28/11/2025"); a moment in local time."""
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        day = _local(moment).date()
+    else:
+        day = QDate(moment.year, moment.month, moment.day)
+    return QLocale().toString(day, _date_format())
+
+
+def date_time_sample() -> str:
+    """The widest a moment is shown ("28/12/2025 23:59"), to size a column so the year is
+    never cut off."""
+    return QLocale().toString(
+        QDateTime(QDate(2028, 12, 28), QTime(20, 58)), f"{_date_format()} {TIME_FORMAT}"
+    )
+
+
+def date_time_text(moment: datetime | None) -> str:
+    """A moment in local time as the window shows it everywhere ("28/11/2025 14:05")."""
+    if moment is None:
+        return ""
+    return QLocale().toString(_local(moment), f"{_date_format()} {TIME_FORMAT}")
+
+
+def iso_date_text(value: str | None) -> str:
+    """A day stored as ISO text (a date of birth: "1980-05-03") in the one date format; text
+    that is not a date is shown as it is (made safe), never dropped."""
+    if not value:
+        return ""
+    try:
+        return date_text(date.fromisoformat(value))
+    except ValueError:
+        return shown(value)

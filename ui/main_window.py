@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             search.anonymous_contact_requested.connect(self.log_anonymous_contact)
             search.case_for_no_one_requested.connect(self.open_case_for_no_one)
             return search
-        return rail.LaterPage(page)
+        raise ValueError(f"no page {page!r}")
 
     # -- the omnibox ---------------------------------------------------------------------------
     def _on_typed(self, text: str) -> None:

@@ -39,6 +39,7 @@ from ui.citizen.snapshot import CitizenSnapshot, load_citizen
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.tabs import RecordTabs
+from ui.values import ValueLabel
 
 OPENED_PREFIX = "opened:"  # a tab's key: never the same as the record's own tab
 _NOT_ONLINE = ("offline", "needs_sign_in")
@@ -228,9 +229,9 @@ class OpenedRecordView(QWidget):
         )
         facts = [labels.shown(snap.full_name)]
         if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", labels.shown(snap.date_of_birth)))
+            facts.append(self.tr("born %1").replace("%1", labels.iso_date_text(snap.date_of_birth)))
         facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
-        self.details = muted(
+        self.details = ValueLabel(
             self.tr("About the citizen"),
             self.tr("Full name, date of birth and preferred language."),
         )

@@ -12,34 +12,25 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker import vocab
-from caseworker.access.channels import EVERYTHING, MENTIONS, shared_roots
 from caseworker.access.people import Person
 from ui import icons
 
-# Every page the rail can offer, in order, with its icon and its Ctrl+digit shortcut.
-PAGES = ("my_work", "queues", "search", "mentions", "dashboard")
+# Every page the rail can offer, in order, with its icon and its Ctrl+digit shortcut. Only
+# pages that are built: social-media mentions and a supervisor's dashboard come back here
+# (with their access rules) when they do something, not as empty pages that say "later".
+PAGES = ("my_work", "queues", "search")
 _ICONS = {
     "my_work": "nav-my-work",
     "queues": "nav-queues",
     "search": "nav-search",
-    "mentions": "nav-mentions",
-    "dashboard": "nav-dashboard",
 }
 
 
 def pages_for(role: str) -> tuple[str, ...]:
-    """The pages a role works with, from what the access rules let it hold: cases in queues for
-    every known role, social-media mentions for those who hold them (agents, supervisors), the
-    dashboard for supervisors. Unknown roles get the least."""
+    """The pages a role works with: cases in queues for every known role, search for anyone.
+    Unknown roles get the least."""
     person = Person("", role if role in vocab.ROLES else "")
-    roots = shared_roots(person)
-    shown = {
-        "my_work": True,
-        "queues": bool(person.role),
-        "search": True,
-        "mentions": MENTIONS in roots or EVERYTHING in roots,
-        "dashboard": person.is_supervisor,
-    }
+    shown = {"my_work": True, "queues": bool(person.role), "search": True}
     return tuple(page for page in PAGES if shown[page])
 
 
@@ -52,8 +43,6 @@ def page_title(page: str) -> str:
         "my_work": QCoreApplication.translate("Rail", "My work"),
         "queues": QCoreApplication.translate("Rail", "Queues"),
         "search": QCoreApplication.translate("Rail", "Search"),
-        "mentions": QCoreApplication.translate("Rail", "Mentions"),
-        "dashboard": QCoreApplication.translate("Rail", "Dashboard"),
     }
     return titles[page]
 
@@ -103,42 +92,4 @@ class NavigationRail(QFrame):
             "my_work": self.tr("Your open cases, soonest due first."),
             "queues": self.tr("The open cases waiting in a queue."),
             "search": self.tr("Everyone and every case the search box found."),
-            "mentions": self.tr("Social-media mentions of the council, to triage."),
-            "dashboard": self.tr("Workload and service levels at a glance."),
         }[page]
-
-
-class LaterPage(QWidget):
-    """An honest page for what a later release brings: no placeholder figures, no fake data."""
-
-    def __init__(self, page: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(page)
-        heading = QLabel(page_title(page))
-        heading.setProperty("role", "title")
-        what = {
-            "mentions": self.tr(
-                "Social-media mentions of the council will be triaged here: linked to a "
-                "citizen, turned into a case, or dismissed."
-            ),
-            "dashboard": self.tr(
-                "Queues, workload and service levels at a glance, and performance figures "
-                "that citizens can read, will be shown here."
-            ),
-        }[page]
-        body = QLabel(
-            what
-            + "\n\n"
-            + self.tr(
-                "This arrives with a later release of Caseworker. Until then "
-                "nothing is shown here, rather than anything made up."
-            )
-        )
-        body.setWordWrap(True)
-        body.setProperty("role", "muted")
-        body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        body.setAccessibleName(page_title(page))
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addStretch(1)

@@ -37,6 +37,7 @@ CONTRAST_RULES: tuple[tuple[str, str, float], ...] = tuple(
         ("rail_text", "rail_hover", 4.5),
         ("rail_selected_text", "rail_selected", 4.5),
         ("tooltip_text", "tooltip", 4.5),
+        *((f"chip_{t}_text", f"chip_{t}", 4.5) for t in ("neutral", "info", "ok", "amber", "red")),
         ("text", "grid", 4.5),
         ("border", "base", 3.0),
         ("border", "window", 3.0),
@@ -73,6 +74,15 @@ def contrast_ratio(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def tick_image(colour: str) -> Path:
+    """The check box's tick, drawn in ``colour`` (a palette's accent_text, on the accent): the
+    stylesheet can only point at a file, so there is one per colour in resources/icons."""
+    path = STYLESHEET.with_name("icons") / f"tick-{colour.lstrip('#').lower()}.svg"
+    if not path.exists():
+        raise KeyError(f"no tick drawn in {colour}: add {path.name} beside the other icons")
+    return path
+
+
 def render(stylesheet: str, palette: Palette, base_pt: float) -> str:
     """The stylesheet with every @token replaced; unknown tokens are an error, not a silent gap."""
     values = dict(palette)
@@ -82,6 +92,7 @@ def render(stylesheet: str, palette: Palette, base_pt: float) -> str:
         heading_pt=f"{base_pt * 1.2:.1f}pt",
         title_pt=f"{base_pt * 1.5:.1f}pt",
     )
+    values["tick_image"] = tick_image(palette["accent_text"]).as_posix()
     rules = stylesheet.split("*/", 1)[1]  # the header comment holds the palettes themselves
 
     def substitute(match: re.Match[str]) -> str:

@@ -68,7 +68,7 @@ def seeded_store(store_dir: Path | None, citizens: int) -> Path:
     """A store with at least N citizens: the one in store_dir if it holds them; else, if
     store_dir has no store yet, one seeded there (and kept for the next run); else, with no
     store_dir, one seeded into a new temporary folder (the caller removes it)."""
-    from caseworker.seed import seed_store
+    from caseworker.seed import BENCH_NOW_MS, seed_store
 
     if store_dir is not None and (store_dir / STORE_FILENAME).exists():
         have = citizens_in(store_dir)
@@ -82,7 +82,7 @@ def seeded_store(store_dir: Path | None, citizens: int) -> Path:
     store = Store(target / STORE_FILENAME)
     try:
         print(f"seeding {citizens:,} citizens into {target} ...", file=sys.stderr, flush=True)
-        report = seed_store(store, citizens=citizens)
+        report = seed_store(store, citizens=citizens, now_ms=BENCH_NOW_MS)
         print(f"seeded in {report.seconds:.1f} s", file=sys.stderr, flush=True)
     finally:
         store.close()
@@ -90,13 +90,13 @@ def seeded_store(store_dir: Path | None, citizens: int) -> Path:
 
 
 def _bench_seed(args: argparse.Namespace, ctx: Context) -> int:
-    from caseworker.seed import seed_store
+    from caseworker.seed import BENCH_NOW_MS, seed_store
 
     target = Path(tempfile.mkdtemp(prefix="caseworker-bench-seed-"))
     try:
         store = Store(target / STORE_FILENAME)
         try:
-            report = seed_store(store, citizens=args.citizens)
+            report = seed_store(store, citizens=args.citizens, now_ms=BENCH_NOW_MS)
         finally:
             store.close()
         size = sum(f.stat().st_size for f in target.iterdir())

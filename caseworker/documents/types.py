@@ -80,7 +80,9 @@ SERVICE = DocType(
         (
             s("code", True, 40),
             s("name", True, 200),
+            s("name_cy", max_length=200),  # the Welsh name, shown when the interface is Welsh
             s("group", True, 100),
+            s("group_cy", max_length=100),
             Field("keywords", "strings", True),
             Field("resolve_hours", "int", True),
             Field("response_hours", "int", True),
@@ -93,7 +95,14 @@ QUEUE = DocType(
     "queue",
     "queue",
     1,
-    Schema((s("name", True, 100), s("description", max_length=500), Field("active", "bool", True))),
+    Schema(
+        (
+            s("name", True, 100),
+            s("name_cy", max_length=100),  # the Welsh name
+            s("description", max_length=500),
+            Field("active", "bool", True),
+        )
+    ),
 )
 STAFF = DocType(
     "staff",

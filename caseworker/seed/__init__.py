@@ -1,9 +1,11 @@
 """A realistic, deterministic demo council: ``seed_store(store, citizens=N)``.
 
-The same seed and N always give the same documents. Chunks of citizens are made in worker
-processes and written in bulk (see ``generate.py`` and ``bulk.py``), so a million citizens and
-as many cases take minutes, not hours. The store is built beside its place and moved there
-when complete (``replace.py``): a seed cut short leaves no half-seeded store.
+The same seed, N and "today" (``now_ms``: by default the current hour, so the demo's cases are
+due around the day it is seeded; benchmarks pass ``BENCH_NOW_MS``) give the same documents.
+Chunks of citizens are made in worker processes and written in bulk (see ``generate.py`` and
+``bulk.py``), so a million citizens and as many cases take minutes, not hours. The store is
+built beside its place and moved there when complete (``replace.py``): a seed cut short leaves
+no half-seeded store.
 """
 
 import multiprocessing
@@ -37,7 +39,16 @@ from caseworker.seed.staging import Staging, new_staging
 from caseworker.store.store import Store
 
 Progress = Callable[[str, int, int], None]
-NOW_MS = 1_793_523_600_000  # 2026-11-01T09:00:00Z: the demo's "today", fixed for repeatability
+BENCH_NOW_MS = 1_793_523_600_000
+"""2026-11-01T09:00:00Z: the "today" of benchmark stores, fixed so their figures repeat."""
+_HOUR_MS = 3_600_000
+
+
+def this_hour_ms() -> int:
+    """The demo's "today": the start of the current hour (UTC), so a demo seeded today shows
+    a normal day (most cases on time, some due soon, some late) rather than a fixed date
+    that every open case has long passed; two seeds in the same hour are the same."""
+    return int(time.time() * 1000) // _HOUR_MS * _HOUR_MS
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,7 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
                 "type": "queue",
                 "schema": QUEUE.schema_version,
                 "name": q["name"],
+                "name_cy": q["name_cy"],
                 "description": q["description"],
                 "active": True,
             }
@@ -75,7 +87,9 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
             "schema": SERVICE.schema_version,
             "code": s["code"],
             "name": s["name"],
+            "name_cy": s["name_cy"],
             "group": s["group"],
+            "group_cy": s["group_cy"],
             "keywords": s["keywords"],
             "resolve_hours": s["resolve_hours"],
             "response_hours": s["response_hours"],
@@ -138,6 +152,7 @@ def seed_store(
     random_seed: int = 2026,
     progress: Progress | None = None,
     workers: int = 2,
+    now_ms: int | None = None,
 ) -> SeedReport:
     """Seed a store that holds no records yet: a seeded store (with the same key) replaces it
     whole when complete; until then, and if the seed fails, the store is left as it was."""
@@ -148,7 +163,9 @@ def seed_store(
             raise StoreError(f"{store.path} already holds records; seed a new data folder instead")
     store.release_connections()  # its file is about to be replaced
     try:
-        return _seed_in_place(store.path, store.beside, citizens, random_seed, progress, workers)
+        return _seed_in_place(
+            store.path, store.beside, citizens, random_seed, progress, workers, now_ms
+        )
     finally:
         store.release_connections()  # no connection may keep reading the replaced file
 
@@ -160,6 +177,7 @@ def seed_new(
     random_seed: int = 2026,
     progress: Progress | None = None,
     workers: int = 2,
+    now_ms: int | None = None,
 ) -> SeedReport:
     """Seed a new plain store at ``path``, where there is no file yet; nothing is at ``path``
     until the seeded store is complete."""
@@ -171,7 +189,7 @@ def seed_new(
     def new_store(building: Path) -> Store:
         return Store(building, new_file=True)
 
-    return _seed_in_place(path, new_store, citizens, random_seed, progress, workers)
+    return _seed_in_place(path, new_store, citizens, random_seed, progress, workers, now_ms)
 
 
 def _seed_in_place(
@@ -181,12 +199,14 @@ def _seed_in_place(
     random_seed: int,
     progress: Progress | None,
     workers: int,
+    now_ms: int | None,
 ) -> SeedReport:
     started = time.perf_counter()
+    today = this_hour_ms() if now_ms is None else now_ms
     with Replacement(target) as replacement:
         building = new_store(replacement.path)
         try:
-            cases, written = _fill(building, citizens, random_seed, progress, workers)
+            cases, written = _fill(building, citizens, random_seed, progress, workers, today)
         finally:
             building.close()
         replacement.commit()
@@ -195,14 +215,21 @@ def _seed_in_place(
 
 
 def _fill(
-    store: Store, citizens: int, random_seed: int, progress: Progress | None, workers: int
+    store: Store,
+    citizens: int,
+    random_seed: int,
+    progress: Progress | None,
+    workers: int,
+    now_ms: int,
 ) -> tuple[int, int]:
     """Write the council into an empty store; how many cases and documents were written."""
     staging = new_staging(encrypted=store.encrypted)
     try:
         writer = ChunkWriter(store, staging)
         try:
-            cases = _write_council(writer, staging, citizens, random_seed, progress, workers)
+            cases = _write_council(
+                writer, staging, citizens, random_seed, progress, workers, now_ms
+            )
             writer.finish()
         finally:
             writer.close()
@@ -218,15 +245,16 @@ def _write_council(
     random_seed: int,
     progress: Progress | None,
     workers: int,
+    now_ms: int,
 ) -> int:
     head = Chunk(-1)  # the catalogue, numbered before every chunk of citizens
     services, staffing = _catalogue(head)
     head.add(
         {
-            "_id": id_at(AUDIT_EVENT.id_prefix, NOW_MS, random_seed),
+            "_id": id_at(AUDIT_EVENT.id_prefix, now_ms, random_seed),
             "type": "audit_event",
             "schema": AUDIT_EVENT.schema_version,
-            "at": reference.iso(NOW_MS),
+            "at": reference.iso(now_ms),
             "by": "staff:admin",
             "action": "store.seeded",
             "subject_id": "store",
@@ -240,7 +268,7 @@ def _write_council(
             i,
             first,
             min(CHUNK_CITIZENS, citizens - first),
-            NOW_MS,
+            now_ms,
             services,
             staffing,
             staging,

@@ -75,6 +75,29 @@ def channel(rng: random.Random) -> str:
     return rng.choices(vocab.CHANNELS, _CHANNEL_WEIGHTS)[0]
 
 
+# An ordinary day's open cases: most on time, some due soon, some late (and a few of those
+# late by half as long again as they were allowed). DUE_SOON_SHARE in services/sla.py makes
+# the last quarter of a case's allowed time "due soon".
+ON_TIME_SHARE = 0.70
+DUE_SOON_SHARE_OF_CASES = 0.15  # the rest, 0.15, are overdue
+_LONGEST_LATE = 0.5  # of the allowed time
+
+
+def open_case_age(u: float, allowed_ms: int) -> int:
+    """How long ago an open case was opened, from ``u`` (uniform in [0, 1)) and the time its
+    service allows: ``u`` below ON_TIME_SHARE lands in the first three quarters of the allowed
+    time (on time), the next DUE_SOON_SHARE_OF_CASES in the last quarter (due soon), the rest
+    past the due time (overdue). Never less than ten minutes."""
+    soon = ON_TIME_SHARE + DUE_SOON_SHARE_OF_CASES
+    if u < ON_TIME_SHARE:
+        fraction = 0.75 * u / ON_TIME_SHARE
+    elif u < soon:
+        fraction = 0.75 + 0.25 * (u - ON_TIME_SHARE) / DUE_SOON_SHARE_OF_CASES
+    else:
+        fraction = 1.0 + _LONGEST_LATE * (u - soon) / (1.0 - soon)
+    return max(10 * 60_000, int(fraction * allowed_ms))
+
+
 def make_case(
     rng: random.Random,
     ids: IdMaker,
@@ -89,9 +112,10 @@ def make_case(
 ) -> dict[str, Any]:
     """Make one case and emit its history events; returns the case document."""
     steps = STATUS_PATHS[status]
-    recent = status not in ("closed", "resolved")
-    span = 30 * DAY if recent else 720 * DAY
-    opened = now_ms - rng.randrange(HOUR, span)
+    if status in vocab.OPEN_STATUSES:
+        opened = now_ms - open_case_age(rng.random(), service["resolve_hours"] * HOUR)
+    else:
+        opened = now_ms - rng.randrange(HOUR, 720 * DAY)
     reference = case_reference(rng, opened, number)
     queue = service["default_queue_id"]
     team = staffing.by_queue.get(queue) or staffing.everyone

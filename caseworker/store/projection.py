@@ -202,7 +202,17 @@ def _simple(
 
 def _service(doc: Document, rev: str, conflicted: bool) -> Projection:
     row = _pick(
-        doc, ("code", "name", "group", "resolve_hours", "response_hours", "default_queue_id")
+        doc,
+        (
+            "code",
+            "name",
+            "name_cy",
+            "group",
+            "group_cy",
+            "resolve_hours",
+            "response_hours",
+            "default_queue_id",
+        ),
     )
     row.update(id=doc["_id"], rev=rev, keywords=" ".join(doc["keywords"]), active=doc["active"])
     return Projection(_table(Service), row)
@@ -238,7 +248,7 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
     "case": case,
     "service": _service,
     "staff": _staff,
-    "queue": _simple(Queue, ("name", "description", "active")),
+    "queue": _simple(Queue, ("name", "name_cy", "description", "active")),
     "case_event": _simple(
         CaseEvent, ("case_id", "kind", "at", "by", "field", "old", "new", "comment"), False
     ),

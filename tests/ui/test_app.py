@@ -55,7 +55,7 @@ def test_main_runs_the_window_on_qasync_until_it_closes(
     assert code == 0
     assert len(seen) == 1
     assert seen[0].ctx.actor.role == "supervisor"
-    assert "dashboard" in seen[0].rail.buttons
+    assert "queues" in seen[0].rail.buttons
     # The loop was stopped cleanly: Qt still runs timers for the rest of the suite.
     fired: list[bool] = []
     QTimer.singleShot(0, lambda: fired.append(True))

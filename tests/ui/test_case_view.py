@@ -188,7 +188,7 @@ def test_the_countdown_turns_amber_then_red_and_says_so_in_words(view: CaseView)
     view.details.tick(now=snap.due_at - timedelta(minutes=30))
     assert due.property("sla") == "due_soon" and due.text().startswith("Due soon: due in 30 min")
     view.details.tick(now=snap.due_at + timedelta(hours=2))
-    assert due.property("sla") == "overdue" and due.text().startswith("Overdue: 2 h 0 min overdue")
+    assert due.property("sla") == "overdue" and due.text().startswith("Overdue: 2 hours overdue")
     for scheme in ("light", "dark"):
         palette = theme.load_palettes()[scheme]
         for colour in ("ok", "amber", "red"):

@@ -30,11 +30,13 @@ def _ids(store: Store) -> tuple[str, str, str]:
     return citizen, two_cases[0], two_cases[1]
 
 
-def test_pages_by_role() -> None:
-    assert rail.pages_for("agent") == ("my_work", "queues", "search", "mentions")
+def test_pages_by_role_and_only_pages_that_are_built() -> None:
+    assert rail.pages_for("agent") == ("my_work", "queues", "search")
     assert rail.pages_for("field_officer") == ("my_work", "queues", "search")
     assert rail.pages_for("supervisor") == rail.PAGES
     assert rail.pages_for("someone new") == ("my_work", "search")
+    for role in ("agent", "field_officer", "supervisor", "admin"):
+        assert not {"mentions", "dashboard"} & set(rail.pages_for(role))
 
 
 @pytest.mark.parametrize("role", ["agent", "field_officer", "supervisor"])
@@ -45,7 +47,7 @@ def test_the_rail_shows_what_the_role_works_with(
     window = MainWindow(ctx, theme)
     qtbot.addWidget(window)
     assert tuple(window.rail.buttons) == rail.pages_for(role)
-    assert ("dashboard" in window.rail.buttons) == (role == "supervisor")
+    assert not {"mentions", "dashboard"} & set(window.rail.buttons)
     assert window.rail.buttons["my_work"].text() == "My work  (Ctrl+1)"
     qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=WAIT_MS)
 
@@ -65,9 +67,7 @@ def test_ctrl_digits_switch_pages_and_ctrl_k_returns_to_search(
     assert window.stack.currentWidget() is window.pages["queues"]
     assert window.rail.buttons["queues"].isChecked()
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    mentions = window.pages["mentions"]
-    assert window.stack.currentWidget() is mentions
-    assert "later release" in " ".join(label.text() for label in mentions.findChildren(rail.QLabel))
+    assert window.stack.currentWidget() is window.pages["queues"]  # no page for Ctrl+4
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.omnibox.hasFocus()
 

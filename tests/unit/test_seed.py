@@ -26,7 +26,7 @@ from caseworker.models import (
     Interaction,
     StoredDocument,
 )
-from caseworker.seed import busiest_citizen_id, reference, seed_new, seed_store
+from caseworker.seed import BENCH_NOW_MS, busiest_citizen_id, reference, seed_new, seed_store
 from caseworker.seed.bulk import ChunkWriter, StagedChunk, canonical
 from caseworker.seed.generate import CHUNK_CITIZENS
 from caseworker.seed.staging import run_folders, staging_root
@@ -41,13 +41,13 @@ N = CHUNK_CITIZENS + 500  # two chunks: the second one exercises chunk boundarie
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Store:
     store = Store(tmp_path_factory.mktemp("seeded") / "caseworker.db")
-    seed_store(store, citizens=N)
+    seed_store(store, citizens=N, now_ms=BENCH_NOW_MS)
     return store
 
 
 def test_the_same_seed_gives_the_same_council(tmp_path: Path, seeded: Store) -> None:
     again = Store(tmp_path / "caseworker.db")
-    seed_store(again, citizens=N, workers=1)  # made in-process, in another order of work
+    seed_store(again, citizens=N, workers=1, now_ms=BENCH_NOW_MS)  # in-process, another order
     query = select(StoredDocument.id, StoredDocument.rev, StoredDocument.body).order_by(
         StoredDocument.id
     )

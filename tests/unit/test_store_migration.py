@@ -28,7 +28,9 @@ def _store_at_0001(path: Path) -> None:
         command.upgrade(config, "0001")
     with Session(engine) as session, session.begin():
         for doc in council_docs():
-            docstore.put(session, doc)
+            # Today's projection of a service or queue has columns 0001 lacks (name_cy, 0010).
+            if doc["type"] not in ("service", "queue"):
+                docstore.put(session, doc)
         for n in range(5):
             docstore.put(session, case_doc(f"case:c{n}", f"REF-000{n}"))
         # Gaps in the cases' rowids: the search index is keyed by them.

@@ -3,9 +3,10 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
+from ui import labels
 from ui.case.models import ContactsModel, HistoryModel, NotesModel
 from ui.case.snapshot import CaseSnapshot
-from ui.case.widgets import heading, make_table, stretch_column
+from ui.case.widgets import heading, make_table, set_widths, stretch_column
 
 
 def _column(*widgets: QWidget) -> QWidget:
@@ -39,6 +40,8 @@ class CaseActivity(QSplitter):
         stretch_column(self.history_table, HistoryModel.COLUMNS.index("what"))
         stretch_column(self.notes_table, NotesModel.COLUMNS.index("text"))
         stretch_column(self.contacts_table, ContactsModel.COLUMNS.index("summary"))
+        for table in (self.history_table, self.notes_table, self.contacts_table):
+            set_widths(table, {0: labels.date_time_sample()})  # "when": the year never cut
         self.history_heading = heading(self.tr("History"))
         self.notes_heading = heading(self.tr("Notes"))
         self.contacts_heading = heading(self.tr("Contacts"))

@@ -12,9 +12,10 @@ from caseworker.access.writes import may_assign, may_move_queue
 from caseworker.timeutil import utcnow
 from ui import labels, theme
 from ui.case.snapshot import CaseSnapshot
-from ui.case.widgets import muted
+from ui.chips import Chip
 from ui.context import UiContext
 from ui.dialogs.shared import local_time
+from ui.values import ValueLabel, quiet_captions, spoken
 
 SETTLE_MS = 600
 
@@ -53,8 +54,8 @@ class CaseDetails(QWidget):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._choices_settled)
-        self.status = QLabel()
-        self.status.setProperty("role", "heading")
+        self.status = Chip(self.tr("Status"))
+        self.status.setAccessibleDescription(self.tr("Where the case has got to."))
         self.next_status = QComboBox()
         _named(
             self.next_status,
@@ -79,7 +80,9 @@ class CaseDetails(QWidget):
             self.tr("How urgent the case is. Choosing another saves it."),
         )
         self.priority.activated.connect(lambda _i: self._settle.start())
-        self.service = muted(self.tr("Service"), self.tr("The council service the case is for."))
+        self.service = ValueLabel(
+            self.tr("Service"), self.tr("The council service the case is for.")
+        )
         self.queue = QComboBox()
         _named(
             self.queue,
@@ -90,7 +93,9 @@ class CaseDetails(QWidget):
         )
         self.queue.activated.connect(lambda _i: self._settle.start())
         self.queue.setEnabled(False)  # until a case shows whether this person may move it
-        self.assignee = QLabel()
+        self.assignee = ValueLabel(
+            self.tr("Assigned to"), self.tr("Who is working on the case."), wrap=False
+        )
         self.take = QPushButton(self.tr("Take (Ctrl+T)"))
         _named(self.take, self.tr("Take this case (Ctrl+T)"), self.tr("Assigns the case to you."))
         self.take.clicked.connect(lambda: self.assign_requested.emit(ctx.actor.staff_id))
@@ -115,9 +120,9 @@ class CaseDetails(QWidget):
             widget.setVisible(False)  # until a case shows whom this person may give it to
         self.due = QLabel()
         self.due.setAccessibleName(self.tr("Due"))
-        self.opened = muted(self.tr("Opened"), self.tr("When the case was opened, and how."))
-        self.location = muted(self.tr("Location"), self.tr("Where the problem is."))
-        self.description = muted(self.tr("Details"), self.tr("What the citizen told us."))
+        self.opened = ValueLabel(self.tr("Opened"), self.tr("When the case was opened, and how."))
+        self.location = ValueLabel(self.tr("Location"), self.tr("Where the problem is."))
+        self.description = ValueLabel(self.tr("Details"), self.tr("What the citizen told us."))
 
         for combo in (self.next_status, self.priority, self.queue, self.assign_to):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -142,6 +147,7 @@ class CaseDetails(QWidget):
         form.addRow(self.tr("Opened:"), self.opened)
         form.addRow(self.tr("Location:"), self.location)
         form.addRow(self.tr("Details:"), self.description)
+        quiet_captions(form)
 
     def focus_order(self) -> list[QWidget]:
         return [
@@ -175,7 +181,7 @@ class CaseDetails(QWidget):
 
     def show_snapshot(self, snap: CaseSnapshot) -> None:
         self.snapshot = snap
-        self.status.setText(labels.status(snap.status))
+        self.status.set_status(snap.status)
         self.next_status.clear()
         for code in snap.allowed_next:
             self.next_status.addItem(labels.status(code), code)
@@ -234,5 +240,6 @@ class CaseDetails(QWidget):
         self.due.setText(
             self.tr("%1 (due %2)").replace("%1", text).replace("%2", local_time(snap.due_at))
         )
+        self.due.setAccessibleName(spoken(self.tr("Due"), self.due.text()))
         self.due.setAccessibleDescription(self.due.text())
         theme.set_role(self.due, "sla", state)

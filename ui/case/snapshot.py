@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker import vocab
+from caseworker import language, vocab
 from caseworker.models import (
     CaseEvent,
     Citizen,
@@ -121,10 +121,13 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
     staff_rows = session.execute(
         select(StaffMember.id, StaffMember.name, StaffMember.active).order_by(StaffMember.name)
     ).all()
+    queue_name = language.queue_name()
     queue_rows = session.execute(
-        select(Queue.id, Queue.name, Queue.active).order_by(Queue.name)
+        select(Queue.id, queue_name, Queue.active).order_by(queue_name)
     ).all()
-    service_name = session.scalar(select(Service.name).where(Service.code == case.service_code))
+    service_name = session.scalar(
+        select(language.service_name()).where(Service.code == case.service_code)
+    )
     citizen = session.get(Citizen, case.citizen_id) if case.citizen_id else None
     names: dict[str, str] = {row.id: row.name for row in staff_rows}
     queues: dict[str, str] = {row.id: row.name for row in queue_rows}

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 from caseworker.timeutil import utcnow
 from ui import icons, labels, theme
 from ui.case.table import SnapshotTableModel
+from ui.chips import TONE_ROLE, status_tone
 from ui.citizen.snapshot import CaseSummary, ConsentRow, IdentifierRow, TimelineEntry
 from ui.dialogs.shared import channel_icon, local_date, local_time, named_icon
 
@@ -30,7 +31,8 @@ class IdentifiersModel(SnapshotTableModel):
     def text(self, row: IdentifierRow, column: str) -> str:
         if column == "kind":
             kind = labels.identifier_kind(row.kind)
-            return f"{kind} ({row.label})" if row.label else kind
+            label = labels.identifier_label(row.label)
+            return f"{kind} ({label})" if label else kind
         if column == "value":
             return f"{row.value}, {row.postcode}" if row.postcode else row.value
         if column == "verified":
@@ -124,6 +126,8 @@ class CitizenCasesModel(SnapshotTableModel):
         return None
 
     def extra(self, row: CaseSummary, column: str, role: int) -> Any:
+        if role == TONE_ROLE and column == "status":
+            return status_tone(row.status)
         if role == SLA_ROLE:
             return self._sla(row)[1]
         if column == "sla" and role == Qt.ItemDataRole.ForegroundRole:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QScrollArea, QTableView, QVBoxLayout, QWidget
 
 from ui.case.table import ROW_ID_ROLE
 from ui.case.widgets import fit_height, heading, make_table, stretch_column
+from ui.chips import ChipDelegate
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
 
@@ -39,8 +40,10 @@ class ProfilePanel(QScrollArea):
             self.tr("Closed cases"),
             self.tr("Resolved and closed cases. Enter opens the selected case."),
         )
+        self.chips = ChipDelegate(self)
         for table in (self.open_table, self.closed_table):
             stretch_column(table, CitizenCasesModel.COLUMNS.index("summary"), fit_others=True)
+            table.setItemDelegateForColumn(CitizenCasesModel.COLUMNS.index("status"), self.chips)
             table.activated.connect(self._open_case_at)
         stretch_column(
             self.identifiers_table, IdentifiersModel.COLUMNS.index("value"), fit_others=True

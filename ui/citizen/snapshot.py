@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker import vocab
+from caseworker import language, vocab
 from caseworker.models import Case, Interaction, Note, Service, StaffMember
 from caseworker.services.citizens import get_citizen
 
@@ -162,7 +162,9 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
     codes = {c.service_code for c in case_rows}
     services = (
         dict(
-            session.execute(select(Service.code, Service.name).where(Service.code.in_(codes))).all()
+            session.execute(
+                select(Service.code, language.service_name()).where(Service.code.in_(codes))
+            ).all()
         )
         if codes
         else {}

@@ -25,7 +25,6 @@ from ui.case.widgets import (
     ConflictBadge,
     ErrorBanner,
     heading,
-    muted,
     quick_action,
     tab_chain,
 )
@@ -35,6 +34,7 @@ from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.shared import failed
+from ui.values import ValueLabel
 
 
 class CitizenView(QWidget):
@@ -62,7 +62,7 @@ class CitizenView(QWidget):
         self.setAccessibleName(self.tr("Citizen"))
 
         self.title = heading(self.tr("Loading the citizen…"), "title")
-        self.details = muted(
+        self.details = ValueLabel(
             self.tr("About the citizen"),
             self.tr("Full name, date of birth and preferred language."),
         )
@@ -181,7 +181,7 @@ class CitizenView(QWidget):
         self.title.setText(labels.shown(snap.display_name))
         facts = [labels.shown(snap.full_name)]
         if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", labels.shown(snap.date_of_birth)))
+            facts.append(self.tr("born %1").replace("%1", labels.iso_date_text(snap.date_of_birth)))
         facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
         if snap.merged_into:
             facts.append(self.tr("merged into %1").replace("%1", labels.shown(snap.merged_into)))

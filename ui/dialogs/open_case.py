@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker import vocab
+from caseworker import language, vocab
 from caseworker.models import Service
 from caseworker.services import cases
 from caseworker.services.cases import NewCase
@@ -23,10 +23,11 @@ ServiceChoice = tuple[str, str, str]  # code, name, group
 
 
 def active_services(session: Session) -> list[ServiceChoice]:
+    name = language.service_name()
     rows = session.execute(
-        select(Service.code, Service.name, Service.group)
+        select(Service.code, name, language.service_group())
         .where(Service.active.is_(True))
-        .order_by(Service.name)
+        .order_by(name)
     )
     return [(code, name, group) for code, name, group in rows]
 

@@ -2,12 +2,12 @@
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from shiboken6 import Shiboken
 
 from caseworker.errors import CaseworkerError
-from ui import icons
+from ui import icons, labels
 
 
 def alive(obj: object) -> bool:
@@ -16,18 +16,12 @@ def alive(obj: object) -> bool:
 
 
 def local_time(moment: datetime | None) -> str:
-    """A UTC moment in the person's local time and locale ("28/11/2025 14:05")."""
-    if moment is None:
-        return ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    """A UTC moment in the person's local time ("28/11/2025 14:05"): the one format."""
+    return labels.date_time_text(moment)
 
 
 def local_date(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(qdt.date(), QLocale.FormatType.ShortFormat)
+    return labels.date_text(moment)
 
 
 def plain_error(error: Exception) -> str:

@@ -23,16 +23,11 @@ from ui import theme
 from ui.dialogs.shared import alive, plain_error
 from ui.labels import language, shown
 from ui.opened_record import Opened, ReasonDialog, RecordOpener
+from ui.values import ValueLabel, quiet_captions
 
 
 def _value(name: str, description: str) -> QLabel:
-    label = QLabel()
-    label.setAccessibleDescription(description)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
+    return ValueLabel(name, description)
 
 
 class DirectorySummaryPanel(QFrame):
@@ -68,6 +63,7 @@ class DirectorySummaryPanel(QFrame):
         self.form.addRow(self.tr("Postcodes"), self.postcodes)
         self.form.addRow(self.tr("Language"), self.language)
         self.form.addRow(self.tr("Merged into"), self.merged)
+        quiet_captions(self.form)
         self.open_button = QPushButton(self.tr("Open full record…"))
         self.open_button.setAccessibleName(self.tr("Open full record"))
         self.open_button.setAccessibleDescription(

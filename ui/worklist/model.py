@@ -5,13 +5,10 @@ pages are read on the database thread and inserted when they arrive. Every reset
 new sort) bumps a generation, and answers to an older generation are dropped.
 """
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +24,7 @@ from caseworker.services.context import ChangeSet
 from caseworker.timeutil import utcnow
 from ui import icons, labels, theme
 from ui.bus import ChangeBus
+from ui.chips import TONE_ROLE, priority_tone, status_tone
 from ui.worker import DbWorker
 from ui.worklist.query import PAGE_SIZE, CaseRow, Page, WorkFilter, page
 
@@ -210,6 +208,8 @@ class CaseListModel(QAbstractTableModel):
             return row.id
         if role == SLA_STATE_ROLE:
             return self._countdown(row)[1]
+        if role == TONE_ROLE and column in ("status", "priority"):
+            return status_tone(row.status) if column == "status" else priority_tone(row.priority)
         if column == "due" and role == Qt.ItemDataRole.ForegroundRole:
             return theme.colour(_SLA_COLOURS[self._countdown(row)[1]])
         if column == "due" and role == Qt.ItemDataRole.FontRole:
@@ -245,7 +245,7 @@ class CaseListModel(QAbstractTableModel):
         if column == "due":
             return (
                 self.tr("Due %1 (%2)")
-                .replace("%1", _local(row.due_at))
+                .replace("%1", labels.date_time_text(row.due_at))
                 .replace("%2", labels.sla(self._countdown(row)[1]))
             )
         if column == "reference" and row.conflicted:
@@ -284,8 +284,3 @@ class CaseListModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-
-def _local(moment: datetime) -> str:
-    qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)

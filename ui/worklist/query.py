@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, sel
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
 
-from caseworker import vocab
+from caseworker import language, vocab
 from caseworker.models import Case, Citizen, Queue, Service, StaffMember
 
 PAGE_SIZE = 100
@@ -111,7 +111,7 @@ def page(
             Case,
             key.label("sort_key"),
             _ROWID.label("rid"),
-            Service.name,
+            language.service_name(),
             Citizen.preferred_name,
             Citizen.given_name,
             Citizen.family_name,
@@ -156,6 +156,6 @@ def queues_for(session: Session, staff_id: str) -> list[QueueChoice]:
     """Active queues, the member of staff's own first."""
     staff = session.get(StaffMember, staff_id)
     own = set((staff.queue_ids if staff else "").split())
-    queues = session.scalars(select(Queue).where(Queue.active.is_(True)).order_by(Queue.name))
-    choices = [QueueChoice(q.id, q.name, q.id in own) for q in queues]
+    queues = session.scalars(select(Queue).where(Queue.active.is_(True)))
+    choices = [QueueChoice(q.id, language.pick(q.name, q.name_cy), q.id in own) for q in queues]
     return sorted(choices, key=lambda q: (not q.mine, q.name))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
+from ui.chips import CHIP_EXTRA, ChipDelegate
 from ui.context import UiContext
 from ui.worklist.model import COLUMNS, SORTABLE, CaseListModel
 from ui.worklist.query import WorkFilter
@@ -81,6 +82,9 @@ class WorkListView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.chips = ChipDelegate(self.table)
+        for key in ("status", "priority"):
+            self.table.setItemDelegateForColumn(COLUMNS.index(key), self.chips)
         self.table.setAccessibleName(title)
         self.table.setAccessibleDescription(
             self.tr("Cases, soonest due first. Press Enter to open the selected case.")
@@ -242,7 +246,7 @@ class WorkListView(QWidget):
     def _size_columns(self) -> None:
         """Widths from what the columns hold (longest likely text, in this language and font)."""
         metrics = self.table.fontMetrics()
-        span = timedelta(days=9, hours=23, minutes=59)
+        span = timedelta(days=999)  # "999 days overdue": the widest a count gets in practice
         samples = {
             "due": [
                 labels.countdown(_EPOCH, _EPOCH + span, "new")[0],
@@ -250,7 +254,7 @@ class WorkListView(QWidget):
             ],
             "reference": ["2EVB-NBX5-7FTE"],
             "citizen": ["Siân Llewellyn-Jones"],
-            "service": ["Missed bin collection"],
+            "service": ["Missed bin collection", "Casgliad bin a fethwyd"],
             "status": [labels.status("awaiting_citizen")],
             "priority": [labels.priority(p) for p in ("low", "normal", "high", "urgent")],
         }
@@ -264,12 +268,13 @@ class WorkListView(QWidget):
         for key, texts in samples.items():
             column = COLUMNS.index(key)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            cell = bold_metrics if key == "due" else metrics
+            chip = key in ("status", "priority")
+            cell = bold_metrics if key == "due" or chip else metrics
             widest = max(
                 [cell.horizontalAdvance(t) for t in texts]
                 + [header_metrics.horizontalAdvance(title) + 16]
             )
-            self.table.setColumnWidth(column, widest + 28)
+            self.table.setColumnWidth(column, widest + 28 + (CHIP_EXTRA if chip else 0))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
