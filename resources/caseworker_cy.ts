@@ -244,6 +244,14 @@
         <translation>Newid y &amp;statws</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Where the case has got to.</source>
+        <translation>Pa mor bell mae&apos;r achos wedi mynd.</translation>
+    </message>
+    <message>
         <source>Change status (Alt+S)</source>
         <translation>Newid y statws (Alt+S)</translation>
     </message>
@@ -258,6 +266,14 @@
     <message>
         <source>The council service the case is for.</source>
         <translation>Gwasanaeth y cyngor y mae&apos;r achos ar ei gyfer.</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Wedi&apos;i aseinio i</translation>
+    </message>
+    <message>
+        <source>Who is working on the case.</source>
+        <translation>Pwy sy&apos;n gweithio ar yr achos.</translation>
     </message>
     <message>
         <source>Assign to (Alt+O)</source>
@@ -452,6 +468,14 @@
     <message>
         <source>Write an internal note.</source>
         <translation>Ysgrifennu nodyn mewnol.</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Ateb y dinesydd</translation>
+    </message>
+    <message>
+        <source>Send the citizen an email or text message from a prepared reply.</source>
+        <translation>Anfon e-bost neu neges destun at y dinesydd o ateb parod.</translation>
     </message>
     <message>
         <source>Take</source>
@@ -1092,12 +1116,52 @@
         <translation>%1 munud</translation>
     </message>
     <message>
-        <source>%1 overdue</source>
-        <translation>%1 yn hwyr</translation>
+        <source>1 day overdue</source>
+        <translation>1 diwrnod yn hwyr</translation>
     </message>
     <message>
-        <source>due in %1</source>
-        <translation>ymhen %1</translation>
+        <source>%1 days overdue</source>
+        <translation>%1 diwrnod yn hwyr</translation>
+    </message>
+    <message>
+        <source>1 hour overdue</source>
+        <translation>1 awr yn hwyr</translation>
+    </message>
+    <message>
+        <source>%1 hours overdue</source>
+        <translation>%1 awr yn hwyr</translation>
+    </message>
+    <message>
+        <source>1 min overdue</source>
+        <translation>1 munud yn hwyr</translation>
+    </message>
+    <message>
+        <source>%1 min overdue</source>
+        <translation>%1 munud yn hwyr</translation>
+    </message>
+    <message>
+        <source>due in 1 day</source>
+        <translation>ymhen 1 diwrnod</translation>
+    </message>
+    <message>
+        <source>due in %1 days</source>
+        <translation>ymhen %1 diwrnod</translation>
+    </message>
+    <message>
+        <source>due in 1 hour</source>
+        <translation>ymhen 1 awr</translation>
+    </message>
+    <message>
+        <source>due in %1 hours</source>
+        <translation>ymhen %1 awr</translation>
+    </message>
+    <message>
+        <source>due in 1 min</source>
+        <translation>ymhen 1 munud</translation>
+    </message>
+    <message>
+        <source>due in %1 min</source>
+        <translation>ymhen %1 munud</translation>
     </message>
     <message>
         <source>just now</source>
@@ -1531,21 +1595,6 @@
     </message>
 </context>
 <context>
-    <name>LaterPage</name>
-    <message>
-        <source>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</source>
-        <translation>Bydd crybwylliadau o&apos;r cyngor ar y cyfryngau cymdeithasol yn cael eu brysbennu yma: eu cysylltu â dinesydd, eu troi&apos;n achos, neu eu diystyru.</translation>
-    </message>
-    <message>
-        <source>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</source>
-        <translation>Bydd ciwiau, llwyth gwaith a lefelau gwasanaeth ar gip, a ffigurau perfformiad y gall dinasyddion eu darllen, yn cael eu dangos yma.</translation>
-    </message>
-    <message>
-        <source>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</source>
-        <translation>Daw hyn gyda fersiwn diweddarach o Caseworker. Tan hynny ni ddangosir dim byd yma, yn hytrach na rhywbeth wedi&apos;i ddyfeisio.</translation>
-    </message>
-</context>
-<context>
     <name>Launcher</name>
     <message>
         <source>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</source>
@@ -1834,14 +1883,6 @@
     <message>
         <source>Everyone and every case the search box found.</source>
         <translation>Pawb a phob achos a ganfu&apos;r blwch chwilio.</translation>
-    </message>
-    <message>
-        <source>Social-media mentions of the council, to triage.</source>
-        <translation>Crybwylliadau o&apos;r cyngor ar y cyfryngau cymdeithasol, i&apos;w brysbennu.</translation>
-    </message>
-    <message>
-        <source>Workload and service levels at a glance.</source>
-        <translation>Llwyth gwaith a lefelau gwasanaeth ar gip.</translation>
     </message>
 </context>
 <context>
@@ -2385,14 +2426,6 @@
         <source>Search</source>
         <translation>Chwilio</translation>
     </message>
-    <message>
-        <source>Mentions</source>
-        <translation>Crybwylliadau</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Dangosfwrdd</translation>
-    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -2616,6 +2649,172 @@
     <message>
         <source>This computer has no keyring, so the password is asked for each time.</source>
         <translation>Nid oes cylch allweddi ar y cyfrifiadur hwn, felly gofynnir am y cyfrinair bob tro.</translation>
+    </message>
+</context>
+<context>
+    <name>Reply</name>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>yn aros i gael ei anfon</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>wrthi&apos;n cael ei anfon</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>wedi&apos;i anfon</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>wedi cyrraedd</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>heb gyrraedd</translation>
+    </message>
+    <message>
+        <source>Reply by text message to %1: %2</source>
+        <translation>Ateb drwy neges destun at %1: %2</translation>
+    </message>
+    <message>
+        <source>Reply by email to %1: %2</source>
+        <translation>Ateb drwy e-bost at %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Ateb y dinesydd</translation>
+    </message>
+    <message>
+        <source>The council sends the reply through GOV.UK Notify once this laptop syncs. It cannot be changed after it is sent.</source>
+        <translation>Mae&apos;r cyngor yn anfon yr ateb drwy GOV.UK Notify pan fydd y gliniadur hwn yn cysoni. Does dim modd ei newid ar ôl ei anfon.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>A&amp;nfon</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Anfon (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Queues the reply and closes.</source>
+        <translation>Yn rhoi&apos;r ateb yn y ciw ac yn cau.</translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Ateb:</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Templed ateb</translation>
+    </message>
+    <message>
+        <source>The council&apos;s prepared replies for this case&apos;s service.</source>
+        <translation>Atebion parod y cyngor ar gyfer gwasanaeth yr achos hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>Language of the reply</source>
+        <translation>Iaith yr ateb</translation>
+    </message>
+    <message>
+        <source>The language the citizen reads the reply in: their preference at first.</source>
+        <translation>Yr iaith y bydd y dinesydd yn darllen yr ateb ynddi: ei ddewis ef neu hi i ddechrau.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Neges destun</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Drwy:</translation>
+    </message>
+    <message>
+        <source>Send by</source>
+        <translation>Anfon drwy</translation>
+    </message>
+    <message>
+        <source>Email or text message.</source>
+        <translation>E-bost neu neges destun.</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>A&amp;t:</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Anfon at</translation>
+    </message>
+    <message>
+        <source>One of the citizen&apos;s own email addresses or mobile numbers.</source>
+        <translation>Un o gyfeiriadau e-bost neu rifau ffôn symudol y dinesydd ei hun.</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Pwnc:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Pwnc</translation>
+    </message>
+    <message>
+        <source>The subject line of the email.</source>
+        <translation>Llinell pwnc yr e-bost.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>&amp;Rhagolwg:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Rhagolwg</translation>
+    </message>
+    <message>
+        <source>The reply as the citizen will read it.</source>
+        <translation>Yr ateb fel y bydd y dinesydd yn ei ddarllen.</translation>
+    </message>
+    <message>
+        <source>This service has no replies prepared yet.</source>
+        <translation>Does gan y gwasanaeth hwn ddim atebion parod eto.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Pwnc: %1</translation>
+    </message>
+    <message>
+        <source>This case has nothing to fill %1 with: choose another reply.</source>
+        <translation>Does gan yr achos hwn ddim i&apos;w roi yn %1: dewiswch ateb arall.</translation>
+    </message>
+    <message>
+        <source>Choose a reply.</source>
+        <translation>Dewiswch ateb.</translation>
+    </message>
+    <message>
+        <source>The citizen has no mobile number on their record.</source>
+        <translation>Does dim rhif ffôn symudol ar gofnod y dinesydd.</translation>
+    </message>
+    <message>
+        <source>The citizen has no email address on their record.</source>
+        <translation>Does dim cyfeiriad e-bost ar gofnod y dinesydd.</translation>
+    </message>
+    <message>
+        <source>Wait for the preview before sending.</source>
+        <translation>Arhoswch am y rhagolwg cyn anfon.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wrthi&apos;n anfon…</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3459,30 @@
     <message>
         <source>App account</source>
         <translation>Cyfrif ap</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>cartref</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>symudol</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>gwaith</translation>
+    </message>
+    <message>
+        <source>landline</source>
+        <translation>llinell dir</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>personol</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>blaenorol</translation>
     </message>
     <message>
         <source>Not verified</source>

@@ -244,6 +244,14 @@
         <translation>Change &amp;status</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Where the case has got to.</source>
+        <translation>Where the case has got to.</translation>
+    </message>
+    <message>
         <source>Change status (Alt+S)</source>
         <translation>Change status (Alt+S)</translation>
     </message>
@@ -258,6 +266,14 @@
     <message>
         <source>The council service the case is for.</source>
         <translation>The council service the case is for.</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Who is working on the case.</source>
+        <translation>Who is working on the case.</translation>
     </message>
     <message>
         <source>Assign to (Alt+O)</source>
@@ -452,6 +468,14 @@
     <message>
         <source>Write an internal note.</source>
         <translation>Write an internal note.</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <source>Send the citizen an email or text message from a prepared reply.</source>
+        <translation>Send the citizen an email or text message from a prepared reply.</translation>
     </message>
     <message>
         <source>Take</source>
@@ -1092,12 +1116,52 @@
         <translation>%1 min</translation>
     </message>
     <message>
-        <source>%1 overdue</source>
-        <translation>%1 overdue</translation>
+        <source>1 day overdue</source>
+        <translation>1 day overdue</translation>
     </message>
     <message>
-        <source>due in %1</source>
-        <translation>due in %1</translation>
+        <source>%1 days overdue</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>1 hour overdue</source>
+        <translation>1 hour overdue</translation>
+    </message>
+    <message>
+        <source>%1 hours overdue</source>
+        <translation>%1 hours overdue</translation>
+    </message>
+    <message>
+        <source>1 min overdue</source>
+        <translation>1 min overdue</translation>
+    </message>
+    <message>
+        <source>%1 min overdue</source>
+        <translation>%1 min overdue</translation>
+    </message>
+    <message>
+        <source>due in 1 day</source>
+        <translation>due in 1 day</translation>
+    </message>
+    <message>
+        <source>due in %1 days</source>
+        <translation>due in %1 days</translation>
+    </message>
+    <message>
+        <source>due in 1 hour</source>
+        <translation>due in 1 hour</translation>
+    </message>
+    <message>
+        <source>due in %1 hours</source>
+        <translation>due in %1 hours</translation>
+    </message>
+    <message>
+        <source>due in 1 min</source>
+        <translation>due in 1 min</translation>
+    </message>
+    <message>
+        <source>due in %1 min</source>
+        <translation>due in %1 min</translation>
     </message>
     <message>
         <source>just now</source>
@@ -1531,21 +1595,6 @@
     </message>
 </context>
 <context>
-    <name>LaterPage</name>
-    <message>
-        <source>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</source>
-        <translation>Social-media mentions of the council will be triaged here: linked to a citizen, turned into a case, or dismissed.</translation>
-    </message>
-    <message>
-        <source>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</source>
-        <translation>Queues, workload and service levels at a glance, and performance figures that citizens can read, will be shown here.</translation>
-    </message>
-    <message>
-        <source>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</source>
-        <translation>This arrives with a later release of Caseworker. Until then nothing is shown here, rather than anything made up.</translation>
-    </message>
-</context>
-<context>
     <name>Launcher</name>
     <message>
         <source>Setting up a demo council with %1 citizens. This happens once and takes a minute or so…</source>
@@ -1834,14 +1883,6 @@
     <message>
         <source>Everyone and every case the search box found.</source>
         <translation>Everyone and every case the search box found.</translation>
-    </message>
-    <message>
-        <source>Social-media mentions of the council, to triage.</source>
-        <translation>Social-media mentions of the council, to triage.</translation>
-    </message>
-    <message>
-        <source>Workload and service levels at a glance.</source>
-        <translation>Workload and service levels at a glance.</translation>
     </message>
 </context>
 <context>
@@ -2379,14 +2420,6 @@
         <source>Search</source>
         <translation>Search</translation>
     </message>
-    <message>
-        <source>Mentions</source>
-        <translation>Mentions</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Dashboard</translation>
-    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -2610,6 +2643,172 @@
     <message>
         <source>This computer has no keyring, so the password is asked for each time.</source>
         <translation>This computer has no keyring, so the password is asked for each time.</translation>
+    </message>
+</context>
+<context>
+    <name>Reply</name>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>being sent</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>not delivered</translation>
+    </message>
+    <message>
+        <source>Reply by text message to %1: %2</source>
+        <translation>Reply by text message to %1: %2</translation>
+    </message>
+    <message>
+        <source>Reply by email to %1: %2</source>
+        <translation>Reply by email to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply to the citizen</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <source>The council sends the reply through GOV.UK Notify once this laptop syncs. It cannot be changed after it is sent.</source>
+        <translation>The council sends the reply through GOV.UK Notify once this laptop syncs. It cannot be changed after it is sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Queues the reply and closes.</source>
+        <translation>Queues the reply and closes.</translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Reply:</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Reply template</translation>
+    </message>
+    <message>
+        <source>The council&apos;s prepared replies for this case&apos;s service.</source>
+        <translation>The council&apos;s prepared replies for this case&apos;s service.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Language of the reply</source>
+        <translation>Language of the reply</translation>
+    </message>
+    <message>
+        <source>The language the citizen reads the reply in: their preference at first.</source>
+        <translation>The language the citizen reads the reply in: their preference at first.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;By:</translation>
+    </message>
+    <message>
+        <source>Send by</source>
+        <translation>Send by</translation>
+    </message>
+    <message>
+        <source>Email or text message.</source>
+        <translation>Email or text message.</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <source>One of the citizen&apos;s own email addresses or mobile numbers.</source>
+        <translation>One of the citizen&apos;s own email addresses or mobile numbers.</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>The subject line of the email.</source>
+        <translation>The subject line of the email.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>&amp;Preview:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>The reply as the citizen will read it.</source>
+        <translation>The reply as the citizen will read it.</translation>
+    </message>
+    <message>
+        <source>This service has no replies prepared yet.</source>
+        <translation>This service has no replies prepared yet.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subject: %1</translation>
+    </message>
+    <message>
+        <source>This case has nothing to fill %1 with: choose another reply.</source>
+        <translation>This case has nothing to fill %1 with: choose another reply.</translation>
+    </message>
+    <message>
+        <source>Choose a reply.</source>
+        <translation>Choose a reply.</translation>
+    </message>
+    <message>
+        <source>The citizen has no mobile number on their record.</source>
+        <translation>The citizen has no mobile number on their record.</translation>
+    </message>
+    <message>
+        <source>The citizen has no email address on their record.</source>
+        <translation>The citizen has no email address on their record.</translation>
+    </message>
+    <message>
+        <source>Wait for the preview before sending.</source>
+        <translation>Wait for the preview before sending.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3438,30 @@
     <message>
         <source>App account</source>
         <translation>App account</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>home</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>work</translation>
+    </message>
+    <message>
+        <source>landline</source>
+        <translation>landline</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>previous</translation>
     </message>
     <message>
         <source>Not verified</source>

@@ -31,7 +31,9 @@ def test_a_key_file_others_can_read_is_refused(tmp_path: Path) -> None:
         read_key(key_file)
 
 
-@pytest.mark.parametrize("value", ["", "not-a-key", KEY[:-1]])
+@pytest.mark.parametrize(
+    "value", ["", "not-a-key", KEY[:-1]], ids=["empty", "not a key", "one short"]
+)
 def test_a_missing_or_malformed_key_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv(KEY_VARIABLE, value)
     with pytest.raises(CaseworkerError, match=r"no usable GOV\.UK Notify API key"):

@@ -319,7 +319,8 @@ def test_a_match_known_only_to_the_directory_opens_as_its_summary(
     qtbot.waitUntil(panel.isVisible, timeout=WAIT_MS)
     assert set(window.tabs.open_ids()) == tabs  # no record here to open: its summary instead
     with seeded.read() as session:
-        assert session.scalars(select(Citizen).where(Citizen.given_name == "Aled")).all() == []
+        held = select(Citizen).where(Citizen.family_name == "Quillfeather")
+        assert session.scalars(held).all() == []  # nothing was created or brought here
 
 
 def test_ctrl_shift_n_is_a_new_citizen_from_a_record_tab_too_and_ctrl_m_starts_a_note(
