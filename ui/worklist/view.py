@@ -28,6 +28,9 @@ from ui.worklist.query import WorkFilter
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _SORT_CHOICES = ("due", "priority", "status", "reference", "service", "summary")
+# Columns whose text is never cut (tests/ui/test_no_cut_text.py checks them); the summary
+# takes what width is left and may be elided (the case view shows it whole).
+KEY_COLUMNS = ("due", "reference", "citizen", "service", "status", "priority")
 
 
 class WorkListView(QWidget):
@@ -135,6 +138,7 @@ class WorkListView(QWidget):
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.failed.connect(self._on_failed)
+        self.model.dataChanged.connect(self._fit_key_columns)  # due times grow as time passes
         self._size_columns()
 
     # -- public -------------------------------------------------------------------------------
@@ -191,7 +195,18 @@ class WorkListView(QWidget):
         if current.isValid():
             self._keep_case = self.model.case_id(current.row())
 
+    def _fit_key_columns(self) -> None:
+        """Widen a key column to the widest text of the rows in view (the sample widths guess:
+        service names, Welsh due times and wide references can be longer). Only widens, so the
+        columns do not jump while the list is scrolled."""
+        for key in KEY_COLUMNS:
+            column = COLUMNS.index(key)
+            fit = self.table.sizeHintForColumn(column)
+            if fit > self.table.columnWidth(column):
+                self.table.setColumnWidth(column, fit)
+
     def _on_page_loaded(self, loaded: int) -> None:
+        self._fit_key_columns()
         if self.table.currentIndex().isValid() or loaded == 0:
             self._update_count()
             return
