@@ -6,8 +6,8 @@ Enter or a double-click opens the selected case.
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -198,7 +198,10 @@ class WorkListView(QWidget):
     def _fit_key_columns(self) -> None:
         """Widen a key column to the widest text of the rows in view (the sample widths guess:
         service names, Welsh due times and wide references can be longer). Only widens, so the
-        columns do not jump while the list is scrolled."""
+        columns do not jump while the list is scrolled. A hidden table would measure every row,
+        not just those in view: it is measured when it is shown."""
+        if not self.table.isVisible():
+            return
         for key in KEY_COLUMNS:
             column = COLUMNS.index(key)
             fit = self.table.sizeHintForColumn(column)
@@ -285,6 +288,10 @@ class WorkListView(QWidget):
                 + [header_metrics.horizontalAdvance(title) + 16]
             )
             self.table.setColumnWidth(column, widest + 28)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_key_columns)  # once the table has its size
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
