@@ -13,11 +13,13 @@ Each window is built once per screen and language and then resized to each size.
 """
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QToolButton,
@@ -60,6 +63,7 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
     "HistoryModel": ("when", "who"),
     "NotesModel": ("when", "who"),
     "ContactsModel": ("when", "channel", "direction", "who"),
+    "SearchResultsModel": (0,),  # the name or reference (the detail line under it may elide)
     "SyncProblemsDialog": (0, 1),
     "SignInDialog": (0,),
 }
@@ -106,13 +110,32 @@ def _shown(widget: QWidget, top: QWidget) -> bool:
 def _key_columns(view: QAbstractItemView, model: QAbstractItemModel) -> list[int]:
     while isinstance(model, QSortFilterProxyModel):  # a filter keeps its source's columns
         model = model.sourceModel()
-    name = type(model).__name__
-    names = getattr(model, "COLUMNS", None)
-    if name in KEY_COLUMNS and names:
-        return [names.index(key) for key in KEY_COLUMNS[name] if isinstance(key, str)]
-    owner = view.window()
-    keys = KEY_COLUMNS.get(type(owner).__name__, ())
-    return [key for key in keys if isinstance(key, int)]
+    keys = KEY_COLUMNS.get(type(model).__name__) or KEY_COLUMNS.get(
+        type(view.window()).__name__, ()
+    )
+    names: tuple[str, ...] = getattr(model, "COLUMNS", ())
+    return [names.index(key) if isinstance(key, str) else key for key in keys]
+
+
+@contextmanager
+def _elisions() -> Iterator[set[str]]:
+    """The texts a Python delegate elided (QFontMetrics.elidedText) while painting."""
+    elided: set[str] = set()
+    original = QFontMetrics.elidedText
+
+    def recording(
+        metrics: QFontMetrics, text: str, mode: Qt.TextElideMode, width: int, flags: int = 0
+    ) -> str:
+        shown = original(metrics, text, mode, width, flags)
+        if shown != text:
+            elided.add(text)
+        return shown
+
+    QFontMetrics.elidedText = recording  # type: ignore[method-assign,assignment]
+    try:
+        yield elided
+    finally:
+        QFontMetrics.elidedText = original  # type: ignore[method-assign]
 
 
 def _visible_rows(view: QAbstractItemView, model: QAbstractItemModel) -> range:
@@ -171,6 +194,16 @@ def _list_cuts(view: QListView, size: str) -> Iterator[Cut]:
     if 0 not in _key_columns(view, model):
         return
     edge = view.viewport().width()
+    if type(view.itemDelegate()) is not QStyledItemDelegate:
+        # A delegate that paints for itself and elides what does not fit (search hits): paint
+        # the list and see whether an item's text was elided.
+        with _elisions() as elided:
+            view.viewport().grab()
+        for row in _visible_rows(view, model):
+            text = str(model.index(row, 0).data() or "")
+            if text in elided:
+                yield Cut(size, f"{view.accessibleName()} row {row}", text, 0, edge)
+        return
     for row in _visible_rows(view, model):
         index = model.index(row, 0)
         if (needs := _cell_hint(view, index)) > edge:
@@ -296,3 +329,18 @@ def test_the_check_finds_a_label_narrower_than_its_text(
     label.setFixedWidth(60)
     label.show()
     assert [cut.text for cut in cut_text(window, "test")] == [label.text()]
+
+
+def test_the_check_finds_search_hits_whose_name_is_elided(
+    window_in: Callable[[str], MainWindow], qtbot: QtBot
+) -> None:
+    window = window_in("en")
+    show_screen(window, "search")
+    results = window.search_page.results
+    assert results.model().rowCount() > 0
+    assert not cut_text(window, "wide")
+    results.setFixedWidth(120)
+    qtbot.wait(20)
+    found = cut_text(window, "narrow")
+    assert found and all("row" in cut.where for cut in found), found
+    assert found[0].text == results.model().index(0, 0).data()
