@@ -31,6 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="RECORD",
         help="open this record at start: a citizen id, a case id or a case reference",
     )
+    parser.add_argument(
+        "--view",
+        metavar="NAME",
+        help="show this view or dialog at start, e.g. citizen, my-work, note (a wrong name lists "
+        "them all)",
+    )
     parser.add_argument("--size", default="1400x900", metavar="WxH", help="window size")
     parser.add_argument("--lang", choices=("en", "cy"), help="English or Welsh (default: system)")
     parser.add_argument("--theme", choices=("light", "dark"), help="default: follow the system")

@@ -169,7 +169,9 @@ class Launcher:
                 central.sign_in(account.server, None, False, lambda _checked: None, lambda _e: None)
             automatic = False  # after signing out, whoever comes next chooses in the dialog
             if args.screenshot is not None:
-                return screenshot.capture(window, Path(args.screenshot), self.size, args.open)
+                return screenshot.capture(
+                    window, Path(args.screenshot), self.size, args.open, args.view
+                )
             window.resize(*self.size)
             if args.measure_startup:
                 _FirstPaint(window)
@@ -178,6 +180,9 @@ class Launcher:
             if args.open and not args.measure_startup:
                 self._open_at_start(window, args.open)
                 args.open = None  # once: not again after signing out
+            if args.view and not args.measure_startup:
+                screenshot.show_screen(window, args.view)
+                args.view = None
             if args.measure_startup:
                 self.app.exec()
                 return 0

@@ -1,14 +1,20 @@
-"""``caseworker gui --screenshot OUT.png [--open RECORD] [--size WxH]``: render the
-window (offscreen unless a display is asked for), wait until everything it shows has loaded,
-save a PNG and exit — for documentation and for visual checks in the tests.
+"""``caseworker gui --screenshot OUT.png [--open RECORD | --view NAME] [--size WxH]``: render
+the window (offscreen unless a display is asked for), wait until everything it shows has loaded,
+save a PNG and exit — for documentation (scripts/screens) and for visual checks in the tests.
+
+``--view`` names a screen of ui/screen_views.py: a view of the window, or a dialog, which is
+drawn over the window where it would open.
 """
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
+from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QPoint, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,7 +24,10 @@ from caseworker.ids import normalise_case_reference
 from caseworker.models import Case
 from caseworker.store import docstore
 from ui.main_window import MainWindow
+from ui.screen_views import SCREENS, NothingToShow, pick_records
 from ui.worker import DbWorker
+
+T = TypeVar("T")
 
 SETTLE_TIMEOUT_S = 30.0
 
@@ -64,11 +73,70 @@ def wait_until_idle(worker: DbWorker, timeout_s: float = SETTLE_TIMEOUT_S) -> bo
     return False
 
 
-def capture(window: MainWindow, out: Path, size: tuple[int, int], open_spec: str | None) -> int:
+def read_now(worker: DbWorker, fn: Callable[[Session], T]) -> T:
+    """One read on the database thread, waited for (before the screen is shown)."""
+    found: list[T] = []
+    errors: list[Exception] = []
+    worker.read(fn, found.append, errors.append)
+    wait_until_idle(worker)
+    if errors:
+        raise errors[0]
+    if not found:
+        raise CaseworkerError("the store did not answer in time")
+    return found[0]
+
+
+def show_screen(window: MainWindow, name: str) -> QDialog | None:
+    """Put a shown window into the screen ``name`` and wait until it has loaded; the dialog it
+    opened, if any."""
+    show = SCREENS.get(name)
+    if show is None:
+        raise CaseworkerError(f"--view must be one of {', '.join(SCREENS)}, not {visible(name)!r}")
+    picks = read_now(window.ctx.worker, pick_records)
+    try:
+        dialog = show(window, picks)
+    except NothingToShow as exc:
+        raise CaseworkerError(str(exc)) from exc
+    wait_until_idle(window.ctx.worker)
+    return dialog
+
+
+def picture(window: MainWindow, dialog: QDialog | None) -> QImage:
+    """The window, with the dialog (if any) drawn centred over it as it opens on screen."""
+    window.repaint()
+    image = window.grab().toImage()
+    if dialog is not None:
+        dialog.repaint()
+        over = dialog.grab().toImage()
+        corner = QPoint(
+            max(0, (image.width() - over.width()) // 2),
+            max(0, (image.height() - over.height()) // 2),
+        )
+        painter = QPainter(image)
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 64))  # the window dimmed behind
+        painter.drawImage(corner, over)
+        painter.end()
+    return image
+
+
+def capture(
+    window: MainWindow,
+    out: Path,
+    size: tuple[int, int],
+    open_spec: str | None,
+    view: str | None = None,
+) -> int:
     worker = window.ctx.worker
     window.resize(*size)
     window.show()
     window.focus_search()
+    dialog: QDialog | None = None
+    if view:
+        try:
+            dialog = show_screen(window, view)
+        except CaseworkerError as exc:
+            print(f"caseworker gui: {one_line(str(exc))}", file=sys.stderr)
+            return 1
     if open_spec:
         found: list[str] = []
         errors: list[Exception] = []
@@ -79,8 +147,7 @@ def capture(window: MainWindow, out: Path, size: tuple[int, int], open_spec: str
             return 1
         window.open_record(found[0])
     settled = wait_until_idle(worker)
-    window.repaint()
-    image = window.grab().toImage()
+    image = picture(window, dialog)
     out.parent.mkdir(parents=True, exist_ok=True)
     saved = not image.isNull() and image.save(str(out), "PNG")  # type: ignore[call-overload]
     if not saved:

@@ -37,6 +37,8 @@ _SLA_COLOURS = {"due_soon": "amber", "overdue": "red", "breached": "red", "ok": 
 
 
 class CaseListModel(QAbstractTableModel):
+    COLUMNS = COLUMNS  # the column keys, as the record views' models give theirs
+
     loading_changed = Signal(bool)
     total_changed = Signal(int)
     page_loaded = Signal(int)  # rows now loaded

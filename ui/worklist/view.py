@@ -6,8 +6,8 @@ Enter or a double-click opens the selected case.
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,9 @@ from ui.worklist.query import WorkFilter
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _SORT_CHOICES = ("due", "priority", "status", "reference", "service", "summary")
+# Columns whose text is never cut (tests/ui/test_no_cut_text.py checks them); the summary
+# takes what width is left and may be elided (the case view shows it whole).
+KEY_COLUMNS = ("due", "reference", "citizen", "service", "status", "priority")
 
 
 class WorkListView(QWidget):
@@ -139,6 +142,7 @@ class WorkListView(QWidget):
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.failed.connect(self._on_failed)
+        self.model.dataChanged.connect(self._fit_key_columns)  # due times grow as time passes
         self._size_columns()
 
     # -- public -------------------------------------------------------------------------------
@@ -195,7 +199,21 @@ class WorkListView(QWidget):
         if current.isValid():
             self._keep_case = self.model.case_id(current.row())
 
+    def _fit_key_columns(self) -> None:
+        """Widen a key column to the widest text of the rows in view (the sample widths guess:
+        service names, Welsh due times and wide references can be longer). Only widens, so the
+        columns do not jump while the list is scrolled. A hidden table would measure every row,
+        not just those in view: it is measured when it is shown."""
+        if not self.table.isVisible():
+            return
+        for key in KEY_COLUMNS:
+            column = COLUMNS.index(key)
+            fit = self.table.sizeHintForColumn(column)
+            if fit > self.table.columnWidth(column):
+                self.table.setColumnWidth(column, fit)
+
     def _on_page_loaded(self, loaded: int) -> None:
+        self._fit_key_columns()
         if self.table.currentIndex().isValid() or loaded == 0:
             self._update_count()
             return
@@ -275,6 +293,10 @@ class WorkListView(QWidget):
                 + [header_metrics.horizontalAdvance(title) + 16]
             )
             self.table.setColumnWidth(column, widest + 28 + (CHIP_EXTRA if chip else 0))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_key_columns)  # once the table has its size
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -1,0 +1,131 @@
+"""Every screen ``caseworker gui --screenshot OUT --view NAME`` can show, in one table each for
+the window's views and its dialogs: adding one is one line here.
+
+Each entry puts a shown ``MainWindow`` into that state and returns the dialog it opened (or
+None for a view of the window itself). The records shown are chosen from the store by a fixed
+rule (the most common surname, the citizen with the most cases, the case with the most history),
+so that screenshots of the same store are the same and the no-cut-text test sees full views.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from caseworker.models import Case, CaseEvent, Citizen
+from ui.dialogs.contact import LogContactDialog
+from ui.dialogs.identifier import IdentifierDialog
+from ui.dialogs.note import NoteDialog
+from ui.dialogs.open_case import OpenCaseDialog
+from ui.main_window import MainWindow
+from ui.signin import SignInDialog
+
+
+@dataclass(frozen=True)
+class Picks:
+    """The records the screens show, chosen from the store (None when it has none)."""
+
+    surname: str | None
+    citizen_id: str | None
+    case_id: str | None
+
+
+def pick_records(session: Session) -> Picks:
+    """Most common surname (a search with many results); the citizen with the most cases; the
+    case with the most history. Ties go to the smallest name or id, so the choice is stable."""
+    surname = session.execute(
+        select(Citizen.family_name, func.count().label("n"))
+        .where(Citizen.merged_into.is_(None))
+        .group_by(Citizen.family_name)
+        .order_by(func.count().desc(), Citizen.family_name)
+        .limit(1)
+    ).first()
+    citizen = session.execute(
+        select(Case.citizen_id, func.count().label("n"))
+        .where(Case.citizen_id.is_not(None))
+        .group_by(Case.citizen_id)
+        .order_by(func.count().desc(), Case.citizen_id)
+        .limit(1)
+    ).first()
+    case = session.execute(
+        select(CaseEvent.case_id, func.count().label("n"))
+        .group_by(CaseEvent.case_id)
+        .order_by(func.count().desc(), CaseEvent.case_id)
+        .limit(1)
+    ).first()
+    return Picks(
+        surname[0] if surname else None,
+        citizen[0] if citizen else None,
+        case[0] if case else None,
+    )
+
+
+Show = Callable[[MainWindow, Picks], QDialog | None]
+
+
+class NothingToShow(LookupError):
+    """The store has no record of the kind a screen shows."""
+
+
+def _need(value: str | None, what: str) -> str:
+    if value is None:
+        raise NothingToShow(f"the store has no {what} to show")
+    return value
+
+
+def _page(page: str) -> Show:
+    def show(window: MainWindow, _picks: Picks) -> None:
+        window.show_page(page)
+
+    return show
+
+
+def _search(window: MainWindow, picks: Picks) -> None:
+    window.focus_search()
+    window.omnibox.setText(_need(picks.surname, "citizen"))
+
+
+def _record(kind: str) -> Show:
+    def show(window: MainWindow, picks: Picks) -> None:
+        record = picks.citizen_id if kind == "citizen" else picks.case_id
+        window.open_record(_need(record, kind))
+
+    return show
+
+
+def _opened(dialog: QDialog) -> QDialog:
+    dialog.show()
+    return dialog
+
+
+def _citizen_dialog(make: Callable[[MainWindow, str], QDialog]) -> Show:
+    def show(window: MainWindow, picks: Picks) -> QDialog:
+        return _opened(make(window, _need(picks.citizen_id, "citizen")))
+
+    return show
+
+
+# The window's own views: screenshots in both languages at every size.
+VIEWS: dict[str, Show] = {
+    "start": lambda window, _picks: window.show_page(window.page_names[0]),
+    "search": _search,
+    "citizen": _record("citizen"),
+    "case": _record("case"),
+    "my-work": _page("my_work"),
+    "queue": _page("queues"),
+}
+
+# Dialogs: screenshots in both languages at one size, drawn over the window.
+DIALOGS: dict[str, Show] = {
+    "new-contact": _citizen_dialog(lambda w, c: LogContactDialog(w.ctx, citizen_id=c, parent=w)),
+    "note": _citizen_dialog(lambda w, c: NoteDialog(w.ctx, citizen_id=c, parent=w)),
+    "open-case": _citizen_dialog(lambda w, c: OpenCaseDialog(w.ctx, c, w)),
+    "identifier": _citizen_dialog(lambda w, c: IdentifierDialog(w.ctx, c, w)),
+    "sync-problems": lambda window, _picks: window.show_sync_problems(),
+    "central": lambda window, _picks: window.connect_central(),
+    "sign-in": lambda window, _picks: _opened(SignInDialog(window.ctx.worker, None, window)),
+}
+
+SCREENS: dict[str, Show] = {**VIEWS, **DIALOGS}
