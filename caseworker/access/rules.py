@@ -20,6 +20,9 @@ NOT_HELD_CITIZEN = "you do not have this citizen's record: you cannot change it"
 OWN_SCOPE = "nobody can change their own queues, patch or role: ask an admin"
 CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
+CASE_CLOSED = "this case is closed: nothing on it can change until it is reopened"
+# What reopening a closed case may change besides its status (the rest stays as it was).
+REOPENING = frozenset({"status", "closed_at", "resolved_at", "outcome", "updated_at", "schema"})
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 MENTION_FIELDS = frozenset({"state", "citizen_id", "case_id"})  # what triage may change
@@ -152,6 +155,8 @@ def _case(
     reason = may_change(person, doc_id, current, roots)
     if reason is not None:
         return reason
+    if current.get("status") == "closed" and not _reopens(new, current):
+        return CASE_CLOSED
     if new.get("queue_id") != current.get("queue_id") and not supervisor:
         return MOVE_QUEUE
     before, after = current.get("assignee_id"), new.get("assignee_id")
@@ -163,6 +168,14 @@ def _case(
     if citizen != current.get("citizen_id"):
         return _citizen_link(person, citizen, roots, created_citizens)
     return None
+
+
+def _reopens(new: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
+    """A closed case is finished: its one allowed change is reopening it, nothing else with it
+    (an edit made offline before someone closed it arrives here, and is refused)."""
+    if new.get("status") != "reopened":
+        return False
+    return all(new.get(k) == current.get(k) for k in _fields(new, current) - REOPENING)
 
 
 def _citizen_link(

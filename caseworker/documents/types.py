@@ -72,10 +72,11 @@ CITIZEN = DocType(
         )
     ),
 )
+_OUTCOME = Schema((s("code", True, 40), s("en", True, 200), s("cy", True, 200)))
 SERVICE = DocType(
     "service",
     "service",
-    1,
+    2,  # 2: ``outcomes``, the council's own list of how a case of this service can end
     Schema(
         (
             s("code", True, 40),
@@ -86,6 +87,7 @@ SERVICE = DocType(
             Field("response_hours", "int", True),
             s("default_queue_id", max_length=64),
             Field("active", "bool", True),
+            Field("outcomes", "objects", item=_OUTCOME),
         )
     ),
 )
@@ -115,7 +117,7 @@ STAFF = DocType(
 CASE = DocType(
     "case",
     "case",
-    1,
+    2,  # 2: ``outcome``, the code of how it was resolved or closed
     Schema(
         (
             s("reference", True, 14),
@@ -134,6 +136,7 @@ CASE = DocType(
             when("resolved_at"),
             when("closed_at"),
             Field("location", "object", item=_LOCATION),
+            s("outcome", max_length=40),
             when("updated_at", True),
         )
     ),

@@ -82,6 +82,8 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
             "default_queue_id": f"queue:{s['queue']}",
             "active": True,
         }
+        if s.get("outcomes"):
+            service["outcomes"] = s["outcomes"]
         services.append(service)
         docs.append(service)
     by_queue: dict[str, list[str]] = {}
