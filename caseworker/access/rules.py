@@ -22,7 +22,8 @@ CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
 CASE_CLOSED = "this case is closed: nothing on it can change until it is reopened"
 # What reopening a closed case may change besides its status (the rest stays as it was).
-REOPENING = frozenset({"status", "closed_at", "resolved_at", "outcome", "updated_at", "schema"})
+UNCHANGED = frozenset({"updated_at", "schema"})
+REOPENING = UNCHANGED | {"status", "closed_at", "resolved_at", "outcome"}
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 MENTION_FIELDS = frozenset({"state", "citizen_id", "case_id"})  # what triage may change
@@ -172,10 +173,10 @@ def _case(
 
 def _reopens(new: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
     """A closed case is finished: its one allowed change is reopening it, nothing else with it
-    (an edit made offline before someone closed it arrives here, and is refused)."""
-    if new.get("status") != "reopened":
-        return False
-    return all(new.get(k) == current.get(k) for k in _fields(new, current) - REOPENING)
+    (an edit made offline before someone closed it arrives here, and is refused). A revision
+    that changes nothing (the server's version written again) is no change."""
+    kept = REOPENING if new.get("status") == "reopened" else UNCHANGED
+    return all(new.get(k) == current.get(k) for k in _fields(new, current) - kept)
 
 
 def _citizen_link(

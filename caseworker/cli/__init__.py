@@ -56,7 +56,9 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     _CLI + "edit:configure_close",
                 ),
                 Command(
-                    "reopen", "reopen a case, saying why (--comment)", _CLI + "edit:configure_reopen"
+                    "reopen",
+                    "reopen a case, saying why (--comment)",
+                    _CLI + "edit:configure_reopen",
                 ),
             ),
             dest="action",

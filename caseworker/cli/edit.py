@@ -59,9 +59,7 @@ def _case_update(args: argparse.Namespace, ctx: Context) -> int:
             changes.merge(cases.set_priority(session, actor, args.case, args.priority))
         if args.status is not None:
             changes.merge(
-                cases.transition(
-                    session, actor, args.case, args.status, args.comment, args.outcome
-                )
+                cases.transition(session, actor, args.case, args.status, args.comment, args.outcome)
             )
         case = cases.get_case(session, args.case)
     _print_case(case)

@@ -135,7 +135,7 @@ def test_nothing_changes_on_a_closed_case_but_reopening(council: Store, change: 
     case_id = _closed(council)
     with council.read() as s:
         before = docstore.require(s, case_id)
-    with pytest.raises(CaseworkerError, match="closed|cannot move"), council.write() as s:
+    with pytest.raises(CaseworkerError, match=r"closed|cannot move"), council.write() as s:
         change(s, case_id)  # type: ignore[operator]
     with council.read() as s:
         assert docstore.require(s, case_id) == before
@@ -285,7 +285,10 @@ def test_the_cli_closes_only_with_a_valid_outcome_and_says_which_in_one_line(
     with store.read() as s:
         case = s.query(Case).filter(Case.status == "awaiting_citizen").first()
         assert case is not None
-        reference, valid = case.reference, [o.code for o in outcomes.for_service(s, case.service_code)]
+        reference, valid = (
+            case.reference,
+            [o.code for o in outcomes.for_service(s, case.service_code)],
+        )
     store.close()
     base = ["--data-dir", str(demo), "case", "close", reference, "--as", "agent"]
     for extra, words in (([], "outcome: " + ", ".join(valid)), (["--outcome", "nope"], "'nope'")):
