@@ -11,6 +11,7 @@ from caseworker import vocab
 from caseworker.access.writes import may_assign, may_move_queue
 from caseworker.timeutil import utcnow
 from ui import labels, theme
+from ui.case.outcome import outcome_text
 from ui.case.snapshot import CaseSnapshot
 from ui.case.widgets import muted
 from ui.context import UiContext
@@ -80,6 +81,7 @@ class CaseDetails(QWidget):
         )
         self.priority.activated.connect(lambda _i: self._settle.start())
         self.service = muted(self.tr("Service"), self.tr("The council service the case is for."))
+        self.outcome = muted(self.tr("Outcome"), self.tr("How the case was resolved or closed."))
         self.queue = QComboBox()
         _named(
             self.queue,
@@ -127,6 +129,8 @@ class CaseDetails(QWidget):
         form.addRow(
             self.tr("Status:"), _row(self.status, move_label, self.next_status, self.change_status)
         )
+        self.outcome_label = QLabel(self.tr("Outcome:"))
+        form.addRow(self.outcome_label, self.outcome)
         priority_label = QLabel(self.tr("P&riority:"))
         priority_label.setBuddy(self.priority)
         form.addRow(priority_label, _row(self.priority))
@@ -181,6 +185,18 @@ class CaseDetails(QWidget):
             self.next_status.addItem(labels.status(code), code)
         self.next_status.setEnabled(bool(snap.allowed_next))
         self.change_status.setEnabled(bool(snap.allowed_next))
+        closed = snap.status == "closed"
+        # A closed case changes only by reopening it (the services and the server agree).
+        self.change_status.setText(
+            self.tr("Reopen the ca&se…") if closed else self.tr("Change &status")
+        )
+        self.change_status.setAccessibleName(
+            self.tr("Reopen the case (Alt+S)") if closed else self.tr("Change status (Alt+S)")
+        )
+        self.priority.setEnabled(not closed)
+        self.outcome.setText(outcome_text(snap))
+        self.outcome_label.setVisible(bool(snap.outcome))
+        self.outcome.setVisible(bool(snap.outcome))
         self.service.setText(labels.shown(snap.service_name))
         if not self._settle.isActive():  # never undo a choice that is about to be saved
             self.show_choices(snap)
