@@ -2,6 +2,7 @@
 closed case changes only by reopening (in the services and in the write rules), and the last
 change can be undone as a new change unless someone changed the case since."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -297,6 +298,11 @@ def test_the_cli_closes_only_with_a_valid_outcome_and_says_which_in_one_line(
         assert err.startswith("caseworker: ") and err.count("\n") == 1 and words in err, err
     assert main.run([*base, "--outcome", valid[0], "--comment", "No reply in 14 days"]) == 0
     assert "closed, " in capsys.readouterr().out
+    shown = ["--data-dir", str(demo), "show", "case", reference, "--json"]
+    assert main.run(shown) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["outcome"], record["outcomes"]) == (valid[0], valid)
+    assert record["history"][-1]["comment"] == "No reply in 14 days"
     reopen = ["--data-dir", str(demo), "case", "reopen", reference, "--as", "agent"]
     with pytest.raises(SystemExit) as usage:  # reopening says why
         main.run(reopen)
