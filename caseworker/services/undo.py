@@ -33,8 +33,15 @@ class LastChange:
 
     @property
     def undoable(self) -> bool:
-        """Reopening is not undone: closing again needs its outcome, asked afresh."""
-        return not (self.field == "status" and self.new == "reopened")
+        """Whether undo can put it back: an end reopens; another status only where the
+        workflow goes back that way; reopening is not undone (closing asks for its outcome)."""
+        if self.field != "status":
+            return True
+        if self.new in outcomes.ENDS:
+            return True
+        if self.new == "reopened" or self.old is None or self.new is None:
+            return False
+        return self.old in workflow.allowed_next(self.new)
 
 
 def last_change(session: Session, changes: ChangeSet) -> LastChange | None:
@@ -61,7 +68,9 @@ def undo(session: Session, actor: Actor, change: LastChange) -> ChangeSet:
         raise ConflictError(CHANGED_SINCE)
     field, old = change.field, change.old
     if not change.undoable:
-        raise ValidationError("a reopened case is closed again with Change status, not undo")
+        raise ValidationError(
+            f"a change of status to {change.new} cannot be undone: change the status again"
+        )
     if field == "status":
         if change.new in outcomes.ENDS:
             changes = cases.transition(session, actor, change.case_id, "reopened")

@@ -246,6 +246,23 @@ def test_undo_is_refused_when_the_case_changed_since(council: Store) -> None:
     assert count == 3  # created, priority, assigned: the undo wrote nothing
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "undoable"),
+    [
+        ("new", "closed", True),
+        ("in_progress", "resolved", True),
+        ("assigned", "in_progress", True),  # the workflow goes back that way
+        ("new", "triaged", False),  # it does not
+        ("closed", "reopened", False),
+    ],
+)
+def test_only_a_status_change_that_can_be_put_back_is_offered(
+    old: str, new: str, undoable: bool
+) -> None:
+    assert undo.LastChange("case:x", "2-a", "status", old, new).undoable is undoable
+    assert undo.LastChange("case:x", "2-a", "priority", "low", "high").undoable
+
+
 def test_reopening_is_not_offered_as_undoable(council: Store) -> None:
     case_id = _closed(council)
     last = _changed(council, lambda s: cases.transition(s, AGENT, case_id, "reopened", "Again"))
