@@ -51,3 +51,13 @@ def install(app: QCoreApplication | None = None) -> WheelGuard:
     target.installEventFilter(guard)
     _installed.append(guard)
     return guard
+
+
+def uninstall() -> None:
+    """Take the guard off again (a test that checks who installs it starts without one)."""
+    while _installed:
+        guard = _installed.pop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(guard)
+        guard.deleteLater()

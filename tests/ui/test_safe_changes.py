@@ -63,24 +63,41 @@ def wheel(widget: QWidget, notches: int = -1) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def saved(store: Store, case_id: str) -> tuple[str, str, str | None, int]:
-    with store.read() as s:
-        case = cases.get_case(s, case_id)
-        events = s.query(CaseEvent).filter(CaseEvent.case_id == case_id).count()
-        return case.status, case.priority, case.outcome, events
+Saved = Callable[[], tuple[str, str, str | None, int]]
+
+
+@pytest.fixture
+def saved(seeded: Store, case_id: str, settle: Callable[[], None]) -> Saved:
+    """What the store holds of the case (status, priority, outcome, history entries), read
+    once the window's database jobs are answered (one connection is not read from two threads
+    at once)."""
+
+    def read() -> tuple[str, str, str | None, int]:
+        settle()
+        with seeded.read() as s:
+            case = cases.get_case(s, case_id)
+            events = s.query(CaseEvent).filter(CaseEvent.case_id == case_id).count()
+            return case.status, case.priority, case.outcome, events
+
+    return read
 
 
 def test_a_wheel_over_an_unfocused_field_changes_and_saves_nothing(
-    qtbot: QtBot, view: CaseView, seeded: Store, case_id: str, settle: Callable[[], None]
+    qtbot: QtBot,
+    saved: Saved,
+    view: CaseView,
+    seeded: Store,
+    case_id: str,
+    settle: Callable[[], None],
 ) -> None:
     priority = view.details.priority
     view.details.change_status.setFocus()
-    before = saved(seeded, case_id)
+    before = saved()
     wheel(priority)
     qtbot.wait(SETTLE_MS + 300)
     settle()
     assert priority.currentData() == "normal" and not priority.hasFocus()
-    assert saved(seeded, case_id) == before
+    assert saved() == before
     # The wheel does not take the focus on its way past either.
     assert priority.focusPolicy() == Qt.FocusPolicy.StrongFocus
 
@@ -89,10 +106,17 @@ def test_a_wheel_over_an_unfocused_field_changes_and_saves_nothing(
     assert priority.hasFocus()
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         wheel(priority)
-    assert saved(seeded, case_id)[1] == "high"
+    assert saved()[1] == "high"
 
 
-def test_every_field_of_the_window_is_guarded(qtbot: QtBot, window: MainWindow) -> None:
+@pytest.fixture
+def unguarded(qapp: QApplication) -> None:
+    wheel_guard.uninstall()
+
+
+def test_the_main_window_guards_every_field_of_the_application(
+    qtbot: QtBot, unguarded: None, window: MainWindow
+) -> None:
     combo = QComboBox()
     combo.addItems(["one", "two"])
     qtbot.addWidget(combo)
@@ -124,15 +148,15 @@ def _ask_to(qtbot: QtBot, view: CaseView, status_initial: str) -> QWidget:
 
 
 def test_closing_asks_for_an_outcome_and_a_comment_and_esc_changes_nothing(
-    qtbot: QtBot, view: CaseView, seeded: Store, case_id: str
+    qtbot: QtBot, saved: Saved, view: CaseView, seeded: Store, case_id: str
 ) -> None:
-    before = saved(seeded, case_id)
+    before = saved()
     dialog = _ask_to(qtbot, view, "C")
     assert isinstance(dialog, EndCaseDialog)
     assert dialog.outcome.hasFocus()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
-    assert saved(seeded, case_id) == before
+    assert saved() == before
 
     dialog = _ask_to(qtbot, view, "C")
     assert isinstance(dialog, EndCaseDialog)
@@ -146,7 +170,7 @@ def test_closing_asks_for_an_outcome_and_a_comment_and_esc_changes_nothing(
     qtbot.keyClicks(dialog.comment, "Warning letter sent to the dog's owner")
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         qtbot.keyClick(dialog.comment, Qt.Key.Key_Return, CTRL)
-    status, _priority, outcome, _events = saved(seeded, case_id)
+    status, _priority, outcome, _events = saved()
     assert (status, outcome) == ("closed", codes[0])
     assert view.details.outcome.isVisible() and view.details.outcome.text()
     last = view.activity.history.index(0, 2).data()
@@ -154,7 +178,7 @@ def test_closing_asks_for_an_outcome_and_a_comment_and_esc_changes_nothing(
 
 
 def test_undo_of_a_close_reopens_the_case_and_the_bar_goes_after_30_seconds(
-    qtbot: QtBot, view: CaseView, seeded: Store, case_id: str, ctx: UiContext
+    qtbot: QtBot, saved: Saved, view: CaseView, seeded: Store, case_id: str, ctx: UiContext
 ) -> None:
     dialog = active(qtbot, view.change_status("closed"))
     assert isinstance(dialog, EndCaseDialog)
@@ -170,7 +194,7 @@ def test_undo_of_a_close_reopens_the_case_and_the_bar_goes_after_30_seconds(
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=WAIT_MS)
-    assert saved(seeded, case_id)[:3] == ("reopened", "normal", None)
+    assert saved()[:3] == ("reopened", "normal", None)
 
     # A change offers undo again, and the offer goes by itself when its time is up.
     qtbot.keyClick(view, Qt.Key.Key_R, ALT)
@@ -181,11 +205,12 @@ def test_undo_of_a_close_reopens_the_case_and_the_bar_goes_after_30_seconds(
     bar.timer.timeout.emit()
     assert not bar.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # nothing offered: nothing happens
-    assert saved(seeded, case_id)[1] == "high"
+    assert saved()[1] == "high"
 
 
 def test_undo_is_refused_plainly_when_someone_else_changed_the_case_since(
     qtbot: QtBot,
+    saved: Saved,
     view: CaseView,
     seeded: Store,
     case_id: str,
@@ -196,18 +221,20 @@ def test_undo_is_refused_plainly_when_someone_else_changed_the_case_since(
         qtbot.keyClick(view.details.priority, Qt.Key.Key_Down)
     qtbot.waitUntil(view.undo_bar.isVisible, timeout=WAIT_MS)
     supervisor = make_ctx("supervisor")
+    saved()  # the window's jobs answered before this thread writes
     with seeded.write() as s:  # a colleague, meanwhile
         cases.set_priority(s, supervisor.actor, case_id, "urgent")
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(view.banner.isVisible, timeout=WAIT_MS)
     assert "changed since" in view.banner.text()
     assert not view.undo_bar.isVisible()
-    assert saved(seeded, case_id)[1] == "urgent"
+    assert saved()[1] == "urgent"
 
 
 def test_a_closed_case_is_read_only_but_for_reopening_with_a_reason(
-    qtbot: QtBot, view: CaseView, seeded: Store, case_id: str, ctx: UiContext
+    qtbot: QtBot, saved: Saved, view: CaseView, seeded: Store, case_id: str, ctx: UiContext
 ) -> None:
+    saved()  # the window's jobs answered before this thread writes
     with seeded.write() as s:
         cases.transition(s, ctx.actor, case_id, "closed", "Done", outcome="warning")
     view.reload()
@@ -220,7 +247,7 @@ def test_a_closed_case_is_read_only_but_for_reopening_with_a_reason(
     assert [details.next_status.itemData(i) for i in range(details.next_status.count())] == [
         "reopened"
     ]
-    before = saved(seeded, case_id)
+    before = saved()
     wheel(details.priority)
     view.dialog = None
     qtbot.keyClick(view, Qt.Key.Key_S, ALT)
@@ -229,10 +256,10 @@ def test_a_closed_case_is_read_only_but_for_reopening_with_a_reason(
     assert isinstance(dialog, ReopenDialog) and dialog.reason.hasFocus()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
     assert dialog.isVisible() and dialog.error_text("reason")
-    assert saved(seeded, case_id) == before
+    assert saved() == before
     qtbot.keyClicks(dialog.reason, "The barking started again")
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
-    assert saved(seeded, case_id)[:3] == ("reopened", "normal", None)
+    assert saved()[:3] == ("reopened", "normal", None)
     assert details.priority.isEnabled() and not details.outcome.isVisible()
     assert not view.undo_bar.isVisible()  # reopening is not undone: closing asks afresh
