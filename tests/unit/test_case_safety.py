@@ -6,6 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 import main
 from caseworker.access.people import Person
@@ -18,8 +22,12 @@ from caseworker.seed import seed_store
 from caseworker.services import cases, outcomes, undo
 from caseworker.services.cases import NewCase
 from caseworker.store import docstore
+from caseworker.store.engine import make_engine
+from caseworker.store.schema import HEAD_REVISION, MIGRATIONS_DIR
 from caseworker.store.store import STORE_FILENAME, Store
+from tests.support.council import council_docs
 from tests.unit.conftest import AGENT, SUPERVISOR
+from tests.unit.test_uniqueness import case_doc
 
 NOISE_OUTCOMES = [
     {"code": "warning", "en": "Warning letter sent", "cy": "Llythyr rhybudd wedi'i anfon"},
@@ -326,3 +334,34 @@ def test_the_cli_closes_only_with_a_valid_outcome_and_says_which_in_one_line(
     assert usage.value.code == 2 and "--comment" in capsys.readouterr().err
     assert main.run([*reopen, "--comment", "Citizen replied after all"]) == 0
     assert "reopened" in capsys.readouterr().out
+
+
+def test_a_store_from_0003_gets_the_outcome_column_and_keeps_its_cases(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = make_engine(path, writer=True)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+        conn.execute(text("ALTER TABLE cases ADD COLUMN outcome"))  # today's code fills it
+    with Session(engine) as session, session.begin():
+        for doc in council_docs():
+            docstore.put(session, doc)
+        docstore.put(session, case_doc("case:old", "REF-0001"))
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE cases DROP COLUMN outcome"))  # as 0003 left it
+    engine.dispose()
+    store = Store(path)
+    try:
+        with store.read() as s:
+            version = s.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            assert version == HEAD_REVISION
+            assert s.execute(text("SELECT id, outcome FROM cases")).all() == [("case:old", None)]
+        with store.write() as s:
+            cases.transition(s, AGENT, "case:old", "closed", outcome="no-action")
+        with store.read() as s:
+            closed = s.get(Case, "case:old")
+            assert closed is not None and closed.outcome == "no-action"
+    finally:
+        store.close()
