@@ -72,7 +72,8 @@ CITIZEN = DocType(
         )
     ),
 )
-_OUTCOME = Schema((s("code", True, 40), s("en", True, 200), s("cy", True, 200)))
+# A Welsh label may be missing from a council's edit: the English one is shown instead.
+_OUTCOME = Schema((s("code", True, 40), s("en", True, 200), s("cy", max_length=200)))
 SERVICE = DocType(
     "service",
     "service",

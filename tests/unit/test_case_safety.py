@@ -33,6 +33,7 @@ NOISE_OUTCOMES = [
     {"code": "warning", "en": "Warning letter sent", "cy": "Llythyr rhybudd wedi'i anfon"},
     {"code": "no-evidence", "en": "Not enough evidence", "cy": "Dim digon o dystiolaeth"},
     {"code": "warning", "en": "A second label for the same code", "cy": "Ail label"},
+    {"code": "mediation", "en": "Referred to mediation"},  # no Welsh yet: English shown
 ]
 
 
@@ -73,7 +74,10 @@ def test_resolving_without_an_outcome_is_refused_in_one_line_listing_the_codes(
     council: Store,
 ) -> None:
     case_id = _open(council, "noise")
-    for code, words in ((None, "outcome: warning, no-evidence"), ("fixed", "'fixed' is not")):
+    for code, words in (
+        (None, "outcome: warning, no-evidence, mediation"),
+        ("fixed", "'fixed' is not"),
+    ):
         with pytest.raises(ValidationError) as caught, council.write() as s:
             cases.transition(s, AGENT, case_id, "resolved", outcome=code)
         assert words in str(caught.value) and "\n" not in str(caught.value)
@@ -111,6 +115,7 @@ def test_a_service_without_its_own_list_offers_the_general_one(council: Store) -
     assert [(o.code, o.label("cy")) for o in listed] == [
         ("warning", "Llythyr rhybudd wedi'i anfon"),
         ("no-evidence", "Dim digon o dystiolaeth"),
+        ("mediation", "Referred to mediation"),
     ]
 
 
