@@ -127,10 +127,10 @@ class CaseDetails(QWidget):
         move_label = QLabel(self.tr("&Move to:"))
         move_label.setBuddy(self.next_status)
         form.addRow(
-            self.tr("Status:"), _row(self.status, move_label, self.next_status, self.change_status)
+            self.tr("Status:"),
+            # The outcome beside the status, not on a row of its own: the view must fit 720 px.
+            _row(self.status, self.outcome, move_label, self.next_status, self.change_status),
         )
-        self.outcome_label = QLabel(self.tr("Outcome:"))
-        form.addRow(self.outcome_label, self.outcome)
         priority_label = QLabel(self.tr("P&riority:"))
         priority_label.setBuddy(self.priority)
         form.addRow(priority_label, _row(self.priority))
@@ -194,8 +194,7 @@ class CaseDetails(QWidget):
             self.tr("Reopen the case (Alt+S)") if closed else self.tr("Change status (Alt+S)")
         )
         self.priority.setEnabled(not closed)
-        self.outcome.setText(outcome_text(snap))
-        self.outcome_label.setVisible(bool(snap.outcome))
+        self.outcome.setText(self.tr("Outcome: %1").replace("%1", outcome_text(snap)))
         self.outcome.setVisible(bool(snap.outcome))
         self.service.setText(labels.shown(snap.service_name))
         if not self._settle.isActive():  # never undo a choice that is about to be saved

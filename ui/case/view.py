@@ -117,12 +117,12 @@ class CaseView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.undo_bar)  # in the title's line: showing it moves nothing below
         top.addWidget(self.conflict)
         top.addWidget(self.buttons["open_citizen"])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
-        layout.addWidget(self.undo_bar)
         layout.addWidget(self.refusal)
         layout.addWidget(self.details)
         layout.addWidget(self.activity, 1)
