@@ -81,7 +81,9 @@ class CaseDetails(QWidget):
         )
         self.priority.activated.connect(lambda _i: self._settle.start())
         self.service = muted(self.tr("Service"), self.tr("The council service the case is for."))
-        self.outcome = muted(self.tr("Outcome"), self.tr("How the case was resolved or closed."))
+        self.outcome = muted(
+            self.tr("Outcome"), self.tr("How the case was resolved or closed."), wrap=False
+        )
         self.queue = QComboBox()
         _named(
             self.queue,
