@@ -268,6 +268,14 @@
         <translation>Gwasanaeth y cyngor y mae&apos;r achos ar ei gyfer.</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>How the case was resolved or closed.</source>
+        <translation>Sut cafodd yr achos ei ddatrys neu ei gau.</translation>
+    </message>
+    <message>
         <source>Assigned to</source>
         <translation>Wedi&apos;i aseinio i</translation>
     </message>
@@ -362,6 +370,18 @@
     <message>
         <source>Details:</source>
         <translation>Manylion:</translation>
+    </message>
+    <message>
+        <source>Reopen the ca&amp;se…</source>
+        <translation>Ailagor yr achos (&amp;s)…</translation>
+    </message>
+    <message>
+        <source>Reopen the case (Alt+S)</source>
+        <translation>Ailagor yr achos (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Canlyniad: %1</translation>
     </message>
     <message>
         <source>Nobody</source>
@@ -494,6 +514,10 @@
         <translation>Datrys newidiadau sy&apos;n gwrthdaro.</translation>
     </message>
     <message>
+        <source>Undo the last change</source>
+        <translation>Dadwneud y newid diwethaf</translation>
+    </message>
+    <message>
         <source>show this case</source>
         <translation>dangos yr achos hwn</translation>
     </message>
@@ -508,6 +532,10 @@
     <message>
         <source>Citizen: %1 (Ctrl+Shift+C)</source>
         <translation>Dinesydd: %1 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>undo the change</source>
+        <translation>dadwneud y newid</translation>
     </message>
     <message>
         <source>change the status</source>
@@ -1170,6 +1198,73 @@
     <message>
         <source>%1 ago</source>
         <translation>%1 yn ôl</translation>
+    </message>
+</context>
+<context>
+    <name>EndCaseDialog</name>
+    <message>
+        <source>Close case %1</source>
+        <translation>Cau achos %1</translation>
+    </message>
+    <message>
+        <source>Resolve case %1</source>
+        <translation>Datrys achos %1</translation>
+    </message>
+    <message>
+        <source>Closing ends the case: nothing on it can be changed until someone reopens it.</source>
+        <translation>Mae cau yn dod â&apos;r achos i ben: does dim modd newid dim arno nes i rywun ei ailagor.</translation>
+    </message>
+    <message>
+        <source>Resolving says the work is done. The case can still be closed later.</source>
+        <translation>Mae datrys yn dweud bod y gwaith wedi&apos;i wneud. Mae modd cau&apos;r achos wedyn o hyd.</translation>
+    </message>
+    <message>
+        <source>Choose how it ended</source>
+        <translation>Dewiswch sut daeth i ben</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Canlyniad:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>How the case ended, from this service&apos;s list.</source>
+        <translation>Sut daeth yr achos i ben, o restr y gwasanaeth hwn.</translation>
+    </message>
+    <message>
+        <source>What was done, and what the citizen was told</source>
+        <translation>Beth a wnaed, a beth a ddywedwyd wrth y dinesydd</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>S&amp;ylw:</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Sylw</translation>
+    </message>
+    <message>
+        <source>Kept in the case&apos;s history. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>Caiff ei gadw yn hanes yr achos. Mae Tab yn symud ymlaen; mae Ctrl+Enter yn cadw.</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the case</source>
+        <translation>Ca&amp;u&apos;r achos</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve the case</source>
+        <translation>&amp;Datrys yr achos</translation>
+    </message>
+    <message>
+        <source>Choose the outcome.</source>
+        <translation>Dewiswch y canlyniad.</translation>
+    </message>
+    <message>
+        <source>Say what was done, for the case&apos;s history.</source>
+        <translation>Dywedwch beth a wnaed, ar gyfer hanes yr achos.</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +2747,45 @@
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen case %1</source>
+        <translation>Ailagor achos %1</translation>
+    </message>
+    <message>
+        <source>The case becomes open again, and can then be changed.</source>
+        <translation>Mae&apos;r achos yn agor eto, a gellir ei newid wedyn.</translation>
+    </message>
+    <message>
+        <source>Why it is reopened</source>
+        <translation>Pam mae&apos;n cael ei ailagor</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Rheswm:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Kept in the case&apos;s history. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>Caiff ei gadw yn hanes yr achos. Mae Tab yn symud ymlaen; mae Ctrl+Enter yn cadw.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the case</source>
+        <translation>&amp;Ailagor yr achos</translation>
+    </message>
+    <message>
+        <source>Reopen the case (Ctrl+Enter)</source>
+        <translation>Ailagor yr achos (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Say why the case is reopened.</source>
+        <translation>Dywedwch pam mae&apos;r achos yn cael ei ailagor.</translation>
+    </message>
+</context>
+<context>
     <name>Reply</name>
     <message>
         <source>waiting to be sent</source>
@@ -3344,6 +3478,49 @@
     <message>
         <source>%1 (only the latest contacts)</source>
         <translation>%1 (y cysylltiadau diweddaraf yn unig)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Dadwneud y newid diwethaf</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Dadwneud (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Dadwneud (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Puts back what the last change changed, as a new change.</source>
+        <translation>Yn rhoi&apos;n ôl yr hyn a newidiodd y newid diwethaf, fel newid newydd.</translation>
+    </message>
+    <message>
+        <source>Case closed.</source>
+        <translation>Achos wedi&apos;i gau.</translation>
+    </message>
+    <message>
+        <source>Case resolved.</source>
+        <translation>Achos wedi&apos;i ddatrys.</translation>
+    </message>
+    <message>
+        <source>Status changed to %1.</source>
+        <translation>Statws wedi&apos;i newid i %1.</translation>
+    </message>
+    <message>
+        <source>Priority changed to %1.</source>
+        <translation>Blaenoriaeth wedi&apos;i newid i %1.</translation>
+    </message>
+    <message>
+        <source>Case moved to another queue.</source>
+        <translation>Achos wedi&apos;i symud i giw arall.</translation>
+    </message>
+    <message>
+        <source>Assignment changed.</source>
+        <translation>Newidiwyd pwy sydd â&apos;r achos.</translation>
     </message>
 </context>
 <context>

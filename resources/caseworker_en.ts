@@ -268,6 +268,14 @@
         <translation>The council service the case is for.</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>How the case was resolved or closed.</source>
+        <translation>How the case was resolved or closed.</translation>
+    </message>
+    <message>
         <source>Assigned to</source>
         <translation>Assigned to</translation>
     </message>
@@ -362,6 +370,18 @@
     <message>
         <source>Details:</source>
         <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Reopen the ca&amp;se…</source>
+        <translation>Reopen the ca&amp;se…</translation>
+    </message>
+    <message>
+        <source>Reopen the case (Alt+S)</source>
+        <translation>Reopen the case (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Outcome: %1</translation>
     </message>
     <message>
         <source>Nobody</source>
@@ -494,6 +514,10 @@
         <translation>Resolve conflicting changes.</translation>
     </message>
     <message>
+        <source>Undo the last change</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
         <source>show this case</source>
         <translation>show this case</translation>
     </message>
@@ -508,6 +532,10 @@
     <message>
         <source>Citizen: %1 (Ctrl+Shift+C)</source>
         <translation>Citizen: %1 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>undo the change</source>
+        <translation>undo the change</translation>
     </message>
     <message>
         <source>change the status</source>
@@ -1170,6 +1198,73 @@
     <message>
         <source>%1 ago</source>
         <translation>%1 ago</translation>
+    </message>
+</context>
+<context>
+    <name>EndCaseDialog</name>
+    <message>
+        <source>Close case %1</source>
+        <translation>Close case %1</translation>
+    </message>
+    <message>
+        <source>Resolve case %1</source>
+        <translation>Resolve case %1</translation>
+    </message>
+    <message>
+        <source>Closing ends the case: nothing on it can be changed until someone reopens it.</source>
+        <translation>Closing ends the case: nothing on it can be changed until someone reopens it.</translation>
+    </message>
+    <message>
+        <source>Resolving says the work is done. The case can still be closed later.</source>
+        <translation>Resolving says the work is done. The case can still be closed later.</translation>
+    </message>
+    <message>
+        <source>Choose how it ended</source>
+        <translation>Choose how it ended</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>How the case ended, from this service&apos;s list.</source>
+        <translation>How the case ended, from this service&apos;s list.</translation>
+    </message>
+    <message>
+        <source>What was done, and what the citizen was told</source>
+        <translation>What was done, and what the citizen was told</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Kept in the case&apos;s history. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>Kept in the case&apos;s history. Tab moves on; Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the case</source>
+        <translation>C&amp;lose the case</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve the case</source>
+        <translation>&amp;Resolve the case</translation>
+    </message>
+    <message>
+        <source>Choose the outcome.</source>
+        <translation>Choose the outcome.</translation>
+    </message>
+    <message>
+        <source>Say what was done, for the case&apos;s history.</source>
+        <translation>Say what was done, for the case&apos;s history.</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2741,45 @@
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen case %1</source>
+        <translation>Reopen case %1</translation>
+    </message>
+    <message>
+        <source>The case becomes open again, and can then be changed.</source>
+        <translation>The case becomes open again, and can then be changed.</translation>
+    </message>
+    <message>
+        <source>Why it is reopened</source>
+        <translation>Why it is reopened</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Kept in the case&apos;s history. Tab moves on; Ctrl+Enter saves.</source>
+        <translation>Kept in the case&apos;s history. Tab moves on; Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the case</source>
+        <translation>&amp;Reopen the case</translation>
+    </message>
+    <message>
+        <source>Reopen the case (Ctrl+Enter)</source>
+        <translation>Reopen the case (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Say why the case is reopened.</source>
+        <translation>Say why the case is reopened.</translation>
+    </message>
+</context>
+<context>
     <name>Reply</name>
     <message>
         <source>waiting to be sent</source>
@@ -3323,6 +3457,49 @@
     <message>
         <source>%1 (only the latest contacts)</source>
         <translation>%1 (only the latest contacts)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Puts back what the last change changed, as a new change.</source>
+        <translation>Puts back what the last change changed, as a new change.</translation>
+    </message>
+    <message>
+        <source>Case closed.</source>
+        <translation>Case closed.</translation>
+    </message>
+    <message>
+        <source>Case resolved.</source>
+        <translation>Case resolved.</translation>
+    </message>
+    <message>
+        <source>Status changed to %1.</source>
+        <translation>Status changed to %1.</translation>
+    </message>
+    <message>
+        <source>Priority changed to %1.</source>
+        <translation>Priority changed to %1.</translation>
+    </message>
+    <message>
+        <source>Case moved to another queue.</source>
+        <translation>Case moved to another queue.</translation>
+    </message>
+    <message>
+        <source>Assignment changed.</source>
+        <translation>Assignment changed.</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import callers, first_sync, rail
+from ui import callers, first_sync, rail, wheel_guard
 from ui.central import CentralConnection, pending_reader
 from ui.context import UiContext
 from ui.dialogs.central import CentralDialog
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         central: CentralConnection | None = None,
     ) -> None:
         super().__init__(parent)
+        wheel_guard.install()  # app-wide: no field changes on a wheel unless it has focus
         self.ctx = ctx
         self.central = central
         self._theme = theme

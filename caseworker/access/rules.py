@@ -29,6 +29,10 @@ MESSAGE_SENT = (
     "a reply cannot be changed once written: only the council's central service records "
     "whether it was sent"
 )
+CASE_CLOSED = "this case is closed: nothing on it can change until it is reopened"
+# What reopening a closed case may change besides its status (the rest stays as it was).
+UNCHANGED = frozenset({"updated_at", "schema"})
+REOPENING = UNCHANGED | {"status", "closed_at", "resolved_at", "outcome"}
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -202,6 +206,8 @@ def _case(
     reason = may_change(person, doc_id, current, roots)
     if reason is not None:
         return reason
+    if current.get("status") == "closed" and not _reopens(new, current):
+        return CASE_CLOSED
     if new.get("queue_id") != current.get("queue_id") and not supervisor:
         return MOVE_QUEUE
     before, after = current.get("assignee_id"), new.get("assignee_id")
@@ -213,6 +219,14 @@ def _case(
     if citizen != current.get("citizen_id"):
         return _citizen_link(person, citizen, roots, created_citizens)
     return None
+
+
+def _reopens(new: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
+    """A closed case is finished: its one allowed change is reopening it, nothing else with it
+    (an edit made offline before someone closed it arrives here, and is refused). A revision
+    that changes nothing (the server's version written again) is no change."""
+    kept = REOPENING if new.get("status") == "reopened" else UNCHANGED
+    return all(new.get(k) == current.get(k) for k in _fields(new, current) - kept)
 
 
 def _citizen_link(

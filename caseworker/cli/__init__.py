@@ -45,6 +45,21 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     "change a case's status, assignee and/or priority",
                     _CLI + "edit:configure_update",
                 ),
+                Command(
+                    "resolve",
+                    "resolve a case with an outcome (--outcome) and a comment",
+                    _CLI + "edit:configure_resolve",
+                ),
+                Command(
+                    "close",
+                    "close a case with an outcome (--outcome) and a comment",
+                    _CLI + "edit:configure_close",
+                ),
+                Command(
+                    "reopen",
+                    "reopen a case, saying why (--comment)",
+                    _CLI + "edit:configure_reopen",
+                ),
             ),
             dest="action",
         ),

@@ -10,7 +10,7 @@ from caseworker.cli.app import Context
 from caseworker.cli.arguments import UsageError, checked_text
 from caseworker.display import visible
 from caseworker.errors import NotFoundError, ValidationError
-from caseworker.models import StaffMember
+from caseworker.models import Case, StaffMember
 from caseworker.services import cases, contacts
 from caseworker.services.context import Actor, ChangeSet
 
@@ -58,10 +58,30 @@ def _case_update(args: argparse.Namespace, ctx: Context) -> int:
         if args.priority is not None:
             changes.merge(cases.set_priority(session, actor, args.case, args.priority))
         if args.status is not None:
-            changes.merge(cases.transition(session, actor, args.case, args.status, args.comment))
+            changes.merge(
+                cases.transition(session, actor, args.case, args.status, args.comment, args.outcome)
+            )
         case = cases.get_case(session, args.case)
+    _print_case(case)
+    return 0
+
+
+def _print_case(case: Case) -> None:
     shown = f"{case.reference}: {case.status}, {case.priority}, assignee {case.assignee_id or '-'}"
+    if case.outcome:
+        shown += f", outcome {case.outcome}"
     print(visible(shown))  # synced fields: controls shown, never obeyed
+
+
+def _case_end(args: argparse.Namespace, ctx: Context) -> int:
+    """``case resolve``, ``case close`` and ``case reopen``: one status change, with its
+    outcome and comment."""
+    with ctx.store().write() as session:
+        actor = acting(session, args)
+        outcome = getattr(args, "outcome", None)
+        cases.transition(session, actor, args.case, args.target, args.comment, outcome)
+        case = cases.get_case(session, args.case)
+    _print_case(case)
     return 0
 
 
@@ -79,8 +99,33 @@ def configure_update(p: argparse.ArgumentParser) -> None:
     p.add_argument("--assignee", help="username or staff id; 'nobody' to unassign")
     p.add_argument("--priority", help="low, normal, high or urgent")
     p.add_argument("--comment", help="why (kept in the case history)")
+    p.add_argument("--outcome", metavar="CODE", help=_OUTCOME_HELP)
     _acting_option(p)
     p.set_defaults(handler=_case_update)
+
+
+_OUTCOME_HELP = "how the case ended: a code from its service's outcomes (an error lists them)"
+
+
+def _configure_end(p: argparse.ArgumentParser, target: str) -> None:
+    p.add_argument("case", help="case id or reference")
+    if target != "reopened":
+        p.add_argument("--outcome", metavar="CODE", help=_OUTCOME_HELP)
+    p.add_argument("--comment", required=target == "reopened", help="why (kept in the history)")
+    _acting_option(p)
+    p.set_defaults(handler=_case_end, target=target)
+
+
+def configure_resolve(p: argparse.ArgumentParser) -> None:
+    _configure_end(p, "resolved")
+
+
+def configure_close(p: argparse.ArgumentParser) -> None:
+    _configure_end(p, "closed")
+
+
+def configure_reopen(p: argparse.ArgumentParser) -> None:
+    _configure_end(p, "reopened")
 
 
 def configure_note_add(p: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ from caseworker.cli.output import print_json, print_record
 from caseworker.display import visible
 from caseworker.models import Case, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.services import cases, citizens, contacts, refusals, workflow
+from caseworker.services import cases, citizens, contacts, outcomes, refusals, workflow
 
 
 def _conflicts(session: Session, doc_id: str) -> list[str]:
@@ -92,13 +92,23 @@ def case_record(session: Session, ref: str) -> dict[str, Any]:
         "due_at": k.due_at,
         "resolved_at": k.resolved_at,
         "closed_at": k.closed_at,
+        "outcome": k.outcome,
+        "outcomes": [o.code for o in outcomes.for_service(session, k.service_code)],
         "location": {"address": k.location_address, "postcode": k.location_postcode},
         "notes": [
             {"at": n.at, "by": n.by, "text": n.text, "refused": _refused(session, n.id)}
             for n in contacts.case_notes(session, k.id)
         ],
         "history": [
-            {"at": e.at, "by": e.by, "kind": e.kind, "field": e.field, "old": e.old, "new": e.new}
+            {
+                "at": e.at,
+                "by": e.by,
+                "kind": e.kind,
+                "field": e.field,
+                "old": e.old,
+                "new": e.new,
+                "comment": e.comment,
+            }
             for e in cases.history(session, k.id)
         ],
         "conflicts": _conflicts(session, k.id),

@@ -72,10 +72,12 @@ CITIZEN = DocType(
         )
     ),
 )
+# A Welsh label may be missing from a council's edit: the English one is shown instead.
+_OUTCOME = Schema((s("code", True, 40), s("en", True, 200), s("cy", max_length=200)))
 SERVICE = DocType(
     "service",
     "service",
-    1,
+    1,  # ``outcomes`` (optional; older readers keep it untouched): no new version
     Schema(
         (
             s("code", True, 40),
@@ -88,6 +90,7 @@ SERVICE = DocType(
             Field("response_hours", "int", True),
             s("default_queue_id", max_length=64),
             Field("active", "bool", True),
+            Field("outcomes", "objects", item=_OUTCOME),
         )
     ),
 )
@@ -124,7 +127,7 @@ STAFF = DocType(
 CASE = DocType(
     "case",
     "case",
-    1,
+    1,  # ``outcome`` (optional; older readers keep it untouched): no new version
     Schema(
         (
             s("reference", True, 14),
@@ -143,6 +146,7 @@ CASE = DocType(
             when("resolved_at"),
             when("closed_at"),
             Field("location", "object", item=_LOCATION),
+            s("outcome", max_length=40),
             when("updated_at", True),
         )
     ),

@@ -34,6 +34,7 @@ class Case(Base):
     due_at: Mapped[datetime]
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(40))  # a code of the service's outcomes
     location_address: Mapped[str | None] = mapped_column(String(500))
     location_postcode: Mapped[str | None] = mapped_column(String(10))
     location_uprn: Mapped[str | None] = mapped_column(String(12))

@@ -96,6 +96,8 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
             "default_queue_id": f"queue:{s['queue']}",
             "active": True,
         }
+        if s.get("outcomes"):
+            service["outcomes"] = s["outcomes"]
         services.append(service)
         docs.append(service)
     for template in reference.reply_templates([s["code"] for s in data["services"]]):

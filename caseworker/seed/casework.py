@@ -177,6 +177,10 @@ def make_case(
         doc["resolved_at"] = resolved_at
     if closed_at and status == "closed":
         doc["closed_at"] = closed_at
+    outcomes = service.get("outcomes") or ()
+    if status in ("resolved", "closed") and outcomes:
+        # From the number, not the generator, so adding outcomes left every other value as it was.
+        doc["outcome"] = outcomes[number % len(outcomes)]["code"]
     address, postcode = location
     if postcode and service["group"] in ("Street scene", "Highways", "Waste and recycling"):
         doc["location"] = {"address": address or "", "postcode": postcode}

@@ -49,6 +49,7 @@ _CASE_FIELDS = (
     "due_at",
     "resolved_at",
     "closed_at",
+    "outcome",
     "updated_at",
 )
 _LOCATION = ("location_address", "location_postcode", "location_uprn", "location_lat")

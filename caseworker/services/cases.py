@@ -1,7 +1,8 @@
 """Cases: open one, move it through the workflow, assign it, change its priority or queue.
 
 Every change writes a new revision of the small, mutable case document plus an append-only
-case event (its history) and an audit event.
+case event (its history) and an audit event. Resolving or closing needs an outcome from the
+service's list; a closed case cannot change until it is reopened.
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from caseworker.documents.types import CASE, CASE_EVENT
 from caseworker.errors import NotFoundError, ValidationError
 from caseworker.ids import new_case_reference, new_id, normalise_case_reference
 from caseworker.models import Case, CaseEvent, Queue, Service, StaffMember
-from caseworker.services import audit, workflow
+from caseworker.services import audit, outcomes, workflow
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.store import docstore
 from caseworker.timeutil import to_iso, utcnow
@@ -147,22 +148,47 @@ def load_case_doc(session: Session, case_ref_or_id: str) -> Document:
     return doc
 
 
+CLOSED = "this case is closed: reopen it (with a reason) before changing anything on it"
+
+
+def require_open(doc: Document) -> None:
+    """A closed case is finished: only reopening it changes it (admins included)."""
+    if doc.get("status") == "closed":
+        raise ValidationError(CLOSED)
+
+
 def _save(
     session: Session, actor: Actor, before: Document, doc: Document, now: str
 ) -> docstore.Written:
     """Save the changed case, if the access rules let the actor turn ``before`` into it."""
     doc["updated_at"] = now
     body = {k: v for k, v in doc.items() if v is not None}
+    body["schema"] = CASE.schema_version  # written by this code: its shape now
     local.require(actor.person_in(session), body["_id"], body, before)
     return docstore.put(session, body)
 
 
 def transition(
-    session: Session, actor: Actor, case_id: str, target: str, comment: str | None = None
+    session: Session,
+    actor: Actor,
+    case_id: str,
+    target: str,
+    comment: str | None = None,
+    outcome: str | None = None,
 ) -> ChangeSet:
+    """Move the case to ``target``. Resolving or closing needs an ``outcome`` from the
+    service's list (closing a resolved case keeps the resolution's unless given another);
+    reopening clears it."""
     doc = load_case_doc(session, case_id)
     current = doc["status"]
     workflow.check_transition(current, target)
+    comment = (comment or "").strip() or None
+    ended: outcomes.Outcome | None = None
+    if target in outcomes.ENDS:
+        code = outcome or (doc.get("outcome") if target == "closed" else None)
+        ended = outcomes.require(session, doc["service_code"], code, target)
+    elif outcome is not None:
+        raise ValidationError(f"only a resolved or closed case has an outcome, not a {target} one")
     changes = ChangeSet()
     if target == "assigned" and not doc.get("assignee_id"):
         # Moving a case to "assigned" with nobody on it means the person doing it takes it.
@@ -176,14 +202,17 @@ def transition(
     elif target == "closed":
         doc["closed_at"] = now
     elif target == "reopened":
-        doc["resolved_at"] = doc["closed_at"] = None
+        doc["resolved_at"] = doc["closed_at"] = doc["outcome"] = None
+    if ended is not None:
+        doc["outcome"] = ended.code
     changes.add(_save(session, actor, before, doc, now))
     changes.add(
         record_event(
             session, actor, doc["_id"], "status_changed", now, "status", current, target, comment
         )
     )
-    changes.merge(audit.record(session, actor, "case.status", doc["_id"], f"{current} -> {target}"))
+    detail = f"{current} -> {target}" + (f" ({ended.code})" if ended is not None else "")
+    changes.merge(audit.record(session, actor, "case.status", doc["_id"], detail))
     return changes
 
 
@@ -191,6 +220,7 @@ def assign(session: Session, actor: Actor, case_id: str, assignee_id: str | None
     """Supervisors assign anyone; everyone else can only take an unassigned case themselves
     or give back their own (``caseworker.access`` decides)."""
     doc = load_case_doc(session, case_id)
+    require_open(doc)
     local.require(actor.person_in(session), doc["_id"], {**doc, "assignee_id": assignee_id}, doc)
     if assignee_id is not None:
         staff = session.get(StaffMember, assignee_id)
@@ -217,6 +247,7 @@ def set_priority(session: Session, actor: Actor, case_id: str, priority: str) ->
     if priority not in vocab.PRIORITIES:
         raise ValidationError(f"priority must be one of {', '.join(vocab.PRIORITIES)}")
     doc = load_case_doc(session, case_id)
+    require_open(doc)
     old = doc["priority"]
     if old == priority:
         return ChangeSet()
@@ -233,6 +264,7 @@ def set_priority(session: Session, actor: Actor, case_id: str, priority: str) ->
 
 def set_queue(session: Session, actor: Actor, case_id: str, queue_id: str) -> ChangeSet:
     doc = load_case_doc(session, case_id)
+    require_open(doc)
     local.require(actor.person_in(session), doc["_id"], {**doc, "queue_id": queue_id}, doc)
     if session.get(Queue, queue_id) is None:
         raise NotFoundError(f"no queue {queue_id}")

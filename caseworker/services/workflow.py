@@ -1,7 +1,9 @@
 """The case status workflow: which status may follow which.
 
 A pure table, so the UI can offer only the allowed transitions and the services can refuse
-the rest with the same answer.
+the rest with the same answer. A closed case only reopens. Closing straight from new, triaged or
+awaiting the citizen is for a duplicate, a withdrawn request or no reply; like every end it
+needs an outcome (``caseworker.services.outcomes``), and the window asks for it and a comment.
 """
 
 from caseworker.errors import TransitionError

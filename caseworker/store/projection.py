@@ -124,6 +124,7 @@ _CASE_FIELDS = (
     "due_at",
     "resolved_at",
     "closed_at",
+    "outcome",
     "updated_at",
 )
 

@@ -65,7 +65,7 @@ def person(seeded: Store, ctx: UiContext) -> Person:
         closed_id, _ = cases.open_case(
             session, actor, cases.NewCase(code, "Fly-tipping", "email", citizen_id=citizen_id)
         )
-        cases.transition(session, actor, closed_id, "resolved")
+        cases.transition(session, actor, closed_id, "resolved", outcome="duplicate")
         for channel, summary, case_id in (
             ("phone", "Rang about the bin", open_id),
             ("email", "Sent photos of the rubbish", closed_id),

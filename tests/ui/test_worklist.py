@@ -56,7 +56,7 @@ def officer_cases(seeded: Store) -> list[str]:
             case_id, _ = cases.open_case(session, OFFICER, new)
             cases.assign(session, OFFICER, case_id, OFFICER.staff_id)
             ids.append(case_id)
-        cases.transition(session, OFFICER, ids[-1], "resolved")
+        cases.transition(session, OFFICER, ids[-1], "resolved", outcome="duplicate")
     return ids[:-1]
 
 
@@ -173,7 +173,9 @@ def test_a_change_anywhere_shows_in_the_list(
     qtbot: QtBot, view: WorkListView, officer_ctx: UiContext, officer_cases: list[str]
 ) -> None:
     first = view.model.case_id(0)
-    officer_ctx.worker.write(lambda s: cases.transition(s, OFFICER, first, "resolved"))
+    officer_ctx.worker.write(
+        lambda s: cases.transition(s, OFFICER, first, "resolved", outcome="duplicate")
+    )
     qtbot.waitUntil(lambda: view.model.total == CASES - 1, timeout=WAIT_MS)
     assert view.model.row_of(first) == -1
     assert view.count_label.text() == f"{CASES - 1} cases"

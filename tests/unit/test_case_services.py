@@ -60,16 +60,19 @@ def test_a_case_moves_only_along_the_workflow_and_each_step_is_history(council: 
 def test_resolving_and_closing_stamp_times_and_reopening_clears_them(council: Store) -> None:
     case_id = _open(council)
     with council.write() as s:
-        for status in ("in_progress", "resolved", "closed"):
-            cases.transition(s, AGENT, case_id, status)
+        cases.transition(s, AGENT, case_id, "in_progress")
+        cases.transition(s, AGENT, case_id, "resolved", outcome="resolved")
+        cases.transition(s, AGENT, case_id, "closed")  # keeps the resolution's outcome
     with council.read() as s:
         case = cases.get_case(s, case_id)
         assert case.resolved_at is not None and case.closed_at is not None
+        assert case.outcome == "resolved"
     with council.write() as s:
-        cases.transition(s, AGENT, case_id, "reopened")
+        cases.transition(s, AGENT, case_id, "reopened", "Bin still not emptied")
     with council.read() as s:
         case = cases.get_case(s, case_id)
         assert case.status == "reopened" and case.resolved_at is None and case.closed_at is None
+        assert case.outcome is None
 
 
 def test_only_a_supervisor_assigns_a_case_to_someone_else(council: Store) -> None:

@@ -18,6 +18,10 @@ from tests.support.council import council_docs
 from tests.unit.test_store_fuzz import integrity
 from tests.unit.test_uniqueness import case_doc
 
+# Columns later revisions add, which today's projection writes: there while the old store is
+# filled by today's code, gone again before it is opened (and migrated).
+_ADDED_LATER = (("cases", "outcome"),)  # 0006
+
 
 def _store_at_0001(path: Path) -> None:
     engine = make_engine(path, writer=True)
@@ -26,6 +30,8 @@ def _store_at_0001(path: Path) -> None:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001")
+        for table, column in _ADDED_LATER:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column}"))
     with Session(engine) as session, session.begin():
         for doc in council_docs():
             # Today's projection of a service or queue has columns 0001 lacks (name_cy, 0010).
@@ -36,6 +42,9 @@ def _store_at_0001(path: Path) -> None:
         # Gaps in the cases' rowids: the search index is keyed by them.
         docstore.delete_doc(session, "case:c1")
         docstore.delete_doc(session, "case:c3")
+    with engine.begin() as conn:
+        for table, column in _ADDED_LATER:
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
     engine.dispose()
 
 

@@ -11,7 +11,9 @@ from caseworker import vocab
 from caseworker.access.writes import may_assign, may_move_queue
 from caseworker.timeutil import utcnow
 from ui import labels, theme
+from ui.case.outcome import outcome_text
 from ui.case.snapshot import CaseSnapshot
+from ui.case.widgets import muted
 from ui.chips import Chip
 from ui.context import UiContext
 from ui.dialogs.shared import local_time
@@ -83,6 +85,9 @@ class CaseDetails(QWidget):
         self.service = ValueLabel(
             self.tr("Service"), self.tr("The council service the case is for.")
         )
+        self.outcome = muted(
+            self.tr("Outcome"), self.tr("How the case was resolved or closed."), wrap=False
+        )
         self.queue = QComboBox()
         _named(
             self.queue,
@@ -130,7 +135,9 @@ class CaseDetails(QWidget):
         move_label = QLabel(self.tr("&Move to:"))
         move_label.setBuddy(self.next_status)
         form.addRow(
-            self.tr("Status:"), _row(self.status, move_label, self.next_status, self.change_status)
+            self.tr("Status:"),
+            # The outcome beside the status, not on a row of its own: the view must fit 720 px.
+            _row(self.status, self.outcome, move_label, self.next_status, self.change_status),
         )
         priority_label = QLabel(self.tr("P&riority:"))
         priority_label.setBuddy(self.priority)
@@ -187,6 +194,17 @@ class CaseDetails(QWidget):
             self.next_status.addItem(labels.status(code), code)
         self.next_status.setEnabled(bool(snap.allowed_next))
         self.change_status.setEnabled(bool(snap.allowed_next))
+        closed = snap.status == "closed"
+        # A closed case changes only by reopening it (the services and the server agree).
+        self.change_status.setText(
+            self.tr("Reopen the ca&se…") if closed else self.tr("Change &status")
+        )
+        self.change_status.setAccessibleName(
+            self.tr("Reopen the case (Alt+S)") if closed else self.tr("Change status (Alt+S)")
+        )
+        self.priority.setEnabled(not closed)
+        self.outcome.setText(self.tr("Outcome: %1").replace("%1", outcome_text(snap)))
+        self.outcome.setVisible(bool(snap.outcome))
         self.service.setText(labels.shown(snap.service_name))
         if not self._settle.isActive():  # never undo a choice that is about to be saved
             self.show_choices(snap)

@@ -18,9 +18,10 @@ from caseworker.models import (
     Service,
     StaffMember,
 )
-from caseworker.services import workflow
+from caseworker.services import outcomes, workflow
 from caseworker.services.cases import get_case, history
 from caseworker.services.contacts import case_notes
+from caseworker.services.outcomes import Outcome
 from caseworker.services.replies import case_messages
 
 # Written documents of these types may belong to a case without carrying its id.
@@ -96,6 +97,8 @@ class CaseSnapshot:
     contacts: tuple[ContactEntry, ...]
     queues: tuple[Choice, ...]
     staff: tuple[Choice, ...]
+    outcome: str | None = None  # how it was resolved or closed: a code of ``outcomes``
+    outcomes: tuple[Outcome, ...] = ()  # the service's list (or the general one)
 
     @property
     def is_open(self) -> bool:
@@ -196,6 +199,8 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
         ),
         queues=tuple(Choice(row.id, row.name) for row in queue_rows if row.active),
         staff=tuple(Choice(row.id, row.name) for row in staff_rows if row.active),
+        outcome=case.outcome,
+        outcomes=outcomes.for_service(session, case.service_code),
     )
 
 

@@ -4,19 +4,20 @@ result back here and to every other open view.
 """
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from caseworker.services import cases
+from caseworker.services import cases, outcomes, undo
 from caseworker.services.context import ChangeSet
 from ui import labels
 from ui.case.activity import CaseActivity
 from ui.case.conflict import ConflictDialog
 from ui.case.details import CaseDetails
 from ui.case.loader import SnapshotLoader
+from ui.case.outcome import EndCaseDialog, ReopenDialog
 from ui.case.refusal import RefusalBanner, load_refusals
 from ui.case.reply import ReplyDialog
 from ui.case.snapshot import (
@@ -26,6 +27,7 @@ from ui.case.snapshot import (
     load_case,
     load_if_concerned,
 )
+from ui.case.undo_bar import UndoBar
 from ui.case.widgets import (
     ConflictBadge,
     ErrorBanner,
@@ -35,6 +37,7 @@ from ui.case.widgets import (
 )
 from ui.context import UiContext
 from ui.dialogs import LogContactDialog, NoteDialog
+from ui.dialogs.base import FormDialog
 from ui.dialogs.link_citizen import LinkCitizenDialog
 from ui.dialogs.shared import alive, failed
 
@@ -73,6 +76,8 @@ class CaseView(QWidget):
         self.details.priority_requested.connect(self.change_priority)
         self.details.queue_requested.connect(self.change_queue)
         self.details.assign_requested.connect(self.assign)
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.undo)
         self.buttons: dict[str, QPushButton] = {}
         for text, keys, description, slot in (
             (
@@ -109,10 +114,18 @@ class CaseView(QWidget):
         ):
             _action, self.buttons[slot.__name__] = quick_action(self, text, keys, description, slot)
 
+        # Ctrl+Z anywhere in the view but a text box (which keeps its own undo of typing).
+        undo_action = QAction(self.tr("Undo the last change"), self)
+        undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo_action.triggered.connect(lambda _checked=False: self.undo_last())
+        self.addAction(undo_action)
+
         self.activity = CaseActivity(self.buttons["add_note"], self.buttons["log_contact"])
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.undo_bar)  # in the title's line: showing it moves nothing below
         top.addWidget(self.conflict)
         top.addWidget(self.buttons["reply"])
         top.addWidget(self.buttons["open_citizen"])
@@ -127,6 +140,7 @@ class CaseView(QWidget):
                 self.buttons["reply"],
                 self.buttons["open_citizen"],
                 self.conflict.button,
+                self.undo_bar.button,
                 *self.refusal.buttons(),
                 *self.details.focus_order(),
                 *self.activity.focus_order(),
@@ -214,11 +228,16 @@ class CaseView(QWidget):
             self.title_changed.emit(labels.shown(snap.reference))
 
     # -- edits --------------------------------------------------------------------------------
-    def _save(self, action: str, job: Callable[[Session], Any]) -> None:
-        def done(_result: object) -> None:
+    def _save(self, action: str, job: Callable[[Session], ChangeSet]) -> None:
+        def run(session: Session) -> tuple[undo.LastChange | None, ChangeSet]:
+            changes = job(session)
+            return undo.last_change(session, changes), changes
+
+        def done(result: object) -> None:
             if not alive(self):
                 return
             self.banner.clear_message()
+            self._offer_undo(result)
 
         def refused(error: Exception) -> None:
             if not alive(self):
@@ -227,14 +246,49 @@ class CaseView(QWidget):
             if self.snapshot is not None:
                 self.details.show_snapshot(self.snapshot)  # put back what is really saved
 
-        self.ctx.worker.write(job, done, refused)
+        self.ctx.worker.write(run, done, refused)
 
-    def change_status(self, target: str) -> None:
+    def _offer_undo(self, result: object) -> None:
+        """Offer to undo what a save just changed (nothing changed: nothing to undo)."""
+        last = result[0] if isinstance(result, tuple) and result else None
+        if isinstance(last, undo.LastChange):
+            self.undo_bar.offer(last)
+
+    def undo_last(self) -> None:
+        self.undo_bar.request()
+
+    def undo(self, change: undo.LastChange) -> None:
+        actor = self.ctx.actor
+
+        def done(_result: object) -> None:
+            if alive(self):
+                self.banner.clear_message()
+                self.undo_bar.withdraw()
+
+        def refused(error: Exception) -> None:
+            if alive(self):
+                self.undo_bar.failed()
+                self.banner.say(failed(self.tr("undo the change"), error))
+
+        self.ctx.worker.write(lambda session: undo.undo(session, actor, change), done, refused)
+
+    def change_status(self, target: str) -> QDialog | None:
+        """Resolving and closing ask for the outcome, reopening for a reason; the rest saves."""
+        snap = self.snapshot
+        if snap is not None and target in outcomes.ENDS:
+            return self._ending(EndCaseDialog(self.ctx, snap, target, self))
+        if snap is not None and target == "reopened":
+            return self._ending(ReopenDialog(self.ctx, snap, self))
         actor, case_id = self.ctx.actor, self.case_id
         self._save(
             self.tr("change the status"),
             lambda session: cases.transition(session, actor, case_id, target),
         )
+        return None
+
+    def _ending(self, dialog: FormDialog) -> QDialog:
+        dialog.saved.connect(self._offer_undo)
+        return self._show_dialog(dialog)
 
     def change_priority(self, priority: str) -> None:
         actor, case_id = self.ctx.actor, self.case_id
