@@ -51,3 +51,6 @@ CASE_EVENT_KINDS = (
     "conflict_resolved",
 )
 MENTION_STATES = ("new", "linked", "case_opened", "dismissed")
+# Warning markers on a citizen: what an agent or officer must know before speaking or visiting.
+MARKER_KINDS = ("vulnerability", "safeguarding", "accessibility", "officer_safety")
+OFFICER_SAFETY = "officer_safety"  # the kind that also applies to an address

@@ -56,6 +56,8 @@ ROUTES: dict[str, Route] = {
     "audit_event": Route(fixed=AUDIT),
     # The citizen directory's summaries (derived by the central worker, see types.DIRECTORY).
     "directory": Route(fixed=DIRECTORY),
+    # A warning marker is part of its citizen's record: whoever holds the citizen holds it.
+    "marker": Route(parents=(("citizen_id", "citizen"),)),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}

@@ -251,6 +251,30 @@ cases, notes or contacts. It is its own document, not a filtered citizen: a docu
 part could not keep its ``_rev``.
 """
 
+MARKER = DocType(
+    "marker",
+    "marker",
+    1,
+    Schema(
+        (
+            s("citizen_id", True, 64),
+            enum("kind", vocab.MARKER_KINDS, True),
+            s("reason", True, 500),
+            s("set_by", True, 64),
+            when("set_at", True),
+            Field("review_on", "date", True),
+            s("address", max_length=500),  # officer safety: the address it applies to
+            s("postcode", max_length=10),
+            when("ended_at"),
+            s("ended_by", max_length=64),
+        )
+    ),
+)
+"""A warning on a citizen's record (vulnerability, safeguarding, an accessibility need, officer
+safety such as "visit in pairs"), shown at the top of their record and, for officer safety, on
+every case at its address. A marker is ended (``ended_at``/``ended_by``), never deleted: who
+was warned of what, and when, stays on the record."""
+
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
     for t in (
@@ -265,5 +289,6 @@ DOC_TYPES: dict[str, DocType] = {
         MENTION,
         AUDIT_EVENT,
         DIRECTORY,
+        MARKER,
     )
 }

@@ -14,6 +14,7 @@ from caseworker.models.documents import (
     StoreSetting,
 )
 from caseworker.models.interaction import Interaction
+from caseworker.models.marker import Marker
 from caseworker.models.mention import Mention
 from caseworker.models.staff import StaffMember
 
@@ -30,6 +31,7 @@ __all__ = [
     "Identifier",
     "Interaction",
     "LeafBody",
+    "Marker",
     "Mention",
     "Note",
     "Queue",

@@ -24,6 +24,16 @@ def postcode(text: str) -> str | None:
     return f"{match.group(1)} {match.group(2)}"
 
 
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def first_line(address: str) -> str:
+    """An address's first line (up to the first comma or line break), in lower case with
+    punctuation and repeated spaces gone: "12, Heol-y-Bont" and "12 heol y bont" agree."""
+    line = re.split(r"[,\n]", address.strip(), maxsplit=1)[0]
+    return " ".join(_NOT_WORD.sub(" ", line.lower()).split())
+
+
 def identifier(kind: str, value: str) -> str:
     if kind == "phone":
         return phone_digits(value)

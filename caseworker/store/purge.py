@@ -55,6 +55,7 @@ _CHILD_TABLES: tuple[tuple[str, Table, tuple[str, ...]], ...] = (
     ("note", projection.TABLE_OF_TYPE["note"], ("case_id", "citizen_id")),
     ("interaction", projection.TABLE_OF_TYPE["interaction"], ("case_id", "citizen_id")),
     ("case_event", projection.TABLE_OF_TYPE["case_event"], ("case_id",)),
+    ("marker", projection.TABLE_OF_TYPE["marker"], ("citizen_id",)),
 )
 
 
