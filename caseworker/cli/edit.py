@@ -79,18 +79,18 @@ def configure_update(p: argparse.ArgumentParser) -> None:
     p.add_argument("--assignee", help="username or staff id; 'nobody' to unassign")
     p.add_argument("--priority", help="low, normal, high or urgent")
     p.add_argument("--comment", help="why (kept in the case history)")
-    _acting_option(p)
+    configure_acting(p)
     p.set_defaults(handler=_case_update)
 
 
 def configure_note_add(p: argparse.ArgumentParser) -> None:
     p.add_argument("case", help="case id or reference")
     p.add_argument("text")
-    _acting_option(p)
+    configure_acting(p)
     p.set_defaults(handler=_note_add)
 
 
-def _acting_option(p: argparse.ArgumentParser) -> None:
+def configure_acting(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as",
         dest="as_user",
