@@ -124,7 +124,7 @@ def of_citizen(session: Session, citizen_id: str, *, ended: bool = False) -> lis
     if not ended:
         query = query.where(Marker.ended_at.is_(None))
     rows = list(session.scalars(query.order_by(Marker.set_at.desc())))
-    rows.sort(key=lambda m: (m.ended_at is not None, vocab.MARKER_KINDS.index(m.kind)))
+    rows.sort(key=lambda m: (m.ended_at is not None, vocab.MARKER_URGENCY.index(m.kind)))
     return rows
 
 

@@ -121,7 +121,7 @@ def test_every_model_passes_the_model_tester(view: CitizenView, qtmodeltester: M
 
 def test_it_shows_who_they_are_their_consents_and_cases(view: CitizenView) -> None:
     assert view.title.text() == "Gwen Prydderch"
-    assert "Welsh" in view.details.text()
+    assert view.header.language.text() == "Prefers Welsh: offer a Welsh speaker"
     kinds = column_texts(view.profile.identifiers, 0)
     assert kinds == ["Email", "Phone (mobile)"]
     verified = column_texts(view.profile.identifiers, 2)
@@ -132,8 +132,9 @@ def test_it_shows_who_they_are_their_consents_and_cases(view: CitizenView) -> No
     assert "until withdrawn" in column_texts(view.profile.consents, 2)[0]
     assert column_texts(view.profile.open_cases, 1) == ["Bin not emptied"]
     assert column_texts(view.profile.closed_cases, 1) == ["Fly-tipping"]
-    assert column_texts(view.profile.closed_cases, 4) == ["Service level met"]
-    assert column_texts(view.profile.open_cases, 4)[0].startswith("On time: due in")
+    assert column_texts(view.profile.closed_cases, 5) == ["Service level met"]
+    assert column_texts(view.profile.open_cases, 5)[0].startswith("On time: due in")
+    assert column_texts(view.profile.open_cases, 4) == ["Normal"]
 
 
 def test_the_timeline_has_every_channel_newest_first_with_icons(view: CitizenView) -> None:

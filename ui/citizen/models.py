@@ -66,7 +66,7 @@ class ConsentsModel(SnapshotTableModel):
 class CitizenCasesModel(SnapshotTableModel):
     """A citizen's cases with their service-level state, re-read against the clock by ``tick``."""
 
-    COLUMNS = ("reference", "summary", "service", "status", "sla")
+    COLUMNS = ("reference", "summary", "service", "status", "priority", "sla")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +84,7 @@ class CitizenCasesModel(SnapshotTableModel):
             self.tr("Summary"),
             self.tr("Service"),
             self.tr("Status"),
+            self.tr("Priority"),
             self.tr("Service level"),
         )
 
@@ -101,6 +102,8 @@ class CitizenCasesModel(SnapshotTableModel):
             return row.service_name
         if column == "status":
             return labels.status(row.status)
+        if column == "priority":
+            return labels.priority(row.priority)
         text, state = self._sla(row)
         return text if state in ("met", "breached") else f"{labels.sla(state)}: {text}"
 

@@ -1,20 +1,42 @@
-"""The left side of the citizen view: who they are (identifiers with how each was verified,
-consents with purpose, lawful basis and period) and their open and closed cases."""
+"""The left side of the citizen view: their cases, identifiers (with how each was verified)
+and consents (purpose, lawful basis and period), one tab each.
+
+No table sits inside a scrolling pane: each tab is one table (the cases tab two, split) that
+takes the tab's whole height and scrolls itself, and its key columns fit their contents
+while the free-text one (summary, value, purpose) takes what is left.
+"""
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.case.table import ROW_ID_ROLE
-from ui.case.widgets import fit_height, heading, make_table, stretch_column
+from ui.case.widgets import heading, make_table, stretch_column
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
 
 
-class ProfilePanel(QScrollArea):
+def _page(*widgets: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 4, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if isinstance(widget, QTableView | QSplitter) else 0)
+    return page
+
+
+class ProfilePanel(QTabWidget):
     open_case_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Cases, identifiers and consents"))
         self.identifiers = IdentifiersModel(self)
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
@@ -49,26 +71,30 @@ class ProfilePanel(QScrollArea):
         self.open_heading = heading(self.tr("Open cases"))
         self.closed_heading = heading(self.tr("Closed cases"))
 
-        inside = QWidget()
-        column = QVBoxLayout(inside)
-        for widget in (
-            heading(self.tr("Identifiers")),
-            self.identifiers_table,
-            heading(self.tr("Consents")),
-            self.consents_table,
-            self.open_heading,
-            self.open_table,
-            self.closed_heading,
-            self.closed_table,
-        ):
-            column.addWidget(widget)
-        column.addStretch(1)
-        self.setWidget(inside)
-        self.setWidgetResizable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        cases = QSplitter(Qt.Orientation.Vertical)
+        cases.setChildrenCollapsible(False)
+        cases.addWidget(_page(self.open_heading, self.open_table))
+        cases.addWidget(_page(self.closed_heading, self.closed_table))
+        cases.setStretchFactor(0, 3)
+        cases.setStretchFactor(1, 2)
+        self.addTab(_page(cases), self.tr("Cases"))
+        self.addTab(_page(self.identifiers_table), self.tr("Identifiers"))
+        self.addTab(_page(self.consents_table), self.tr("Consents"))
+        self.setDocumentMode(True)
+        self.setAccessibleDescription(
+            self.tr("Ctrl+Tab or the arrow keys on the tabs move between them.")
+        )
+        bar = self.tabBar()
+        bar.setAccessibleName(self.tr("Cases, identifiers and consents"))
+        bar.setAccessibleDescription(
+            self.tr("Choose what to show: the arrow keys move between tabs.")
+        )
+        bar.setUsesScrollButtons(False)
+        for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def tables(self) -> list[QTableView]:
-        return [self.identifiers_table, self.consents_table, self.open_table, self.closed_table]
+        return [self.open_table, self.closed_table, self.identifiers_table, self.consents_table]
 
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         self.identifiers.set_rows(snap.identifiers)
@@ -81,8 +107,9 @@ class ProfilePanel(QScrollArea):
         self.closed_heading.setText(
             self.tr("Closed cases (%1)").replace("%1", str(len(snap.closed_cases)))
         )
-        for table in self.tables():
-            fit_height(table)
+        self.setTabText(0, self.tr("Cases (%1 open)").replace("%1", str(len(snap.open_cases))))
+        self.setTabText(1, self.tr("Identifiers (%1)").replace("%1", str(len(snap.identifiers))))
+        self.setTabText(2, self.tr("Consents (%1)").replace("%1", str(len(snap.consents))))
 
     def tick(self) -> None:
         self.open_cases.tick()

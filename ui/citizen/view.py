@@ -1,6 +1,10 @@
 """The single citizen view: who they are, everything said to and by them, their cases, and the
 quick actions an agent needs while the citizen is on the phone.
 
+At the top the header (``header.CitizenHeader``): what matters in the first three seconds of a
+call, warnings included. Below it the quick actions, then the cases, identifiers and consents
+(one tab each, no table in a scrolling pane) beside the timeline.
+
 Everything shown comes from one database job (``snapshot.load_citizen``); when the change bus
 says something of this citizen changed, one more job reads it all again.
 """
@@ -21,14 +25,8 @@ from caseworker.services.context import ChangeSet
 from ui import labels
 from ui.case.conflict import ConflictDialog
 from ui.case.loader import SnapshotLoader
-from ui.case.widgets import (
-    ConflictBadge,
-    ErrorBanner,
-    heading,
-    muted,
-    quick_action,
-    tab_chain,
-)
+from ui.case.widgets import ConflictBadge, ErrorBanner, quick_action, tab_chain
+from ui.citizen.header import CitizenHeader
 from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
 from ui.citizen.timeline import TimelinePanel
@@ -61,11 +59,8 @@ class CitizenView(QWidget):
         self.loader.failed.connect(self._load_failed)
         self.setAccessibleName(self.tr("Citizen"))
 
-        self.title = heading(self.tr("Loading the citizen…"), "title")
-        self.details = muted(
-            self.tr("About the citizen"),
-            self.tr("Full name, date of birth and preferred language."),
-        )
+        self.header = CitizenHeader(self)
+        self.title = self.header.name
         self.conflict = ConflictBadge()
         self.conflict.resolve_requested.connect(self.resolve_conflict)
         self.banner = ErrorBanner()
@@ -116,34 +111,42 @@ class CitizenView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.profile)
         splitter.addWidget(self.timeline)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.conflict)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.conflict, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.details)
         layout.addWidget(self.banner)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
+        self._chain_tabs()
 
+        self._tick = QTimer(self)
+        self._tick.setInterval(30_000)
+        self._tick.timeout.connect(self.profile.tick)
+        self._tick.timeout.connect(self.header.tick)
+        self._tick.start()
+        ctx.bus.changed.connect(self._on_changed)
+        self.reload()
+
+    def _chain_tabs(self) -> None:
+        """Tab order as read on screen: the header's warnings, the quick actions, the cases
+        and the rest, the timeline."""
         chain: list[QWidget] = [
+            *self.header.focusables(),
             *self.buttons.values(),
             self.conflict.button,
+            self.profile,
             *self.profile.tables(),
             self.timeline.channel_filter,
             self.timeline.case_filter,
             self.timeline.table,
         ]
         tab_chain(chain)
-
-        self._tick = QTimer(self)
-        self._tick.setInterval(30_000)
-        self._tick.timeout.connect(self.profile.tick)
-        self._tick.start()
-        ctx.bus.changed.connect(self._on_changed)
-        self.reload()
 
     # -- loading ------------------------------------------------------------------------------
     @property
@@ -180,14 +183,8 @@ class CitizenView(QWidget):
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         first = self.snapshot is None
         self.snapshot = snap
-        self.title.setText(labels.shown(snap.display_name))
-        facts = [labels.shown(snap.full_name)]
-        if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", labels.shown(snap.date_of_birth)))
-        facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
-        if snap.merged_into:
-            facts.append(self.tr("merged into %1").replace("%1", labels.shown(snap.merged_into)))
-        self.details.setText(" · ".join(facts))
+        self.header.show_snapshot(snap)
+        self._chain_tabs()  # the header's markers are new widgets each time
         self.conflict.set_conflicted(snap.conflicted)
         self.profile.show_snapshot(snap)
         self.timeline.show_snapshot(snap)

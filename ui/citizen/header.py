@@ -1,0 +1,253 @@
+"""The citizen header: what an agent needs in the first three seconds of a call.
+
+Name, age, preferred language (a Welsh preference shown plainly, with the offer of a Welsh
+speaker, as the Welsh Language Standards expect) and how they usually get in touch, their
+verified identifiers, the last contact, the open cases with status, priority and time left,
+and the warning markers. Plain labels, no tables; each part's accessible name carries its
+content, and the parts a screen reader must not miss (the language offer, each marker) take
+Tab focus. Everything comes from the view's one snapshot: the header reads nothing itself.
+"""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from caseworker.timeutil import utcnow
+from ui import labels, theme
+from ui.case.widgets import heading
+from ui.citizen.snapshot import CaseSummary, CitizenSnapshot, IdentifierRow
+from ui.dialogs.shared import local_time
+from ui.marker_card import MarkerCard
+
+CASES_SHOWN = 4  # the rest are one line away, in the Cases tab
+IDENTIFIERS_SHOWN = 4
+
+
+def age_on(date_of_birth: str | None, today: date) -> int | None:
+    """Whole years from a YYYY-MM-DD birth date (None when unknown or not a date)."""
+    try:
+        born = date.fromisoformat(date_of_birth) if date_of_birth else None
+    except ValueError:
+        return None
+    if born is None or born > today:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _value(text: str, name: str, focusable: bool = False) -> QLabel:
+    """A label whose accessible name is its content (set again by ``_say``)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    label.setProperty("part", name)
+    if not focusable:
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return label
+
+
+def _say(label: QLabel, text: str, spoken: str | None = None) -> None:
+    label.setText(text)
+    label.setAccessibleName(spoken or text)
+    label.setVisible(bool(text))
+
+
+class CitizenHeader(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("About the citizen"))
+        self._now: datetime = utcnow()
+        self._snapshot: CitizenSnapshot | None = None
+        self.name = heading(self.tr("Loading the citizen…"), "title")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts = _value("", "facts")
+        # The language offer takes focus: it changes how the whole call goes.
+        self.language = _value("", "language", focusable=True)
+        self.language.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.language.setAccessibleDescription(self.tr("Preferred language"))
+        self.last_contact = _value("", "last_contact")
+        self.identifiers_heading = QLabel(self.tr("Verified identifiers"))
+        self.identifiers_heading.setProperty("role", "muted")
+        self.identifiers = _value("", "identifiers")
+        self.cases_heading = QLabel()
+        self.cases_heading.setProperty("role", "muted")
+        self.cases = QGridLayout()
+        self.cases.setHorizontalSpacing(12)
+        self.cases.setVerticalSpacing(0)
+        self.case_labels: list[list[QLabel]] = []
+        self.more_cases = _value("", "more_cases")
+        self.markers: list[MarkerCard] = []
+        self.markers_box = QVBoxLayout()
+        self.markers_box.setSpacing(4)
+
+        who = QVBoxLayout()
+        who.setSpacing(2)
+        for widget in (self.name, self.facts, self.language, self.last_contact):
+            who.addWidget(widget)
+        who.addStretch(1)
+        reach = QVBoxLayout()
+        reach.setSpacing(2)
+        reach.addWidget(self.identifiers_heading)
+        reach.addWidget(self.identifiers)
+        reach.addStretch(1)
+        work = QVBoxLayout()
+        work.setSpacing(2)
+        work.addWidget(self.cases_heading)
+        work.addLayout(self.cases)
+        work.addWidget(self.more_cases)
+        work.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(who, 3)
+        top.addLayout(reach, 3)
+        top.addLayout(work, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(self.markers_box)
+
+    # -- showing ------------------------------------------------------------------------------
+    def show_snapshot(self, snap: CitizenSnapshot, now: datetime | None = None) -> None:
+        self._snapshot = snap
+        self._now = now or utcnow()
+        today = self._now.astimezone().date()
+        self.name.setText(labels.shown(snap.display_name))
+        self.name.setAccessibleName(labels.shown(snap.display_name))
+        self._show_facts(snap, today)
+        self._show_language(snap.language)
+        self._show_last_contact(snap)
+        self._show_identifiers(snap.identifiers)
+        self._show_cases(snap.open_cases)
+        self._show_markers(snap, today)
+
+    def tick(self, now: datetime | None = None) -> None:
+        if self._snapshot is not None:
+            self._now = now or utcnow()
+            self._show_cases(self._snapshot.open_cases)
+
+    def focusables(self) -> list[QWidget]:
+        """The header's Tab stops, in reading order."""
+        shown: list[QWidget] = [self.language] if self.language.isVisibleTo(self) else []
+        return shown + list(self.markers)
+
+    def _show_facts(self, snap: CitizenSnapshot, today: date) -> None:
+        facts = []
+        if snap.full_name != snap.display_name:
+            facts.append(labels.shown(snap.full_name))
+        age = age_on(snap.date_of_birth, today)
+        if age is not None:
+            facts.append(self.tr("age %1").replace("%1", str(age)))
+        if snap.date_of_birth:
+            facts.append(self.tr("born %1").replace("%1", labels.shown(snap.date_of_birth)))
+        if snap.usual_channel:
+            facts.append(
+                self.tr("usually gets in touch by %1").replace(
+                    "%1", labels.channel(snap.usual_channel).lower()
+                )
+            )
+        if snap.merged_into:
+            facts.append(self.tr("merged into %1").replace("%1", labels.shown(snap.merged_into)))
+        _say(self.facts, " · ".join(facts))
+
+    def _show_language(self, language: str) -> None:
+        if language == "cy":
+            # Plain and prominent, never small grey text: the Welsh Language Standards expect
+            # the offer to be made before the call goes on in English.
+            text = self.tr("Prefers Welsh: offer a Welsh speaker")
+            theme.set_role(self.language, "role", "badge")
+        else:
+            text = self.tr("Prefers %1").replace("%1", labels.language(language))
+            theme.set_role(self.language, "role", None)
+        _say(self.language, text)
+        self.language.setFocusPolicy(
+            Qt.FocusPolicy.TabFocus if language == "cy" else Qt.FocusPolicy.NoFocus
+        )
+
+    def _show_last_contact(self, snap: CitizenSnapshot) -> None:
+        last = snap.last_contact
+        if last is None:
+            _say(self.last_contact, self.tr("No contact recorded yet"))
+            return
+        text = (
+            self.tr("Last contact: %1, %2, %3")
+            .replace("%1", local_time(last.at))
+            .replace("%2", labels.channel(last.channel))
+            .replace("%3", labels.direction(last.direction).lower())
+        )
+        _say(self.last_contact, text)
+
+    def _show_identifiers(self, identifiers: tuple[IdentifierRow, ...]) -> None:
+        verified = [i for i in identifiers if i.verified_by != "unverified"]
+        lines = [
+            self.tr("%1: %2 (%3)")
+            .replace("%1", labels.identifier_kind(i.kind))
+            .replace("%2", labels.shown(f"{i.value}, {i.postcode}" if i.postcode else i.value))
+            .replace("%3", labels.verification(i.verified_by))
+            for i in verified[:IDENTIFIERS_SHOWN]
+        ]
+        if len(verified) > IDENTIFIERS_SHOWN:
+            lines.append(
+                self.tr("and %n more in Identifiers", "", len(verified) - IDENTIFIERS_SHOWN)
+            )
+        if not lines:
+            lines = [self.tr("None verified yet: check who you are speaking to")]
+        _say(self.identifiers, "\n".join(lines), "; ".join(lines))
+        self.identifiers.setAccessibleDescription(self.tr("Verified identifiers"))
+
+    def _show_cases(self, open_cases: tuple[CaseSummary, ...]) -> None:
+        self.cases_heading.setText(self.tr("Open cases: %n", "", len(open_cases)))
+        # Soonest due first: what the caller is most likely ringing about.
+        shown = sorted(open_cases, key=lambda c: c.due_at)[:CASES_SHOWN]
+        while len(self.case_labels) < len(shown):
+            row = len(self.case_labels)
+            cells = [_value("", f"case_{n}") for n in range(4)]
+            cells[1].setWordWrap(True)
+            for column, cell in enumerate(cells):
+                cell.setWordWrap(column == 1)
+                self.cases.addWidget(cell, row, column)
+            self.case_labels.append(cells)
+        for n, cells in enumerate(self.case_labels):
+            if n >= len(shown):
+                for cell in cells:
+                    cell.hide()
+                continue
+            case = shown[n]
+            left, state = labels.countdown(
+                case.due_at, self._now, case.status, opened_at=case.opened_at
+            )
+            texts = (
+                case.reference,
+                labels.shown(case.service_name),
+                self.tr("%1, %2 priority")
+                .replace("%1", labels.status(case.status))
+                .replace("%2", labels.priority(case.priority).lower()),
+                left,
+            )
+            spoken = (
+                self.tr("%1, %2: %3, %4")
+                .replace("%1", case.reference)
+                .replace("%2", labels.shown(case.service_name))
+                .replace("%3", texts[2])
+                .replace("%4", left)
+            )
+            for cell, text in zip(cells, texts, strict=True):
+                _say(cell, text, spoken)
+            theme.set_role(cells[3], "sla", state)
+        more = len(open_cases) - len(shown)
+        _say(self.more_cases, self.tr("and %n more in Cases", "", more) if more > 0 else "")
+
+    def _show_markers(self, snap: CitizenSnapshot, today: date) -> None:
+        for card in self.markers:
+            self.markers_box.removeWidget(card)
+            card.deleteLater()
+        self.markers = [
+            MarkerCard(
+                m.kind, m.reason, m.set_by_name, m.set_at, m.review_on, today, m.address, self
+            )
+            for m in snap.markers
+        ]
+        for card in self.markers:
+            self.markers_box.addWidget(card)

@@ -1,0 +1,118 @@
+"""How a warning marker looks wherever it is shown (the citizen header, the case banner): its
+kind in words beside an icon, both in the kind's colour, then the reason, who set it and
+when, and the review date. Colour is never the only sign; the card's accessible name reads
+all of it, and it takes keyboard focus so a screen reader reaches it with Tab."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QSize, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui import labels, theme
+from ui.dialogs.shared import local_date, named_icon
+
+KINDS = {
+    "safeguarding": QT_TRANSLATE_NOOP("Marker", "Safeguarding"),
+    "officer_safety": QT_TRANSLATE_NOOP("Marker", "Officer safety"),
+    "vulnerability": QT_TRANSLATE_NOOP("Marker", "Vulnerability"),
+    "accessibility": QT_TRANSLATE_NOOP("Marker", "Accessibility need"),
+}
+# The palette colour of each kind (each meets 4.5:1 as text, see ui/theme.CONTRAST_RULES).
+COLOURS = {
+    "safeguarding": "red",
+    "officer_safety": "red",
+    "vulnerability": "amber",
+    "accessibility": "accent",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Marker", text)
+
+
+def kind_label(kind: str) -> str:
+    source = KINDS.get(kind)
+    return _tr(str(source)) if source else kind.replace("_", " ")
+
+
+def day(iso_day: str) -> str:
+    """A YYYY-MM-DD date in the person's language, always with a four-digit year."""
+    qdate = QDate.fromString(iso_day, "yyyy-MM-dd")
+    return QLocale().toString(qdate, "d MMM yyyy") if qdate.isValid() else labels.shown(iso_day)
+
+
+def review_text(review_on: str, today: date) -> tuple[str, bool]:
+    """What the review date says ("review by 3 Jan 2027" or "review overdue since …") and
+    whether it is overdue."""
+    overdue = review_on < today.isoformat()
+    template = "review overdue since %1" if overdue else "review by %1"
+    return _tr(template).replace("%1", day(review_on)), overdue
+
+
+def describe(
+    kind: str,
+    reason: str,
+    set_by: str,
+    set_at: datetime,
+    review_on: str,
+    today: date,
+    address: str | None = None,
+) -> tuple[str, str]:
+    """The card's two lines: the kind and reason, and who, when and the review."""
+    first = _tr("%1: %2").replace("%1", kind_label(kind)).replace("%2", labels.shown(reason))
+    review, _overdue = review_text(review_on, today)
+    second = (
+        _tr("set by %1 on %2, %3")
+        .replace("%1", labels.shown(set_by))
+        .replace("%2", local_date(set_at))
+        .replace("%3", review)
+    )
+    if address:
+        second = _tr("At %1; %2").replace("%1", labels.shown(address)).replace("%2", second)
+    return first, second
+
+
+class MarkerCard(QFrame):
+    """One warning marker."""
+
+    def __init__(
+        self,
+        kind: str,
+        reason: str,
+        set_by: str,
+        set_at: datetime,
+        review_on: str,
+        today: date,
+        address: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        colour = COLOURS.get(kind, "red")
+        theme.set_role(self, "marker", colour)
+        first, second = describe(kind, reason, set_by, set_at, review_on, today, address)
+        self.kind = kind
+        self.icon = QLabel()
+        icon = named_icon(f"marker-{kind}", colour)
+        if icon is not None:
+            self.icon.setPixmap(icon.pixmap(QSize(20, 20)))
+        self.headline = QLabel(first)
+        theme.set_role(self.headline, "marker", colour)
+        self.headline.setWordWrap(True)
+        self.detail = QLabel(second)
+        self.detail.setWordWrap(True)
+        _review, overdue = review_text(review_on, today)
+        if overdue:  # a review that is due is worth seeing, in amber, with the words saying so
+            theme.set_role(self.detail, "sla", "due_soon")
+        for label in (self.headline, self.detail):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.headline)
+        text.addWidget(self.detail)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 2, 4, 2)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(f"{first}. {second}")
+        self.setAccessibleDescription(_tr("Warning marker"))
