@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui import labels, theme
-from ui.dialogs.shared import local_date, named_icon
+from ui.dialogs.shared import named_icon
 
 KINDS = {
     "safeguarding": QT_TRANSLATE_NOOP("Marker", "Safeguarding"),
@@ -62,13 +62,13 @@ def describe(
     first = _tr("%1: %2").replace("%1", kind_label(kind)).replace("%2", labels.shown(reason))
     review, _overdue = review_text(review_on, today)
     second = (
-        _tr("set by %1 on %2, %3")
+        _tr("Set by %1 on %2, %3")
         .replace("%1", labels.shown(set_by))
-        .replace("%2", local_date(set_at))
+        .replace("%2", day(set_at.astimezone().date().isoformat()))
         .replace("%3", review)
     )
     if address:
-        second = _tr("At %1; %2").replace("%1", labels.shown(address)).replace("%2", second)
+        second = _tr("At %1.").replace("%1", labels.shown(address)) + " " + second
     return first, second
 
 

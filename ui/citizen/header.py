@@ -251,3 +251,4 @@ class CitizenHeader(QFrame):
         ]
         for card in self.markers:
             self.markers_box.addWidget(card)
+            card.show()

@@ -1,0 +1,175 @@
+"""The citizen header: a known caller, found and read with the keyboard alone, shows their
+Welsh preference and warning markers first; what is ended or someone else's does not show."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from caseworker.services import citizens, markers
+from caseworker.services.context import Actor
+from caseworker.store.store import Store
+from caseworker.timeutil import utcnow
+from ui.citizen import CitizenView
+from ui.citizen.header import age_on
+from ui.context import UiContext
+from ui.main_window import MainWindow
+
+WAIT_MS = 10_000
+PHONE = "07700 900913"  # Ofcom's range for drama: no real subscriber
+
+
+def _caller(store: Store, actor: Actor) -> tuple[str, str]:
+    """Eleri, who prefers Welsh, with two live markers, one ended, and a neighbour's marker."""
+    today = utcnow().date()
+    with store.write() as s:
+        eleri, _ = citizens.create_citizen(
+            s,
+            actor,
+            "Eleri",
+            "Rhydderch-Quennell",
+            language="cy",
+            date_of_birth="1950-03-04",
+            identifiers=(
+                citizens.NewIdentifier("phone", PHONE, "sms_code", label="mobile"),
+                citizens.NewIdentifier(
+                    "address", "7 Lôn y Felin, Treorci", "council_record", postcode="CF42 6AB"
+                ),
+            ),
+        )
+        neighbour, _ = citizens.create_citizen(s, actor, "Idris", "Quennell-Neighbour")
+        markers.add_marker(
+            s,
+            actor,
+            eleri,
+            kind="vulnerability",
+            reason="Lives alone, memory loss",
+            review_on=today + timedelta(days=40),
+        )
+        markers.add_marker(
+            s,
+            actor,
+            eleri,
+            kind="officer_safety",
+            reason="Visit in pairs",
+            review_on=today + timedelta(days=10),
+        )
+        gone, _ = markers.add_marker(
+            s, actor, eleri, kind="accessibility", reason="Broken arm", review_on=today
+        )
+        markers.end_marker(s, actor, gone)
+        markers.add_marker(
+            s, actor, neighbour, kind="safeguarding", reason="Not Eleri's", review_on=today
+        )
+    return eleri, neighbour
+
+
+def _names_by_tab(qtbot: QtBot, start: QWidget, presses: int) -> list[str]:
+    names = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget() or start
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        names.append(now.accessibleName() if now is not None else "")
+    return names
+
+
+def test_a_known_callers_header_reads_their_welsh_preference_and_markers_by_keyboard(
+    qtbot: QtBot, window: MainWindow, seeded: Store, ctx: UiContext
+) -> None:
+    eleri, _ = _caller(seeded, ctx.actor)
+    qtbot.keyClicks(window.omnibox, PHONE)
+    qtbot.waitUntil(
+        lambda: window.search.settled and window.search.model.rowCount() > 0, timeout=WAIT_MS
+    )
+    qtbot.keyClick(window.omnibox, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.record_view(eleri) is not None, timeout=WAIT_MS)
+    view = window.tabs.record_view(eleri)
+    assert isinstance(view, CitizenView)
+    qtbot.waitUntil(lambda: view.snapshot is not None, timeout=WAIT_MS)
+
+    spoken = _names_by_tab(qtbot, view, 40)
+    welsh = spoken.index("Prefers Welsh: offer a Welsh speaker")
+    # Straight after the language offer, the markers, most serious first, each read in full.
+    safety, vulnerable = spoken[welsh + 1], spoken[welsh + 2]
+    assert safety.startswith("Officer safety: Visit in pairs. At 7 Lôn y Felin, Treorci. Set by")
+    assert ctx.staff_name in safety and "review by" in safety
+    assert vulnerable.startswith("Vulnerability: Lives alone, memory loss. Set by")
+    assert not any("Broken arm" in s or "Not Eleri's" in s for s in spoken)
+
+    header = view.header
+    assert header.name.text() == "Eleri Rhydderch-Quennell"
+    assert header.language.property("role") == "badge"  # plain to see, not small grey text
+    assert f"age {age_on('1950-03-04', utcnow().astimezone().date())}" in header.facts.text()
+    assert "Phone: 07700 900913 (Code sent by text message)" in header.identifiers.text()
+    assert [card.kind for card in header.markers] == ["officer_safety", "vulnerability"]
+    for card in header.markers:
+        assert card.icon.pixmap() is not None and not card.icon.pixmap().isNull()
+        assert card.property("marker") in ("red", "amber")
+
+
+@pytest.fixture
+def citizen_view(qtbot: QtBot, ctx: UiContext, seeded: Store) -> CitizenView:
+    eleri, _ = _caller(seeded, ctx.actor)
+    view = CitizenView(ctx, eleri)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        view.show()
+    return view
+
+
+def test_a_marker_set_or_ended_elsewhere_shows_at_once(
+    qtbot: QtBot, citizen_view: CitizenView, ctx: UiContext
+) -> None:
+    citizen_id = citizen_view.citizen_id
+    with qtbot.waitSignal(citizen_view.loaded, timeout=WAIT_MS):
+        ctx.worker.write(
+            lambda s: markers.add_marker(
+                s,
+                ctx.actor,
+                citizen_id,
+                kind="safeguarding",
+                reason="Duty social worker first",
+                review_on=utcnow().date(),
+            )[1]
+        )
+    kinds = [card.kind for card in citizen_view.header.markers]
+    assert kinds == ["safeguarding", "officer_safety", "vulnerability"]
+    assert (
+        citizen_view.header.markers[0]
+        .accessibleName()
+        .startswith("Safeguarding: Duty social worker first.")
+    )
+
+
+def test_a_hostile_reason_is_shown_with_visible_escapes(
+    qtbot: QtBot, citizen_view: CitizenView, ctx: UiContext
+) -> None:
+    citizen_id = citizen_view.citizen_id
+    with qtbot.waitSignal(citizen_view.loaded, timeout=WAIT_MS):
+        ctx.worker.write(
+            lambda s: markers.add_marker(
+                s,
+                ctx.actor,
+                citizen_id,
+                kind="accessibility",
+                reason="Deaf \u202etxet esu",
+                review_on=utcnow().date(),
+            )[1]
+        )
+    (card,) = [c for c in citizen_view.header.markers if c.kind == "accessibility"]
+    assert "\u202e" not in card.headline.text() and "\\u202e" in card.headline.text()
+    assert "\u202e" not in card.accessibleName()
+
+
+def test_the_age_counts_whole_years_and_ignores_nonsense() -> None:
+    from datetime import date
+
+    assert age_on("1950-03-04", date(2026, 3, 3)) == 75
+    assert age_on("1950-03-04", date(2026, 3, 4)) == 76
+    assert age_on("2030-01-01", date(2026, 3, 4)) is None
+    assert age_on("not a date", date(2026, 3, 4)) is None
+    assert age_on(None, date(2026, 3, 4)) is None
