@@ -4,9 +4,10 @@ when, and the review date. Colour is never the only sign; the card's accessible 
 all of it, and it takes keyboard focus so a screen reader reaches it with Tab."""
 
 from datetime import date, datetime
+from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QSize, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from ui import labels, theme
 from ui.dialogs.shared import named_icon
@@ -94,25 +95,25 @@ class MarkerCard(QFrame):
         self.icon = QLabel()
         icon = named_icon(f"marker-{kind}", colour)
         if icon is not None:
-            self.icon.setPixmap(icon.pixmap(QSize(20, 20)))
-        self.headline = QLabel(first)
-        theme.set_role(self.headline, "marker", colour)
-        self.headline.setWordWrap(True)
-        self.detail = QLabel(second)
-        self.detail.setWordWrap(True)
+            self.icon.setPixmap(icon.pixmap(QSize(18, 18)))
+        # One line where it fits: the kind in bold in its colour, the rest in the text colour
+        # (an overdue review in amber). Everything from a record is escaped before it is
+        # marked up.
         _review, overdue = review_text(review_on, today)
-        if overdue:  # a review that is due is worth seeing, in amber, with the words saying so
-            theme.set_role(self.detail, "sla", "due_soon")
-        for label in (self.headline, self.detail):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        text = QVBoxLayout()
-        text.setSpacing(0)
-        text.addWidget(self.headline)
-        text.addWidget(self.detail)
+        kind_text, reason_text = kind_label(kind), labels.shown(reason)
+        tail = escape(second)
+        if overdue:
+            tail = f'<span style="color:{theme.colour("amber").name()}">{tail}</span>'
+        self.headline = QLabel(
+            f'<b style="color:{theme.colour(colour).name()}">{escape(kind_text)}:</b> '
+            f"{escape(reason_text)} &nbsp;·&nbsp; {tail}"
+        )
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setWordWrap(True)
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 2, 4, 2)
+        row.setContentsMargins(8, 1, 4, 1)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(text, 1)
+        row.addWidget(self.headline, 1)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAccessibleName(f"{first}. {second}")
         self.setAccessibleDescription(_tr("Warning marker"))

@@ -103,7 +103,9 @@ def test_a_known_callers_header_reads_their_welsh_preference_and_markers_by_keyb
     assert header.name.text() == "Eleri Rhydderch-Quennell"
     assert header.language.property("role") == "badge"  # plain to see, not small grey text
     assert f"age {age_on('1950-03-04', utcnow().astimezone().date())}" in header.facts.text()
-    assert "Phone: 07700 900913 (Code sent by text message)" in header.identifiers.text()
+    assert header.identifiers.text().startswith(
+        "Verified: Phone 07700 900913 (Code sent by text message) · Address 7 Lôn y Felin"
+    )
     assert [card.kind for card in header.markers] == ["officer_safety", "vulnerability"]
     for card in header.markers:
         assert card.icon.pixmap() is not None and not card.icon.pixmap().isNull()

@@ -207,7 +207,7 @@ def test_open_a_case_from_the_keyboard(
     case_id = opened.args[0]
     assert case_id.startswith("case:")
     assert case_id in {c.id for c in view.profile.open_cases.rows()}
-    assert view.profile.open_heading.text() == "Open cases (2)"
+    assert view.profile.tabText(0) == "Open (2)"
 
 
 def test_quick_actions_show_their_shortcuts(view: CitizenView) -> None:

@@ -10,7 +10,8 @@ Tab focus. Everything comes from the view's one snapshot: the header reads nothi
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from caseworker.timeutil import utcnow
@@ -20,8 +21,10 @@ from ui.citizen.snapshot import CaseSummary, CitizenSnapshot, IdentifierRow
 from ui.dialogs.shared import local_time
 from ui.marker_card import MarkerCard
 
-CASES_SHOWN = 4  # the rest are one line away, in the Cases tab
-IDENTIFIERS_SHOWN = 4
+CASES_SHOWN = 3  # the rest are one line away, in the Cases tab
+IDENTIFIERS_SHOWN = 3
+# How a caller is most often recognised first: by the number they ring from.
+_KIND_ORDER = {kind: n for n, kind in enumerate(("phone", "email", "address", "app_account"))}
 
 
 def age_on(date_of_birth: str | None, today: date) -> int | None:
@@ -33,6 +36,33 @@ def age_on(date_of_birth: str | None, today: date) -> int | None:
     if born is None or born > today:
         return None
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit (the full text is its tooltip and its
+    accessible name), so a long service name or address never pushes the rest away."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(
+            self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height()
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(
+            self.fontMetrics().horizontalAdvance(self.text()) + 4, super().sizeHint().height()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
 
 
 def _value(text: str, name: str, focusable: bool = False) -> QLabel:
@@ -70,42 +100,42 @@ class CitizenHeader(QFrame):
         self.language.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.language.setAccessibleDescription(self.tr("Preferred language"))
         self.last_contact = _value("", "last_contact")
-        self.identifiers_heading = QLabel(self.tr("Verified identifiers"))
-        self.identifiers_heading.setProperty("role", "muted")
-        self.identifiers = _value("", "identifiers")
+        self.identifiers = ElidedLabel()
+        self.identifiers.setProperty("part", "identifiers")
+        self.identifiers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cases_heading = QLabel()
         self.cases_heading.setProperty("role", "muted")
+        self.cases_heading.setWordWrap(True)
         self.cases = QGridLayout()
         self.cases.setHorizontalSpacing(12)
         self.cases.setVerticalSpacing(0)
+        self.cases.setColumnStretch(1, 1)
         self.case_labels: list[list[QLabel]] = []
-        self.more_cases = _value("", "more_cases")
         self.markers: list[MarkerCard] = []
         self.markers_box = QVBoxLayout()
-        self.markers_box.setSpacing(4)
+        self.markers_box.setSpacing(2)
 
+        name_line = QHBoxLayout()
+        name_line.addWidget(self.name)
+        name_line.addWidget(self.language)
+        name_line.addStretch(1)
         who = QVBoxLayout()
         who.setSpacing(2)
-        for widget in (self.name, self.facts, self.language, self.last_contact):
+        who.addLayout(name_line)
+        for widget in (self.facts, self.last_contact, self.identifiers):
             who.addWidget(widget)
         who.addStretch(1)
-        reach = QVBoxLayout()
-        reach.setSpacing(2)
-        reach.addWidget(self.identifiers_heading)
-        reach.addWidget(self.identifiers)
-        reach.addStretch(1)
         work = QVBoxLayout()
         work.setSpacing(2)
         work.addWidget(self.cases_heading)
         work.addLayout(self.cases)
-        work.addWidget(self.more_cases)
         work.addStretch(1)
         top = QHBoxLayout()
-        top.addLayout(who, 3)
-        top.addLayout(reach, 3)
-        top.addLayout(work, 4)
+        top.addLayout(who, 1)
+        top.addLayout(work, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(self.markers_box)
 
@@ -180,33 +210,46 @@ class CitizenHeader(QFrame):
         _say(self.last_contact, text)
 
     def _show_identifiers(self, identifiers: tuple[IdentifierRow, ...]) -> None:
-        verified = [i for i in identifiers if i.verified_by != "unverified"]
-        lines = [
-            self.tr("%1: %2 (%3)")
+        verified = sorted(
+            (i for i in identifiers if i.verified_by != "unverified"),
+            key=lambda i: _KIND_ORDER.get(i.kind, len(_KIND_ORDER)),
+        )
+        parts = [
+            self.tr("%1 %2 (%3)")
             .replace("%1", labels.identifier_kind(i.kind))
             .replace("%2", labels.shown(f"{i.value}, {i.postcode}" if i.postcode else i.value))
             .replace("%3", labels.verification(i.verified_by))
             for i in verified[:IDENTIFIERS_SHOWN]
         ]
         if len(verified) > IDENTIFIERS_SHOWN:
-            lines.append(
+            parts.append(
                 self.tr("and %n more in Identifiers", "", len(verified) - IDENTIFIERS_SHOWN)
             )
-        if not lines:
-            lines = [self.tr("None verified yet: check who you are speaking to")]
-        _say(self.identifiers, "\n".join(lines), "; ".join(lines))
-        self.identifiers.setAccessibleDescription(self.tr("Verified identifiers"))
+        if parts:
+            text = self.tr("Verified: %1").replace("%1", " · ".join(parts))
+        else:
+            text = self.tr("Nothing verified yet: check who you are speaking to")
+        self.identifiers.setText(text)
+        self.identifiers.setAccessibleName(text)
 
     def _show_cases(self, open_cases: tuple[CaseSummary, ...]) -> None:
-        self.cases_heading.setText(self.tr("Open cases: %n", "", len(open_cases)))
         # Soonest due first: what the caller is most likely ringing about.
         shown = sorted(open_cases, key=lambda c: c.due_at)[:CASES_SHOWN]
+        more = len(open_cases) - len(shown)
+        heading_text = self.tr("Open cases: %n", "", len(open_cases))
+        if more > 0:
+            heading_text = self.tr(
+                "%1 (the %n next due; the rest in Open cases)", "", len(shown)
+            ).replace("%1", heading_text)
+        self.cases_heading.setText(heading_text)
+        self.cases_heading.setAccessibleName(heading_text)
         while len(self.case_labels) < len(shown):
             row = len(self.case_labels)
-            cells = [_value("", f"case_{n}") for n in range(4)]
-            cells[1].setWordWrap(True)
+            cells: list[QLabel] = [_value("", "case_reference"), ElidedLabel()]
+            cells += [_value("", "case_state"), _value("", "case_due")]
             for column, cell in enumerate(cells):
-                cell.setWordWrap(column == 1)
+                cell.setWordWrap(False)
+                cell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 self.cases.addWidget(cell, row, column)
             self.case_labels.append(cells)
         for n, cells in enumerate(self.case_labels):
@@ -221,23 +264,24 @@ class CitizenHeader(QFrame):
             texts = (
                 case.reference,
                 labels.shown(case.service_name),
-                self.tr("%1, %2 priority")
+                self.tr("%1, %2")
                 .replace("%1", labels.status(case.status))
-                .replace("%2", labels.priority(case.priority).lower()),
+                .replace("%2", labels.priority(case.priority)),
                 left,
             )
             spoken = (
-                self.tr("%1, %2: %3, %4")
+                self.tr("%1, %2: %3 priority, %4, %5")
                 .replace("%1", case.reference)
-                .replace("%2", labels.shown(case.service_name))
-                .replace("%3", texts[2])
-                .replace("%4", left)
+                .replace("%2", texts[1])
+                .replace("%3", labels.priority(case.priority))
+                .replace("%4", labels.status(case.status))
+                .replace("%5", left)
             )
             for cell, text in zip(cells, texts, strict=True):
-                _say(cell, text, spoken)
+                cell.setText(text)
+                cell.setAccessibleName(spoken)
+                cell.show()
             theme.set_role(cells[3], "sla", state)
-        more = len(open_cases) - len(shown)
-        _say(self.more_cases, self.tr("and %n more in Cases", "", more) if more > 0 else "")
 
     def _show_markers(self, snap: CitizenSnapshot, today: date) -> None:
         for card in self.markers:

@@ -105,7 +105,8 @@ class CitizenCasesModel(SnapshotTableModel):
         if column == "priority":
             return labels.priority(row.priority)
         text, state = self._sla(row)
-        return text if state in ("met", "breached") else f"{labels.sla(state)}: {text}"
+        # "3 d overdue" says it already; "Overdue: 3 d overdue" only took a key column's width.
+        return text if state in ("met", "breached", "overdue") else f"{labels.sla(state)}: {text}"
 
     def spoken(self, row: CaseSummary, column: str) -> str:
         if column == "reference" and row.conflicted:

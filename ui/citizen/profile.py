@@ -8,7 +8,7 @@ while the free-text one (summary, value, purpose) takes what is left.
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QSplitter,
+    QHeaderView,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.case.table import ROW_ID_ROLE
-from ui.case.widgets import heading, make_table, stretch_column
+from ui.case.widgets import make_table, stretch_column
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
 
@@ -27,7 +27,7 @@ def _page(*widgets: QWidget) -> QWidget:
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 4, 0, 0)
     for widget in widgets:
-        layout.addWidget(widget, 1 if isinstance(widget, QTableView | QSplitter) else 0)
+        layout.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
     return page
 
 
@@ -63,21 +63,22 @@ class ProfilePanel(QTabWidget):
         )
         for table in (self.open_table, self.closed_table):
             stretch_column(table, CitizenCasesModel.COLUMNS.index("summary"), fit_others=True)
+            # The service's name shares the spare width with the summary (both elide, with the
+            # full text as a tooltip); reference, status, priority and time left stay whole.
+            table.horizontalHeader().setSectionResizeMode(
+                CitizenCasesModel.COLUMNS.index("service"), QHeaderView.ResizeMode.Stretch
+            )
             table.activated.connect(self._open_case_at)
         stretch_column(
             self.identifiers_table, IdentifiersModel.COLUMNS.index("value"), fit_others=True
         )
         stretch_column(self.consents_table, ConsentsModel.COLUMNS.index("purpose"), fit_others=True)
-        self.open_heading = heading(self.tr("Open cases"))
-        self.closed_heading = heading(self.tr("Closed cases"))
 
-        cases = QSplitter(Qt.Orientation.Vertical)
-        cases.setChildrenCollapsible(False)
-        cases.addWidget(_page(self.open_heading, self.open_table))
-        cases.addWidget(_page(self.closed_heading, self.closed_table))
-        cases.setStretchFactor(0, 3)
-        cases.setStretchFactor(1, 2)
-        self.addTab(_page(cases), self.tr("Cases"))
+        for table in self.tables():
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.horizontalHeader().setMinimumSectionSize(24)
+        self.addTab(_page(self.open_table), self.tr("Open cases"))
+        self.addTab(_page(self.closed_table), self.tr("Closed cases"))
         self.addTab(_page(self.identifiers_table), self.tr("Identifiers"))
         self.addTab(_page(self.consents_table), self.tr("Consents"))
         self.setDocumentMode(True)
@@ -89,7 +90,7 @@ class ProfilePanel(QTabWidget):
         bar.setAccessibleDescription(
             self.tr("Choose what to show: the arrow keys move between tabs.")
         )
-        bar.setUsesScrollButtons(False)
+        bar.setElideMode(Qt.TextElideMode.ElideRight)  # never wider than the pane
         for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -101,15 +102,15 @@ class ProfilePanel(QTabWidget):
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)
         self.closed_cases.set_rows(snap.closed_cases)
-        self.open_heading.setText(
-            self.tr("Open cases (%1)").replace("%1", str(len(snap.open_cases)))
-        )
-        self.closed_heading.setText(
-            self.tr("Closed cases (%1)").replace("%1", str(len(snap.closed_cases)))
-        )
-        self.setTabText(0, self.tr("Cases (%1 open)").replace("%1", str(len(snap.open_cases))))
-        self.setTabText(1, self.tr("Identifiers (%1)").replace("%1", str(len(snap.identifiers))))
-        self.setTabText(2, self.tr("Consents (%1)").replace("%1", str(len(snap.consents))))
+        for n, (template, count) in enumerate(
+            (
+                (self.tr("Open (%1)"), len(snap.open_cases)),
+                (self.tr("Closed (%1)"), len(snap.closed_cases)),
+                (self.tr("Identifiers (%1)"), len(snap.identifiers)),
+                (self.tr("Consents (%1)"), len(snap.consents)),
+            )
+        ):
+            self.setTabText(n, template.replace("%1", str(count)))
 
     def tick(self) -> None:
         self.open_cases.tick()

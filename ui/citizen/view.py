@@ -112,8 +112,10 @@ class CitizenView(QWidget):
         splitter.addWidget(self.profile)
         splitter.addWidget(self.timeline)
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        # The cases' key columns (reference, status, priority, time left) must fit whole.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
         self.splitter = splitter
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
