@@ -18,6 +18,7 @@ from ui.case.conflict import ConflictDialog
 from ui.case.details import CaseDetails
 from ui.case.loader import SnapshotLoader
 from ui.case.refusal import RefusalBanner, load_refusals
+from ui.case.safety import SafetyBanner
 from ui.case.snapshot import (
     NAMING_TYPES,
     RELATED_TYPES,
@@ -66,6 +67,7 @@ class CaseView(QWidget):
         self.banner = ErrorBanner()
         self.refusal = RefusalBanner(ctx)
         self.refusal.finished.connect(lambda _text: self.check_refusals())
+        self.safety = SafetyBanner(ctx, case_id)  # officer-safety markers at its address
         self.details = CaseDetails(ctx)
         self.details.status_requested.connect(self.change_status)
         self.details.priority_requested.connect(self.change_priority)
@@ -111,11 +113,13 @@ class CaseView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.refusal)
+        layout.addWidget(self.safety)
         layout.addWidget(self.details)
         layout.addWidget(self.activity, 1)
         tab_chain(
             [
                 self.buttons["open_citizen"],
+                self.safety,
                 self.conflict.button,
                 *self.refusal.buttons(),
                 *self.details.focus_order(),
