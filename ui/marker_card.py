@@ -46,8 +46,8 @@ def review_text(review_on: str, today: date) -> tuple[str, bool]:
     """What the review date says ("review by 3 Jan 2027" or "review overdue since …") and
     whether it is overdue."""
     overdue = review_on < today.isoformat()
-    template = "review overdue since %1" if overdue else "review by %1"
-    return _tr(template).replace("%1", day(review_on)), overdue
+    template = _tr("review overdue since %1") if overdue else _tr("review by %1")
+    return template.replace("%1", day(review_on)), overdue
 
 
 def describe(
