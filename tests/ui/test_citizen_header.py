@@ -175,3 +175,42 @@ def test_the_age_counts_whole_years_and_ignores_nonsense() -> None:
     assert age_on("2030-01-01", date(2026, 3, 4)) is None
     assert age_on("not a date", date(2026, 3, 4)) is None
     assert age_on(None, date(2026, 3, 4)) is None
+
+
+def test_a_warning_is_set_from_the_keyboard_and_heads_the_record(
+    qtbot: QtBot, citizen_view: CitizenView
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs.marker import MarkerDialog
+
+    view = citizen_view
+    view.buttons["log_contact"].setFocus()
+    qtbot.keyClick(
+        view.buttons["log_contact"],
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = view.dialog
+    assert isinstance(dialog, MarkerDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.kind, timeout=WAIT_MS)
+    assert dialog.kind.currentData() == "safeguarding"
+    assert not dialog.address.isVisible()  # only officer safety has an address
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    assert dialog.kind.currentData() == "officer_safety" and dialog.address.isVisible()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reason
+    # Saving with no reason is refused beside the field, and nothing is written.
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and "Say why" in dialog.error_text("reason")
+    qtbot.keyClicks(dialog.reason, "Dog loose in the garden")
+    with (
+        qtbot.waitSignal(dialog.finished, timeout=WAIT_MS) as finished,
+        qtbot.waitSignal(view.loaded, timeout=WAIT_MS),
+    ):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert finished.args == [QDialog.DialogCode.Accepted.value]
+    first = view.header.markers[0]
+    assert first.accessibleName().startswith(
+        "Officer safety: Dog loose in the garden. At 7 Lôn y Felin, Treorci."
+    )

@@ -217,6 +217,7 @@ def test_quick_actions_show_their_shortcuts(view: CitizenView) -> None:
         "open_case": "Open a case (Ctrl+N)",
         "add_identifier": "Add an identifier (Ctrl+I)",
         "start_note": "Start a note (Ctrl+Shift+N)",
+        "set_marker": "Set a warning (Ctrl+Shift+M)",
     }
     for button in view.buttons.values():
         assert "Ctrl+" in button.toolTip()

@@ -301,9 +301,10 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
                 m.address,
                 m.postcode,
             )
+            # Most serious kind first; within a kind, the newest first.
             for m in sorted(
-                marker_rows,
-                key=lambda m: (_MARKER_ORDER.get(m.kind, len(_MARKER_ORDER)), m.set_at),
+                sorted(marker_rows, key=lambda m: m.set_at, reverse=True),
+                key=lambda m: _MARKER_ORDER.get(m.kind, len(_MARKER_ORDER)),
             )
         ),
     )

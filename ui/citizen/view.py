@@ -32,6 +32,7 @@ from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, lo
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
+from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.shared import failed
 
 
@@ -90,6 +91,12 @@ class CitizenView(QWidget):
                 "Ctrl+Shift+N",
                 self.tr("Write an internal note."),
                 self.start_note,
+            ),
+            (
+                self.tr("Set a warning"),
+                "Ctrl+Shift+M",
+                self.tr("Warn colleagues: vulnerability, safeguarding, access, officer safety."),
+                self.set_marker,
             ),
             (
                 self.tr("Resolve conflict"),
@@ -227,6 +234,9 @@ class CitizenView(QWidget):
                 self.ctx, citizen_id=self.citizen_id, cases=self.case_choices(False), parent=self
             )
         )
+
+    def set_marker(self) -> QDialog:
+        return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))
 
     def resolve_conflict(self) -> QDialog | None:
         if self.snapshot is None or not self.snapshot.conflicted:
