@@ -157,6 +157,11 @@ def test_the_cli_adds_lists_and_ends_markers(
         "CF37 4AB",
         "staff:agent",
     )
+    assert main.run([*base, "show", "citizen", cid, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [(m["kind"], m["reason"]) for m in shown["markers"]] == [
+        ("officer_safety", "Visit in pairs")
+    ]
     assert main.run([*base, "marker", "end", mid, "--as", "agent"]) == 0
     capsys.readouterr()
     assert main.run([*base, "marker", "list", cid]) == 0
