@@ -46,7 +46,11 @@ def review_text(review_on: str, today: date) -> tuple[str, bool]:
     """What the review date says ("review by 3 Jan 2027" or "review overdue since …") and
     whether it is overdue."""
     overdue = review_on < today.isoformat()
-    template = _tr("review overdue since %1") if overdue else _tr("review by %1")
+    template = (
+        QCoreApplication.translate("Marker", "review overdue since %1")
+        if overdue
+        else QCoreApplication.translate("Marker", "review by %1")
+    )
     return template.replace("%1", day(review_on)), overdue
 
 
@@ -60,16 +64,24 @@ def describe(
     address: str | None = None,
 ) -> tuple[str, str]:
     """The card's two lines: the kind and reason, and who, when and the review."""
-    first = _tr("%1: %2").replace("%1", kind_label(kind)).replace("%2", labels.shown(reason))
+    first = (
+        QCoreApplication.translate("Marker", "%1: %2")
+        .replace("%1", kind_label(kind))
+        .replace("%2", labels.shown(reason))
+    )
     review, _overdue = review_text(review_on, today)
     second = (
-        _tr("Set by %1 on %2, %3")
+        QCoreApplication.translate("Marker", "Set by %1 on %2, %3")
         .replace("%1", labels.shown(set_by))
         .replace("%2", day(set_at.astimezone().date().isoformat()))
         .replace("%3", review)
     )
     if address:
-        second = _tr("At %1.").replace("%1", labels.shown(address)) + " " + second
+        second = (
+            QCoreApplication.translate("Marker", "At %1.").replace("%1", labels.shown(address))
+            + " "
+            + second
+        )
     return first, second
 
 
@@ -116,4 +128,4 @@ class MarkerCard(QFrame):
         row.addWidget(self.headline, 1)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAccessibleName(f"{first}. {second}")
-        self.setAccessibleDescription(_tr("Warning marker"))
+        self.setAccessibleDescription(QCoreApplication.translate("Marker", "Warning marker"))
