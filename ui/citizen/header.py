@@ -99,6 +99,7 @@ class CitizenHeader(QFrame):
         self.language = _value("", "language", focusable=True)
         self.language.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.language.setAccessibleDescription(self.tr("Preferred language"))
+        self.language.setWordWrap(False)  # a badge reads as one line beside the name
         self.last_contact = _value("", "last_contact")
         self.identifiers = ElidedLabel()
         self.identifiers.setProperty("part", "identifiers")
@@ -116,8 +117,9 @@ class CitizenHeader(QFrame):
         self.markers_box.setSpacing(2)
 
         name_line = QHBoxLayout()
+        name_line.setSpacing(8)
         name_line.addWidget(self.name)
-        name_line.addWidget(self.language)
+        name_line.addWidget(self.language, 0, Qt.AlignmentFlag.AlignVCenter)
         name_line.addStretch(1)
         who = QVBoxLayout()
         who.setSpacing(2)
