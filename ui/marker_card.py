@@ -6,7 +6,8 @@ all of it, and it takes keyboard focus so a screen reader reaches it with Tab.""
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from ui import labels, theme
@@ -86,7 +87,9 @@ def describe(
 
 
 class MarkerCard(QFrame):
-    """One warning marker."""
+    """One warning marker; Enter (or Space) on it asks to end it, where that is offered."""
+
+    end_requested = Signal()
 
     def __init__(
         self,
@@ -98,8 +101,10 @@ class MarkerCard(QFrame):
         today: date,
         address: str | None = None,
         parent: QWidget | None = None,
+        marker_id: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.marker_id = marker_id
         colour = COLOURS.get(kind, "red")
         theme.set_role(self, "marker", colour)
         first, second = describe(kind, reason, set_by, set_at, review_on, today, address)
@@ -128,4 +133,15 @@ class MarkerCard(QFrame):
         row.addWidget(self.headline, 1)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAccessibleName(f"{first}. {second}")
-        self.setAccessibleDescription(QCoreApplication.translate("Marker", "Warning marker"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("Marker", "Warning marker. Enter ends it.")
+            if marker_id
+            else QCoreApplication.translate("Marker", "Warning marker")
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if self.marker_id and event.key() in keys and not event.modifiers():
+            self.end_requested.emit()
+            return
+        super().keyPressEvent(event)

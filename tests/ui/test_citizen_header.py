@@ -2,6 +2,7 @@
 Welsh preference and warning markers first; what is ended or someone else's does not show."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from ui.citizen import CitizenView
 from ui.citizen.header import age_on
 from ui.context import UiContext
 from ui.main_window import MainWindow
+from ui.marker_card import MarkerCard
 
 WAIT_MS = 10_000
 PHONE = "07700 900913"  # Ofcom's range for drama: no real subscriber
@@ -214,3 +216,72 @@ def test_a_warning_is_set_from_the_keyboard_and_heads_the_record(
     assert first.accessibleName().startswith(
         "Officer safety: Dog loose in the garden. At 7 Lôn y Felin, Treorci."
     )
+
+
+def _focus_marker(qtbot: QtBot, view: CitizenView, kind: str) -> MarkerCard:
+    (card,) = [c for c in view.header.markers if c.kind == kind]
+    view.header.language.setFocus()
+    for _ in range(10):
+        if QApplication.focusWidget() is card:
+            break
+        qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is card
+    return card
+
+
+def _answer_end(qtbot: QtBot, box: Any) -> None:
+    """Tab from the default (keep) to "End warning", then Space: the keyboard's way."""
+    from PySide6.QtWidgets import QPushButton
+
+    (end,) = [b for b in box.findChildren(QPushButton) if b.text() == "&End warning"]
+    for _ in range(4):
+        if box.focusWidget() is end:
+            break
+        qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Tab)
+    assert box.focusWidget() is end
+    qtbot.keyClick(end, Qt.Key.Key_Space)
+
+
+def test_a_warning_is_ended_from_the_keyboard_after_a_question_whose_default_keeps_it(
+    qtbot: QtBot, citizen_view: CitizenView
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    view = citizen_view
+    card = _focus_marker(qtbot, view, "vulnerability")
+    assert card.accessibleDescription() == "Warning marker. Enter ends it."
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    box = view.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: keep it
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT_MS)
+    assert "vulnerability" in [c.kind for c in view.header.markers]
+
+    card = _focus_marker(qtbot, view, "vulnerability")
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    box = next(b for b in view.findChildren(QMessageBox) if b.isVisible())
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        _answer_end(qtbot, box)
+    assert [c.kind for c in view.header.markers] == ["officer_safety"]
+
+
+def test_ending_a_colleagues_warning_is_refused_in_plain_words(
+    qtbot: QtBot, make_ctx: Any, seeded: Store
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    setter, other = make_ctx("supervisor"), make_ctx("agent")
+    eleri, _ = _caller(seeded, setter.actor)
+    view = CitizenView(other, eleri)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        view.show()
+    card = _focus_marker(qtbot, view, "officer_safety")
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    box = next(b for b in view.findChildren(QMessageBox) if b.isVisible())
+    _answer_end(qtbot, box)
+    qtbot.waitUntil(lambda: view.banner.isVisible(), timeout=WAIT_MS)
+    assert "only whoever set this marker, or a supervisor" in view.banner.text()
+    assert "officer_safety" in [c.kind for c in view.header.markers]
+    qtbot.waitUntil(lambda: other.worker.pending == 0, timeout=WAIT_MS)

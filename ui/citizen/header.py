@@ -10,7 +10,7 @@ Tab focus. Everything comes from the view's one snapshot: the header reads nothi
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -87,11 +87,14 @@ def _say(label: QLabel, text: str, spoken: str | None = None) -> None:
 
 
 class CitizenHeader(QFrame):
+    end_marker_requested = Signal(str, str)  # the marker's id, and what it says
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("About the citizen"))
         self._now: datetime = utcnow()
         self._snapshot: CitizenSnapshot | None = None
+        self.offers_end = False  # whether Enter on a marker asks to end it (a held record)
         self.name = heading(self.tr("Loading the citizen…"), "title")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.facts = _value("", "facts")
@@ -291,10 +294,21 @@ class CitizenHeader(QFrame):
             card.deleteLater()
         self.markers = [
             MarkerCard(
-                m.kind, m.reason, m.set_by_name, m.set_at, m.review_on, today, m.address, self
+                m.kind,
+                m.reason,
+                m.set_by_name,
+                m.set_at,
+                m.review_on,
+                today,
+                m.address,
+                self,
+                marker_id=m.id if self.offers_end else None,
             )
             for m in snap.markers
         ]
         for card in self.markers:
+            card.end_requested.connect(
+                lambda c=card: self.end_marker_requested.emit(c.marker_id, c.accessibleName())
+            )
             self.markers_box.addWidget(card)
             card.show()

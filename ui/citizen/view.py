@@ -15,12 +15,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from caseworker.services import markers
 from caseworker.services.context import ChangeSet
 from ui import labels
 from ui.case.conflict import ConflictDialog
@@ -33,7 +35,7 @@ from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.marker import MarkerDialog
-from ui.dialogs.shared import failed
+from ui.dialogs.shared import alive, failed
 
 
 class CitizenView(QWidget):
@@ -61,6 +63,8 @@ class CitizenView(QWidget):
         self.setAccessibleName(self.tr("Citizen"))
 
         self.header = CitizenHeader(self)
+        self.header.offers_end = True
+        self.header.end_marker_requested.connect(self.end_marker)
         self.title = self.header.name
         self.conflict = ConflictBadge()
         self.conflict.resolve_requested.connect(self.resolve_conflict)
@@ -237,6 +241,46 @@ class CitizenView(QWidget):
 
     def set_marker(self) -> QDialog:
         return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))
+
+    def end_marker(self, marker_id: str, said: str) -> QMessageBox:
+        """Ask before ending a warning (it stays on the record as ended, in the actor's name);
+        the rules say who may, and a refusal is shown in the banner."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("End this warning?"),
+            self.tr("End this warning? It stays on the record as ended, with your name."),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        end = box.addButton(self.tr("&End warning"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        end.setAccessibleName(self.tr("End warning"))
+        end.setAccessibleDescription(self.tr("Ends the warning; it stays on the record."))
+        keep.setAccessibleName(self.tr("Keep it"))
+        keep.setAccessibleDescription(self.tr("Leaves the warning as it is."))
+        box.setInformativeText(said)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        actor = self.ctx.actor
+
+        def answered() -> None:
+            if box.clickedButton() is not end:
+                return
+            self.ctx.worker.write(
+                lambda s: markers.end_marker(s, actor, marker_id),
+                lambda _changes: self.banner.clear_message() if alive(self) else None,
+                lambda error: (
+                    self.banner.say(failed(self.tr("end the warning"), error))
+                    if alive(self)
+                    else None
+                ),
+            )
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.dialog = None
+        box.open()
+        return box
 
     def resolve_conflict(self) -> QDialog | None:
         if self.snapshot is None or not self.snapshot.conflicted:
