@@ -97,3 +97,6 @@ def configure_acting(p: argparse.ArgumentParser) -> None:
         metavar="USERNAME",
         help="who is acting (default: $CASEWORKER_USER, else admin)",
     )
+
+
+_acting_option = configure_acting  # the name other commands were written against
