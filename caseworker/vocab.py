@@ -58,3 +58,8 @@ CASE_EVENT_KINDS = (
     "citizen_linked",
 )
 MENTION_STATES = ("new", "linked", "case_opened", "dismissed")
+# Warning markers on a citizen: what an agent or officer must know before speaking or visiting.
+MARKER_KINDS = ("vulnerability", "safeguarding", "accessibility", "officer_safety")
+OFFICER_SAFETY = "officer_safety"  # the kind that also applies to an address
+# The order markers are shown in: what changes how the contact is handled first.
+MARKER_URGENCY = ("safeguarding", "officer_safety", "vulnerability", "accessibility")

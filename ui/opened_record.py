@@ -32,14 +32,14 @@ from sync.http import CouchClient
 from sync.open_record import OpenedRecord, fetch_record, load_record
 from ui import labels
 from ui.background import run_off_gui
-from ui.case.widgets import heading, muted, tab_chain
+from ui.case.widgets import muted, tab_chain
 from ui.central import CentralConnection
+from ui.citizen.header import CitizenHeader
 from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import CitizenSnapshot, load_citizen
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.tabs import RecordTabs
-from ui.values import ValueLabel
 
 OPENED_PREFIX = "opened:"  # a tab's key: never the same as the record's own tab
 _NOT_ONLINE = ("offline", "needs_sign_in")
@@ -216,8 +216,10 @@ class OpenedRecordView(QWidget):
         snap = opened.snapshot
         self.setObjectName("opened-record")
         self.setAccessibleName(self.tr("Citizen, opened on demand"))
-        self.title = heading(labels.shown(snap.display_name), "title")
-        self.title.setAccessibleName(self.tr("Citizen"))
+        # The same header as a held citizen's: warnings and the language offer first.
+        self.header = CitizenHeader(self)
+        self.header.show_snapshot(snap)
+        self.title = self.header.name
         self.badge = QLabel(self.tr("Opened on demand — not kept on this laptop"))
         self.badge.setProperty("role", "badge")
         self.badge.setAccessibleName(self.tr("Opened on demand — not kept on this laptop"))
@@ -227,15 +229,6 @@ class OpenedRecordView(QWidget):
                 "and is discarded when the tab closes."
             )
         )
-        facts = [labels.shown(snap.full_name)]
-        if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", labels.iso_date_text(snap.date_of_birth)))
-        facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
-        self.details = ValueLabel(
-            self.tr("About the citizen"),
-            self.tr("Full name, date of birth and preferred language."),
-        )
-        self.details.setText(" · ".join(facts))
         self.notes = muted(self.tr("About this record"), self.tr("What was left out, if any."))
         said = []
         if opened.record.truncated:
@@ -260,13 +253,13 @@ class OpenedRecordView(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addWidget(self.header)
         layout.addWidget(self.badge)
-        layout.addWidget(self.details)
         layout.addWidget(self.notes)
         layout.addWidget(splitter, 1)
         tab_chain(
             [
+                *self.header.focusables(),
                 *self.profile.tables(),
                 *self.timeline.focus_chain(),
             ]

@@ -66,6 +66,8 @@ ROUTES: dict[str, Route] = {
     # Replies: the templates are the council's, public; a message follows its case only.
     "reply_template": Route(fixed=CATALOGUE),
     "message": Route(parents=(("case_id", "case"),)),
+    # A warning marker is part of its citizen's record: whoever holds the citizen holds it.
+    "marker": Route(parents=(("citizen_id", "citizen"),)),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}

@@ -33,6 +33,15 @@ CASE_CLOSED = "this case is closed: nothing on it can change until it is reopene
 # What reopening a closed case may change besides its status (the rest stays as it was).
 UNCHANGED = frozenset({"updated_at", "schema"})
 REOPENING = UNCHANGED | {"status", "closed_at", "resolved_at", "outcome"}
+MARKER_OWN_NAME = "a warning marker must be set in your own name"
+MARKER_NOT_HELD = "a warning marker can only be set on a citizen whose record you have"
+MARKER_FIXED = frozenset({"citizen_id", "kind", "set_by", "set_at"})
+MARKER_KEPT = "a marker's citizen, kind, and who set it and when cannot change"
+MARKER_WHO = "only whoever set this marker, or a supervisor, can change or end it"
+MARKER_ENDED = "an ended marker cannot be changed: set a new one"
+MARKER_END_OWN = "a marker must be ended in your own name"
+MARKER_NOT_DELETED = "a warning marker is ended, never deleted"
+MARKER_ADDRESS = "an officer-safety marker must say which address and postcode it applies to"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -115,6 +124,8 @@ def may_change(
         return TEMPLATES
     if kind == "message":
         return MESSAGE_SENT
+    if kind == "marker":
+        return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
     return "only an admin can change this record"
 
 
@@ -132,6 +143,8 @@ def changed(
         return _case(person, doc_id, new, current, roots, created_citizens)
     if kind == "staff":
         return _staff(person, doc_id, new, current)
+    if kind == "marker":
+        return _marker(person, doc_id, new, current, roots, created_citizens)
     if kind in ("service", "queue"):
         return CATALOGUE
     if kind == "directory":  # derived from the citizens by the central worker alone
@@ -240,6 +253,46 @@ def _citizen_link(
     if isinstance(citizen, str) and (holds(roots, citizen) or citizen in created_citizens):
         return None
     return "a case can only be linked to a citizen whose record you have"
+
+
+def _marker(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+    created_citizens: Set[str],
+) -> str | None:
+    """Anyone with the citizen's record may warn about them, in their own name; only the one
+    who set a marker, or a supervisor, changes its reason, review date or address, or ends it;
+    nobody moves it to another citizen, changes its kind, or rewrites who set it and when (what
+    colleagues were warned of stays true); an ended marker stays as it was."""
+    me = person.staff_id
+    if new.get("kind") == vocab.OFFICER_SAFETY and not (new.get("address") and new.get("postcode")):
+        return MARKER_ADDRESS
+    ended_at, ended_by = new.get("ended_at"), new.get("ended_by")
+    if (ended_at is None) != (ended_by is None):
+        return "an ended marker must say both when and by whom"
+    if current is None:
+        if new.get("set_by") != me:
+            return MARKER_OWN_NAME
+        citizen = new.get("citizen_id")
+        if not (holds(roots, root_of(doc_id, new)) or citizen in created_citizens):
+            return MARKER_NOT_HELD
+        return None if ended_at is None else "a new marker cannot already be ended"
+    reason = may_change(person, doc_id, current, roots)
+    if reason is not None:
+        return reason
+    fields = _fields(new, current)
+    if any(new.get(k) != current.get(k) for k in fields & MARKER_FIXED):
+        return MARKER_KEPT
+    if current.get("ended_at") is not None:
+        return MARKER_ENDED if any(new.get(k) != current.get(k) for k in fields) else None
+    if me != current.get("set_by") and not person.is_supervisor:
+        return MARKER_WHO
+    if ended_at is not None and ended_by != me:
+        return MARKER_END_OWN
+    return None
 
 
 def _staff(

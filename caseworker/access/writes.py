@@ -143,6 +143,8 @@ def _deletion(person: Person, write: Write, roots: frozenset[str]) -> str | None
     if doc_type.append_only:
         return rules.append_only(doc_type.name)
     if write.replaces_winner:
+        if doc_type.name == "marker":
+            return rules.MARKER_NOT_DELETED
         return "only an admin can delete a record"
     # A losing branch of a conflict: deleting it is how whoever may edit the record resolves it.
     return rules.may_change(person, write.doc_id, current, roots)

@@ -73,6 +73,18 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "marker",
+        "warning markers on a citizen",
+        group(
+            (
+                Command("add", "set a warning marker on a citizen", _CLI + "markers:configure_add"),
+                Command("end", "end a warning marker", _CLI + "markers:configure_end"),
+                Command("list", "a citizen's warning markers", _CLI + "markers:configure_list"),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "export",
         "export every document, one JSON a line",
         _CLI + "store_commands:configure_export",

@@ -100,7 +100,7 @@ def configure_update(p: argparse.ArgumentParser) -> None:
     p.add_argument("--priority", help="low, normal, high or urgent")
     p.add_argument("--comment", help="why (kept in the case history)")
     p.add_argument("--outcome", metavar="CODE", help=_OUTCOME_HELP)
-    _acting_option(p)
+    configure_acting(p)
     p.set_defaults(handler=_case_update)
 
 
@@ -112,7 +112,7 @@ def _configure_end(p: argparse.ArgumentParser, target: str) -> None:
     if target != "reopened":
         p.add_argument("--outcome", metavar="CODE", help=_OUTCOME_HELP)
     p.add_argument("--comment", required=target == "reopened", help="why (kept in the history)")
-    _acting_option(p)
+    configure_acting(p)
     p.set_defaults(handler=_case_end, target=target)
 
 
@@ -131,11 +131,11 @@ def configure_reopen(p: argparse.ArgumentParser) -> None:
 def configure_note_add(p: argparse.ArgumentParser) -> None:
     p.add_argument("case", help="case id or reference")
     p.add_argument("text")
-    _acting_option(p)
+    configure_acting(p)
     p.set_defaults(handler=_note_add)
 
 
-def _acting_option(p: argparse.ArgumentParser) -> None:
+def configure_acting(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as",
         dest="as_user",

@@ -12,7 +12,7 @@ from caseworker.cli.output import print_json, print_record
 from caseworker.display import visible
 from caseworker.models import Case, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.services import cases, citizens, contacts, outcomes, refusals, workflow
+from caseworker.services import cases, citizens, contacts, markers, outcomes, refusals, workflow
 
 
 def _conflicts(session: Session, doc_id: str) -> list[str]:
@@ -61,6 +61,17 @@ def citizen_record(session: Session, citizen_id: str) -> dict[str, Any]:
         "latest_interactions": [
             {"at": i.at, "channel": i.channel, "direction": i.direction, "summary": i.summary}
             for i in contacts.timeline(session, c.id, limit=20)
+        ],
+        "markers": [
+            {
+                "kind": m.kind,
+                "reason": m.reason,
+                "set_by": m.set_by,
+                "set_at": m.set_at,
+                "review_on": m.review_on,
+                "address": m.address,
+            }
+            for m in markers.of_citizen(session, c.id)
         ],
         "conflicts": _conflicts(session, c.id),
     }

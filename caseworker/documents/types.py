@@ -312,6 +312,29 @@ MESSAGE = DocType(
         )
     ),
 )
+MARKER = DocType(
+    "marker",
+    "marker",
+    1,
+    Schema(
+        (
+            s("citizen_id", True, 64),
+            enum("kind", vocab.MARKER_KINDS, True),
+            s("reason", True, 500),
+            s("set_by", True, 64),
+            when("set_at", True),
+            Field("review_on", "date", True),
+            s("address", max_length=500),  # officer safety: the address it applies to
+            s("postcode", max_length=10),
+            when("ended_at"),
+            s("ended_by", max_length=64),
+        )
+    ),
+)
+"""A warning on a citizen's record (vulnerability, safeguarding, an accessibility need, officer
+safety such as "visit in pairs"), shown at the top of their record and, for officer safety, on
+every case at its address. A marker is ended (``ended_at``/``ended_by``), never deleted: who
+was warned of what, and when, stays on the record."""
 
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
@@ -329,5 +352,6 @@ DOC_TYPES: dict[str, DocType] = {
         DIRECTORY,
         REPLY_TEMPLATE,
         MESSAGE,
+        MARKER,
     )
 }

@@ -14,6 +14,7 @@ from caseworker.models.documents import (
     StoreSetting,
 )
 from caseworker.models.interaction import Interaction
+from caseworker.models.marker import Marker
 from caseworker.models.mention import Mention
 from caseworker.models.reply import Message, ReplyTemplate
 from caseworker.models.staff import StaffMember
@@ -31,6 +32,7 @@ __all__ = [
     "Identifier",
     "Interaction",
     "LeafBody",
+    "Marker",
     "Mention",
     "Message",
     "Note",

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from caseworker.documents.codec import check
-from caseworker.seed import casework, people, reference
+from caseworker.seed import casework, markers, people, reference
 from caseworker.seed.bulk import Chunk, StagedChunk
 from caseworker.seed.reference import id_at
 from caseworker.seed.rows import FAST, check_rows
@@ -83,12 +83,17 @@ def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int]:
     weights = [3 if s["group"] != "Contact centre" else 1 for s in services]
     staff = spec.staffing.everyone
     now = spec.now_ms
+    marker_rng = random.Random(f"{spec.seed}:{spec.index}:markers")  # its own stream
     cases = 0
     for n in range(spec.first, spec.first + spec.count):
         citizen = people.make_citizen(rng, ids, ppl, n, now - rng.randrange(DAY, 1825 * DAY))
         add(citizen)
         frequent = n < FREQUENT_CONTACTS
         location = people.postcode_of(citizen)
+        # The single view's benchmark citizens always carry a warning, so it is measured too.
+        warned = markers.make_markers(marker_rng, n, citizen, staff, now, location, frequent)
+        for marker in warned:
+            add(marker)
         case_ids = []
         for _ in range(40 if frequent else _case_count(rng)):
             service = rng.choices(services, weights)[0]
@@ -172,6 +177,8 @@ def _check_every_kind(spec: ChunkSpec) -> None:
         casework.make_interaction(rng, ids, citizen["_id"], spec.now_ms, "staff:agent", None),
         casework.make_mention(rng, ids, 0, spec.now_ms, citizen),
     ]
+    home = people.postcode_of(citizen)
+    made += markers.make_markers(rng, 0, citizen, ["staff:agent"], spec.now_ms, home, True)
     for doc in made:
         check(doc)
         if doc["type"] in FAST:

@@ -1,6 +1,7 @@
 """How identifiers are normalised for exact matching and for the search index."""
 
 import re
+import unicodedata
 
 _NON_DIGITS = re.compile(r"\D")
 _POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$")
@@ -22,6 +23,25 @@ def postcode(text: str) -> str | None:
     if not match:
         return None
     return f"{match.group(1)} {match.group(2)}"
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_HOUSE_NUMBER = re.compile(r"\d+ ?[a-z]?")
+
+
+def first_line(address: str) -> str:
+    """An address's first line (up to the first comma or line break; a house number alone
+    there takes the street after it), in lower case with punctuation and repeated spaces gone:
+    "12, Heol-y-Bont" and "12 heol y bont" agree."""
+    # Accents go (NFKD, marks dropped): "Tŷ Gwyn" and "Ty Gwyn" are one street.
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", address) if not unicodedata.combining(c)
+    )
+    parts = [" ".join(_NOT_WORD.sub(" ", p.lower()).split()) for p in re.split(r"[,\n]", plain)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and _HOUSE_NUMBER.fullmatch(parts[0]):
+        return f"{parts[0]} {parts[1]}"
+    return parts[0] if parts else ""
 
 
 def identifier(kind: str, value: str) -> str:

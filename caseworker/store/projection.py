@@ -24,6 +24,7 @@ from caseworker.models import (
     DirectoryEntry,
     Identifier,
     Interaction,
+    Marker,
     Mention,
     Message,
     Note,
@@ -188,6 +189,25 @@ def directory(doc: Document, rev: str, conflicted: bool) -> Projection:
     return Projection(_table(DirectoryEntry), row, {}, "directory_search", " | ".join(terms))
 
 
+def marker(doc: Document, rev: str, conflicted: bool) -> Projection:
+    """A warning marker; its address is matched with cases' locations by the canonical postcode
+    and the normalised first line."""
+    row = _pick(
+        doc,
+        ("citizen_id", "kind", "reason", "set_by", "set_at", "review_on", "address", "ended_at"),
+    )
+    row["ended_by"] = doc.get("ended_by")
+    raw_code, address = doc.get("postcode"), doc.get("address")
+    row.update(
+        id=doc["_id"],
+        rev=rev,
+        conflicted=conflicted,
+        postcode=(normalise.postcode(raw_code) or raw_code) if raw_code else None,
+        address_line=normalise.first_line(address) if address else None,
+    )
+    return Projection(_table(Marker), row)
+
+
 def _simple(
     model: Any, names: tuple[str, ...], with_rev: bool = True
 ) -> Callable[[Document, str, bool], Projection]:
@@ -278,6 +298,7 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
     "directory": directory,
     "reply_template": _reply_template,
     "message": _simple(Message, _MESSAGE_FIELDS),
+    "marker": marker,
 }
 TABLE_OF_TYPE: dict[str, Table] = {
     "citizen": _table(Citizen),
@@ -293,6 +314,7 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "directory": _table(DirectoryEntry),
     "reply_template": _table(ReplyTemplate),
     "message": _table(Message),
+    "marker": _table(Marker),
 }
 SEARCH_TABLE_OF_TYPE = {
     "citizen": "citizen_search",

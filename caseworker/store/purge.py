@@ -55,6 +55,7 @@ _CHILD_TABLES: tuple[tuple[str, Table, tuple[str, ...]], ...] = (
     ("interaction", projection.TABLE_OF_TYPE["interaction"], ("case_id", "citizen_id")),
     ("case_event", projection.TABLE_OF_TYPE["case_event"], ("case_id",)),
     ("message", projection.TABLE_OF_TYPE["message"], ("case_id",)),
+    ("marker", projection.TABLE_OF_TYPE["marker"], ("citizen_id",)),
 )
 
 

@@ -28,7 +28,19 @@ from tests.support.external_couch import ExternalCouch, external_couch
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 DOCS = 1500
 
-IDS = ("case", "citizen", "note", "contact", "event", "staff", "queue", "service", "audit", "x")
+IDS = (
+    "case",
+    "citizen",
+    "note",
+    "contact",
+    "event",
+    "staff",
+    "queue",
+    "service",
+    "audit",
+    "marker",
+    "x",
+)
 TYPES = (
     "case",
     "citizen",
@@ -40,6 +52,7 @@ TYPES = (
     "service",
     "mention",
     "audit_event",
+    "marker",  # routed by its citizen alone, never by a case_id it may carry
     "thing",
     "constructor",  # a name every JavaScript object inherits
     "",

@@ -122,7 +122,7 @@ def test_every_model_passes_the_model_tester(view: CitizenView, qtmodeltester: M
 
 def test_it_shows_who_they_are_their_consents_and_cases(view: CitizenView) -> None:
     assert view.title.text() == "Gwen Prydderch"
-    assert "Welsh" in view.details.text()
+    assert view.header.language.text() == "Prefers Welsh: offer a Welsh speaker"
     kinds = column_texts(view.profile.identifiers, 0)
     assert kinds == ["Email", "Phone (mobile)"]
     verified = column_texts(view.profile.identifiers, 2)
@@ -133,8 +133,9 @@ def test_it_shows_who_they_are_their_consents_and_cases(view: CitizenView) -> No
     assert "until withdrawn" in column_texts(view.profile.consents, 2)[0]
     assert column_texts(view.profile.open_cases, 1) == ["Bin not emptied"]
     assert column_texts(view.profile.closed_cases, 1) == ["Fly-tipping"]
-    assert column_texts(view.profile.closed_cases, 4) == ["Service level met"]
-    assert column_texts(view.profile.open_cases, 4)[0].startswith("On time: due in")
+    assert column_texts(view.profile.closed_cases, 5) == ["Service level met"]
+    assert column_texts(view.profile.open_cases, 5)[0].startswith("On time: due in")
+    assert column_texts(view.profile.open_cases, 4) == ["Normal"]
 
 
 def test_the_timeline_has_every_channel_newest_first_with_icons(view: CitizenView) -> None:
@@ -213,7 +214,7 @@ def test_open_a_case_from_the_keyboard(
     case_id = opened.args[0]
     assert case_id.startswith("case:")
     assert case_id in {c.id for c in view.profile.open_cases.rows()}
-    assert view.profile.open_heading.text() == "Open cases (2)"
+    assert view.profile.tabText(0) == "Open (2)"
 
 
 def test_quick_actions_show_their_shortcuts(view: CitizenView) -> None:
@@ -223,6 +224,7 @@ def test_quick_actions_show_their_shortcuts(view: CitizenView) -> None:
         "open_case": "Open a case (Ctrl+N)",
         "add_identifier": "Add an identifier (Ctrl+I)",
         "start_note": "Start a note (Ctrl+M)",
+        "set_marker": "Set a warning (Ctrl+Shift+M)",
     }
     for button in view.buttons.values():
         assert "Ctrl+" in button.toolTip()

@@ -6,10 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 import main
 from caseworker.access.people import Person
@@ -23,7 +20,7 @@ from caseworker.services import cases, outcomes, undo
 from caseworker.services.cases import NewCase
 from caseworker.store import docstore
 from caseworker.store.engine import make_engine
-from caseworker.store.schema import HEAD_REVISION, MIGRATIONS_DIR
+from caseworker.store.schema import HEAD_REVISION
 from caseworker.store.store import STORE_FILENAME, Store
 from tests.support.council import council_docs
 from tests.unit.conftest import AGENT, SUPERVISOR

@@ -20,6 +20,7 @@ from ui.case.loader import SnapshotLoader
 from ui.case.outcome import EndCaseDialog, ReopenDialog
 from ui.case.refusal import RefusalBanner, load_refusals
 from ui.case.reply import ReplyDialog
+from ui.case.safety import SafetyBanner
 from ui.case.snapshot import (
     NAMING_TYPES,
     RELATED_TYPES,
@@ -71,6 +72,7 @@ class CaseView(QWidget):
         self.banner = ErrorBanner()
         self.refusal = RefusalBanner(ctx)
         self.refusal.finished.connect(lambda _text: self.check_refusals())
+        self.safety = SafetyBanner(ctx, case_id)  # officer-safety markers at its address
         self.details = CaseDetails(ctx)
         self.details.status_requested.connect(self.change_status)
         self.details.priority_requested.connect(self.change_priority)
@@ -133,12 +135,14 @@ class CaseView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.refusal)
+        layout.addWidget(self.safety)
         layout.addWidget(self.details)
         layout.addWidget(self.activity, 1)
         tab_chain(
             [
                 self.buttons["reply"],
                 self.buttons["open_citizen"],
+                self.safety,
                 self.conflict.button,
                 self.undo_bar.button,
                 *self.refusal.buttons(),

@@ -68,7 +68,7 @@ class ConsentsModel(SnapshotTableModel):
 class CitizenCasesModel(SnapshotTableModel):
     """A citizen's cases with their service-level state, re-read against the clock by ``tick``."""
 
-    COLUMNS = ("reference", "summary", "service", "status", "sla")
+    COLUMNS = ("reference", "summary", "service", "status", "priority", "sla")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +86,7 @@ class CitizenCasesModel(SnapshotTableModel):
             self.tr("Summary"),
             self.tr("Service"),
             self.tr("Status"),
+            self.tr("Priority"),
             self.tr("Service level"),
         )
 
@@ -103,8 +104,11 @@ class CitizenCasesModel(SnapshotTableModel):
             return row.service_name
         if column == "status":
             return labels.status(row.status)
+        if column == "priority":
+            return labels.priority(row.priority)
         text, state = self._sla(row)
-        return text if state in ("met", "breached") else f"{labels.sla(state)}: {text}"
+        # "3 d overdue" says it already; "Overdue: 3 d overdue" only took a key column's width.
+        return text if state in ("met", "breached", "overdue") else f"{labels.sla(state)}: {text}"
 
     def spoken(self, row: CaseSummary, column: str) -> str:
         if column == "reference" and row.conflicted:

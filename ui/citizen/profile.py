@@ -1,21 +1,43 @@
-"""The left side of the citizen view: who they are (identifiers with how each was verified,
-consents with purpose, lawful basis and period) and their open and closed cases."""
+"""The left side of the citizen view: their cases, identifiers (with how each was verified)
+and consents (purpose, lawful basis and period), one tab each.
+
+No table sits inside a scrolling pane: each tab is one table (the cases tab two, split) that
+takes the tab's whole height and scrolls itself, and its key columns fit their contents
+while the free-text one (summary, value, purpose) takes what is left.
+"""
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.case.table import ROW_ID_ROLE
-from ui.case.widgets import fit_height, heading, make_table, stretch_column
+from ui.case.widgets import make_table, stretch_column
 from ui.chips import ChipDelegate
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
 
 
-class ProfilePanel(QScrollArea):
+def _page(*widgets: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 4, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
+    return page
+
+
+class ProfilePanel(QTabWidget):
     open_case_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Cases, identifiers and consents"))
         self.identifiers = IdentifiersModel(self)
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
@@ -44,48 +66,54 @@ class ProfilePanel(QScrollArea):
         for table in (self.open_table, self.closed_table):
             stretch_column(table, CitizenCasesModel.COLUMNS.index("summary"), fit_others=True)
             table.setItemDelegateForColumn(CitizenCasesModel.COLUMNS.index("status"), self.chips)
+            # The service's name shares the spare width with the summary (both elide, with the
+            # full text as a tooltip); reference, status, priority and time left stay whole.
+            table.horizontalHeader().setSectionResizeMode(
+                CitizenCasesModel.COLUMNS.index("service"), QHeaderView.ResizeMode.Stretch
+            )
             table.activated.connect(self._open_case_at)
         stretch_column(
             self.identifiers_table, IdentifiersModel.COLUMNS.index("value"), fit_others=True
         )
         stretch_column(self.consents_table, ConsentsModel.COLUMNS.index("purpose"), fit_others=True)
-        self.open_heading = heading(self.tr("Open cases"))
-        self.closed_heading = heading(self.tr("Closed cases"))
 
-        inside = QWidget()
-        column = QVBoxLayout(inside)
-        for widget in (
-            heading(self.tr("Identifiers")),
-            self.identifiers_table,
-            heading(self.tr("Consents")),
-            self.consents_table,
-            self.open_heading,
-            self.open_table,
-            self.closed_heading,
-            self.closed_table,
-        ):
-            column.addWidget(widget)
-        column.addStretch(1)
-        self.setWidget(inside)
-        self.setWidgetResizable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for table in self.tables():
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.horizontalHeader().setMinimumSectionSize(24)
+        self.addTab(_page(self.open_table), self.tr("Open cases"))
+        self.addTab(_page(self.closed_table), self.tr("Closed cases"))
+        self.addTab(_page(self.identifiers_table), self.tr("Identifiers"))
+        self.addTab(_page(self.consents_table), self.tr("Consents"))
+        self.setDocumentMode(True)
+        self.setAccessibleDescription(
+            self.tr("Ctrl+Tab or the arrow keys on the tabs move between them.")
+        )
+        bar = self.tabBar()
+        bar.setAccessibleName(self.tr("Cases, identifiers and consents"))
+        bar.setAccessibleDescription(
+            self.tr("Choose what to show: the arrow keys move between tabs.")
+        )
+        bar.setElideMode(Qt.TextElideMode.ElideRight)  # never wider than the pane
+        for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def tables(self) -> list[QTableView]:
-        return [self.identifiers_table, self.consents_table, self.open_table, self.closed_table]
+        return [self.open_table, self.closed_table, self.identifiers_table, self.consents_table]
 
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         self.identifiers.set_rows(snap.identifiers)
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)
         self.closed_cases.set_rows(snap.closed_cases)
-        self.open_heading.setText(
-            self.tr("Open cases (%1)").replace("%1", str(len(snap.open_cases)))
-        )
-        self.closed_heading.setText(
-            self.tr("Closed cases (%1)").replace("%1", str(len(snap.closed_cases)))
-        )
-        for table in self.tables():
-            fit_height(table)
+        for n, (template, count) in enumerate(
+            (
+                (self.tr("Open (%1)"), len(snap.open_cases)),
+                (self.tr("Closed (%1)"), len(snap.closed_cases)),
+                (self.tr("Identifiers (%1)"), len(snap.identifiers)),
+                (self.tr("Consents (%1)"), len(snap.consents)),
+            )
+        ):
+            self.setTabText(n, template.replace("%1", str(count)))
 
     def tick(self) -> None:
         self.open_cases.tick()

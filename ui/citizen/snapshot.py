@@ -1,10 +1,11 @@
 """Everything the single citizen view shows, read in one database job as immutable data.
 
 A handful of indexed queries, whatever the size of the record: the citizen with identifiers
-and consents (3), the latest contacts and notes (2), the cases (1), and the names of the staff
-and services they mention (2). No query per row.
+and consents (3), the latest contacts and notes (2), the cases (1), the live warning markers
+(1), and the names of the staff and services they mention (2). No query per row.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,13 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import language, vocab
-from caseworker.models import Case, Interaction, Note, Service, StaffMember
+from caseworker.models import Case, Interaction, Marker, Note, Service, StaffMember
 from caseworker.services.citizens import get_citizen
 
 TIMELINE_LIMIT = 1000
 NOTE_LIMIT = 500
 # Written documents of these types may belong to a citizen without carrying its id.
-RELATED_TYPES = frozenset({"interaction", "note", "case"})
+RELATED_TYPES = frozenset({"interaction", "note", "case", "marker"})
+USUAL_CHANNEL_OF = 20  # the latest contacts from the citizen that say how they usually get in touch
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,20 @@ class CaseSummary:
 
 
 @dataclass(frozen=True)
+class MarkerRow:
+    """A live warning marker, with the name of whoever set it."""
+
+    id: str
+    kind: str
+    reason: str
+    set_by_name: str
+    set_at: datetime
+    review_on: str  # YYYY-MM-DD
+    address: str | None
+    postcode: str | None
+
+
+@dataclass(frozen=True)
 class CitizenSnapshot:
     id: str
     display_name: str
@@ -93,6 +109,24 @@ class CitizenSnapshot:
     timeline: tuple[TimelineEntry, ...]
     timeline_truncated: bool
     cases: tuple[CaseSummary, ...]
+    markers: tuple[MarkerRow, ...] = ()
+
+    @property
+    def last_contact(self) -> TimelineEntry | None:
+        """The latest contact on any channel (notes are not contacts)."""
+        return next((e for e in self.timeline if e.kind == "contact"), None)
+
+    @property
+    def usual_channel(self) -> str | None:
+        """The channel most of the citizen's latest contacts came by (None before any)."""
+        latest = [
+            e.channel
+            for e in self.timeline
+            if e.kind == "contact" and e.direction == "inbound" and e.channel
+        ][:USUAL_CHANNEL_OF]
+        if not latest:
+            return None
+        return Counter(latest).most_common(1)[0][0]
 
     @property
     def open_cases(self) -> tuple[CaseSummary, ...]:
@@ -153,11 +187,17 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
         .where(Case.citizen_id == citizen_id)
         .order_by(Case.opened_at.desc())
     ).all()
+    marker_rows = session.scalars(
+        select(Marker).where(Marker.citizen_id == citizen_id, Marker.ended_at.is_(None))
+    ).all()
     truncated = len(contacts) > TIMELINE_LIMIT
     contacts = contacts[:TIMELINE_LIMIT]
     names = staff_names(
         session,
-        [c.by for c in contacts] + [n.by for n in notes] + [c.assignee_id for c in case_rows],
+        [c.by for c in contacts]
+        + [n.by for n in notes]
+        + [c.assignee_id for c in case_rows]
+        + [m.set_by for m in marker_rows],
     )
     codes = {c.service_code for c in case_rows}
     services = (
@@ -252,12 +292,33 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
             )
             for c in case_rows
         ),
+        markers=tuple(
+            MarkerRow(
+                m.id,
+                m.kind,
+                m.reason,
+                who(m.set_by),
+                m.set_at,
+                m.review_on,
+                m.address,
+                m.postcode,
+            )
+            # Most serious kind first; within a kind, the newest first.
+            for m in sorted(
+                sorted(marker_rows, key=lambda m: m.set_at, reverse=True),
+                key=lambda m: _MARKER_ORDER.get(m.kind, len(_MARKER_ORDER)),
+            )
+        ),
     )
 
 
+_MARKER_ORDER = {kind: n for n, kind in enumerate(vocab.MARKER_URGENCY)}
+
+
 def concerns_citizen(session: Session, citizen_id: str, doc_ids: set[str]) -> bool:
-    """Whether any of these written documents is a contact, note or case of this citizen."""
-    for table in (Interaction, Note, Case):
+    """Whether any of these written documents is a contact, note, case or marker of this
+    citizen."""
+    for table in (Interaction, Note, Case, Marker):
         found = session.scalar(
             select(table.id).where(table.id.in_(doc_ids), table.citizen_id == citizen_id).limit(1)
         )

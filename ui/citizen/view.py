@@ -1,6 +1,10 @@
 """The single citizen view: who they are, everything said to and by them, their cases, and the
 quick actions an agent needs while the citizen is on the phone.
 
+At the top the header (``header.CitizenHeader``): what matters in the first three seconds of a
+call, warnings included. Below it the quick actions, then the cases, identifiers and consents
+(one tab each, no table in a scrolling pane) beside the timeline.
+
 Everything shown comes from one database job (``snapshot.load_citizen``); when the change bus
 says something of this citizen changed, one more job reads it all again.
 """
@@ -11,30 +15,27 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from caseworker.services import markers
 from caseworker.services.context import ChangeSet
 from ui import labels
 from ui.case.conflict import ConflictDialog
 from ui.case.loader import SnapshotLoader
-from ui.case.widgets import (
-    ConflictBadge,
-    ErrorBanner,
-    heading,
-    quick_action,
-    tab_chain,
-)
+from ui.case.widgets import ConflictBadge, ErrorBanner, quick_action, tab_chain
+from ui.citizen.header import CitizenHeader
 from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
-from ui.dialogs.shared import failed
-from ui.values import ValueLabel
+from ui.dialogs.marker import MarkerDialog
+from ui.dialogs.shared import alive, failed
 
 
 class CitizenView(QWidget):
@@ -61,11 +62,10 @@ class CitizenView(QWidget):
         self.loader.failed.connect(self._load_failed)
         self.setAccessibleName(self.tr("Citizen"))
 
-        self.title = heading(self.tr("Loading the citizen…"), "title")
-        self.details = ValueLabel(
-            self.tr("About the citizen"),
-            self.tr("Full name, date of birth and preferred language."),
-        )
+        self.header = CitizenHeader(self)
+        self.header.offers_end = True
+        self.header.end_marker_requested.connect(self.end_marker)
+        self.title = self.header.name
         self.conflict = ConflictBadge()
         self.conflict.resolve_requested.connect(self.resolve_conflict)
         self.banner = ErrorBanner()
@@ -97,6 +97,12 @@ class CitizenView(QWidget):
                 self.start_note,
             ),
             (
+                self.tr("Set a warning"),
+                "Ctrl+Shift+M",
+                self.tr("Warn colleagues: vulnerability, safeguarding, access, officer safety."),
+                self.set_marker,
+            ),
+            (
                 self.tr("Resolve conflict"),
                 "Ctrl+Shift+R",
                 self.tr("Resolve conflicting changes."),
@@ -116,32 +122,42 @@ class CitizenView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.profile)
         splitter.addWidget(self.timeline)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        # The cases' key columns (reference, status, priority, time left) must fit whole.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
+        self.splitter = splitter
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.conflict)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.conflict, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.details)
         layout.addWidget(self.banner)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-
-        chain: list[QWidget] = [
-            *self.buttons.values(),
-            self.conflict.button,
-            *self.profile.tables(),
-            *self.timeline.focus_chain(),
-        ]
-        tab_chain(chain)
+        self._chain_tabs()
 
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
         self._tick.timeout.connect(self.profile.tick)
+        self._tick.timeout.connect(self.header.tick)
         self._tick.start()
         ctx.bus.changed.connect(self._on_changed)
         self.reload()
+
+    def _chain_tabs(self) -> None:
+        """Tab order as read on screen: the header's warnings, the quick actions, the cases
+        and the rest, the timeline."""
+        chain: list[QWidget] = [
+            *self.header.focusables(),
+            *self.buttons.values(),
+            self.conflict.button,
+            self.profile,
+            *self.profile.tables(),
+            *self.timeline.focus_chain(),
+        ]
+        tab_chain(chain)
 
     # -- loading ------------------------------------------------------------------------------
     @property
@@ -178,14 +194,8 @@ class CitizenView(QWidget):
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         first = self.snapshot is None
         self.snapshot = snap
-        self.title.setText(labels.shown(snap.display_name))
-        facts = [labels.shown(snap.full_name)]
-        if snap.date_of_birth:
-            facts.append(self.tr("born %1").replace("%1", labels.iso_date_text(snap.date_of_birth)))
-        facts.append(self.tr("prefers %1").replace("%1", labels.language(snap.language)))
-        if snap.merged_into:
-            facts.append(self.tr("merged into %1").replace("%1", labels.shown(snap.merged_into)))
-        self.details.setText(" · ".join(facts))
+        self.header.show_snapshot(snap)
+        self._chain_tabs()  # the header's markers are new widgets each time
         self.conflict.set_conflicted(snap.conflicted)
         self.profile.show_snapshot(snap)
         self.timeline.show_snapshot(snap)
@@ -226,6 +236,49 @@ class CitizenView(QWidget):
                 self.ctx, citizen_id=self.citizen_id, cases=self.case_choices(False), parent=self
             )
         )
+
+    def set_marker(self) -> QDialog:
+        return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))
+
+    def end_marker(self, marker_id: str, said: str) -> QMessageBox:
+        """Ask before ending a warning (it stays on the record as ended, in the actor's name);
+        the rules say who may, and a refusal is shown in the banner."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("End this warning?"),
+            self.tr("End this warning? It stays on the record as ended, with your name."),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        end = box.addButton(self.tr("&End warning"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        end.setAccessibleName(self.tr("End warning"))
+        end.setAccessibleDescription(self.tr("Ends the warning; it stays on the record."))
+        keep.setAccessibleName(self.tr("Keep it"))
+        keep.setAccessibleDescription(self.tr("Leaves the warning as it is."))
+        box.setInformativeText(said)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        actor = self.ctx.actor
+
+        def answered() -> None:
+            if box.clickedButton() is not end:
+                return
+            self.ctx.worker.write(
+                lambda s: markers.end_marker(s, actor, marker_id),
+                lambda _changes: self.banner.clear_message() if alive(self) else None,
+                lambda error: (
+                    self.banner.say(failed(self.tr("end the warning"), error))
+                    if alive(self)
+                    else None
+                ),
+            )
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.dialog = None
+        box.open()
+        return box
 
     def resolve_conflict(self) -> QDialog | None:
         if self.snapshot is None or not self.snapshot.conflicted:
