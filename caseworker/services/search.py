@@ -14,13 +14,14 @@ window (a Session, ``search``) and ``caseworker search`` (a bare connection, ``s
 whose start-up cannot afford to import SQLAlchemy.
 """
 
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from caseworker.ids import normalise_case_reference
+from caseworker.services import search_rank as rank
 from caseworker.store import normalise
+from caseworker.vocab import OPEN_STATUSES
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -28,8 +29,12 @@ if TYPE_CHECKING:
 Execute = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
 """Runs one SQL statement with ``?`` parameters and gives its rows (``connection.execute``)."""
 
-CANDIDATES = 100
-_PHONEISH = re.compile(r"^[+\d][\d\s()-]*$")
+# Matches ranked (plus exact look-ups by the name and identifier indexes). The index gives
+# matches in storage order, so a broad fragment's best matches are found by those look-ups.
+CANDIDATES = 300
+# The total is exact up to this, then "1,000+": counting stops at one more.
+COUNTED = 1000
+_OPEN = ",".join(f"'{s}'" for s in sorted(OPEN_STATUSES))
 
 
 @dataclass(frozen=True)
@@ -37,10 +42,41 @@ class SearchHit:
     kind: str  # "citizen", "case" or "directory"
     id: str
     title: str
-    detail: str
+    detail: str  # a citizen's postcode, phone, email; a case's service; a summary's line
     score: int
     # Only a summary from the citizen directory: the person's full record is not here.
     summary: bool = False
+    date_of_birth: str | None = None  # a citizen's, ISO
+    last_contact: str | None = None  # a citizen's latest contact, ISO UTC
+    open_cases: int = 0  # a citizen's
+    status: str | None = None  # a case's status code
+    updated_at: str | None = None  # a case's, ISO UTC
+
+    @property
+    def open_work(self) -> bool:
+        return self.open_cases > 0 if self.kind != "case" else self.status in OPEN_STATUSES
+
+    @property
+    def recent(self) -> str:
+        return (self.updated_at if self.kind == "case" else self.last_contact) or ""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The hits shown, and how many records match in all (``total``, counted up to
+    ``COUNTED + 1``: above ``COUNTED`` it is only "more than")."""
+
+    hits: list[SearchHit]
+    total: int
+
+    @property
+    def capped(self) -> bool:
+        return self.total > COUNTED
+
+    @property
+    def more(self) -> bool:
+        """More match than are shown."""
+        return self.total > len(self.hits)
 
 
 def fts_phrase(term: str) -> str:
@@ -48,14 +84,11 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _terms(query: str) -> list[str]:
-    q = query.strip().lower()
-    if _PHONEISH.match(q) and sum(c.isdigit() for c in q) >= 3:
-        digits = re.sub(r"\D", "", q.replace("(0)", ""))
-        if q.startswith("+44"):
-            digits = "0" + digits[2:]  # the index holds national numbers
-        return [digits]
-    words = [w for w in re.split(r"\s+", q) if w]
+def _terms(typed: rank.Typed) -> list[str]:
+    if typed.digits is not None:
+        return [typed.digits]
+    words = typed.words
+    q = typed.text
     if len(words) > 1 and normalise.postcode(q) is None and len("".join(words)) <= 8:
         # "cf10 1a": a postcode being typed; the index also holds it without the space.
         compact = "".join(words)
@@ -81,131 +114,220 @@ def session_execute(session: "Session") -> Execute:
 
 
 def search(session: "Session", query: str, limit: int = 20) -> list[SearchHit]:
-    return search_with(session_execute(session), query, limit)
+    return find_with(session_execute(session), query, limit).hits
 
 
 def search_with(execute: Execute, query: str, limit: int = 20) -> list[SearchHit]:
-    """Up to ``limit`` hits for what a person typed, best first."""
+    return find_with(execute, query, limit).hits
+
+
+def find(session: "Session", query: str, limit: int = 20) -> SearchResults:
+    return find_with(session_execute(session), query, limit)
+
+
+def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
+    """Up to ``limit`` hits for what a person typed, best first, and how many match in all."""
     query = query.strip()
     if not query:
-        return []
+        return SearchResults([], 0)
     reference = normalise_case_reference(query)
     if reference is not None:
         for case in execute(_CASE_COLUMNS + " WHERE reference = ? LIMIT 1", (reference,)):
-            return [_case_hit(case, 1000)]
-    terms = _terms(query)
-    expression = _match_expression(terms)
-    if expression is None:
-        rows = _short_prefix(execute, _CITIZEN_COLUMNS, query, limit)
-        found = _rank_citizens(execute, rows, [query.lower()], limit)
-        if len(found) < limit:
-            rows = _short_prefix(execute, _DIRECTORY_COLUMNS + _NOT_HELD, query, limit)
-            found += _rank_directory(rows, [query.lower()], limit - len(found))
-        return found
+            return SearchResults([_case_hit(case, 1000)], 1)
+    typed = rank.read_typed(query)
+    expression = _match_expression(_terms(typed))
     # A longer list asked for (``search --limit 500``) ranks a larger candidate set.
-    candidates = max(CANDIDATES, limit + 1)
-    citizen_ids = _matching_rowids(execute, "citizen_search", expression, candidates)
-    case_ids = _matching_rowids(execute, "case_search", expression, max(candidates // 4, limit))
-    hits: list[SearchHit] = []
-    if citizen_ids:
-        rows = list(execute(_CITIZEN_COLUMNS + _rowid_in(citizen_ids), ()))
-        hits += _rank_citizens(execute, rows, terms, limit)
+    ranked = max(CANDIDATES, limit + 1)
+    counted = max(COUNTED + 1, ranked)
+    if expression is None and typed.words:
+        # One or two letters: family names starting with them (the index needs three).
+        prefix = typed.words[0].replace("%", "").replace("_", "") + "%"
+        citizen_ids = _rowids(execute, _CITIZEN_PREFIX, (prefix,), typed, counted)
+        case_ids: list[int] = []
+        directory_ids = _rowids(execute, _DIRECTORY_PREFIX, (prefix,), typed, counted)
+    elif expression is None:  # only a date of birth
+        citizen_ids = _rowids(execute, "SELECT rowid FROM citizens c", (), typed, counted)
+        case_ids, directory_ids = [], []
+    else:
+        by_index = _CITIZEN_MATCH_BORN if typed.born else _CITIZEN_MATCH
+        citizen_ids = _rowids(execute, by_index, (expression,), typed, counted)
+        case_ids = [] if typed.born else _rowids(execute, _CASE_MATCH, (expression,), None, counted)
+        directory_ids = (
+            [] if typed.born else _rowids(execute, _DIRECTORY_MATCH, (expression,), None, counted)
+        )
+    total = len(citizen_ids) + len(case_ids) + len(directory_ids)
+    exact = _exact_rowids(execute, typed, ranked)
+    candidates = list(dict.fromkeys(exact + citizen_ids[:ranked]))
+    hits = _rank_citizens(execute, candidates, typed, limit)
     if case_ids:
-        first = terms[0].replace("-", "") if terms else ""
-        for case in execute(_CASE_COLUMNS + _rowid_in(case_ids), ()):
-            compact = case[1].lower().replace("-", "")
-            hits.append(_case_hit(case, 90 if compact.startswith(first) else 30))
-    hits.sort(key=lambda h: (-h.score, h.title))
-    hits = hits[:limit]
-    if len(hits) < limit:
-        rows = list(execute(_DIRECTORY_MATCH, (expression, candidates)))
-        hits += _rank_directory(rows, terms, limit - len(hits))
-    return hits
+        rows = execute(_CASE_COLUMNS + _rowid_in(case_ids[: max(ranked // 4, limit)]), ())
+        hits += [_case_hit(c, rank.case_score(typed, c[1], c[6])) for c in rows]
+    hits = _best_first(hits)[:limit]
+    if len(hits) < limit and directory_ids:
+        rows = list(execute(_DIRECTORY_COLUMNS + _rowid_in(directory_ids[:ranked], "d."), ()))
+        hits += _rank_directory(rows, typed, limit - len(hits))
+    return SearchResults(hits, max(total, len(hits)))
 
 
-_CITIZEN_COLUMNS = "SELECT id, given_name, family_name, preferred_name FROM citizens"
-_CASE_COLUMNS = "SELECT id, reference, summary, service_code, status FROM cases"
+_CITIZEN_COLUMNS = "SELECT id, given_name, family_name, preferred_name, date_of_birth FROM citizens"
+_CASE_COLUMNS = (
+    "SELECT id, reference, summary, service_code, status, updated_at, location_postcode FROM cases"
+)
 _DIRECTORY_COLUMNS = (
     "SELECT d.id, d.given_name, d.family_name, d.preferred_name, d.line FROM directory_entries d"
 )
 # Whose full record is here is found as a citizen, never again as a directory entry.
-_NOT_HELD = " WHERE NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = d.citizen_id)"
-# The index drives (a broad fragment stops at the candidate limit), held citizens skipped.
+_NOT_HELD = "NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = d.citizen_id)"
+_CITIZEN_PREFIX = "SELECT c.rowid FROM citizens c WHERE c.family_name LIKE ?"
+_DIRECTORY_PREFIX = (
+    f"SELECT d.rowid FROM directory_entries d WHERE d.family_name LIKE ? AND {_NOT_HELD}"
+)
+# The index drives; a broad fragment stops at the count's limit.
+_CITIZEN_MATCH = "SELECT rowid FROM citizen_search WHERE citizen_search MATCH ?"
+# With a date of birth, every match of the rest is read until enough were born that day.
+_CITIZEN_MATCH_BORN = (
+    "SELECT c.rowid FROM citizen_search s JOIN citizens c ON c.rowid = s.rowid "
+    "WHERE citizen_search MATCH ?"
+)
+_CASE_MATCH = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
 _DIRECTORY_MATCH = (
-    "SELECT d.id, d.given_name, d.family_name, d.preferred_name, d.line "
-    "FROM directory_search JOIN directory_entries d ON d.rowid = directory_search.rowid "
-    "WHERE directory_search MATCH ? "
-    "AND NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = d.citizen_id) LIMIT ?"
+    "SELECT d.rowid FROM directory_search JOIN directory_entries d "
+    f"ON d.rowid = directory_search.rowid WHERE directory_search MATCH ? AND {_NOT_HELD}"
 )
 
 
-def _matching_rowids(execute: Execute, table: str, expression: str, limit: int) -> list[int]:
-    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?"
-    return [int(row[0]) for row in execute(sql, (expression, limit))]
+def _rowids(
+    execute: Execute, sql: str, params: tuple[Any, ...], typed: rank.Typed | None, limit: int
+) -> list[int]:
+    """The first ``limit`` rowids ``sql`` finds; for citizens, only those born on the date of
+    birth typed (if one was)."""
+    if typed is not None and typed.born:
+        glue = " AND " if " WHERE " in sql else " WHERE "
+        sql, params = sql + glue + "c.date_of_birth = ?", (*params, typed.born)
+    return [int(row[0]) for row in execute(sql + " LIMIT ?", (*params, limit))]
 
 
-def _rowid_in(rowids: list[int]) -> str:
-    return f" WHERE rowid IN ({','.join(str(int(r)) for r in rowids)})"
+def _exact_rowids(execute: Execute, typed: rank.Typed, limit: int) -> list[int]:
+    """Citizens matching exactly, by the name and identifier indexes: among the candidates
+    however many others a broad fragment matches."""
+    born, born_params = (" AND c.date_of_birth = ?", (typed.born,)) if typed.born else ("", ())
+    if typed.digits is not None:
+        national = typed.digits if typed.digits.startswith("0") else "0" + typed.digits
+        sql = (
+            "SELECT c.rowid FROM identifiers i JOIN citizens c ON c.id = i.citizen_id "
+            "WHERE i.kind = 'phone' AND i.normalised IN (?, ?)"
+        )
+        params: tuple[Any, ...] = (typed.digits, national)
+    elif typed.name_like and len(typed.words) == 1:
+        sql = "SELECT c.rowid FROM citizens c WHERE c.family_name = ?"
+        params = (typed.words[0],)
+    elif typed.name_like and len(typed.words) > 1:
+        variants = rank.name_variants(typed.words[0])
+        marks = ",".join("?" * len(variants))
+        sql = (
+            f"SELECT c.rowid FROM citizens c WHERE c.family_name = ? AND c.given_name IN ({marks})"
+        )
+        params = (typed.words[-1], *variants)
+    elif typed.text and "@" in typed.text:
+        sql = (
+            "SELECT c.rowid FROM identifiers i JOIN citizens c ON c.id = i.citizen_id "
+            "WHERE i.kind IN ('email', 'social', 'app_account') AND i.normalised = ?"
+        )
+        params = (typed.text,)
+    else:
+        return []
+    return [int(r[0]) for r in execute(sql + born + " LIMIT ?", (*params, *born_params, limit))]
 
 
-def _short_prefix(execute: Execute, select: str, query: str, limit: int) -> list[Sequence[Any]]:
-    """One or two letters: family names starting with them (the index needs three)."""
-    prefix = query.replace("%", "").replace("_", "")
-    where = " AND" if " WHERE " in select else " WHERE"
-    sql = select + where + " family_name LIKE ? ORDER BY family_name, given_name LIMIT ?"
-    return list(execute(sql, (prefix + "%", limit)))
+def _rowid_in(rowids: list[int], table: str = "") -> str:
+    return f" WHERE {table}rowid IN ({','.join(str(int(r)) for r in rowids)})"
 
 
-def _name_score(first: str, given_name: str, family_name: str) -> int:
-    """How well a person's name matches the first term typed (40: found by something else)."""
-    full = f"{given_name} {family_name}".lower()
-    if full.startswith(first) or family_name.lower().startswith(first):
-        return 100
-    if any(w.startswith(first) for w in full.split()):
-        return 80
-    return 60 if first in full else 40
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
 
 
 def _rank_citizens(
-    execute: Execute, citizens: list[Sequence[Any]], terms: list[str], limit: int
+    execute: Execute, rowids: list[int], typed: rank.Typed, limit: int
 ) -> list[SearchHit]:
-    """Rank candidates by how their name matches, then describe only the ones shown."""
-    first = terms[0] if terms else ""
-    scored = []
-    for citizen_id, given_name, family_name, preferred_name in citizens:
-        score = _name_score(first, given_name, family_name)
-        name = f"{preferred_name or given_name} {family_name}"
-        scored.append((score, name, citizen_id))
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    shown = scored[:limit]
-    details: dict[str, dict[str, str]] = {}
-    if shown:
-        marks = ",".join("?" * len(shown))
-        sql = (
-            "SELECT citizen_id, kind, value, postcode FROM identifiers "
-            f"WHERE citizen_id IN ({marks}) ORDER BY id"
-        )
-        for citizen_id, kind, value, postcode in execute(sql, [s[2] for s in shown]):
-            found = details.setdefault(citizen_id, {})
-            found.setdefault(kind, (postcode if kind == "address" else value) or "")
+    """Score the candidates, order them, and describe only the ones that can be shown."""
+    if not rowids:
+        return []
+    rows = list(execute(_CITIZEN_COLUMNS + _rowid_in(rowids), ()))
+    ids = [row[0] for row in rows]
+    identifiers = _identifiers(execute, ids) if not typed.name_like else {}
+    open_sql = (
+        f"SELECT citizen_id, count(*) FROM cases WHERE citizen_id IN ({_marks(ids)}) "
+        f"AND status IN ({_OPEN}) GROUP BY citizen_id"
+    )
+    open_cases = {str(r[0]): int(r[1]) for r in execute(open_sql, ids)}
+    contact_sql = (
+        "SELECT citizen_id, max(at) FROM interactions "
+        f"WHERE citizen_id IN ({_marks(ids)}) GROUP BY citizen_id"
+    )
+    contacts = {str(r[0]): str(r[1]) for r in execute(contact_sql, ids)}
     hits = []
-    for score, name, citizen_id in shown:
-        d = details.get(citizen_id, {})
-        detail = " · ".join(x for x in (d.get("address"), d.get("phone"), d.get("email")) if x)
-        hits.append(SearchHit("citizen", citizen_id, name, detail, score))
-    return hits
+    for citizen_id, given_name, family_name, preferred_name, born in rows:
+        score = rank.name_score(typed, given_name, family_name, preferred_name)
+        for kind, normalised, postcode, _value in identifiers.get(citizen_id, ()):
+            score = max(score, rank.identifier_score(typed, kind, normalised, postcode))
+        hits.append(
+            SearchHit(
+                "citizen",
+                citizen_id,
+                f"{preferred_name or given_name} {family_name}",
+                "",
+                score or rank.OTHER,
+                date_of_birth=born,
+                last_contact=contacts.get(citizen_id),
+                open_cases=int(open_cases.get(citizen_id, 0)),
+            )
+        )
+    shown = _best_first(hits)[:limit]
+    if typed.name_like:
+        identifiers = _identifiers(execute, [h.id for h in shown])
+    return [replace(h, detail=_contact_line(identifiers.get(h.id, []))) for h in shown]
 
 
-def _rank_directory(entries: list[Sequence[Any]], terms: list[str], limit: int) -> list[SearchHit]:
+def _identifiers(execute: Execute, ids: list[str]) -> dict[str, list[tuple[str, str, Any, str]]]:
+    found: dict[str, list[tuple[str, str, Any, str]]] = {}
+    if ids:
+        sql = (
+            "SELECT citizen_id, kind, normalised, postcode, value FROM identifiers "
+            f"WHERE citizen_id IN ({_marks(ids)}) ORDER BY id"
+        )
+        for citizen_id, kind, normalised, postcode, value in execute(sql, ids):
+            found.setdefault(citizen_id, []).append((kind, normalised, postcode, value))
+    return found
+
+
+def _contact_line(identifiers: list[tuple[str, str, Any, str]]) -> str:
+    """The first postcode, phone and email: how namesakes are told apart at a glance."""
+    first: dict[str, str] = {}
+    for kind, _normalised, postcode, value in identifiers:
+        first.setdefault(kind, (postcode if kind == "address" else value) or "")
+    return " · ".join(
+        x for x in (first.get("address"), first.get("phone"), first.get("email")) if x
+    )
+
+
+def _best_first(hits: list[SearchHit]) -> list[SearchHit]:
+    """Best match, then open work (open cases first), then the most recent contact, then A-Z."""
+    ordered = sorted(hits, key=lambda h: (h.title.lower(), h.id))
+    ordered.sort(key=lambda h: h.recent, reverse=True)  # stable: A-Z kept within a time
+    ordered.sort(key=lambda h: (-h.score, not h.open_work))
+    return ordered
+
+
+def _rank_directory(entries: list[Sequence[Any]], typed: rank.Typed, limit: int) -> list[SearchHit]:
     """Directory entries (already without those whose full record is held), best first."""
-    first = terms[0] if terms else ""
     hits = [
         SearchHit(
             "directory",
             entry_id,
             f"{preferred_name or given_name} {family_name}",
             line,
-            _name_score(first, given_name, family_name),
+            rank.name_score(typed, given_name, family_name, preferred_name) or rank.OTHER,
             summary=True,
         )
         for entry_id, given_name, family_name, preferred_name, line in entries
@@ -215,8 +337,16 @@ def _rank_directory(entries: list[Sequence[Any]], terms: list[str], limit: int) 
 
 
 def _case_hit(case: Sequence[Any], score: int) -> SearchHit:
-    case_id, reference, summary, service_code, status = case
-    return SearchHit("case", case_id, f"{reference} {summary}", f"{service_code} · {status}", score)
+    case_id, reference, summary, service_code, status, updated_at, _postcode = case
+    return SearchHit(
+        "case",
+        case_id,
+        f"{reference} {summary}",
+        service_code,
+        score,
+        status=status,
+        updated_at=updated_at,
+    )
 
 
 @dataclass(frozen=True)
