@@ -22,8 +22,10 @@ _PHONEISH = re.compile(r"^[+\d][\d\s()-]*$")
 # A date of birth typed with the rest: 03/05/1980, 3-5-1980, 3.5.1980 or 1980-05-03.
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-# A date still being typed ("03/0", "03/05/19"): not searched for as text.
+# A date still being typed ("03/0", "03/05/19"): not searched for as text. A whole one that
+# is no date ("31/02/1978") is, so it finds nobody rather than being ignored.
 _PARTIAL_DATE = re.compile(r"^\d{1,4}[/.-][\d/.-]*$")
+_COMPLETE_DATE = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def read_typed(query: str) -> Typed:
     for word in q.split():
         if (when := birth_date(word)) is not None:
             born = when
-        elif not _PARTIAL_DATE.match(word) or not words:
+        elif not _PARTIAL_DATE.match(word) or _COMPLETE_DATE.match(word) or not words:
             words.append(word)
     return Typed(" ".join(words), words, born=born)
 
