@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -87,8 +88,10 @@ class SearchResultsModel(QAbstractListModel):
             facts.append(self.tr("Born %1").replace("%1", day_text(hit.date_of_birth)))
         if hit.last_contact:
             facts.append(self.tr("Last contact %1").replace("%1", day_text(hit.last_contact)))
-        if hit.open_cases:
-            facts.append(self.tr("%n open case(s)", "", hit.open_cases))
+        if hit.open_cases == 1:
+            facts.append(self.tr("1 open case"))
+        elif hit.open_cases:
+            facts.append(self.tr("%1 open cases").replace("%1", str(hit.open_cases)))
         return " · ".join([*facts, *([shown(hit.detail)] if hit.detail else [])])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -244,8 +247,9 @@ class SearchController(QObject):
         """What the page says above the rows: how many are shown of how many match, and how
         to narrow a long list ("20 of 315 for “williams”: add a postcode or date of birth…")."""
         if self.total <= count:
-            return self.tr(
-                "%n result(s) for “%1”. Up and Down choose, Enter opens.", "", count
+            # The page's own words (translated already, with their plural forms).
+            return QCoreApplication.translate(
+                "SearchPage", "%n result(s) for “%1”. Up and Down choose, Enter opens.", "", count
             ).replace("%1", query)
         locale = QLocale()
         total = locale.toString(self.total)
