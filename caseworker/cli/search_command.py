@@ -10,14 +10,14 @@ from caseworker.cli.app import Context
 from caseworker.cli.arguments import result_limit
 from caseworker.cli.output import print_json, table
 from caseworker.display import visible
-from caseworker.services.search import COUNTED, SearchHit, SearchResults, find_with
+from caseworker.services.search import SearchHit, SearchResults, find_with
 
 DEFAULT_LIMIT = 20
 
 
 def total_text(results: SearchResults) -> str:
-    """How many match in all: exact up to ``COUNTED``, then "1,000+"."""
-    return f"{COUNTED:,}+" if results.capped else f"{results.total:,}"
+    """How many match in all: exact up to the bound (1,000), then "1,000+"."""
+    return f"{results.bound:,}+" if results.capped else f"{results.total:,}"
 
 
 def _facts(hit: SearchHit) -> str:

@@ -64,14 +64,15 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResults:
     """The hits shown, and how many records match in all (``total``, counted up to
-    ``COUNTED + 1``: above ``COUNTED`` it is only "more than")."""
+    ``bound + 1``: above ``bound`` it is only "more than")."""
 
     hits: list[SearchHit]
     total: int
+    bound: int = COUNTED  # where counting stopped being exact
 
     @property
     def capped(self) -> bool:
-        return self.total > COUNTED
+        return self.total > self.bound
 
     @property
     def more(self) -> bool:
@@ -166,7 +167,7 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
     if len(hits) < limit and directory_ids:
         rows = list(execute(_DIRECTORY_COLUMNS + _rowid_in(directory_ids[:ranked], "d."), ()))
         hits += _rank_directory(rows, typed, limit - len(hits))
-    return SearchResults(hits, max(total, len(hits)))
+    return SearchResults(hits, max(total, len(hits)), COUNTED)
 
 
 _CITIZEN_COLUMNS = "SELECT id, given_name, family_name, preferred_name, date_of_birth FROM citizens"

@@ -162,7 +162,8 @@ class SearchController(QObject):
         self.query = ""
         self.answered = ""  # the query the model's rows answer
         self.last_search_ms = 0.0  # time spent in the database for the latest answer
-        self.total = 0  # how many match the answered query in all (above COUNTED: "more")
+        self.total = 0  # how many match the answered query in all (above ``bound``: "more")
+        self.bound = COUNTED
 
     def search(self, text: str) -> None:
         self._generation += 1
@@ -229,7 +230,7 @@ class SearchController(QObject):
             return  # typed on since: a newer answer is on its way
         results, self.last_search_ms = result
         self.answered = query
-        self.total = results.total
+        self.total, self.bound = results.total, results.bound
         self.model.set_hits(results.hits)
         self.results_ready.emit(query, len(results.hits))
 
@@ -253,8 +254,8 @@ class SearchController(QObject):
             ).replace("%1", query)
         locale = QLocale()
         total = locale.toString(self.total)
-        if self.total > COUNTED:
-            total = self.tr("%1+").replace("%1", locale.toString(COUNTED))
+        if self.total > self.bound:
+            total = self.tr("%1+").replace("%1", locale.toString(self.bound))
         return (
             self.tr(
                 "%1 of %2 for “%3”: add a postcode or date of birth to narrow it. "
