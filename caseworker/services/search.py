@@ -269,16 +269,15 @@ def _rank_citizens(
     contacts = {str(r[0]): str(r[1]) for r in execute(contact_sql, ids)}
     hits = []
     for citizen_id, given_name, family_name, preferred_name, born in rows:
-        score = rank.name_score(typed, given_name, family_name, preferred_name)
-        for kind, normalised, postcode, _value in identifiers.get(citizen_id, ()):
-            score = max(score, rank.identifier_score(typed, kind, normalised, postcode))
+        own = ((k, n, p) for k, n, p, _value in identifiers.get(citizen_id, ()))
+        score = rank.citizen_score(typed, given_name, family_name, preferred_name, own)
         hits.append(
             SearchHit(
                 "citizen",
                 citizen_id,
                 f"{preferred_name or given_name} {family_name}",
                 "",
-                score or rank.OTHER,
+                score,
                 date_of_birth=born,
                 last_contact=contacts.get(citizen_id),
                 open_cases=int(open_cases.get(citizen_id, 0)),

@@ -6,6 +6,7 @@ people with an open case (or open cases) come first, then the most recently cont
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -77,6 +78,31 @@ def read_typed(query: str) -> Typed:
         elif not _PARTIAL_DATE.match(word) or _COMPLETE_DATE.match(word) or not words:
             words.append(word)
     return Typed(" ".join(words), words, born=born)
+
+
+def _is_name(word: str) -> bool:
+    return all(c.isalpha() or c in "-'’" for c in word)
+
+
+def citizen_score(
+    typed: Typed,
+    given: str,
+    family: str,
+    preferred: str | None,
+    identifiers: Iterable[tuple[str, str, str | None]],
+) -> int:
+    """The best of the name's and the identifiers' scores. A name typed with a postcode or
+    phone ("williams cf45") scores both halves, and scores well only when both match well."""
+    names = [w for w in typed.words if _is_name(w)]
+    if typed.digits is None and names and len(names) < len(typed.words):
+        rest = read_typed(" ".join(w for w in typed.words if not _is_name(w)))
+        by_name = name_score(Typed(" ".join(names), names), given, family, preferred)
+        by_identifier = max((identifier_score(rest, *i) for i in identifiers), default=0)
+        return (by_name + by_identifier) // 2 if by_name and by_identifier else OTHER
+    best = name_score(typed, given, family, preferred)
+    for kind, normalised, postcode in identifiers:
+        best = max(best, identifier_score(typed, kind, normalised, postcode))
+    return best or OTHER
 
 
 def _graded(value: str, typed: str) -> int:

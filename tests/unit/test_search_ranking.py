@@ -209,3 +209,17 @@ def test_a_phone_number_that_looks_like_a_date_is_still_a_phone_number() -> None
     assert typed.digits == "01632960123" and typed.born is None
     assert search_rank.read_typed("06-05-1978").born == "1978-05-06"
     assert search_rank.birth_date("1978-02-30") is None
+
+
+def test_a_name_with_a_postcode_ranks_by_how_well_both_match(council: Store) -> None:
+    def at(code: str) -> NewIdentifier:
+        return NewIdentifier("address", "1 High St", postcode=code)
+
+    inside = _citizen(council, "Iwan", "Gwilliams", at("CF10 1AB"))
+    elsewhere = _citizen(
+        council, "Bob", "Jones", at("CF10 2AB"), NewIdentifier("email", "williams@example.org")
+    )
+    exact = _citizen(council, "Dai", "Williams", at("CF10 1AB"))
+    near = _citizen(council, "Eli", "Williams", at("CF10 3AB"))
+    assert _order(council, "williams cf10 1ab") == [exact, inside]
+    assert _order(council, "williams cf10") == [exact, near, inside, elsewhere]
