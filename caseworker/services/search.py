@@ -31,7 +31,7 @@ Execute = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
 
 # Matches ranked (plus exact look-ups by the name and identifier indexes). The index gives
 # matches in storage order, so a broad fragment's best matches are found by those look-ups.
-CANDIDATES = 300
+CANDIDATES = 100
 # The total is exact up to this, then "1,000+": counting stops at one more.
 COUNTED = 1000
 _OPEN = ",".join(f"'{s}'" for s in sorted(OPEN_STATUSES))
@@ -147,7 +147,7 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
         case_ids: list[int] = []
         directory_ids = _rowids(execute, _DIRECTORY_PREFIX, (prefix,), typed, counted)
     elif expression is None:  # only a date of birth
-        citizen_ids = _rowids(execute, "SELECT rowid FROM citizens c", (), typed, counted)
+        citizen_ids = _rowids(execute, "SELECT c.rowid AS r FROM citizens c", (), typed, counted)
         case_ids, directory_ids = [], []
     else:
         by_index = _CITIZEN_MATCH_BORN if typed.born else _CITIZEN_MATCH
@@ -158,7 +158,7 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
         )
     total = len(citizen_ids) + len(case_ids) + len(directory_ids)
     exact = _exact_rowids(execute, typed, ranked)
-    candidates = list(dict.fromkeys(exact + citizen_ids[:ranked]))
+    candidates = list(dict.fromkeys(exact + citizen_ids[:ranked]))[:ranked]  # exact ones first
     hits = _rank_citizens(execute, candidates, typed, limit)
     if case_ids:
         rows = execute(_CASE_COLUMNS + _rowid_in(case_ids[: max(ranked // 4, limit)]), ())
@@ -170,7 +170,14 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
     return SearchResults(hits, max(total, len(hits)), COUNTED)
 
 
-_CITIZEN_COLUMNS = "SELECT id, given_name, family_name, preferred_name, date_of_birth FROM citizens"
+# A candidate: names, date of birth, open cases and latest contact (each one index look-up).
+_CANDIDATE_COLUMNS = (
+    "SELECT id, given_name, family_name, preferred_name, date_of_birth, "
+    "(SELECT count(*) FROM cases k WHERE k.citizen_id = citizens.id "
+    f"AND k.status IN ({_OPEN})), "
+    "(SELECT max(i.at) FROM interactions i WHERE i.citizen_id = citizens.id) "
+    "FROM citizens"
+)
 _CASE_COLUMNS = (
     "SELECT id, reference, summary, service_code, status, updated_at, location_postcode FROM cases"
 )
@@ -179,20 +186,20 @@ _DIRECTORY_COLUMNS = (
 )
 # Whose full record is here is found as a citizen, never again as a directory entry.
 _NOT_HELD = "NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = d.citizen_id)"
-_CITIZEN_PREFIX = "SELECT c.rowid FROM citizens c WHERE c.family_name LIKE ?"
+_CITIZEN_PREFIX = "SELECT c.rowid AS r FROM citizens c WHERE c.family_name LIKE ?"
 _DIRECTORY_PREFIX = (
-    f"SELECT d.rowid FROM directory_entries d WHERE d.family_name LIKE ? AND {_NOT_HELD}"
+    f"SELECT d.rowid AS r FROM directory_entries d WHERE d.family_name LIKE ? AND {_NOT_HELD}"
 )
 # The index drives; a broad fragment stops at the count's limit.
-_CITIZEN_MATCH = "SELECT rowid FROM citizen_search WHERE citizen_search MATCH ?"
+_CITIZEN_MATCH = "SELECT rowid AS r FROM citizen_search WHERE citizen_search MATCH ?"
 # With a date of birth, every match of the rest is read until enough were born that day.
 _CITIZEN_MATCH_BORN = (
-    "SELECT c.rowid FROM citizen_search s JOIN citizens c ON c.rowid = s.rowid "
+    "SELECT c.rowid AS r FROM citizen_search s JOIN citizens c ON c.rowid = s.rowid "
     "WHERE citizen_search MATCH ?"
 )
-_CASE_MATCH = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
+_CASE_MATCH = "SELECT rowid AS r FROM case_search WHERE case_search MATCH ?"
 _DIRECTORY_MATCH = (
-    "SELECT d.rowid FROM directory_search JOIN directory_entries d "
+    "SELECT d.rowid AS r FROM directory_search JOIN directory_entries d "
     f"ON d.rowid = directory_search.rowid WHERE directory_search MATCH ? AND {_NOT_HELD}"
 )
 
@@ -205,7 +212,10 @@ def _rowids(
     if typed is not None and typed.born:
         glue = " AND " if " WHERE " in sql else " WHERE "
         sql, params = sql + glue + "c.date_of_birth = ?", (*params, typed.born)
-    return [int(row[0]) for row in execute(sql + " LIMIT ?", (*params, limit))]
+    # One row back, not a thousand: the rowids joined by SQLite, split here.
+    for (joined,) in execute(f"SELECT group_concat(r) FROM ({sql} LIMIT ?)", (*params, limit)):
+        return [int(r) for r in joined.split(",")] if joined else []
+    return []
 
 
 def _exact_rowids(execute: Execute, typed: rank.Typed, limit: int) -> list[int]:
@@ -254,21 +264,11 @@ def _rank_citizens(
     """Score the candidates, order them, and describe only the ones that can be shown."""
     if not rowids:
         return []
-    rows = list(execute(_CITIZEN_COLUMNS + _rowid_in(rowids), ()))
+    rows = list(execute(_CANDIDATE_COLUMNS + _rowid_in(rowids), ()))
     ids = [row[0] for row in rows]
-    identifiers = _identifiers(execute, ids) if not typed.name_like else {}
-    open_sql = (
-        f"SELECT citizen_id, count(*) FROM cases WHERE citizen_id IN ({_marks(ids)}) "
-        f"AND status IN ({_OPEN}) GROUP BY citizen_id"
-    )
-    open_cases = {str(r[0]): int(r[1]) for r in execute(open_sql, ids)}
-    contact_sql = (
-        "SELECT citizen_id, max(at) FROM interactions "
-        f"WHERE citizen_id IN ({_marks(ids)}) GROUP BY citizen_id"
-    )
-    contacts = {str(r[0]): str(r[1]) for r in execute(contact_sql, ids)}
+    identifiers = {} if typed.name_like else _identifiers(execute, ids, _kinds_to_score(typed))
     hits = []
-    for citizen_id, given_name, family_name, preferred_name, born in rows:
+    for citizen_id, given_name, family_name, preferred_name, born, open_cases, contact in rows:
         own = ((k, n, p) for k, n, p, _value in identifiers.get(citizen_id, ()))
         score = rank.citizen_score(typed, given_name, family_name, preferred_name, own)
         hits.append(
@@ -279,24 +279,40 @@ def _rank_citizens(
                 "",
                 score,
                 date_of_birth=born,
-                last_contact=contacts.get(citizen_id),
-                open_cases=int(open_cases.get(citizen_id, 0)),
+                last_contact=contact,
+                open_cases=int(open_cases),
             )
         )
     shown = _best_first(hits)[:limit]
-    if typed.name_like:
+    if typed.name_like or _kinds_to_score(typed):  # only some kinds read: read them all
         identifiers = _identifiers(execute, [h.id for h in shown])
     return [replace(h, detail=_contact_line(identifiers.get(h.id, []))) for h in shown]
 
 
-def _identifiers(execute: Execute, ids: list[str]) -> dict[str, list[tuple[str, str, Any, str]]]:
+def _kinds_to_score(typed: rank.Typed) -> tuple[str, ...]:
+    """The kinds of identifier a query can match (none: every kind)."""
+    if typed.digits is not None:
+        return ("phone",)
+    if "@" in typed.text:
+        return ("email", "social", "app_account")
+    compact = typed.compact
+    if compact[:1].isalpha() and any(c.isdigit() for c in compact) and compact.isalnum():
+        return ("address",)  # a postcode or the start of one
+    return ()
+
+
+def _identifiers(
+    execute: Execute, ids: list[str], kinds: tuple[str, ...] = ()
+) -> dict[str, list[tuple[str, str, Any, str]]]:
     found: dict[str, list[tuple[str, str, Any, str]]] = {}
     if ids:
+        # "+kind": looked up by citizen, never by the kind index (every phone of the council)
+        only = f" AND +kind IN ({_marks(kinds)})" if kinds else ""
         sql = (
             "SELECT citizen_id, kind, normalised, postcode, value FROM identifiers "
-            f"WHERE citizen_id IN ({_marks(ids)}) ORDER BY id"
+            f"WHERE citizen_id IN ({_marks(ids)}){only} ORDER BY id"
         )
-        for citizen_id, kind, normalised, postcode, value in execute(sql, ids):
+        for citizen_id, kind, normalised, postcode, value in execute(sql, [*ids, *kinds]):
             found.setdefault(citizen_id, []).append((kind, normalised, postcode, value))
     return found
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 EXACT = 100
 PREFIX = 90  # the start of a full name, phone number, email, postcode or reference
@@ -43,7 +44,7 @@ class Typed:
         """Without spaces: how a postcode or reference is compared ("cf10 1ab" -> "cf101ab")."""
         return self.text.replace(" ", "").replace("-", "")
 
-    @property
+    @cached_property
     def name_like(self) -> bool:
         """Only letters, spaces, hyphens and apostrophes: a name, not an identifier."""
         return bool(self.text) and all(c.isalpha() or c in " -'’" for c in self.text)
