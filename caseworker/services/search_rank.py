@@ -49,6 +49,15 @@ class Typed:
         """Only letters, spaces, hyphens and apostrophes: a name, not an identifier."""
         return bool(self.text) and all(c.isalpha() or c in " -'’" for c in self.text)
 
+    @cached_property
+    def halves(self) -> "tuple[Typed, Typed] | None":
+        """A name typed with something else ("williams cf45"): the name, and the rest."""
+        names = [w for w in self.words if _is_name(w)]
+        if self.digits is not None or not names or len(names) == len(self.words):
+            return None
+        rest = read_typed(" ".join(w for w in self.words if not _is_name(w)))
+        return Typed(" ".join(names), names), rest
+
 
 def birth_date(word: str) -> str | None:
     """An ISO date from a date typed day first (UK) or year first; None if it is not one."""
@@ -94,10 +103,9 @@ def citizen_score(
 ) -> int:
     """The best of the name's and the identifiers' scores. A name typed with a postcode or
     phone ("williams cf45") scores both halves, and scores well only when both match well."""
-    names = [w for w in typed.words if _is_name(w)]
-    if typed.digits is None and names and len(names) < len(typed.words):
-        rest = read_typed(" ".join(w for w in typed.words if not _is_name(w)))
-        by_name = name_score(Typed(" ".join(names), names), given, family, preferred)
+    if typed.halves is not None:
+        names, rest = typed.halves
+        by_name = name_score(names, given, family, preferred)
         by_identifier = max((identifier_score(rest, *i) for i in identifiers), default=0)
         return (by_name + by_identifier) // 2 if by_name and by_identifier else OTHER
     best = name_score(typed, given, family, preferred)
@@ -122,22 +130,26 @@ def name_score(typed: Typed, given: str, family: str, preferred: str | None) -> 
     if not words or not typed.name_like:
         return 0
     given, family = given.lower(), family.lower()
-    firsts = [given] + ([preferred.lower()] if preferred else [])
-    text = " ".join(words)
-    fulls = [f"{first} {family}" for first in firsts]
-    if text in fulls:
-        return EXACT
-    if any(full.startswith(text) for full in fulls):
-        return PREFIX
-    if len(words) == 1:
+    firsts = [given, preferred.lower()] if preferred else [given]
+    text = typed.text
+    if len(words) == 1:  # one word: a surname above a given name, whole above a start
         if family == text:
             return SURNAME
         if text in firsts:
             return GIVEN
-    names = " ".join(fulls).replace("-", " ").split()
+        if family.startswith(text) or any(f.startswith(text) for f in firsts):
+            return WORD_PREFIX
+    else:
+        fulls = [f"{first} {family}" for first in firsts]
+        if text in fulls:
+            return EXACT
+        if any(full.startswith(text) for full in fulls):
+            return PREFIX
+    names = " ".join([*firsts, family]).replace("-", " ").split()
     if all(any(n.startswith(w) for n in names) for w in words):
         return WORD_PREFIX
-    return CONTAINS if all(any(w in n for n in fulls) for w in words) else 0
+    whole = " ".join([*firsts, family])
+    return CONTAINS if all(w in whole for w in words) else 0
 
 
 def identifier_score(typed: Typed, kind: str, normalised: str, postcode: str | None) -> int:
