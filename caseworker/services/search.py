@@ -34,7 +34,7 @@ Execute = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
 CANDIDATES = 100
 # Of the candidates as good as the last one shown, how many are ordered by open cases and
 # latest contact (what that costs is read for these only).
-TIEBREAK = 50
+TIEBREAK = 40
 # The total is exact up to this, then "1,000+": counting stops at one more.
 COUNTED = 1000
 _OPEN = ",".join(f"'{s}'" for s in sorted(OPEN_STATUSES))
@@ -144,16 +144,19 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
     # A longer list asked for (``search --limit 500``) ranks a larger candidate set.
     ranked = max(CANDIDATES, limit + 1)
     counted = max(COUNTED + 1, ranked)
+    national = _whole_number(typed)
+    whole = national is not None and not typed.born and expression is not None
     if expression is None and typed.words:
         # One or two letters: family names starting with them (the index needs three).
         prefix = typed.words[0].replace("%", "").replace("_", "") + "%"
         citizens = _lookup(_CITIZEN_PREFIX, (prefix,), typed, counted)
         cases = None
         directory = _lookup(_DIRECTORY_PREFIX, (prefix,), None, counted)
-    elif (national := _whole_number(typed)) is not None:
+    elif whole and national is not None:
         # A whole number is found only in itself: counted by the identifier index, not by
-        # reading the index's lists of every number sharing its digit triples (90 ms).
-        citizens = _lookup(_CITIZEN_PHONE, (national,), typed, counted)
+        # reading the index's lists of every number sharing its digit triples (90 ms). Its
+        # candidates are the exact look-up's; these rowids (identifiers') are only counted.
+        citizens = _lookup(_CITIZEN_PHONE, (national,), None, counted)
         cases = None
         directory = _lookup(_DIRECTORY_MATCH, (expression,), None, counted)
     elif expression is None:  # only a date of birth
@@ -169,6 +172,8 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
         execute, [citizens, cases, directory, exact]
     )
     total = len(citizen_ids) + len(case_ids) + len(directory_ids)
+    if whole:
+        citizen_ids = []  # the identifiers' rowids: counted, the exact look-up's are the people
     candidates = list(dict.fromkeys(exact_ids + citizen_ids[:ranked]))[:ranked]  # exact first
     hits = _rank_citizens(execute, candidates, typed, limit)
     if case_ids:
@@ -210,10 +215,9 @@ _CITIZEN_MATCH_BORN = (
     "SELECT c.rowid AS r FROM citizen_search s JOIN citizens c ON c.rowid = s.rowid "
     "WHERE citizen_search MATCH ?"
 )
-_CITIZEN_PHONE = (
-    "SELECT c.rowid AS r FROM citizens c WHERE c.id IN "
-    "(SELECT citizen_id FROM identifiers WHERE kind = 'phone' AND normalised = ?)"
-)
+# Counted in the identifier index alone (its entries, not the people's rows): one number held
+# twice by the same person counts twice.
+_CITIZEN_PHONE = "SELECT rowid AS r FROM identifiers WHERE kind = 'phone' AND normalised = ?"
 _CASE_MATCH = "SELECT rowid AS r FROM case_search WHERE case_search MATCH ?"
 _DIRECTORY_MATCH = (
     "SELECT d.rowid AS r FROM directory_search JOIN directory_entries d "
