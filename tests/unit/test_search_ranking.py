@@ -223,3 +223,15 @@ def test_a_name_with_a_postcode_ranks_by_how_well_both_match(council: Store) -> 
     near = _citizen(council, "Eli", "Williams", at("CF10 3AB"))
     assert _order(council, "williams cf10 1ab") == [exact, inside]
     assert _order(council, "williams cf10") == [exact, near, inside, elsewhere]
+
+
+def test_a_whole_number_is_counted_as_those_who_hold_it(council: Store) -> None:
+    a = _citizen(council, "Ann", "Hughes", NewIdentifier("phone", "01632 960123"))
+    b = _citizen(council, "Ben", "Hughes", NewIdentifier("phone", "01632 960123"))
+    _citizen(council, "Cai", "Hughes", NewIdentifier("phone", "01632 960124"))
+    for typed in ("01632 960123", "1632960123", "+44 (0)1632 960123"):
+        results = _results(council, typed)
+        assert {h.id for h in results.hits} == {a, b}, typed
+        assert results.total == 2
+    # One digit short is a fragment: everyone whose number holds it.
+    assert _results(council, "01632 96012").total == 3
