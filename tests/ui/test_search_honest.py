@@ -87,3 +87,22 @@ def test_namesakes_are_told_apart_and_statuses_read_as_words(
     ]
     spoken = model.index(2, 0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert "In progress" in spoken and "in_progress" not in spoken
+
+
+def test_dates_a_peer_wrote_badly_are_shown_as_written_not_dropped_or_fatal() -> None:
+    model = SearchResultsModel()
+    model.set_hits(
+        [
+            SearchHit(
+                "citizen",
+                "citizen:x",
+                "Dai Jones",
+                "",
+                60,
+                date_of_birth="1978-13-45",
+                last_contact="yesterday\u202e",
+            )
+        ]
+    )
+    detail = model.index(0, 0).data(DETAIL_ROLE)
+    assert detail == "Born 1978-13-45 · Last contact yesterday\\u202e"
