@@ -146,9 +146,12 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
     counted = max(COUNTED + 1, ranked)
     national = _whole_number(typed)
     whole = national is not None and not typed.born and expression is not None
+    prefix = typed.words[0].replace("%", "").replace("_", "") if typed.words else ""
+    if expression is None and typed.words and not prefix:
+        return SearchResults([], 0)  # "%" or "_" alone: not a wildcard for everyone
     if expression is None and typed.words:
         # One or two letters: family names starting with them (the index needs three).
-        prefix = typed.words[0].replace("%", "").replace("_", "") + "%"
+        prefix += "%"
         citizens = _lookup(_CITIZEN_PREFIX, (prefix,), typed, counted)
         cases = None
         directory = _lookup(_DIRECTORY_PREFIX, (prefix,), None, counted)

@@ -235,3 +235,9 @@ def test_a_whole_number_is_counted_as_those_who_hold_it(council: Store) -> None:
         assert results.total == 2
     # One digit short is a fragment: everyone whose number holds it.
     assert _results(council, "01632 96012").total == 3
+
+
+def test_a_wildcard_typed_alone_finds_nobody_rather_than_everyone(council: Store) -> None:
+    _citizen(council, "Ann", "Lister")
+    for typed in ("%", "_", "%_"):
+        assert _results(council, typed) == search.SearchResults([], 0)
