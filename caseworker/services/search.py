@@ -7,61 +7,52 @@ held never shows (the record does instead), so nobody is listed twice.
 
 The trigram index finds candidates by any fragment (name, phone digits, email, postcode, social
 handle, case reference). Ranking is done on a bounded candidate set, never over every match:
-on a million rows an ``ORDER BY rank`` over a broad fragment costs 50-100 ms.
+on a million rows an ``ORDER BY rank`` over a broad fragment costs 50-100 ms. The candidates
+are the exact matches the name and identifier indexes find (however many others a fragment
+matches), then the trigram index's first ones; they are ordered by match quality
+(``search_rank``), then open cases, then the latest contact (``search_people``). The total
+is counted, not estimated: exactly up to ``COUNTED``, then "more than" (one more is read).
 
 The queries are plain SQL run through an ``Execute`` function, so the same code serves the
 window (a Session, ``search``) and ``caseworker search`` (a bare connection, ``search_with``),
 whose start-up cannot afford to import SQLAlchemy.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from caseworker.ids import normalise_case_reference
 from caseworker.services import search_rank as rank
+from caseworker.services.search_hits import Execute, SearchHit, best_first, rowid_in
+from caseworker.services.search_people import rank_citizens
 from caseworker.store import normalise
-from caseworker.vocab import OPEN_STATUSES
+
+__all__ = [
+    "CANDIDATES",
+    "COUNTED",
+    "DirectorySummary",
+    "Execute",
+    "SearchHit",
+    "SearchResults",
+    "directory_summary",
+    "find",
+    "find_with",
+    "fts_phrase",
+    "search",
+    "search_with",
+    "session_execute",
+]
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-Execute = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
-"""Runs one SQL statement with ``?`` parameters and gives its rows (``connection.execute``)."""
 
 # Matches ranked (plus exact look-ups by the name and identifier indexes). The index gives
 # matches in storage order, so a broad fragment's best matches are found by those look-ups.
 CANDIDATES = 100
-# Of the candidates as good as the last one shown, how many are ordered by open cases and
-# latest contact (what that costs is read for these only).
-TIEBREAK = 40
 # The total is exact up to this, then "1,000+": counting stops at one more.
 COUNTED = 1000
-_OPEN = ",".join(f"'{s}'" for s in sorted(OPEN_STATUSES))
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "citizen", "case" or "directory"
-    id: str
-    title: str
-    detail: str  # a citizen's postcode, phone, email; a case's service; a summary's line
-    score: int
-    # Only a summary from the citizen directory: the person's full record is not here.
-    summary: bool = False
-    date_of_birth: str | None = None  # a citizen's, ISO
-    last_contact: str | None = None  # a citizen's latest contact, ISO UTC
-    open_cases: int = 0  # a citizen's
-    status: str | None = None  # a case's status code
-    updated_at: str | None = None  # a case's, ISO UTC
-
-    @property
-    def open_work(self) -> bool:
-        return self.open_cases > 0 if self.kind != "case" else self.status in OPEN_STATUSES
-
-    @property
-    def recent(self) -> str:
-        return (self.updated_at if self.kind == "case" else self.last_contact) or ""
 
 
 @dataclass(frozen=True)
@@ -178,27 +169,17 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
     if whole:
         citizen_ids = []  # the identifiers' rowids: counted, the exact look-up's are the people
     candidates = list(dict.fromkeys(exact_ids + citizen_ids[:ranked]))[:ranked]  # exact first
-    hits = _rank_citizens(execute, candidates, typed, limit)
+    hits = rank_citizens(execute, candidates, typed, limit)
     if case_ids:
-        rows = execute(_CASE_COLUMNS + _rowid_in(case_ids[: max(ranked // 4, limit)]), ())
+        rows = execute(_CASE_COLUMNS + rowid_in(case_ids[: max(ranked // 4, limit)]), ())
         hits += [_case_hit(c, rank.case_score(typed, c[1], c[6])) for c in rows]
-    hits = _best_first(hits)[:limit]
+    hits = best_first(hits)[:limit]
     if len(hits) < limit and directory_ids:
-        rows = list(execute(_DIRECTORY_COLUMNS + _rowid_in(directory_ids[:ranked], "d."), ()))
+        rows = list(execute(_DIRECTORY_COLUMNS + rowid_in(directory_ids[:ranked], "d."), ()))
         hits += _rank_directory(rows, typed, limit - len(hits))
     return SearchResults(hits, max(total, len(hits)), COUNTED)
 
 
-_CANDIDATE_COLUMNS = (
-    "SELECT rowid, id, given_name, family_name, preferred_name, date_of_birth FROM citizens"
-)
-# A contender's open cases and latest contact (each an index look-up).
-_WORK_COLUMNS = (
-    "SELECT id, (SELECT count(*) FROM cases k WHERE k.citizen_id = citizens.id "
-    f"AND k.status IN ({_OPEN})), "
-    "(SELECT max(i.at) FROM interactions i WHERE i.citizen_id = citizens.id) "
-    "FROM citizens"
-)
 _CASE_COLUMNS = (
     "SELECT id, reference, summary, service_code, status, updated_at, location_postcode FROM cases"
 )
@@ -293,116 +274,6 @@ def _exact_lookup(typed: rank.Typed, limit: int) -> Lookup | None:
     else:
         return None
     return f"{sql}{born} LIMIT ?", (*params, *born_params, limit)
-
-
-def _rowid_in(rowids: list[int], table: str = "") -> str:
-    return f" WHERE {table}rowid IN ({','.join(str(int(r)) for r in rowids)})"
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ",".join("?" * len(values))
-
-
-def _rank_citizens(
-    execute: Execute, rowids: list[int], typed: rank.Typed, limit: int
-) -> list[SearchHit]:
-    """Score the candidates by how they match; among the best (at most ``TIEBREAK``), read open
-    cases and latest contact to order them; describe only the ones that can be shown."""
-    if not rowids:
-        return []
-    rows = list(execute(_CANDIDATE_COLUMNS + _rowid_in(rowids), ()))
-    ids = [row[1] for row in rows]
-    identifiers = {} if typed.name_like else _identifiers(execute, ids, _kinds_to_score(typed))
-    scored = []
-    for rowid, citizen_id, given_name, family_name, preferred_name, born in rows:
-        own = ((k, n, p) for k, n, p, _value in identifiers.get(citizen_id, ()))
-        score = rank.citizen_score(typed, given_name, family_name, preferred_name, own)
-        scored.append(
-            (score, rowid, citizen_id, f"{preferred_name or given_name} {family_name}", born)
-        )
-    scored.sort(key=lambda s: -s[0])  # stable: exact look-ups, then the index's order
-    scored = scored[: _contenders([s[0] for s in scored], limit)]
-    work = {
-        str(r[0]): (int(r[1]), r[2])
-        for r in execute(_WORK_COLUMNS + _rowid_in([s[1] for s in scored]), ())
-    }
-    # Ordered as _best_first orders hits; plain tuples until the few shown are made hits.
-    scored.sort(key=lambda s: (s[3].lower(), s[2]))
-    scored.sort(key=lambda s: work[s[2]][1] or "", reverse=True)
-    scored.sort(key=lambda s: (-s[0], not work[s[2]][0]))
-    shown = scored[:limit]
-    if typed.name_like or _kinds_to_score(typed):  # only some kinds read: read them all
-        identifiers = _identifiers(execute, [s[2] for s in shown])
-    return [
-        SearchHit(
-            "citizen",
-            citizen_id,
-            title,
-            _contact_line(identifiers.get(citizen_id, [])),
-            score,
-            date_of_birth=born,
-            last_contact=work[citizen_id][1],
-            open_cases=work[citizen_id][0],
-        )
-        for score, _rowid, citizen_id, title, born in shown
-    ]
-
-
-def _contenders(scores: list[int], limit: int) -> int:
-    """How many of the scores (best first) can still reach the first ``limit``: all above the
-    ``limit``-th's score, and of those equal to it at most enough to fill ``TIEBREAK``."""
-    if len(scores) <= limit:
-        return len(scores)
-    cut = scores[limit - 1]
-    above = sum(1 for s in scores if s > cut)
-    tied = sum(1 for s in scores if s == cut)
-    return above + min(tied, max(TIEBREAK - above, limit - above))
-
-
-def _kinds_to_score(typed: rank.Typed) -> tuple[str, ...]:
-    """The kinds of identifier a query can match (none: every kind)."""
-    if typed.digits is not None:
-        return ("phone",)
-    if "@" in typed.text:
-        return ("email", "social", "app_account")
-    compact = typed.compact
-    if compact[:1].isalpha() and any(c.isdigit() for c in compact) and compact.isalnum():
-        return ("address",)  # a postcode or the start of one
-    return ()
-
-
-def _identifiers(
-    execute: Execute, ids: list[str], kinds: tuple[str, ...] = ()
-) -> dict[str, list[tuple[str, str, Any, str]]]:
-    found: dict[str, list[tuple[str, str, Any, str]]] = {}
-    if ids:
-        # "+kind": looked up by citizen, never by the kind index (every phone of the council)
-        only = f" AND +kind IN ({_marks(kinds)})" if kinds else ""
-        sql = (
-            "SELECT citizen_id, kind, normalised, postcode, value FROM identifiers "
-            f"WHERE citizen_id IN ({_marks(ids)}){only} ORDER BY id"
-        )
-        for citizen_id, kind, normalised, postcode, value in execute(sql, [*ids, *kinds]):
-            found.setdefault(citizen_id, []).append((kind, normalised, postcode, value))
-    return found
-
-
-def _contact_line(identifiers: list[tuple[str, str, Any, str]]) -> str:
-    """The first postcode, phone and email: how namesakes are told apart at a glance."""
-    first: dict[str, str] = {}
-    for kind, _normalised, postcode, value in identifiers:
-        first.setdefault(kind, (postcode if kind == "address" else value) or "")
-    return " · ".join(
-        x for x in (first.get("address"), first.get("phone"), first.get("email")) if x
-    )
-
-
-def _best_first(hits: list[SearchHit]) -> list[SearchHit]:
-    """Best match, then open work (open cases first), then the most recent contact, then A-Z."""
-    ordered = sorted(hits, key=lambda h: (h.title.lower(), h.id))
-    ordered.sort(key=lambda h: h.recent, reverse=True)  # stable: A-Z kept within a time
-    ordered.sort(key=lambda h: (-h.score, not h.open_work))
-    return ordered
 
 
 def _rank_directory(entries: list[Sequence[Any]], typed: rank.Typed, limit: int) -> list[SearchHit]:
