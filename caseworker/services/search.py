@@ -157,7 +157,8 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
         citizens = _lookup("SELECT c.rowid AS r FROM citizens c", (), typed, counted)
         cases = directory = None
     else:
-        by_index = _CITIZEN_MATCH_BORN if typed.born else _CITIZEN_MATCH
+        # Newest first: which of a broad fragment's matches become candidates.
+        by_index = _CITIZEN_MATCH_BORN if typed.born else _CITIZEN_MATCH + " ORDER BY rowid DESC"
         citizens = _lookup(by_index, (expression,), typed, counted)
         cases = None if typed.born else _lookup(_CASE_MATCH, (expression,), None, counted)
         directory = None if typed.born else _lookup(_DIRECTORY_MATCH, (expression,), None, counted)
@@ -257,6 +258,10 @@ def _exact_lookup(typed: rank.Typed, limit: int) -> Lookup | None:
     elif typed.name_like and len(typed.words) == 1:
         sql = "SELECT c.rowid AS r FROM citizens c WHERE c.family_name = ?"
         params = (typed.words[0],)
+        if not typed.born:
+            # The newest hundred, not the first by given name (30,000 Williamses at 1M would
+            # all be Aarons): a sort of the surname's index entries, 1.6 ms at the most.
+            return f"{sql} ORDER BY c.rowid DESC LIMIT ?", (*params, limit)
     elif typed.name_like and len(typed.words) > 1:
         variants = rank.name_variants(typed.words[0])
         marks = ",".join("?" * len(variants))
