@@ -157,8 +157,7 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
         citizens = _lookup("SELECT c.rowid AS r FROM citizens c", (), typed, counted)
         cases = directory = None
     else:
-        # Newest first: which of a broad fragment's matches become candidates.
-        by_index = _CITIZEN_MATCH_BORN if typed.born else _CITIZEN_MATCH + " ORDER BY rowid DESC"
+        by_index = _CITIZEN_MATCH_BORN if typed.born else _CITIZEN_MATCH
         citizens = _lookup(by_index, (expression,), typed, counted)
         cases = None if typed.born else _lookup(_CASE_MATCH, (expression,), None, counted)
         directory = None if typed.born else _lookup(_DIRECTORY_MATCH, (expression,), None, counted)
