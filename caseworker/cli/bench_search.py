@@ -2,7 +2,8 @@
 
 For a random sample of real seeded names, phone numbers, postcodes and case references, every
 prefix a person would type on the way ("O", "Ow", "Owe", "Owen", "Owen ", "Owen J", ...) is
-searched as the window would search it, timing ``search()`` including its result rows.
+searched as the window would search it, timing ``find()``: the ranked result rows and the
+bounded total ("20 of 315", counted up to 1,001) the window shows with them.
 """
 
 import argparse
@@ -67,16 +68,16 @@ def typed_queries(store: Store, samples: int, rng: random.Random) -> dict[str, l
 
 def time_searches(store: Store, queries: dict[str, list[str]]) -> dict[str, list[float]]:
     """Milliseconds per keystroke, by kind: each search in its own read transaction, as the
-    window's database worker runs it, up to the rows a view would show."""
-    from caseworker.services.search import search
+    window's database worker runs it, up to the rows a view would show and their total."""
+    from caseworker.services.search import find
 
     timings: dict[str, list[float]] = {kind: [] for kind in queries}
     for kind, typed in queries.items():
         for query in typed:
             started = time.perf_counter()
             with store.read() as session:
-                hits = search(session, query)
-                _ = [(h.kind, h.id, h.title, h.detail) for h in hits]
+                found = find(session, query)
+                _ = [(h.kind, h.id, h.title, h.detail) for h in found.hits], found.total
             timings[kind].append((time.perf_counter() - started) * 1000)
     return timings
 

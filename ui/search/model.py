@@ -6,11 +6,15 @@ questions typed meanwhile waits, so fast typing never queues up stale work on th
 """
 
 from collections.abc import Callable
+from datetime import date, datetime
 from time import perf_counter
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,10 +25,17 @@ from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from caseworker.services.context import ChangeSet
-from caseworker.services.search import DirectorySummary, SearchHit, directory_summary, search
+from caseworker.services.search import (
+    COUNTED,
+    DirectorySummary,
+    SearchHit,
+    SearchResults,
+    directory_summary,
+    find,
+)
 from ui import icons
 from ui.bus import ChangeBus
-from ui.labels import shown
+from ui.labels import shown, status
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,6 +45,22 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
 # The tag a directory hit carries ("Directory summary"), None for full records.
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3
 RESULT_LIMIT = 20
+# Four-digit years in both languages (Qt's short Welsh date has two); day first, as in the UK.
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def day_text(iso: str | None) -> str:
+    """A stored date or UTC moment as the day it was here ("06/05/1978"); "" if none."""
+    if not iso:
+        return ""
+    try:
+        if len(iso) == 10:
+            day = date.fromisoformat(iso)
+        else:
+            day = datetime.fromisoformat(iso).astimezone().date()
+    except ValueError:
+        return shown(iso)  # not a date: shown as it is, never dropped
+    return QLocale().toString(QDate(day.year, day.month, day.day), DATE_FORMAT)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -48,6 +75,24 @@ class SearchResultsModel(QAbstractListModel):
 
     def hit(self, row: int) -> SearchHit:
         return self._hits[row]
+
+    def detail(self, hit: SearchHit) -> str:
+        """The second line: what tells namesakes apart (born, last contact, open cases, then
+        postcode, phone, email); a case's service and status, in words."""
+        if hit.kind == "case":
+            return " · ".join(x for x in (shown(hit.detail), status(hit.status)) if x)
+        if hit.kind != "citizen":
+            return shown(hit.detail)
+        facts = []
+        if hit.date_of_birth:
+            facts.append(self.tr("Born %1").replace("%1", day_text(hit.date_of_birth)))
+        if hit.last_contact:
+            facts.append(self.tr("Last contact %1").replace("%1", day_text(hit.last_contact)))
+        if hit.open_cases == 1:
+            facts.append(self.tr("1 open case"))
+        elif hit.open_cases:
+            facts.append(self.tr("%1 open cases").replace("%1", str(hit.open_cases)))
+        return " · ".join([*facts, *([shown(hit.detail)] if hit.detail else [])])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._hits)
@@ -66,7 +111,7 @@ class SearchResultsModel(QAbstractListModel):
                     .replace("%2", shown(hit.detail))
                 )
             kind = self.tr("Citizen") if hit.kind == "citizen" else self.tr("Case")
-            return f"{kind}: {shown(hit.title)}. {shown(hit.detail)}"
+            return f"{kind}: {shown(hit.title)}. {self.detail(hit)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if hit.summary:
                 note = self.tr(
@@ -74,7 +119,7 @@ class SearchResultsModel(QAbstractListModel):
                     "on this laptop. Enter shows the summary."
                 )
                 return "\n".join(x for x in (shown(hit.detail), note) if x)
-            return shown(hit.detail) or None
+            return self.detail(hit) or None
         if role == SUMMARY_ROLE:
             return self.tr("Directory summary") if hit.summary else None
         if role == Qt.ItemDataRole.DecorationRole:
@@ -84,7 +129,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == ID_ROLE:
             return hit.id
         if role == DETAIL_ROLE:
-            return shown(hit.detail)
+            return self.detail(hit)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -117,6 +162,8 @@ class SearchController(QObject):
         self.query = ""
         self.answered = ""  # the query the model's rows answer
         self.last_search_ms = 0.0  # time spent in the database for the latest answer
+        self.total = 0  # how many match the answered query in all (above ``bound``: "more")
+        self.bound = COUNTED
 
     def search(self, text: str) -> None:
         self._generation += 1
@@ -124,6 +171,7 @@ class SearchController(QObject):
         if not self.query:
             self._waiting = None
             self.answered = ""
+            self.total = 0
             self.model.set_hits([])
             self.results_ready.emit("", 0)
             return
@@ -144,10 +192,10 @@ class SearchController(QObject):
         return self.answered == self.query
 
     def _submit(self, generation: int, query: str) -> None:
-        def run(session: Session) -> tuple[list[SearchHit], float]:
+        def run(session: Session) -> tuple[SearchResults, float]:
             started = perf_counter()
-            hits = search(session, query, RESULT_LIMIT)
-            return hits, (perf_counter() - started) * 1000
+            results = find(session, query, RESULT_LIMIT)
+            return results, (perf_counter() - started) * 1000
 
         self._in_flight = True
         self._worker.read(
@@ -174,16 +222,17 @@ class SearchController(QObject):
             self._waiting = None
             self._submit(generation, query)
 
-    def _arrived(self, generation: int, query: str, result: tuple[list[SearchHit], float]) -> None:
+    def _arrived(self, generation: int, query: str, result: tuple[SearchResults, float]) -> None:
         if not isValid(self):
             return  # the window closed while the search ran
         self._next()
         if generation != self._generation:
             return  # typed on since: a newer answer is on its way
-        hits, self.last_search_ms = result
+        results, self.last_search_ms = result
         self.answered = query
-        self.model.set_hits(hits)
-        self.results_ready.emit(query, len(hits))
+        self.total, self.bound = results.total, results.bound
+        self.model.set_hits(results.hits)
+        self.results_ready.emit(query, len(results.hits))
 
     def _failed(self, generation: int, error: Exception) -> None:
         if not isValid(self):
@@ -191,5 +240,28 @@ class SearchController(QObject):
         self._next()
         if generation == self._generation:
             self.answered = self.query
+            self.total = 0
             self.model.set_hits([])
             self.failed.emit(str(error))
+
+    def found_text(self, query: str, count: int) -> str:
+        """What the page says above the rows: how many are shown of how many match, and how
+        to narrow a long list ("20 of 315 for “williams”: add a postcode or date of birth…")."""
+        if self.total <= count:
+            # The page's own words (translated already, with their plural forms).
+            return QCoreApplication.translate(
+                "SearchPage", "%n result(s) for “%1”. Up and Down choose, Enter opens.", "", count
+            ).replace("%1", query)
+        locale = QLocale()
+        total = locale.toString(self.total)
+        if self.total > self.bound:
+            total = self.tr("%1+").replace("%1", locale.toString(self.bound))
+        return (
+            self.tr(
+                "%1 of %2 for “%3”: add a postcode or date of birth to narrow it. "
+                "Up and Down choose, Enter opens."
+            )
+            .replace("%1", locale.toString(count))
+            .replace("%2", total)
+            .replace("%3", query)
+        )

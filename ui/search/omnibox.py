@@ -31,8 +31,9 @@ class Omnibox(QLineEdit):
         self.setAccessibleDescription(
             self.tr(
                 "Type part of a name, phone number, email, postcode, case reference or social "
-                "media handle. Results appear as you type; use the arrow keys to choose one "
-                "and Enter to open it."
+                "media handle; add a postcode or date of birth (06/05/1978) to a name to narrow "
+                "it. Results appear as you type, best match first; use the arrow keys to choose "
+                "one and Enter to open it."
             )
         )
 

@@ -215,11 +215,7 @@ class SearchPage(QWidget):
             self.summary.hide()  # it answered another search (the same one, refreshed, keeps it)
         if count:
             self.results.setCurrentIndex(self.controller.model.index(0, 0))
-            self.message.setText(
-                self.tr(
-                    "%n result(s) for “%1”. Up and Down choose, Enter opens.", "", count
-                ).replace("%1", query)
-            )
+            self.message.setText(self.controller.found_text(query, count))
         elif query:
             self.message.setText(
                 self.tr(
