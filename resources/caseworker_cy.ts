@@ -648,6 +648,10 @@
         <translation>Statws</translation>
     </message>
     <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
         <source>Service level</source>
         <translation>Lefel gwasanaeth</translation>
     </message>
@@ -665,22 +669,107 @@
     </message>
 </context>
 <context>
-    <name>CitizenView</name>
+    <name>CitizenHeader</name>
     <message>
-        <source>Citizen</source>
-        <translation>Dinesydd</translation>
+        <source>About the citizen</source>
+        <translation>Am y dinesydd</translation>
     </message>
     <message>
         <source>Loading the citizen…</source>
         <translation>Yn llwytho&apos;r dinesydd…</translation>
     </message>
     <message>
-        <source>About the citizen</source>
-        <translation>Am y dinesydd</translation>
+        <source>Preferred language</source>
+        <translation>Dewis iaith</translation>
     </message>
     <message>
-        <source>Full name, date of birth and preferred language.</source>
-        <translation>Enw llawn, dyddiad geni a&apos;r iaith sy&apos;n well ganddo/ganddi.</translation>
+        <source>age %1</source>
+        <translation>oed %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>ganwyd %1</translation>
+    </message>
+    <message>
+        <source>usually gets in touch by %1</source>
+        <translation>fel arfer yn cysylltu drwy %1</translation>
+    </message>
+    <message>
+        <source>merged into %1</source>
+        <translation>wedi&apos;i gyfuno â %1</translation>
+    </message>
+    <message>
+        <source>Prefers Welsh: offer a Welsh speaker</source>
+        <translation>Yn dewis y Gymraeg: cynigiwch siaradwr Cymraeg</translation>
+    </message>
+    <message>
+        <source>Prefers %1</source>
+        <translation>Yn dewis %1</translation>
+    </message>
+    <message>
+        <source>No contact recorded yet</source>
+        <translation>Dim cyswllt wedi&apos;i gofnodi eto</translation>
+    </message>
+    <message>
+        <source>Last contact: %1, %2, %3</source>
+        <translation>Cyswllt diwethaf: %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more in Identifiers</source>
+        <translation>
+            <numerusform>a %n arall yn Dynodyddion</numerusform>
+            <numerusform>a %n arall yn Dynodyddion</numerusform>
+            <numerusform>a %n arall yn Dynodyddion</numerusform>
+            <numerusform>a %n arall yn Dynodyddion</numerusform>
+            <numerusform>a %n arall yn Dynodyddion</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verified: %1</source>
+        <translation>Wedi&apos;u gwirio: %1</translation>
+    </message>
+    <message>
+        <source>Nothing verified yet: check who you are speaking to</source>
+        <translation>Dim wedi&apos;i wirio eto: gwiriwch â phwy rydych chi&apos;n siarad</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open cases: %n</source>
+        <translation>
+            <numerusform>Achosion agored: %n</numerusform>
+            <numerusform>Achosion agored: %n</numerusform>
+            <numerusform>Achosion agored: %n</numerusform>
+            <numerusform>Achosion agored: %n</numerusform>
+            <numerusform>Achosion agored: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (the %n next due; the rest in Open cases)</source>
+        <translation>
+            <numerusform>%1 (y %n sy&apos;n ddyledus nesaf; y gweddill yn y tab Agored)</numerusform>
+            <numerusform>%1 (y %n sy&apos;n ddyledus nesaf; y gweddill yn y tab Agored)</numerusform>
+            <numerusform>%1 (y %n sy&apos;n ddyledus nesaf; y gweddill yn y tab Agored)</numerusform>
+            <numerusform>%1 (y %n sy&apos;n ddyledus nesaf; y gweddill yn y tab Agored)</numerusform>
+            <numerusform>%1 (y %n sy&apos;n ddyledus nesaf; y gweddill yn y tab Agored)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 priority, %4, %5</source>
+        <translation>%1, %2: blaenoriaeth %3, %4, %5</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenView</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
     </message>
     <message>
         <source>Log a contact</source>
@@ -715,6 +804,14 @@
         <translation>Ysgrifennu nodyn mewnol.</translation>
     </message>
     <message>
+        <source>Set a warning</source>
+        <translation>Gosod rhybudd</translation>
+    </message>
+    <message>
+        <source>Warn colleagues: vulnerability, safeguarding, access, officer safety.</source>
+        <translation>Rhybuddio cydweithwyr: bregusrwydd, diogelu, mynediad, diogelwch swyddogion.</translation>
+    </message>
+    <message>
         <source>Resolve conflict</source>
         <translation>Datrys gwrthdaro</translation>
     </message>
@@ -727,16 +824,40 @@
         <translation>dangos y dinesydd hwn</translation>
     </message>
     <message>
-        <source>born %1</source>
-        <translation>ganwyd %1</translation>
+        <source>End this warning?</source>
+        <translation>Dod â&apos;r rhybudd hwn i ben?</translation>
     </message>
     <message>
-        <source>prefers %1</source>
-        <translation>mae&apos;n well ganddo/ganddi %1</translation>
+        <source>End this warning? It stays on the record as ended, with your name.</source>
+        <translation>Dod â&apos;r rhybudd hwn i ben? Bydd yn aros ar y cofnod fel un a ddaeth i ben, gyda&apos;ch enw chi.</translation>
     </message>
     <message>
-        <source>merged into %1</source>
-        <translation>wedi&apos;i gyfuno â %1</translation>
+        <source>&amp;End warning</source>
+        <translation>&amp;Dod â&apos;r rhybudd i ben</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>End warning</source>
+        <translation>Dod â&apos;r rhybudd i ben</translation>
+    </message>
+    <message>
+        <source>Ends the warning; it stays on the record.</source>
+        <translation>Yn dod â&apos;r rhybudd i ben; mae&apos;n aros ar y cofnod.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Leaves the warning as it is.</source>
+        <translation>Yn gadael y rhybudd fel y mae.</translation>
+    </message>
+    <message>
+        <source>end the warning</source>
+        <translation>dod â&apos;r rhybudd i ben</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2079,136 @@
     </message>
 </context>
 <context>
+    <name>Marker</name>
+    <message>
+        <source>Safeguarding</source>
+        <translation>Diogelu</translation>
+    </message>
+    <message>
+        <source>Officer safety</source>
+        <translation>Diogelwch swyddogion</translation>
+    </message>
+    <message>
+        <source>Vulnerability</source>
+        <translation>Bregusrwydd</translation>
+    </message>
+    <message>
+        <source>Accessibility need</source>
+        <translation>Angen hygyrchedd</translation>
+    </message>
+    <message>
+        <source>review overdue since %1</source>
+        <translation>adolygiad yn hwyr ers %1</translation>
+    </message>
+    <message>
+        <source>review by %1</source>
+        <translation>adolygu erbyn %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Set by %1 on %2, %3</source>
+        <translation>Gosodwyd gan %1 ar %2, %3</translation>
+    </message>
+    <message>
+        <source>At %1.</source>
+        <translation>Yn %1.</translation>
+    </message>
+    <message>
+        <source>Warning marker. Enter ends it.</source>
+        <translation>Rhybudd. Mae Enter yn dod ag ef i ben.</translation>
+    </message>
+    <message>
+        <source>Warning marker</source>
+        <translation>Rhybudd</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerDialog</name>
+    <message>
+        <source>Set a warning marker</source>
+        <translation>Gosod rhybudd</translation>
+    </message>
+    <message>
+        <source>Everyone who opens this citizen sees the warning first; an officer-safety warning also shows on every case at its address.</source>
+        <translation>Mae pawb sy&apos;n agor y dinesydd hwn yn gweld y rhybudd yn gyntaf; mae rhybudd diogelwch swyddogion hefyd yn ymddangos ar bob achos yn ei gyfeiriad.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Math:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>What sort of warning.</source>
+        <translation>Pa fath o rybudd.</translation>
+    </message>
+    <message>
+        <source>for example: visit in pairs</source>
+        <translation>er enghraifft: ymweld mewn parau</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Pam:</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pam</translation>
+    </message>
+    <message>
+        <source>What colleagues need to know, in a line.</source>
+        <translation>Beth sydd angen i gydweithwyr ei wybod, mewn llinell.</translation>
+    </message>
+    <message>
+        <source>&amp;Review by:</source>
+        <translation>&amp;Adolygu erbyn:</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Adolygu erbyn</translation>
+    </message>
+    <message>
+        <source>When someone should check the warning is still needed.</source>
+        <translation>Pryd y dylai rhywun wirio bod angen y rhybudd o hyd.</translation>
+    </message>
+    <message>
+        <source>the citizen&apos;s address</source>
+        <translation>cyfeiriad y dinesydd</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>C&amp;yfeiriad:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Officer safety: the address it applies to. Empty: the citizen&apos;s own.</source>
+        <translation>Diogelwch swyddogion: y cyfeiriad y mae&apos;n berthnasol iddo. Gwag: cyfeiriad y dinesydd ei hun.</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>C&amp;od post:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Cod post</translation>
+    </message>
+    <message>
+        <source>The postcode of that address.</source>
+        <translation>Cod post y cyfeiriad hwnnw.</translation>
+    </message>
+    <message>
+        <source>Say why the warning is needed.</source>
+        <translation>Dywedwch pam mae angen y rhybudd.</translation>
+    </message>
+</context>
+<context>
     <name>NavigationRail</name>
     <message>
         <source>Navigation</source>
@@ -2234,8 +2485,8 @@
         <translation>Chwilio dinasyddion ac achosion (Ctrl+K)</translation>
     </message>
     <message>
-        <source>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</source>
-        <translation>Teipiwch ran o enw, rhif ffôn, e-bost, cod post, cyfeirnod achos neu enw ar y cyfryngau cymdeithasol. Daw&apos;r canlyniadau wrth i chi deipio; defnyddiwch y bysellau saeth i ddewis un ac Enter i&apos;w agor.</translation>
+        <source>Type part of a name, phone number, email, postcode, case reference or social media handle; add a postcode or date of birth (06/05/1978) to a name to narrow it. Results appear as you type, best match first; use the arrow keys to choose one and Enter to open it.</source>
+        <translation>Teipiwch ran o enw, rhif ffôn, e-bost, cod post, cyfeirnod achos neu enw ar y cyfryngau cymdeithasol; ychwanegwch god post neu ddyddiad geni (06/05/1978) at enw i gyfyngu’r chwilio. Daw&apos;r canlyniadau wrth i chi deipio, y rhai sy’n cyfateb orau gyntaf; defnyddiwch y bysellau saeth i ddewis un ac Enter i&apos;w agor.</translation>
     </message>
 </context>
 <context>
@@ -2387,32 +2638,12 @@
         <translation>Dinesydd, wedi&apos;i agor ar gais</translation>
     </message>
     <message>
-        <source>Citizen</source>
-        <translation>Dinesydd</translation>
-    </message>
-    <message>
         <source>Opened on demand — not kept on this laptop</source>
         <translation>Wedi&apos;i agor ar gais — heb ei gadw ar y gliniadur hwn</translation>
     </message>
     <message>
         <source>Read only. This record was fetched from the central service for this tab and is discarded when the tab closes.</source>
         <translation>Darllen yn unig. Cafodd y cofnod hwn ei nôl o&apos;r gwasanaeth canolog ar gyfer y tab hwn, a chaiff ei waredu pan fydd y tab yn cau.</translation>
-    </message>
-    <message>
-        <source>born %1</source>
-        <translation>ganwyd %1</translation>
-    </message>
-    <message>
-        <source>prefers %1</source>
-        <translation>mae&apos;n well ganddo/ganddi %1</translation>
-    </message>
-    <message>
-        <source>About the citizen</source>
-        <translation>Am y dinesydd</translation>
-    </message>
-    <message>
-        <source>Full name, date of birth and preferred language.</source>
-        <translation>Enw llawn, dyddiad geni a&apos;r iaith sy&apos;n well ganddo/ganddi.</translation>
     </message>
     <message>
         <source>About this record</source>
@@ -2439,6 +2670,10 @@
 </context>
 <context>
     <name>ProfilePanel</name>
+    <message>
+        <source>Cases, identifiers and consents</source>
+        <translation>Achosion, dynodyddion a chydsyniadau</translation>
+    </message>
     <message>
         <source>Identifiers</source>
         <translation>Dynodyddion</translation>
@@ -2472,12 +2707,28 @@
         <translation>Achosion wedi&apos;u datrys a&apos;u cau. Mae Enter yn agor yr achos a ddewiswyd.</translation>
     </message>
     <message>
-        <source>Open cases (%1)</source>
-        <translation>Achosion agored (%1)</translation>
+        <source>Ctrl+Tab or the arrow keys on the tabs move between them.</source>
+        <translation>Mae Ctrl+Tab neu&apos;r saethau ar y tabiau yn symud rhyngddynt.</translation>
     </message>
     <message>
-        <source>Closed cases (%1)</source>
-        <translation>Achosion wedi&apos;u cau (%1)</translation>
+        <source>Choose what to show: the arrow keys move between tabs.</source>
+        <translation>Dewiswch beth i&apos;w ddangos: mae&apos;r saethau&apos;n symud rhwng y tabiau.</translation>
+    </message>
+    <message>
+        <source>Open (%1)</source>
+        <translation>Agored (%1)</translation>
+    </message>
+    <message>
+        <source>Closed (%1)</source>
+        <translation>Wedi cau (%1)</translation>
+    </message>
+    <message>
+        <source>Identifiers (%1)</source>
+        <translation>Dynodyddion (%1)</translation>
+    </message>
+    <message>
+        <source>Consents (%1)</source>
+        <translation>Cydsyniadau (%1)</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +3203,28 @@
     </message>
 </context>
 <context>
+    <name>SafetyBanner</name>
+    <message>
+        <source>Officer safety at this address</source>
+        <translation>Diogelwch swyddogion yn y cyfeiriad hwn</translation>
+    </message>
+    <message>
+        <source>Warnings for anyone visiting this case&apos;s address</source>
+        <translation>Rhybuddion i unrhyw un sy&apos;n ymweld â chyfeiriad yr achos hwn</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1 of %2 for “%3”: add a postcode or date of birth to narrow it. Up and Down choose, Enter opens.</source>
+        <translation>%1 o %2 ar gyfer “%3”: ychwanegwch god post neu ddyddiad geni i’w gyfyngu. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -2997,15 +3270,9 @@
         <source>Open a case that is about no citizen yet, e.g. a fly-tip.</source>
         <translation>Agor achos nad yw&apos;n ymwneud â dinesydd eto, e.e. tipio anghyfreithlon.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
-        <translation>
-            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-            <numerusform>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</numerusform>
-        </translation>
+        <translation>%n canlyniad ar gyfer “%1”. Mae&apos;r saethau i fyny ac i lawr yn dewis, Enter yn agor.</translation>
     </message>
     <message>
         <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
@@ -3026,6 +3293,22 @@
 </context>
 <context>
     <name>SearchResultsModel</name>
+    <message>
+        <source>Born %1</source>
+        <translation>Ganwyd %1</translation>
+    </message>
+    <message>
+        <source>Last contact %1</source>
+        <translation>Cyswllt diwethaf %1</translation>
+    </message>
+    <message>
+        <source>1 open case</source>
+        <translation>1 achos agored</translation>
+    </message>
+    <message>
+        <source>%1 open cases</source>
+        <translation>%1 achos agored</translation>
+    </message>
     <message>
         <source>Directory summary: %1. %2. The full record is not on this laptop.</source>
         <translation>Crynodeb o&apos;r cyfeiriadur: %1. %2. Nid yw&apos;r cofnod llawn ar y gliniadur hwn.</translation>

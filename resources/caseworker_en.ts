@@ -648,6 +648,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
         <source>Service level</source>
         <translation>Service level</translation>
     </message>
@@ -665,22 +669,98 @@
     </message>
 </context>
 <context>
-    <name>CitizenView</name>
+    <name>CitizenHeader</name>
     <message>
-        <source>Citizen</source>
-        <translation>Citizen</translation>
+        <source>About the citizen</source>
+        <translation>About the citizen</translation>
     </message>
     <message>
         <source>Loading the citizen…</source>
         <translation>Loading the citizen…</translation>
     </message>
     <message>
-        <source>About the citizen</source>
-        <translation>About the citizen</translation>
+        <source>Preferred language</source>
+        <translation>Preferred language</translation>
     </message>
     <message>
-        <source>Full name, date of birth and preferred language.</source>
-        <translation>Full name, date of birth and preferred language.</translation>
+        <source>age %1</source>
+        <translation>age %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <source>usually gets in touch by %1</source>
+        <translation>usually gets in touch by %1</translation>
+    </message>
+    <message>
+        <source>merged into %1</source>
+        <translation>merged into %1</translation>
+    </message>
+    <message>
+        <source>Prefers Welsh: offer a Welsh speaker</source>
+        <translation>Prefers Welsh: offer a Welsh speaker</translation>
+    </message>
+    <message>
+        <source>Prefers %1</source>
+        <translation>Prefers %1</translation>
+    </message>
+    <message>
+        <source>No contact recorded yet</source>
+        <translation>No contact recorded yet</translation>
+    </message>
+    <message>
+        <source>Last contact: %1, %2, %3</source>
+        <translation>Last contact: %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more in Identifiers</source>
+        <translation>
+            <numerusform>and %n more in Identifiers</numerusform>
+            <numerusform>and %n more in Identifiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verified: %1</source>
+        <translation>Verified: %1</translation>
+    </message>
+    <message>
+        <source>Nothing verified yet: check who you are speaking to</source>
+        <translation>Nothing verified yet: check who you are speaking to</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open cases: %n</source>
+        <translation>
+            <numerusform>Open cases: %n</numerusform>
+            <numerusform>Open cases: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (the %n next due; the rest in Open cases)</source>
+        <translation>
+            <numerusform>%1 (the %n next due; the rest in Open cases)</numerusform>
+            <numerusform>%1 (the %n next due; the rest in Open cases)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 priority, %4, %5</source>
+        <translation>%1, %2: %3 priority, %4, %5</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenView</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
     </message>
     <message>
         <source>Log a contact</source>
@@ -715,6 +795,14 @@
         <translation>Write an internal note.</translation>
     </message>
     <message>
+        <source>Set a warning</source>
+        <translation>Set a warning</translation>
+    </message>
+    <message>
+        <source>Warn colleagues: vulnerability, safeguarding, access, officer safety.</source>
+        <translation>Warn colleagues: vulnerability, safeguarding, access, officer safety.</translation>
+    </message>
+    <message>
         <source>Resolve conflict</source>
         <translation>Resolve conflict</translation>
     </message>
@@ -727,16 +815,40 @@
         <translation>show this citizen</translation>
     </message>
     <message>
-        <source>born %1</source>
-        <translation>born %1</translation>
+        <source>End this warning?</source>
+        <translation>End this warning?</translation>
     </message>
     <message>
-        <source>prefers %1</source>
-        <translation>prefers %1</translation>
+        <source>End this warning? It stays on the record as ended, with your name.</source>
+        <translation>End this warning? It stays on the record as ended, with your name.</translation>
     </message>
     <message>
-        <source>merged into %1</source>
-        <translation>merged into %1</translation>
+        <source>&amp;End warning</source>
+        <translation>&amp;End warning</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Keep it</translation>
+    </message>
+    <message>
+        <source>End warning</source>
+        <translation>End warning</translation>
+    </message>
+    <message>
+        <source>Ends the warning; it stays on the record.</source>
+        <translation>Ends the warning; it stays on the record.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Leaves the warning as it is.</source>
+        <translation>Leaves the warning as it is.</translation>
+    </message>
+    <message>
+        <source>end the warning</source>
+        <translation>end the warning</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2070,136 @@
     </message>
 </context>
 <context>
+    <name>Marker</name>
+    <message>
+        <source>Safeguarding</source>
+        <translation>Safeguarding</translation>
+    </message>
+    <message>
+        <source>Officer safety</source>
+        <translation>Officer safety</translation>
+    </message>
+    <message>
+        <source>Vulnerability</source>
+        <translation>Vulnerability</translation>
+    </message>
+    <message>
+        <source>Accessibility need</source>
+        <translation>Accessibility need</translation>
+    </message>
+    <message>
+        <source>review overdue since %1</source>
+        <translation>review overdue since %1</translation>
+    </message>
+    <message>
+        <source>review by %1</source>
+        <translation>review by %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Set by %1 on %2, %3</source>
+        <translation>Set by %1 on %2, %3</translation>
+    </message>
+    <message>
+        <source>At %1.</source>
+        <translation>At %1.</translation>
+    </message>
+    <message>
+        <source>Warning marker. Enter ends it.</source>
+        <translation>Warning marker. Enter ends it.</translation>
+    </message>
+    <message>
+        <source>Warning marker</source>
+        <translation>Warning marker</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerDialog</name>
+    <message>
+        <source>Set a warning marker</source>
+        <translation>Set a warning marker</translation>
+    </message>
+    <message>
+        <source>Everyone who opens this citizen sees the warning first; an officer-safety warning also shows on every case at its address.</source>
+        <translation>Everyone who opens this citizen sees the warning first; an officer-safety warning also shows on every case at its address.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What sort of warning.</source>
+        <translation>What sort of warning.</translation>
+    </message>
+    <message>
+        <source>for example: visit in pairs</source>
+        <translation>for example: visit in pairs</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Why:</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>What colleagues need to know, in a line.</source>
+        <translation>What colleagues need to know, in a line.</translation>
+    </message>
+    <message>
+        <source>&amp;Review by:</source>
+        <translation>&amp;Review by:</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <source>When someone should check the warning is still needed.</source>
+        <translation>When someone should check the warning is still needed.</translation>
+    </message>
+    <message>
+        <source>the citizen&apos;s address</source>
+        <translation>the citizen&apos;s address</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Officer safety: the address it applies to. Empty: the citizen&apos;s own.</source>
+        <translation>Officer safety: the address it applies to. Empty: the citizen&apos;s own.</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>The postcode of that address.</source>
+        <translation>The postcode of that address.</translation>
+    </message>
+    <message>
+        <source>Say why the warning is needed.</source>
+        <translation>Say why the warning is needed.</translation>
+    </message>
+</context>
+<context>
     <name>NavigationRail</name>
     <message>
         <source>Navigation</source>
@@ -2231,8 +2473,8 @@
         <translation>Search citizens and cases (Ctrl+K)</translation>
     </message>
     <message>
-        <source>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</source>
-        <translation>Type part of a name, phone number, email, postcode, case reference or social media handle. Results appear as you type; use the arrow keys to choose one and Enter to open it.</translation>
+        <source>Type part of a name, phone number, email, postcode, case reference or social media handle; add a postcode or date of birth (06/05/1978) to a name to narrow it. Results appear as you type, best match first; use the arrow keys to choose one and Enter to open it.</source>
+        <translation>Type part of a name, phone number, email, postcode, case reference or social media handle; add a postcode or date of birth (06/05/1978) to a name to narrow it. Results appear as you type, best match first; use the arrow keys to choose one and Enter to open it.</translation>
     </message>
 </context>
 <context>
@@ -2384,32 +2626,12 @@
         <translation>Citizen, opened on demand</translation>
     </message>
     <message>
-        <source>Citizen</source>
-        <translation>Citizen</translation>
-    </message>
-    <message>
         <source>Opened on demand — not kept on this laptop</source>
         <translation>Opened on demand — not kept on this laptop</translation>
     </message>
     <message>
         <source>Read only. This record was fetched from the central service for this tab and is discarded when the tab closes.</source>
         <translation>Read only. This record was fetched from the central service for this tab and is discarded when the tab closes.</translation>
-    </message>
-    <message>
-        <source>born %1</source>
-        <translation>born %1</translation>
-    </message>
-    <message>
-        <source>prefers %1</source>
-        <translation>prefers %1</translation>
-    </message>
-    <message>
-        <source>About the citizen</source>
-        <translation>About the citizen</translation>
-    </message>
-    <message>
-        <source>Full name, date of birth and preferred language.</source>
-        <translation>Full name, date of birth and preferred language.</translation>
     </message>
     <message>
         <source>About this record</source>
@@ -2433,6 +2655,10 @@
 </context>
 <context>
     <name>ProfilePanel</name>
+    <message>
+        <source>Cases, identifiers and consents</source>
+        <translation>Cases, identifiers and consents</translation>
+    </message>
     <message>
         <source>Identifiers</source>
         <translation>Identifiers</translation>
@@ -2466,12 +2692,28 @@
         <translation>Resolved and closed cases. Enter opens the selected case.</translation>
     </message>
     <message>
-        <source>Open cases (%1)</source>
-        <translation>Open cases (%1)</translation>
+        <source>Ctrl+Tab or the arrow keys on the tabs move between them.</source>
+        <translation>Ctrl+Tab or the arrow keys on the tabs move between them.</translation>
     </message>
     <message>
-        <source>Closed cases (%1)</source>
-        <translation>Closed cases (%1)</translation>
+        <source>Choose what to show: the arrow keys move between tabs.</source>
+        <translation>Choose what to show: the arrow keys move between tabs.</translation>
+    </message>
+    <message>
+        <source>Open (%1)</source>
+        <translation>Open (%1)</translation>
+    </message>
+    <message>
+        <source>Closed (%1)</source>
+        <translation>Closed (%1)</translation>
+    </message>
+    <message>
+        <source>Identifiers (%1)</source>
+        <translation>Identifiers (%1)</translation>
+    </message>
+    <message>
+        <source>Consents (%1)</source>
+        <translation>Consents (%1)</translation>
     </message>
 </context>
 <context>
@@ -2946,6 +3188,28 @@
     </message>
 </context>
 <context>
+    <name>SafetyBanner</name>
+    <message>
+        <source>Officer safety at this address</source>
+        <translation>Officer safety at this address</translation>
+    </message>
+    <message>
+        <source>Warnings for anyone visiting this case&apos;s address</source>
+        <translation>Warnings for anyone visiting this case&apos;s address</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1 of %2 for “%3”: add a postcode or date of birth to narrow it. Up and Down choose, Enter opens.</source>
+        <translation>%1 of %2 for “%3”: add a postcode or date of birth to narrow it. Up and Down choose, Enter opens.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -2991,12 +3255,9 @@
         <source>Open a case that is about no citizen yet, e.g. a fly-tip.</source>
         <translation>Open a case that is about no citizen yet, e.g. a fly-tip.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n result(s) for “%1”. Up and Down choose, Enter opens.</source>
-        <translation>
-            <numerusform>%n result for “%1”. Up and Down choose, Enter opens.</numerusform>
-            <numerusform>%n results for “%1”. Up and Down choose, Enter opens.</numerusform>
-        </translation>
+        <translation>%n result(s) for “%1”. Up and Down choose, Enter opens.</translation>
     </message>
     <message>
         <source>Nobody and no case matches “%1”. Check the spelling, or try part of a phone number (7700 900), the start of a postcode (CF10), an email, a social media handle or a case reference.</source>
@@ -3017,6 +3278,22 @@
 </context>
 <context>
     <name>SearchResultsModel</name>
+    <message>
+        <source>Born %1</source>
+        <translation>Born %1</translation>
+    </message>
+    <message>
+        <source>Last contact %1</source>
+        <translation>Last contact %1</translation>
+    </message>
+    <message>
+        <source>1 open case</source>
+        <translation>1 open case</translation>
+    </message>
+    <message>
+        <source>%1 open cases</source>
+        <translation>%1 open cases</translation>
+    </message>
     <message>
         <source>Directory summary: %1. %2. The full record is not on this laptop.</source>
         <translation>Directory summary: %1. %2. The full record is not on this laptop.</translation>
