@@ -820,6 +820,10 @@
         <translation>Datrys newidiadau sy&apos;n gwrthdaro.</translation>
     </message>
     <message>
+        <source>Save the quick note or contact</source>
+        <translation>Cadw&apos;r nodyn neu&apos;r cyswllt cyflym</translation>
+    </message>
+    <message>
         <source>show this citizen</source>
         <translation>dangos y dinesydd hwn</translation>
     </message>
@@ -1994,6 +1998,14 @@
         <translation>Agor achos i n&amp;eb…</translation>
     </message>
     <message>
+        <source>Ci&amp;tizen</source>
+        <translation>&amp;Dinesydd</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se</source>
+        <translation>&amp;Achos</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>M&amp;ynd</translation>
     </message>
@@ -2038,6 +2050,22 @@
         <translation>Llwybrau byr y &amp;bysellfwrdd</translation>
     </message>
     <message>
+        <source>Open a citizen&apos;s record to act on it</source>
+        <translation>Agorwch gofnod dinesydd i weithredu arno</translation>
+    </message>
+    <message>
+        <source>Open a case to act on it</source>
+        <translation>Agorwch achos i weithredu arno</translation>
+    </message>
+    <message>
+        <source>In a case</source>
+        <translation>Mewn achos</translation>
+    </message>
+    <message>
+        <source>In a citizen&apos;s record</source>
+        <translation>Yng nghofnod dinesydd</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr y bysellfwrdd</translation>
     </message>
@@ -2064,6 +2092,10 @@
     <message>
         <source>Filter the case list</source>
         <translation>Hidlo&apos;r rhestr achosion</translation>
+    </message>
+    <message>
+        <source>Anywhere in the window</source>
+        <translation>Unrhyw le yn y ffenestr</translation>
     </message>
     <message>
         <source>Close (Esc)</source>

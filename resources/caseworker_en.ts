@@ -811,6 +811,10 @@
         <translation>Resolve conflicting changes.</translation>
     </message>
     <message>
+        <source>Save the quick note or contact</source>
+        <translation>Save the quick note or contact</translation>
+    </message>
+    <message>
         <source>show this citizen</source>
         <translation>show this citizen</translation>
     </message>
@@ -1985,6 +1989,14 @@
         <translation>Open a case for &amp;no one…</translation>
     </message>
     <message>
+        <source>Ci&amp;tizen</source>
+        <translation>Ci&amp;tizen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se</source>
+        <translation>Ca&amp;se</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
@@ -2029,6 +2041,22 @@
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
+        <source>Open a citizen&apos;s record to act on it</source>
+        <translation>Open a citizen&apos;s record to act on it</translation>
+    </message>
+    <message>
+        <source>Open a case to act on it</source>
+        <translation>Open a case to act on it</translation>
+    </message>
+    <message>
+        <source>In a case</source>
+        <translation>In a case</translation>
+    </message>
+    <message>
+        <source>In a citizen&apos;s record</source>
+        <translation>In a citizen&apos;s record</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2055,6 +2083,10 @@
     <message>
         <source>Filter the case list</source>
         <translation>Filter the case list</translation>
+    </message>
+    <message>
+        <source>Anywhere in the window</source>
+        <translation>Anywhere in the window</translation>
     </message>
     <message>
         <source>Close (Esc)</source>

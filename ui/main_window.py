@@ -8,7 +8,7 @@ anonymous contact, Ctrl+Shift+O a case for no one.
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui import callers, first_sync, rail, wheel_guard
+from ui.case import view as case_view
+from ui.case.view import CaseView
 from ui.central import CentralConnection, pending_reader
+from ui.citizen import view as citizen_view
+from ui.citizen.view import CitizenView
 from ui.context import UiContext
 from ui.dialogs.central import CentralDialog
 from ui.dialogs.sync_problems import SyncProblemsDialog
@@ -219,6 +223,11 @@ class MainWindow(QMainWindow):
                 self.tr("Open a case for &no one…"), "Ctrl+Shift+O", self.open_case_for_no_one
             )
         )
+        # What can be done with the record in the current tab: its own quick actions.
+        self.citizen_menu = bar.addMenu(self.tr("Ci&tizen"))
+        self.citizen_menu.aboutToShow.connect(lambda: self._fill_record_menu("citizen"))
+        self.case_menu = bar.addMenu(self.tr("Ca&se"))
+        self.case_menu.aboutToShow.connect(lambda: self._fill_record_menu("case"))
         go = bar.addMenu(self.tr("&Go"))
         go.addAction(self._action(self.tr("&Find a citizen or case"), "Ctrl+K", self.focus_search))
         go.addSeparator()
@@ -247,6 +256,48 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts))
 
+    def _fill_record_menu(self, kind: str) -> None:
+        menu = self.citizen_menu if kind == "citizen" else self.case_menu
+        menu.clear()
+        current = self.tabs.currentWidget()
+        view_type: type[QWidget] = CitizenView if kind == "citizen" else CaseView
+        if isinstance(current, view_type):
+            for action in current.actions():
+                if not action.shortcut().isEmpty():
+                    menu.addAction(action)
+            return
+        hint = menu.addAction(
+            self.tr("Open a citizen's record to act on it")
+            if kind == "citizen"
+            else self.tr("Open a case to act on it")
+        )
+        hint.setEnabled(False)
+
+    def record_shortcuts(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The keys of a case and of a citizen's record, for F1 (their views' own tables)."""
+
+        Actions = tuple[tuple[str, object, str, object], ...]
+        More = tuple[tuple[object, str], ...]
+
+        def listed(context: str, actions: Actions, more: More) -> list[tuple[str, str]]:
+            pairs = [(text, keys) for _name, text, keys, _said in actions] + list(more)
+            native = QKeySequence.SequenceFormat.NativeText
+            return [
+                (QCoreApplication.translate(context, str(text)), QKeySequence(k).toString(native))
+                for text, k in pairs
+            ]
+
+        return [
+            (
+                self.tr("In a case"),
+                listed("CaseView", case_view.QUICK_ACTIONS, case_view.MORE_KEYS),
+            ),
+            (
+                self.tr("In a citizen's record"),
+                listed("CitizenView", citizen_view.QUICK_ACTIONS, citizen_view.MORE_KEYS),
+            ),
+        ]
+
     def shortcut_list(self) -> list[tuple[str, str]]:
         return [
             (
@@ -257,22 +308,31 @@ class MainWindow(QMainWindow):
             if not a.shortcut().isEmpty()
         ]
 
-    def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+    def shortcuts_table(self) -> QTreeWidget:
+        """Every key of the window, then of a case and of a citizen's record, grouped."""
         table = QTreeWidget()
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setAccessibleDescription(self.tr("Every action of the window and its keys."))
         table.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        table.setRootIsDecorated(False)
         extra = [
             (self.tr("Open the highlighted result or case"), "Enter"),
             (self.tr("Move through search results"), "Up, Down"),
             (self.tr("Filter the case list"), "Ctrl+F"),
         ]
-        for text, keys in [*self.shortcut_list(), *extra]:
-            table.addTopLevelItem(QTreeWidgetItem([text, keys]))
+        groups = [(self.tr("Anywhere in the window"), [*self.shortcut_list(), *extra])]
+        for title, pairs in [*groups, *self.record_shortcuts()]:
+            group = QTreeWidgetItem([title, ""])
+            table.addTopLevelItem(group)
+            for text, keys in pairs:
+                group.addChild(QTreeWidgetItem([text, keys]))
+        table.expandAll()
         table.resizeColumnToContents(0)
+        return table
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = self.shortcuts_table()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -281,7 +341,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        dialog.resize(520, 480)
+        dialog.resize(560, 560)
         dialog.exec()
 
     # -- new and unknown callers ---------------------------------------------------------------

@@ -9,14 +9,20 @@ so that screenshots of the same store are the same and the no-cut-text test sees
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from time import perf_counter
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseworker.models import Case, CaseEvent, Citizen
+from ui.case.view import CaseView
+from ui.dialogs.anonymous_contact import AnonymousContactDialog
 from ui.dialogs.contact import LogContactDialog
 from ui.dialogs.identifier import IdentifierDialog
+from ui.dialogs.link_citizen import LinkCitizenDialog
+from ui.dialogs.marker import MarkerDialog
+from ui.dialogs.new_citizen import NewCitizenDialog
 from ui.dialogs.note import NoteDialog
 from ui.dialogs.open_case import OpenCaseDialog
 from ui.main_window import MainWindow
@@ -107,6 +113,25 @@ def _citizen_dialog(make: Callable[[MainWindow, str], QDialog]) -> Show:
     return show
 
 
+def _case_view(window: MainWindow, picks: Picks) -> CaseView:
+    """The chosen case's view, once its data has arrived (its dialogs need it)."""
+    view = window.open_record(_need(picks.case_id, "case"))
+    assert isinstance(view, CaseView)
+    deadline = perf_counter() + 20
+    while view.snapshot is None and perf_counter() < deadline:
+        QApplication.processEvents()
+    if view.snapshot is None:
+        raise NothingToShow("the case did not load")
+    return view
+
+
+def _case_dialog(open_it: Callable[[CaseView], QDialog | None]) -> Show:
+    def show(window: MainWindow, picks: Picks) -> QDialog | None:
+        return open_it(_case_view(window, picks))
+
+    return show
+
+
 # The window's own views: screenshots in both languages at every size.
 VIEWS: dict[str, Show] = {
     "start": lambda window, _picks: window.show_page(window.page_names[0]),
@@ -126,6 +151,14 @@ DIALOGS: dict[str, Show] = {
     "sync-problems": lambda window, _picks: window.show_sync_problems(),
     "central": lambda window, _picks: window.connect_central(),
     "sign-in": lambda window, _picks: _opened(SignInDialog(window.ctx.worker, None, window)),
+    "new-citizen": lambda w, picks: _opened(NewCitizenDialog(w.ctx, picks.surname or "", w)),
+    "anonymous-contact": lambda window, _picks: _opened(AnonymousContactDialog(window.ctx, window)),
+    "marker": _citizen_dialog(lambda w, c: MarkerDialog(w.ctx, c, w)),
+    "close-case": _case_dialog(lambda view: view.change_status("closed")),
+    "reply": _case_dialog(lambda view: view.reply()),
+    "link-citizen": lambda w, picks: _opened(
+        LinkCitizenDialog(w.ctx, _need(picks.case_id, "case"), w)
+    ),
 }
 
 SCREENS: dict[str, Show] = {**VIEWS, **DIALOGS}

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -173,3 +174,44 @@ def test_a_sync_run_from_the_command_line_shows_as_the_last_sync(
         lambda: window.status.last_sync.text.text() != "Last sync: not yet", timeout=WAIT_MS
     )
     assert "5 min" in window.status.last_sync.text.text()
+
+
+def _tree_rows(table: QTreeWidget) -> dict[str, dict[str, str]]:
+    groups: dict[str, dict[str, str]] = {}
+    for i in range(table.topLevelItemCount()):
+        group = table.topLevelItem(i)
+        assert group is not None
+        groups[group.text(0)] = {
+            group.child(j).text(0): group.child(j).text(1) for j in range(group.childCount())
+        }
+    return groups
+
+
+def test_f1_lists_the_keys_of_a_case_and_of_a_citizen_even_with_none_open(
+    window: MainWindow,
+) -> None:
+    groups = _tree_rows(window.shortcuts_table())
+    assert set(groups) == {"Anywhere in the window", "In a case", "In a citizen's record"}
+    assert groups["Anywhere in the window"]["Find a citizen or case"] == "Ctrl+K"
+    assert groups["In a case"]["Undo the last change"] == "Ctrl+Z"
+    assert groups["In a case"]["Reply to the citizen"] == "Ctrl+Shift+M"
+    assert groups["In a citizen's record"]["Set a warning"] == "Ctrl+Shift+M"
+    assert groups["In a citizen's record"]["Start a note"] == "Ctrl+M"
+
+
+def test_the_case_and_citizen_menus_act_on_the_record_in_the_current_tab(
+    qtbot: QtBot, window: MainWindow, seeded: Store
+) -> None:
+    window.case_menu.aboutToShow.emit()
+    [hint] = window.case_menu.actions()
+    assert not hint.isEnabled() and "Open a case" in hint.text()
+    with seeded.read() as session:
+        case_id = session.scalars(select(Case.id).limit(1)).one()
+    view = window.open_record(case_id)
+    qtbot.waitUntil(lambda: getattr(view, "snapshot", None) is not None, timeout=WAIT_MS)
+    window.case_menu.aboutToShow.emit()
+    texts = {a.text(): a for a in window.case_menu.actions()}
+    assert {"Log a contact", "Add a note", "Reply to the citizen", "Take"} <= set(texts)
+    assert all(a.shortcut().toString() for a in texts.values())
+    window.citizen_menu.aboutToShow.emit()
+    assert not window.citizen_menu.actions()[0].isEnabled()  # a case is current, not a citizen

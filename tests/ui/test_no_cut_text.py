@@ -59,7 +59,6 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
     "IdentifiersModel": ("kind", "value", "verified"),
     "ConsentsModel": ("purpose", "basis", "period"),
     "CitizenCasesModel": ("reference", "service", "status", "sla"),
-    "TimelineModel": ("when", "channel", "direction", "by", "case"),
     "HistoryModel": ("when", "who"),
     "NotesModel": ("when", "who"),
     "ContactsModel": ("when", "channel", "direction", "who"),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 import main
 from caseworker.access.people import Person
@@ -19,10 +20,10 @@ from caseworker.seed import seed_store
 from caseworker.services import cases, outcomes, undo
 from caseworker.services.cases import NewCase
 from caseworker.store import docstore
-from caseworker.store.engine import make_engine
 from caseworker.store.schema import HEAD_REVISION
 from caseworker.store.store import STORE_FILENAME, Store
 from tests.support.council import council_docs
+from tests.support.old_store import store_at
 from tests.unit.conftest import AGENT, SUPERVISOR
 from tests.unit.test_uniqueness import case_doc
 
@@ -346,20 +347,16 @@ def test_a_store_from_before_outcomes_gets_the_column_filled_from_stored_cases(
     """An older laptop keeps a colleague's ``outcome`` in the stored body without projecting
     it; the migration that adds the column fills it in."""
     path = tmp_path / "old.db"
-    store = Store(path)
-    with store.write() as s:
+
+    def fill(s: Session) -> None:
         for doc in council_docs():
             docstore.put(s, doc)
         docstore.put(s, case_doc("case:open", "REF-0001"))
         docstore.put(
             s, {**case_doc("case:done", "REF-0002"), "status": "closed", "outcome": "no-action"}
         )
-    store.close()
-    engine = make_engine(path, writer=True)
-    with engine.begin() as conn:  # as revision 0010 left it: no outcome column
-        conn.execute(text("ALTER TABLE cases DROP COLUMN outcome"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0010'"))
-    engine.dispose()
+
+    store_at(path, "0005", fill)  # the revision before the outcome column
     store = Store(path)
     try:
         with store.read() as s:

@@ -149,9 +149,9 @@ def test_search_says_when_it_stopped_at_its_limit(data_dir: Path) -> None:
     limited = cli(data_dir, "search", "example", "--limit", "3")
     assert limited.returncode == 0
     assert len(limited.stdout.splitlines()) == 3
-    assert "showing the first 3" in limited.stderr and "--limit" in limited.stderr
+    assert "showing 3 of " in limited.stderr and "--limit" in limited.stderr
     everything = cli(data_dir, "search", "example", "--limit", str(MAX_LIMIT))
-    assert "showing the first" not in everything.stderr
+    assert "showing" not in everything.stderr
     assert json.loads(cli(data_dir, "search", "example", "--limit", "3", "--json").stdout)
 
 

@@ -205,7 +205,7 @@ def _store_at_0002(path: Path) -> str:
         command.upgrade(config, "0002")
     with Session(engine) as session, session.begin():
         for doc in council_docs():
-            # Today's projection of a service or queue has columns 0002 lacks (name_cy, 0010).
+            # Today's projection of a service or queue has columns 0002 lacks (name_cy, 0005).
             if doc["type"] not in ("service", "queue"):
                 docstore.put(session, doc)
         held, _ = create_citizen(

@@ -6,8 +6,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -15,10 +13,10 @@ from caseworker.models import Marker
 from caseworker.services import markers
 from caseworker.services.citizens import NewIdentifier, create_citizen
 from caseworker.store import docstore, purge
-from caseworker.store.engine import make_engine
-from caseworker.store.schema import HEAD_REVISION, MIGRATIONS_DIR
+from caseworker.store.schema import HEAD_REVISION
 from caseworker.store.store import Store
 from tests.support.council import council_docs
+from tests.support.old_store import store_at
 from tests.unit.conftest import AGENT
 
 REV = "1-" + "b" * 32
@@ -42,17 +40,16 @@ def _marker(doc_id: str, citizen_id: str, **fields: Any) -> dict[str, Any]:
     }
 
 
-def _store_at_0003(path: Path) -> str:
-    engine = make_engine(path, writer=True)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
-    with Session(engine) as session, session.begin():
+def _store_before_markers(path: Path) -> str:
+    """A store from before markers were projected, holding two replicated marker documents
+    (one of a kind it cannot use) that it kept without a table to project them into."""
+    made: list[str] = []
+
+    def fill(session: Session) -> None:
         for doc in council_docs():
             docstore.put(session, doc)
         citizen_id, _ = create_citizen(session, AGENT, "Mair", "Jones")
+        made.append(citizen_id)
         seq = docstore.last_seq(session) + 1
         live = _marker("marker:kept", citizen_id)
         broken = _marker("marker:broken", citizen_id, kind="rumour")
@@ -68,12 +65,13 @@ def _store_at_0003(path: Path) -> str:
                 for i, k, r, d, s, b, p in rows
             ],
         )
-    engine.dispose()
-    return citizen_id
+
+    store_at(path, "0006", fill)  # the revision before the markers table
+    return made[0]
 
 
-def test_a_store_from_0003_gets_the_markers_it_kept_projected(tmp_path: Path) -> None:
-    citizen_id = _store_at_0003(tmp_path / "old.db")
+def test_a_store_from_before_markers_gets_the_markers_it_kept_projected(tmp_path: Path) -> None:
+    citizen_id = _store_before_markers(tmp_path / "old.db")
     store = Store(tmp_path / "old.db")
     try:
         with store.read() as s:

@@ -44,7 +44,10 @@ def _case(store: Store, citizen_id: str | None, status: str = "new", postcode: s
             ),
         )
         for step in path_to(status):
-            transition(s, AGENT, case_id, step, comment="done")
+            ending = step in ("resolved", "closed")  # an end needs its outcome
+            transition(
+                s, AGENT, case_id, step, comment="done", outcome="resolved" if ending else None
+            )
     return case_id
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from caseworker import vocab
 from caseworker.models import Case, Citizen, Marker
-from caseworker.seed import NOW_MS, seed_store
+from caseworker.seed import BENCH_NOW_MS, seed_store
 from caseworker.services import markers
 from caseworker.store.store import Store
 from caseworker.timeutil import utcnow
@@ -20,7 +20,7 @@ N = 2000
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Store:
     store = Store(tmp_path_factory.mktemp("seeded-markers") / "caseworker.db")
-    seed_store(store, citizens=N, workers=1)
+    seed_store(store, citizens=N, workers=1, now_ms=BENCH_NOW_MS)  # a fixed day
     return store
 
 
@@ -32,7 +32,7 @@ def test_a_few_citizens_in_a_hundred_carry_sensible_markers(seeded: Store) -> No
     assert warned <= citizens
     assert 0.02 * N <= len(warned) <= 0.07 * N
     assert set(Counter(m.kind for m in rows)) == set(vocab.MARKER_KINDS)
-    today = datetime.fromtimestamp(NOW_MS / 1000, UTC).date()  # the demo's today
+    today = datetime.fromtimestamp(BENCH_NOW_MS / 1000, UTC).date()  # the demo's today
     reviews = [date.fromisoformat(m.review_on) for m in rows]
     assert all(today - timedelta(days=21) <= r <= today + timedelta(days=181) for r in reviews)
     assert any(r < today for r in reviews) and any(r > today for r in reviews)

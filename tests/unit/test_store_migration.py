@@ -34,7 +34,7 @@ def _store_at_0001(path: Path) -> None:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column}"))
     with Session(engine) as session, session.begin():
         for doc in council_docs():
-            # Today's projection of a service or queue has columns 0001 lacks (name_cy, 0010).
+            # Today's projection of a service or queue has columns 0001 lacks (name_cy, 0005).
             if doc["type"] not in ("service", "queue"):
                 docstore.put(session, doc)
         for n in range(5):

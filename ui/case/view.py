@@ -5,7 +5,7 @@ result back here and to every other open view.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -41,6 +41,57 @@ from ui.dialogs import LogContactDialog, NoteDialog
 from ui.dialogs.base import FormDialog
 from ui.dialogs.link_citizen import LinkCitizenDialog
 from ui.dialogs.shared import alive, failed
+
+# The case's quick actions (the method, its words, keys and what it does): buttons here, and
+# listed by the window's Case menu and its keyboard shortcuts (F1).
+QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
+    (
+        "open_citizen",
+        QT_TRANSLATE_NOOP("CaseView", "Open the citizen"),
+        "Ctrl+Shift+C",
+        QT_TRANSLATE_NOOP("CaseView", "Open the citizen's view."),
+    ),
+    (
+        "log_contact",
+        QT_TRANSLATE_NOOP("CaseView", "Log a contact"),
+        "Ctrl+L",
+        QT_TRANSLATE_NOOP("CaseView", "Record a contact about this case."),
+    ),
+    (
+        "add_note",
+        QT_TRANSLATE_NOOP("CaseView", "Add a note"),
+        "Ctrl+M",  # Ctrl+Shift+N is the window's "New citizen"
+        QT_TRANSLATE_NOOP("CaseView", "Write an internal note."),
+    ),
+    (
+        "reply",
+        QT_TRANSLATE_NOOP("CaseView", "Reply to the citizen"),
+        "Ctrl+Shift+M",
+        QT_TRANSLATE_NOOP(
+            "CaseView", "Send the citizen an email or text message from a prepared reply."
+        ),
+    ),
+    (
+        "take",
+        QT_TRANSLATE_NOOP("CaseView", "Take"),
+        "Ctrl+T",
+        QT_TRANSLATE_NOOP("CaseView", "Assign the case to yourself."),
+    ),
+    (
+        "resolve_conflict",
+        QT_TRANSLATE_NOOP("CaseView", "Resolve conflict"),
+        "Ctrl+Shift+R",
+        QT_TRANSLATE_NOOP("CaseView", "Resolve conflicting changes."),
+    ),
+)
+# Keys that work in a case besides its quick actions (for F1).
+MORE_KEYS: tuple[tuple[object, str], ...] = (
+    (QT_TRANSLATE_NOOP("CaseView", "Undo the last change"), "Ctrl+Z"),
+)
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("CaseView", str(text))
 
 
 class CaseView(QWidget):
@@ -81,40 +132,11 @@ class CaseView(QWidget):
         self.undo_bar = UndoBar()
         self.undo_bar.undo_requested.connect(self.undo)
         self.buttons: dict[str, QPushButton] = {}
-        for text, keys, description, slot in (
-            (
-                self.tr("Open the citizen"),
-                "Ctrl+Shift+C",
-                self.tr("Open the citizen's view."),
-                self.open_citizen,
-            ),
-            (
-                self.tr("Log a contact"),
-                "Ctrl+L",
-                self.tr("Record a contact about this case."),
-                self.log_contact,
-            ),
-            (
-                self.tr("Add a note"),
-                "Ctrl+M",  # Ctrl+Shift+N is the window's "New citizen"
-                self.tr("Write an internal note."),
-                self.add_note,
-            ),
-            (
-                self.tr("Reply to the citizen"),
-                "Ctrl+Shift+M",
-                self.tr("Send the citizen an email or text message from a prepared reply."),
-                self.reply,
-            ),
-            (self.tr("Take"), "Ctrl+T", self.tr("Assign the case to yourself."), self.take),
-            (
-                self.tr("Resolve conflict"),
-                "Ctrl+Shift+R",
-                self.tr("Resolve conflicting changes."),
-                self.resolve_conflict,
-            ),
-        ):
-            _action, self.buttons[slot.__name__] = quick_action(self, text, keys, description, slot)
+        for name, text, keys, description in QUICK_ACTIONS:
+            slot = getattr(self, name)
+            _action, self.buttons[name] = quick_action(
+                self, _tr(text), keys, _tr(description), slot
+            )
 
         # Ctrl+Z anywhere in the view but a text box (which keeps its own undo of typing).
         undo_action = QAction(self.tr("Undo the last change"), self)

@@ -1,17 +1,16 @@
 """Qt item models of the single citizen view: identifiers, consents, cases and the timeline."""
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from caseworker.timeutil import utcnow
 from ui import icons, labels, theme
 from ui.case.table import SnapshotTableModel
 from ui.chips import TONE_ROLE, status_tone
-from ui.citizen.snapshot import CaseSummary, ConsentRow, IdentifierRow, TimelineEntry
-from ui.dialogs.shared import channel_icon, local_date, local_time, named_icon
+from ui.citizen.snapshot import CaseSummary, ConsentRow, IdentifierRow
+from ui.dialogs.shared import local_date, local_time
 
 Index = QModelIndex | QPersistentModelIndex
 CHANNEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,95 +136,3 @@ class CitizenCasesModel(SnapshotTableModel):
         if column == "sla" and role == Qt.ItemDataRole.ForegroundRole:
             return theme.colour(_SLA_COLOURS[self._sla(row)[1]])
         return None
-
-
-class TimelineModel(SnapshotTableModel):
-    """Every contact and note, newest first (the snapshot's order)."""
-
-    COLUMNS = ("when", "channel", "direction", "summary", "by", "case")
-
-    def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("When"),
-            self.tr("Channel"),
-            self.tr("Direction"),
-            self.tr("What was said"),
-            self.tr("Recorded by"),
-            self.tr("Case"),
-        )
-
-    def text(self, row: TimelineEntry, column: str) -> str:
-        if column == "when":
-            return local_time(row.at)
-        if column == "channel":
-            return labels.channel(row.channel) if row.channel else self.tr("Internal note")
-        if column == "direction":
-            return labels.direction(row.direction) if row.direction else ""
-        if column == "summary":
-            return " ".join(row.summary.split())
-        if column == "by":
-            return row.by_name
-        return row.case_reference or ""
-
-    def spoken(self, row: TimelineEntry, column: str) -> str:
-        if column == "case" and not row.case_reference:
-            return self.tr("Not about a case")
-        return self.text(row, column)
-
-    def decoration(self, row: TimelineEntry, column: str) -> Any:
-        if column == "channel":
-            return channel_icon(row.channel) if row.channel else named_icon("case")
-        return None
-
-    def tooltip(self, row: TimelineEntry, column: str) -> str | None:
-        return row.summary if column == "summary" else None
-
-    def extra(self, row: TimelineEntry, column: str, role: int) -> Any:
-        if role == CHANNEL_ROLE:
-            return row.channel or NOTE_CHANNEL
-        if role == CASE_ROLE:
-            return row.case_id or NO_CASE
-        return None
-
-
-class TimelineFilter(QSortFilterProxyModel):
-    """Shows the timeline entries of one channel (or notes) and/or one case; None means all."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._channel: str | None = None
-        self._case: str | None = None
-
-    @property
-    def channel(self) -> str | None:
-        return self._channel
-
-    @property
-    def case(self) -> str | None:
-        return self._case
-
-    def set_channel(self, channel: str | None) -> None:
-        if channel != self._channel:
-            self._refilter(lambda: setattr(self, "_channel", channel))
-
-    def set_case(self, case_id: str | None) -> None:
-        if case_id != self._case:
-            self._refilter(lambda: setattr(self, "_case", case_id))
-
-    def _refilter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        source = self.sourceModel()
-        if source is None:
-            return False
-        index = source.index(source_row, 0, source_parent)
-        if self._channel is not None and index.data(CHANNEL_ROLE) != self._channel:
-            return False
-        return self._case is None or index.data(CASE_ROLE) == self._case

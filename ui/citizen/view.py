@@ -11,7 +11,7 @@ says something of this citizen changed, one more job reads it all again.
 
 from time import perf_counter
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,6 +36,57 @@ from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.shared import alive, failed
+
+# The record's quick actions (the method, its words, keys and what it does): buttons here, and
+# listed by the window's Citizen menu and its keyboard shortcuts (F1).
+QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
+    (
+        "log_contact",
+        QT_TRANSLATE_NOOP("CitizenView", "Log a contact"),
+        "Ctrl+L",
+        QT_TRANSLATE_NOOP("CitizenView", "Record a call, visit or message."),
+    ),
+    (
+        "open_case",
+        QT_TRANSLATE_NOOP("CitizenView", "Open a case"),
+        "Ctrl+N",
+        QT_TRANSLATE_NOOP("CitizenView", "Open a new case for this citizen."),
+    ),
+    (
+        "add_identifier",
+        QT_TRANSLATE_NOOP("CitizenView", "Add an identifier"),
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP("CitizenView", "Add a phone, email, address or handle."),
+    ),
+    (
+        "start_note",
+        QT_TRANSLATE_NOOP("CitizenView", "Start a note"),
+        "Ctrl+M",  # Ctrl+Shift+N is the window's "New citizen"
+        QT_TRANSLATE_NOOP("CitizenView", "Write an internal note."),
+    ),
+    (
+        "set_marker",
+        QT_TRANSLATE_NOOP("CitizenView", "Set a warning"),
+        "Ctrl+Shift+M",
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Warn colleagues: vulnerability, safeguarding, access, officer safety."
+        ),
+    ),
+    (
+        "resolve_conflict",
+        QT_TRANSLATE_NOOP("CitizenView", "Resolve conflict"),
+        "Ctrl+Shift+R",
+        QT_TRANSLATE_NOOP("CitizenView", "Resolve conflicting changes."),
+    ),
+)
+# Keys that work in a citizen's record besides its quick actions (for F1).
+MORE_KEYS: tuple[tuple[object, str], ...] = (
+    (QT_TRANSLATE_NOOP("CitizenView", "Save the quick note or contact"), "Ctrl+Enter"),
+)
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("CitizenView", str(text))
 
 
 class CitizenView(QWidget):
@@ -71,48 +122,12 @@ class CitizenView(QWidget):
         self.banner = ErrorBanner()
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        for text, keys, description, slot in (
-            (
-                self.tr("Log a contact"),
-                "Ctrl+L",
-                self.tr("Record a call, visit or message."),
-                self.log_contact,
-            ),
-            (
-                self.tr("Open a case"),
-                "Ctrl+N",
-                self.tr("Open a new case for this citizen."),
-                self.open_case,
-            ),
-            (
-                self.tr("Add an identifier"),
-                "Ctrl+I",
-                self.tr("Add a phone, email, address or handle."),
-                self.add_identifier,
-            ),
-            (
-                self.tr("Start a note"),
-                "Ctrl+M",  # Ctrl+Shift+N is the window's "New citizen"
-                self.tr("Write an internal note."),
-                self.start_note,
-            ),
-            (
-                self.tr("Set a warning"),
-                "Ctrl+Shift+M",
-                self.tr("Warn colleagues: vulnerability, safeguarding, access, officer safety."),
-                self.set_marker,
-            ),
-            (
-                self.tr("Resolve conflict"),
-                "Ctrl+Shift+R",
-                self.tr("Resolve conflicting changes."),
-                self.resolve_conflict,
-            ),
-        ):
-            _action, button = quick_action(self, text, keys, description, slot)
-            if keys != "Ctrl+Shift+R":  # that one's button is the conflict badge's
+        for name, text, keys, description in QUICK_ACTIONS:
+            slot = getattr(self, name)
+            _action, button = quick_action(self, _tr(text), keys, _tr(description), slot)
+            if name != "resolve_conflict":  # that one's button is the conflict badge's
                 actions.addWidget(button)
-                self.buttons[slot.__name__] = button
+                self.buttons[name] = button
         actions.addStretch(1)
 
         self.profile = ProfilePanel()

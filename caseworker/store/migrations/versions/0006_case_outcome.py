@@ -1,7 +1,7 @@
 """a case's outcome: how it was resolved or closed
 
 Revision ID: 0006
-Revises: 0010
+Revises: 0005
 Create Date: 2026-12-02 16:30:00
 
 A resolved or closed case's document carries ``outcome``, a code from its service's list of
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0010"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

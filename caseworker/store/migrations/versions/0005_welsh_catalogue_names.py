@@ -1,7 +1,7 @@
 """services and queues keep their Welsh names
 
-Revision ID: 0010
-Revises: 0005
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-02 16:30:00
 
 A service's and a queue's ``name_cy`` (optional in the document) is projected beside ``name``,
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0005"
+revision: str = "0005"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,6 +1,6 @@
 """warning markers' projection
 
-Revision ID: 0004
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-02 16:30:00
 
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models.base import IsoDateTime
 
-revision: str = "0004"
+revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,6 +1,6 @@
 """replies: reply templates and the outbox of messages
 
-Revision ID: 0005
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-02 16:30:00
 
@@ -15,7 +15,7 @@ from alembic import op
 
 from caseworker.models.base import IsoDateTime
 
-revision: str = "0005"
+revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
