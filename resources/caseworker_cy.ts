@@ -1998,12 +1998,12 @@
         <translation>Agor achos i n&amp;eb…</translation>
     </message>
     <message>
-        <source>Ci&amp;tizen</source>
-        <translation>&amp;Dinesydd</translation>
+        <source>Citizen</source>
+        <translation>Dinesydd</translation>
     </message>
     <message>
-        <source>Ca&amp;se</source>
-        <translation>&amp;Achos</translation>
+        <source>Case</source>
+        <translation>Achos</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -3683,41 +3683,6 @@
     <message>
         <source>%1 (with attachments)</source>
         <translation>%1 (gydag atodiadau)</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineModel</name>
-    <message>
-        <source>When</source>
-        <translation>Pryd</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Sianel</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Cyfeiriad</translation>
-    </message>
-    <message>
-        <source>What was said</source>
-        <translation>Beth a ddywedwyd</translation>
-    </message>
-    <message>
-        <source>Recorded by</source>
-        <translation>Cofnodwyd gan</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Achos</translation>
-    </message>
-    <message>
-        <source>Internal note</source>
-        <translation>Nodyn mewnol</translation>
-    </message>
-    <message>
-        <source>Not about a case</source>
-        <translation>Ddim am achos</translation>
     </message>
 </context>
 <context>

@@ -1989,12 +1989,12 @@
         <translation>Open a case for &amp;no one…</translation>
     </message>
     <message>
-        <source>Ci&amp;tizen</source>
-        <translation>Ci&amp;tizen</translation>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
     </message>
     <message>
-        <source>Ca&amp;se</source>
-        <translation>Ca&amp;se</translation>
+        <source>Case</source>
+        <translation>Case</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -3656,41 +3656,6 @@
     <message>
         <source>%1 (with attachments)</source>
         <translation>%1 (with attachments)</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineModel</name>
-    <message>
-        <source>When</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Direction</translation>
-    </message>
-    <message>
-        <source>What was said</source>
-        <translation>What was said</translation>
-    </message>
-    <message>
-        <source>Recorded by</source>
-        <translation>Recorded by</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <source>Internal note</source>
-        <translation>Internal note</translation>
-    </message>
-    <message>
-        <source>Not about a case</source>
-        <translation>Not about a case</translation>
     </message>
 </context>
 <context>

@@ -223,10 +223,11 @@ class MainWindow(QMainWindow):
                 self.tr("Open a case for &no one…"), "Ctrl+Shift+O", self.open_case_for_no_one
             )
         )
-        # What can be done with the record in the current tab: its own quick actions.
-        self.citizen_menu = bar.addMenu(self.tr("Ci&tizen"))
+        # What can be done with the record in the current tab: its own quick actions. No
+        # mnemonic: a record's Alt keys are its fields' (Alt or F10 reaches these menus).
+        self.citizen_menu = bar.addMenu(self.tr("Citizen"))
         self.citizen_menu.aboutToShow.connect(lambda: self._fill_record_menu("citizen"))
-        self.case_menu = bar.addMenu(self.tr("Ca&se"))
+        self.case_menu = bar.addMenu(self.tr("Case"))
         self.case_menu.aboutToShow.connect(lambda: self._fill_record_menu("case"))
         go = bar.addMenu(self.tr("&Go"))
         go.addAction(self._action(self.tr("&Find a citizen or case"), "Ctrl+K", self.focus_search))

@@ -58,7 +58,8 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
     "CaseListModel": ("due", "reference", "citizen", "service", "status", "priority"),
     "IdentifiersModel": ("kind", "value", "verified"),
     "ConsentsModel": ("purpose", "basis", "period"),
-    "CitizenCasesModel": ("reference", "service", "status", "sla"),
+    # The service shares the spare width with the summary (both elide, full text in a tooltip).
+    "CitizenCasesModel": ("reference", "status", "priority", "sla"),
     "HistoryModel": ("when", "who"),
     "NotesModel": ("when", "who"),
     "ContactsModel": ("when", "channel", "direction", "who"),
@@ -70,24 +71,13 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
 # Screens with cut text found by this test in views being rebuilt by others at the time (the
 # citizen view, search, the case view); each entry says what was cut. Strict: once the view is
 # fixed the test passes, fails as XPASS, and its entry must go.
-_CITIZEN = (
-    "ui/citizen (header/timeline are rebuilding it): the identifier value and consent purpose "
-    "columns squeezed to a sliver; Status and Service level of the open and closed cases (and "
-    "in Welsh Service, identifiers' how-verified, consents' period) past the right edge at every "
-    "size; timeline 'Recorded by' header and names, Welsh channel names ('Cyfryngau "
-    "cymdeithasol') cut"
+# Known and not yet fixed (strict: the test fails as soon as one is fixed, to drop it here).
+_CITIZEN_CY = (
+    "in Welsh at 1280x720 the timeline's filter row is at least 569 px wide, leaving the "
+    "citizen's cases too little for their key columns, and the header's list of open cases cuts "
+    "Welsh service names ('Casglu gwastraff swmpus' in 84 px)"
 )
-_CASE = (
-    "ui/case/view.py (safe is rebuilding it): History and Contacts 'When' (99px for a 126px "
-    "date and time), Contacts 'Direction', 'Channel' ('Social media') and 'Recorded by' header "
-    "and names cut at every size"
-)
-KNOWN_CUT: dict[str, str] = {
-    "citizen-en": _CITIZEN,
-    "citizen-cy": _CITIZEN,
-    "case-en": _CASE,
-    "case-cy": _CASE,
-}
+KNOWN_CUT: dict[str, str] = {"citizen-cy": _CITIZEN_CY}
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,11 @@ class CaseActivity(QSplitter):
             self.tr("Contacts with the citizen about this case; newest first."),
         )
         stretch_column(self.history_table, HistoryModel.COLUMNS.index("what"))
-        stretch_column(self.notes_table, NotesModel.COLUMNS.index("text"))
-        stretch_column(self.contacts_table, ContactsModel.COLUMNS.index("summary"))
-        for table in (self.history_table, self.notes_table, self.contacts_table):
-            set_widths(table, {0: labels.date_time_sample()})  # "when": the year never cut
+        # A case's notes and contacts are few: their short columns (who, channel, direction)
+        # fit their words, and the text takes what is left.
+        stretch_column(self.notes_table, NotesModel.COLUMNS.index("text"), fit_others=True)
+        stretch_column(self.contacts_table, ContactsModel.COLUMNS.index("summary"), fit_others=True)
+        set_widths(self.history_table, {0: labels.date_time_sample()})  # "when": the year whole
         self.history_heading = heading(self.tr("History"))
         self.notes_heading = heading(self.tr("Notes"))
         self.contacts_heading = heading(self.tr("Contacts"))

@@ -104,7 +104,8 @@ class CitizenHeader(QFrame):
         self.language.setAccessibleDescription(self.tr("Preferred language"))
         self.language.setWordWrap(False)  # a badge reads as one line beside the name
         self.last_contact = _value("", "last_contact")
-        self.identifiers = ElidedLabel()
+        self.identifiers = QLabel()  # wraps: a verified phone or address is never cut short
+        self.identifiers.setWordWrap(True)
         self.identifiers.setProperty("part", "identifiers")
         self.identifiers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cases_heading = QLabel()
