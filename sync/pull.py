@@ -1,10 +1,11 @@
 """Pull: the server's changes into the local store, one transaction per batch.
 
 Per batch: ``_changes?style=all_docs&since=<seq>&limit=B`` -> the local store's revs_diff ->
-``_bulk_get?revs=true&attachments=true`` (``GET doc?open_revs=...`` where a server lacks it,
-half the batch on 413) -> one local transaction writing the batch and the local checkpoint ->
-the server's checkpoint. A fetching thread gets batch N+1 while batch N is written; at most two
-batches are held at once (memory: batch size x 2).
+``_bulk_get?revs=true`` (``GET doc?open_revs=...`` where a server lacks it, half the batch on
+413; attachments come as stubs, and only documents naming content the store lacks are fetched
+again with ``attachments=true``) -> one local transaction writing the batch and the local
+checkpoint -> the server's checkpoint. A fetching thread gets batch N+1 while batch N is
+written; at most two batches are held at once (memory: batch size x 2).
 
 A change row with ``"removed": true`` (a gateway's word that the document left this user's
 scope; CouchDB never sends one) is not fetched: the document is purged in the batch's
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.store import purge
 from caseworker.store.docstore import Written
-from caseworker.store.replication import put_replicated_many, revs_diff_many
+from caseworker.store.replication import held_digests, put_replicated_many, revs_diff_many
 from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
 from sync.errors import (
@@ -275,19 +276,60 @@ class Puller:
         return _Batch(docs, last_seq, len(results), final, removed=removed, present=list(wanted))
 
     def _get_docs(self, client: CouchClient, pairs: list[tuple[str, str]]) -> list[Any]:
+        """The revisions asked for. Attachments come as stubs first (what costs a server most,
+        and what the store often holds already: content is kept by digest); only documents
+        naming content the store lacks are fetched again with it, as PouchDB does."""
+        docs = self._bulk_get(client, pairs, with_content=False)
+        if not self.bulk_get:
+            return docs  # one document at a time, content and all
+        wanting = self._lacking_content(docs)
+        if not wanting:
+            return docs
+        full = {
+            (d["_id"], d["_rev"]): d for d in self._bulk_get(client, wanting, with_content=True)
+        }
+        return [full.get((d.get("_id"), d.get("_rev")), d) for d in docs]
+
+    def _lacking_content(self, docs: list[Any]) -> list[tuple[str, str]]:
+        """The documents whose attachment stubs name content the store does not hold."""
+        named: dict[tuple[str, str], set[str]] = {}
+        for doc in docs:
+            atts = doc.get("_attachments")
+            if not isinstance(atts, dict) or not atts:
+                continue
+            digests = {
+                a.get("digest")
+                for a in atts.values()
+                if isinstance(a, dict) and "data" not in a and a.get("stub") is True
+            }
+            named[(doc["_id"], doc["_rev"])] = {d for d in digests if isinstance(d, str)}
+            if None in digests:  # a stub naming no content: ask for the whole document
+                named[(doc["_id"], doc["_rev"])].add("")
+        if not named:
+            return []
+        with self.store.read() as session:
+            held = held_digests(session, set().union(*named.values()))
+        return [pair for pair, digests in named.items() if digests - held]
+
+    def _bulk_get(
+        self, client: CouchClient, pairs: list[tuple[str, str]], *, with_content: bool
+    ) -> list[Any]:
         if not self.bulk_get:
             return self._open_revs(client, pairs)
+        params = {"revs": "true", "attachments": "true"} if with_content else {"revs": "true"}
         try:
             answer = client.post(
                 "/_bulk_get",
                 {"docs": [{"id": doc_id, "rev": rev} for doc_id, rev in pairs]},
-                {"revs": "true", "attachments": "true"},
+                params,
             )
         except (TooLargeError, ReplyTooLarge):
             if len(pairs) == 1:
                 raise
             half = len(pairs) // 2
-            return self._get_docs(client, pairs[:half]) + self._get_docs(client, pairs[half:])
+            return self._bulk_get(client, pairs[:half], with_content=with_content) + self._bulk_get(
+                client, pairs[half:], with_content=with_content
+            )
         except RequestError as exc:
             if exc.status not in (400, 404, 405, 501):
                 raise

@@ -106,6 +106,18 @@ def _count_skipped(session: Session, skipped: int) -> None:
     session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": str(total)}))
 
 
+def held_digests(session: Session, digests: set[str]) -> set[str]:
+    """Which of these attachment digests the store holds content for."""
+    found: set[str] = set()
+    wanted = sorted(d for d in digests if d)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            session.scalars(select(_ATTACHMENTS.c.digest).where(_ATTACHMENTS.c.digest.in_(chunk)))
+        )
+    return found
+
+
 def bodies_with_revisions(session: Session, wanted: dict[str, list[str]]) -> list[Document]:
     """The stored leaf bodies asked for, each with its ``_revisions`` (``_bulk_docs`` form);
     revisions that are not stored leaves are left out."""
