@@ -1,6 +1,7 @@
 """The navigation rail down the left of the window, and which pages each role sees."""
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -81,6 +82,22 @@ class NavigationRail(QFrame):
             self.buttons[page] = button
             layout.addWidget(button)
         layout.addStretch(1)
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the chosen page's words, which are drawn in bold (the stylesheet's
+        ``:checked``) while the buttons measure themselves in the regular weight."""
+        hint = super().sizeHint()
+        extra = 0
+        for button in self.buttons.values():
+            bold = QFont(button.font())
+            bold.setWeight(QFont.Weight.DemiBold)
+            text = button.text()
+            wider = QFontMetrics(bold).horizontalAdvance(text)
+            extra = max(extra, wider - button.fontMetrics().horizontalAdvance(text))
+        return QSize(hint.width() + extra + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
 
     def set_current(self, page: str) -> None:
         button = self.buttons.get(page)

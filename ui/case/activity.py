@@ -42,6 +42,9 @@ class CaseActivity(QSplitter):
         # fit their words, and the text takes what is left.
         stretch_column(self.notes_table, NotesModel.COLUMNS.index("text"), fit_others=True)
         stretch_column(self.contacts_table, ContactsModel.COLUMNS.index("summary"), fit_others=True)
+        # Narrow (Welsh at 1280x720): the summary gives way to the key columns; it is whole in
+        # its tooltip and in the citizen's timeline.
+        self.contacts_table.horizontalHeader().setMinimumSectionSize(16)
         set_widths(self.history_table, {0: labels.date_time_sample()})  # "when": the year whole
         self.history_heading = heading(self.tr("History"))
         self.notes_heading = heading(self.tr("Notes"))
