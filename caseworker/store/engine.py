@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import SingletonThreadPool
 
 from caseworker.errors import StoreError
 
@@ -20,6 +21,7 @@ PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 SIDECARS = ("-wal", "-shm", "-journal")
 """Files SQLite keeps beside a database, named after it."""
+THREADS_PER_STORE = 64  # connections kept per engine, one for each thread that used it
 _PAGE_MULTIPLE = 512  # SQLCipher files are whole pages, and pages are multiples of 512 bytes
 KeyProvider = Callable[[Path], str | None]
 """Gives the encryption key of the store at a path, or None for a plain store."""
@@ -107,8 +109,17 @@ def make_engine(path: Path, key: str | None = None, *, writer: bool = False) -> 
             conn.execute(f"PRAGMA key = {_quote_key(key)}")
         return conn
 
+    # One connection per thread (SQLAlchemy's choice for this URL), but never closed under a
+    # thread still using it: the default keeps 5 and, when a sixth thread connects, closes one
+    # of the others at random, which SQLite answers with MemoryError or a crash. Threads that
+    # touch a store are few (the window's worker, a sync, a first connect, a benchmark's).
     engine = create_engine(
-        "sqlite://", creator=connect, module=sqlcipher3.dbapi2, pool_pre_ping=False
+        "sqlite://",
+        creator=connect,
+        module=sqlcipher3.dbapi2,
+        pool_pre_ping=False,
+        poolclass=SingletonThreadPool,
+        pool_size=THREADS_PER_STORE,
     )
 
     @event.listens_for(engine, "connect")
