@@ -141,3 +141,21 @@ def test_after_connecting_the_staff_list_holds_the_person_to_sign_in(
     assert current.data(Qt.ItemDataRole.UserRole).username == chosen[0]
     assert dialog.connected is not None
     wait_idle(qtbot, worker)
+
+
+def test_a_service_that_does_not_answer_is_said_plainly_and_nothing_is_kept(
+    qtbot: QtBot, new_laptop: tuple[Store, DbWorker, Path]
+) -> None:
+    store, _worker, folder = new_laptop
+    dialog = FirstConnectDialog(store, folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.server, "http://127.0.0.1:9/caseworker")  # nothing listens there
+    qtbot.keyClicks(dialog.user, "agent")
+    qtbot.keyClicks(dialog.password, "secret")
+    dialog.remember.setChecked(False)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Could not connect" in dialog.message.text(), timeout=WAIT_MS)
+    assert "did not answer" in dialog.message.text()
+    assert dialog.isVisible() and dialog.connect_button.isEnabled()
+    assert not (folder / config.FILENAME).exists() and count(store, StaffMember) == 0
