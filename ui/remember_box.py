@@ -5,6 +5,7 @@ Whether there is a keyring is found off the GUI thread: resolving it takes half 
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from sync.credentials import keyring_available
@@ -20,7 +21,14 @@ class RememberBox(QCheckBox):
             self.tr("Keeps the password in the operating system's keyring, never in a file.")
         )
         self.keyring: bool | None = None  # not known yet
-        run_off_gui(self, keyring_available, self._found, lambda _error: self._found(False))
+        self._asked = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Asked when first shown: a sign-in without a central service never shows the box.
+        if not self._asked:
+            self._asked = True
+            run_off_gui(self, keyring_available, self._found, lambda _error: self._found(False))
+        super().showEvent(event)
 
     def _found(self, available: object) -> None:
         self.keyring = bool(available)

@@ -134,10 +134,10 @@ class StatusBar(QStatusBar):
     # -- the sync engine's hooks ---------------------------------------------------------------
     def set_sync_state(self, state: str, detail: str = "") -> None:
         """One of SYNC_STATES, or "error" with a reason in ``detail``."""
-        stale = state == "up_to_date" and self._state != "up_to_date"
+        if state == "up_to_date" and self._state != "up_to_date":
+            self._pending_fresh = False  # counted before this sync: not used until read again
         self._state, self._detail = state, detail
-        if stale:  # counted before this sync: not used until read again
-            self._pending_fresh = False
+        if state != "syncing":  # what waits to be sent, and the last sync, read once more
             self.refresh_pending()
         self._show_state()
 
@@ -161,8 +161,6 @@ class StatusBar(QStatusBar):
         self.set_sync_state(state.kind, detail)
         if state.last_sync is not None:
             self.set_last_sync(state.last_sync)
-        if state.kind != "syncing":
-            self.refresh_pending()
 
     def set_pending_reader(self, pending: PendingReader | None) -> None:
         """A central service was connected (or disconnected) while the window was open."""
