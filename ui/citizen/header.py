@@ -114,7 +114,7 @@ class CitizenHeader(QFrame):
         self.cases = QGridLayout()
         self.cases.setHorizontalSpacing(12)
         self.cases.setVerticalSpacing(0)
-        self.cases.setColumnStretch(1, 1)
+        self.cases.setColumnStretch(2, 1)
         self.case_labels: list[list[QLabel]] = []
         self.markers: list[MarkerCard] = []
         self.markers_box = QVBoxLayout()
@@ -250,13 +250,19 @@ class CitizenHeader(QFrame):
         self.cases_heading.setText(heading_text)
         self.cases_heading.setAccessibleName(heading_text)
         while len(self.case_labels) < len(shown):
-            row = len(self.case_labels)
+            # Two lines a case: the reference, state and time left, then the service in full
+            # under them (beside them, a Welsh service name had 75 px at 1280x720).
+            row = len(self.case_labels) * 2
             cells: list[QLabel] = [_value("", "case_reference"), ElidedLabel()]
             cells += [_value("", "case_state"), _value("", "case_due")]
-            for column, cell in enumerate(cells):
+            for cell in cells:
                 cell.setWordWrap(False)
                 cell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                self.cases.addWidget(cell, row, column)
+            cells[1].setProperty("role", "muted")
+            self.cases.addWidget(cells[0], row, 0)
+            self.cases.addWidget(cells[2], row, 1)
+            self.cases.addWidget(cells[3], row, 2)
+            self.cases.addWidget(cells[1], row + 1, 0, 1, 3)
             self.case_labels.append(cells)
         for n, cells in enumerate(self.case_labels):
             if n >= len(shown):

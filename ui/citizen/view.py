@@ -12,6 +12,7 @@ says something of this citizen changed, one more job reads it all again.
 from time import perf_counter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -143,6 +144,8 @@ class CitizenView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([600, 400])
         self.splitter = splitter
+        self._split_by_hand = False  # once the person moves the divider, it stays theirs
+        splitter.splitterMoved.connect(self._divider_moved)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.conflict, 0, Qt.AlignmentFlag.AlignTop)
@@ -205,6 +208,28 @@ class CitizenView(QWidget):
         elif any(w.doc_type in RELATED_TYPES for w in changes.written):
             self.loader.check(ids)
 
+    # -- width -------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.share_width()
+
+    def _divider_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_hand = True
+
+    def share_width(self) -> None:
+        """The cases first: they get what their key columns need (and at least 55 %), the
+        timeline the rest, down to its own minimum. On a 1280-pixel screen in Welsh a fixed
+        share cut the cases' status, priority and time left."""
+        if self._split_by_hand:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        timeline_least = self.timeline.minimumSizeHint().width()
+        if total <= timeline_least:
+            return
+        cases = max(self.profile.wanted_width(), int(total * 0.55))
+        cases = min(cases, total - timeline_least)
+        self.splitter.setSizes([cases, total - cases])
+
     # -- showing ------------------------------------------------------------------------------
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         first = self.snapshot is None
@@ -214,6 +239,7 @@ class CitizenView(QWidget):
         self.conflict.set_conflicted(snap.conflicted)
         self.profile.show_snapshot(snap)
         self.timeline.show_snapshot(snap)
+        self.share_width()  # the cases' key columns are as wide as what they now hold
         if first:
             self.title_changed.emit(labels.shown(snap.display_name))
 
