@@ -47,5 +47,7 @@ def holding(session: Session, synced_as: str | None) -> Holding:
     elif len(roles) > 1:
         who = "whose name more than one staff record claims"
     else:
-        who = f"a {roles[0].replace('_', ' ')}, who holds only their own share"
+        role = roles[0].replace("_", " ")
+        article = "an" if role[:1] in ("a", "e", "i", "o", "u") else "a"
+        who = f"{article} {role}, who holds only their own share"
     return Holding(False, f"this store syncs as {synced_as}, {who}")
