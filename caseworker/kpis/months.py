@@ -6,7 +6,6 @@ parsing per case, which is what keeps a million cases fast.
 """
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -61,24 +60,29 @@ def iso_text(moment: datetime) -> str:
 
 
 class MonthFinder:
-    """The month (of ``months``, consecutive) a stored time falls in, or None outside them."""
+    """The month (of ``months``, consecutive) a stored UTC time falls in, as ``YYYY-MM``, or
+    None outside them. London is never behind UTC, so a time in UTC month M is in London month
+    M, or M+1 once London's M+1 has begun: one dictionary look-up and one text comparison."""
 
     def __init__(self, months: list[Month]) -> None:
         self.months = months
-        edges = [m.start_utc() for m in months]
+        self._inside = {str(m) for m in months}
+        self._next: dict[str, tuple[str, str]] = {}  # UTC month -> (when London's next begins, it)
         if months:
-            edges.append(months[-1].next().start_utc())
-        self.edges = [iso_text(e) for e in edges]
+            before = (
+                Month(months[0].year - 1, 12)
+                if months[0].month == 1
+                else Month(months[0].year, months[0].month - 1)
+            )
+            for month in (before, *months):
+                following = month.next()
+                self._next[str(month)] = (iso_text(following.start_utc()), str(following))
 
-    @property
-    def low(self) -> str:
-        return self.edges[0]
-
-    @property
-    def high(self) -> str:
-        return self.edges[-1]
-
-    def find(self, stored: str | None) -> Month | None:
-        if stored is None or not self.edges or not self.low <= stored < self.high:
+    def find(self, stored: str) -> str | None:
+        """``stored`` must be in the canonical text form (figures.canonical)."""
+        utc_month = stored[:7]
+        entry = self._next.get(utc_month)
+        if entry is None:
             return None
-        return self.months[bisect_right(self.edges, stored) - 1]
+        month = entry[1] if stored >= entry[0] else utc_month
+        return month if month in self._inside else None

@@ -64,7 +64,7 @@ def gather(
         else:
             uncatalogued += sum(t.received for t in counted.by_key[(code, month)].values())
     services = [
-        [tables.build(names[code], month, counted.channels((code, month))) for month in months]
+        [tables.build(names[code], month, counted.channels((code, str(month)))) for month in months]
         for code in sorted(codes)
     ]
     return Published(services, first, last, coverage, made, counted.skipped, uncatalogued)
