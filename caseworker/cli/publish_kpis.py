@@ -35,12 +35,22 @@ def _no_sync(data_dir: Path) -> str | None:
 
 
 def setup(parser: argparse.ArgumentParser, synced_as: SyncedAs = _no_sync) -> None:
-    parser.add_argument("--out", type=Path, required=True, help="the folder to publish into")
     parser.add_argument(
-        "--from", dest="first", type=_month, help="first month, YYYY-MM (default: 11 before --to)"
+        "--out", type=Path, required=True, metavar="DIR", help="the folder to publish into"
     )
     parser.add_argument(
-        "--to", dest="last", type=_month, help="last month, YYYY-MM (default: last month)"
+        "--from",
+        dest="first",
+        type=_month,
+        metavar="YYYY-MM",
+        help="first month, YYYY-MM (default: 11 before --to)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="last",
+        type=_month,
+        metavar="YYYY-MM",
+        help="last month, YYYY-MM (default: last month)",
     )
     parser.add_argument(
         "--partial",
