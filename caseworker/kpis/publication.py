@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -149,9 +148,7 @@ def _index_csv(listed: list[dict[str, Any]], language: str, coverage: str) -> st
     return text.getvalue()
 
 
-def write(
-    out: Path, contents: dict[str, str], *, after_each: Callable[[], None] = lambda: None
-) -> None:
+def write(out: Path, contents: dict[str, str]) -> None:
     """Write ``contents`` as the folder ``out``, all or nothing: into a new folder beside it,
     each file flushed to disk, then renamed into place. An existing ``out`` is replaced only
     if it is empty or an earlier publication (its index.json says so)."""
@@ -164,7 +161,6 @@ def write(
             path = building / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="")
-            after_each()
         _to_disk(building)
         os.chmod(building, 0o755)  # mkdtemp's 0700 would hide it from a web server
         _swap(building, out)
