@@ -90,6 +90,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
         _CLI + "store_commands:configure_export",
     ),
     Command(
+        "publish-kpis",
+        "publish each service's monthly performance as open data (CSV, JSON, a web page)",
+        _CLI + "publish_kpis:configure",
+    ),
+    Command(
         "problems",
         "list records the store keeps but cannot use, and why",
         _CLI + "problems:configure_problems",
