@@ -78,6 +78,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
         group(
             (
                 Command("add", "set a warning marker on a citizen", _CLI + "markers:configure_add"),
+                Command(
+                    "review",
+                    "a warning marker still needed: its next review date (and reason)",
+                    _CLI + "markers:configure_review",
+                ),
                 Command("end", "end a warning marker", _CLI + "markers:configure_end"),
                 Command("list", "a citizen's warning markers", _CLI + "markers:configure_list"),
             ),

@@ -87,14 +87,14 @@ def _say(label: QLabel, text: str, spoken: str | None = None) -> None:
 
 
 class CitizenHeader(QFrame):
-    end_marker_requested = Signal(str, str)  # the marker's id, and what it says
+    marker_chosen = Signal(str, str)  # Enter on a marker: its id, and what it says
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("About the citizen"))
         self._now: datetime = utcnow()
         self._snapshot: CitizenSnapshot | None = None
-        self.offers_end = False  # whether Enter on a marker asks to end it (a held record)
+        self.offers_review = False  # whether Enter on a marker reviews it (a held record)
         self.name = heading(self.tr("Loading the citizen…"), "title")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.facts = _value("", "facts")
@@ -309,13 +309,13 @@ class CitizenHeader(QFrame):
                 today,
                 m.address,
                 self,
-                marker_id=m.id if self.offers_end else None,
+                marker_id=m.id if self.offers_review else None,
             )
             for m in snap.markers
         ]
         for card in self.markers:
-            card.end_requested.connect(
-                lambda c=card: self.end_marker_requested.emit(c.marker_id, c.accessibleName())
+            card.chosen.connect(
+                lambda c=card: self.marker_chosen.emit(c.marker_id, c.accessibleName())
             )
             self.markers_box.addWidget(card)
             card.show()

@@ -36,6 +36,7 @@ from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.marker import MarkerDialog
+from ui.dialogs.marker_review import MarkerReviewDialog
 from ui.dialogs.shared import alive, failed
 
 # The record's quick actions (the method, its words, keys and what it does): buttons here, and
@@ -115,8 +116,8 @@ class CitizenView(QWidget):
         self.setAccessibleName(self.tr("Citizen"))
 
         self.header = CitizenHeader(self)
-        self.header.offers_end = True
-        self.header.end_marker_requested.connect(self.end_marker)
+        self.header.offers_review = True
+        self.header.marker_chosen.connect(self.review_marker)
         self.title = self.header.name
         self.conflict = ConflictBadge()
         self.conflict.resolve_requested.connect(self.resolve_conflict)
@@ -280,6 +281,18 @@ class CitizenView(QWidget):
 
     def set_marker(self) -> QDialog:
         return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))
+
+    def review_marker(self, marker_id: str, said: str) -> QDialog | None:
+        """Still needed (reworded, a new review date), or ended after a question."""
+        marker = next(
+            (m for m in (self.snapshot.markers if self.snapshot else ()) if m.id == marker_id),
+            None,
+        )
+        if marker is None:  # ended or gone since the header was drawn
+            return None
+        dialog = MarkerReviewDialog(self.ctx, marker, self)
+        dialog.end_requested.connect(lambda: self.end_marker(marker_id, said))
+        return self._show_dialog(dialog)
 
     def end_marker(self, marker_id: str, said: str) -> QMessageBox:
         """Ask before ending a warning (it stays on the record as ended, in the actor's name);
