@@ -61,6 +61,7 @@ class ProfilePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Cases, identifiers and consents"))
+        self._wanted: int | None = None  # wanted_width, until the cases change
         self.identifiers = IdentifiersModel(self)
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
@@ -121,6 +122,11 @@ class ProfilePanel(QTabWidget):
         for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wanted = None  # larger text (View > Larger text) needs wider columns
+        super().changeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             for table in (self.open_table, self.closed_table):
@@ -130,7 +136,13 @@ class ProfilePanel(QTabWidget):
 
     def wanted_width(self) -> int:
         """The width that shows the cases' key columns (reference, status, priority, time
-        left) whole, with some room for the summary and service beside them."""
+        left) whole, with some room for the summary and service beside them. Measured once
+        for each snapshot shown (it reads every case), not on every resize."""
+        if self._wanted is None:
+            self._wanted = self._measure_wanted()
+        return self._wanted
+
+    def _measure_wanted(self) -> int:
         widest = 0
         for table in (self.open_table, self.closed_table):
             header = table.horizontalHeader()
@@ -146,6 +158,7 @@ class ProfilePanel(QTabWidget):
         return [self.open_table, self.closed_table, self.identifiers_table, self.consents_table]
 
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
+        self._wanted = None
         self.identifiers.set_rows(snap.identifiers)
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)
