@@ -146,6 +146,9 @@ class WorkListView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.failed.connect(self._on_failed)
         self.model.dataChanged.connect(self._fit_key_columns)  # due times grow as time passes
+        # Columns are measured on the rows in view: again when other rows come into view.
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_key_columns)
+        self.table.viewport().installEventFilter(self)
         self._size_columns()
 
     # -- public -------------------------------------------------------------------------------
@@ -251,6 +254,9 @@ class WorkListView(QWidget):
         self.empty_label.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_key_columns()  # a taller window shows rows not measured yet
+            return False
         if (
             watched is self.filter_box
             and isinstance(event, QKeyEvent)
