@@ -89,6 +89,11 @@ def holidays(session: Session) -> bh.Divisions:
         return bh.bundled()
 
 
+def refreshed(session: Session) -> bool:
+    """Whether a copy refreshed from GOV.UK is kept."""
+    return bool(settings.read(session, bh.SETTING_KEY))
+
+
 def save_refreshed(session: Session, divisions: bh.Divisions) -> None:
     """Keep a copy refreshed from GOV.UK (in the caller's transaction)."""
     settings.write(session, bh.SETTING_KEY, bh.dumps(divisions))
