@@ -26,15 +26,23 @@ def govuk(**extra: list[dict[str, Any]]) -> dict[str, Any]:
     events = {
         "england-and-wales": [
             {"title": "New Year’s Day", "date": "2027-01-01", "notes": "", "bunting": True},
-            {"title": "Boxing Day", "date": "2027-12-28", "notes": "Substitute day",
-             "bunting": True},
+            {
+                "title": "Boxing Day",
+                "date": "2027-12-28",
+                "notes": "Substitute day",
+                "bunting": True,
+            },
         ],
         "scotland": [
             {"title": "St Andrew’s Day", "date": "2027-11-30", "notes": "", "bunting": True},
         ],
         "northern-ireland": [
-            {"title": "Battle of the Boyne (Orangemen’s Day)", "date": "2027-07-12",
-             "notes": "", "bunting": False},
+            {
+                "title": "Battle of the Boyne (Orangemen’s Day)",
+                "date": "2027-07-12",
+                "notes": "",
+                "bunting": False,
+            },
         ],
     }
     for division, more in extra.items():
@@ -69,10 +77,16 @@ def test_a_refresh_keeps_govuks_list_and_it_wins_for_the_years_it_lists(
     server: HostileServer, ctx: Context
 ) -> None:
     # GOV.UK moves a holiday (a royal occasion): the refreshed year replaces the bundled one.
-    extra = {"england_and_wales": [
-        {"title": "Bank holiday for a coronation", "date": "2027-06-07", "notes": "",
-         "bunting": True}
-    ]}
+    extra = {
+        "england_and_wales": [
+            {
+                "title": "Bank holiday for a coronation",
+                "date": "2027-06-07",
+                "notes": "",
+                "bunting": True,
+            }
+        ]
+    }
     server.on(PATH, Reply(200, govuk(**extra)))
     bank_holidays.refresh(ctx, url(server))
     assert kept(ctx)
@@ -131,12 +145,21 @@ def test_malformed_json_keeps_nothing(server: HostileServer, ctx: Context) -> No
         govuk(scotland=[{"title": "x", "date": "2027-01-04", "notes": ""}]),
         govuk(scotland=[{"title": "x", "date": "2027-01-04", "notes": "", "bunting": "yes"}]),
         govuk(scotland=[{"title": 7, "date": "2027-01-04", "notes": "", "bunting": True}]),
-        govuk(scotland=[{"title": "x" * 5000, "date": "2027-01-04", "notes": "",
-                         "bunting": True}]),
+        govuk(scotland=[{"title": "x" * 5000, "date": "2027-01-04", "notes": "", "bunting": True}]),
         govuk(scotland=[{"title": "x", "date": "2027-11-30", "notes": "", "bunting": True}]),
     ],
-    ids=["list", "divisions-missing", "unknown-division", "wrong-division", "events-not-list",
-         "field-missing", "bunting-not-bool", "title-not-text", "title-huge", "day-twice"],
+    ids=[
+        "list",
+        "divisions-missing",
+        "unknown-division",
+        "wrong-division",
+        "events-not-list",
+        "field-missing",
+        "bunting-not-bool",
+        "title-not-text",
+        "title-huge",
+        "day-twice",
+    ],
 )
 def test_a_reply_in_another_shape_keeps_nothing(
     server: HostileServer, ctx: Context, body: object

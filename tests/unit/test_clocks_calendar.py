@@ -194,8 +194,9 @@ def test_a_closure_list_of_100000_days_elsewhere_costs_little() -> None:
 instants = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2034, 12, 31), timezones=st.just(UTC)
 ).map(lambda t: t.replace(microsecond=t.microsecond // 1000 * 1000))
-spans = st.integers(min_value=0, max_value=400 * 3600 * 1000).map(lambda ms: ms * timedelta(
-    milliseconds=1))
+spans = st.integers(min_value=0, max_value=400 * 3600 * 1000).map(
+    lambda ms: ms * timedelta(milliseconds=1)
+)
 calendars = st.sampled_from((EW, SCOT, NI, WorkingCalendar({4: [(0, 1440)], 6: [(60, 150)]})))
 
 
