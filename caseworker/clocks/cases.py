@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
 from caseworker.clocks import council
-from caseworker.clocks.calendar import from_ms, to_ms
+from caseworker.clocks.calendar import iso_ms, parse_ms, to_ms
 from caseworker.clocks.due import (
     EXTENDED,
     STAGE,
@@ -101,38 +101,40 @@ def recompute(session: Session) -> list[Recomputed]:
     cal = council.load(session)
     clocks: dict[str, ServiceClock] = {}
     statuses = tuple(sorted(vocab.OPEN_STATUSES))
-    marks = ", ".join(f":s{i}" for i in range(len(statuses)))
-    params = {f"s{i}": s for i, s in enumerate(statuses)}
     history_of: dict[str, list[Event]] = {}
     kinds = ", ".join(f"'{k}'" for k in CLOCK_EVENTS)
-    for case_id, at, kind, old, new in session.execute(
-        text(
+    opened_where = f"status IN ({', '.join('?' * len(statuses))})"
+    # Straight from the DBAPI cursor: a hundred thousand rows through the ORM's result
+    # machinery cost more than the clocks themselves.
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(
             "SELECT e.case_id, e.at, e.kind, e.old, e.new FROM case_events e "
-            f"JOIN cases c ON c.id = e.case_id WHERE c.status IN ({marks}) "
-            f"AND e.kind IN ({kinds})"
-        ),
-        params,
-    ):
-        history_of.setdefault(case_id, []).append((from_iso(at), kind, old, new))
-    changed: list[Recomputed] = []
-    rows = session.execute(
-        text(
+            f"JOIN cases c ON c.id = e.case_id WHERE c.{opened_where} AND e.kind IN ({kinds})",
+            statuses,
+        )
+        for case_id, at, kind, old, new in cursor.fetchall():
+            history_of.setdefault(case_id, []).append((from_iso(at), kind, old, new))
+        cursor.execute(
             "SELECT id, service_code, opened_at, response_due_at, due_at FROM cases "
-            f"WHERE status IN ({marks})"
-        ),
-        params,
-    )
+            f"WHERE {opened_where}",
+            statuses,
+        )
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    changed: list[Recomputed] = []
     for case_id, code, opened, response_was, due_was in rows:
         clock = clocks.get(code)
         if clock is None:
             clock = clocks[code] = clock_of(session, code)
         events = history_of.get(case_id)
         if events is None:
-            found = CaseFacts(to_ms(datetime.fromisoformat(opened)))
+            found = CaseFacts(parse_ms(opened))
         else:
             found = facts(datetime.fromisoformat(opened), events)
         response, resolution = due_ms(found, clock, cal)
-        response_at, due_at = to_iso(from_ms(response)), to_iso(from_ms(resolution))
+        response_at, due_at = iso_ms(response), iso_ms(resolution)
         if response_at != response_was or due_at != due_was:
             changed.append(Recomputed(case_id, response_at, due_at))
     return changed

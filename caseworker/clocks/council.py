@@ -8,7 +8,7 @@ because of it.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,9 @@ class CouncilCalendar:
     nation_holidays: frozenset[date]
     uk_holidays: frozenset[date]  # a bank holiday in any part of the UK (FOI)
     problem: str | None = None  # why the council's own calendar document was not used
+    # Deadlines already worked out, by what they depend on (``due``): a bulk recompute meets
+    # the same receipt days again and again.
+    memo: dict[tuple[object, ...], int] = field(default_factory=dict, compare=False, repr=False)
 
 
 def build(doc: Mapping[str, Any] | None, divisions: bh.Divisions) -> CouncilCalendar:

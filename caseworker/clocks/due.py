@@ -115,35 +115,67 @@ def facts(opened: datetime, events: Iterable[Event]) -> CaseFacts:
     )
 
 
+_local_dates: dict[int, date] = {}
+
+
 def local_date(ms: int) -> date:
-    return datetime.fromtimestamp(ms / 1000, LONDON).date()
+    """The local (London) date of an instant; the offset changes on the hour, so a quarter
+    of an hour shares one answer."""
+    bucket = ms // 900_000
+    found = _local_dates.get(bucket)
+    if found is None:
+        if len(_local_dates) > 200_000:
+            _local_dates.clear()
+        found = _local_dates[bucket] = datetime.fromtimestamp(ms / 1000, LONDON).date()
+    return found
 
 
 def due_ms(case: CaseFacts, clock: ServiceClock, cal: CouncilCalendar) -> tuple[int, int]:
     """(first response due, resolution due), UTC ms."""
     work = cal.working
     opened = case.opened_ms
-    paused = sum(work.working_ms_between(s, e) for s, e in case.pauses if e > s)
-    response = work.add_working_ms(opened, clock.response_hours * HOUR_MS + paused)
+    paused = (
+        sum(work.working_ms_between(s, e) for s, e in case.pauses if e > s) if case.pauses else 0
+    )
+    worked = work.worked_at(opened)
+    response_ms = clock.response_hours * HOUR_MS + paused
+    response = work.at_worked(worked + response_ms, opened) if response_ms else opened
+    if clock.kind == "standard":
+        resolve_ms = clock.resolve_hours * HOUR_MS + paused
+        return response, work.at_worked(worked + resolve_ms, opened) if resolve_ms else opened
+    memo = cal.memo
     if clock.kind == "subject_access":
         days = sum((local_date(e) - local_date(s)).days for s, e in case.pauses if e > s)
-        received = date.fromordinal(local_date(opened).toordinal() + days)
-        day = statutory.subject_access_due(received, cal.nation_holidays, case.extended)
-        return response, to_ms(statutory.end_of_day(day))
+        received = local_date(opened).toordinal() + days
+        key: tuple[object, ...] = ("sar", received, case.extended)
+        end = memo.get(key)
+        if end is None:
+            day = statutory.subject_access_due(
+                date.fromordinal(received), cal.nation_holidays, case.extended
+            )
+            end = memo[key] = to_ms(statutory.end_of_day(day))
+        return response, end
     if clock.kind == "foi":
         restart = max((e for _s, e in case.pauses), default=opened)
-        day = statutory.foi_due(local_date(max(opened, restart)), cal.uk_holidays)
-        return response, to_ms(statutory.end_of_day(day))
+        key = ("foi", local_date(max(opened, restart)))
+        end = memo.get(key)
+        if end is None:
+            day = statutory.foi_due(local_date(max(opened, restart)), cal.uk_holidays)
+            end = memo[key] = to_ms(statutory.end_of_day(day))
+        return response, end
     if clock.kind == "complaint":
         stage = clock.stages[min(max(case.stage, 1), len(clock.stages)) - 1]
         began = case.stage_started_ms if case.stage_started_ms is not None else opened
-        last = work.add_working_days(local_date(began), stage.working_days)
-        if not work.is_working_day(last):  # stage began on a closed day with 0 days: next one
-            last = work.next_working_day(last)
-        end = to_ms(work.end_of_working_day(last))
+        key = ("stage", local_date(began), stage.working_days)
+        end = memo.get(key)
+        if end is None:
+            last = work.add_working_days(local_date(began), stage.working_days)
+            if not work.is_working_day(last):  # began on a closed day with 0 days: next one
+                last = work.next_working_day(last)
+            end = memo[key] = to_ms(work.end_of_working_day(last))
         since = sum(work.working_ms_between(max(s, began), e) for s, e in case.pauses if e > began)
         return response, work.add_working_ms(end, since)
-    return response, work.add_working_ms(opened, clock.resolve_hours * HOUR_MS + paused)
+    raise ValueError(f"unknown clock {clock.kind!r}")  # service_clock never makes one
 
 
 def due(case: CaseFacts, clock: ServiceClock, cal: CouncilCalendar) -> tuple[datetime, datetime]:

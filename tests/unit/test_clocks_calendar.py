@@ -145,6 +145,21 @@ def test_measuring_far_back_and_far_ahead_stays_consistent() -> None:
     assert EW.working_between(a, b) == 16 * H
 
 
+@pytest.mark.parametrize("year", [2019, 2026, 2031, 1990])
+def test_a_fresh_calendar_measures_the_same_whichever_end_it_reads_first(year: int) -> None:
+    # The index grows to cover each end as it is read: figures read before it grew must
+    # still be comparable with those read after.
+    a, b = local(year, 6, 4, 10), local(year, 6, 6, 10)
+    while a.weekday() != 1:  # a Tuesday, so both ends are on weekdays
+        a, b = a + timedelta(days=1), b + timedelta(days=1)
+    assert WorkingCalendar(OFFICE).working_between(a, b) == 16 * H
+    assert WorkingCalendar(OFFICE).working_between(b, a) == -16 * H
+    cal = WorkingCalendar(OFFICE)
+    assert cal.add_working(a, 16 * H) == b
+    assert cal.working_between(local(year - 30, 1, 1), b) > cal.working_between(a, b)
+    assert cal.working_between(a, b) == 16 * H
+
+
 def test_overlapping_and_touching_hours_are_joined_not_counted_twice() -> None:
     assert normalise_hours([(600, 720), (540, 660), (720, 780)]) == ((540, 780),)
     cal = WorkingCalendar({0: [(540, 780), (600, 720)]})
