@@ -13,10 +13,14 @@ from caseworker.clocks.calendar import (
     LONDON,
     CalendarError,
     WorkingCalendar,
+    iso_ms,
     minutes,
     normalise_hours,
+    parse_ms,
+    to_ms,
     weekly_from_text,
 )
+from caseworker.timeutil import to_iso
 
 OFFICE = weekly_from_text({d: [("09:00", "17:00")] for d in range(5)})
 H = timedelta(hours=1)
@@ -244,3 +248,26 @@ def test_measured_working_time_is_additive_and_never_more_than_elapsed(
     a, b, c = sorted((a, b, c))
     assert cal.working_between(a, c) == cal.working_between(a, b) + cal.working_between(b, c)
     assert timedelta() <= cal.working_between(a, c) <= c - a
+
+
+@settings(max_examples=500, deadline=None)
+@given(instants)
+def test_the_fast_time_text_is_the_documents_own(moment: datetime) -> None:
+    ms = to_ms(moment)
+    assert iso_ms(ms) == to_iso(moment)
+    assert parse_ms(to_iso(moment)) == ms
+    assert parse_ms(moment.astimezone(LONDON).isoformat()) == ms  # another ISO form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-13-01T00:00:00.000Z",
+        "2026-01-01T25:00:00.000Z",
+        "2026-01-01T10:61:00.000Z",
+        "2026-01-01T10:00:00",
+    ],
+)
+def test_times_that_are_not_are_not_read_as_times(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_ms(text)
