@@ -136,9 +136,10 @@ def run(n: int, seed: int) -> dict[str, Any]:
                 docstore.put(s, cal)
             council._cache.clear()
             with store.read() as s:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 changed = case_clocks.recompute(s)
                 seconds = time.perf_counter() - started
+                cpu = time.process_time() - cpu
         finally:
             store.close()
     finally:
@@ -148,6 +149,8 @@ def run(n: int, seed: int) -> dict[str, Any]:
         "open_cases": n,
         "changed": len(changed),
         "recompute_s": round(seconds, 3),
+        # This process's CPU time: on a busy machine the wall time above includes waiting.
+        "cpu_s": round(cpu, 3),
         "target_s": TARGET_SECONDS,
         "met": seconds < TARGET_SECONDS,
         "machine": machine(),
@@ -162,8 +165,8 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
         verdict = "within" if figures["met"] else "OVER"
         print(
             f"clocks: due times of {figures['open_cases']:,} open cases recomputed in "
-            f"{figures['recompute_s']:.2f} s ({figures['changed']:,} changed; {verdict} the "
-            f"{TARGET_SECONDS:g} s target)"
+            f"{figures['recompute_s']:.2f} s, {figures['cpu_s']:.2f} s of CPU "
+            f"({figures['changed']:,} changed; {verdict} the {TARGET_SECONDS:g} s target)"
         )
     return 0 if figures["met"] else 1
 

@@ -28,6 +28,7 @@ class CalendarError(ValidationError):
     """A calendar the arithmetic cannot use (no working time at all, hours that make no sense)."""
 
 
+_Index = tuple[int, int, list[int], list[int], list[int], list[int]]
 Hours = tuple[tuple[int, int], ...]  # (start, end) minutes of the local day, sorted, disjoint
 
 
@@ -128,12 +129,11 @@ class WorkingCalendar:
             raise CalendarError("the calendar has no working hours on any day of the week")
         self.days_off = frozenset(days_off)
         self.zone = zone
-        self._first = 0  # ordinal of the first day indexed (0: nothing yet)
-        self._last = -1  # ordinal of the last
-        # The working intervals in UTC ms (starts, ends), the working ms before each from the
-        # first day indexed, and up to its end: replaced whole, so a reader on another thread
-        # never sees a half-built index.
-        self._index: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+        # The first and last day indexed (ordinals; none yet), the working intervals in UTC ms
+        # (starts, ends), and the working ms before each and up to its end (from _ORIGIN).
+        # Replaced whole and read once per question: a thread that grows it never leaves
+        # another with a half-built or mismatched index.
+        self._index: _Index = (0, -1, [], [], [], [])
 
     # -- days ------------------------------------------------------------------------------------
 
@@ -199,42 +199,41 @@ class WorkingCalendar:
         """The first instant by which ``target`` (a ``worked_at`` figure beyond ``start``'s) has
         been worked."""
         start_day = utc_ordinal(start)
+        index = self._index
         while True:
-            starts, _ends, before, upto = self._index
+            _first, last, starts, _ends, before, upto = index
             i = bisect_left(upto, target)
             if i < len(upto):
                 return starts[i] + (target - before[i])
             had = upto[-1] if upto else 0
-            self._grow_forward()
-            now_upto = self._index[3]
-            gained = (now_upto[-1] if now_upto else 0) > had
-            if not gained and self._last - start_day > SEARCH_DAYS:
+            index = self._build(index[0], last + _BLOCK_DAYS)
+            gained = (index[5][-1] if index[5] else 0) > had
+            if not gained and index[1] - start_day > SEARCH_DAYS:
                 raise self._no_working_time(date.fromordinal(start_day))
 
     def worked_at(self, ms: int) -> int:
         """Working ms from a fixed instant (``_ORIGIN``) to ``ms``, negative before it: two
         figures subtracted give the working time between, whenever each was read."""
         day = _EPOCH_ORDINAL + ms // _DAY_MS
-        if not (self._first < day < self._last):
-            self._cover(day)
-        starts, ends, before, _upto = self._index
+        index = self._index
+        if not (index[0] < day < index[1]):
+            index = self._cover(index, day)
+        _first, _last, starts, ends, before, _upto = index
         i = bisect_right(starts, ms) - 1
         if i < 0:
             return before[0] if before else 0
         return before[i] + min(ms, ends[i]) - starts[i]
 
-    def _cover(self, day: int) -> None:
+    def _cover(self, index: "_Index", day: int) -> "_Index":
         # A day either side: a local day starts up to a few hours off its UTC date. The index
         # always holds the origin, so that what is counted from it never shifts.
         low = min(day - 1, _ORIGIN_DAY - 1)
-        first = low if self._last < 0 else min(self._first, low)
-        last = day + _BLOCK_DAYS if self._last < 0 else max(self._last, day + _BLOCK_DAYS)
-        self._build(first, last)
+        first, last = index[0], index[1]
+        if last < 0:
+            return self._build(low, day + _BLOCK_DAYS)
+        return self._build(min(first, low), max(last, day + _BLOCK_DAYS))
 
-    def _grow_forward(self) -> None:
-        self._build(self._first, self._last + _BLOCK_DAYS)
-
-    def _build(self, first: int, last: int) -> None:
+    def _build(self, first: int, last: int) -> "_Index":
         starts: list[int] = []
         ends: list[int] = []
         for ordinal in range(first, last + 1):
@@ -260,8 +259,9 @@ class WorkingCalendar:
             before.append(total)
             total += e - s
             upto.append(total)
-        self._index = (starts, ends, before, upto)
-        self._first, self._last = first, last
+        index: _Index = (first, last, starts, ends, before, upto)
+        self._index = index
+        return index
 
     def _local_ms(self, day: date, minutes: int) -> int:
         """A local wall-clock time on ``day`` (1440: the next midnight) as UTC milliseconds; the

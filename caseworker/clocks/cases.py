@@ -20,6 +20,7 @@ from caseworker.clocks.due import (
     ServiceClock,
     due,
     due_ms,
+    due_ms_opened,
     facts,
     service_clock,
 )
@@ -130,10 +131,9 @@ def recompute(session: Session) -> list[Recomputed]:
             clock = clocks[code] = clock_of(session, code)
         events = history_of.get(case_id)
         if events is None:
-            found = CaseFacts(parse_ms(opened))
+            response, resolution = due_ms_opened(parse_ms(opened), clock, cal)
         else:
-            found = facts(datetime.fromisoformat(opened), events)
-        response, resolution = due_ms(found, clock, cal)
+            response, resolution = due_ms(facts(datetime.fromisoformat(opened), events), clock, cal)
         response_at, due_at = iso_ms(response), iso_ms(resolution)
         if response_at != response_was or due_at != due_was:
             changed.append(Recomputed(case_id, response_at, due_at))

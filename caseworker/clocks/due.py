@@ -130,6 +130,19 @@ def local_date(ms: int) -> date:
     return found
 
 
+def due_ms_opened(opened: int, clock: ServiceClock, cal: CouncilCalendar) -> tuple[int, int]:
+    """``due_ms`` of a case with nothing in its history but its opening (most of them)."""
+    if clock.kind != "standard":
+        return due_ms(CaseFacts(opened), clock, cal)
+    work = cal.working
+    worked = work.worked_at(opened)
+    response, resolve = clock.response_hours * HOUR_MS, clock.resolve_hours * HOUR_MS
+    return (
+        work.at_worked(worked + response, opened) if response else opened,
+        work.at_worked(worked + resolve, opened) if resolve else opened,
+    )
+
+
 def due_ms(case: CaseFacts, clock: ServiceClock, cal: CouncilCalendar) -> tuple[int, int]:
     """(first response due, resolution due), UTC ms."""
     work = cal.working
