@@ -89,6 +89,12 @@ def paused_for(session: Session, case_id: str, now: datetime) -> timedelta:
     return paused_time(case_pauses(session, case_id), now)
 
 
+def working_until(session: Session, due_at: datetime, now: datetime) -> timedelta:
+    """Working time from ``now`` until ``due_at`` under the council's calendar: how long until
+    a breach, or, negative, how long since (for warnings and escalations)."""
+    return council.load(session).working.working_between(now, due_at)
+
+
 @dataclass(frozen=True)
 class Recomputed:
     case_id: str

@@ -271,3 +271,20 @@ def test_the_fast_time_text_is_the_documents_own(moment: datetime) -> None:
 def test_times_that_are_not_are_not_read_as_times(text: str) -> None:
     with pytest.raises(ValueError):
         parse_ms(text)
+
+
+def test_threads_sharing_a_fresh_calendar_all_get_the_right_answers() -> None:
+    import random
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = random.Random(7)
+    pairs = []
+    for _ in range(400):
+        a = datetime(2021, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(8_000_000))
+        pairs.append((a, a + timedelta(minutes=rng.randrange(200_000))))
+    reference = WorkingCalendar(OFFICE)
+    expected = [reference.working_between(a, b) for a, b in pairs]
+    shared = WorkingCalendar(OFFICE)  # grows its index under the threads' feet
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(lambda p: shared.working_between(*p), pairs))
+    assert found == expected

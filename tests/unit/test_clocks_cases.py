@@ -299,3 +299,12 @@ def test_only_a_supervisor_or_an_admin_changes_the_calendar(role: str) -> None:
         "calendar:other", {**doc, "_id": "calendar:other"}, None, False, True, True
     )
     assert "one calendar" in (writes.judge(boss, other, frozenset({"*"})) or "")
+
+
+def test_time_to_and_since_a_breach_is_working_time(store: Store, clock: Clock) -> None:
+    due = get(store, open_case(store)).due_at  # Friday 8 January 2027, 10:00
+    with store.read() as s:
+        # From Thursday 7 January 16:00: one hour that day, one on Friday.
+        assert case_clocks.working_until(s, due, utc(2027, 1, 7, 16)) == 2 * H
+        # Monday 11th 09:30: the weekend does not count against the officer.
+        assert case_clocks.working_until(s, due, utc(2027, 1, 11, 9, 30)) == -7.5 * H
