@@ -7,6 +7,7 @@ the bundled file for every division and year it lists.
 """
 
 import argparse
+import sys
 import time
 from urllib.parse import urlsplit
 
@@ -85,6 +86,9 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store().read() as session:
         divisions = council.holidays(session)
         refreshed = council.refreshed(session)
+        calendar = council.load(session)
+    if calendar.problem:  # the clocks run on the default calendar meanwhile: say so
+        print(f"caseworker: {calendar.problem}", file=sys.stderr)
     found: list[tuple[str, ...]] = [
         (h.day.isoformat(), h.title, h.notes)
         for h in divisions[args.division]
@@ -94,7 +98,7 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
         print_json([{"date": d, "title": t, "notes": n} for d, t, n in found])
         return 0
     source = "bundled, with GOV.UK's refreshed copy" if refreshed else "bundled with Caseworker"
-    print(f"Bank holidays in {args.division} ({source}):")
+    print(f"Bank holidays in {args.division} ({source}); the council's nation: {calendar.nation}")
     if found:
         table(found)
     else:
