@@ -2,9 +2,8 @@
 changed, and every open case's at once (after the calendar or a service changed)."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -95,8 +94,7 @@ def working_until(session: Session, due_at: datetime, now: datetime) -> timedelt
     return council.load(session).working.working_between(now, due_at)
 
 
-@dataclass(frozen=True)
-class Recomputed:
+class Recomputed(NamedTuple):  # a tuple: a recompute makes one for every open case
     case_id: str
     response_due_at: str
     due_at: str
