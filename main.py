@@ -131,6 +131,14 @@ def build() -> CommandLine:
         )
     )
     cli.add(
+        Command(
+            "bank-holidays",
+            "the UK bank holidays the service-level clocks use: refresh from GOV.UK, show",
+            "sync.bank_holidays:configure",
+            NO_SYNC,
+        )
+    )
+    cli.add(
         Command("refused", "changes the central service refused, and the ways out", _refused_setup)
     )
     cli.add_bench(

@@ -56,7 +56,14 @@ CASE_EVENT_KINDS = (
     "queue_changed",
     "conflict_resolved",
     "citizen_linked",
+    # The case's clock: a subject access request extended (the reason in the comment), a
+    # complaint moved to its next stage (old and new stage numbers).
+    "clock_extended",
+    "clock_stage",
 )
+CLOCK_KINDS = ("standard", "subject_access", "foi", "complaint")  # a service's clock
+NATIONS = ("england-and-wales", "scotland", "northern-ireland")  # GOV.UK's bank holiday divisions
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MENTION_STATES = ("new", "linked", "case_opened", "dismissed")
 # Warning markers on a citizen: what an agent or officer must know before speaking or visiting.
 MARKER_KINDS = ("vulnerability", "safeguarding", "accessibility", "officer_safety")

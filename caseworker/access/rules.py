@@ -22,6 +22,7 @@ OWN_SCOPE = "nobody can change their own queues, patch or role: ask an admin"
 CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
 TEMPLATES = "only an admin can change the council's reply templates"
+CALENDAR = "only a supervisor or an admin can change the council's calendar"
 TOO_LONG_FOR_SMS = (
     f"a text message can be at most {vocab.SMS_BODY_MAX} characters: send this reply by email"
 )
@@ -122,6 +123,8 @@ def may_change(
         return DIRECTORY_KEPT
     if kind == "reply_template":
         return TEMPLATES
+    if kind == "calendar":
+        return None if person.is_supervisor else CALENDAR
     if kind == "message":
         return MESSAGE_SENT
     if kind == "marker":
@@ -151,6 +154,8 @@ def changed(
         return DIRECTORY_KEPT
     if kind == "reply_template":
         return TEMPLATES
+    if kind == "calendar":
+        return _calendar(person, doc_id)
     if kind == "message":
         return _message(person, doc_id, new, current, roots)
     if current is None:
@@ -191,6 +196,18 @@ def _message(
     body = new.get("body")
     if new.get("channel") == "sms" and isinstance(body, str) and len(body) > vocab.SMS_BODY_MAX:
         return TOO_LONG_FOR_SMS
+    return None
+
+
+CALENDAR_ID = "calendar:council"
+
+
+def _calendar(person: Person, doc_id: str) -> str | None:
+    """The council has one calendar, which supervisors keep (its hours decide every due time)."""
+    if not person.is_supervisor:
+        return CALENDAR
+    if doc_id != CALENDAR_ID:
+        return f"the council has one calendar: {CALENDAR_ID}"
     return None
 
 

@@ -113,6 +113,11 @@ CORE_BENCHES: tuple[Command, ...] = (
         "as-you-type search latency on a seeded store",
         _CLI + "bench_search:configure_search",
     ),
+    Command(
+        "clocks",
+        "due times of 100,000 open cases recomputed",
+        _CLI + "bench_clocks:configure",
+    ),
 )
 
 

@@ -100,6 +100,7 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
             service["outcomes"] = s["outcomes"]
         services.append(service)
         docs.append(service)
+    docs.append(reference.calendar())
     for template in reference.reply_templates([s["code"] for s in data["services"]]):
         docs.append({"type": "reply_template", "schema": REPLY_TEMPLATE.schema_version, **template})
     by_queue: dict[str, list[str]] = {}

@@ -55,6 +55,10 @@ class HistoryModel(SnapshotTableModel):
             return reply_summary(row.field, row.old, row.new)
         if row.kind == "conflict_resolved":
             return self.tr("Resolved conflicting changes")
+        if row.kind == "clock_extended":  # a subject access request given three months
+            return self.tr("Deadline extended to three months")
+        if row.kind == "clock_stage":  # a complaint moved on: its clock started again
+            return self.tr("Complaint moved to stage %1").replace("%1", new)
         if row.kind == "citizen_linked":  # a case opened for no one, linked to its citizen
             return self.tr("Linked to the citizen %1").replace("%1", new)
         pattern = self.tr("%1, from %2 to %3") if spoken else self.tr("%1: %2 → %3")
