@@ -3,9 +3,10 @@
 View ``due`` of ``_design/caseworker-breaches``: every open case that is not paused, keyed by
 each due time it can still breach (its resolution's, and its first response's while nobody has
 started on it), in UTC as ``YYYY-MM-DDTHH:MM:SS.sssZ`` whatever zone the case was written in,
-with the target as the value. The job reads it in key order, from where it got to, so a pass
-reads only the cases that fell due since the last one, never the council's million cases.
-Mirrors ``caseworker.escalation.due_time``; ES5 only.
+with the target as the value. The key is ``[due time, case id]``, so a page ends on a whole
+key and the next starts after it (many cases fall due at the same instant). The job reads it
+in key order, from where it got to, so a pass reads only the cases that fell due since the
+last one, never the council's million cases. Mirrors ``caseworker.escalation.due_time``; ES5 only.
 """
 
 import json
@@ -29,10 +30,10 @@ _MAP = """function (doc) {
     return isNaN(t.getTime()) ? null : t.toISOString();
   }
   var resolve = utc(doc[%(resolve)s]);
-  if (resolve !== null) { emit(resolve, 'resolve'); }
+  if (resolve !== null) { emit([resolve, doc._id], 'resolve'); }
   if (PENDING.indexOf(doc.status) >= 0) {
     var response = utc(doc[%(response)s]);
-    if (response !== null) { emit(response, 'response'); }
+    if (response !== null) { emit([response, doc._id], 'response'); }
   }
 }"""
 

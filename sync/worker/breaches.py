@@ -73,11 +73,17 @@ class Catalogue:
 
 
 class BreachJob:
-    def __init__(self, batch: int = BATCH, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        batch: int = BATCH,
+        clock: Callable[[], datetime] = utcnow,
+        checkpoint: str = CHECKPOINT,
+    ) -> None:
         self.batch = batch
+        self.checkpoint = checkpoint
         self.clock = clock
         self.since: Any = None  # None until the checkpoint is read
-        self.upto: dict[str, str] = {}  # lead (hours) -> the due time its view read got to
+        self.upto: dict[str, list[str]] = {}  # lead (hours) -> the view key its read got to
         self.pending: list[str] = []  # escalation events whose case change may be unmade
         self.rev: str | None = None
         self.said: set[str] = set()  # rule revisions already said to be unusable
@@ -116,7 +122,7 @@ class BreachJob:
 
     async def _start(self, ctx: JobContext) -> None:
         await _install_view(ctx.couch)
-        saved = await ctx.couch.get_or_none(CHECKPOINT)
+        saved = await ctx.couch.get_or_none(self.checkpoint)
         saved = saved if isinstance(saved, dict) else {}
         self.rev = saved.get("_rev") if isinstance(saved.get("_rev"), str) else None
         since = saved.get("since")
@@ -127,7 +133,7 @@ class BreachJob:
             since, upto = info.get("update_seq", 0), {}
         self.since = since
         self.upto = (
-            {k: v for k, v in (upto or {}).items() if k.isdigit() and isinstance(v, str)}
+            {k: v for k, v in upto.items() if k.isdigit() and _row_key({"key": v})}
             if isinstance(upto, dict)
             else {}
         )
@@ -150,7 +156,7 @@ class BreachJob:
             body["_rev"] = self.rev
         ctx.lease.check()
         try:
-            answer = await ctx.couch.put(CHECKPOINT, body)
+            answer = await ctx.couch.put(self.checkpoint, body)
         except CouchError as exc:
             if exc.status == 409:
                 raise LeaseLost("another worker moved the breaches' checkpoint") from None
@@ -165,7 +171,7 @@ class BreachJob:
         """The cases that fell due for ``lead`` since the last pass, in due order."""
         end = working_hours_after(now, lead) if lead else now
         params = {
-            "endkey": json.dumps(to_iso(end)),
+            "endkey": json.dumps([to_iso(end), {}]),
             "include_docs": "true",
             "limit": str(self.batch),
         }
@@ -174,27 +180,21 @@ class BreachJob:
             params["startkey"] = json.dumps(start)
         while True:
             page = await ctx.couch.get(f"/{DESIGN_ID}/_view/{DUE_VIEW}", params=params)
-            rows = [r for r in page.get("rows", []) if isinstance(r, dict)]
+            rows = [r for r in page.get("rows", []) if _row_key(r) is not None]
             taken: list[dict[str, Any]] = []
             for row in rows:
-                due = from_iso(str(row.get("key")))
+                due = from_iso(str(row["key"][0]))
                 if (working_hours_before(due, lead) if lead else due) >= now:
                     break  # not due yet, nor is any after it
                 taken.append(row)
             cases = {r["id"]: r["doc"] for r in taken if isinstance(r.get("doc"), dict)}
             await self._judge(ctx, list(cases.values()), catalogue, now, counts)
             if taken:
-                self.upto[str(lead)] = str(taken[-1]["key"])
+                self.upto[str(lead)] = taken[-1]["key"]
                 await self._save(ctx)
-            if len(taken) < len(rows) or len(rows) < self.batch:
+            if len(taken) < len(rows) or len(page.get("rows", [])) < self.batch:
                 return
-            last = rows[-1]
-            params = {
-                **params,
-                "startkey": json.dumps(last["key"]),
-                "startkey_docid": str(last["id"]),
-                "skip": "1",
-            }
+            params = {**params, "startkey": json.dumps(rows[-1]["key"]), "skip": "1"}
 
     async def _judge(
         self,
@@ -325,6 +325,14 @@ async def apply_change(ctx: JobContext, case: Document, event: Document, now: da
             return False
         case = fresh
     return False
+
+
+def _row_key(row: object) -> list[str] | None:
+    """A view row's ``[due time, case id]``, or None for anything else."""
+    key = row.get("key") if isinstance(row, dict) else None
+    if isinstance(key, list) and len(key) == 2 and all(isinstance(k, str) for k in key):
+        return key
+    return None
 
 
 async def _install_view(couch: Couch) -> None:
