@@ -161,7 +161,7 @@ def central_event(code: str | None) -> str:
 
 def central_service() -> str:
     """Who a breach or an escalation is by: the council's central service, not a person."""
-    return _tr("Vocab", CENTRAL_SERVICE)
+    return _tr("Vocab", str(CENTRAL_SERVICE))
 
 
 def escalation_action(key: str, *values: str) -> str:
