@@ -14,10 +14,12 @@ from sqlalchemy import select
 
 from caseworker.documents.codec import new_document
 from caseworker.documents.types import CASE_EVENT
-from caseworker.models import Case
+from caseworker.models import Case, Service
+from caseworker.services import cases
 from caseworker.store import docstore
 from caseworker.store.store import Store
 from caseworker.timeutil import to_iso, utcnow
+from tests.ui.test_case_view import open_case_view
 from ui.context import UiContext
 from ui.worklist.model import CASE_ID_ROLE, COLUMNS
 from ui.worklist.pages import my_work_page
@@ -126,4 +128,28 @@ def test_a_supervisors_my_work_lists_the_cases_escalated_to_them_flagged(
     assert reference.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", escalated")
     assert reference.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "Escalated" in reference.data(Qt.ItemDataRole.ToolTipRole)
+    settle()
+
+
+def test_the_case_header_warns_of_a_breach_today_and_counts_down_the_first_response(
+    qtbot: QtBot, seeded: Store, ctx: UiContext, settle: Callable[[], None]
+) -> None:
+    with seeded.write() as session:
+        code = session.scalars(select(Service.code).where(Service.active.is_(True))).first()
+        assert code is not None
+        case_id, _ = cases.open_case(session, ctx.actor, cases.NewCase(code, "Bins", "phone"))
+    view = open_case_view(qtbot, ctx, case_id)
+    snap = view.snapshot
+    assert snap is not None and snap.status == "new" and snap.response_due_at is not None
+    due = view.details.due
+    # An instant a few hours before the due time, on the same local day as it.
+    same_day = max(snap.due_at - timedelta(hours=3), end_of_today(snap.due_at) - timedelta(days=1))
+    view.details.tick(now=same_day)
+    assert "breaches today" in due.text()
+    view.details.tick(now=snap.due_at - timedelta(days=2))
+    assert "breaches today" not in due.text()
+    view.details.tick(now=snap.response_due_at - timedelta(hours=2))
+    assert due.text().endswith("; first response due in 2 hours")
+    view.details.tick(now=snap.response_due_at + timedelta(hours=1))
+    assert due.text().endswith("; first response 1 hour overdue")
     settle()
