@@ -133,8 +133,12 @@ class Chunk:
         return rev
 
     def _project(self, doc: Document, rev: str) -> None:
-        """Any other kind (the catalogue, mentions, audit): through ``projection`` itself."""
-        p = projection.PROJECTORS[doc["type"]](doc, rev, False)
+        """Any other kind (the catalogue, mentions, audit): through ``projection`` itself. A
+        kind with no table yet (escalation rules) is kept as a document only, as a pull does."""
+        project = projection.PROJECTORS.get(doc["type"])
+        if project is None:
+            return
+        p = project(doc, rev, False)
         if p.search_table:
             raise StoreError(f"no bulk search rows for {doc['type']} documents")
         self._row(p.table.name, p.row)
