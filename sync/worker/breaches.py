@@ -20,6 +20,7 @@ is said once and skipped; it never stops the job.
 """
 
 import json
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -42,13 +43,14 @@ from caseworker.timeutil import from_iso, to_iso, utcnow
 from caseworker.worktime import working_hours_after, working_hours_before
 from sync.gateway.couch import Couch, CouchError, doc_path
 from sync.worker.breach_view import DESIGN_ID, DUE_VIEW, design_document
-from sync.worker.feed import read_batch, wait_for_change
+from sync.worker.feed import read_batch, read_bounded, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.lease import LeaseLost
 
 CHECKPOINT = "/_local/caseworker-job-breaches"
 BATCH = 200
 _ATTEMPTS = 5  # writes of one case retried after a laptop's edit landed first
+CATALOGUE_EVERY = 30.0  # seconds a read of the rules, queues and supervisors is used for
 
 
 @dataclass
@@ -87,11 +89,15 @@ class BreachJob:
         self.pending: list[str] = []  # escalation events whose case change may be unmade
         self.rev: str | None = None
         self.said: set[str] = set()  # rule revisions already said to be unusable
+        self._catalogue_cache: Catalogue | None = None
+        self._catalogue_until = 0.0
         self.first = True
 
     async def step(self, ctx: JobContext) -> None:
         if self.since is None:
             await self._start(ctx)
+        if self.pending:
+            await self._finish_pending(ctx)
         now = self.clock()
         catalogue = await self._catalogue(ctx)
         counts = Counts()
@@ -140,7 +146,12 @@ class BreachJob:
         self.pending = (
             [p for p in pending if isinstance(p, str)] if isinstance(pending, list) else []
         )
-        for event_id in list(self.pending):  # a worker died between an event and its case
+        await self._save(ctx)
+
+    async def _finish_pending(self, ctx: JobContext) -> None:
+        """Make the case changes of escalations written just before a worker died or a step
+        failed (within moments of their claim: a later change by a person is theirs)."""
+        for event_id in list(self.pending):
             event = await ctx.couch.get_or_none(doc_path(event_id))
             case_id = event.get("case_id") if isinstance(event, dict) else None
             if isinstance(case_id, str):
@@ -179,7 +190,7 @@ class BreachJob:
         if start is not None:
             params["startkey"] = json.dumps(start)
         while True:
-            page = await ctx.couch.get(f"/{DESIGN_ID}/_view/{DUE_VIEW}", params=params)
+            page, asked = await _view_page(ctx, params)
             rows = [r for r in page.get("rows", []) if _row_key(r) is not None]
             taken: list[dict[str, Any]] = []
             for row in rows:
@@ -192,7 +203,7 @@ class BreachJob:
             if taken:
                 self.upto[str(lead)] = taken[-1]["key"]
                 await self._save(ctx)
-            if len(taken) < len(rows) or len(page.get("rows", [])) < self.batch:
+            if len(taken) < len(rows) or len(page.get("rows", [])) < asked:
                 return
             params = {**params, "startkey": json.dumps(rows[-1]["key"]), "skip": "1"}
 
@@ -259,7 +270,13 @@ class BreachJob:
         except CouchError as exc:
             if exc.status != 409:
                 raise
-            counts.already += 1  # another worker fired it: and makes its change
+            counts.already += 1
+            # Another worker fired it a moment ago, or this one did and never heard back: the
+            # stored event says what to change, and only while the case still holds its old
+            # value (whoever gets there second finds nothing left to do).
+            stored = await ctx.couch.get_or_none(doc_path(event_id))
+            if made.change is not None and isinstance(stored, dict):
+                await apply_change(ctx, case, stored, now)
         else:
             counts.escalations += 1
             if made.change is not None and not await apply_change(ctx, case, made.event, now):
@@ -271,6 +288,15 @@ class BreachJob:
     # -- the catalogue -----------------------------------------------------------------------
 
     async def _catalogue(self, ctx: JobContext) -> Catalogue:
+        """Rules, queues and supervisors, read again at most every ``CATALOGUE_EVERY`` (a
+        busy council wakes the job at every change)."""
+        if self._catalogue_cache is not None and time.monotonic() < self._catalogue_until:
+            return self._catalogue_cache
+        self._catalogue_cache = await self._read_catalogue(ctx)
+        self._catalogue_until = time.monotonic() + CATALOGUE_EVERY
+        return self._catalogue_cache
+
+    async def _read_catalogue(self, ctx: JobContext) -> Catalogue:
         rules: list[Rule] = []
         async for doc in _prefixed(ctx.couch, "escalation:", self.batch):
             if doc.get("active") is False:
@@ -325,6 +351,29 @@ async def apply_change(ctx: JobContext, case: Document, event: Document, now: da
             return False
         case = fresh
     return False
+
+
+async def _view_page(ctx: JobContext, params: dict[str, str]) -> tuple[Any, int]:
+    """A page of the due view with its cases, read whole only within ``ctx.batch_bytes``: a
+    page that grows past it is read again with half the rows, down to one; a single case too
+    large even alone comes without its body (said, and passed over). With the rows asked for.
+    """
+    path = f"/{DESIGN_ID}/_view/{DUE_VIEW}"
+    limit = int(params["limit"])
+    while True:
+        answer = await read_bounded(
+            ctx.couch, path, {**params, "limit": str(limit)}, ctx.batch_bytes
+        )
+        if isinstance(answer, dict):
+            return answer, limit
+        if limit > 1:
+            limit //= 2
+            continue
+        bare = await ctx.couch.get(path, params={**params, "limit": "1", "include_docs": "false"})
+        for row in bare.get("rows", []) if isinstance(bare, dict) else []:
+            name = visible(str(row.get("id") if isinstance(row, dict) else row))[:200]
+            ctx.say(f"skipped {name}: larger than {ctx.batch_bytes:,} bytes")
+        return (bare if isinstance(bare, dict) else {}), 1
 
 
 def _row_key(row: object) -> list[str] | None:

@@ -275,3 +275,46 @@ def test_the_worker_runs_the_breaches_job(db: Db) -> None:
     with WorkerProcess(db.url, *db.auth) as w:
         w.wait_for("job breaches finished")
     assert kinds(db, "case:live") == ["breach_resolve"]
+
+
+def test_a_worker_killed_between_an_escalation_and_its_case_change_finishes_it(db: Db) -> None:
+    db.put(a_rule("raise", action="raise_priority"))
+    db.put(a_case("case:half", due_at=BEFORE))
+    event_id = escalation_event_id("escalation:raise", "case:half")
+    # What the dead worker left: the event written, the case not yet, the event pending.
+    db.put(
+        {
+            "_id": event_id,
+            "type": "case_event",
+            "schema": 1,
+            "case_id": "case:half",
+            "kind": "escalated",
+            "at": BEFORE,
+            "by": "central",
+            "field": "priority",
+            "old": "normal",
+            "new": "high",
+            "comment": "rule raise",
+        }
+    )
+    db.put({"_id": "_local/caseworker-job-breaches", "since": 0, "pending": [event_id]})
+    passes(db, T0)
+    assert db.get("/case:half")["priority"] == "high"
+    assert kinds(db, "case:half") == ["breach_resolve", "escalated"]
+    assert db.get("/_local/caseworker-job-breaches")["pending"] == []
+
+
+def test_a_case_too_large_to_read_is_passed_over_with_a_line(db: Db) -> None:
+    db.put({**a_case("case:huge", due_at=BEFORE), "padding": "x" * 300_000})
+    db.put(a_case("case:small", due_at=BEFORE))
+    lines: list[str] = []
+
+    async def body(couch: Couch) -> None:
+        ctx = await context(couch, lines)
+        ctx.batch_bytes = 100_000
+        await BreachJob(clock=lambda: T0).step(ctx)
+
+    run(db, body)
+    assert any("skipped case:huge: larger than 100,000 bytes" in line for line in lines), lines
+    assert kinds(db, "case:small") == ["breach_resolve"]
+    assert kinds(db, "case:huge") == []
