@@ -15,7 +15,7 @@ import requests
 
 from caseworker.documents.codec import new_document
 from caseworker.documents.types import ESCALATION_RULE, QUEUE, STAFF
-from caseworker.escalation import breach_event_id, escalation_event_id
+from caseworker.escalation import breach_event_id, due_time, escalation_event_id
 from caseworker.timeutil import to_iso
 from sync import central
 from sync.gateway.couch import Couch
@@ -318,3 +318,28 @@ def test_a_case_too_large_to_read_is_passed_over_with_a_line(db: Db) -> None:
     assert any("skipped case:huge: larger than 100,000 bytes" in line for line in lines), lines
     assert kinds(db, "case:small") == ["breach_resolve"]
     assert kinds(db, "case:huge") == []
+
+
+def test_the_due_view_agrees_with_the_python_rule_for_every_status_and_zone(db: Db) -> None:
+    cases = [
+        a_case("case:v-new", status="new", due_at=AFTER, response_due_at=BEFORE),
+        a_case("case:v-started", status="in_progress", due_at=AFTER, response_due_at=BEFORE),
+        a_case("case:v-paused", status="awaiting_citizen", due_at=BEFORE),
+        a_case("case:v-closed", status="closed", due_at=BEFORE),
+        a_case("case:v-zone", status="assigned", due_at="2026-12-02T13:00:00+01:00"),
+        {**a_case("case:v-junk"), "due_at": "soon", "response_due_at": 7},
+    ]
+    db.bulk(cases)
+    passes(db, T0)  # installs the view
+    answer = requests.get(
+        db.url + "/_design/caseworker-breaches/_view/due", auth=db.auth, headers=JSON, timeout=30
+    ).json()
+    got = {(r["id"], r["value"], r["key"][0]) for r in answer["rows"]}
+    wanted = {
+        (c["_id"], target, to_iso(due))
+        for c in cases
+        for target in ("response", "resolve")
+        if (due := due_time(c, target)) is not None
+    }
+    assert got == wanted
+    assert ("case:v-zone", "resolve", "2026-12-02T12:00:00.000Z") in got
