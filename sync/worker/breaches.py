@@ -4,7 +4,8 @@ Two ways in, so nothing is missed and nothing is read twice over:
 
 - the view of due times (``breach_view``), read in key order from where each *lead* got to (0
   for breaches and rules at the due time, N for rules N working hours before): a pass reads only
-  the cases that fell due since the last, and stops at the first not yet due;
+  the cases that fell due since the last, and stops at the first not yet due; a rule added
+  starts its lead again from the beginning, so it applies to the cases already late too;
 - the database's ``_changes`` since the last pass, for a case whose due time moved behind where
   the view got to (re-opened, re-timed): each changed case is judged again whole.
 
@@ -19,6 +20,7 @@ Where it got to is ``_local/caseworker-job-breaches`` in the central database. A
 is said once and skipped; it never stops the job.
 """
 
+import hashlib
 import json
 import time
 from collections.abc import AsyncIterator, Callable
@@ -85,7 +87,7 @@ class BreachJob:
         self.checkpoint = checkpoint
         self.clock = clock
         self.since: Any = None  # None until the checkpoint is read
-        self.upto: dict[str, list[str]] = {}  # lead (hours) -> the view key its read got to
+        self.upto: dict[str, list[str]] = {}  # position name (``_positions``) -> view key
         self.pending: list[str] = []  # escalation events whose case change may be unmade
         self.rev: str | None = None
         self.said: set[str] = set()  # rule revisions already said to be unusable
@@ -115,10 +117,10 @@ class BreachJob:
                 break
             self.since = batch.last_seq
             await self._save(ctx)
-        leads = sorted({0} | {r.hours_before for r in catalogue.rules})
-        self.upto = {k: v for k, v in self.upto.items() if int(k) in leads}
-        for lead in leads:
-            await self._sweep(ctx, lead, catalogue, now, counts)
+        positions = _positions(catalogue.rules)
+        self.upto = {k: v for k, v in self.upto.items() if k in positions.values()}
+        for lead, name in sorted(positions.items()):
+            await self._sweep(ctx, lead, name, catalogue, now, counts)
         if counts or self.first:
             ctx.say(f"finished: up to date ({counts.text()})")
         self.first = False
@@ -139,7 +141,7 @@ class BreachJob:
             since, upto = info.get("update_seq", 0), {}
         self.since = since
         self.upto = (
-            {k: v for k, v in upto.items() if k.isdigit() and _row_key({"key": v})}
+            {k: v for k, v in upto.items() if isinstance(k, str) and _row_key({"key": v})}
             if isinstance(upto, dict)
             else {}
         )
@@ -177,7 +179,13 @@ class BreachJob:
     # -- what is due -------------------------------------------------------------------------
 
     async def _sweep(
-        self, ctx: JobContext, lead: int, catalogue: Catalogue, now: datetime, counts: Counts
+        self,
+        ctx: JobContext,
+        lead: int,
+        name: str,
+        catalogue: Catalogue,
+        now: datetime,
+        counts: Counts,
     ) -> None:
         """The cases that fell due for ``lead`` since the last pass, in due order."""
         end = working_hours_after(now, lead) if lead else now
@@ -186,7 +194,7 @@ class BreachJob:
             "include_docs": "true",
             "limit": str(self.batch),
         }
-        start = self.upto.get(str(lead))
+        start = self.upto.get(name)
         if start is not None:
             params["startkey"] = json.dumps(start)
         while True:
@@ -201,7 +209,7 @@ class BreachJob:
             cases = {r["id"]: r["doc"] for r in taken if isinstance(r.get("doc"), dict)}
             await self._judge(ctx, list(cases.values()), catalogue, now, counts)
             if taken:
-                self.upto[str(lead)] = taken[-1]["key"]
+                self.upto[name] = taken[-1]["key"]
                 await self._save(ctx)
             if len(taken) < len(rows) or len(page.get("rows", [])) < asked:
                 return
@@ -351,6 +359,19 @@ async def apply_change(ctx: JobContext, case: Document, event: Document, now: da
             return False
         case = fresh
     return False
+
+
+def _positions(rules: list[Rule]) -> dict[int, str]:
+    """Each lead's position name, which changes with the rules of that lead: a rule added (or
+    a lead first used) starts its lead's read from the beginning, so the new rule applies to
+    the cases already late too; what was written before is not written again."""
+    ids: dict[int, list[str]] = {0: ["breaches"]}
+    for rule in rules:
+        ids.setdefault(rule.hours_before, []).append(rule.id)
+    return {
+        lead: f"{lead}:" + hashlib.sha256(" ".join(sorted(names)).encode()).hexdigest()[:16]
+        for lead, names in ids.items()
+    }
 
 
 async def _view_page(ctx: JobContext, params: dict[str, str]) -> tuple[Any, int]:

@@ -343,3 +343,14 @@ def test_the_due_view_agrees_with_the_python_rule_for_every_status_and_zone(db: 
     }
     assert got == wanted
     assert ("case:v-zone", "resolve", "2026-12-02T12:00:00.000Z") in got
+
+
+def test_a_rule_added_later_applies_to_the_cases_already_late(db: Db) -> None:
+    db.put(a_case("case:older", due_at=to_iso(T0 - timedelta(hours=5))))
+    db.put(a_case("case:old", due_at=BEFORE))  # where the job's read ends
+    passes(db, T0)
+    assert kinds(db, "case:older") == ["breach_resolve"]
+    db.put(a_rule("late-news"))
+    passes(db, T0 + timedelta(minutes=1))  # another worker, from the checkpoint
+    assert kinds(db, "case:older") == ["breach_resolve", "escalated"]
+    assert kinds(db, "case:old") == ["breach_resolve", "escalated"]
