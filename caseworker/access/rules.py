@@ -43,6 +43,9 @@ MARKER_ENDED = "an ended marker cannot be changed: set a new one"
 MARKER_END_OWN = "a marker must be ended in your own name"
 MARKER_NOT_DELETED = "a warning marker is ended, never deleted"
 MARKER_ADDRESS = "an officer-safety marker must say which address and postcode it applies to"
+CENTRAL_EVENTS = "breaches and escalations are recorded by the council's central service only"
+ESCALATION_RULES = "only a supervisor or an admin can change escalation rules"
+ESCALATION_OWN_NAME = "an escalation rule must be saved in your own name"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -83,6 +86,8 @@ def appended(
     event says what happened to its case, so only one who may work the case writes it. A
     contact with no case and no citizen goes to the anonymous channel, which only the contact
     centre holds and writes."""
+    if new.get("type") == "case_event" and new.get("kind") in vocab.CENTRAL_EVENT_KINDS:
+        return CENTRAL_EVENTS  # a laptop cannot claim a breach, or an escalation, happened
     if new.get("by") != person.staff_id:
         return f"a {_LABELS[str(new['type'])]} record must be written in your own name"
     root = root_of(doc_id, new)
@@ -129,6 +134,8 @@ def may_change(
         return MESSAGE_SENT
     if kind == "marker":
         return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
+    if kind == "escalation_rule":
+        return None if person.is_supervisor else ESCALATION_RULES
     return "only an admin can change this record"
 
 
@@ -148,6 +155,10 @@ def changed(
         return _staff(person, doc_id, new, current)
     if kind == "marker":
         return _marker(person, doc_id, new, current, roots, created_citizens)
+    if kind == "escalation_rule":
+        if not person.is_supervisor:
+            return ESCALATION_RULES
+        return None if new.get("by") == person.staff_id else ESCALATION_OWN_NAME
     if kind in ("service", "queue"):
         return CATALOGUE
     if kind == "directory":  # derived from the citizens by the central worker alone

@@ -368,6 +368,30 @@ CALENDAR = DocType(
 (local time, ``"HH:MM"``, ``"24:00"`` the end of a day; a day with none is not worked), the
 nation whose bank holidays it keeps, and its closure days (``caseworker.clocks.council``)."""
 
+# An escalation rule (the catalogue; supervisors and admins write it): for the cases of a
+# service and/or a queue, when a target is breached or ``hours_before`` working hours before it,
+# notify the queue's supervisors, raise the priority one step, or move the case to
+# ``to_queue_id``. The central worker applies it once per case (caseworker.escalation).
+ESCALATION_RULE = DocType(
+    "escalation_rule",
+    "escalation",
+    1,
+    Schema(
+        (
+            s("name", True, 200),
+            s("service_code", max_length=40),
+            s("queue_id", max_length=64),
+            enum("target", vocab.ESCALATION_TARGETS, True),
+            Field("hours_before", "int", True),
+            enum("action", vocab.ESCALATION_ACTIONS, True),
+            s("to_queue_id", max_length=64),
+            Field("active", "bool", True),
+            s("by", True, 64),
+            when("updated_at", True),
+        )
+    ),
+)
+
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
     for t in (
@@ -386,5 +410,6 @@ DOC_TYPES: dict[str, DocType] = {
         MESSAGE,
         MARKER,
         CALENDAR,
+        ESCALATION_RULE,
     )
 }

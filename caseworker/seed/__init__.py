@@ -25,7 +25,7 @@ from caseworker.documents.types import AUDIT_EVENT, QUEUE, REPLY_TEMPLATE, SERVI
 from caseworker.errors import StoreError
 from caseworker.ids import id_at
 from caseworker.models import Citizen, Interaction, StoredDocument
-from caseworker.seed import casework, reference
+from caseworker.seed import casework, escalations, reference
 from caseworker.seed.bulk import Chunk, ChunkWriter, StagedChunk
 from caseworker.seed.generate import (
     CHUNK_CITIZENS,
@@ -103,6 +103,7 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
     docs.append(reference.calendar())
     for template in reference.reply_templates([s["code"] for s in data["services"]]):
         docs.append({"type": "reply_template", "schema": REPLY_TEMPLATE.schema_version, **template})
+    docs += escalations.escalation_rules()
     by_queue: dict[str, list[str]] = {}
     everyone = []
     for member in reference.staff():

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 from caseworker import vocab
 from caseworker.access.writes import may_assign, may_move_queue
 from caseworker.clocks.pauses import describe, is_paused, paused_time
+from caseworker.escalation import PAUSED, RESPONSE_PENDING
 from caseworker.timeutil import utcnow
 from ui import labels, theme
 from ui.case.outcome import outcome_text
@@ -19,6 +20,7 @@ from ui.chips import Chip
 from ui.context import UiContext
 from ui.dialogs.shared import local_time
 from ui.values import ValueLabel, quiet_captions, spoken
+from ui.worklist.query import end_of_today
 
 SETTLE_MS = 600
 
@@ -250,22 +252,30 @@ class CaseDetails(QWidget):
 
     def tick(self, now: datetime | None = None) -> None:
         """Re-read the countdown against the clock: amber when due soon, red when late, and
-        always in words too."""
+        always in words too; a warning when it breaches before midnight, and the first
+        response's countdown while nobody has started on the case."""
         snap = self.snapshot
         if snap is None:
             return
+        moment = now or utcnow()
         text, state = labels.countdown(
             snap.due_at,
-            now or utcnow(),
+            moment,
             snap.status,
             opened_at=snap.opened_at,
             finished_at=snap.finished_at,
         )
         if state not in ("met", "breached"):
             text = self.tr("%1: %2").replace("%1", labels.sla(state)).replace("%2", text)
-        self.due.setText(
-            self.tr("%1 (due %2)").replace("%1", text).replace("%2", local_time(snap.due_at))
-        )
+        text = self.tr("%1 (due %2)").replace("%1", text).replace("%2", local_time(snap.due_at))
+        running = snap.status in vocab.OPEN_STATUSES and snap.status != PAUSED
+        if running and state != "overdue" and snap.due_at <= end_of_today(moment):
+            text = self.tr("%1 — breaches today").replace("%1", text)
+        if running and snap.status in RESPONSE_PENDING and snap.response_due_at is not None:
+            left = snap.response_due_at - moment
+            first = labels.due_in(left) if left.total_seconds() >= 0 else labels.overdue_by(left)
+            text = self.tr("%1; first response %2").replace("%1", text).replace("%2", first)
+        self.due.setText(text)
         self.due.setAccessibleName(spoken(self.tr("Due"), self.due.text()))
         self.due.setAccessibleDescription(self.due.text())
         theme.set_role(self.due, "sla", state)

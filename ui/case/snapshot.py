@@ -147,6 +147,8 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
             return names.get(raw, raw)
         if field == "queue_id":
             return queues.get(raw, raw)
+        if field == "notify":  # the supervisors an escalation told
+            return ", ".join(names.get(s, s) for s in raw.split())
         return raw
 
     location = ", ".join(p for p in (case.location_address, case.location_postcode) if p)
