@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from caseworker import vocab
+from caseworker.clocks.calendar import WorkingCalendar
 from caseworker.documents.codec import Document, check, new_document
 from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import CASE_EVENT, ESCALATION_RULE
@@ -107,7 +108,9 @@ def breached(case: Document, now: datetime) -> list[str]:
     return [t for t in vocab.ESCALATION_TARGETS if (due := due_time(case, t)) and now > due]
 
 
-def fire_time(rule: Rule, case: Document) -> datetime | None:
+def fire_time(
+    rule: Rule, case: Document, calendar: WorkingCalendar | None = None
+) -> datetime | None:
     """When ``rule`` fires for ``case``, or None when it never does."""
     if rule.service_code is not None and case.get("service_code") != rule.service_code:
         return None
@@ -116,11 +119,15 @@ def fire_time(rule: Rule, case: Document) -> datetime | None:
     due = due_time(case, rule.target)
     if due is None:
         return None
-    return working_hours_before(due, rule.hours_before) if rule.hours_before else due
+    return working_hours_before(due, rule.hours_before, calendar) if rule.hours_before else due
 
 
-def fires(rule: Rule, case: Document, now: datetime) -> bool:
-    at = fire_time(rule, case)
+def fires(
+    rule: Rule, case: Document, now: datetime, calendar: WorkingCalendar | None = None
+) -> bool:
+    """Whether ``rule`` has fired for ``case`` by ``now``, its lead counted in the council's
+    working hours (the default calendar without one)."""
+    at = fire_time(rule, case, calendar)
     if at is None:
         return False
     return now > at if rule.hours_before == 0 else now >= at

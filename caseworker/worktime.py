@@ -1,64 +1,59 @@
-"""Working time on plain datetimes: Monday to Friday, 09:00 to 17:00, UK local time.
+"""Working hours before and after an instant, on the council's business calendar.
 
-A stand-in for the business calendar (bank holidays, council closures, per-council hours) that
-the service-level clocks library provides; escalation rules ("4 working hours before the due
-time") only need to step back and forward through working hours, so this is the one seam:
-swap these two functions for the calendar's once it exists.
+Escalation rules ("4 working hours before the due time") step back and forward through
+working time: the council's hours per weekday, less its nation's bank holidays and its closure
+days (``caseworker.clocks``). Without a calendar (the central worker before it has read the
+council's), the default one: Monday to Friday, 09:00 to 17:00, England and Wales.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
-LOCAL = ZoneInfo("Europe/London")
-DAY_START = time(9)
-DAY_END = time(17)
+from caseworker.clocks import bank_holidays, council
+from caseworker.clocks.calendar import SEARCH_DAYS, CalendarError, WorkingCalendar
+
 MAX_HOURS = 2000  # a lead longer than this is nobody's working practice (about a year)
 
 
-def _working_day(day: date) -> bool:
-    return day.weekday() < 5
+@cache
+def default_calendar() -> WorkingCalendar:
+    return council.build(None, bank_holidays.bundled()).working
 
 
-def _at(day: date, moment: time) -> datetime:
-    # No clock change happens between 09:00 and 17:00, so wall-clock arithmetic within a
-    # working day is exact.
-    return datetime.combine(day, moment, tzinfo=LOCAL)
+def _lead(hours: int) -> timedelta:
+    return timedelta(hours=min(max(hours, 0), MAX_HOURS))
 
 
-def working_hours_before(moment: datetime, hours: int) -> datetime:
-    """The instant ``hours`` working hours before ``moment`` (UTC)."""
-    left = timedelta(hours=min(max(hours, 0), MAX_HOURS))
+def _local(day: date, minutes: int, cal: WorkingCalendar) -> datetime:
+    """A time of a local day as UTC ("24:00" is the next midnight)."""
+    midnight = datetime(day.year, day.month, day.day, tzinfo=cal.zone)
+    return (midnight + timedelta(minutes=minutes)).astimezone(UTC)
+
+
+def working_hours_before(
+    moment: datetime, hours: int, calendar: WorkingCalendar | None = None
+) -> datetime:
+    """The latest instant with ``hours`` working hours between it and ``moment`` (UTC)."""
+    cal = calendar or default_calendar()
+    left, moment = _lead(hours), moment.astimezone(UTC)
     if not left:
-        return moment.astimezone(UTC)
-    local = moment.astimezone(LOCAL)
-    day, cursor = local.date(), local
-    while True:
-        if _working_day(day):
-            end = min(cursor, _at(day, DAY_END)) if cursor.date() == day else _at(day, DAY_END)
-            start = _at(day, DAY_START)
+        return moment
+    first = day = moment.astimezone(cal.zone).date()
+    while (first - day).days <= SEARCH_DAYS:
+        for start_min, end_min in reversed(cal.hours_on(day)):
+            # In UTC, so a span across a clock change is as long as it really is.
+            start, end = _local(day, start_min, cal), min(_local(day, end_min, cal), moment)
             if end > start:
-                available = end - start
-                if available >= left:
-                    return (end - left).astimezone(UTC)
-                left -= available
+                if end - start >= left:
+                    return end - left
+                left -= end - start
         day -= timedelta(days=1)
+    raise CalendarError(f"no working time in the {SEARCH_DAYS // 366} years before {first}")
 
 
-def working_hours_after(moment: datetime, hours: int) -> datetime:
-    """The instant ``hours`` working hours after ``moment`` (UTC)."""
-    left = timedelta(hours=min(max(hours, 0), MAX_HOURS))
-    if not left:
-        return moment.astimezone(UTC)
-    local = moment.astimezone(LOCAL)
-    day, cursor = local.date(), local
-    while True:
-        if _working_day(day):
-            opens = _at(day, DAY_START)
-            start = max(cursor, opens) if cursor.date() == day else opens
-            end = _at(day, DAY_END)
-            if end > start:
-                available = end - start
-                if available >= left:
-                    return (start + left).astimezone(UTC)
-                left -= available
-        day += timedelta(days=1)
+def working_hours_after(
+    moment: datetime, hours: int, calendar: WorkingCalendar | None = None
+) -> datetime:
+    """The instant by which ``hours`` working hours have passed since ``moment`` (UTC)."""
+    cal = calendar or default_calendar()
+    return cal.add_working(moment.astimezone(UTC), _lead(hours)).astimezone(UTC)

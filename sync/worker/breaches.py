@@ -24,10 +24,12 @@ import hashlib
 import json
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from caseworker.clocks import bank_holidays, council
+from caseworker.clocks.calendar import WorkingCalendar
 from caseworker.display import visible
 from caseworker.documents.codec import Document
 from caseworker.documents.schema import DocumentError
@@ -42,7 +44,7 @@ from caseworker.escalation import (
     reapplied,
 )
 from caseworker.timeutil import from_iso, to_iso, utcnow
-from caseworker.worktime import working_hours_after, working_hours_before
+from caseworker.worktime import default_calendar, working_hours_after, working_hours_before
 from sync.gateway.couch import Couch, CouchError, doc_path
 from sync.worker.breach_view import DESIGN_ID, DUE_VIEW, design_document
 from sync.worker.feed import read_batch, read_bounded, wait_for_change
@@ -74,6 +76,8 @@ class Catalogue:
     rules: list[Rule]
     live_queues: frozenset[str]
     supervisors: dict[str, list[str]]  # queue id -> its active supervisors' staff ids
+    # The council's working hours, less bank holidays and closures: "N working hours before"
+    calendar: WorkingCalendar = field(default_factory=default_calendar)
 
 
 class BreachJob:
@@ -188,7 +192,7 @@ class BreachJob:
         counts: Counts,
     ) -> None:
         """The cases that fell due for ``lead`` since the last pass, in due order."""
-        end = working_hours_after(now, lead) if lead else now
+        end = working_hours_after(now, lead, catalogue.calendar) if lead else now
         params = {
             "endkey": json.dumps([to_iso(end), {}]),
             "include_docs": "true",
@@ -203,7 +207,7 @@ class BreachJob:
             taken: list[dict[str, Any]] = []
             for row in rows:
                 due = from_iso(str(row["key"][0]))
-                if (working_hours_before(due, lead) if lead else due) >= now:
+                if (working_hours_before(due, lead, catalogue.calendar) if lead else due) >= now:
                     break  # not due yet, nor is any after it
                 taken.append(row)
             cases = {r["id"]: r["doc"] for r in taken if isinstance(r.get("doc"), dict)}
@@ -225,7 +229,9 @@ class BreachJob:
     ) -> None:
         """Write what has happened to these cases and is not written yet."""
         breaches = [breach_event(c, t, now) for c in cases for t in breached(c, now)]
-        fired = [(r, c) for c in cases for r in catalogue.rules if fires(r, c, now)]
+        fired = [
+            (r, c) for c in cases for r in catalogue.rules if fires(r, c, now, catalogue.calendar)
+        ]
         if not breaches and not fired:
             return
         ids = [e["_id"] for e in breaches] + [escalation_event_id(r.id, c["_id"]) for r, c in fired]
@@ -335,7 +341,21 @@ class BreachJob:
             for queue in doc.get("queue_ids") or ():
                 if isinstance(queue, str):
                     supervisors.setdefault(queue, []).append(doc["_id"])
-        return Catalogue(rules, queues, {q: sorted(s) for q, s in supervisors.items()})
+        calendar = await self._calendar(ctx)
+        return Catalogue(rules, queues, {q: sorted(s) for q, s in supervisors.items()}, calendar)
+
+    async def _calendar(self, ctx: JobContext) -> WorkingCalendar:
+        """The council's calendar document with the bundled bank holidays (the default
+        calendar, said once, when its document cannot be used)."""
+        doc = None
+        async for found in _prefixed(ctx.couch, council.CALENDAR_ID, self.batch):
+            if found.get("_id") == council.CALENDAR_ID and found.get("type") == "calendar":
+                doc = found
+        built = council.build(doc, bank_holidays.bundled())
+        if built.problem and f"calendar@{doc and doc.get('_rev')}" not in self.said:
+            self.said.add(f"calendar@{doc and doc.get('_rev')}")
+            ctx.say(f"{visible(built.problem)[:300]}; using Monday to Friday, 09:00 to 17:00")
+        return built.working
 
 
 async def apply_change(ctx: JobContext, case: Document, event: Document, now: datetime) -> bool:

@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
+from caseworker import vocab
 from caseworker.access.writes import judge
+from caseworker.clocks import bank_holidays, council
 from caseworker.documents.codec import check, new_document
 from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import ESCALATION_RULE
@@ -111,6 +113,32 @@ def test_working_hours_skip_nights_and_weekends_and_keep_london_time() -> None:
     assert working_hours_before(NOW, 0) == NOW
     sunday = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
     assert working_hours_before(sunday, 1) == datetime(2026, 12, 4, 16, 0, tzinfo=UTC)
+
+
+def test_working_hours_skip_bank_holidays_and_follow_the_councils_calendar() -> None:
+    christmas_eve = datetime(2026, 12, 24, 16, 0, tzinfo=UTC)
+    after = datetime(2026, 12, 29, 10, 0, tzinfo=UTC)  # 25th, and the 28th for Boxing Day, off
+    assert working_hours_after(christmas_eve, 2) == after
+    assert working_hours_before(after, 2) == christmas_eve
+    # A council that also works Saturday mornings and closes on 29 December.
+    saturdays = council.build(
+        {
+            "nation": "scotland",
+            "hours": [
+                *({"day": d, "start": "09:00", "end": "17:00"} for d in vocab.WEEKDAYS[:5]),
+                {"day": "sat", "start": "09:00", "end": "12:00"},
+            ],
+            "closures": [{"date": "2026-12-29"}],
+        },
+        bank_holidays.bundled(),
+    ).working
+    friday_16 = datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
+    assert working_hours_after(friday_16, 2, saturdays) == datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+    # Saturday 26 December is a working morning for it (the bank holiday is Monday the 28th,
+    # as GOV.UK lists it), and Tuesday the 29th its own closure.
+    assert working_hours_before(datetime(2026, 12, 30, 9, 0, tzinfo=UTC), 1, saturdays) == datetime(
+        2026, 12, 26, 11, 0, tzinfo=UTC
+    )
 
 
 @pytest.mark.parametrize(
