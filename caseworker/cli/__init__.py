@@ -65,6 +65,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "assign",
+        "assign many cases at once: --to USER, or --spread USER,USER (supervisors)",
+        _CLI + "assign_command:configure_assign",
+    ),
+    Command(
         "note",
         "notes on cases",
         group(
