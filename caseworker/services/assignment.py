@@ -28,7 +28,8 @@ from caseworker.timeutil import to_iso, utcnow
 ASSIGNABLE_ROLES = ("agent", "field_officer", "supervisor")
 # Who the central worker's automatic assignments are by, in case history.
 AUTO_ASSIGNER = "system:auto-assign"
-MAX_CAPACITY = 10_000  # a cap above this is a slip, not a cap: read as none
+MAX_CAPACITY = 10_000
+CHANGED_SINCE = "changed since it was assigned, so left as it is"  # a cap above this is a slip, not a cap: read as none
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Outcome:
     moved: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # id, old, new
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (case, reason)
+    revs: dict[str, str] = field(default_factory=dict)  # case id -> the revision written
 
 
 def apply(session: Session, actor: Actor, pairs: Sequence[tuple[str, str | None]]) -> Outcome:
@@ -157,7 +159,7 @@ def apply(session: Session, actor: Actor, pairs: Sequence[tuple[str, str | None]
         body = {k: v for k, v in doc.items() if v is not None}
         body["schema"] = CASE.schema_version  # written by this code: its shape now
         local.require(person, doc["_id"], body, before)  # raises for a non-supervisor
-        outcome.changes.add(docstore.put(session, body))
+        outcome.revs[doc["_id"]] = outcome.changes.add(docstore.put(session, body)).rev
         outcome.changes.add(
             cases.record_event(
                 session, actor, doc["_id"], "assigned", now, "assignee_id", old, assignee
@@ -218,3 +220,19 @@ def spread(
     full) stay as they were and are in the plan's ``left``."""
     plan = spread_plan(session, case_ids, staff_ids, today)
     return apply(session, actor, [(c, s) for c, s in plan.pairs]), plan
+
+
+def undo(session: Session, actor: Actor, done: Outcome) -> Outcome:
+    """Put back the assignee each case of ``done`` had, as new changes; a case changed since
+    (by anyone, anywhere) is left as it is and named, never overwritten."""
+    pairs: list[tuple[str, str | None]] = []
+    changed: list[tuple[str, str]] = []
+    for case_id, old, _new in done.moved:
+        current = docstore.get(session, case_id)
+        if current is None or current.get("_rev") != done.revs.get(case_id):
+            changed.append((case_id, CHANGED_SINCE))
+        else:
+            pairs.append((case_id, old))
+    outcome = apply(session, actor, pairs)
+    outcome.skipped[:0] = changed
+    return outcome

@@ -134,3 +134,21 @@ def test_spreading_among_officers_all_away_changes_nothing(council: Store) -> No
     assert plan.left == ids and not out.moved
     with pytest.raises(ValidationError, match="at least one"), council.write() as s:
         assignment.spread(s, SUPERVISOR, ids, [])
+
+
+def test_undoing_a_bulk_assignment_puts_back_each_case_not_changed_since(
+    council: Store,
+) -> None:
+    ids = _open(council, 3)
+    with council.write() as s:
+        cases.assign(s, SUPERVISOR, ids[0], AGENT.staff_id)
+    with council.write() as s:
+        done = assignment.assign_many(s, SUPERVISOR, ids, OFFICER.staff_id)
+    with council.write() as s:  # someone changes one of them meanwhile
+        cases.set_priority(s, SUPERVISOR, ids[2], "urgent")
+    with council.write() as s:
+        undone = assignment.undo(s, SUPERVISOR, done)
+    assert [c for c, _ in undone.skipped] == [ids[2]]
+    with council.read() as s:
+        got = [s.get(Case, i).assignee_id for i in ids]  # type: ignore[union-attr]
+    assert got == [AGENT.staff_id, None, OFFICER.staff_id]

@@ -6,6 +6,7 @@ from shiboken6 import isValid
 
 from caseworker.services.context import ChangeSet
 from ui.context import UiContext
+from ui.worklist.assign_bar import AssignBar
 from ui.worklist.query import QueueChoice, WorkFilter, queues_for
 from ui.worklist.view import WorkListView
 
@@ -56,6 +57,12 @@ class QueuesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         self.setTabOrder(self.queue_box, self.list.filter_box)
+        # Supervisors select many cases and assign them; others never see these controls.
+        self.assign_bar: AssignBar | None = None
+        if ctx.actor.is_supervisor:
+            self.assign_bar = AssignBar(ctx, self.list, self.queue_box, self)
+            layout.addWidget(self.assign_bar)
+            self.setTabOrder(self.list.table, self.assign_bar.assign_button)
         self.queue_box.currentIndexChanged.connect(self._on_queue)
         ctx.bus.changed.connect(self._on_changed)
         self._read_queues()

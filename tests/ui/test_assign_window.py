@@ -1,0 +1,143 @@
+"""A supervisor selects many cases in a queue and assigns them in one gesture, from the
+keyboard: to one officer (asked again for one on leave), spread evenly, and undone."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from caseworker.models import Case
+from caseworker.services import assignment
+from caseworker.store import docstore
+from caseworker.store.store import Store
+from ui.context import UiContext
+from ui.worklist.pages import QueuesPage
+
+WAIT_MS = 10_000
+
+
+def _page(qtbot: QtBot, ctx: UiContext) -> QueuesPage:
+    page = QueuesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=WAIT_MS)  # shortcuts need an active window
+    qtbot.waitUntil(lambda: page.list.model.rowCount() >= 3, timeout=WAIT_MS)
+    return page
+
+
+def _select_first(qtbot: QtBot, page: QueuesPage, n: int) -> list[str]:
+    table = page.list.table
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(n - 1):
+        QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert page.assign_bar is not None
+    ids = page.assign_bar.selected_ids()
+    assert len(ids) == n
+    return ids
+
+
+def _assignees(store: Store, ids: list[str]) -> list[str | None]:
+    with store.read() as s:
+        found = dict(s.execute(select(Case.id, Case.assignee_id).where(Case.id.in_(ids))).all())
+    return [found[i] for i in ids]
+
+
+def _officers(store: Store, queue_id: str) -> list[assignment.Workload]:
+    with store.read() as s:
+        return assignment.workloads(s, queue_id)
+
+
+def test_a_supervisor_assigns_selected_cases_to_one_officer_and_undoes_it(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], seeded: Store
+) -> None:
+    page = _page(qtbot, make_ctx("supervisor"))
+    bar = page.assign_bar
+    assert bar is not None
+    ids = _select_first(qtbot, page, 3)
+    before = _assignees(seeded, ids)
+    assert bar.selected_label.text() == "3 selected"
+    QTest.keyClick(bar.assign_button, Qt.Key.Key_Space)
+    dialog = bar.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.officers.count() > 0, timeout=WAIT_MS)
+    first = _officers(seeded, str(page.queue_box.currentData()))[0]
+    assert dialog.officers.item(0).text().startswith(first.name)
+    assert "open case" in dialog.officers.item(0).text()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        QTest.keyClick(dialog.officers, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _assignees(seeded, ids) == [first.staff_id] * 3
+    qtbot.waitUntil(
+        lambda: bar.message.text().startswith("3 case") and "assigned" in bar.message.text(),
+        timeout=WAIT_MS,
+    )
+    assert bar.undo_button.isVisible()
+    page.activateWindow()  # the offscreen platform does not hand activation back itself
+    qtbot.waitUntil(page.isActiveWindow, timeout=WAIT_MS)
+    page.list.table.setFocus()
+    QTest.keyClick(page.list.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Undone" in bar.message.text(), timeout=WAIT_MS)
+    assert _assignees(seeded, ids) == before
+    assert not bar.undo_button.isVisible()
+
+
+def test_choosing_an_officer_on_leave_asks_again_before_assigning(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], seeded: Store
+) -> None:
+    page = _page(qtbot, make_ctx("supervisor"))
+    first = _officers(seeded, str(page.queue_box.currentData()))[0]
+    with seeded.write() as s:
+        doc = docstore.require(s, first.staff_id)
+        docstore.put(s, {**doc, "away_until": "2099-01-31"})
+    ids = _select_first(qtbot, page, 2)
+    before = _assignees(seeded, ids)
+    assert page.assign_bar is not None
+    page.assign_bar.open_dialog(spread=False)
+    dialog = page.assign_bar.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.officers.count() > 0, timeout=WAIT_MS)
+    assert "on leave until" in dialog.officers.item(0).text()
+    QTest.keyClick(dialog.officers, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Press Assign anyway" in dialog.error_text("officer")
+    assert dialog.save_button.text() == "Assign &anyway"
+    assert _assignees(seeded, ids) == before  # nothing saved yet
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        QTest.keyClick(dialog.officers, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _assignees(seeded, ids) == [first.staff_id] * 2
+
+
+def test_spreading_shares_the_selection_among_the_ticked_officers(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], seeded: Store
+) -> None:
+    page = _page(qtbot, make_ctx("supervisor"))
+    ids = _select_first(qtbot, page, 4)
+    assert page.assign_bar is not None
+    QTest.keyClick(page.assign_bar.spread_button, Qt.Key.Key_Space)
+    dialog = page.assign_bar.dialog
+    assert dialog is not None and dialog.spread
+    qtbot.waitUntil(lambda: dialog.officers.count() >= 2, timeout=WAIT_MS)
+    QTest.keyClick(dialog.officers, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "at least one" in dialog.error_text("officer")  # none ticked yet
+    dialog.officers.setFocus()
+    QTest.keyClick(dialog.officers, Qt.Key.Key_Space)  # the first
+    QTest.keyClick(dialog.officers, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.officers, Qt.Key.Key_Space)  # the second
+    chosen = dialog.chosen()
+    assert len(chosen) == 2
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        QTest.keyClick(dialog.officers, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    given = _assignees(seeded, ids)
+    assert set(given) <= set(chosen) and len(set(given)) == 2
+
+
+def test_agents_do_not_see_the_assignment_controls(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext]
+) -> None:
+    page = _page(qtbot, make_ctx("agent"))
+    assert page.assign_bar is None
+    assert page.list.table.selectionMode() == page.list.table.SelectionMode.SingleSelection
