@@ -28,8 +28,8 @@ from caseworker.timeutil import to_iso, utcnow
 ASSIGNABLE_ROLES = ("agent", "field_officer", "supervisor")
 # Who the central worker's automatic assignments are by, in case history.
 AUTO_ASSIGNER = "system:auto-assign"
-MAX_CAPACITY = 10_000
-CHANGED_SINCE = "changed since it was assigned, so left as it is"  # a cap above this is a slip, not a cap: read as none
+MAX_CAPACITY = 10_000  # a cap above this is a slip, not a cap: read as none
+CHANGED_SINCE = "changed since it was assigned, so left as it is"
 
 
 @dataclass(frozen=True)
