@@ -8,7 +8,7 @@ work runs on the database thread through ``caseworker.services.assignment``.
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
@@ -93,7 +93,8 @@ class AssignDialog(FormDialog):
                 else self.tr("cap %1").replace("%1", cap)
             )
         if w.away_until is not None:
-            day = QLocale().toString(w.away_until, "d MMM")
+            until = w.away_until
+            day = QLocale().toString(QDate(until.year, until.month, until.day), "d MMM")
             parts.append(self.tr("on leave until %1").replace("%1", day))
         return ", ".join(parts)
 
