@@ -1,10 +1,13 @@
 """A supervisor selects many cases in a queue and assigns them in one gesture, from the
-keyboard: to one officer (asked again for one on leave), spread evenly, and undone."""
+keyboard: to one officer (asked again for one on leave), spread evenly, dropped on an officer
+in the officers panel, and undone."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -13,6 +16,7 @@ from caseworker.services import assignment
 from caseworker.store import docstore
 from caseworker.store.store import Store
 from ui.context import UiContext
+from ui.worklist.officers_panel import LOAD_ROLE, OfficersPanel
 from ui.worklist.pages import QueuesPage
 
 WAIT_MS = 10_000
@@ -141,3 +145,75 @@ def test_agents_do_not_see_the_assignment_controls(
     page = _page(qtbot, make_ctx("agent"))
     assert page.assign_bar is None
     assert page.list.table.selectionMode() == page.list.table.SelectionMode.SingleSelection
+
+
+def _panel_ready(qtbot: QtBot, page: QueuesPage) -> OfficersPanel:
+    assert page.assign_bar is not None
+    panel = page.assign_bar.officers
+    qtbot.waitUntil(lambda: panel.count() > 0, timeout=WAIT_MS)
+    return panel
+
+
+def test_dropping_selected_cases_on_an_officer_gives_them_the_cases(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], seeded: Store
+) -> None:
+    page = _page(qtbot, make_ctx("supervisor"))
+    panel = _panel_ready(qtbot, page)
+    ids = _select_first(qtbot, page, 2)
+    table = page.list.table
+    mime = page.list.model.mimeData(table.selectionModel().selectedIndexes())
+    target = panel.item(panel.count() - 1)
+    staff_id = target.data(Qt.ItemDataRole.UserRole)
+    at = QPointF(panel.visualItemRect(target).center())
+    copy, left, none = (
+        Qt.DropAction.CopyAction,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # What a drag over the panel delivers: enter, move, drop.
+    for event in (
+        QDragEnterEvent(at.toPoint(), copy, mime, left, none),
+        QDragMoveEvent(at.toPoint(), copy, mime, left, none),
+        QDropEvent(at, copy, mime, left, none),
+    ):
+        QApplication.sendEvent(panel.viewport(), event)
+    qtbot.waitUntil(lambda: _assignees(seeded, ids) == [staff_id] * 2, timeout=WAIT_MS)
+    # The panel's load for them went up with the cases they were given.
+    qtbot.waitUntil(
+        lambda: any(
+            panel.item(i).data(Qt.ItemDataRole.UserRole) == staff_id
+            and panel.item(i).data(LOAD_ROLE)[0] >= 2
+            for i in range(panel.count())
+        ),
+        timeout=WAIT_MS,
+    )
+
+
+def test_enter_on_an_officer_at_capacity_asks_first_and_no_means_nothing_changes(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], seeded: Store
+) -> None:
+    page = _page(qtbot, make_ctx("supervisor"))
+    first = _officers(seeded, str(page.queue_box.currentData()))[0]
+    with seeded.write() as s:
+        doc = docstore.require(s, first.staff_id)
+        docstore.put(s, {**doc, "capacity": first.load})  # full already
+    panel = _panel_ready(qtbot, page)
+    assert page.assign_bar is not None
+    page.assign_bar.refresh_officers()  # as a synced change of the staff record would
+    qtbot.waitUntil(lambda: "at capacity" in panel.item(0).text(), timeout=WAIT_MS)
+    ids = _select_first(qtbot, page, 2)
+    before = _assignees(seeded, ids)
+    panel.setFocus()
+    panel.setCurrentRow(0)
+
+    def answer(key: Qt.Key) -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None and "at capacity" in box.findChild(QLabel, "qt_msgbox_label").text()
+        QTest.keyClick(box, key)
+
+    QTimer.singleShot(200, lambda: answer(Qt.Key.Key_Escape))
+    QTest.keyClick(panel, Qt.Key.Key_Return)
+    assert _assignees(seeded, ids) == before
+    QTimer.singleShot(200, lambda: answer(Qt.Key.Key_Y))
+    QTest.keyClick(panel, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _assignees(seeded, ids) == [first.staff_id] * 2, timeout=WAIT_MS)

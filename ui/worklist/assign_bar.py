@@ -1,8 +1,9 @@
 """The supervisor's assignment controls under a queue's case list.
 
-Select many cases (Shift/Ctrl+click, Shift+Down, Ctrl+A), then "Assign to…" (Alt+A) or
-"Spread evenly…" (Alt+E). What was done is said here, with Undo (Ctrl+Z) for 30 seconds: it
-puts back each case's assignee unless the case changed since.
+Select many cases (Shift/Ctrl+click, Shift+Down, Ctrl+A), then "Assign to…" (Alt+A),
+"Spread evenly…" (Alt+E), or drag them onto an officer in the officers panel beside the list
+(or choose an officer there and press Enter). What was done is said here, with Undo (Ctrl+Z)
+for 30 seconds: it puts back each case's assignee unless the case changed since.
 """
 
 from typing import Any
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from caseworker.services import assignment
+from caseworker.services.context import ChangeSet
 from caseworker.services.undo import UNDO_SECONDS
 from ui.context import UiContext
 from ui.dialogs.shared import alive, plain_error
 from ui.worklist.assign_dialog import AssignDialog
+from ui.worklist.officers_panel import OfficersPanel
 from ui.worklist.view import WorkListView
 
 
@@ -38,6 +41,11 @@ class AssignBar(QWidget):
         self._done: assignment.Outcome | None = None
         self.dialog: AssignDialog | None = None
         view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.table.setDragEnabled(True)
+        view.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        # Beside the list (the page lays it out): drop cases on an officer, or Enter on one.
+        self.officers = OfficersPanel(ctx, self.selected_ids, parent)
+        self.officers.assign_requested.connect(self.assign_to)
         view.table.setAccessibleDescription(
             self.tr(
                 "Cases, soonest due first. Shift+Down and Ctrl+A select several; Enter opens "
@@ -82,9 +90,29 @@ class AssignBar(QWidget):
         self.assign_button.clicked.connect(lambda: self.open_dialog(spread=False))
         self.spread_button.clicked.connect(lambda: self.open_dialog(spread=True))
         self.undo_button.clicked.connect(self.undo)
+        queue_box.currentIndexChanged.connect(self.refresh_officers)
+        ctx.bus.changed.connect(self._on_changed)
         view.model.modelReset.connect(self._on_selection)
         view.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._on_selection()
+
+    def refresh_officers(self, *_: Any) -> None:
+        queue_id = self._queue_box.currentData()
+        self.officers.show_queue(str(queue_id) if queue_id else None)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if alive(self) and (changes.ids_of("case") or changes.ids_of("staff")):
+            self.refresh_officers()
+
+    def assign_to(self, staff_id: str, case_ids: list[str]) -> None:
+        """Give ``case_ids`` to one officer (a drop on the panel, or Enter there)."""
+        actor = self._ctx.actor
+
+        def job(session: Session) -> Any:
+            outcome = assignment.assign_many(session, actor, case_ids, staff_id)
+            return outcome, outcome.changes
+
+        self._ctx.worker.write(job, self._saved, self._undo_failed)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(i.row() for i in self._view.table.selectionModel().selectedRows())
@@ -109,6 +137,8 @@ class AssignBar(QWidget):
         self.dialog.open()
 
     def _saved(self, result: Any) -> None:
+        if not alive(self):
+            return
         outcome: assignment.Outcome = result[0]
         left = len(result[1].left) if len(result) > 2 else 0
         self._say(outcome, left)

@@ -55,14 +55,18 @@ class QueuesPage(QWidget):
         self.setFocusProxy(self.queue_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
+        beside = QHBoxLayout()
+        beside.addWidget(self.list, 1)
+        layout.addLayout(beside, 1)
         self.setTabOrder(self.queue_box, self.list.filter_box)
         # Supervisors select many cases and assign them; others never see these controls.
         self.assign_bar: AssignBar | None = None
         if ctx.actor.is_supervisor:
             self.assign_bar = AssignBar(ctx, self.list, self.queue_box, self)
+            beside.addWidget(self.assign_bar.officers)
             layout.addWidget(self.assign_bar)
-            self.setTabOrder(self.list.table, self.assign_bar.assign_button)
+            self.setTabOrder(self.list.table, self.assign_bar.officers)
+            self.setTabOrder(self.assign_bar.officers, self.assign_bar.assign_button)
         self.queue_box.currentIndexChanged.connect(self._on_queue)
         ctx.bus.changed.connect(self._on_changed)
         self._read_queues()
@@ -89,6 +93,8 @@ class QueuesPage(QWidget):
         self.queue_box.blockSignals(False)
         if queues and kept < 0:
             self._on_queue()
+            if self.assign_bar is not None:
+                self.assign_bar.refresh_officers()
 
     def select_queue(self, queue_id: str) -> None:
         index = self.queue_box.findData(queue_id)
