@@ -152,3 +152,14 @@ def test_undoing_a_bulk_assignment_puts_back_each_case_not_changed_since(
     with council.read() as s:
         got = [s.get(Case, i).assignee_id for i in ids]  # type: ignore[union-attr]
     assert got == [AGENT.staff_id, None, OFFICER.staff_id]
+
+
+def test_a_case_listed_twice_or_by_reference_is_assigned_once(council: Store) -> None:
+    ids = _open(council, 2)
+    with council.read() as s:
+        reference = s.get(Case, ids[1]).reference  # type: ignore[union-attr]
+    with council.write() as s:
+        out = assignment.assign_many(s, SUPERVISOR, [ids[0], ids[0], reference], OFFICER.staff_id)
+    assert [m[0] for m in out.moved] == ids and out.unchanged == [ids[0]]
+    with council.read() as s:
+        assert s.scalar(select(func.count()).where(CaseEvent.kind == "assigned")) == 2
