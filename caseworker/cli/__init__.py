@@ -70,6 +70,20 @@ CORE_COMMANDS: tuple[Command, ...] = (
         _CLI + "assign_command:configure_assign",
     ),
     Command(
+        "staff",
+        "staff members",
+        group(
+            (
+                Command(
+                    "availability",
+                    "an officer's cap and leave (supervisors)",
+                    _CLI + "staff_command:configure_availability",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "note",
         "notes on cases",
         group(

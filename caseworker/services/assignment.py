@@ -253,3 +253,40 @@ def undo(session: Session, actor: Actor, done: Outcome) -> Outcome:
     outcome = apply(session, actor, pairs)
     outcome.skipped[:0] = changed
     return outcome
+
+
+KEEP = object()  # ``set_availability``: leave this field as it is
+
+
+def set_availability(
+    session: Session,
+    actor: Actor,
+    staff_id: str,
+    *,
+    capacity: object = KEEP,  # int or None
+    away_until: object = KEEP,  # date or None
+) -> ChangeSet:
+    """Change an officer's cap (None: no cap) and last day of leave (None: not away). Only a
+    supervisor or an admin may (the access rules decide, as the gateway will again)."""
+    doc = docstore.get(session, staff_id)
+    if doc is None or doc.get("type") != "staff":
+        raise NotFoundError(f"no member of staff {staff_id}")
+    before = dict(doc)
+    if capacity is not KEEP:
+        if capacity is not None and not (
+            isinstance(capacity, int) and 0 <= capacity <= MAX_CAPACITY
+        ):
+            raise ValidationError(f"a cap is a whole number from 0 to {MAX_CAPACITY:,}")
+        doc["capacity"] = capacity
+    if away_until is not KEEP:
+        doc["away_until"] = away_until.isoformat() if isinstance(away_until, date) else None
+    body = {k: v for k, v in doc.items() if v is not None}
+    local.require(actor.person_in(session), staff_id, body, before)
+    changes = ChangeSet()
+    if body != {k: v for k, v in before.items() if v is not None}:
+        changes.add(docstore.put(session, body))
+        detail = (
+            f"capacity {body.get('capacity', 'none')}, away until {body.get('away_until', '-')}"
+        )
+        changes.merge(audit.record(session, actor, "staff.availability", staff_id, detail))
+    return changes

@@ -96,3 +96,18 @@ def test_to_and_spread_are_one_or_the_other(data_dir: Path) -> None:
     for extra in ((), ("--to", "officer", "--spread", "agent")):
         result = cli(data_dir, "assign", "case:x", *extra, "--as", "supervisor")
         assert result.returncode == 2 and "--spread" in result.stderr
+
+
+def test_a_supervisor_sets_an_officers_cap_and_leave_from_the_command_line(data_dir: Path) -> None:
+    done = cli(
+        data_dir, "staff", "availability", "officer", "--capacity", "30",
+        "--away-until", "2099-12-24", "--as", "supervisor",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "cap 30, on leave until 2099-12-24" in done.stdout
+    refused = cli(
+        data_dir, "staff", "availability", "officer", "--capacity", "none", "--as", "agent"
+    )
+    assert refused.returncode == 1 and "supervisor" in refused.stderr
+    bad = cli(data_dir, "staff", "availability", "officer", "--away-until", "soon")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr

@@ -163,3 +163,23 @@ def test_a_case_listed_twice_or_by_reference_is_assigned_once(council: Store) ->
     assert [m[0] for m in out.moved] == ids and out.unchanged == [ids[0]]
     with council.read() as s:
         assert s.scalar(select(func.count()).where(CaseEvent.kind == "assigned")) == 2
+
+
+def test_a_supervisor_sets_a_cap_and_leave_and_an_officer_cannot_set_their_own(
+    council: Store,
+) -> None:
+    with council.write() as s:
+        assignment.set_availability(
+            s, SUPERVISOR, OFFICER.staff_id, capacity=3, away_until=date(2030, 1, 2)
+        )
+    with council.read() as s:
+        officer = next(w for w in assignment.workloads(s) if w.staff_id == OFFICER.staff_id)
+    assert (officer.capacity, officer.away_until) == (3, date(2030, 1, 2))
+    with pytest.raises(ValidationError, match="supervisor"), council.write() as s:
+        assignment.set_availability(s, OFFICER, OFFICER.staff_id, capacity=None)
+    with pytest.raises(ValidationError, match="whole number"), council.write() as s:
+        assignment.set_availability(s, SUPERVISOR, OFFICER.staff_id, capacity=-4)
+    with council.write() as s:  # cleared: no cap, not away
+        assignment.set_availability(s, SUPERVISOR, OFFICER.staff_id, capacity=None, away_until=None)
+        doc = docstore.require(s, OFFICER.staff_id)
+    assert "capacity" not in doc and "away_until" not in doc
