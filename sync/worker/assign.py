@@ -17,6 +17,7 @@ its assignee); it never records an assignment that was not made.
 """
 
 import json
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -43,6 +44,8 @@ from sync.worker.lease import LeaseLost
 
 CHECKPOINT = "/_local/caseworker-job-assign"
 MODES = ("round_robin", "least_loaded")
+PAGE = 500  # view rows read at once
+BACKLOG = 2000  # unassigned cases of one queue handed out in one pass
 _PASSES = 4  # passes in one step while writes meet conflicts (someone changed a case)
 _VIEW = f"/{DESIGN_ID}/_view/{CASES_VIEW}"
 
@@ -198,35 +201,42 @@ def _is_open_case(doc: object) -> bool:
     )
 
 
-async def _view_docs(couch: Couch, keys: list[str]) -> list[tuple[str, Document]]:
-    answer = await couch.post(_VIEW, {"keys": keys}, params={"include_docs": "true"})
-    rows = answer.get("rows", []) if isinstance(answer, dict) else []
-    return [
-        (r["key"], r["doc"])
-        for r in rows
-        if isinstance(r, dict) and isinstance(r.get("key"), str) and _is_open_case(r.get("doc"))
-    ]
+async def _view_pages(couch: Couch, key: str, page: int) -> AsyncIterator[list[Document]]:
+    """The open cases under one key of the ``cases`` view, ``page`` at a time (memory stays
+    bounded however many cases a queue or an officer has had)."""
+    skip = 0
+    while True:
+        params = {"key": json.dumps(key), "include_docs": "true", "limit": str(page)}
+        answer = await couch.get(_VIEW, params={**params, "skip": str(skip)})
+        rows = answer.get("rows", []) if isinstance(answer, dict) else []
+        yield [r["doc"] for r in rows if isinstance(r, dict) and _is_open_case(r.get("doc"))]
+        if len(rows) < page:
+            return
+        skip += len(rows)
 
 
 async def _open_loads(couch: Couch, staff_ids: list[str]) -> dict[str, int]:
     """Open cases per member, across every queue."""
-    if not staff_ids:
-        return {}
     loads: dict[str, int] = {}
-    for key, _doc in await _view_docs(couch, ["assignee=" + s for s in staff_ids]):
-        staff_id = key.split("=", 1)[1]
-        loads[staff_id] = loads.get(staff_id, 0) + 1
+    for staff_id in staff_ids:
+        async for docs in _view_pages(couch, "assignee=" + staff_id, PAGE):
+            loads[staff_id] = loads.get(staff_id, 0) + len(docs)
     return loads
 
 
 async def _backlog(couch: Couch, queue_id: str) -> list[Document]:
-    """The queue's open cases with nobody on them, soonest due first."""
-    found = [
-        doc
-        for _key, doc in await _view_docs(couch, ["queue=" + queue_id])
-        if doc.get("assignee_id") is None and doc.get("queue_id") == queue_id
-    ]
-    return sorted(found, key=lambda d: (str(d.get("due_at")), str(d.get("_id"))))
+    """The queue's open cases with nobody on them, soonest due first: at most ``BACKLOG`` a
+    pass (the rest go in the next pass, which the writes of this one wake; so in a queue with
+    more waiting than that, "soonest first" holds within each pass's share)."""
+    found: list[Document] = []
+    async for docs in _view_pages(couch, "queue=" + queue_id, PAGE):
+        found.extend(
+            d for d in docs if d.get("assignee_id") is None and d.get("queue_id") == queue_id
+        )
+        if len(found) >= BACKLOG:
+            break
+    found.sort(key=lambda d: (str(d.get("due_at")), str(d.get("_id"))))
+    return found[:BACKLOG]
 
 
 async def _write(

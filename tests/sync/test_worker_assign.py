@@ -18,6 +18,7 @@ from caseworker.services.assignment import AUTO_ASSIGNER
 from sync import central
 from sync.gateway.couch import Couch
 from sync.http import CouchClient
+from sync.worker import assign as assign_job
 from sync.worker.assign import CHECKPOINT, AssignJob, Counts
 from sync.worker.jobs import JobContext
 from sync.worker.lease import Lease
@@ -246,3 +247,23 @@ def test_two_workers_at_once_assign_each_case_once(db: Db, monkeypatch: pytest.M
         for i in range(5):
             assert db.get(f"/case:r{round_}-{i}")["_rev"].startswith("2-")
     assert len(assigned_events(db)) == 15
+
+
+def test_loads_and_backlogs_are_read_a_page_at_a_time_and_all_handed_out(
+    db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(assign_job, "PAGE", 2)
+    monkeypatch.setattr(assign_job, "BACKLOG", 3)
+    db.bulk([
+        queue("q", "least_loaded"),
+        staff("busy"),
+        staff("idle"),
+        *[case(f"b{i}", assignee_id="staff:busy") for i in range(5)],
+        *[case(f"k{i}", due=10 + i) for i in range(5)],
+    ])  # fmt: skip
+    first = passes(db, AssignJob(today=TODAY))
+    assert first.assigned == 3  # one pass's share
+    passes(db, AssignJob(today=TODAY))
+    given = [assignee(db, f"k{i}") for i in range(5)]
+    # busy's five open cases were all counted, over three pages: idle takes all five.
+    assert given == ["staff:idle"] * 5
