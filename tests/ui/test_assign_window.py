@@ -11,10 +11,14 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from caseworker.documents.codec import new_document
+from caseworker.documents.types import CASE_EVENT
+from caseworker.ids import new_id
 from caseworker.models import Case
 from caseworker.services import assignment
 from caseworker.store import docstore
 from caseworker.store.store import Store
+from ui.case.snapshot import load_case
 from ui.context import UiContext
 from ui.worklist.officers_panel import LOAD_ROLE, OfficersPanel
 from ui.worklist.pages import QueuesPage
@@ -217,3 +221,23 @@ def test_enter_on_an_officer_at_capacity_asks_first_and_no_means_nothing_changes
     QTimer.singleShot(200, lambda: answer(Qt.Key.Key_Y))
     QTest.keyClick(panel, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _assignees(seeded, ids) == [first.staff_id] * 2, timeout=WAIT_MS)
+
+
+def test_an_automatic_assignment_reads_as_such_in_the_case_history(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], seeded: Store
+) -> None:
+    make_ctx("supervisor")  # the theme and translations installed
+    with seeded.write() as s:
+        case_id = s.scalars(select(Case.id).where(Case.assignee_id.is_(None))).first()
+        assert case_id is not None
+        staff_id = _officers(seeded, None)[0].staff_id
+        event = new_document(
+            CASE_EVENT,
+            new_id(CASE_EVENT.id_prefix),
+            {"case_id": case_id, "kind": "assigned", "at": "2026-12-02T10:00:00.000Z",
+             "by": assignment.AUTO_ASSIGNER, "field": "assignee_id", "new": staff_id},
+        )  # fmt: skip
+        docstore.put_replicated(s, {**event, "_rev": "1-" + "b" * 32})
+        snapshot = load_case(s, case_id)
+    entry = next(h for h in snapshot.history if h.id == event["_id"])
+    assert entry.by_name == "Automatic assignment"
