@@ -4,6 +4,7 @@ in the officers panel, and undone."""
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
@@ -18,8 +19,13 @@ from caseworker.models import Case
 from caseworker.services import assignment
 from caseworker.store import docstore
 from caseworker.store.store import Store
+from tests.ui.conftest import wait_idle
+from tests.ui.test_no_cut_text import cut_text
+from ui import i18n
 from ui.case.snapshot import load_case
 from ui.context import UiContext
+from ui.main_window import MainWindow
+from ui.theme import Theme
 from ui.worklist.officers_panel import LOAD_ROLE, OfficersPanel
 from ui.worklist.pages import QueuesPage
 
@@ -241,3 +247,41 @@ def test_an_automatic_assignment_reads_as_such_in_the_case_history(
         snapshot = load_case(s, case_id)
     entry = next(h for h in snapshot.history if h.id == event["_id"])
     assert entry.by_name == "Automatic assignment"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_supervisors_queue_page_cuts_no_text_at_1280_by_720(
+    qtbot: QtBot,
+    qapp: QApplication,
+    make_ctx: Callable[[str], UiContext],
+    theme: Theme,
+    lang: str,
+) -> None:
+    ctx = make_ctx("supervisor")
+    i18n.install(qapp, lang)
+    try:
+        window = MainWindow(ctx, theme)
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        qtbot.waitExposed(window)
+        window.show_page("queues")
+        page = window.findChild(QueuesPage)
+        assert page is not None and page.assign_bar is not None
+        panel = page.assign_bar.officers
+        qtbot.waitUntil(
+            lambda: panel.count() > 0 and page.list.model.rowCount() > 0, timeout=WAIT_MS
+        )
+        page.list.table.selectRow(0)
+        qtbot.wait(20)
+        assert panel.isVisible() and page.assign_bar.assign_button.isVisible()
+        found = cut_text(window, "1280x720")
+        assert panel.flow() == panel.Flow.LeftToRight  # too narrow beside: a row under it
+        window.resize(1920, 1080)
+        qtbot.waitUntil(lambda: panel.flow() == panel.Flow.TopToBottom, timeout=WAIT_MS)
+        qtbot.wait(20)
+        found += cut_text(window, "1920x1080")
+        assert not found, "\n".join(str(c) for c in found[:20])
+        wait_idle(qtbot, ctx.worker)
+    finally:
+        i18n.install(qapp, "en")

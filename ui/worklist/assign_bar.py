@@ -74,7 +74,7 @@ class AssignBar(QWidget):
         )
         self.undo_button.hide()
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row.setContentsMargins(9, 0, 9, 6)  # in line with the list above
         row.addWidget(self.selected_label)
         row.addWidget(self.assign_button)
         row.addWidget(self.spread_button)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -92,8 +93,30 @@ class OfficersPanel(QListWidget):
         self.setDropIndicatorShown(True)
         self.setItemDelegate(_LoadBar(self))
         self.setWordWrap(True)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
-        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
+        self.set_beside(True)
+
+    def side_width(self) -> int:
+        """Its width beside the list."""
+        return self.fontMetrics().horizontalAdvance("M") * 16
+
+    def set_beside(self, beside: bool) -> None:
+        """A column beside the list, or a wrapped row of officers under it (narrow windows)."""
+        line = self.fontMetrics().lineSpacing()
+        if beside:
+            self.setFlow(QListView.Flow.TopToBottom)
+            self.setWrapping(False)
+            self.setFixedWidth(self.side_width())
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16_777_215)
+            self.setGridSize(QSize())
+        else:
+            self.setFlow(QListView.Flow.LeftToRight)
+            self.setWrapping(True)
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16_777_215)
+            tile = QSize(self.side_width(), line * 2 + BAR_HEIGHT + 14)
+            self.setGridSize(tile)
+            self.setFixedHeight(tile.height() * 2 + 2 * self.frameWidth() + 4)
 
     def show_queue(self, queue_id: str | None) -> None:
         self._ctx.worker.read(lambda s: assignment.workloads(s, queue_id), self._show)
