@@ -26,6 +26,7 @@ from ui.case.snapshot import load_case
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.theme import Theme
+from ui.worklist.assign_dialog import AssignDialog
 from ui.worklist.officers_panel import LOAD_ROLE, OfficersPanel
 from ui.worklist.pages import QueuesPage
 
@@ -285,3 +286,18 @@ def test_a_supervisors_queue_page_cuts_no_text_at_1280_by_720(
         wait_idle(qtbot, ctx.worker)
     finally:
         i18n.install(qapp, "en")
+
+
+def test_ctrl_a_selects_every_loaded_case_and_a_queue_without_officers_says_so(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], seeded: Store
+) -> None:
+    page = _page(qtbot, make_ctx("supervisor"))
+    bar = page.assign_bar
+    assert bar is not None
+    page.list.table.setFocus()
+    QTest.keyClick(page.list.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(bar.selected_ids()) == page.list.model.rowCount() > 3
+    assert bar.selected_label.text() == f"{page.list.model.rowCount()} selected"
+    dialog = AssignDialog(make_ctx("supervisor"), ["case:x"], queue_id="queue:none")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "Nobody in this queue" in dialog.error_text(), timeout=WAIT_MS)

@@ -81,6 +81,8 @@ class AssignDialog(FormDialog):
             self.officers.addItem(item)
         if loads:
             self.officers.setCurrentRow(0)
+        else:
+            self.show_error(self.tr("Nobody in this queue takes cases: add officers to it first."))
 
     def describe(self, w: Workload) -> str:
         """ "12 open cases", "at capacity 25/25", "on leave until 14 Dec"."""
