@@ -211,13 +211,18 @@ def spread_plan(
     if unknown:
         raise NotFoundError(f"no active member of staff who takes cases: {', '.join(unknown)}")
     held: dict[str, int] = {}
-    ids = []
-    for ref in case_ids:
+    ids: list[str] = []
+    seen: set[str] = set()
+    known = docstore.get_many(session, list(case_ids))
+    for ref in dict.fromkeys(case_ids):
         try:
-            doc = cases.load_case_doc(session, ref)
+            doc = known.get(ref) or cases.load_case_doc(session, ref)
         except CaseworkerError:
             ids.append(ref)  # ``apply`` names it as skipped
             continue
+        if doc["_id"] in seen:
+            continue
+        seen.add(doc["_id"])
         ids.append(doc["_id"])
         assignee = doc.get("assignee_id")
         if isinstance(assignee, str) and doc.get("status") in vocab.OPEN_STATUSES:
