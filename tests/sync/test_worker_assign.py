@@ -188,14 +188,22 @@ def test_a_member_removed_from_the_queue_or_inactive_is_given_nothing(db: Db) ->
     assert {assignee(db, "k0"), assignee(db, "k1")} == {"staff:stays"}
 
 
-def test_a_malformed_staff_record_is_skipped_with_one_line_and_the_rest_go_on(db: Db) -> None:
+def test_malformed_staff_and_queue_records_are_skipped_with_one_line_and_the_rest_go_on(
+    db: Db,
+) -> None:
     bad = {**staff("bad"), "capacity": "lots"}
-    db.bulk([queue("q"), bad, {"_id": "staff:junk", "type": "staff"}, staff("good"), case("k0")])
+    odd_queue = {**queue("odd"), "auto_assign": "whenever"}
+    db.bulk([
+        queue("q"), odd_queue, bad, {"_id": "staff:junk", "type": "staff"}, staff("good"),
+        case("k0"), case("k1", q="queue:odd"),
+    ])  # fmt: skip
     said: list[str] = []
     passes(db, AssignJob(today=TODAY), times=2, said=said)
     assert assignee(db, "k0") == "staff:good"
     assert sum("skipped staff:bad" in line for line in said) == 1, said
     assert sum("skipped staff:junk" in line for line in said) == 1, said
+    assert sum("skipped queue:odd" in line for line in said) == 1, said
+    assert assignee(db, "k1") is None
 
 
 def test_the_backlog_goes_out_when_someone_frees_up_or_comes_back(db: Db) -> None:
