@@ -184,6 +184,14 @@ def build() -> CommandLine:
             NO_SYNC,
         )
     )
+    cli.add_bench(
+        Command(
+            "assign",
+            "500 cases spread across two officers, synced to both through the gateway",
+            "sync.bench_assign:configure",
+            NO_SYNC,
+        )
+    )
     return cli
 
 

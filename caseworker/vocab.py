@@ -48,6 +48,8 @@ OPEN_STATUSES = frozenset(
 )
 PRIORITIES = ("low", "normal", "high", "urgent")
 ROLES = ("agent", "field_officer", "supervisor", "admin")
+# How the central worker hands out a queue's unassigned open cases.
+AUTO_ASSIGN_MODES = ("off", "round_robin", "least_loaded")
 CASE_EVENT_KINDS = (
     "created",
     "status_changed",

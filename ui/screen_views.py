@@ -28,6 +28,7 @@ from ui.dialogs.note import NoteDialog
 from ui.dialogs.open_case import OpenCaseDialog
 from ui.main_window import MainWindow
 from ui.signin import SignInDialog
+from ui.worklist.assign_dialog import AssignDialog
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,12 @@ DIALOGS: dict[str, Show] = {
     "reply": _case_dialog(lambda view: view.reply()),
     "link-citizen": lambda w, picks: _opened(
         LinkCitizenDialog(w.ctx, _need(picks.case_id, "case"), w)
+    ),
+    "assign": lambda w, picks: _opened(
+        AssignDialog(w.ctx, [_need(picks.case_id, "case")] * 12, parent=w)
+    ),
+    "spread": lambda w, picks: _opened(
+        AssignDialog(w.ctx, [_need(picks.case_id, "case")] * 12, spread=True, parent=w)
     ),
 }
 

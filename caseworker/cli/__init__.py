@@ -65,6 +65,25 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "assign",
+        "assign many cases at once: --to USER, or --spread USER,USER (supervisors)",
+        _CLI + "assign_command:configure_assign",
+    ),
+    Command(
+        "staff",
+        "staff members",
+        group(
+            (
+                Command(
+                    "availability",
+                    "an officer's cap and leave (supervisors)",
+                    _CLI + "staff_command:configure_availability",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "note",
         "notes on cases",
         group(

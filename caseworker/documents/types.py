@@ -117,6 +117,9 @@ QUEUE = DocType(
             s("name_cy", max_length=100),  # the Welsh name
             s("description", max_length=500),
             Field("active", "bool", True),
+            # How the central worker hands out this queue's unassigned open cases (optional;
+            # missing means "off"): no new version, as ``outcomes`` on SERVICE.
+            enum("auto_assign", vocab.AUTO_ASSIGN_MODES),
         )
     ),
 )
@@ -134,6 +137,10 @@ STAFF = DocType(
             Field("queue_ids", "strings", True),
             Field("active", "bool", True),
             Field("patch", "strings"),  # postcode districts whose open work a field officer holds
+            # Assignment (optional, no new version): the most open cases they take (missing or
+            # null: no cap), and the last day of their leave (a date, inclusive).
+            Field("capacity", "int"),
+            Field("away_until", "date"),
         )
     ),
 )

@@ -41,10 +41,15 @@ class JobSpec:
 
 def registered() -> list[JobSpec]:
     """Every central job, in the order the worker starts them."""
+    from sync.worker.assign import AssignJob
     from sync.worker.breaches import BreachJob
     from sync.worker.directory import DirectoryJob
 
-    return [JobSpec("directory", DirectoryJob), JobSpec("breaches", BreachJob)]
+    return [
+        JobSpec("directory", DirectoryJob),
+        JobSpec("assign", AssignJob),
+        JobSpec("breaches", BreachJob),
+    ]
 
 
 def names() -> list[str]:

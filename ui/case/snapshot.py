@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,7 @@ from caseworker.models import (
     StaffMember,
 )
 from caseworker.services import outcomes, workflow
+from caseworker.services.assignment import AUTO_ASSIGNER
 from caseworker.services.cases import get_case, history
 from caseworker.services.contacts import case_notes
 from caseworker.services.outcomes import Outcome
@@ -135,6 +137,8 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
     )
     citizen = session.get(Citizen, case.citizen_id) if case.citizen_id else None
     names: dict[str, str] = {row.id: row.name for row in staff_rows}
+    # The central worker's automatic assignments, in the case history.
+    names[AUTO_ASSIGNER] = QCoreApplication.translate("CaseSnapshot", "Automatic assignment")
     queues: dict[str, str] = {row.id: row.name for row in queue_rows}
 
     def who(staff_id: str | None) -> str:

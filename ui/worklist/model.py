@@ -5,10 +5,12 @@ pages are read on the database thread and inserted when they arrive. Every reset
 new sort) bumps a generation, and answers to an older generation are dropped.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,6 +33,8 @@ from ui.worklist.query import PAGE_SIZE, CaseRow, Page, WorkFilter, page
 Index = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 SLA_STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+# What a drag of rows carries: their case ids, one a line (an officers panel takes the drop).
+CASE_IDS_MIME = "application/x-caseworker-case-ids"
 COLUMNS = ("due", "reference", "summary", "citizen", "service", "status", "priority")
 SORTABLE = frozenset({"due", "reference", "summary", "service", "status", "priority"})
 _SLA_COLOURS = {"due_soon": "amber", "overdue": "red", "breached": "red", "ok": "ok", "met": "ok"}
@@ -300,4 +304,15 @@ class CaseListModel(QAbstractTableModel):
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
+            | Qt.ItemFlag.ItemIsDragEnabled
         )
+
+    def mimeTypes(self) -> list[str]:
+        return [CASE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        ids = "\n".join(self.case_id(r) for r in rows)
+        data.setData(CASE_IDS_MIME, ids.encode("utf-8"))
+        return data

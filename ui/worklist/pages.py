@@ -1,13 +1,18 @@
 """The two rail pages built on the case list: My work, and Queues (choose a queue)."""
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from caseworker.services.context import ChangeSet
 from ui.context import UiContext
+from ui.worklist.assign_bar import AssignBar
+from ui.worklist.model import COLUMNS
 from ui.worklist.query import QueueChoice, WorkFilter, queues_for
 from ui.worklist.view import WorkListView
+
+SUMMARY_MIN = 160  # the summary column's least useful width (it is elided, never cut)
 
 
 def my_work_page(ctx: UiContext, parent: QWidget | None = None) -> WorkListView:
@@ -56,11 +61,41 @@ class QueuesPage(QWidget):
         self.setFocusProxy(self.queue_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
+        # The officers panel goes beside the list when the list's key columns still fit, and
+        # under it otherwise (a 1280-pixel window, Welsh headings): see ``_place_officers``.
+        self._beside = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._beside.addWidget(self.list, 1)
+        layout.addLayout(self._beside, 1)
         self.setTabOrder(self.queue_box, self.list.filter_box)
+        # Supervisors select many cases and assign them; others never see these controls.
+        self.assign_bar: AssignBar | None = None
+        if ctx.actor.is_supervisor:
+            self.assign_bar = AssignBar(ctx, self.list, self.queue_box, self)
+            self._beside.addWidget(self.assign_bar.officers)
+            layout.addWidget(self.assign_bar)
+            self.setTabOrder(self.list.table, self.assign_bar.officers)
+            self.setTabOrder(self.assign_bar.officers, self.assign_bar.assign_button)
         self.queue_box.currentIndexChanged.connect(self._on_queue)
         ctx.bus.changed.connect(self._on_changed)
         self._read_queues()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_officers()
+
+    def _place_officers(self) -> None:
+        if self.assign_bar is None:
+            return
+        panel = self.assign_bar.officers
+        table = self.list.table
+        needed = SUMMARY_MIN + sum(
+            table.columnWidth(c) for c, key in enumerate(COLUMNS) if key != "summary"
+        )
+        beside = self.width() - panel.side_width() - 40 >= needed  # margins and scroll bar
+        panel.set_beside(beside)
+        self._beside.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
 
     def _read_queues(self) -> None:
         staff_id = self._ctx.actor.staff_id
@@ -84,6 +119,8 @@ class QueuesPage(QWidget):
         self.queue_box.blockSignals(False)
         if queues and kept < 0:
             self._on_queue()
+            if self.assign_bar is not None:
+                self.assign_bar.refresh_officers()
 
     def select_queue(self, queue_id: str) -> None:
         index = self.queue_box.findData(queue_id)
