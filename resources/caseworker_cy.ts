@@ -61,6 +61,214 @@
     </message>
 </context>
 <context>
+    <name>AssignBar</name>
+    <message>
+        <source>Cases, soonest due first. Shift+Down and Ctrl+A select several; Enter opens the current case.</source>
+        <translation>Achosion, y cynharaf i&apos;w gwneud yn gyntaf. Mae Shift+Saeth i Lawr a Ctrl+A yn dewis sawl un; mae Enter yn agor yr achos presennol.</translation>
+    </message>
+    <message>
+        <source>Cases selected</source>
+        <translation>Achosion a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Neilltuo i…</translation>
+    </message>
+    <message>
+        <source>Assign the selected cases (Alt+A)</source>
+        <translation>Neilltuo&apos;r achosion a ddewiswyd (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Gives every selected case to one officer.</source>
+        <translation>Yn rhoi pob achos a ddewiswyd i un swyddog.</translation>
+    </message>
+    <message>
+        <source>Spread &amp;evenly…</source>
+        <translation>Rhannu&apos;n &amp;gyfartal…</translation>
+    </message>
+    <message>
+        <source>Spread the selected cases (Alt+E)</source>
+        <translation>Rhannu&apos;r achosion a ddewiswyd (Alt+G)</translation>
+    </message>
+    <message>
+        <source>Shares the selected cases among the officers you tick, evening out loads.</source>
+        <translation>Yn rhannu&apos;r achosion a ddewiswyd rhwng y swyddogion a diciwch, gan wastatáu&apos;r llwythi.</translation>
+    </message>
+    <message>
+        <source>What the last assignment did</source>
+        <translation>Beth wnaeth y neilltuo diwethaf</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Dadwneud (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo the assignment (Ctrl+Z)</source>
+        <translation>Dadwneud y neilltuo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Puts back who had each case, unless it has changed since.</source>
+        <translation>Yn rhoi pob achos yn ôl i bwy oedd ag ef, oni bai ei fod wedi newid ers hynny.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>wedi&apos;u dewis: %n</numerusform>
+            <numerusform>wedi&apos;u dewis: %n</numerusform>
+            <numerusform>wedi&apos;u dewis: %n</numerusform>
+            <numerusform>wedi&apos;u dewis: %n</numerusform>
+            <numerusform>wedi&apos;u dewis: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) assigned.</source>
+        <translation>
+            <numerusform>Achosion wedi&apos;u neilltuo: %n.</numerusform>
+            <numerusform>Achosion wedi&apos;u neilltuo: %n.</numerusform>
+            <numerusform>Achosion wedi&apos;u neilltuo: %n.</numerusform>
+            <numerusform>Achosion wedi&apos;u neilltuo: %n.</numerusform>
+            <numerusform>Achosion wedi&apos;u neilltuo: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not assigned (closed or changed).</source>
+        <translation>
+            <numerusform>Heb eu neilltuo (wedi cau neu newid): %n.</numerusform>
+            <numerusform>Heb eu neilltuo (wedi cau neu newid): %n.</numerusform>
+            <numerusform>Heb eu neilltuo (wedi cau neu newid): %n.</numerusform>
+            <numerusform>Heb eu neilltuo (wedi cau neu newid): %n.</numerusform>
+            <numerusform>Heb eu neilltuo (wedi cau neu newid): %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left: every officer chosen is away or full.</source>
+        <translation>
+            <numerusform>Ar ôl: %n. Mae pob swyddog a ddewiswyd i ffwrdd neu&apos;n llawn.</numerusform>
+            <numerusform>Ar ôl: %n. Mae pob swyddog a ddewiswyd i ffwrdd neu&apos;n llawn.</numerusform>
+            <numerusform>Ar ôl: %n. Mae pob swyddog a ddewiswyd i ffwrdd neu&apos;n llawn.</numerusform>
+            <numerusform>Ar ôl: %n. Mae pob swyddog a ddewiswyd i ffwrdd neu&apos;n llawn.</numerusform>
+            <numerusform>Ar ôl: %n. Mae pob swyddog a ddewiswyd i ffwrdd neu&apos;n llawn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n case(s) put back.</source>
+        <translation>
+            <numerusform>Wedi dadwneud: %n achos wedi&apos;u rhoi&apos;n ôl.</numerusform>
+            <numerusform>Wedi dadwneud: %n achos wedi&apos;u rhoi&apos;n ôl.</numerusform>
+            <numerusform>Wedi dadwneud: %n achos wedi&apos;u rhoi&apos;n ôl.</numerusform>
+            <numerusform>Wedi dadwneud: %n achos wedi&apos;u rhoi&apos;n ôl.</numerusform>
+            <numerusform>Wedi dadwneud: %n achos wedi&apos;u rhoi&apos;n ôl.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed since, left as they are.</source>
+        <translation>
+            <numerusform>Wedi newid ers hynny, wedi&apos;u gadael fel y maent: %n.</numerusform>
+            <numerusform>Wedi newid ers hynny, wedi&apos;u gadael fel y maent: %n.</numerusform>
+            <numerusform>Wedi newid ers hynny, wedi&apos;u gadael fel y maent: %n.</numerusform>
+            <numerusform>Wedi newid ers hynny, wedi&apos;u gadael fel y maent: %n.</numerusform>
+            <numerusform>Wedi newid ers hynny, wedi&apos;u gadael fel y maent: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message numerus="yes">
+        <source>Spread %n case(s) evenly</source>
+        <translation>
+            <numerusform>Rhannu achosion yn gyfartal (%n)</numerusform>
+            <numerusform>Rhannu achosion yn gyfartal (%n)</numerusform>
+            <numerusform>Rhannu achosion yn gyfartal (%n)</numerusform>
+            <numerusform>Rhannu achosion yn gyfartal (%n)</numerusform>
+            <numerusform>Rhannu achosion yn gyfartal (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n case(s)</source>
+        <translation>
+            <numerusform>Neilltuo achosion (%n)</numerusform>
+            <numerusform>Neilltuo achosion (%n)</numerusform>
+            <numerusform>Neilltuo achosion (%n)</numerusform>
+            <numerusform>Neilltuo achosion (%n)</numerusform>
+            <numerusform>Neilltuo achosion (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick the officers to share the cases among. Loads, caps and leave are respected.</source>
+        <translation>Ticiwch y swyddogion i rannu&apos;r achosion rhyngddynt. Mae llwythi, uchafsymiau a gwyliau&apos;n cael eu parchu.</translation>
+    </message>
+    <message>
+        <source>Choose who takes the cases. Their open cases, cap and leave are shown.</source>
+        <translation>Dewiswch pwy sy&apos;n cymryd yr achosion. Dangosir eu hachosion agored, eu huchafswm a&apos;u gwyliau.</translation>
+    </message>
+    <message>
+        <source>&amp;Officers:</source>
+        <translation>&amp;Swyddogion:</translation>
+    </message>
+    <message>
+        <source>&amp;Officer:</source>
+        <translation>&amp;Swyddog:</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Swyddogion</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Swyddog</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks an officer.</source>
+        <translation>Mae Bylchwr yn ticio neu&apos;n dad-dicio swyddog.</translation>
+    </message>
+    <message>
+        <source>Up and Down choose; Ctrl+Enter assigns.</source>
+        <translation>Mae&apos;r saethau i fyny ac i lawr yn dewis; mae Ctrl+Enter yn neilltuo.</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Neilltuo</translation>
+    </message>
+    <message>
+        <source>Nobody in this queue takes cases: add officers to it first.</source>
+        <translation>Nid oes neb yn y ciw hwn yn cymryd achosion: ychwanegwch swyddogion ato yn gyntaf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>achosion agored: %n</numerusform>
+            <numerusform>achosion agored: %n</numerusform>
+            <numerusform>achosion agored: %n</numerusform>
+            <numerusform>achosion agored: %n</numerusform>
+            <numerusform>achosion agored: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at capacity %1</source>
+        <translation>yn llawn %1</translation>
+    </message>
+    <message>
+        <source>cap %1</source>
+        <translation>uchafswm %1</translation>
+    </message>
+    <message>
+        <source>on leave until %1</source>
+        <translation>ar wyliau tan %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one officer.</source>
+        <translation>Dewiswch o leiaf un swyddog.</translation>
+    </message>
+    <message>
+        <source>Assign &amp;anyway</source>
+        <translation>Neilltuo &amp;beth bynnag</translation>
+    </message>
+    <message>
+        <source>%1 is %2. Press Assign anyway to go ahead.</source>
+        <translation>%1: %2. Pwyswch Neilltuo beth bynnag i fwrw ymlaen.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPane</name>
     <message>
         <source>Attachments</source>
@@ -416,6 +624,14 @@
         <translation>%1 (dyledus %2)</translation>
     </message>
     <message>
+        <source>%1 — breaches today</source>
+        <translation>%1 — yn hwyr cyn diwedd heddiw</translation>
+    </message>
+    <message>
+        <source>%1; first response %2</source>
+        <translation>%1; ymateb cyntaf %2</translation>
+    </message>
+    <message>
         <source>1 day</source>
         <translation>1 diwrnod</translation>
     </message>
@@ -447,12 +663,20 @@
         <translation>%1, mae newidiadau sy&apos;n gwrthdaro</translation>
     </message>
     <message>
+        <source>%1, escalated</source>
+        <translation>%1, wedi&apos;i uwchgyfeirio</translation>
+    </message>
+    <message>
         <source>Due %1 (%2)</source>
         <translation>Dyledus %1 (%2)</translation>
     </message>
     <message>
         <source>This case has conflicting changes; open it to resolve them.</source>
         <translation>Mae newidiadau sy&apos;n gwrthdaro ar yr achos hwn; agorwch ef i&apos;w datrys.</translation>
+    </message>
+    <message>
+        <source>Escalated: its history says by which rule and what was done.</source>
+        <translation>Wedi&apos;i uwchgyfeirio: mae ei hanes yn dweud gan ba reol a beth a wnaed.</translation>
     </message>
     <message>
         <source>Sort by this column: click here, or choose it in &quot;Sort by&quot; (Alt+O)</source>
@@ -485,6 +709,13 @@
     <message>
         <source>Priority</source>
         <translation>Blaenoriaeth</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSnapshot</name>
+    <message>
+        <source>Automatic assignment</source>
+        <translation>Neilltuo awtomatig</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1959,10 @@
         <translation>Wedi cysylltu â&apos;r dinesydd %1</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>%1, from %2 to %3</source>
         <translation>%1, o %2 i %3</translation>
     </message>
@@ -2595,6 +2830,53 @@
     <message>
         <source>Note</source>
         <translation>Nodyn</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPanel</name>
+    <message>
+        <source>Officers (drop cases here)</source>
+        <translation>Swyddogion (gollyngwch achosion yma)</translation>
+    </message>
+    <message>
+        <source>Drag cases onto an officer, or choose one and press Enter, to give them the selected cases.</source>
+        <translation>Llusgwch achosion at swyddog, neu dewiswch un a phwyso Enter, i roi&apos;r achosion a ddewiswyd iddynt.</translation>
+    </message>
+    <message>
+        <source>on leave until %1</source>
+        <translation>ar wyliau tan %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>ar agor: %n</numerusform>
+            <numerusform>ar agor: %n</numerusform>
+            <numerusform>ar agor: %n</numerusform>
+            <numerusform>ar agor: %n</numerusform>
+            <numerusform>ar agor: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at capacity %1</source>
+        <translation>yn llawn %1</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 ar agor</translation>
+    </message>
+    <message>
+        <source>Assign anyway?</source>
+        <translation>Neilltuo beth bynnag?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %2. Give them %n case(s) anyway?</source>
+        <translation>
+            <numerusform>%1: %2. Rhoi&apos;r achosion (%n) iddynt beth bynnag?</numerusform>
+            <numerusform>%1: %2. Rhoi&apos;r achosion (%n) iddynt beth bynnag?</numerusform>
+            <numerusform>%1: %2. Rhoi&apos;r achosion (%n) iddynt beth bynnag?</numerusform>
+            <numerusform>%1: %2. Rhoi&apos;r achosion (%n) iddynt beth bynnag?</numerusform>
+            <numerusform>%1: %2. Rhoi&apos;r achosion (%n) iddynt beth bynnag?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4121,6 +4403,42 @@
         <translation>Lefel gwasanaeth heb ei bodloni</translation>
     </message>
     <message>
+        <source>First response overdue</source>
+        <translation>Ymateb cyntaf yn hwyr</translation>
+    </message>
+    <message>
+        <source>Resolution overdue</source>
+        <translation>Datrys yn hwyr</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Wedi&apos;i uwchgyfeirio</translation>
+    </message>
+    <message>
+        <source>supervisors told: %1</source>
+        <translation>rhoddwyd gwybod i&apos;r goruchwylwyr: %1</translation>
+    </message>
+    <message>
+        <source>priority raised from %1 to %2</source>
+        <translation>codwyd y flaenoriaeth o %1 i %2</translation>
+    </message>
+    <message>
+        <source>already %1: priority kept</source>
+        <translation>eisoes yn %1: cadwyd y flaenoriaeth</translation>
+    </message>
+    <message>
+        <source>moved from %1 to %2</source>
+        <translation>symudwyd o %1 i %2</translation>
+    </message>
+    <message>
+        <source>not moved: the queue no longer exists</source>
+        <translation>heb ei symud: nid yw&apos;r ciw yn bodoli mwyach</translation>
+    </message>
+    <message>
+        <source>Council&apos;s central service</source>
+        <translation>Gwasanaeth canolog y cyngor</translation>
+    </message>
+    <message>
         <source>Citizen</source>
         <translation>Dinesydd</translation>
     </message>
@@ -4208,12 +4526,30 @@
         <translation>Yn rhestru&apos;r diweddaraf, y lleiaf brys neu&apos;r olaf yn gyntaf.</translation>
     </message>
     <message>
+        <source>At risk today (Alt+T)</source>
+        <translation>Mewn perygl heddiw (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Shows only the open cases due by midnight tonight or already late.</source>
+        <translation>Yn dangos dim ond yr achosion agored sy&apos;n ddyledus erbyn hanner nos heno neu sydd eisoes yn hwyr.</translation>
+    </message>
+    <message>
         <source>Number of cases</source>
         <translation>Nifer yr achosion</translation>
     </message>
     <message>
         <source>Cases, soonest due first. Press Enter to open the selected case.</source>
         <translation>Achosion, y rhai dyledus gyntaf ar y brig. Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At risk &amp;today (%n)</source>
+        <translation>
+            <numerusform>Mewn perygl &amp;heddiw (%n)</numerusform>
+            <numerusform>Mewn perygl &amp;heddiw (%n)</numerusform>
+            <numerusform>Mewn perygl &amp;heddiw (%n)</numerusform>
+            <numerusform>Mewn perygl &amp;heddiw (%n)</numerusform>
+            <numerusform>Mewn perygl &amp;heddiw (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading…</source>

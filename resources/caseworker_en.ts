@@ -61,6 +61,187 @@
     </message>
 </context>
 <context>
+    <name>AssignBar</name>
+    <message>
+        <source>Cases, soonest due first. Shift+Down and Ctrl+A select several; Enter opens the current case.</source>
+        <translation>Cases, soonest due first. Shift+Down and Ctrl+A select several; Enter opens the current case.</translation>
+    </message>
+    <message>
+        <source>Cases selected</source>
+        <translation>Cases selected</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Assign to…</translation>
+    </message>
+    <message>
+        <source>Assign the selected cases (Alt+A)</source>
+        <translation>Assign the selected cases (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Gives every selected case to one officer.</source>
+        <translation>Gives every selected case to one officer.</translation>
+    </message>
+    <message>
+        <source>Spread &amp;evenly…</source>
+        <translation>Spread &amp;evenly…</translation>
+    </message>
+    <message>
+        <source>Spread the selected cases (Alt+E)</source>
+        <translation>Spread the selected cases (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Shares the selected cases among the officers you tick, evening out loads.</source>
+        <translation>Shares the selected cases among the officers you tick, evening out loads.</translation>
+    </message>
+    <message>
+        <source>What the last assignment did</source>
+        <translation>What the last assignment did</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo the assignment (Ctrl+Z)</source>
+        <translation>Undo the assignment (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Puts back who had each case, unless it has changed since.</source>
+        <translation>Puts back who had each case, unless it has changed since.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) assigned.</source>
+        <translation>
+            <numerusform>%n case assigned.</numerusform>
+            <numerusform>%n cases assigned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not assigned (closed or changed).</source>
+        <translation>
+            <numerusform>%n not assigned (closed or changed).</numerusform>
+            <numerusform>%n not assigned (closed or changed).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left: every officer chosen is away or full.</source>
+        <translation>
+            <numerusform>%n left: every officer chosen is away or full.</numerusform>
+            <numerusform>%n left: every officer chosen is away or full.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n case(s) put back.</source>
+        <translation>
+            <numerusform>Undone: %n case put back.</numerusform>
+            <numerusform>Undone: %n cases put back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed since, left as they are.</source>
+        <translation>
+            <numerusform>%n changed since, left as they are.</numerusform>
+            <numerusform>%n changed since, left as they are.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message numerus="yes">
+        <source>Spread %n case(s) evenly</source>
+        <translation>
+            <numerusform>Spread %n case evenly</numerusform>
+            <numerusform>Spread %n cases evenly</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n case(s)</source>
+        <translation>
+            <numerusform>Assign %n case</numerusform>
+            <numerusform>Assign %n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick the officers to share the cases among. Loads, caps and leave are respected.</source>
+        <translation>Tick the officers to share the cases among. Loads, caps and leave are respected.</translation>
+    </message>
+    <message>
+        <source>Choose who takes the cases. Their open cases, cap and leave are shown.</source>
+        <translation>Choose who takes the cases. Their open cases, cap and leave are shown.</translation>
+    </message>
+    <message>
+        <source>&amp;Officers:</source>
+        <translation>&amp;Officers:</translation>
+    </message>
+    <message>
+        <source>&amp;Officer:</source>
+        <translation>&amp;Officer:</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks an officer.</source>
+        <translation>Space ticks or unticks an officer.</translation>
+    </message>
+    <message>
+        <source>Up and Down choose; Ctrl+Enter assigns.</source>
+        <translation>Up and Down choose; Ctrl+Enter assigns.</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Assign</translation>
+    </message>
+    <message>
+        <source>Nobody in this queue takes cases: add officers to it first.</source>
+        <translation>Nobody in this queue takes cases: add officers to it first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>%n open case</numerusform>
+            <numerusform>%n open cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at capacity %1</source>
+        <translation>at capacity %1</translation>
+    </message>
+    <message>
+        <source>cap %1</source>
+        <translation>cap %1</translation>
+    </message>
+    <message>
+        <source>on leave until %1</source>
+        <translation>on leave until %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one officer.</source>
+        <translation>Choose at least one officer.</translation>
+    </message>
+    <message>
+        <source>Assign &amp;anyway</source>
+        <translation>Assign &amp;anyway</translation>
+    </message>
+    <message>
+        <source>%1 is %2. Press Assign anyway to go ahead.</source>
+        <translation>%1 is %2. Press Assign anyway to go ahead.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPane</name>
     <message>
         <source>Attachments</source>
@@ -416,6 +597,14 @@
         <translation>%1 (due %2)</translation>
     </message>
     <message>
+        <source>%1 — breaches today</source>
+        <translation>%1 — breaches today</translation>
+    </message>
+    <message>
+        <source>%1; first response %2</source>
+        <translation>%1; first response %2</translation>
+    </message>
+    <message>
         <source>1 day</source>
         <translation>1 day</translation>
     </message>
@@ -447,12 +636,20 @@
         <translation>%1, has conflicting changes</translation>
     </message>
     <message>
+        <source>%1, escalated</source>
+        <translation>%1, escalated</translation>
+    </message>
+    <message>
         <source>Due %1 (%2)</source>
         <translation>Due %1 (%2)</translation>
     </message>
     <message>
         <source>This case has conflicting changes; open it to resolve them.</source>
         <translation>This case has conflicting changes; open it to resolve them.</translation>
+    </message>
+    <message>
+        <source>Escalated: its history says by which rule and what was done.</source>
+        <translation>Escalated: its history says by which rule and what was done.</translation>
     </message>
     <message>
         <source>Sort by this column: click here, or choose it in &quot;Sort by&quot; (Alt+O)</source>
@@ -485,6 +682,13 @@
     <message>
         <source>Priority</source>
         <translation>Priority</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSnapshot</name>
+    <message>
+        <source>Automatic assignment</source>
+        <translation>Automatic assignment</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1923,10 @@
         <translation>Linked to the citizen %1</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>%1, from %2 to %3</source>
         <translation>%1, from %2 to %3</translation>
     </message>
@@ -2583,6 +2791,47 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPanel</name>
+    <message>
+        <source>Officers (drop cases here)</source>
+        <translation>Officers (drop cases here)</translation>
+    </message>
+    <message>
+        <source>Drag cases onto an officer, or choose one and press Enter, to give them the selected cases.</source>
+        <translation>Drag cases onto an officer, or choose one and press Enter, to give them the selected cases.</translation>
+    </message>
+    <message>
+        <source>on leave until %1</source>
+        <translation>on leave until %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at capacity %1</source>
+        <translation>at capacity %1</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 open</translation>
+    </message>
+    <message>
+        <source>Assign anyway?</source>
+        <translation>Assign anyway?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %2. Give them %n case(s) anyway?</source>
+        <translation>
+            <numerusform>%1 is %2. Give them %n case anyway?</numerusform>
+            <numerusform>%1 is %2. Give them %n cases anyway?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4094,6 +4343,42 @@
         <translation>Service level missed</translation>
     </message>
     <message>
+        <source>First response overdue</source>
+        <translation>First response overdue</translation>
+    </message>
+    <message>
+        <source>Resolution overdue</source>
+        <translation>Resolution overdue</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>supervisors told: %1</source>
+        <translation>supervisors told: %1</translation>
+    </message>
+    <message>
+        <source>priority raised from %1 to %2</source>
+        <translation>priority raised from %1 to %2</translation>
+    </message>
+    <message>
+        <source>already %1: priority kept</source>
+        <translation>already %1: priority kept</translation>
+    </message>
+    <message>
+        <source>moved from %1 to %2</source>
+        <translation>moved from %1 to %2</translation>
+    </message>
+    <message>
+        <source>not moved: the queue no longer exists</source>
+        <translation>not moved: the queue no longer exists</translation>
+    </message>
+    <message>
+        <source>Council&apos;s central service</source>
+        <translation>Council&apos;s central service</translation>
+    </message>
+    <message>
         <source>Citizen</source>
         <translation>Citizen</translation>
     </message>
@@ -4181,12 +4466,27 @@
         <translation>Lists the latest due, least urgent or last first.</translation>
     </message>
     <message>
+        <source>At risk today (Alt+T)</source>
+        <translation>At risk today (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Shows only the open cases due by midnight tonight or already late.</source>
+        <translation>Shows only the open cases due by midnight tonight or already late.</translation>
+    </message>
+    <message>
         <source>Number of cases</source>
         <translation>Number of cases</translation>
     </message>
     <message>
         <source>Cases, soonest due first. Press Enter to open the selected case.</source>
         <translation>Cases, soonest due first. Press Enter to open the selected case.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At risk &amp;today (%n)</source>
+        <translation>
+            <numerusform>At risk &amp;today (%n)</numerusform>
+            <numerusform>At risk &amp;today (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading…</source>
