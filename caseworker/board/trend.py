@@ -1,0 +1,132 @@
+"""What has come in and gone out: backlog by age, channel mix, the weekly trend, first-contact
+resolution and the median time to resolve.
+
+Each is range counts or one range read on the board's indexes (migration 0012):
+``(status, opened_at)`` for the backlog, ``(channel, opened_at)`` for what was opened, and
+``(resolved_at, opened_at, id)`` for what was resolved, so a million cases are not scanned.
+"""
+
+import bisect
+import statistics
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from caseworker.board.filters import OPEN, CaseFilter, count_cases
+from caseworker.board.periods import AGE_BANDS, RECENT, opened_range
+from caseworker.timeutil import to_iso
+
+_OPEN_SQL = "(" + ", ".join(f"'{status}'" for status in OPEN) + ")"  # constants, not input
+
+
+@dataclass(frozen=True)
+class Bar:
+    key: str  # an age band, a channel
+    value: int
+    filter: CaseFilter
+
+
+@dataclass(frozen=True)
+class Week:
+    start: datetime
+    opened: int
+    resolved: int
+    median_days: float | None  # of the cases resolved that week
+    opened_filter: CaseFilter
+    resolved_filter: CaseFilter
+
+
+@dataclass(frozen=True)
+class Resolution:
+    resolved: int  # in the last 28 days
+    first_contact: int
+    median_days: float | None
+    resolved_filter: CaseFilter
+    first_contact_filter: CaseFilter
+
+    @property
+    def first_contact_share(self) -> float | None:
+        return self.first_contact / self.resolved if self.resolved else None
+
+
+def backlog(session: Session, now: datetime) -> list[Bar]:
+    filters = []
+    parts = []
+    params: dict[str, str] = {}
+    for i, band in enumerate(AGE_BANDS):
+        start, before = opened_range(band, now)
+        sql = f"SELECT count(*) FROM cases WHERE status IN {_OPEN_SQL}"
+        if start is not None:
+            sql += f" AND opened_at >= :a{i}"
+            params[f"a{i}"] = to_iso(start)
+        if before is not None:
+            sql += f" AND opened_at < :b{i}"
+            params[f"b{i}"] = to_iso(before)
+        parts.append(f"({sql})")
+        filters.append(CaseFilter(open_only=True, opened_from=start, opened_before=before))
+    row = session.execute(text("SELECT " + ", ".join(parts)), params).one()
+    return [Bar(b.key, int(n), f) for b, n, f in zip(AGE_BANDS, row, filters, strict=True)]
+
+
+def opened(session: Session, now: datetime, weeks: list[datetime]) -> tuple[list[Bar], list[int]]:
+    """Cases opened in the last 28 days by channel (most first), and per week of ``weeks``."""
+    recent = now - RECENT
+    bounds = [recent, *weeks]
+    params = {f"t{i}": to_iso(t) for i, t in enumerate(bounds)}
+    per_week = ", ".join(
+        f"(SELECT count(*) FROM cases WHERE channel = k.v AND opened_at >= :t{i}"
+        f" AND opened_at < :t{i + 1})"
+        for i in range(1, len(bounds) - 1)
+    )
+    sql = (
+        "WITH RECURSIVE k(v) AS ("
+        " SELECT (SELECT min(channel) FROM cases)"
+        " UNION ALL SELECT (SELECT min(channel) FROM cases WHERE channel > k.v)"
+        "  FROM k WHERE k.v IS NOT NULL)"
+        " SELECT v, (SELECT count(*) FROM cases WHERE channel = k.v AND opened_at >= :t0), "
+        f"{per_week} FROM k WHERE v IS NOT NULL"
+    )
+    bars = []
+    totals = [0] * (len(weeks) - 1)
+    for channel, recent_n, *counts in session.execute(text(sql), params):
+        if recent_n:
+            bars.append(Bar(channel, recent_n, CaseFilter(channel=channel, opened_from=recent)))
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    return sorted(bars, key=lambda b: (-b.value, b.key)), totals
+
+
+def resolved(
+    session: Session, now: datetime, weeks: list[datetime]
+) -> tuple[Resolution, list[tuple[int, float | None]]]:
+    """First-contact resolution and the median time to resolve over the last 28 days, and per
+    week of ``weeks`` (how many were resolved, their median days)."""
+    recent = now - RECENT
+    start = min(recent, weeks[0])
+    sql = text(
+        "SELECT resolved_at, max(0.0, julianday(resolved_at) - julianday(opened_at))"
+        " FROM cases WHERE resolved_at >= :start"
+    )
+    edges = [to_iso(t) for t in weeks]
+    recent_iso = to_iso(recent)
+    per_week: list[list[float]] = [[] for _ in range(len(weeks) - 1)]
+    latest: list[float] = []
+    for at, days in session.execute(sql, {"start": to_iso(start)}):
+        if days is None:  # a time SQLite cannot read: counted nowhere rather than guessed
+            continue
+        if at >= recent_iso:
+            latest.append(days)
+        i = bisect.bisect_right(edges, at) - 1
+        if 0 <= i < len(per_week):
+            per_week[i].append(days)
+    first = CaseFilter(resolved_from=recent, first_contact=True)
+    summary = Resolution(
+        resolved=len(latest),
+        first_contact=count_cases(session, first) if latest else 0,
+        median_days=statistics.median(latest) if latest else None,
+        resolved_filter=CaseFilter(resolved_from=recent),
+        first_contact_filter=first,
+    )
+    weekly = [(len(d), statistics.median(d) if d else None) for d in per_week]
+    return summary, weekly
