@@ -103,6 +103,7 @@ CORE_BENCHES: tuple[Command, ...] = (
         "as-you-type search latency on a seeded store",
         _CLI + "bench_search:configure_search",
     ),
+    Command("board", "the supervisor's board figures", _CLI + "bench_board:configure_board"),
 )
 
 
