@@ -42,7 +42,8 @@ class Board:
     breached: Count
     backlog: list[trend.Bar]
     channels: list[trend.Bar]
-    resolution: trend.Resolution
+    resolution: trend.Resolution  # the last 28 days
+    previous: trend.Resolution  # the 28 days before
     weeks: list[trend.Week]
 
 
@@ -63,7 +64,7 @@ def compute_board(
     queues = workload(session, "queue_id", now, eod, queue_names, no_queue)
     officers = workload(session, "assignee_id", now, eod, staff_names, nobody)
     opened_by_channel, opened_weekly = trend.opened(session, now, weeks)
-    resolution, resolved_weekly = trend.resolved(session, now, weeks)
+    resolution, previous, resolved_weekly = trend.resolved(session, now, weeks)
     week_list = [
         trend.Week(
             start=weeks[i],
@@ -93,5 +94,6 @@ def compute_board(
         backlog=trend.backlog(session, now),
         channels=opened_by_channel,
         resolution=resolution,
+        previous=previous,
         weeks=week_list,
     )

@@ -130,20 +130,26 @@ def _count_and_median(
     return n, statistics.fmean(values) if values else None
 
 
-def resolved(
-    session: Session, now: datetime, weeks: list[datetime]
-) -> tuple[Resolution, list[tuple[int, float | None]]]:
-    """First-contact resolution and the median time to resolve over the last 28 days, and per
-    week of ``weeks`` (how many were resolved, their median days)."""
-    recent = now - RECENT
-    n, median = _count_and_median(session, recent, None)
-    first = CaseFilter(resolved_from=recent, first_contact=True)
-    summary = Resolution(
+def resolution(session: Session, lo: datetime, hi: datetime | None) -> Resolution:
+    """First-contact resolution and the median time to resolve of the cases resolved in
+    [lo, hi) (hi None: up to now and any clock ahead of it)."""
+    n, median = _count_and_median(session, lo, hi)
+    first = CaseFilter(resolved_from=lo, resolved_before=hi, first_contact=True)
+    return Resolution(
         resolved=n,
         first_contact=count_cases(session, first) if n else 0,
         median_days=median,
-        resolved_filter=CaseFilter(resolved_from=recent),
+        resolved_filter=CaseFilter(resolved_from=lo, resolved_before=hi),
         first_contact_filter=first,
     )
+
+
+def resolved(
+    session: Session, now: datetime, weeks: list[datetime]
+) -> tuple[Resolution, Resolution, list[tuple[int, float | None]]]:
+    """Resolution over the last 28 days and the 28 days before (the trend), and per week of
+    ``weeks`` how many were resolved and their median days."""
+    latest = resolution(session, now - RECENT, None)
+    before = resolution(session, now - 2 * RECENT, now - RECENT)
     weekly = [_count_and_median(session, lo, hi) for lo, hi in itertools.pairwise(weeks)]
-    return summary, weekly
+    return latest, before, weekly

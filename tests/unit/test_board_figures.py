@@ -303,3 +303,24 @@ def test_drill_down_pages_continue_where_the_last_one_ended(council: Store) -> N
         third = list_cases(session, f, after=second[-1].rowid, limit=3)
     seen = [line.id for line in first + second + third]
     assert len(seen) == 7 and len(set(seen)) == 7
+
+
+def test_the_four_weeks_before_are_kept_apart_for_the_trend(council: Store) -> None:
+    def resolved(n: int, days_ago: float, hours: float) -> dict[str, Any]:
+        at = NOW - timedelta(days=days_ago)
+        return _case(
+            n,
+            status="closed",
+            outcome="x",
+            opened_at=_iso(at - timedelta(hours=hours)),
+            resolved_at=_iso(at),
+            closed_at=_iso(at),
+        )
+
+    _put(council, resolved(1, 1, 2), resolved(2, 30, 48), resolved(3, 40, 1), resolved(4, 57, 1))
+    board = _board(council)
+    assert (board.resolution.resolved, board.resolution.first_contact) == (1, 1)
+    assert (board.previous.resolved, board.previous.first_contact) == (2, 1)
+    assert board.previous.median_days == pytest.approx((2 + 1 / 24) / 2)
+    assert _ids(council, board.previous.first_contact_filter) == {"case:0003"}
+    assert _ids(council, board.previous.resolved_filter) == {"case:0002", "case:0003"}
