@@ -1,0 +1,157 @@
+"""The board's figures shaped for a chart and its table: categories along one axis, one series
+per measure, each value with the filter of the cases behind it. Words are translated here."""
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from caseworker.board import Board, CaseFilter
+from caseworker.board.workload import Workload
+from ui import labels
+
+Kind = Literal["bar", "line"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BoardFigures", text)
+
+
+def number(value: float | None) -> str:
+    return "" if value is None else QLocale().toString(int(value))
+
+
+def days(value: float | None) -> str:
+    if value is None:
+        return _tr("none resolved")
+    return _tr("%1 days").replace("%1", QLocale().toString(value, "f", 1))
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    colour: str  # a palette name of ui/theme.py
+    values: list[float | None]
+    filters: list[CaseFilter | None]
+    texts: list[str] = field(default_factory=list)  # the values as read; numbers if empty
+    plotted: bool = True  # False: in the table and the description only (another unit)
+
+    def text(self, i: int) -> str:
+        return self.texts[i] if self.texts else number(self.values[i])
+
+
+@dataclass(frozen=True)
+class Shape:
+    key: str
+    title: str
+    kind: Kind
+    categories: list[str]
+    series: list[Series]
+
+    def describe(self) -> str:
+        """Every figure as words, for a screen reader (the chart's accessible description)."""
+        if not self.categories:
+            return _tr("%1: nothing to show.").replace("%1", self.title)
+        parts = []
+        for i, category in enumerate(self.categories):
+            values = ", ".join(f"{s.name} {s.text(i)}" for s in self.series)
+            parts.append(f"{category}: {values}")
+        return f"{self.title}. " + "; ".join(parts) + "."
+
+
+def _workload(key: str, title: str, rows: list[Workload]) -> Shape:
+    return Shape(
+        key,
+        title,
+        "bar",
+        [labels.shown(w.label) for w in rows],
+        [
+            Series(_tr("Open"), "accent", [w.open for w in rows], [w.open_filter for w in rows]),
+            Series(
+                _tr("At risk today"),
+                "amber",
+                [w.at_risk for w in rows],
+                [w.at_risk_filter for w in rows],
+            ),
+            Series(
+                _tr("Breached"),
+                "red",
+                [w.breached for w in rows],
+                [w.breached_filter for w in rows],
+            ),
+        ],
+    )
+
+
+AGE_WORDS = {
+    "0-2": "0 to 2 days",
+    "3-7": "3 to 7 days",
+    "8-30": "8 to 30 days",
+    "31-90": "31 to 90 days",
+    "91+": "Over 90 days",
+}
+
+
+def shapes(board: Board) -> list[Shape]:
+    weeks = board.weeks
+    week_names = [labels.date_text(w.start) for w in weeks]
+    return [
+        _workload("queues", _tr("Open cases by queue"), board.queues),
+        _workload("officers", _tr("Open cases by officer"), board.officers),
+        Shape(
+            "backlog",
+            _tr("Open cases by age"),
+            "bar",
+            [_tr(AGE_WORDS[b.key]) for b in board.backlog],
+            [
+                Series(
+                    _tr("Open"),
+                    "accent",
+                    [b.value for b in board.backlog],
+                    [b.filter for b in board.backlog],
+                )
+            ],
+        ),
+        Shape(
+            "channels",
+            _tr("Cases opened in the last 4 weeks by channel"),
+            "bar",
+            [labels.channel(b.key) for b in board.channels],
+            [
+                Series(
+                    _tr("Opened"),
+                    "accent",
+                    [b.value for b in board.channels],
+                    [b.filter for b in board.channels],
+                )
+            ],
+        ),
+        Shape(
+            "weeks",
+            _tr("Opened and resolved per week (weeks from Monday)"),
+            "line",
+            week_names,
+            [
+                Series(
+                    _tr("Opened"),
+                    "accent",
+                    [w.opened for w in weeks],
+                    [w.opened_filter for w in weeks],
+                ),
+                Series(
+                    _tr("Resolved"),
+                    "ok",
+                    [w.resolved for w in weeks],
+                    [w.resolved_filter for w in weeks],
+                ),
+                Series(
+                    _tr("Median time to resolve"),
+                    "muted",
+                    [w.median_days for w in weeks],
+                    [w.resolved_filter for w in weeks],
+                    [days(w.median_days) for w in weeks],
+                    plotted=False,
+                ),
+            ],
+        ),
+    ]

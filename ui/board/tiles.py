@@ -1,0 +1,115 @@
+"""The board's big numbers: at risk today, breached, first-contact resolution and the median
+time to resolve (the last two against the four weeks before). Each is a button: Enter or a
+click lists its cases."""
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from caseworker.board import Board, CaseFilter
+from ui.board.shapes import days, number
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BoardTiles", text)
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else QLocale().toString(round(value * 100)) + "%"
+
+
+def _trend(now: float | None, before: float | None, shown: str) -> str:
+    if now is None or before is None:
+        return _tr("no earlier figure")
+    if abs(now - before) < 1e-9:
+        return _tr("same as the 4 weeks before")
+    return _tr("was %1 in the 4 weeks before").replace("%1", shown)
+
+
+FCR_MEANS = (
+    "First-contact resolution: cases resolved within 24 hours of being opened, with no more "
+    "than one contact logged on the case, as a share of the cases resolved in the last 4 weeks."
+)
+
+
+class Tile(QPushButton):
+    """A big number that Enter opens, as Space does (outside a dialog a button ignores Enter)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+        else:
+            super().keyPressEvent(event)
+
+
+class Tiles(QWidget):
+    drill = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.at_risk = self._tile()
+        self.breached = self._tile()
+        self.first_contact = self._tile()
+        self.median = self._tile()
+        self.first_contact.setToolTip(_tr(FCR_MEANS))
+        self.first_contact.setAccessibleDescription(_tr(FCR_MEANS))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for tile in (self.at_risk, self.breached, self.first_contact, self.median):
+            layout.addWidget(tile)
+        self._filters: dict[QPushButton, tuple[CaseFilter, str]] = {}
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.at_risk, self.breached, self.first_contact, self.median]
+
+    def _tile(self) -> QPushButton:
+        tile = Tile()
+        tile.setProperty("role", "tile")
+        tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tile.clicked.connect(lambda _c=False, t=tile: self._open(t))
+        return tile
+
+    def _open(self, tile: QPushButton) -> None:
+        if tile in self._filters:
+            self.drill.emit(*self._filters[tile])
+
+    def _set(self, tile: QPushButton, title: str, value: str, trend: str, f: CaseFilter) -> None:
+        tile.setText(f"{title}\n{value}" + (f"\n{trend}" if trend else ""))
+        tile.setAccessibleName(f"{title}: {value}" + (f", {trend}" if trend else ""))
+        self._filters[tile] = (f, f"{title}: {value}")
+
+    def show_board(self, board: Board) -> None:
+        self._set(
+            self.at_risk,
+            _tr("At risk today"),
+            number(board.at_risk.value),
+            _tr("due before midnight"),
+            board.at_risk.filter,
+        )
+        self._set(
+            self.breached,
+            _tr("Breached"),
+            number(board.breached.value),
+            _tr("open past their due time"),
+            board.breached.filter,
+        )
+        now, before = board.resolution, board.previous
+        share = now.first_contact_share
+        self._set(
+            self.first_contact,
+            _tr("First-contact resolution"),
+            _share(share)
+            + " "
+            + _tr("(%1 of %2)")
+            .replace("%1", number(now.first_contact))
+            .replace("%2", number(now.resolved)),
+            _trend(share, before.first_contact_share, _share(before.first_contact_share)),
+            now.first_contact_filter,
+        )
+        self._set(
+            self.median,
+            _tr("Median time to resolve"),
+            days(now.median_days),
+            _trend(now.median_days, before.median_days, days(before.median_days)),
+            now.resolved_filter,
+        )
