@@ -104,9 +104,10 @@ def test_a_chart_is_walked_with_arrows_and_enter_lists_that_bars_cases(
     assert page.board is not None and len(page.board.queues) >= 2
     chart = page.cards["queues"].chart
     _tab_to(qtbot, chart)
-    qtbot.keyClick(chart, Qt.Key.Key_Right)  # the second queue
-    qtbot.keyClick(chart, Qt.Key.Key_Down)  # its "at risk today"
-    qtbot.keyClick(chart, Qt.Key.Key_Down)  # its "breached"
+    # Queues are bars across, busiest at the top: Down to the next queue, Right across measures.
+    qtbot.keyClick(chart, Qt.Key.Key_Down)  # the second queue
+    qtbot.keyClick(chart, Qt.Key.Key_Right)  # its "at risk today"
+    qtbot.keyClick(chart, Qt.Key.Key_Right)  # its "breached"
     second = page.board.queues[1]
     assert second.label in page.cards["queues"].chosen.text()
     qtbot.keyClick(chart, Qt.Key.Key_Return)
@@ -175,6 +176,7 @@ def test_a_click_on_a_bar_lists_its_cases(qtbot: QtBot, supervisor_window: MainW
     page = _board_page(qtbot, supervisor_window)
     assert page.board is not None
     chart: FigureChart = page.cards["queues"].chart
-    chart._sets[0].clicked.emit(0)  # what QtCharts sends for a click on the first bar
+    drawn = chart._sets[0].count()  # the busiest queue is drawn last: at the top
+    chart._sets[0].clicked.emit(drawn - 1)  # what QtCharts sends for a click on that bar
     qtbot.waitUntil(lambda: page.drill_model.total is not None, timeout=WAIT_MS)
     assert page.drill_model.total == page.board.queues[0].open

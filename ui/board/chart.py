@@ -9,6 +9,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QWidget
 from caseworker.board import CaseFilter
 from ui import theme
 from ui.board.shapes import Shape
+
+MOST_BARS = 12  # categories a chart of horizontal bars draws; its table has every one
 
 
 class FigureChart(QChartView):
@@ -35,6 +38,8 @@ class FigureChart(QChartView):
         self.series = 0
         self._sets: list[QBarSet] = []
         self._lines: list[QLineSeries] = []
+        self._flip = False  # categories down the side (horizontal bars)
+        self._count = 0  # categories drawn
 
     # -- building ------------------------------------------------------------------------------
     def show_shape(self, shape: Shape) -> None:
@@ -51,15 +56,21 @@ class FigureChart(QChartView):
         self._sets, self._lines = [], []
         plotted = [s for s in shape.series if s.plotted]
         top = max((v or 0 for s in plotted for v in s.values), default=0)
-        if shape.kind == "bar":
-            bars = QBarSeries()
+        self._flip = shape.kind == "hbar"
+        self._count = min(len(shape.categories), MOST_BARS if self._flip else 1 << 30)
+        categories = shape.categories[: self._count]
+        if self._flip:  # drawn bottom up: the busiest first means at the top
+            categories = categories[::-1]
+        if shape.kind in ("bar", "hbar"):
+            bars = QHorizontalBarSeries() if self._flip else QBarSeries()
             for index, s in enumerate(plotted):
                 bar_set = QBarSet(s.name)
-                bar_set.append([float(v or 0) for v in s.values])
+                shown = [float(v or 0) for v in s.values[: self._count]]
+                bar_set.append(shown[::-1] if self._flip else shown)
                 bar_set.setColor(theme.colour(s.colour))
                 bar_set.setBorderColor(theme.colour(s.colour))
                 bar_set.setSelectedColor(theme.colour("focus"))
-                bar_set.clicked.connect(lambda i, n=index: self._clicked(n, i))
+                bar_set.clicked.connect(lambda i, n=index: self._clicked(n, self._at(i)))
                 bars.append(bar_set)
                 self._sets.append(bar_set)
             chart.addSeries(bars)
@@ -78,15 +89,17 @@ class FigureChart(QChartView):
                 self._lines.append(line)
                 attached.append(line)
         axis_x = QBarCategoryAxis()
-        axis_x.append(shape.categories or [""])
+        axis_x.append(categories or [""])
         axis_x.setLabelsColor(theme.colour("text"))
         axis_y = QValueAxis()
-        axis_y.setRange(0, max(1.0, top * 1.1))
+        axis_y.setRange(0, max(4.0, float(top)))
+        axis_y.applyNiceNumbers()
         axis_y.setLabelFormat("%d")
         axis_y.setLabelsColor(theme.colour("text"))
         axis_y.setGridLineColor(theme.colour("border"))
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        chart.addAxis(axis_x, left if self._flip else bottom)
+        chart.addAxis(axis_y, bottom if self._flip else left)
         for series in attached:
             series.attachAxis(axis_x)
             series.attachAxis(axis_y)
@@ -94,7 +107,7 @@ class FigureChart(QChartView):
         self.setChart(chart)
         if old is not None:
             old.deleteLater()
-        self.category = min(self.category, max(0, len(shape.categories) - 1))
+        self.category = min(self.category, max(0, self._count - 1))
         self.series = min(self.series, max(0, len(plotted) - 1))
         self._mark()
 
@@ -116,7 +129,7 @@ class FigureChart(QChartView):
             return
         plotted = [s for s in self.shape.series if s.plotted]
         self.series = max(0, min(series, len(plotted) - 1))
-        self.category = max(0, min(category, len(self.shape.categories) - 1))
+        self.category = max(0, min(category, self._count - 1))
         self._mark()
 
     def _mark(self) -> None:
@@ -124,12 +137,16 @@ class FigureChart(QChartView):
         for n, bar_set in enumerate(self._sets):
             bar_set.deselectAllBars()
             if focus and n == self.series:
-                bar_set.selectBar(self.category)
+                bar_set.selectBar(self._at(self.category))
         for n, line in enumerate(self._lines):
             line.deselectAllPoints()
             if focus and n == self.series and line.count():
                 line.selectPoint(self.category)
         self.chosen_changed.emit(self.chosen_text())
+
+    def _at(self, index: int) -> int:
+        """A category's place in the drawn chart, or a drawn place's category (the same map)."""
+        return self._count - 1 - index if self._flip else index
 
     def _clicked(self, series: int, category: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -143,12 +160,15 @@ class FigureChart(QChartView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        moves = {
-            Qt.Key.Key_Left: (0, -1),
-            Qt.Key.Key_Right: (0, 1),
-            Qt.Key.Key_Up: (-1, 0),
-            Qt.Key.Key_Down: (1, 0),
-        }
+        # Along the categories with the arrows that follow them on screen, across the measures
+        # with the other two.
+        along = (
+            (Qt.Key.Key_Up, Qt.Key.Key_Down) if self._flip else (Qt.Key.Key_Left, Qt.Key.Key_Right)
+        )
+        across = (
+            (Qt.Key.Key_Left, Qt.Key.Key_Right) if self._flip else (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        )
+        moves = {along[0]: (0, -1), along[1]: (0, 1), across[0]: (-1, 0), across[1]: (1, 0)}
         if key in moves:
             ds, dc = moves[Qt.Key(key)]
             self.choose(self.series + ds, self.category + dc)

@@ -10,7 +10,7 @@ from caseworker.board import Board, CaseFilter
 from caseworker.board.workload import Workload
 from ui import labels
 
-Kind = Literal["bar", "line"]
+Kind = Literal["bar", "hbar", "line"]
 
 
 def _tr(text: str) -> str:
@@ -63,7 +63,7 @@ def _workload(key: str, title: str, rows: list[Workload]) -> Shape:
     return Shape(
         key,
         title,
-        "bar",
+        "hbar",
         [labels.shown(w.label) for w in rows],
         [
             Series(_tr("Open"), "accent", [w.open for w in rows], [w.open_filter for w in rows]),
