@@ -180,3 +180,37 @@ def test_a_click_on_a_bar_lists_its_cases(qtbot: QtBot, supervisor_window: MainW
     chart._sets[0].clicked.emit(drawn - 1)  # what QtCharts sends for a click on that bar
     qtbot.waitUntil(lambda: page.drill_model.total is not None, timeout=WAIT_MS)
     assert page.drill_model.total == page.board.queues[0].open
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_nothing_on_the_board_is_cut_off_at_1280x720(
+    qtbot: QtBot,
+    qapp: QApplication,
+    make_ctx: Callable[[str], UiContext],
+    theme: Theme,
+    lang: str,
+) -> None:
+    """The shared no-cut check (its window is an agent's, who has no board) on a supervisor's."""
+    from tests.ui.test_no_cut_text import cut_text
+    from ui import i18n
+
+    i18n.install(qapp, lang)
+    try:
+        ctx = make_ctx("supervisor")
+        window = MainWindow(ctx, theme)
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+        page = _board_page(qtbot, window)
+        for as_table in (False, True):
+            page.tables_button.setChecked(as_table)
+            for index in range(page.tabs.count()):
+                page.tabs.setCurrentIndex(index)
+                qtbot.wait(20)
+                found = cut_text(window, f"1280x720 {page.tabs.tabText(index)}")
+                assert not found, "\n".join(str(cut) for cut in found[:20])
+        wait_idle(qtbot, ctx.worker)
+    finally:
+        i18n.install(qapp, "en")

@@ -32,7 +32,7 @@ from ui import labels, theme
 from ui.board.card import FigureCard
 from ui.board.drill import CASE_ID_ROLE, DrillModel
 from ui.board.shapes import number, shapes
-from ui.board.tiles import FCR_MEANS, Tiles
+from ui.board.tiles import Tiles, fcr_means
 from ui.context import UiContext
 
 REFRESH_AFTER_MS = 2000  # after the last of a burst of changes
@@ -63,7 +63,7 @@ class BoardPage(QWidget):
         top.addWidget(self.refresh_button)
 
         self.tiles = Tiles()
-        self.means = QLabel(self.tr(FCR_MEANS))
+        self.means = QLabel(fcr_means())
         self.means.setWordWrap(True)
         self.means.setProperty("role", "hint")
 

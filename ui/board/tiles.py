@@ -32,6 +32,10 @@ FCR_MEANS = (
 )
 
 
+def fcr_means() -> str:
+    return _tr(FCR_MEANS)
+
+
 class Tile(QPushButton):
     """A big number that Enter opens, as Space does (outside a dialog a button ignores Enter)."""
 
@@ -51,8 +55,8 @@ class Tiles(QWidget):
         self.breached = self._tile()
         self.first_contact = self._tile()
         self.median = self._tile()
-        self.first_contact.setToolTip(_tr(FCR_MEANS))
-        self.first_contact.setAccessibleDescription(_tr(FCR_MEANS))
+        self.first_contact.setToolTip(fcr_means())
+        self.first_contact.setAccessibleDescription(fcr_means())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for tile in (self.at_risk, self.breached, self.first_contact, self.median):
