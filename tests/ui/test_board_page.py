@@ -136,6 +136,8 @@ def test_the_tables_button_shows_tables_and_enter_on_a_cell_lists_its_cases(
     qtbot.keyClick(page.tables_button, Qt.Key.Key_Space)
     card = page.cards["queues"]
     assert card.stack.currentWidget() is card.table
+    header = [card.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert header == ["Queue", "Open", "At risk today", "Breached"]
     card.table.setFocus()
     card.table.setCurrentIndex(card.model.index(0, 1))
     qtbot.keyClick(card.table, Qt.Key.Key_Return)

@@ -47,6 +47,7 @@ class Shape:
     kind: Kind
     categories: list[str]
     series: list[Series]
+    category_name: str = ""  # the table's first column: what each row is
 
     def describe(self) -> str:
         """Every figure as words, for a screen reader (the chart's accessible description)."""
@@ -59,7 +60,7 @@ class Shape:
         return f"{self.title}. " + "; ".join(parts) + "."
 
 
-def _workload(key: str, title: str, rows: list[Workload]) -> Shape:
+def _workload(key: str, title: str, of: str, rows: list[Workload]) -> Shape:
     return Shape(
         key,
         title,
@@ -80,6 +81,7 @@ def _workload(key: str, title: str, rows: list[Workload]) -> Shape:
                 [w.breached_filter for w in rows],
             ),
         ],
+        of,
     )
 
 
@@ -96,8 +98,8 @@ def shapes(board: Board) -> list[Shape]:
     weeks = board.weeks
     week_names = [labels.date_text(w.start) for w in weeks]
     return [
-        _workload("queues", _tr("Open cases by queue"), board.queues),
-        _workload("officers", _tr("Open cases by officer"), board.officers),
+        _workload("queues", _tr("Open cases by queue"), _tr("Queue"), board.queues),
+        _workload("officers", _tr("Open cases by officer"), _tr("Officer"), board.officers),
         Shape(
             "backlog",
             _tr("Open cases by age"),
@@ -111,6 +113,7 @@ def shapes(board: Board) -> list[Shape]:
                     [b.filter for b in board.backlog],
                 )
             ],
+            _tr("Age"),
         ),
         Shape(
             "channels",
@@ -125,6 +128,7 @@ def shapes(board: Board) -> list[Shape]:
                     [b.filter for b in board.channels],
                 )
             ],
+            _tr("Channel"),
         ),
         Shape(
             "weeks",
@@ -153,5 +157,6 @@ def shapes(board: Board) -> list[Shape]:
                     plotted=False,
                 ),
             ],
+            _tr("Week from"),
         ),
     ]

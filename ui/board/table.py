@@ -56,7 +56,7 @@ class FigureTableModel(QAbstractTableModel):
         ):
             return None
         if section == 0:
-            return self.tr("Of")
+            return self.shape.category_name
         if 0 < section <= len(self.shape.series):
             return self.shape.series[section - 1].name
         return None
