@@ -324,3 +324,18 @@ def test_the_four_weeks_before_are_kept_apart_for_the_trend(council: Store) -> N
     assert board.previous.median_days == pytest.approx((2 + 1 / 24) / 2)
     assert _ids(council, board.previous.first_contact_filter) == {"case:0003"}
     assert _ids(council, board.previous.resolved_filter) == {"case:0002", "case:0003"}
+
+
+def test_a_case_resolved_exactly_at_its_due_time_is_neither_at_risk_nor_breached(
+    council: Store,
+) -> None:
+    _put(
+        council,
+        _case(1, status="resolved", outcome="x", due_at=_iso(NOW), resolved_at=_iso(NOW)),
+        _case(2, status="reopened", due_at=_iso(NOW - timedelta(milliseconds=1))),
+    )
+    board = _board(council)
+    assert board.at_risk.value == 0
+    assert board.breached.value == 1  # the reopened one: open again, and past its due time
+    assert _ids(council, board.breached.filter) == {"case:0002"}
+    assert board.resolution.resolved == 1 and board.resolution.median_days is not None
