@@ -216,3 +216,14 @@ def test_nothing_on_the_board_is_cut_off_at_1280x720(
         wait_idle(qtbot, ctx.worker)
     finally:
         i18n.install(qapp, "en")
+
+
+def test_every_control_on_the_board_has_a_name_and_a_description(
+    qtbot: QtBot, supervisor_window: MainWindow
+) -> None:
+    from tests.ui.test_accessibility import unnamed_controls
+
+    page = _board_page(qtbot, supervisor_window)
+    page.tables_button.setChecked(True)
+    problems = unnamed_controls(page)
+    assert not problems, "\n".join(problems)

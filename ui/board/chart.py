@@ -33,6 +33,7 @@ class FigureChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(220)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view itself takes the keys
         self.shape: Shape | None = None
         self.category = 0
         self.series = 0

@@ -54,9 +54,15 @@ class BoardPage(QWidget):
         self.coverage.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the figures (F5)"))
+        self.refresh_button.setAccessibleDescription(
+            self.tr("The figures also refresh on their own when sync brings changes.")
+        )
         self.tables_button = QPushButton(self.tr("Show as &tables"))
         self.tables_button.setCheckable(True)
         self.tables_button.setAccessibleName(self.tr("Show every chart as a table (Alt+T)"))
+        self.tables_button.setAccessibleDescription(
+            self.tr("The tables hold the same figures; Enter on a cell lists its cases.")
+        )
         top = QHBoxLayout()
         top.addWidget(self.coverage, 1)
         top.addWidget(self.tables_button)
@@ -69,6 +75,10 @@ class BoardPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Charts"))
+        charts_help = self.tr("A chart a tab: Tab into it, arrows to a bar, Enter lists its cases.")
+        self.tabs.setAccessibleDescription(charts_help)
+        self.tabs.tabBar().setAccessibleName(self.tr("Charts"))
+        self.tabs.tabBar().setAccessibleDescription(charts_help)
         self.cards: dict[str, FigureCard] = {}
         for key, title in (
             ("queues", self.tr("By queue")),
@@ -89,6 +99,7 @@ class BoardPage(QWidget):
         self.drill_list = QTableView()
         self.drill_list.setModel(self.drill_model)
         self.drill_list.setAccessibleName(self.tr("Cases behind the chosen figure"))
+        self.drill_list.setAccessibleDescription(self.tr("Enter opens the chosen case."))
         self.drill_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.drill_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.drill_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

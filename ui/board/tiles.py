@@ -55,8 +55,18 @@ class Tiles(QWidget):
         self.breached = self._tile()
         self.first_contact = self._tile()
         self.median = self._tile()
+        for tile, means in (
+            (self.at_risk, _tr("Open cases due before midnight tonight, not yet past due.")),
+            (self.breached, _tr("Open cases past their due time.")),
+            (
+                self.median,
+                _tr("Half the cases resolved in the last 4 weeks took less, half took more."),
+            ),
+        ):
+            tile.setToolTip(means)
+            tile.setAccessibleDescription(means + " " + _tr("Enter lists them."))
         self.first_contact.setToolTip(fcr_means())
-        self.first_contact.setAccessibleDescription(fcr_means())
+        self.first_contact.setAccessibleDescription(fcr_means() + " " + _tr("Enter lists them."))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for tile in (self.at_risk, self.breached, self.first_contact, self.median):
