@@ -33,7 +33,6 @@ class FigureChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(220)
-        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view itself takes the keys
         self.shape: Shape | None = None
         self.category = 0
         self.series = 0
@@ -47,6 +46,8 @@ class FigureChart(QChartView):
         self.shape = shape
         self.setAccessibleName(shape.title)
         self.setAccessibleDescription(shape.describe())
+        self.viewport().setAccessibleName(shape.title)  # what a screen reader may land on
+        self.viewport().setAccessibleDescription(shape.describe())
         chart = QChart()
         chart.setBackgroundBrush(theme.colour("base"))
         chart.setTitleBrush(theme.colour("text"))
