@@ -91,8 +91,11 @@ class FigureChart(QChartView):
                 self._lines.append(line)
                 attached.append(line)
         axis_x = QBarCategoryAxis()
-        axis_x.append(categories or [""])
+        axis_x.append([shape.short(c) for c in categories] or [""])
         axis_x.setLabelsColor(theme.colour("text"))
+        axis_x.setTruncateLabels(False)  # a name cut short is not a name
+        if shape.kind == "line":
+            axis_x.setLabelsAngle(-45)  # twelve dates side by side need the room
         axis_y = QValueAxis()
         axis_y.setRange(0, max(4.0, float(top)))
         axis_y.applyNiceNumbers()
@@ -157,8 +160,10 @@ class FigureChart(QChartView):
 
     def open_chosen(self) -> None:
         chosen = self.chosen_filter()
-        if chosen is not None:
-            self.drill.emit(chosen, self.chosen_text())
+        if chosen is not None and self.shape is not None:
+            s = [s for s in self.shape.series if s.plotted][self.series]
+            # What the list is, not the figure: the list counts its cases itself.
+            self.drill.emit(chosen, f"{self.shape.categories[self.category]}: {s.name}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -18,7 +18,7 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DrillModel(QAbstractTableModel):
-    COLUMNS = ("reference", "summary", "status", "due")
+    COLUMNS = ("reference", "status", "due", "summary")  # free text last: it may be cut short
 
     def __init__(self, worker: DbWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)

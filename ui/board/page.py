@@ -106,7 +106,7 @@ class BoardPage(QWidget):
         self.drill_list.verticalHeader().hide()
         header = self.drill_list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.drill_list.activated.connect(self._open_case)
         drill = QWidget()
         drill_layout = QVBoxLayout(drill)

@@ -2,11 +2,13 @@
 per measure, each value with the filter of the cases behind it. Words are translated here."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from caseworker.board import Board, CaseFilter
+from caseworker.board.periods import LONDON
 from caseworker.board.workload import Workload
 from ui import labels
 
@@ -15,6 +17,11 @@ Kind = Literal["bar", "hbar", "line"]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BoardFigures", text)
+
+
+def _london_day(moment: datetime) -> QDate:
+    day = moment.astimezone(LONDON).date()
+    return QDate(day.year, day.month, day.day)
 
 
 def number(value: float | None) -> str:
@@ -48,6 +55,12 @@ class Shape:
     categories: list[str]
     series: list[Series]
     category_name: str = ""  # the table's first column: what each row is
+    short_names: list[str] = field(default_factory=list)  # under a chart's bars, if shorter
+
+    def short(self, category: str) -> str:
+        if self.short_names and category in self.categories:
+            return self.short_names[self.categories.index(category)]
+        return category
 
     def describe(self) -> str:
         """Every figure as words, for a screen reader (the chart's accessible description)."""
@@ -96,7 +109,7 @@ AGE_WORDS = {
 
 def shapes(board: Board) -> list[Shape]:
     weeks = board.weeks
-    week_names = [labels.date_text(w.start) for w in weeks]
+    week_names = [labels.date_text(w.start.astimezone(LONDON).date()) for w in weeks]  # UK days
     return [
         _workload("queues", _tr("Open cases by queue"), _tr("Queue"), board.queues),
         _workload("officers", _tr("Open cases by officer"), _tr("Officer"), board.officers),
@@ -158,5 +171,6 @@ def shapes(board: Board) -> list[Shape]:
                 ),
             ],
             _tr("Week from"),
+            [QLocale().toString(_london_day(w.start), "d/M") for w in weeks],
         ),
     ]

@@ -90,7 +90,7 @@ class Tiles(QWidget):
     def _set(self, tile: QPushButton, title: str, value: str, trend: str, f: CaseFilter) -> None:
         tile.setText(f"{title}\n{value}" + (f"\n{trend}" if trend else ""))
         tile.setAccessibleName(f"{title}: {value}" + (f", {trend}" if trend else ""))
-        self._filters[tile] = (f, f"{title}: {value}")
+        self._filters[tile] = (f, title)
 
     def show_board(self, board: Board) -> None:
         self._set(
