@@ -227,3 +227,19 @@ def test_every_control_on_the_board_has_a_name_and_a_description(
     page.tables_button.setChecked(True)
     problems = unnamed_controls(page)
     assert not problems, "\n".join(problems)
+
+
+def test_weeks_are_named_by_their_monday_in_the_uk_in_summer_too(
+    seeded: Store, theme: Theme
+) -> None:
+    from datetime import UTC, datetime
+
+    from ui.board.shapes import shapes
+
+    summer = datetime(2026, 7, 15, 12, 0, tzinfo=UTC)  # Mondays start at 23:00 UTC on Sunday
+    with seeded.read() as session:
+        board = compute_board(session, summer)
+    weeks = next(shape for shape in shapes(board) if shape.key == "weeks")
+    days = [datetime.strptime(name, "%d/%m/%Y") for name in weeks.categories]
+    assert len(days) == 12 and all(day.weekday() == 0 for day in days)
+    assert weeks.categories[-1] == "13/07/2026"
