@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from caseworker.board import Board, CaseFilter
 from caseworker.board.periods import LONDON
@@ -19,6 +19,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BoardFigures", text)
 
 
+# Spelled out as ``translate("Context", "text")`` so that lupdate finds every string.
+translate = QCoreApplication.translate
+
+
 def _london_day(moment: datetime) -> QDate:
     day = moment.astimezone(LONDON).date()
     return QDate(day.year, day.month, day.day)
@@ -30,8 +34,8 @@ def number(value: float | None) -> str:
 
 def days(value: float | None) -> str:
     if value is None:
-        return _tr("none resolved")
-    return _tr("%1 days").replace("%1", QLocale().toString(value, "f", 1))
+        return translate("BoardFigures", "none resolved")
+    return translate("BoardFigures", "%1 days").replace("%1", QLocale().toString(value, "f", 1))
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ class Shape:
     def describe(self) -> str:
         """Every figure as words, for a screen reader (the chart's accessible description)."""
         if not self.categories:
-            return _tr("%1: nothing to show.").replace("%1", self.title)
+            return translate("BoardFigures", "%1: nothing to show.").replace("%1", self.title)
         parts = []
         for i, category in enumerate(self.categories):
             values = ", ".join(f"{s.name} {s.text(i)}" for s in self.series)
@@ -80,15 +84,20 @@ def _workload(key: str, title: str, of: str, rows: list[Workload]) -> Shape:
         "hbar",
         [labels.shown(w.label) for w in rows],
         [
-            Series(_tr("Open"), "accent", [w.open for w in rows], [w.open_filter for w in rows]),
             Series(
-                _tr("At risk today"),
+                translate("BoardFigures", "Open"),
+                "accent",
+                [w.open for w in rows],
+                [w.open_filter for w in rows],
+            ),
+            Series(
+                translate("BoardFigures", "At risk today"),
                 "amber",
                 [w.at_risk for w in rows],
                 [w.at_risk_filter for w in rows],
             ),
             Series(
-                _tr("Breached"),
+                translate("BoardFigures", "Breached"),
                 "red",
                 [w.breached for w in rows],
                 [w.breached_filter for w in rows],
@@ -99,11 +108,11 @@ def _workload(key: str, title: str, of: str, rows: list[Workload]) -> Shape:
 
 
 AGE_WORDS = {
-    "0-2": "0 to 2 days",
-    "3-7": "3 to 7 days",
-    "8-30": "8 to 30 days",
-    "31-90": "31 to 90 days",
-    "91+": "Over 90 days",
+    "0-2": QT_TRANSLATE_NOOP("BoardFigures", "0 to 2 days"),
+    "3-7": QT_TRANSLATE_NOOP("BoardFigures", "3 to 7 days"),
+    "8-30": QT_TRANSLATE_NOOP("BoardFigures", "8 to 30 days"),
+    "31-90": QT_TRANSLATE_NOOP("BoardFigures", "31 to 90 days"),
+    "91+": QT_TRANSLATE_NOOP("BoardFigures", "Over 90 days"),
 }
 
 
@@ -111,58 +120,68 @@ def shapes(board: Board) -> list[Shape]:
     weeks = board.weeks
     week_names = [labels.date_text(w.start.astimezone(LONDON).date()) for w in weeks]  # UK days
     return [
-        _workload("queues", _tr("Open cases by queue"), _tr("Queue"), board.queues),
-        _workload("officers", _tr("Open cases by officer"), _tr("Officer"), board.officers),
+        _workload(
+            "queues",
+            translate("BoardFigures", "Open cases by queue"),
+            translate("BoardFigures", "Queue"),
+            board.queues,
+        ),
+        _workload(
+            "officers",
+            translate("BoardFigures", "Open cases by officer"),
+            translate("BoardFigures", "Officer"),
+            board.officers,
+        ),
         Shape(
             "backlog",
-            _tr("Open cases by age"),
+            translate("BoardFigures", "Open cases by age"),
             "bar",
-            [_tr(AGE_WORDS[b.key]) for b in board.backlog],
+            [_tr(str(AGE_WORDS[b.key])) for b in board.backlog],
             [
                 Series(
-                    _tr("Open"),
+                    translate("BoardFigures", "Open"),
                     "accent",
                     [b.value for b in board.backlog],
                     [b.filter for b in board.backlog],
                 )
             ],
-            _tr("Age"),
+            translate("BoardFigures", "Age"),
         ),
         Shape(
             "channels",
-            _tr("Cases opened in the last 4 weeks by channel"),
+            translate("BoardFigures", "Cases opened in the last 4 weeks by channel"),
             "bar",
             [labels.channel(b.key) for b in board.channels],
             [
                 Series(
-                    _tr("Opened"),
+                    translate("BoardFigures", "Opened"),
                     "accent",
                     [b.value for b in board.channels],
                     [b.filter for b in board.channels],
                 )
             ],
-            _tr("Channel"),
+            translate("BoardFigures", "Channel"),
         ),
         Shape(
             "weeks",
-            _tr("Opened and resolved per week (weeks from Monday)"),
+            translate("BoardFigures", "Opened and resolved per week (weeks from Monday)"),
             "line",
             week_names,
             [
                 Series(
-                    _tr("Opened"),
+                    translate("BoardFigures", "Opened"),
                     "accent",
                     [w.opened for w in weeks],
                     [w.opened_filter for w in weeks],
                 ),
                 Series(
-                    _tr("Resolved"),
+                    translate("BoardFigures", "Resolved"),
                     "ok",
                     [w.resolved for w in weeks],
                     [w.resolved_filter for w in weeks],
                 ),
                 Series(
-                    _tr("Median time to resolve"),
+                    translate("BoardFigures", "Median time to resolve"),
                     "muted",
                     [w.median_days for w in weeks],
                     [w.resolved_filter for w in weeks],
@@ -170,7 +189,7 @@ def shapes(board: Board) -> list[Shape]:
                     plotted=False,
                 ),
             ],
-            _tr("Week from"),
+            translate("BoardFigures", "Week from"),
             [QLocale().toString(_london_day(w.start), "d/M") for w in weeks],
         ),
     ]

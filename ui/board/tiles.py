@@ -2,7 +2,7 @@
 time to resolve (the last two against the four weeks before). Each is a button: Enter or a
 click lists its cases."""
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
@@ -14,26 +14,31 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BoardTiles", text)
 
 
+# Spelled out as ``translate("Context", "text")`` so that lupdate finds every string.
+translate = QCoreApplication.translate
+
+
 def _share(value: float | None) -> str:
     return "–" if value is None else QLocale().toString(round(value * 100)) + "%"
 
 
 def _trend(now: float | None, before: float | None, shown: str) -> str:
     if now is None or before is None:
-        return _tr("no earlier figure")
+        return translate("BoardTiles", "no earlier figure")
     if abs(now - before) < 1e-9:
-        return _tr("same as the 4 weeks before")
-    return _tr("was %1 in the 4 weeks before").replace("%1", shown)
+        return translate("BoardTiles", "same as the 4 weeks before")
+    return translate("BoardTiles", "was %1 in the 4 weeks before").replace("%1", shown)
 
 
-FCR_MEANS = (
+FCR_MEANS = QT_TRANSLATE_NOOP(
+    "BoardTiles",
     "First-contact resolution: cases resolved within 24 hours of being opened, with no more "
-    "than one contact logged on the case, as a share of the cases resolved in the last 4 weeks."
+    "than one contact logged on the case, as a share of the cases resolved in the last 4 weeks.",
 )
 
 
 def fcr_means() -> str:
-    return _tr(FCR_MEANS)
+    return _tr(str(FCR_MEANS))
 
 
 class Tile(QPushButton):
@@ -56,17 +61,29 @@ class Tiles(QWidget):
         self.first_contact = self._tile()
         self.median = self._tile()
         for tile, means in (
-            (self.at_risk, _tr("Open cases due before midnight tonight, not yet past due.")),
-            (self.breached, _tr("Open cases past their due time.")),
+            (
+                self.at_risk,
+                translate(
+                    "BoardTiles", "Open cases due before midnight tonight, not yet past due."
+                ),
+            ),
+            (self.breached, translate("BoardTiles", "Open cases past their due time.")),
             (
                 self.median,
-                _tr("Half the cases resolved in the last 4 weeks took less, half took more."),
+                translate(
+                    "BoardTiles",
+                    "Half the cases resolved in the last 4 weeks took less, half took more.",
+                ),
             ),
         ):
             tile.setToolTip(means)
-            tile.setAccessibleDescription(means + " " + _tr("Enter lists them."))
+            tile.setAccessibleDescription(
+                means + " " + translate("BoardTiles", "Enter lists them.")
+            )
         self.first_contact.setToolTip(fcr_means())
-        self.first_contact.setAccessibleDescription(fcr_means() + " " + _tr("Enter lists them."))
+        self.first_contact.setAccessibleDescription(
+            fcr_means() + " " + translate("BoardTiles", "Enter lists them.")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for tile in (self.at_risk, self.breached, self.first_contact, self.median):
@@ -95,26 +112,26 @@ class Tiles(QWidget):
     def show_board(self, board: Board) -> None:
         self._set(
             self.at_risk,
-            _tr("At risk today"),
+            translate("BoardTiles", "At risk today"),
             number(board.at_risk.value),
-            _tr("due before midnight"),
+            translate("BoardTiles", "due before midnight"),
             board.at_risk.filter,
         )
         self._set(
             self.breached,
-            _tr("Breached"),
+            translate("BoardTiles", "Breached"),
             number(board.breached.value),
-            _tr("open past their due time"),
+            translate("BoardTiles", "open past their due time"),
             board.breached.filter,
         )
         now, before = board.resolution, board.previous
         share = now.first_contact_share
         self._set(
             self.first_contact,
-            _tr("First-contact resolution"),
+            translate("BoardTiles", "First-contact resolution"),
             _share(share)
             + " "
-            + _tr("(%1 of %2)")
+            + translate("BoardTiles", "(%1 of %2)")
             .replace("%1", number(now.first_contact))
             .replace("%2", number(now.resolved)),
             _trend(share, before.first_contact_share, _share(before.first_contact_share)),
@@ -122,7 +139,7 @@ class Tiles(QWidget):
         )
         self._set(
             self.median,
-            _tr("Median time to resolve"),
+            translate("BoardTiles", "Median time to resolve"),
             days(now.median_days),
             _trend(now.median_days, before.median_days, days(before.median_days)),
             now.resolved_filter,
