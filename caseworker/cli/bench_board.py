@@ -50,11 +50,13 @@ def _parts(now: datetime) -> dict[str, Callable[[Session], Any]]:
 
 def time_board(session: Session, now: datetime, runs: int) -> dict[str, Any]:
     compute_board(session, now)  # warm the page cache as a board already open would be
-    whole = []
+    whole, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         compute_board(session, now)
         whole.append((time.perf_counter() - started) * 1000)
+        # On a shared machine the wall clock also counts the other processes' turns.
+        cpu.append((time.process_time() - started_cpu) * 1000)
     parts: dict[str, list[float]] = {}
     for name, run in _parts(now).items():
         for _ in range(runs):
@@ -67,6 +69,7 @@ def time_board(session: Session, now: datetime, runs: int) -> dict[str, Any]:
     ).scalars()
     return {
         "board": summary(whole),
+        "board_cpu": summary(cpu),
         "parts": {name: summary(ms) for name, ms in parts.items()},
         "open_cases": board.coverage.open_cases,
         "breached": board.breached.value,
@@ -125,6 +128,8 @@ def _print_figures(f: dict[str, Any]) -> None:
         f"{f['at_risk_today']:,} at risk today): p50 {b['p50_ms']:.1f} ms, max "
         f"{b['max_ms']:.1f} ms over {b['n']} runs, {verdict} the {TARGET_MS} ms target"
     )
+    c = f["board_cpu"]
+    print(f"  CPU time of this process: p50 {c['p50_ms']:.1f} ms, max {c['max_ms']:.1f} ms")
     for name, s in f["parts"].items():
         print(f"  {name:<9} p50 {s['p50_ms']:7.1f} ms  max {s['max_ms']:7.1f} ms")
     print(f"  indexes on cases: {', '.join(f['indexes'])}")

@@ -24,6 +24,7 @@ def test_the_bench_times_every_part_and_names_the_indexes_it_had(
     assert main(["bench", "board", *args]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert figures["bench"] == "board" and figures["board"]["n"] == 2
+    assert figures["board_cpu"]["n"] == 2
     assert set(figures["parts"]) == {"queues", "officers", "backlog", "opened", "resolved"}
     assert figures["cases"] > 0 and figures["open_cases"] > 0
     assert "ix_cases_resolved_opened" in figures["indexes"]
