@@ -40,7 +40,7 @@ class Week:
 
 @dataclass(frozen=True)
 class Resolution:
-    resolved: int  # in the last 28 days
+    resolved: int  # in the period
     first_contact: int
     median_days: float | None
     resolved_filter: CaseFilter
