@@ -53,6 +53,19 @@ def _labels(session: Session) -> tuple[dict[str, str], dict[str, str]]:
     return queues, staff
 
 
+def _free_officers(session: Session, queue_ids: set[str], busy: list[Workload]) -> list[Workload]:
+    """Active members of the queues the board covers with no open case: a supervisor looks for
+    them first when work needs handing out."""
+    seen = {w.key for w in busy}
+    free = []
+    for staff in session.scalars(select(StaffMember).where(StaffMember.active.is_(True))):
+        if staff.id in seen or not queue_ids & set((staff.queue_ids or "").split()):
+            continue
+        none = CaseFilter(open_only=True, assignee_id=staff.id)
+        free.append(Workload(staff.id, staff.name, 0, 0, 0, none, none, none))
+    return sorted(free, key=lambda w: w.label)
+
+
 def compute_board(
     session: Session, now: datetime, *, no_queue: str = "No queue", nobody: str = "Unassigned"
 ) -> Board:
@@ -63,6 +76,7 @@ def compute_board(
     queue_names, staff_names = _labels(session)
     queues = workload(session, "queue_id", now, eod, queue_names, no_queue)
     officers = workload(session, "assignee_id", now, eod, staff_names, nobody)
+    officers += _free_officers(session, {q.key for q in queues if q.key}, officers)
     opened_by_channel, opened_weekly = trend.opened(session, now, weeks)
     resolution, previous, resolved_weekly = trend.resolved(session, now, weeks)
     week_list = [

@@ -139,6 +139,7 @@ def test_open_at_risk_and_breached_per_queue_and_officer(council: Store) -> None
         "staff:officer": ("Olu Officer", 2, 1, 1),
         "staff:agent": ("Ann Agent", 1, 1, 0),
         "": ("Unassigned", 2, 0, 1),
+        "staff:supervisor": ("Sam Sup", 0, 0, 0),  # a member of the waste queue, free
     }
     assert board.at_risk.value == 2 and board.breached.value == 2
     assert _ids(council, board.breached.filter) == {"case:0001", "case:0005"}
@@ -339,3 +340,33 @@ def test_a_case_resolved_exactly_at_its_due_time_is_neither_at_risk_nor_breached
     assert board.breached.value == 1  # the reopened one: open again, and past its due time
     assert _ids(council, board.breached.filter) == {"case:0002"}
     assert board.resolution.resolved == 1 and board.resolution.median_days is not None
+
+
+def test_members_of_the_covered_queues_with_no_open_case_are_listed_last_with_zero(
+    council: Store,
+) -> None:
+    # All three council staff belong to the waste queue; only the officer has a case.
+    _put(
+        council,
+        _case(1, queue_id="queue:waste", assignee_id="staff:officer"),
+        _case(
+            2,
+            queue_id="queue:waste",
+            assignee_id="staff:agent",
+            status="closed",
+            resolved_at=_iso(NOW),
+            closed_at=_iso(NOW),
+            outcome="x",
+        ),
+    )
+    officers = _board(council).officers
+    assert [(w.label, w.open) for w in officers] == [
+        ("Olu Officer", 1),
+        ("Ann Agent", 0),
+        ("Sam Sup", 0),
+    ]
+    assert _ids(council, officers[1].open_filter) == set()
+
+
+def test_nobody_is_listed_as_free_when_the_board_covers_no_queue(council: Store) -> None:
+    assert _board(council).officers == []
