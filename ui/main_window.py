@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import callers, first_sync, rail, wheel_guard
+from ui.board.page import BoardPage
 from ui.case import view as case_view
 from ui.case.view import CaseView
 from ui.central import CentralConnection, pending_reader
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(widget)
         self.rail.set_current(page)
-        icon_name = {"my_work": "nav-my-work"}.get(page, f"nav-{page}")
+        icon_name = {"my_work": "nav-my-work", "board": "nav-dashboard"}.get(page, f"nav-{page}")
         self.tabs.set_home_title(rail.page_title(page), icon_name)
         self.tabs.setCurrentIndex(0)
         if focus and page != "search":
@@ -156,6 +157,10 @@ class MainWindow(QMainWindow):
             queues = QueuesPage(self.ctx)
             queues.open_case_requested.connect(self.open_record)
             return queues
+        if page == "board":
+            board = BoardPage(self.ctx)
+            board.open_case_requested.connect(self.open_record)
+            return board
         if page == "search":
             search = SearchPage(self.search, opener=opener_for(self.ctx, self.central))
             search.record_opened.connect(lambda opened: show_opened(self.tabs, opened))

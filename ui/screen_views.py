@@ -154,6 +154,7 @@ VIEWS: dict[str, Show] = {
     "case": _record("case"),
     "my-work": _page("my_work"),
     "queue": _page("queues"),
+    "board": _page("board"),  # shown to supervisors and admins
 }
 
 # Dialogs: screenshots in both languages at one size, drawn over the window.

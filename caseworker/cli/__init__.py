@@ -137,6 +137,7 @@ CORE_BENCHES: tuple[Command, ...] = (
         "due times of 100,000 open cases recomputed",
         _CLI + "bench_clocks:configure",
     ),
+    Command("board", "the supervisor's board figures", _CLI + "bench_board:configure_board"),
 )
 
 

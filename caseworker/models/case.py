@@ -47,6 +47,10 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_assignee_status_due", "assignee_id", "status", "due_at"),
         Index("ix_cases_queue_status_due", "queue_id", "status", "due_at"),
+        # The supervisor's board (caseworker/board): backlog by age, opened, resolved.
+        Index("ix_cases_status_opened", "status", "opened_at"),
+        Index("ix_cases_channel_opened", "channel", "opened_at"),
+        Index("ix_cases_resolved_opened", "resolved_at", "opened_at", "id"),
     )
 
 
