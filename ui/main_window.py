@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui import callers, first_sync, rail, wheel_guard
-from ui.board.page import BoardPage
 from ui.case import view as case_view
 from ui.case.view import CaseView
 from ui.central import CentralConnection, pending_reader
@@ -158,6 +157,8 @@ class MainWindow(QMainWindow):
             queues.open_case_requested.connect(self.open_record)
             return queues
         if page == "board":
+            from ui.board.page import BoardPage  # QtCharts: loaded only for those who see it
+
             board = BoardPage(self.ctx)
             board.open_case_requested.connect(self.open_record)
             return board
