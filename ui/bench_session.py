@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtTest import QTest
-from sqlalchemy import func, literal_column, select, text
+from sqlalchemy import func, literal_column, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
 
@@ -241,7 +242,7 @@ def measure_window(data_dir: Path) -> dict[str, Any]:
             others = list(session.scalars(select(Citizen.id).limit(5)))
             # The choosing above reads much of the store: its pages are the bench's, not the
             # window's, so they leave this connection's cache before memory is measured.
-            session.execute(text("PRAGMA shrink_memory"))
+            session.execute(sql("PRAGMA shrink_memory"))
         ctx = UiContext(Actor(staff.id, staff.role), staff.name, worker, bus)
         window = MainWindow(ctx, theme)
         window.resize(1400, 900)
