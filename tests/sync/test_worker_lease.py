@@ -245,10 +245,9 @@ def test_a_stopped_worker_releases_its_lease_and_says_so(db: Db) -> None:
     finally:
         code = a.stop()
     assert code == 0
-    assert a.lines[-2:] == [
-        "job directory stopped: the worker is stopping (lease released)",
-        "worker stopped",
-    ]
+    # Each job stops (in whatever order its task ends), then the worker says it stopped.
+    assert "job directory stopped: the worker is stopping (lease released)" in a.lines
+    assert a.lines[-1] == "worker stopped"
     lease = db.lease()
     assert lease["holder"] is None and lease["released_by"] == a.name
     with worker(db, extra=()) as b:
