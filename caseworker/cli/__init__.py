@@ -60,6 +60,16 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     "reopen a case, saying why (--comment)",
                     _CLI + "edit:configure_reopen",
                 ),
+                Command(
+                    "extend",
+                    "extend a subject access request to three months, saying why (--reason)",
+                    _CLI + "clock_commands:configure_extend",
+                ),
+                Command(
+                    "next-stage",
+                    "move a complaint to its next stage: its clock starts again",
+                    _CLI + "clock_commands:configure_next_stage",
+                ),
             ),
             dest="action",
         ),
