@@ -134,7 +134,10 @@ class Chunk:
 
     def _project(self, doc: Document, rev: str) -> None:
         """Any other kind (the catalogue, mentions, audit): through ``projection`` itself."""
-        p = projection.PROJECTORS[doc["type"]](doc, rev, False)
+        project = projection.PROJECTORS.get(doc["type"])
+        if project is None:  # a type kept as a document only (routing), as ``writer`` does
+            return
+        p = project(doc, rev, False)
         if p.search_table:
             raise StoreError(f"no bulk search rows for {doc['type']} documents")
         self._row(p.table.name, p.row)
