@@ -12,11 +12,12 @@ service's default queue, and ``Decision.note`` says why.
 import json
 import threading
 import uuid
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from caseworker.access import local
@@ -49,11 +50,9 @@ class Routing:
 
 _NONE = Routing(None, (), ())
 _lock = threading.Lock()
-_compiled: dict[tuple[str, str], Routing] = {}  # (database, revision) -> its rules
-
-
-def _database(session: Session) -> str:
-    return str(session.get_bind().engine.url)
+# Per store (its engine; gone with it), the rules of the revision last read. Within one store a
+# revision id stands for one body: a replicated revision it already has changes nothing.
+_compiled: "weakref.WeakKeyDictionary[Engine, Routing]" = weakref.WeakKeyDictionary()
 
 
 def load(session: Session) -> Routing:
@@ -65,16 +64,15 @@ def load(session: Session) -> Routing:
     ).first()
     if row is None or row.deleted:
         return _NONE
-    key = (_database(session), row.rev)
+    engine = session.get_bind().engine
     with _lock:
-        found = _compiled.get(key)
-    if found is not None:
+        found = _compiled.get(engine)
+    if found is not None and found.rev == row.rev and found.conflicted == bool(row.conflicted):
         return found
     body = session.scalar(select(StoredDocument.body).where(StoredDocument.id == ROUTING_ID))
     made = _compile(row.rev, json.loads(body or "{}"), bool(row.conflicted))
     with _lock:
-        _compiled.clear()  # only the current revision is ever asked for again
-        _compiled[key] = made
+        _compiled[engine] = made
     return made
 
 
