@@ -89,7 +89,9 @@ CORE_COMMANDS: tuple[Command, ...] = (
         "the rules that put a new case in a queue",
         group(
             (
-                Command("show", "the routing rules, in order", _CLI + "routing_commands:configure_show"),
+                Command(
+                    "show", "the routing rules, in order", _CLI + "routing_commands:configure_show"
+                ),
                 Command(
                     "test",
                     "which queue a case would go to, and by which rule",
@@ -104,7 +106,9 @@ CORE_COMMANDS: tuple[Command, ...] = (
         "a queue's members",
         group(
             (
-                Command("members", "who works a queue", _CLI + "routing_commands:configure_members"),
+                Command(
+                    "members", "who works a queue", _CLI + "routing_commands:configure_members"
+                ),
                 Command(
                     "add-member",
                     "add a member of staff to a queue",

@@ -106,9 +106,7 @@ def citizen_postcode(session: Session, citizen_id: str) -> str | None:
     )
 
 
-def decide_for(
-    session: Session, service: Service, postcode: str | None, channel: str
-) -> Decision:
+def decide_for(session: Session, service: Service, postcode: str | None, channel: str) -> Decision:
     """Where a case of ``service`` at ``postcode``, reported by ``channel``, goes."""
     routing = load(session)
     return decide(

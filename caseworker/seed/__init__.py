@@ -72,9 +72,7 @@ class SeedReport:
         return self.documents / self.seconds if self.seconds else 0.0
 
 
-def _catalogue(
-    chunk: Chunk, now_ms: int
-) -> tuple[tuple[dict[str, Any], ...], casework.Staffing]:
+def _catalogue(chunk: Chunk, now_ms: int) -> tuple[tuple[dict[str, Any], ...], casework.Staffing]:
     data = reference.catalogue()
     docs: list[dict[str, Any]] = []
     for q in data["queues"]:

@@ -76,8 +76,12 @@ def test_a_sector_rule_takes_only_that_sector() -> None:
 
 def test_the_first_matching_rule_wins_and_every_criterion_must_fit() -> None:
     rules = [
-        rule("fly-tipping in CF37 by app", service_codes=["fly-tipping"], areas=["CF37"],
-             channels=["app"]),  # fmt: skip
+        rule(
+            "fly-tipping in CF37 by app",
+            service_codes=["fly-tipping"],
+            areas=["CF37"],
+            channels=["app"],
+        ),
         rule("social", queue="queue:contact", channels=["social"]),
         rule("fly-tipping anywhere", queue="queue:waste", service_codes=["fly-tipping"]),
     ]
@@ -88,7 +92,10 @@ def test_the_first_matching_rule_wins_and_every_criterion_must_fit() -> None:
 
 
 def test_a_rule_naming_a_missing_or_closed_queue_is_passed_over_and_said() -> None:
-    rules = [rule("gone", queue="queue:closed", channels=["phone"]), rule("next", channels=["phone"])]
+    rules = [
+        rule("gone", queue="queue:closed", channels=["phone"]),
+        rule("next", channels=["phone"]),
+    ]
     got = decide(
         compile_rules(rules),
         service_code="x",
@@ -107,17 +114,31 @@ def test_an_entry_that_can_match_nothing_never_widens_a_rule_to_everything() -> 
 
 
 def test_no_rules_and_no_default_leave_the_case_in_no_queue() -> None:
-    got = decide((), service_code="x", default_queue_id=None, postcode=None, channel="phone",
-                 usable_queues=QUEUES)  # fmt: skip
+    got = decide(
+        (),
+        service_code="x",
+        default_queue_id=None,
+        postcode=None,
+        channel="phone",
+        usable_queues=QUEUES,
+    )
     assert (got.queue_id, got.rule_id, got.by) == (None, None, SERVICE_DEFAULT)
 
 
 def test_ten_thousand_rules_route_by_the_last_one_that_matches_and_no_other() -> None:
     # How fast is `caseworker bench routing`'s to say; here, that every rule is tried in order.
     rules = compile_rules(
-        [rule(f"r{n}", service_codes=[f"s{n}"], areas=["CF10"], channels=["app"])
-         for n in range(10_000)]  # fmt: skip
+        [
+            rule(f"r{n}", service_codes=[f"s{n}"], areas=["CF10"], channels=["app"])
+            for n in range(10_000)
+        ]
     )
-    got = decide(rules, service_code="s9999", default_queue_id=None, postcode="CF10 1AA",
-                 channel="app", usable_queues=QUEUES)  # fmt: skip
+    got = decide(
+        rules,
+        service_code="s9999",
+        default_queue_id=None,
+        postcode="CF10 1AA",
+        channel="app",
+        usable_queues=QUEUES,
+    )
     assert (got.by, got.rule_id) == ("r9999", "r9999")

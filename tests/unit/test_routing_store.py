@@ -45,9 +45,12 @@ def test_a_new_case_is_routed_by_its_location_else_its_citizens_address(council:
     with council.write() as s:
         store.add_rule(s, SUPERVISOR, CF37_BINS)
         citizen_id, _ = create_citizen(
-            s, AGENT, "Owen", "Jones",
+            s,
+            AGENT,
+            "Owen",
+            "Jones",
             identifiers=(NewIdentifier("address", "1 Heol Fawr", postcode="CF37 2AA"),),
-        )  # fmt: skip
+        )
     assert _open(council, "CF37 1AB") == "queue:highways"
     assert _open(council, "CF38 1AB") == "queue:waste"
     assert _open(council, None, citizen_id) == "queue:highways"
@@ -84,8 +87,9 @@ def test_a_rule_whose_queue_closes_later_is_passed_over_and_may_stay(council: St
         decision = store.decide_for(s, service, "CF37 1AB", "phone")
         assert decision.passed_over == ("Bins in CF37",) and decision.rule_id is None
     with council.write() as s:  # editing others keeps it; pointing it at the closed queue anew not
-        store.add_rule(s, SUPERVISOR, {"name": "Social", "queue_id": "queue:waste",
-                                       "channels": ["social"]})  # fmt: skip
+        store.add_rule(
+            s, SUPERVISOR, {"name": "Social", "queue_id": "queue:waste", "channels": ["social"]}
+        )
         store.update_rule(s, SUPERVISOR, rule_id, {**CF37_BINS, "name": "Renamed"})
     with pytest.raises(ValidationError, match="not an active queue"), council.write() as s:
         store.update_rule(s, SUPERVISOR, rule_id, {**CF37_BINS, "queue_id": "queue:gone"})
@@ -122,10 +126,14 @@ def test_an_unusable_routing_record_from_sync_leaves_cases_to_their_defaults_and
     council: Store,
 ) -> None:
     broken = {
-        "_id": ROUTING_ID, "_rev": "1-abc", "type": "routing", "schema": 1,
+        "_id": ROUTING_ID,
+        "_rev": "1-abc",
+        "type": "routing",
+        "schema": 1,
         "rules": [{"id": "x", "name": "no queue"}],
-        "updated_at": "2026-01-05T09:00:00Z", "updated_by": "staff:admin",
-    }  # fmt: skip
+        "updated_at": "2026-01-05T09:00:00Z",
+        "updated_by": "staff:admin",
+    }
     _replicate(council, broken)
     assert _open(council, "CF37 1AB") == "queue:waste"
     with council.read() as s:
@@ -139,10 +147,14 @@ def test_a_routing_record_that_passes_its_schema_but_would_take_everything_is_no
 ) -> None:
     # An admin is not held to the rules: the reader checks again.
     everything = {
-        "_id": ROUTING_ID, "_rev": "1-abc", "type": "routing", "schema": 1,
+        "_id": ROUTING_ID,
+        "_rev": "1-abc",
+        "type": "routing",
+        "schema": 1,
         "rules": [{"id": "x", "name": "all", "queue_id": "queue:highways", "areas": [""]}],
-        "updated_at": "2026-01-05T09:00:00Z", "updated_by": "staff:admin",
-    }  # fmt: skip
+        "updated_at": "2026-01-05T09:00:00Z",
+        "updated_by": "staff:admin",
+    }
     _replicate(council, everything)
     assert _open(council, "CF37 1AB") == "queue:waste"
     with council.read() as s:
@@ -151,9 +163,14 @@ def test_a_routing_record_that_passes_its_schema_but_would_take_everything_is_no
 
 def test_a_newer_builds_routing_record_is_kept_not_used(council: Store) -> None:
     newer = {
-        "_id": ROUTING_ID, "_rev": "1-abc", "type": "routing", "schema": 99, "rules": [],
-        "updated_at": "2026-01-05T09:00:00Z", "updated_by": "staff:admin",
-    }  # fmt: skip
+        "_id": ROUTING_ID,
+        "_rev": "1-abc",
+        "type": "routing",
+        "schema": 99,
+        "rules": [],
+        "updated_at": "2026-01-05T09:00:00Z",
+        "updated_by": "staff:admin",
+    }
     _replicate(council, newer)
     assert _open(council) == "queue:waste"
     with council.read() as s:
@@ -189,8 +206,10 @@ def test_two_supervisors_offline_edits_meet_as_a_conflict_resolved_like_any_othe
 def test_a_queues_members_are_changed_by_a_supervisor_never_their_own(council: Store) -> None:
     with council.read() as s:
         assert [m.id for m in members.members(s, "queue:waste")] == [
-            "staff:agent", "staff:officer", "staff:supervisor",
-        ]  # fmt: skip
+            "staff:agent",
+            "staff:officer",
+            "staff:supervisor",
+        ]
         assert members.members(s, "queue:highways") == []
     with council.write() as s:
         assert members.add_member(s, SUPERVISOR, "queue:highways", "staff:agent").written
