@@ -19,11 +19,12 @@ from ui import icons
 # Every page the rail can offer, in order, with its icon and its Ctrl+digit shortcut. Only
 # pages that are built: social-media mentions and a supervisor's dashboard come back here
 # (with their access rules) when they do something, not as empty pages that say "later".
-PAGES = ("my_work", "queues", "search")
+PAGES = ("my_work", "queues", "search", "routing")
 _ICONS = {
     "my_work": "nav-my-work",
     "queues": "nav-queues",
     "search": "nav-search",
+    "routing": "nav-routing",
 }
 
 
@@ -32,6 +33,7 @@ def pages_for(role: str) -> tuple[str, ...]:
     Unknown roles get the least."""
     person = Person("", role if role in vocab.ROLES else "")
     shown = {"my_work": True, "queues": bool(person.role), "search": True}
+    shown["routing"] = person.is_supervisor
     return tuple(page for page in PAGES if shown[page])
 
 
@@ -44,6 +46,7 @@ def page_title(page: str) -> str:
         "my_work": QCoreApplication.translate("Rail", "My work"),
         "queues": QCoreApplication.translate("Rail", "Queues"),
         "search": QCoreApplication.translate("Rail", "Search"),
+        "routing": QCoreApplication.translate("Rail", "Routing"),
     }
     return titles[page]
 
@@ -109,4 +112,5 @@ class NavigationRail(QFrame):
             "my_work": self.tr("Your open cases, soonest due first."),
             "queues": self.tr("The open cases waiting in a queue."),
             "search": self.tr("Everyone and every case the search box found."),
+            "routing": self.tr("Which queue new cases go to, and who works each queue."),
         }[page]

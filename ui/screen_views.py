@@ -88,6 +88,15 @@ def _page(page: str) -> Show:
     return show
 
 
+def _supervisors_page(page: str) -> Show:
+    def show(window: MainWindow, _picks: Picks) -> None:
+        if page not in window.pages:
+            raise NothingToShow(f"only supervisors and admins see the {page} page")
+        window.show_page(page)
+
+    return show
+
+
 def _search(window: MainWindow, picks: Picks) -> None:
     window.focus_search()
     window.omnibox.setText(_need(picks.surname, "citizen"))
@@ -140,7 +149,10 @@ VIEWS: dict[str, Show] = {
     "case": _record("case"),
     "my-work": _page("my_work"),
     "queue": _page("queues"),
+    "routing": _supervisors_page("routing"),
 }
+# Screens only some roles see, and the role to show them as (the rest: any role).
+ROLE_FOR: dict[str, str] = {"routing": "supervisor"}
 
 # Dialogs: screenshots in both languages at one size, drawn over the window.
 DIALOGS: dict[str, Show] = {

@@ -205,38 +205,40 @@ def _current_raw(session: Session) -> list[RuleData]:
     return [dict(r) for r in rules if isinstance(r, dict)] if isinstance(rules, list) else []
 
 
-def add_rule(session: Session, actor: Actor, rule: Mapping[str, Any], at: int | None = None) -> str:
+def add_rule(
+    session: Session, actor: Actor, rule: Mapping[str, Any], at: int | None = None
+) -> tuple[str, ChangeSet]:
     """Add a rule (at position ``at``, else last); its id."""
     rules = _current_raw(session)
     added = {**rule, "id": new_rule_id()}
     rules.insert(len(rules) if at is None else max(0, min(at, len(rules))), added)
-    save_rules(session, actor, rules, f"added rule {added.get('name')!s:.200}")
-    return str(added["id"])
+    changes = save_rules(session, actor, rules, f"added rule {added.get('name')!s:.200}")
+    return str(added["id"]), changes
 
 
-def update_rule(session: Session, actor: Actor, rule_id: str, rule: Mapping[str, Any]) -> None:
+def update_rule(session: Session, actor: Actor, rule_id: str, rule: Mapping[str, Any]) -> ChangeSet:
     rules = _current_raw(session)
     at = _index(rules, rule_id)
     rules[at] = {**rule, "id": rule_id}
-    save_rules(session, actor, rules, f"changed rule {rule.get('name')!s:.200}")
+    return save_rules(session, actor, rules, f"changed rule {rule.get('name')!s:.200}")
 
 
-def delete_rule(session: Session, actor: Actor, rule_id: str) -> None:
+def delete_rule(session: Session, actor: Actor, rule_id: str) -> ChangeSet:
     rules = _current_raw(session)
     gone = rules.pop(_index(rules, rule_id))
-    save_rules(session, actor, rules, f"deleted rule {gone.get('name')!s:.200}")
+    return save_rules(session, actor, rules, f"deleted rule {gone.get('name')!s:.200}")
 
 
-def move_rule(session: Session, actor: Actor, rule_id: str, step: int) -> int:
+def move_rule(session: Session, actor: Actor, rule_id: str, step: int) -> tuple[int, ChangeSet]:
     """Move a rule ``step`` places (-1 up, +1 down); its new position (unchanged at an end)."""
     rules = _current_raw(session)
     at = _index(rules, rule_id)
     to = max(0, min(at + step, len(rules) - 1))
-    if to != at:
-        rules.insert(to, rules.pop(at))
-        name = rules[to].get("name")
-        save_rules(session, actor, rules, f"moved rule {name!s:.200} to {to + 1}")
-    return to
+    if to == at:
+        return at, ChangeSet()
+    rules.insert(to, rules.pop(at))
+    name = rules[to].get("name")
+    return to, save_rules(session, actor, rules, f"moved rule {name!s:.200} to {to + 1}")
 
 
 def _index(rules: list[RuleData], rule_id: str) -> int:

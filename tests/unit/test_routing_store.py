@@ -78,7 +78,7 @@ def test_a_rule_must_name_an_existing_active_queue(council: Store) -> None:
 
 def test_a_rule_whose_queue_closes_later_is_passed_over_and_may_stay(council: Store) -> None:
     with council.write() as s:
-        rule_id = store.add_rule(s, SUPERVISOR, CF37_BINS)
+        rule_id, _ = store.add_rule(s, SUPERVISOR, CF37_BINS)
         queue = docstore.require(s, "queue:highways")
         docstore.put(s, {**queue, "active": False})
     assert _open(council, "CF37 1AB") == "queue:waste"
@@ -97,11 +97,11 @@ def test_a_rule_whose_queue_closes_later_is_passed_over_and_may_stay(council: St
 
 def test_rules_are_added_edited_moved_and_deleted_in_order(council: Store) -> None:
     with council.write() as s:
-        a = store.add_rule(s, SUPERVISOR, {**CF37_BINS, "name": "A"})
-        b = store.add_rule(s, SUPERVISOR, {**CF37_BINS, "name": "B", "queue_id": "queue:waste"})
-        c = store.add_rule(s, SUPERVISOR, {**CF37_BINS, "name": "C"})
-        assert store.move_rule(s, SUPERVISOR, c, -1) == 1
-        assert store.move_rule(s, SUPERVISOR, a, -1) == 0  # already first: unchanged
+        a, _ = store.add_rule(s, SUPERVISOR, {**CF37_BINS, "name": "A"})
+        b, _ = store.add_rule(s, SUPERVISOR, {**CF37_BINS, "name": "B", "queue_id": "queue:waste"})
+        c, _ = store.add_rule(s, SUPERVISOR, {**CF37_BINS, "name": "C"})
+        assert store.move_rule(s, SUPERVISOR, c, -1)[0] == 1
+        assert store.move_rule(s, SUPERVISOR, a, -1)[0] == 0  # already first: unchanged
         store.update_rule(s, SUPERVISOR, b, {**CF37_BINS, "name": "B2", "areas": [" sa1  4 "]})
         store.delete_rule(s, SUPERVISOR, a)
     with council.read() as s:
