@@ -26,6 +26,7 @@ from ui.dialogs.new_citizen import NewCitizenDialog
 from ui.dialogs.note import NoteDialog
 from ui.dialogs.open_case import OpenCaseDialog
 from ui.main_window import MainWindow
+from ui.routing.page import RoutingPage
 from ui.signin import SignInDialog
 
 
@@ -97,6 +98,22 @@ def _supervisors_page(page: str) -> Show:
     return show
 
 
+def _routing_rule(window: MainWindow, _picks: Picks) -> QDialog:
+    """The first routing rule, open for a change."""
+    _supervisors_page("routing")(window, _picks)
+    page = window.pages["routing"]
+    assert isinstance(page, RoutingPage)
+    wait_for = perf_counter() + 20
+    while page.model.rowCount() == 0 and perf_counter() < wait_for:
+        QApplication.processEvents()
+    if page.model.rowCount() == 0:
+        raise NothingToShow("the store has no routing rules to show")
+    page.table.setCurrentIndex(page.model.index(0, 1))
+    page.edit_rule()
+    assert isinstance(page.dialog, QDialog)
+    return page.dialog
+
+
 def _search(window: MainWindow, picks: Picks) -> None:
     window.focus_search()
     window.omnibox.setText(_need(picks.surname, "citizen"))
@@ -152,7 +169,7 @@ VIEWS: dict[str, Show] = {
     "routing": _supervisors_page("routing"),
 }
 # Screens only some roles see, and the role to show them as (the rest: any role).
-ROLE_FOR: dict[str, str] = {"routing": "supervisor"}
+ROLE_FOR: dict[str, str] = {"routing": "supervisor", "routing-rule": "supervisor"}
 
 # Dialogs: screenshots in both languages at one size, drawn over the window.
 DIALOGS: dict[str, Show] = {
@@ -171,6 +188,7 @@ DIALOGS: dict[str, Show] = {
     "link-citizen": lambda w, picks: _opened(
         LinkCitizenDialog(w.ctx, _need(picks.case_id, "case"), w)
     ),
+    "routing-rule": _routing_rule,
 }
 
 SCREENS: dict[str, Show] = {**VIEWS, **DIALOGS}

@@ -99,7 +99,7 @@ class RoutingPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions: tuple[tuple[str, str, str, str, Callable[[], None]], ...] = (
             ("add", self.tr("&Add"), self.tr("Add a rule (Insert)"), "Ins", self.add_rule),
-            ("edit", self.tr("&Change"), self.tr("Change the rule (Enter)"), "", self.edit_rule),
+            ("edit", self.tr("Chang&e"), self.tr("Change the rule (Enter)"), "", self.edit_rule),
             ("delete", self.tr("De&lete"), self.tr("Delete the rule (Delete)"), "Del",
              self.delete_rule),
             ("up", self.tr("Move &up"), self.tr("Move the rule up (Ctrl+Up)"), "Ctrl+Up",

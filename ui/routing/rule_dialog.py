@@ -95,7 +95,7 @@ class RuleDialog(FormDialog):
             box = QCheckBox(labels.channel(code))
             box.setAccessibleName(labels.channel(code))
             box.setChecked(code in ticked)
-            grid.addWidget(box, n // 4, n % 4)
+            grid.addWidget(box, n // 3, n % 3)
             self.channels[code] = box
         self.add_field(
             "channels",
@@ -121,7 +121,7 @@ class RuleDialog(FormDialog):
             self.tr("Queue"),
             self.tr("The queue that cases matching this rule go to."),
         )
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self.name.setFocus()
 
     def values(self) -> dict[str, Any]:
