@@ -7,6 +7,7 @@ ASCII only, as postcodes are.
 """
 
 import re
+from functools import lru_cache
 
 _AREA = re.compile(r"[A-Z]{1,2}")
 _DISTRICT = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?")
@@ -20,6 +21,7 @@ def _plain(text: str) -> str:
     return _SPACES.sub(" ", text).strip().upper()
 
 
+@lru_cache(maxsize=4096)  # rules repeat their areas; 10,000 rules are checked in one go
 def prefix_key(text: str) -> str | None:
     """The canonical form of a rule's area ("cf10" -> "CF10", " sa1   4 " -> "SA1 4"), or None
     when it is not an area, district or sector (an empty one would match everything)."""

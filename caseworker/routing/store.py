@@ -9,7 +9,6 @@ build or was written by hand) never stops a case from being opened: cases go to 
 service's default queue, and ``Decision.note`` says why.
 """
 
-import json
 import threading
 import uuid
 import weakref
@@ -17,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -70,7 +70,7 @@ def load(session: Session) -> Routing:
     if found is not None and found.rev == row.rev and found.conflicted == bool(row.conflicted):
         return found
     body = session.scalar(select(StoredDocument.body).where(StoredDocument.id == ROUTING_ID))
-    made = _compile(row.rev, json.loads(body or "{}"), bool(row.conflicted))
+    made = _compile(row.rev, orjson.loads(body or "{}"), bool(row.conflicted))
     with _lock:
         _compiled[engine] = made
     return made
