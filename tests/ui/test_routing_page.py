@@ -265,3 +265,35 @@ def test_a_supervisor_cannot_add_themselves_and_is_told_why(
     panel.add.click()
     qtbot.waitUntil(lambda: panel.error.isVisible(), timeout=WAIT_MS)
     assert "own queues" in panel.error.text()
+
+
+def test_two_offline_edits_of_the_rules_are_resolved_in_the_conflict_window(
+    qtbot: QtBot, page: RoutingPage, seeded: Store, settle: Callable[[], None]
+) -> None:
+    from ui.case.conflict import ConflictDialog
+
+    with seeded.write() as s:
+        base = docstore.require(s, ROUTING_ID)
+    base_hash = base["_rev"].split("-")[1]
+    for rev, queue in (("2-aaaa", "queue:waste"), ("2-bbbb", "queue:highways")):
+        rules = [{**base["rules"][0], "queue_id": queue}, *base["rules"][1:]]
+        history = {"start": 2, "ids": [rev[2:], base_hash]}
+        with seeded.write() as s:
+            docstore.put_replicated(s, base | {"rules": rules, "_rev": rev, "_revisions": history})
+    page.reload()  # sync tells the window through the bus; here the page is asked directly
+    qtbot.waitUntil(lambda: page.resolve.isVisible(), timeout=WAIT_MS)
+    assert "Two edits" in page.banner.text()
+    qtbot.keyClick(page, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, ConflictDialog), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert isinstance(dialog, ConflictDialog)
+    qtbot.waitUntil(lambda: "rules" in dialog.choices, timeout=WAIT_MS)
+    shown = [" ".join(b.text().split()) for b in dialog.choices["rules"].buttons()]
+    assert any("triage → queue:highways" in text for text in shown), shown
+    dialog.keep_side(1)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not page.resolve.isVisible(), timeout=WAIT_MS)
+    settle()
+    with seeded.read() as s:
+        kept = store.load(s)
+        assert not kept.conflicted and kept.raw[0]["queue_id"] in ("queue:waste", "queue:highways")
