@@ -27,6 +27,7 @@ from caseworker.documents.types import ROUTING, ROUTING_ID
 from caseworker.errors import NotFoundError, ValidationError
 from caseworker.models import Identifier, Queue, Service, StoredDocument
 from caseworker.routing import check as shape
+from caseworker.routing.areas import prefix_key
 from caseworker.routing.evaluate import Decision, Rule, compile_rules, decide
 from caseworker.services import audit
 from caseworker.services.context import Actor, ChangeSet
@@ -177,7 +178,6 @@ def save_rules(
 
 def _cleaned(rule: Mapping[str, Any]) -> RuleData:
     """A rule as it is saved: trimmed, areas in their canonical form, empty lists left out."""
-    from caseworker.routing.areas import prefix_key
 
     def listed(name: str) -> list[str]:
         values = rule.get(name) or []

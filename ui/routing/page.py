@@ -85,10 +85,12 @@ class RoutingPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Order and queue are sized from one row per distinct value (_fit_columns): sizing to
+        # contents would measure every row, a long stall on 10,000 rules.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(lambda _i: self.edit_rule())
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -162,6 +164,7 @@ class RoutingPage(QWidget):
         keep = self._select_after or self.current_rule_id()
         self._select_after = None
         self.model.set_rules(data.rules, data.queues, data.services)
+        self._fit_columns(data)
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and self.model.rowCount():
             row = 0
@@ -171,6 +174,18 @@ class RoutingPage(QWidget):
         self.tester.set_choices(data.services, data.queues)
         self.members.set_queues(data.queues)
         self._enable()
+
+    def _fit_columns(self, data: RoutingData) -> None:
+        """The order and queue columns as wide as their widest text: the last position, and
+        the first rule of each queue (a handful of rows, however many rules there are)."""
+        header = self.table.horizontalHeader()
+        samples: dict[object, int] = {}
+        for row, rule in enumerate(data.rules):
+            samples.setdefault(rule.get("queue_id"), row)
+        for column, rows in ((0, [len(data.rules) - 1]), (3, list(samples.values()))):
+            hints = [self.table.sizeHintForIndex(self.model.index(r, column)).width() for r in rows]
+            widest = max([header.sectionSizeFromContents(column).width(), *hints])
+            header.resizeSection(column, widest + 2)  # the grid line
 
     def _show_problems(self, data: RoutingData) -> None:
         lines = []
