@@ -129,7 +129,8 @@ def queue_for_new_case(
     channel: str,
 ) -> str | None:
     """The queue for a new case: by the case's location, else its citizen's address."""
-    if not postcode and citizen_id is not None:
+    postcode = (postcode or "").strip() or None
+    if postcode is None and citizen_id is not None:
         postcode = citizen_postcode(session, citizen_id)
     return decide_for(session, service, postcode, channel).queue_id
 
