@@ -35,6 +35,7 @@ from caseworker.store import docstore
 from caseworker.timeutil import to_iso, utcnow
 
 RuleData = dict[str, Any]  # one rule as the document holds it
+NEWER = "a newer version of Caseworker saved these routing rules: update Caseworker to change them"
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,9 @@ def save_rules(
     what changed, for the audit trail. A rule that is new, or now names another queue, must
     name an active queue (one that named a queue since closed may stay: it is passed over)."""
     current = docstore.get(session, ROUTING_ID)
+    version = current.get("schema") if current is not None else None
+    if isinstance(version, int) and version > ROUTING.schema_version:
+        raise ValidationError(NEWER)  # saving would drop what the newer version keeps there
     before = {}
     if current is not None and isinstance(current.get("rules"), list):
         before = {r.get("id"): r.get("queue_id") for r in current["rules"] if isinstance(r, dict)}
@@ -201,9 +205,9 @@ def _cleaned(rule: Mapping[str, Any]) -> RuleData:
 
 
 def _current_raw(session: Session) -> list[RuleData]:
-    doc = docstore.get(session, ROUTING_ID)
-    rules = doc.get("rules") if doc is not None else None
-    return [dict(r) for r in rules if isinstance(r, dict)] if isinstance(rules, list) else []
+    """The rules an edit starts from: those in use (none when the record cannot be used, so the
+    edit replaces it; its revision stays in the history)."""
+    return [dict(r) for r in load(session).raw]
 
 
 def add_rule(

@@ -140,6 +140,9 @@ def test_an_unusable_routing_record_from_sync_leaves_cases_to_their_defaults_and
         note = store.load(s).note
         assert note is not None and "queue_id" in note
         assert any(p.doc_id == ROUTING_ID for p in list_problems(s))
+    with council.write() as s:  # a supervisor's new rule replaces what cannot be used
+        store.add_rule(s, SUPERVISOR, CF37_BINS)
+    assert _open(council, "CF37 1AB") == "queue:highways"
 
 
 def test_a_routing_record_that_passes_its_schema_but_would_take_everything_is_not_used(
@@ -175,6 +178,8 @@ def test_a_newer_builds_routing_record_is_kept_not_used(council: Store) -> None:
     assert _open(council) == "queue:waste"
     with council.read() as s:
         assert "newer" in str(store.load(s).note)
+    with pytest.raises(ValidationError, match="update Caseworker"), council.write() as s:
+        store.add_rule(s, SUPERVISOR, CF37_BINS)
 
 
 def test_two_supervisors_offline_edits_meet_as_a_conflict_resolved_like_any_other(

@@ -193,7 +193,7 @@ class RoutingPage(QWidget):
             lines.append(
                 self.tr(
                     "These routing rules cannot be used, so every new case goes to its "
-                    "service's default queue. Save the rules again to replace them. (%1)"
+                    "service's default queue. Adding a rule here replaces them. (%1)"
                 ).replace("%1", labels.shown(data.note))
             )
         if data.conflicted:
