@@ -3,8 +3,12 @@
 On a small seeded store (routing does not depend on how many citizens there are), each
 sample is what ``open_case`` asks: the rules (compiled once per revision), the active queues,
 the citizen's address when the case has no location, and the first matching rule. Measured on
-the demo council's rules, then on 10,000 rules (``--rules``) of which none matches, the worst
-case: every rule is tried before the service default.
+the demo council's rules, then on 10,000 rules (``--rules``) of which none matches:
+
+- ``rules_N``: each for a service nobody offers (the index by service finds none to try);
+- ``rules_N_adverse``: built against the index: a third fail only on service, a third only on
+  channel, a third only on area, so whichever list is shortest still holds two thirds of the
+  rules, every one tried before the service default.
 """
 
 import argparse
@@ -26,12 +30,11 @@ from caseworker.store.store import STORE_FILENAME, Store
 
 
 def _samples(store: Store, count: int, rng: random.Random) -> list[tuple[str, Any, Any, str]]:
+    channels = [c for c in vocab.CHANNELS if c != _UNUSED_CHANNEL]
     with store.read() as s:
         codes = list(s.scalars(select(Service.code)))
         cases = s.execute(select(Case.location_postcode, Case.citizen_id).limit(2000)).all()
-    return [
-        (rng.choice(codes), *rng.choice(cases), rng.choice(vocab.CHANNELS)) for _ in range(count)
-    ]
+    return [(rng.choice(codes), *rng.choice(cases), rng.choice(channels)) for _ in range(count)]
 
 
 def _time(store: Store, samples: list[tuple[str, Any, Any, str]]) -> list[float]:
@@ -49,18 +52,24 @@ def _time(store: Store, samples: list[tuple[str, Any, Any, str]]) -> list[float]
     return times
 
 
-def _many_rules(store: Store, count: int) -> None:
-    """Replace the rules with ``count`` that never match (a service nobody offers)."""
-    rules = [
-        {
-            "name": f"rule {n}",
-            "queue_id": "queue:contact",
-            "service_codes": [f"no-such-service-{n}"],
-            "areas": ["CF10", "SA1 4"],
-            "channels": ["phone"],
-        }
-        for n in range(count)
-    ]
+# The samples never use this channel, so the adverse rules that ask for it never match.
+_UNUSED_CHANNEL = "letter"
+
+
+def _many_rules(store: Store, count: int, adverse: bool) -> None:
+    """Replace the rules with ``count`` that never match."""
+    rules: list[dict[str, Any]] = []
+    for n in range(count):
+        rule: dict[str, Any] = {"name": f"rule {n}", "queue_id": "queue:contact"}
+        if not adverse:
+            rule |= {"service_codes": [f"no-such-{n}"], "areas": ["CF10"], "channels": ["phone"]}
+        elif n % 3 == 0:
+            rule["service_codes"] = [f"no-such-{n}"]
+        elif n % 3 == 1:
+            rule["channels"] = [_UNUSED_CHANNEL]
+        else:
+            rule["areas"] = ["ZZ9"]
+        rules.append(rule)
     with store.write() as s:
         routing.save_rules(s, Actor("staff:admin", "admin"), rules, "benchmark")
 
@@ -73,9 +82,9 @@ def _bench_routing(args: argparse.Namespace, ctx: Context) -> int:
         store = Store(target / STORE_FILENAME)
         try:
             samples = _samples(store, args.samples, rng)
-            for name in ("demo_rules", f"rules_{args.rules}"):
+            for name in ("demo_rules", f"rules_{args.rules}", f"rules_{args.rules}_adverse"):
                 if name != "demo_rules":
-                    _many_rules(store, args.rules)
+                    _many_rules(store, args.rules, adverse=name.endswith("adverse"))
                 first, *times = _time(store, samples)
                 figures[name] = {**summary(times), "first_after_change_ms": round(first, 3)}
         finally:
@@ -85,7 +94,11 @@ def _bench_routing(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print(json.dumps(figures))
         return 0
-    labels = (("demo_rules", "demo rules"), (f"rules_{args.rules}", f"{args.rules:,} rules"))
+    labels = (
+        ("demo_rules", "demo rules"),
+        (f"rules_{args.rules}", f"{args.rules:,} rules"),
+        (f"rules_{args.rules}_adverse", f"{args.rules:,} rules against the index"),
+    )
     for name, label in labels:
         f = figures[name]
         print(

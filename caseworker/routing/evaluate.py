@@ -7,7 +7,8 @@ is passed over (and said so): a case is never put in a queue nobody works. When 
 matches, the case goes to its service's default queue, as it did before routing existed.
 """
 
-from collections.abc import Mapping, Sequence
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,9 +74,57 @@ def _area(value: object) -> str | None:
     return prefix_key(value) if isinstance(value, str) else None
 
 
-def compile_rules(raw: Sequence[Mapping[str, Any]]) -> tuple[Rule, ...]:
+class RuleSet(tuple[Rule, ...]):
+    """Rules in order, indexed by service, channel and area: a case need only be tried against
+    the rules of its service (or of any service), and likewise for its channel and areas, so
+    the shortest of those lists is walked, in order, not all 10,000 rules. The first rule that
+    matches is in every one of them, so walking any one finds it."""
+
+    def __new__(cls, rules: Iterable[Rule]) -> "RuleSet":
+        made = super().__new__(cls, rules)
+        made._index = tuple(_index(made, attr) for attr in ("services", "channels", "areas"))
+        return made
+
+    _index: tuple[tuple[dict[str, list[int]], list[int]], ...]
+
+    def candidates(self, service: str, areas: frozenset[str], channel: str) -> Iterable[int]:
+        """The positions of the rules that could match, in order."""
+        lists = []
+        for (by_value, anything), values in zip(
+            self._index, ((service,), (channel,), tuple(areas)), strict=True
+        ):
+            found = [by_value[v] for v in values if v in by_value]
+            lists.append((sum(map(len, found)) + len(anything), [*found, anything]))
+        _size, shortest = min(lists, key=lambda pair: pair[0])
+        return shortest[0] if len(shortest) == 1 else _ordered(shortest)
+
+
+def _ordered(lists: list[list[int]]) -> Iterable[int]:
+    """Positions from several sorted lists, in order, each once (a rule may be under two of a
+    case's areas)."""
+    last = -1
+    for position in heapq.merge(*lists):
+        if position != last:
+            yield position
+            last = position
+
+
+def _index(rules: Sequence[Rule], attr: str) -> tuple[dict[str, list[int]], list[int]]:
+    """For one criterion: the rules naming each value, and the rules that take any value."""
+    by_value: dict[str, list[int]] = {}
+    anything: list[int] = []
+    for position, rule in enumerate(rules):
+        values: frozenset[str] | None = getattr(rule, attr)
+        if values is None:
+            anything.append(position)
+        for value in values or ():
+            by_value.setdefault(value, []).append(position)
+    return by_value, anything
+
+
+def compile_rules(raw: Sequence[Mapping[str, Any]]) -> RuleSet:
     """Rules from a routing document's (validated) ``rules`` list, in order."""
-    return tuple(
+    return RuleSet(
         Rule(
             str(r["id"]),
             str(r["name"]),
@@ -102,7 +151,11 @@ def decide(
     matching rule whose queue is in ``usable_queues``, else the service's default."""
     areas = postcode_keys(postcode)
     passed: list[str] = []
-    for rule in rules:
+    if isinstance(rules, RuleSet):
+        tried: Iterable[Rule] = (rules[n] for n in rules.candidates(service_code, areas, channel))
+    else:
+        tried = rules
+    for rule in tried:
         if rule.matches(service_code, areas, channel):
             if rule.queue_id in usable_queues:
                 return Decision(rule.queue_id, rule.id, rule.name, tuple(passed), note)

@@ -4,6 +4,8 @@ match wins, a rule naming an unusable queue passed over, the service default las
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from caseworker.routing.areas import postcode_keys, prefix_key
 from caseworker.routing.evaluate import SERVICE_DEFAULT, compile_rules, decide
@@ -142,3 +144,52 @@ def test_ten_thousand_rules_route_by_the_last_one_that_matches_and_no_other() ->
         usable_queues=QUEUES,
     )
     assert (got.by, got.rule_id) == ("r9999", "r9999")
+
+
+_SERVICES = ("fly-tipping", "pothole", "missed-bin")
+_AREAS = ("CF", "CF10", "CF1", "CF10 1", "SA1 4", "SA")
+_POSTCODES = ("CF10 1AA", "CF1 1AA", "SA1 4XY", "SA14 4XY", "CF10", None)
+_CHANNELS = ("phone", "social", "app")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_SERVICES), max_size=2),
+            st.lists(st.sampled_from(_AREAS), max_size=3),
+            st.lists(st.sampled_from(_CHANNELS), max_size=2),
+            st.sampled_from(("queue:street", "queue:closed")),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(_SERVICES),
+    st.sampled_from(_POSTCODES),
+    st.sampled_from(_CHANNELS),
+)
+def test_the_indexed_rules_decide_exactly_as_trying_every_rule_in_order(
+    made: list[tuple[list[str], list[str], list[str], str]],
+    service: str,
+    postcode: str | None,
+    channel: str,
+) -> None:
+    raw = [
+        {
+            "id": f"r{n}",
+            "name": f"r{n}",
+            "queue_id": q,
+            "service_codes": s,
+            "areas": a,
+            "channels": c,
+        }
+        for n, (s, a, c, q) in enumerate(made)
+    ]
+    indexed = compile_rules(raw)
+    case = {
+        "service_code": service,
+        "default_queue_id": "queue:default",
+        "postcode": postcode,
+        "channel": channel,
+        "usable_queues": QUEUES,
+    }
+    assert decide(indexed, **case) == decide(tuple(indexed), **case)
