@@ -297,3 +297,13 @@ def test_two_offline_edits_of_the_rules_are_resolved_in_the_conflict_window(
     with seeded.read() as s:
         kept = store.load(s)
         assert not kept.conflicted and kept.raw[0]["queue_id"] in ("queue:waste", "queue:highways")
+
+
+def test_every_control_on_the_page_and_in_the_rule_dialog_is_named_and_described(
+    qtbot: QtBot, page: RoutingPage
+) -> None:
+    from tests.ui.test_accessibility import unnamed_controls
+
+    assert unnamed_controls(page) == []
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert unnamed_controls(_dialog(qtbot, page)) == []

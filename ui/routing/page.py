@@ -99,19 +99,23 @@ class RoutingPage(QWidget):
         self.error.hide()
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        actions: tuple[tuple[str, str, str, str, Callable[[], None]], ...] = (
-            ("add", self.tr("&Add"), self.tr("Add a rule (Insert)"), "Ins", self.add_rule),
-            ("edit", self.tr("Chang&e"), self.tr("Change the rule (Enter)"), "", self.edit_rule),
-            ("delete", self.tr("De&lete"), self.tr("Delete the rule (Delete)"), "Del",
-             self.delete_rule),
-            ("up", self.tr("Move &up"), self.tr("Move the rule up (Ctrl+Up)"), "Ctrl+Up",
-             self.move_up),
+        actions: tuple[tuple[str, str, str, str, str, Callable[[], None]], ...] = (
+            ("add", self.tr("&Add"), self.tr("Add a rule (Insert)"),
+             self.tr("Adds a rule below the chosen one."), "Ins", self.add_rule),
+            ("edit", self.tr("Chang&e"), self.tr("Change the rule (Enter)"),
+             self.tr("Changes the chosen rule's name, what it matches or its queue."), "",
+             self.edit_rule),
+            ("delete", self.tr("De&lete"), self.tr("Delete the rule (Delete)"),
+             self.tr("Deletes the chosen rule."), "Del", self.delete_rule),
+            ("up", self.tr("Move &up"), self.tr("Move the rule up (Ctrl+Up)"),
+             self.tr("Tries the chosen rule one place sooner."), "Ctrl+Up", self.move_up),
             ("down", self.tr("Move do&wn"), self.tr("Move the rule down (Ctrl+Down)"),
-             "Ctrl+Down", self.move_down),
+             self.tr("Tries the chosen rule one place later."), "Ctrl+Down", self.move_down),
         )  # fmt: skip
-        for name, text, accessible, keys, action in actions:
+        for name, text, accessible, description, keys, action in actions:
             button = QPushButton(text)
             button.setAccessibleName(accessible)
+            button.setAccessibleDescription(description)
             button.setToolTip(accessible)
             button.clicked.connect(action)
             buttons.addWidget(button)

@@ -94,6 +94,7 @@ class RuleDialog(FormDialog):
         for n, code in enumerate(vocab.CHANNELS):
             box = QCheckBox(labels.channel(code))
             box.setAccessibleName(labels.channel(code))
+            box.setAccessibleDescription(self.tr("Ticked: the rule takes cases reported this way."))
             box.setChecked(code in ticked)
             grid.addWidget(box, n // 3, n % 3)
             self.channels[code] = box
