@@ -91,6 +91,22 @@ def _refused_setup(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _synced_as(data_dir: Path) -> str | None:
+    """The user the data folder syncs as, from its central.json (None: it names none)."""
+    try:
+        from sync import config
+    except ModuleNotFoundError:  # a build without sync has never synced this folder
+        return None
+    configured = config.load(data_dir)
+    return configured.user if configured is not None else None
+
+
+def _publish_setup(parser: argparse.ArgumentParser) -> None:
+    from caseworker.cli.publish_kpis import setup
+
+    setup(parser, _synced_as)
+
+
 def build() -> CommandLine:
     """The whole program: the domain's commands, the window's and the central service's."""
     cli = command_line()
@@ -104,6 +120,21 @@ def build() -> CommandLine:
             "central",
             "the central service: set up, users, design documents",
             "sync.cli:configure_central",
+            NO_SYNC,
+        )
+    )
+    cli.add(
+        Command(
+            "publish-kpis",
+            "publish each service's monthly performance as open data (CSV, JSON, a web page)",
+            _publish_setup,
+        )
+    )
+    cli.add(
+        Command(
+            "bank-holidays",
+            "the UK bank holidays the service-level clocks use: refresh from GOV.UK, show",
+            "sync.bank_holidays:configure",
             NO_SYNC,
         )
     )

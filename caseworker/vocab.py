@@ -56,7 +56,23 @@ CASE_EVENT_KINDS = (
     "queue_changed",
     "conflict_resolved",
     "citizen_linked",
+    # The case's clock: a subject access request extended (the reason in the comment), a
+    # complaint moved to its next stage (old and new stage numbers).
+    "clock_extended",
+    "clock_stage",
+    # Written by the council's central worker alone, once per case (caseworker.escalation):
+    "breach_response",  # the first response was not made by the case's response due time
+    "breach_resolve",  # the case was not resolved by its due time
+    "escalated",  # an escalation rule fired: supervisors told, priority raised or queue moved
 )
+CLOCK_KINDS = ("standard", "subject_access", "foi", "complaint")  # a service's clock
+NATIONS = ("england-and-wales", "scotland", "northern-ireland")  # GOV.UK's bank holiday divisions
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# The case events no member of staff may write: only the central worker records them.
+CENTRAL_EVENT_KINDS = frozenset({"breach_response", "breach_resolve", "escalated"})
+# What an escalation rule watches: the first response's due time or the resolution's.
+ESCALATION_TARGETS = ("response", "resolve")
+ESCALATION_ACTIONS = ("notify", "raise_priority", "move_queue")
 MENTION_STATES = ("new", "linked", "case_opened", "dismissed")
 # Warning markers on a citizen: what an agent or officer must know before speaking or visiting.
 MARKER_KINDS = ("vulnerability", "safeguarding", "accessibility", "officer_safety")

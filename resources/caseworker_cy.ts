@@ -308,6 +308,14 @@
         <translation>Dyledus</translation>
     </message>
     <message>
+        <source>Clock paused</source>
+        <translation>Cloc wedi’i oedi</translation>
+    </message>
+    <message>
+        <source>How long the case&apos;s clock has stood still while waiting for the citizen.</source>
+        <translation>Am ba hyd y mae cloc yr achos wedi aros yn llonydd wrth aros am y dinesydd.</translation>
+    </message>
+    <message>
         <source>Opened</source>
         <translation>Agorwyd</translation>
     </message>
@@ -406,6 +414,30 @@
     <message>
         <source>%1 (due %2)</source>
         <translation>%1 (dyledus %2)</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 diwrnod</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 diwrnod</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 awr</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 munud</translation>
+    </message>
+    <message>
+        <source>Clock paused now: %1 in all</source>
+        <translation>Cloc wedi’i oedi nawr: %1 i gyd</translation>
+    </message>
+    <message>
+        <source>Clock paused %1</source>
+        <translation>Cloc wedi’i oedi %1</translation>
     </message>
 </context>
 <context>
@@ -660,8 +692,8 @@
         <translation>%1, mae newidiadau sy&apos;n gwrthdaro</translation>
     </message>
     <message>
-        <source>Due %1</source>
-        <translation>Dyledus %1</translation>
+        <source>%1. Due %2</source>
+        <translation>%1. Dyledus %2</translation>
     </message>
     <message>
         <source>This case has conflicting changes; open it to resolve them.</source>
@@ -1684,6 +1716,14 @@
         <translation>Datrysodd newidiadau a oedd yn gwrthdaro</translation>
     </message>
     <message>
+        <source>Deadline extended to three months</source>
+        <translation>Estynnwyd y dyddiad cau i dri mis</translation>
+    </message>
+    <message>
+        <source>Complaint moved to stage %1</source>
+        <translation>Symudwyd y gŵyn i gam %1</translation>
+    </message>
+    <message>
         <source>Linked to the citizen %1</source>
         <translation>Wedi cysylltu â&apos;r dinesydd %1</translation>
     </message>
@@ -2149,8 +2189,8 @@
         <translation>Yn %1.</translation>
     </message>
     <message>
-        <source>Warning marker. Enter ends it.</source>
-        <translation>Rhybudd. Mae Enter yn dod ag ef i ben.</translation>
+        <source>Warning marker. Enter reviews or ends it.</source>
+        <translation>Rhybudd. Mae Enter yn ei adolygu neu&apos;n dod ag ef i ben.</translation>
     </message>
     <message>
         <source>Warning marker</source>
@@ -2234,6 +2274,57 @@
     <message>
         <source>The postcode of that address.</source>
         <translation>Cod post y cyfeiriad hwnnw.</translation>
+    </message>
+    <message>
+        <source>Say why the warning is needed.</source>
+        <translation>Dywedwch pam mae angen y rhybudd.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerReviewDialog</name>
+    <message>
+        <source>Review a warning</source>
+        <translation>Adolygu rhybudd</translation>
+    </message>
+    <message>
+        <source>%1, set by %2 on %3. Still needed? Set when to review it next, or end it.</source>
+        <translation>%1, wedi&apos;i osod gan %2 ar %3. Oes ei angen o hyd? Dewiswch pryd i&apos;w adolygu nesaf, neu dewch ag ef i ben.</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Pam:</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pam</translation>
+    </message>
+    <message>
+        <source>What colleagues need to know, in a line.</source>
+        <translation>Beth sydd angen i gydweithwyr ei wybod, mewn llinell.</translation>
+    </message>
+    <message>
+        <source>Next &amp;review by:</source>
+        <translation>Adolygu &amp;nesaf erbyn:</translation>
+    </message>
+    <message>
+        <source>Next review by</source>
+        <translation>Adolygu nesaf erbyn</translation>
+    </message>
+    <message>
+        <source>When someone should check again that the warning is still needed.</source>
+        <translation>Pryd y dylai rhywun wirio eto bod angen y rhybudd o hyd.</translation>
+    </message>
+    <message>
+        <source>&amp;End warning…</source>
+        <translation>&amp;Dod â&apos;r rhybudd i ben…</translation>
+    </message>
+    <message>
+        <source>End warning</source>
+        <translation>Dod â&apos;r rhybudd i ben</translation>
+    </message>
+    <message>
+        <source>No longer needed: asks before ending it. It stays on the record as ended.</source>
+        <translation>Dim angen mwyach: mae&apos;n gofyn cyn dod ag ef i ben. Mae&apos;n aros ar y cofnod fel un a ddaeth i ben.</translation>
     </message>
     <message>
         <source>Say why the warning is needed.</source>

@@ -308,6 +308,14 @@
         <translation>Due</translation>
     </message>
     <message>
+        <source>Clock paused</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <source>How long the case&apos;s clock has stood still while waiting for the citizen.</source>
+        <translation>How long the case&apos;s clock has stood still while waiting for the citizen.</translation>
+    </message>
+    <message>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
@@ -406,6 +414,30 @@
     <message>
         <source>%1 (due %2)</source>
         <translation>%1 (due %2)</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Clock paused now: %1 in all</source>
+        <translation>Clock paused now: %1 in all</translation>
+    </message>
+    <message>
+        <source>Clock paused %1</source>
+        <translation>Clock paused %1</translation>
     </message>
 </context>
 <context>
@@ -660,8 +692,8 @@
         <translation>%1, has conflicting changes</translation>
     </message>
     <message>
-        <source>Due %1</source>
-        <translation>Due %1</translation>
+        <source>%1. Due %2</source>
+        <translation>%1. Due %2</translation>
     </message>
     <message>
         <source>This case has conflicting changes; open it to resolve them.</source>
@@ -1675,6 +1707,14 @@
         <translation>Resolved conflicting changes</translation>
     </message>
     <message>
+        <source>Deadline extended to three months</source>
+        <translation>Deadline extended to three months</translation>
+    </message>
+    <message>
+        <source>Complaint moved to stage %1</source>
+        <translation>Complaint moved to stage %1</translation>
+    </message>
+    <message>
         <source>Linked to the citizen %1</source>
         <translation>Linked to the citizen %1</translation>
     </message>
@@ -2140,8 +2180,8 @@
         <translation>At %1.</translation>
     </message>
     <message>
-        <source>Warning marker. Enter ends it.</source>
-        <translation>Warning marker. Enter ends it.</translation>
+        <source>Warning marker. Enter reviews or ends it.</source>
+        <translation>Warning marker. Enter reviews or ends it.</translation>
     </message>
     <message>
         <source>Warning marker</source>
@@ -2225,6 +2265,57 @@
     <message>
         <source>The postcode of that address.</source>
         <translation>The postcode of that address.</translation>
+    </message>
+    <message>
+        <source>Say why the warning is needed.</source>
+        <translation>Say why the warning is needed.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerReviewDialog</name>
+    <message>
+        <source>Review a warning</source>
+        <translation>Review a warning</translation>
+    </message>
+    <message>
+        <source>%1, set by %2 on %3. Still needed? Set when to review it next, or end it.</source>
+        <translation>%1, set by %2 on %3. Still needed? Set when to review it next, or end it.</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Why:</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>What colleagues need to know, in a line.</source>
+        <translation>What colleagues need to know, in a line.</translation>
+    </message>
+    <message>
+        <source>Next &amp;review by:</source>
+        <translation>Next &amp;review by:</translation>
+    </message>
+    <message>
+        <source>Next review by</source>
+        <translation>Next review by</translation>
+    </message>
+    <message>
+        <source>When someone should check again that the warning is still needed.</source>
+        <translation>When someone should check again that the warning is still needed.</translation>
+    </message>
+    <message>
+        <source>&amp;End warning…</source>
+        <translation>&amp;End warning…</translation>
+    </message>
+    <message>
+        <source>End warning</source>
+        <translation>End warning</translation>
+    </message>
+    <message>
+        <source>No longer needed: asks before ending it. It stays on the record as ended.</source>
+        <translation>No longer needed: asks before ending it. It stays on the record as ended.</translation>
     </message>
     <message>
         <source>Say why the warning is needed.</source>

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 
 class _Answer(QObject):
@@ -26,9 +27,19 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to on_failed, which says it in plain words
-            self._answer.failed.emit(exc)
+            self._say("failed", exc)
             return
-        self._answer.done.emit(result)
+        self._say("done", result)
+
+    def _say(self, which: str, value: object) -> None:
+        # The owner (and with it the answer) may have been deleted while ``fn`` ran: then
+        # there is no one to tell, and Qt says so with a RuntimeError.
+        if not isValid(self._answer):
+            return
+        try:
+            getattr(self._answer, which).emit(value)
+        except RuntimeError:  # deleted between the check and the emit
+            return
 
 
 def run_off_gui(

@@ -92,6 +92,20 @@ SLA_STATES = {
     "met": QT_TRANSLATE_NOOP("Vocab", "Service level met"),
     "breached": QT_TRANSLATE_NOOP("Vocab", "Service level missed"),
 }
+# The case events only the council's central service records (caseworker.escalation).
+CENTRAL_EVENTS = {
+    "breach_response": QT_TRANSLATE_NOOP("Vocab", "First response overdue"),
+    "breach_resolve": QT_TRANSLATE_NOOP("Vocab", "Resolution overdue"),
+    "escalated": QT_TRANSLATE_NOOP("Vocab", "Escalated"),
+}
+ESCALATION_ACTIONS = {
+    "notify": QT_TRANSLATE_NOOP("Vocab", "supervisors told: %1"),
+    "priority": QT_TRANSLATE_NOOP("Vocab", "priority raised from %1 to %2"),
+    "priority_kept": QT_TRANSLATE_NOOP("Vocab", "already %1: priority kept"),
+    "queue_id": QT_TRANSLATE_NOOP("Vocab", "moved from %1 to %2"),
+    "queue_kept": QT_TRANSLATE_NOOP("Vocab", "not moved: the queue no longer exists"),
+}
+CENTRAL_SERVICE = QT_TRANSLATE_NOOP("Vocab", "Council's central service")
 DOCUMENT_TYPES = {
     "citizen": QT_TRANSLATE_NOOP("Vocab", "Citizen"),
     "service": QT_TRANSLATE_NOOP("Vocab", "Service"),
@@ -139,6 +153,23 @@ def status(code: str | None) -> str:
 
 def priority(code: str | None) -> str:
     return _label(PRIORITIES, code)
+
+
+def central_event(code: str | None) -> str:
+    return _label(CENTRAL_EVENTS, code)
+
+
+def central_service() -> str:
+    """Who a breach or an escalation is by: the council's central service, not a person."""
+    return _tr("Vocab", str(CENTRAL_SERVICE))
+
+
+def escalation_action(key: str, *values: str) -> str:
+    """What an escalation did ("priority raised from Normal to High")."""
+    text = _tr("Vocab", str(ESCALATION_ACTIONS[key]))
+    for n, value in enumerate(values, 1):
+        text = text.replace(f"%{n}", value)
+    return text
 
 
 def document_type(code: str | None) -> str:

@@ -87,9 +87,10 @@ def describe(
 
 
 class MarkerCard(QFrame):
-    """One warning marker; Enter (or Space) on it asks to end it, where that is offered."""
+    """One warning marker; Enter (or Space) on it opens its review (still needed, or ended),
+    where that is offered."""
 
-    end_requested = Signal()
+    chosen = Signal()
 
     def __init__(
         self,
@@ -134,7 +135,7 @@ class MarkerCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAccessibleName(f"{first}. {second}")
         self.setAccessibleDescription(
-            QCoreApplication.translate("Marker", "Warning marker. Enter ends it.")
+            QCoreApplication.translate("Marker", "Warning marker. Enter reviews or ends it.")
             if marker_id
             else QCoreApplication.translate("Marker", "Warning marker")
         )
@@ -142,6 +143,6 @@ class MarkerCard(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
         if self.marker_id and event.key() in keys and not event.modifiers():
-            self.end_requested.emit()
+            self.chosen.emit()
             return
         super().keyPressEvent(event)

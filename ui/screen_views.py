@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import Case, CaseEvent, Citizen
 from ui.case.view import CaseView
+from ui.citizen import CitizenView
 from ui.dialogs.anonymous_contact import AnonymousContactDialog
 from ui.dialogs.contact import LogContactDialog
 from ui.dialogs.identifier import IdentifierDialog
@@ -151,6 +152,18 @@ def _case_view(window: MainWindow, picks: Picks) -> CaseView:
     return view
 
 
+def _marker_review(window: MainWindow, picks: Picks) -> QDialog | None:
+    """The review of the chosen citizen's most serious warning marker."""
+    view = window.open_record(_need(picks.citizen_id, "citizen"))
+    assert isinstance(view, CitizenView)
+    deadline = perf_counter() + 20
+    while view.snapshot is None and perf_counter() < deadline:
+        QApplication.processEvents()
+    if view.snapshot is None or not view.snapshot.markers:
+        raise NothingToShow("the citizen shown has no warning marker")
+    return view.review_marker(view.snapshot.markers[0].id, "")
+
+
 def _case_dialog(open_it: Callable[[CaseView], QDialog | None]) -> Show:
     def show(window: MainWindow, picks: Picks) -> QDialog | None:
         return open_it(_case_view(window, picks))
@@ -183,6 +196,7 @@ DIALOGS: dict[str, Show] = {
     "new-citizen": lambda w, picks: _opened(NewCitizenDialog(w.ctx, picks.surname or "", w)),
     "anonymous-contact": lambda window, _picks: _opened(AnonymousContactDialog(window.ctx, window)),
     "marker": _citizen_dialog(lambda w, c: MarkerDialog(w.ctx, c, w)),
+    "marker-review": _marker_review,
     "close-case": _case_dialog(lambda view: view.change_status("closed")),
     "reply": _case_dialog(lambda view: view.reply()),
     "link-citizen": lambda w, picks: _opened(

@@ -104,6 +104,22 @@ def render(stylesheet: str, palette: Palette, base_pt: float) -> str:
     return _TOKEN.sub(substitute, rules)
 
 
+def system_point_size(app: QApplication) -> float:
+    """The system's font size, read before any theme changed the application's font (which
+    it sets to this times the zoom): noted on the application, so a second theme (a test's)
+    does not take a zoomed size for the system's."""
+    noted = app.property(_SYSTEM_PT)
+    if isinstance(noted, float) and noted > 0:
+        return noted
+    size = app.font().pointSizeF()
+    size = size if size > 0 else 10.0
+    app.setProperty(_SYSTEM_PT, size)
+    return size
+
+
+_SYSTEM_PT = "caseworker_system_pt"
+
+
 class Theme(QObject):
     """The applied appearance. One per application; views read colours through ``colour()``."""
 
@@ -115,7 +131,7 @@ class Theme(QObject):
         self._forced = scheme
         self._palettes = load_palettes()
         self._source = STYLESHEET.read_text(encoding="utf-8")
-        self._system_pt = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+        self._system_pt = system_point_size(app)
         self._zoom_index = ZOOM_STEPS.index(1.0)
         self.scheme = "light"
         app.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
@@ -140,6 +156,9 @@ class Theme(QObject):
             system = self._app.styleHints().colorScheme()
             self.scheme = "dark" if system == Qt.ColorScheme.Dark else "light"
         self._app.setPalette(self._qpalette())
+        font = self._app.font()
+        font.setPointSizeF(self._system_pt * self.zoom)
+        self._app.setFont(font)
         self._app.setStyleSheet(render(self._source, self.palette, self._system_pt * self.zoom))
         self.changed.emit()
 

@@ -70,6 +70,10 @@ ROUTES: dict[str, Route] = {
     "marker": Route(parents=(("citizen_id", "citizen"),)),
     # Routing rules are the council's, like its queues: everyone who opens cases needs them.
     "routing": Route(fixed=CATALOGUE),
+    # The council's business calendar (service-level clocks): public, like the services.
+    "calendar": Route(fixed=CATALOGUE),
+    # Escalation rules are the council's, read by everyone (they explain an escalated case).
+    "escalation_rule": Route(fixed=CATALOGUE),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}

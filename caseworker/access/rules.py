@@ -24,6 +24,7 @@ CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
 TEMPLATES = "only an admin can change the council's reply templates"
 ROUTING = "only a supervisor or an admin can change the routing rules"
+CALENDAR = "only a supervisor or an admin can change the council's calendar"
 TOO_LONG_FOR_SMS = (
     f"a text message can be at most {vocab.SMS_BODY_MAX} characters: send this reply by email"
 )
@@ -44,6 +45,9 @@ MARKER_ENDED = "an ended marker cannot be changed: set a new one"
 MARKER_END_OWN = "a marker must be ended in your own name"
 MARKER_NOT_DELETED = "a warning marker is ended, never deleted"
 MARKER_ADDRESS = "an officer-safety marker must say which address and postcode it applies to"
+CENTRAL_EVENTS = "breaches and escalations are recorded by the council's central service only"
+ESCALATION_RULES = "only a supervisor or an admin can change escalation rules"
+ESCALATION_OWN_NAME = "an escalation rule must be saved in your own name"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -84,6 +88,8 @@ def appended(
     event says what happened to its case, so only one who may work the case writes it. A
     contact with no case and no citizen goes to the anonymous channel, which only the contact
     centre holds and writes."""
+    if new.get("type") == "case_event" and new.get("kind") in vocab.CENTRAL_EVENT_KINDS:
+        return CENTRAL_EVENTS  # a laptop cannot claim a breach, or an escalation, happened
     if new.get("by") != person.staff_id:
         return f"a {_LABELS[str(new['type'])]} record must be written in your own name"
     root = root_of(doc_id, new)
@@ -124,12 +130,16 @@ def may_change(
         return DIRECTORY_KEPT
     if kind == "reply_template":
         return TEMPLATES
+    if kind == "calendar":
+        return None if person.is_supervisor else CALENDAR
     if kind == "message":
         return MESSAGE_SENT
     if kind == "marker":
         return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
     if kind == "routing":
         return None if person.is_supervisor else ROUTING
+    if kind == "escalation_rule":
+        return None if person.is_supervisor else ESCALATION_RULES
     return "only an admin can change this record"
 
 
@@ -149,12 +159,18 @@ def changed(
         return _staff(person, doc_id, new, current)
     if kind == "marker":
         return _marker(person, doc_id, new, current, roots, created_citizens)
+    if kind == "escalation_rule":
+        if not person.is_supervisor:
+            return ESCALATION_RULES
+        return None if new.get("by") == person.staff_id else ESCALATION_OWN_NAME
     if kind in ("service", "queue"):
         return CATALOGUE
     if kind == "directory":  # derived from the citizens by the central worker alone
         return DIRECTORY_KEPT
     if kind == "reply_template":
         return TEMPLATES
+    if kind == "calendar":
+        return _calendar(person, doc_id)
     if kind == "message":
         return _message(person, doc_id, new, current, roots)
     if kind == "routing":
@@ -199,6 +215,18 @@ def _message(
     body = new.get("body")
     if new.get("channel") == "sms" and isinstance(body, str) and len(body) > vocab.SMS_BODY_MAX:
         return TOO_LONG_FOR_SMS
+    return None
+
+
+CALENDAR_ID = "calendar:council"
+
+
+def _calendar(person: Person, doc_id: str) -> str | None:
+    """The council has one calendar, which supervisors keep (its hours decide every due time)."""
+    if not person.is_supervisor:
+        return CALENDAR
+    if doc_id != CALENDAR_ID:
+        return f"the council has one calendar: {CALENDAR_ID}"
     return None
 
 

@@ -78,6 +78,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
         group(
             (
                 Command("add", "set a warning marker on a citizen", _CLI + "markers:configure_add"),
+                Command(
+                    "review",
+                    "a warning marker still needed: its next review date (and reason)",
+                    _CLI + "markers:configure_review",
+                ),
                 Command("end", "end a warning marker", _CLI + "markers:configure_end"),
                 Command("list", "a citizen's warning markers", _CLI + "markers:configure_list"),
             ),
@@ -129,6 +134,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
         _CLI + "store_commands:configure_export",
     ),
     Command(
+        "publish-kpis",
+        "publish each service's monthly performance as open data (CSV, JSON, a web page)",
+        _CLI + "publish_kpis:configure",
+    ),
+    Command(
         "problems",
         "list records the store keeps but cannot use, and why",
         _CLI + "problems:configure_problems",
@@ -141,6 +151,11 @@ CORE_BENCHES: tuple[Command, ...] = (
         "search",
         "as-you-type search latency on a seeded store",
         _CLI + "bench_search:configure_search",
+    ),
+    Command(
+        "clocks",
+        "due times of 100,000 open cases recomputed",
+        _CLI + "bench_clocks:configure",
     ),
     Command(
         "routing",

@@ -1,4 +1,4 @@
-"""``caseworker marker add|end|list``: warning markers on a citizen, through the same service
+"""``caseworker marker add|review|end|list``: warning markers on a citizen, through the same service
 as the window."""
 
 import argparse
@@ -35,6 +35,16 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
             postcode=args.postcode,
         )
     print(marker_id)
+    return 0
+
+
+def _review(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store().write() as session:
+        actor = acting(session, args)
+        current = session.get(Marker, args.marker)
+        reason = args.reason if args.reason is not None else (current.reason if current else "")
+        markers.review_marker(session, actor, args.marker, reason=reason, review_on=args.review)
+    print(visible(f"{args.marker}: next review {args.review.isoformat()}"))
     return 0
 
 
@@ -98,6 +108,14 @@ def configure_add(p: argparse.ArgumentParser) -> None:
     p.add_argument("--postcode", help="officer safety: that address's postcode")
     configure_acting(p)
     p.set_defaults(handler=_add)
+
+
+def configure_review(p: argparse.ArgumentParser) -> None:
+    p.add_argument("marker", help="marker id")
+    p.add_argument("--review", required=True, type=_day, help="next review date, YYYY-MM-DD")
+    p.add_argument("--reason", help="the reason reworded (default: as it is)")
+    configure_acting(p)
+    p.set_defaults(handler=_review)
 
 
 def configure_end(p: argparse.ArgumentParser) -> None:

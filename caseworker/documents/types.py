@@ -74,10 +74,21 @@ CITIZEN = DocType(
 )
 # A Welsh label may be missing from a council's edit: the English one is shown instead.
 _OUTCOME = Schema((s("code", True, 40), s("en", True, 200), s("cy", max_length=200)))
+# A complaint stage of a service whose clock is ``complaint``: its working days (caseworker.clocks).
+_STAGE = Schema(
+    (
+        s("code", True, 40),
+        s("name", True, 200),
+        s("name_cy", max_length=200),
+        Field("working_days", "int", True),
+    )
+)
 SERVICE = DocType(
     "service",
     "service",
-    1,  # ``outcomes`` (optional; older readers keep it untouched): no new version
+    # ``outcomes``, ``clock`` and ``stages`` (optional; older readers keep them untouched): no
+    # new version. A reader that does not know a ``clock`` uses the standard one.
+    1,
     Schema(
         (
             s("code", True, 40),
@@ -91,6 +102,8 @@ SERVICE = DocType(
             s("default_queue_id", max_length=64),
             Field("active", "bool", True),
             Field("outcomes", "objects", item=_OUTCOME),
+            s("clock", max_length=40),
+            Field("stages", "objects", item=_STAGE),
         )
     ),
 )
@@ -336,6 +349,49 @@ safety such as "visit in pairs"), shown at the top of their record and, for offi
 every case at its address. A marker is ended (``ended_at``/``ended_by``), never deleted: who
 was warned of what, and when, stays on the record."""
 
+_SPAN = Schema((enum("day", vocab.WEEKDAYS, True), s("start", True, 5), s("end", True, 5)))
+_CLOSURE = Schema((Field("date", "date", True), s("reason", max_length=200)))
+CALENDAR = DocType(
+    "calendar",
+    "calendar",
+    1,
+    Schema(
+        (
+            enum("nation", vocab.NATIONS, True),
+            Field("hours", "objects", True, item=_SPAN),
+            Field("closures", "objects", item=_CLOSURE),
+            when("updated_at", True),
+        )
+    ),
+)
+"""The council's business calendar (one, ``calendar:council``): working hours per weekday
+(local time, ``"HH:MM"``, ``"24:00"`` the end of a day; a day with none is not worked), the
+nation whose bank holidays it keeps, and its closure days (``caseworker.clocks.council``)."""
+
+# An escalation rule (the catalogue; supervisors and admins write it): for the cases of a
+# service and/or a queue, when a target is breached or ``hours_before`` working hours before it,
+# notify the queue's supervisors, raise the priority one step, or move the case to
+# ``to_queue_id``. The central worker applies it once per case (caseworker.escalation).
+ESCALATION_RULE = DocType(
+    "escalation_rule",
+    "escalation",
+    1,
+    Schema(
+        (
+            s("name", True, 200),
+            s("service_code", max_length=40),
+            s("queue_id", max_length=64),
+            enum("target", vocab.ESCALATION_TARGETS, True),
+            Field("hours_before", "int", True),
+            enum("action", vocab.ESCALATION_ACTIONS, True),
+            s("to_queue_id", max_length=64),
+            Field("active", "bool", True),
+            s("by", True, 64),
+            when("updated_at", True),
+        )
+    ),
+)
+
 # The council's routing rules, all in one document (``routing:council``), in the order they are
 # tried: reordering is one atomic edit, and two supervisors' offline edits meet as one conflict
 # the conflict view shows (rules spread over documents would merge silently into a wrong order).
@@ -380,6 +436,8 @@ DOC_TYPES: dict[str, DocType] = {
         REPLY_TEMPLATE,
         MESSAGE,
         MARKER,
+        CALENDAR,
+        ESCALATION_RULE,
         ROUTING,
     )
 }

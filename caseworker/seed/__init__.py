@@ -33,7 +33,7 @@ from caseworker.documents.types import (
 from caseworker.errors import StoreError
 from caseworker.ids import id_at
 from caseworker.models import Citizen, Interaction, StoredDocument
-from caseworker.seed import casework, reference
+from caseworker.seed import casework, escalations, reference
 from caseworker.seed.bulk import Chunk, ChunkWriter, StagedChunk
 from caseworker.seed.generate import (
     CHUNK_CITIZENS,
@@ -108,6 +108,7 @@ def _catalogue(chunk: Chunk, now_ms: int) -> tuple[tuple[dict[str, Any], ...], c
             service["outcomes"] = s["outcomes"]
         services.append(service)
         docs.append(service)
+    docs.append(reference.calendar())
     docs.append(
         {
             "_id": ROUTING_ID,
@@ -120,6 +121,7 @@ def _catalogue(chunk: Chunk, now_ms: int) -> tuple[tuple[dict[str, Any], ...], c
     )
     for template in reference.reply_templates([s["code"] for s in data["services"]]):
         docs.append({"type": "reply_template", "schema": REPLY_TEMPLATE.schema_version, **template})
+    docs += escalations.escalation_rules()
     by_queue: dict[str, list[str]] = {}
     everyone = []
     for member in reference.staff():

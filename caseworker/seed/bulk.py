@@ -133,9 +133,11 @@ class Chunk:
         return rev
 
     def _project(self, doc: Document, rev: str) -> None:
-        """Any other kind (the catalogue, mentions, audit): through ``projection`` itself."""
+        """Any other kind (the catalogue, mentions, audit): through ``projection`` itself. A
+        kind with no table (the council's calendar, escalation and routing rules) is kept as a
+        document only, as a pull does."""
         project = projection.PROJECTORS.get(doc["type"])
-        if project is None:  # a type kept as a document only (routing), as ``writer`` does
+        if project is None:
             return
         p = project(doc, rev, False)
         if p.search_table:

@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from caseworker.documents.types import CALENDAR
 from caseworker.ids import CROCKFORD
 
 COUNCIL_NAME = "Cwm Glas County Borough Council"
@@ -92,6 +93,28 @@ def people() -> People:
 def catalogue() -> dict[str, Any]:
     data: dict[str, Any] = _load("catalogue.json")
     return data
+
+
+def calendar() -> dict[str, Any]:
+    """The demo council's business calendar: Monday to Friday, 09:00 to 17:00, England and
+    Wales, closed between Christmas and New Year (the days that are not bank holidays)."""
+    closures = [
+        {"date": f"{year}-12-{day}", "reason": "Council offices closed"}
+        for year in range(2024, 2031)
+        for day in (29, 30, 31)
+    ]
+    return {
+        "_id": "calendar:council",
+        "type": "calendar",
+        "schema": CALENDAR.schema_version,
+        "nation": "england-and-wales",
+        "hours": [{"day": d, "start": "09:00", "end": "17:00"} for d in WORKDAYS],
+        "closures": closures,
+        "updated_at": "2024-01-01T00:00:00.000Z",
+    }
+
+
+WORKDAYS = ("mon", "tue", "wed", "thu", "fri")
 
 
 def reply_templates(service_codes: list[str]) -> list[dict[str, Any]]:

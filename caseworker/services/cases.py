@@ -6,7 +6,7 @@ service's list; a closed case cannot change until it is reopened.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from caseworker import vocab
 from caseworker.access import local
+from caseworker.clocks import cases as case_clocks
+from caseworker.clocks.pauses import PAUSED_STATUS
 from caseworker.documents.codec import Document, new_document
 from caseworker.documents.types import CASE, CASE_EVENT
 from caseworker.errors import NotFoundError, ValidationError
@@ -23,7 +25,7 @@ from caseworker.routing import store as routing
 from caseworker.services import audit, outcomes, workflow
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.store import docstore
-from caseworker.timeutil import to_iso, utcnow
+from caseworker.timeutil import from_iso, to_iso, utcnow
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
             for k, v in (("address", new.location_address), ("postcode", new.location_postcode))
             if v
         }
+    # Working time under the council's calendar, or the service's statutory clock.
+    response_due_at, due_at = case_clocks.new_case_due(session, service.code, opened)
     case_id = new_id(CASE.id_prefix)
     doc = new_document(
         CASE,
@@ -123,8 +127,8 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
                 session, service, new.location_postcode, new.citizen_id, new.channel
             ),
             "opened_at": now,
-            "response_due_at": to_iso(opened + timedelta(hours=service.response_hours)),
-            "due_at": to_iso(opened + timedelta(hours=service.resolve_hours)),
+            "response_due_at": response_due_at,
+            "due_at": due_at,
             "location": location,
             "updated_at": now,
         },
@@ -208,6 +212,11 @@ def transition(
         doc["resolved_at"] = doc["closed_at"] = doc["outcome"] = None
     if ended is not None:
         doc["outcome"] = ended.code
+    if current == PAUSED_STATUS and target != PAUSED_STATUS:
+        # The clock stood still while the council waited for the citizen: move the due times
+        # on by the working time it was paused (this change ends the pause).
+        resumed = (from_iso(now), "status_changed", current, target)
+        doc["response_due_at"], doc["due_at"] = case_clocks.case_due(session, doc, [resumed])
     changes.add(_save(session, actor, before, doc, now))
     changes.add(
         record_event(

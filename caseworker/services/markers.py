@@ -105,6 +105,30 @@ def _load(session: Session, marker_id: str) -> Document:
     return doc
 
 
+def review_marker(
+    session: Session, actor: Actor, marker_id: str, *, reason: str, review_on: date
+) -> ChangeSet:
+    """A marker reviewed and still needed: its reason reworded if need be and its next review
+    date set (the rules say who may: whoever set it, or a supervisor). Who set it and when
+    stay as they were; the record's history and the audit trail say who reviewed it."""
+    doc = _load(session, marker_id)
+    if doc.get("ended_at"):
+        raise ValidationError("this marker has ended: set a new one if it is needed again")
+    text = " ".join(reason.split())
+    if not text:
+        raise ValidationError("say why the marker is needed")
+    if review_on < utcnow().date():
+        raise ValidationError("the review date cannot be in the past")
+    new = {**doc, "reason": text, "review_on": review_on.isoformat()}
+    if new == doc:
+        return ChangeSet()  # nothing to change: no new revision for a peer to sync
+    local.require(actor.person_in(session), marker_id, new, doc)
+    changes = ChangeSet()
+    changes.add(docstore.put(session, new))
+    changes.merge(audit.record(session, actor, "marker.reviewed", marker_id, doc["kind"]))
+    return changes
+
+
 def end_marker(session: Session, actor: Actor, marker_id: str) -> ChangeSet:
     """End a marker in the actor's name (the rules say who may)."""
     doc = _load(session, marker_id)

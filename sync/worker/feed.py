@@ -35,9 +35,14 @@ def seq_param(seq: Any) -> str:
 
 async def _read(couch: Couch, params: dict[str, str], max_bytes: int) -> Any | None:
     """The feed's answer, or None when it grew past ``max_bytes``."""
+    return await read_bounded(couch, "/_changes", params, max_bytes)
+
+
+async def read_bounded(couch: Couch, path: str, params: dict[str, str], max_bytes: int) -> Any:
+    """The JSON answer of a GET, or None when it grew past ``max_bytes`` (not read further)."""
     chunks: list[bytes] = []
     size = 0
-    async with couch.stream("GET", "/_changes", params=params) as response:
+    async with couch.stream("GET", path, params=params) as response:
         async for chunk in response.aiter_bytes():
             size += len(chunk)
             if size > max_bytes:
@@ -46,7 +51,7 @@ async def _read(couch: Couch, params: dict[str, str], max_bytes: int) -> Any | N
     try:
         return loads(b"".join(chunks))
     except ValueError as exc:
-        raise MalformedFeed("the change feed answered something that is not JSON") from exc
+        raise MalformedFeed(f"{path} answered something that is not JSON") from exc
 
 
 def _batch(answer: Any) -> Batch:

@@ -41,9 +41,10 @@ class JobSpec:
 
 def registered() -> list[JobSpec]:
     """Every central job, in the order the worker starts them."""
+    from sync.worker.breaches import BreachJob
     from sync.worker.directory import DirectoryJob
 
-    return [JobSpec("directory", DirectoryJob)]
+    return [JobSpec("directory", DirectoryJob), JobSpec("breaches", BreachJob)]
 
 
 def names() -> list[str]:

@@ -1,8 +1,8 @@
 """The citizen header: a known caller, found and read with the keyboard alone, shows their
 Welsh preference and warning markers first; what is ended or someone else's does not show."""
 
-from datetime import timedelta
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,10 +16,12 @@ from caseworker.timeutil import utcnow
 from ui.citizen import CitizenView
 from ui.citizen.header import age_on
 from ui.context import UiContext
+from ui.dialogs.marker_review import MarkerReviewDialog
 from ui.main_window import MainWindow
 from ui.marker_card import MarkerCard
 
 WAIT_MS = 10_000
+T = TypeVar("T")
 PHONE = "07700 900913"  # Ofcom's range for drama: no real subscriber
 
 
@@ -220,6 +222,7 @@ def test_a_warning_is_set_from_the_keyboard_and_heads_the_record(
 
 def _focus_marker(qtbot: QtBot, view: CitizenView, kind: str) -> MarkerCard:
     (card,) = [c for c in view.header.markers if c.kind == kind]
+    _active(qtbot, view.window())  # back from a dialog: the view has the keyboard again
     view.header.language.setFocus()
     for _ in range(10):
         if QApplication.focusWidget() is card:
@@ -242,33 +245,76 @@ def _answer_end(qtbot: QtBot, box: Any) -> None:
     qtbot.keyClick(end, Qt.Key.Key_Space)
 
 
+def _end_question(qtbot: QtBot, view: CitizenView, card: MarkerCard) -> Any:
+    """Enter on the marker opens its review; Alt+E there asks whether to end it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    review = _active(qtbot, _visible(view, MarkerReviewDialog))
+    qtbot.keyClick(review.focusWidget() or review, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in view.findChildren(QMessageBox)))
+    return next(b for b in view.findChildren(QMessageBox) if b.isVisible())
+
+
+def _active(qtbot: QtBot, dialog: T) -> T:
+    """The dialog once it has the keyboard (offscreen, a window is activated by asking)."""
+    assert isinstance(dialog, QWidget)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    return dialog  # type: ignore[return-value]
+
+
+def _visible(view: CitizenView, kind: type[T]) -> T:
+    """The dialog of this kind the view shows (opened on the next turn of the event loop)."""
+    for _ in range(100):
+        shown = [d for d in view.findChildren(kind) if d.isVisible()]  # type: ignore[attr-defined]
+        if shown:
+            return shown[0]
+        QApplication.processEvents()
+    raise AssertionError(f"no {kind.__name__} shown")
+
+
 def test_a_warning_is_ended_from_the_keyboard_after_a_question_whose_default_keeps_it(
     qtbot: QtBot, citizen_view: CitizenView
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     view = citizen_view
     card = _focus_marker(qtbot, view, "vulnerability")
-    assert card.accessibleDescription() == "Warning marker. Enter ends it."
-    qtbot.keyClick(card, Qt.Key.Key_Return)
-    box = view.findChild(QMessageBox)
-    assert box is not None and box.isVisible()
+    assert card.accessibleDescription() == "Warning marker. Enter reviews or ends it."
+    box = _end_question(qtbot, view, card)
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: keep it
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT_MS)
     assert "vulnerability" in [c.kind for c in view.header.markers]
 
     card = _focus_marker(qtbot, view, "vulnerability")
-    qtbot.keyClick(card, Qt.Key.Key_Return)
-    box = next(b for b in view.findChildren(QMessageBox) if b.isVisible())
+    box = _end_question(qtbot, view, card)
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         _answer_end(qtbot, box)
     assert [c.kind for c in view.header.markers] == ["officer_safety"]
 
 
+def test_a_warning_still_needed_is_reworded_and_given_a_new_review_date_by_keyboard(
+    qtbot: QtBot, citizen_view: CitizenView, seeded: Store
+) -> None:
+    view = citizen_view
+    card = _focus_marker(qtbot, view, "vulnerability")
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    review = _active(qtbot, _visible(view, MarkerReviewDialog))
+    assert review.reason.hasFocus() and "Still needed?" in review.intro.text()
+    review.reason.selectAll()
+    qtbot.keyClicks(review.reason, "Hard of hearing: face them and speak clearly")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        qtbot.keyClick(review.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (card,) = [c for c in view.header.markers if c.kind == "vulnerability"]
+    assert "Hard of hearing: face them and speak clearly" in card.accessibleName()
+    with seeded.read() as s:
+        (marker,) = [m for m in markers.of_citizen(s, view.citizen_id) if m.kind == "vulnerability"]
+        assert marker.reason == "Hard of hearing: face them and speak clearly"
+        assert date.fromisoformat(str(marker.review_on)) > utcnow().date()
+
+
 def test_ending_a_colleagues_warning_is_refused_in_plain_words(
     qtbot: QtBot, make_ctx: Any, seeded: Store
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     setter, other = make_ctx("supervisor"), make_ctx("agent")
     eleri, _ = _caller(seeded, setter.actor)
@@ -278,8 +324,7 @@ def test_ending_a_colleagues_warning_is_refused_in_plain_words(
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         view.show()
     card = _focus_marker(qtbot, view, "officer_safety")
-    qtbot.keyClick(card, Qt.Key.Key_Return)
-    box = next(b for b in view.findChildren(QMessageBox) if b.isVisible())
+    box = _end_question(qtbot, view, card)
     _answer_end(qtbot, box)
     qtbot.waitUntil(lambda: view.banner.isVisible(), timeout=WAIT_MS)
     assert "only whoever set this marker, or a supervisor" in view.banner.text()

@@ -26,15 +26,7 @@ KEY_COLUMNS = {
 }
 
 
-WELSH_TIMELINE_TOO_WIDE = pytest.mark.xfail(
-    strict=True,
-    reason="in Welsh at 1280x720 the timeline beside the cases keeps about 570 px (its reading "
-    "pane and composer; stacking its two filters did not narrow it), leaving the cases about "
-    "500 px for about 640 px of key columns",
-)
-
-
-@pytest.fixture(params=["en", pytest.param("cy", marks=WELSH_TIMELINE_TOO_WIDE)])
+@pytest.fixture(params=["en", "cy"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     yield i18n.install(qapp, request.param)
     i18n.install(qapp, "en")

@@ -69,16 +69,9 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
     "RulesModel": ("position", "queue"),
 }
 
-# Screens with cut text found by this test in views being rebuilt by others at the time (the
-# citizen view, search, the case view); each entry says what was cut. Strict: once the view is
-# fixed the test passes, fails as XPASS, and its entry must go.
-# Known and not yet fixed (strict: the test fails as soon as one is fixed, to drop it here).
-_CITIZEN_CY = (
-    "in Welsh at 1280x720 the timeline beside the citizen's cases keeps about 570 px, leaving "
-    "the cases too little for their key columns, and the header's list of open cases cuts "
-    "Welsh service names ('Casglu gwastraff swmpus' in 84 px)"
-)
-KNOWN_CUT: dict[str, str] = {"citizen-cy": _CITIZEN_CY}
+# Screens with cut text that is known and not yet fixed, each with what is cut. Strict: once
+# the view is fixed the test passes, fails as XPASS, and its entry must go.
+KNOWN_CUT: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

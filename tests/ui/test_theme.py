@@ -2,9 +2,17 @@
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
-from ui.theme import CONTRAST_RULES, STYLESHEET, Theme, contrast_ratio, load_palettes, render
+from ui.theme import (
+    CONTRAST_RULES,
+    STYLESHEET,
+    Theme,
+    contrast_ratio,
+    load_palettes,
+    render,
+    system_point_size,
+)
 
 
 def test_the_stylesheet_has_a_light_and_a_dark_palette_with_the_same_colours() -> None:
@@ -31,17 +39,23 @@ def test_every_colour_pair_meets_wcag_aa(scheme: str, fg: str, bg: str, minimum:
 def test_every_token_in_the_rules_resolves(scheme: str) -> None:
     css = render(STYLESHEET.read_text(encoding="utf-8"), load_palettes()[scheme], 10.0)
     assert "@" not in css
-    assert "font-size: 10.0pt" in css
+    assert "font-size: 12.0pt" in css  # a heading: 1.2 times the base size
 
 
 def test_text_size_follows_the_system_font_and_the_zoom(qapp: QApplication, theme: Theme) -> None:
     theme.set_scheme("dark")
+    label = QLabel("text")
     try:
-        base = qapp.font().pointSizeF()
-        assert f"font-size: {base:.1f}pt" in qapp.styleSheet()
+        base = system_point_size(qapp)
+        assert qapp.font().pointSizeF() == pytest.approx(base)
+        assert f"font-size: {base * 1.2:.1f}pt" in qapp.styleSheet()  # headings
         theme.zoom_in()
         assert theme.zoom > 1.0
-        assert f"font-size: {base * theme.zoom:.1f}pt" in qapp.styleSheet()
+        # Plain text takes the application's font; headings and titles the stylesheet's sizes.
+        qapp.processEvents()  # the application's font reaches its widgets by event
+        assert label.font().pointSizeF() == pytest.approx(base * theme.zoom)
+        assert QLabel("new").font().pointSizeF() == pytest.approx(base * theme.zoom)
+        assert f"font-size: {base * 1.2 * theme.zoom:.1f}pt" in qapp.styleSheet()
         assert qapp.palette().color(QPalette.ColorRole.Base).name() == "#141516"
     finally:
         theme.zoom_reset()

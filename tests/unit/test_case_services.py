@@ -1,8 +1,11 @@
 """Opening and working cases: the workflow, assignment, history and audit."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
+from caseworker.clocks import council as council_calendar
 from caseworker.errors import NotFoundError, TransitionError, ValidationError
 from caseworker.ids import normalise_case_reference
 from caseworker.models import AuditEvent, Case, CaseEvent
@@ -30,7 +33,11 @@ def test_a_new_case_takes_its_queue_and_due_times_from_the_service(council: Stor
         case = cases.get_case(s, case_id)
         assert case.status == "new"
         assert case.queue_id == "queue:waste"
-        assert (case.due_at - case.opened_at).total_seconds() == 72 * 3600
+        # The service's hours are working hours under the council's calendar.
+        working = council_calendar.load(s).working
+        assert working.working_between(case.opened_at, case.due_at) == timedelta(hours=72)
+        assert case.response_due_at is not None
+        assert working.working_between(case.opened_at, case.response_due_at) == timedelta(hours=24)
         assert normalise_case_reference(case.reference) == case.reference
         assert cases.get_case(s, case.reference.lower().replace("-", "")).id == case_id
 

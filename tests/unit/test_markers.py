@@ -136,7 +136,70 @@ def test_a_marker_is_ended_by_its_setter_or_a_supervisor_and_stays_on_record(
         assert doc is not None and doc["set_by"] == "staff:agent"
 
 
-def test_the_cli_adds_lists_and_ends_markers(
+def test_a_review_rewords_a_marker_and_sets_its_next_review_leaving_who_set_it(
+    council: Store,
+) -> None:
+    cid = _citizen(council)
+    later = SOON + timedelta(days=60)
+    with council.write() as s:
+        mid, _ = markers.add_marker(
+            s, AGENT, cid, kind="vulnerability", reason="Recently bereaved", review_on=SOON
+        )
+    with council.write() as s:
+        markers.review_marker(s, SUPERVISOR, mid, reason=" Bereaved;\ncall back ", review_on=later)
+    with council.read() as s:
+        (m,) = markers.of_citizen(s, cid)
+        assert (m.reason, m.review_on, m.set_by) == (
+            "Bereaved; call back",
+            later.isoformat(),
+            "staff:agent",
+        )
+    # The same review again writes nothing: no new revision for every laptop to pull.
+    with council.write() as s:
+        assert not markers.review_marker(
+            s, AGENT, mid, reason="Bereaved; call back", review_on=later
+        ).written
+
+
+@pytest.mark.parametrize(
+    ("who", "reason", "days", "refused"),
+    [
+        ("officer", "Still bereaved", 30, "only whoever set"),  # not theirs, not a supervisor
+        ("agent", "   ", 30, "say why"),
+        ("agent", "Still bereaved", -1, "in the past"),
+    ],
+)
+def test_a_review_is_refused_to_others_without_a_reason_or_into_the_past(
+    council: Store, who: str, reason: str, days: int, refused: str
+) -> None:
+    cid = _citizen(council)
+    with council.write() as s:
+        mid, _ = markers.add_marker(
+            s, AGENT, cid, kind="vulnerability", reason="Recently bereaved", review_on=SOON
+        )
+    actor = {"officer": OFFICER, "agent": AGENT}[who]
+    when = utcnow().date() + timedelta(days=days)
+    with council.write() as s, pytest.raises(ValidationError, match=refused):
+        markers.review_marker(s, actor, mid, reason=reason, review_on=when)
+    with council.read() as s:
+        (m,) = markers.of_citizen(s, cid)
+        assert (m.reason, m.review_on) == ("Recently bereaved", SOON.isoformat())
+
+
+def test_an_ended_marker_cannot_be_reviewed_back_to_life(council: Store) -> None:
+    cid = _citizen(council)
+    with council.write() as s:
+        mid, _ = markers.add_marker(
+            s, AGENT, cid, kind="safeguarding", reason="Child protection plan", review_on=SOON
+        )
+        markers.end_marker(s, AGENT, mid)
+    with council.write() as s, pytest.raises(ValidationError, match="has ended"):
+        markers.review_marker(s, AGENT, mid, reason="Child protection plan", review_on=SOON)
+    with council.write() as s, pytest.raises(NotFoundError):
+        markers.review_marker(s, AGENT, "marker:nope", reason="x", review_on=SOON)
+
+
+def test_the_cli_adds_lists_reviews_and_ends_markers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store = Store(tmp_path / STORE_FILENAME)
@@ -162,6 +225,12 @@ def test_the_cli_adds_lists_and_ends_markers(
     assert [(m["kind"], m["reason"]) for m in shown["markers"]] == [
         ("officer_safety", "Visit in pairs")
     ]
+    later = (SOON + timedelta(days=7)).isoformat()
+    assert main.run([*base, "marker", "review", mid, "--review", later, "--as", "agent"]) == 0
+    assert capsys.readouterr().out.strip() == f"{mid}: next review {later}"
+    assert main.run([*base, "marker", "list", cid, "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert (listed["reason"], listed["review_on"]) == ("Visit in pairs", later)
     assert main.run([*base, "marker", "end", mid, "--as", "agent"]) == 0
     capsys.readouterr()
     assert main.run([*base, "marker", "list", cid]) == 0

@@ -2,13 +2,15 @@
 signed-in person may do offered (``caseworker.access`` decides, as the services and the
 central service do), and the due countdown."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from caseworker import vocab
 from caseworker.access.writes import may_assign, may_move_queue
+from caseworker.clocks.pauses import describe, is_paused, paused_time
+from caseworker.escalation import PAUSED, RESPONSE_PENDING
 from caseworker.timeutil import utcnow
 from ui import labels, theme
 from ui.case.outcome import outcome_text
@@ -18,6 +20,7 @@ from ui.chips import Chip
 from ui.context import UiContext
 from ui.dialogs.shared import local_time
 from ui.values import ValueLabel, quiet_captions, spoken
+from ui.worklist.query import end_of_today
 
 SETTLE_MS = 600
 
@@ -125,6 +128,12 @@ class CaseDetails(QWidget):
             widget.setVisible(False)  # until a case shows whom this person may give it to
         self.due = QLabel()
         self.due.setAccessibleName(self.tr("Due"))
+        self.paused = muted(
+            self.tr("Clock paused"),
+            self.tr("How long the case's clock has stood still while waiting for the citizen."),
+            wrap=False,
+        )
+        self.paused.setVisible(False)
         self.opened = ValueLabel(self.tr("Opened"), self.tr("When the case was opened, and how."))
         self.location = ValueLabel(self.tr("Location"), self.tr("Where the problem is."))
         self.description = ValueLabel(self.tr("Details"), self.tr("What the citizen told us."))
@@ -150,7 +159,8 @@ class CaseDetails(QWidget):
             self.tr("Assigned to:"),
             _row(self.assignee, self.take, self.assign_label, self.assign_to, self.assign),
         )
-        form.addRow(self.tr("Due:"), self.due)
+        # Beside the due time, not on a row of its own: the view must fit 720 px.
+        form.addRow(self.tr("Due:"), _row(self.due, self.paused))
         form.addRow(self.tr("Opened:"), self.opened)
         form.addRow(self.tr("Location:"), self.location)
         form.addRow(self.tr("Details:"), self.description)
@@ -242,22 +252,56 @@ class CaseDetails(QWidget):
 
     def tick(self, now: datetime | None = None) -> None:
         """Re-read the countdown against the clock: amber when due soon, red when late, and
-        always in words too."""
+        always in words too; a warning when it breaches before midnight, and the first
+        response's countdown while nobody has started on the case."""
         snap = self.snapshot
         if snap is None:
             return
+        moment = now or utcnow()
         text, state = labels.countdown(
             snap.due_at,
-            now or utcnow(),
+            moment,
             snap.status,
             opened_at=snap.opened_at,
             finished_at=snap.finished_at,
         )
         if state not in ("met", "breached"):
             text = self.tr("%1: %2").replace("%1", labels.sla(state)).replace("%2", text)
-        self.due.setText(
-            self.tr("%1 (due %2)").replace("%1", text).replace("%2", local_time(snap.due_at))
-        )
+        text = self.tr("%1 (due %2)").replace("%1", text).replace("%2", local_time(snap.due_at))
+        running = snap.status in vocab.OPEN_STATUSES and snap.status != PAUSED
+        if running and state != "overdue" and snap.due_at <= end_of_today(moment):
+            text = self.tr("%1 — breaches today").replace("%1", text)
+        if running and snap.status in RESPONSE_PENDING and snap.response_due_at is not None:
+            left = snap.response_due_at - moment
+            first = labels.due_in(left) if left.total_seconds() >= 0 else labels.overdue_by(left)
+            text = self.tr("%1; first response %2").replace("%1", text).replace("%2", first)
+        self.due.setText(text)
         self.due.setAccessibleName(spoken(self.tr("Due"), self.due.text()))
         self.due.setAccessibleDescription(self.due.text())
         theme.set_role(self.due, "sla", state)
+        self._show_paused(now or utcnow())
+
+    def _show_paused(self, now: datetime) -> None:
+        """ "Clock paused 2 days 3 h": how long the case waited for the citizen (its due times
+        moved on by the working part of it when it resumed)."""
+        snap = self.snapshot
+        total = paused_time(snap.pauses, now) if snap is not None else timedelta()
+        self.paused.setVisible(total >= timedelta(minutes=1))
+        if total < timedelta(minutes=1):
+            return
+        days, hours, minutes = describe(total)
+        # Not a numerus string: English would need its own translation file entry for it.
+        parts = []
+        if days:
+            one = self.tr("1 day")
+            parts.append(one if days == 1 else self.tr("%1 days").replace("%1", str(days)))
+        if hours:
+            parts.append(self.tr("%1 h").replace("%1", str(hours)))
+        if minutes and not days:
+            parts.append(self.tr("%1 min").replace("%1", str(minutes)))
+        running = snap is not None and is_paused(list(snap.pauses))
+        text = (
+            self.tr("Clock paused now: %1 in all") if running else self.tr("Clock paused %1")
+        ).replace("%1", " ".join(parts))
+        self.paused.setText(text)
+        self.paused.setAccessibleName(spoken(self.tr("Clock paused"), text))

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from caseworker.escalation import CENTRAL_ACTOR
 from ui import labels
 from ui.case.reply import reply_summary
 from ui.case.snapshot import ContactEntry, HistoryEntry, NoteEntry
@@ -21,7 +22,8 @@ class HistoryModel(SnapshotTableModel):
         if column == "when":
             return local_time(row.at)
         if column == "who":
-            return row.by_name
+            # What the central service records names no member of staff.
+            return labels.central_service() if row.by_name == CENTRAL_ACTOR else row.by_name
         text = self.describe(row)
         if row.comment:
             text = self.tr("%1 — “%2”").replace("%1", text).replace("%2", row.comment)
@@ -55,13 +57,37 @@ class HistoryModel(SnapshotTableModel):
             return reply_summary(row.field, row.old, row.new)
         if row.kind == "conflict_resolved":
             return self.tr("Resolved conflicting changes")
+        if row.kind == "clock_extended":  # a subject access request given three months
+            return self.tr("Deadline extended to three months")
+        if row.kind == "clock_stage":  # a complaint moved on: its clock started again
+            return self.tr("Complaint moved to stage %1").replace("%1", new)
         if row.kind == "citizen_linked":  # a case opened for no one, linked to its citizen
             return self.tr("Linked to the citizen %1").replace("%1", new)
+        if row.kind in ("breach_response", "breach_resolve"):
+            return labels.central_event(row.kind)
+        if row.kind == "escalated":
+            what = _escalation(row, old, new)
+            return (
+                self.tr("%1: %2").replace("%1", labels.central_event(row.kind)).replace("%2", what)
+            )
         pattern = self.tr("%1, from %2 to %3") if spoken else self.tr("%1: %2 → %3")
         return pattern.replace("%1", self._what(row)).replace("%2", old).replace("%3", new)
 
     def spoken(self, row: HistoryEntry, column: str) -> str:
         return self.describe(row, spoken=True) if column == "what" else self.text(row, column)
+
+
+def _escalation(row: HistoryEntry, old: str, new: str) -> str:
+    """What an escalation did, from its event's field and values (``old``/``new`` readable)."""
+    if row.field == "priority":
+        if row.old == row.new:
+            return labels.escalation_action("priority_kept", new)
+        return labels.escalation_action("priority", old, new)
+    if row.field == "queue_id":
+        if row.new is None:
+            return labels.escalation_action("queue_kept")
+        return labels.escalation_action("queue_id", old, new)
+    return labels.escalation_action("notify", new)
 
 
 class NotesModel(SnapshotTableModel):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import language, vocab
+from caseworker.clocks.pauses import Pause, pauses
 from caseworker.models import (
     CaseEvent,
     Citizen,
@@ -99,6 +100,7 @@ class CaseSnapshot:
     staff: tuple[Choice, ...]
     outcome: str | None = None  # how it was resolved or closed: a code of ``outcomes``
     outcomes: tuple[Outcome, ...] = ()  # the service's list (or the general one)
+    pauses: tuple[Pause, ...] = ()  # while awaiting the citizen: the clock stood still
 
     @property
     def is_open(self) -> bool:
@@ -145,6 +147,8 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
             return names.get(raw, raw)
         if field == "queue_id":
             return queues.get(raw, raw)
+        if field == "notify":  # the supervisors an escalation told
+            return ", ".join(names.get(s, s) for s in raw.split())
         return raw
 
     location = ", ".join(p for p in (case.location_address, case.location_postcode) if p)
@@ -165,6 +169,7 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
         citizen_id=case.citizen_id,
         citizen_name=citizen.display_name if citizen else "",
         opened_at=case.opened_at,
+        pauses=tuple(pauses((e.at, e.old, e.new) for e in events if e.kind == "status_changed")),
         response_due_at=case.response_due_at,
         due_at=case.due_at,
         finished_at=case.resolved_at or case.closed_at,

@@ -53,6 +53,7 @@ class Composer(QWidget):
             self.tr("What to add to the timeline. Tab moves on; Ctrl+Enter saves.")
         )
         self.kind = QComboBox()
+        fit_long_items(self.kind)
         self.kind.addItem(self.tr("Internal note"), NOTE)
         self.kind.addItem(self.tr("Contact with the citizen"), CONTACT)
         self.kind.setAccessibleName(self.tr("Note or contact"))
@@ -60,6 +61,7 @@ class Composer(QWidget):
             self.tr("An internal note for staff, or a contact with the citizen on a channel.")
         )
         self.channel = QComboBox()
+        fit_long_items(self.channel)
         for code in vocab.CHANNELS:
             icon = channel_icon(code)
             if icon is None:
@@ -71,6 +73,7 @@ class Composer(QWidget):
             self.tr("How the contact happened: phone, email, web form, app, walk-in, letter…")
         )
         self.direction = QComboBox()
+        fit_long_items(self.direction)
         for code in vocab.DIRECTIONS:
             self.direction.addItem(labels.direction(code), code)
         self.direction.setAccessibleName(self.tr("Direction of the contact"))

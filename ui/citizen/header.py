@@ -87,14 +87,14 @@ def _say(label: QLabel, text: str, spoken: str | None = None) -> None:
 
 
 class CitizenHeader(QFrame):
-    end_marker_requested = Signal(str, str)  # the marker's id, and what it says
+    marker_chosen = Signal(str, str)  # Enter on a marker: its id, and what it says
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("About the citizen"))
         self._now: datetime = utcnow()
         self._snapshot: CitizenSnapshot | None = None
-        self.offers_end = False  # whether Enter on a marker asks to end it (a held record)
+        self.offers_review = False  # whether Enter on a marker reviews it (a held record)
         self.name = heading(self.tr("Loading the citizen…"), "title")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.facts = _value("", "facts")
@@ -114,7 +114,7 @@ class CitizenHeader(QFrame):
         self.cases = QGridLayout()
         self.cases.setHorizontalSpacing(12)
         self.cases.setVerticalSpacing(0)
-        self.cases.setColumnStretch(1, 1)
+        self.cases.setColumnStretch(2, 1)
         self.case_labels: list[list[QLabel]] = []
         self.markers: list[MarkerCard] = []
         self.markers_box = QVBoxLayout()
@@ -250,13 +250,19 @@ class CitizenHeader(QFrame):
         self.cases_heading.setText(heading_text)
         self.cases_heading.setAccessibleName(heading_text)
         while len(self.case_labels) < len(shown):
-            row = len(self.case_labels)
+            # Two lines a case: the reference, state and time left, then the service in full
+            # under them (beside them, a Welsh service name had 75 px at 1280x720).
+            row = len(self.case_labels) * 2
             cells: list[QLabel] = [_value("", "case_reference"), ElidedLabel()]
             cells += [_value("", "case_state"), _value("", "case_due")]
-            for column, cell in enumerate(cells):
+            for cell in cells:
                 cell.setWordWrap(False)
                 cell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                self.cases.addWidget(cell, row, column)
+            cells[1].setProperty("role", "muted")
+            self.cases.addWidget(cells[0], row, 0)
+            self.cases.addWidget(cells[2], row, 1)
+            self.cases.addWidget(cells[3], row, 2)
+            self.cases.addWidget(cells[1], row + 1, 0, 1, 3)
             self.case_labels.append(cells)
         for n, cells in enumerate(self.case_labels):
             if n >= len(shown):
@@ -303,13 +309,13 @@ class CitizenHeader(QFrame):
                 today,
                 m.address,
                 self,
-                marker_id=m.id if self.offers_end else None,
+                marker_id=m.id if self.offers_review else None,
             )
             for m in snap.markers
         ]
         for card in self.markers:
-            card.end_requested.connect(
-                lambda c=card: self.end_marker_requested.emit(c.marker_id, c.accessibleName())
+            card.chosen.connect(
+                lambda c=card: self.marker_chosen.emit(c.marker_id, c.accessibleName())
             )
             self.markers_box.addWidget(card)
             card.show()

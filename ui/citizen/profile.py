@@ -6,7 +6,7 @@ takes the tab's whole height and scrolls itself, and its key columns fit their c
 while the free-text one (summary, value, purpose) takes what is left.
 """
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QTableView,
@@ -21,6 +21,29 @@ from ui.case.widgets import make_table, stretch_column
 from ui.chips import ChipDelegate
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
+
+_KEY_COLUMNS = [
+    CitizenCasesModel.COLUMNS.index(key) for key in ("reference", "status", "priority", "sla")
+]
+
+
+_SERVICE = CitizenCasesModel.COLUMNS.index("service")
+_SUMMARY = CitizenCasesModel.COLUMNS.index("summary")
+FREE_TEXT_LEAST = 10  # characters: a summary or service narrower than this says nothing
+
+
+def _fit_free_text(table: QTableView) -> None:
+    """Beside whole key columns, the summary and the service share what is left; where that
+    is too little for a few words each (Welsh at 1280 pixels), the service goes first, then
+    the summary: both are in the reference's tooltip, and the header lists the services of
+    the cases next due."""
+    header = table.horizontalHeader()
+    keys = sum(header.sectionSize(column) for column in _KEY_COLUMNS)
+    least = table.fontMetrics().horizontalAdvance("x" * FREE_TEXT_LEAST)
+    free = table.viewport().width() - keys
+    header.setSectionHidden(_SERVICE, free < 2 * least)
+    header.setSectionHidden(_SUMMARY, free < least)
+    header.setStretchLastSection(free < least)  # the time left takes the spare width then
 
 
 def _page(*widgets: QWidget) -> QWidget:
@@ -38,6 +61,7 @@ class ProfilePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Cases, identifiers and consents"))
+        self._wanted: int | None = None  # wanted_width, until the cases change
         self.identifiers = IdentifiersModel(self)
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
@@ -72,6 +96,7 @@ class ProfilePanel(QTabWidget):
                 CitizenCasesModel.COLUMNS.index("service"), QHeaderView.ResizeMode.Stretch
             )
             table.activated.connect(self._open_case_at)
+            table.viewport().installEventFilter(self)
         stretch_column(
             self.identifiers_table, IdentifiersModel.COLUMNS.index("value"), fit_others=True
         )
@@ -97,10 +122,43 @@ class ProfilePanel(QTabWidget):
         for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wanted = None  # larger text (View > Larger text) needs wider columns
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for table in (self.open_table, self.closed_table):
+                if watched is table.viewport():
+                    _fit_free_text(table)
+        return False
+
+    def wanted_width(self) -> int:
+        """The width that shows the cases' key columns (reference, status, priority, time
+        left) whole, with some room for the summary and service beside them. Measured once
+        for each snapshot shown (it reads every case), not on every resize."""
+        if self._wanted is None:
+            self._wanted = self._measure_wanted()
+        return self._wanted
+
+    def _measure_wanted(self) -> int:
+        widest = 0
+        for table in (self.open_table, self.closed_table):
+            header = table.horizontalHeader()
+            keys = sum(
+                max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                for column in _KEY_COLUMNS
+            )
+            chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+            widest = max(widest, keys + chrome)
+        return widest + 2 * self.fontMetrics().horizontalAdvance("x" * 10)
+
     def tables(self) -> list[QTableView]:
         return [self.open_table, self.closed_table, self.identifiers_table, self.consents_table]
 
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
+        self._wanted = None
         self.identifiers.set_rows(snap.identifiers)
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)

@@ -89,6 +89,7 @@ class TimelinePanel(QWidget):
             self.composer.saved.connect(self.add_saved)
 
         self.channel_filter = QComboBox()
+        fit_long_items(self.channel_filter)
         self.channel_filter.setAccessibleName(self.tr("Show channel (Alt+N)"))
         self.channel_filter.setAccessibleDescription(
             self.tr("Show only the contacts of one channel, or only internal notes.")

@@ -49,12 +49,12 @@ def when_long(moment: datetime) -> str:
     return QLocale().toString(qdt, "dddd d MMMM yyyy, HH:mm")
 
 
-def fit_long_items(combo: QComboBox) -> None:
-    """A combo of cases ("reference — summary") as wide as a reference and a few words: a
-    long summary ends in "…" here (the reference first, so it stays whole) instead of
-    widening the whole view past the window; the open list shows it in full."""
+def fit_long_items(combo: QComboBox, chars: int = 12) -> None:
+    """A combo that may be as narrow as ``chars`` characters when the window is: a long
+    choice ("reference — summary", a Welsh channel name) ends in "…" there instead of
+    widening the whole view past the window, and the open list shows every choice in full."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(22)
+    combo.setMinimumContentsLength(chars)
     combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
 
 

@@ -12,6 +12,7 @@ says something of this citizen changed, one more job reads it all again.
 from time import perf_counter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.marker import MarkerDialog
+from ui.dialogs.marker_review import MarkerReviewDialog
 from ui.dialogs.shared import alive, failed
 
 # The record's quick actions (the method, its words, keys and what it does): buttons here, and
@@ -114,8 +116,8 @@ class CitizenView(QWidget):
         self.setAccessibleName(self.tr("Citizen"))
 
         self.header = CitizenHeader(self)
-        self.header.offers_end = True
-        self.header.end_marker_requested.connect(self.end_marker)
+        self.header.offers_review = True
+        self.header.marker_chosen.connect(self.review_marker)
         self.title = self.header.name
         self.conflict = ConflictBadge()
         self.conflict.resolve_requested.connect(self.resolve_conflict)
@@ -143,6 +145,8 @@ class CitizenView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([600, 400])
         self.splitter = splitter
+        self._split_by_hand = False  # once the person moves the divider, it stays theirs
+        splitter.splitterMoved.connect(self._divider_moved)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.conflict, 0, Qt.AlignmentFlag.AlignTop)
@@ -205,6 +209,28 @@ class CitizenView(QWidget):
         elif any(w.doc_type in RELATED_TYPES for w in changes.written):
             self.loader.check(ids)
 
+    # -- width -------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.share_width()
+
+    def _divider_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_hand = True
+
+    def share_width(self) -> None:
+        """The cases first: they get what their key columns need (and at least 55 %), the
+        timeline the rest, down to its own minimum. On a 1280-pixel screen in Welsh a fixed
+        share cut the cases' status, priority and time left."""
+        if self._split_by_hand:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        timeline_least = self.timeline.minimumSizeHint().width()
+        if total <= timeline_least:
+            return
+        cases = max(self.profile.wanted_width(), int(total * 0.55))
+        cases = min(cases, total - timeline_least)
+        self.splitter.setSizes([cases, total - cases])
+
     # -- showing ------------------------------------------------------------------------------
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         first = self.snapshot is None
@@ -214,6 +240,7 @@ class CitizenView(QWidget):
         self.conflict.set_conflicted(snap.conflicted)
         self.profile.show_snapshot(snap)
         self.timeline.show_snapshot(snap)
+        self.share_width()  # the cases' key columns are as wide as what they now hold
         if first:
             self.title_changed.emit(labels.shown(snap.display_name))
 
@@ -254,6 +281,18 @@ class CitizenView(QWidget):
 
     def set_marker(self) -> QDialog:
         return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))
+
+    def review_marker(self, marker_id: str, said: str) -> QDialog | None:
+        """Still needed (reworded, a new review date), or ended after a question."""
+        marker = next(
+            (m for m in (self.snapshot.markers if self.snapshot else ()) if m.id == marker_id),
+            None,
+        )
+        if marker is None:  # ended or gone since the header was drawn
+            return None
+        dialog = MarkerReviewDialog(self.ctx, marker, self)
+        dialog.end_requested.connect(lambda: self.end_marker(marker_id, said))
+        return self._show_dialog(dialog)
 
     def end_marker(self, marker_id: str, said: str) -> QMessageBox:
         """Ask before ending a warning (it stays on the record as ended, in the actor's name);

@@ -17,6 +17,16 @@ from ui.marker_card import kind_label
 REVIEW_AFTER_DAYS = 90  # a sensible first review; the person setting it can choose another
 
 
+def review_date_edit(today: date, first: date) -> QDateEdit:
+    """A review date: from today on (never in the past), ``first`` to begin with."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setMinimumDate(QDate(today.year, today.month, today.day))
+    edit.setDate(QDate(first.year, first.month, first.day))
+    return edit
+
+
 class MarkerDialog(FormDialog):
     """Saves through ``markers.add_marker``; ``result_value`` is (marker id, ChangeSet)."""
 
@@ -45,13 +55,8 @@ class MarkerDialog(FormDialog):
             self.tr("Why"),
             self.tr("What colleagues need to know, in a line."),
         )
-        self.review = QDateEdit()
-        self.review.setCalendarPopup(True)
-        self.review.setDisplayFormat("d MMM yyyy")
         today = utcnow().astimezone().date()
-        self.review.setMinimumDate(QDate(today.year, today.month, today.day))
-        first = today + timedelta(days=REVIEW_AFTER_DAYS)
-        self.review.setDate(QDate(first.year, first.month, first.day))
+        self.review = review_date_edit(today, today + timedelta(days=REVIEW_AFTER_DAYS))
         self.add_field(
             "review",
             self.tr("&Review by:"),

@@ -41,6 +41,7 @@ class CaseListModel(QAbstractTableModel):
 
     loading_changed = Signal(bool)
     total_changed = Signal(int)
+    at_risk_changed = Signal(int)  # how many of the listed cases breach by the end of today
     page_loaded = Signal(int)  # rows now loaded
     failed = Signal(str)
 
@@ -58,6 +59,7 @@ class CaseListModel(QAbstractTableModel):
         self._fetching = False
         self._generation = 0
         self._total = 0
+        self._at_risk = 0
         self._now = utcnow()
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
@@ -77,6 +79,10 @@ class CaseListModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def at_risk(self) -> int:
+        return self._at_risk
 
     @property
     def loading(self) -> bool:
@@ -160,6 +166,9 @@ class CaseListModel(QAbstractTableModel):
         if result.total is not None and result.total != self._total:
             self._total = result.total
             self.total_changed.emit(self._total)
+        if result.at_risk is not None and result.at_risk != self._at_risk:
+            self._at_risk = result.at_risk
+            self.at_risk_changed.emit(self._at_risk)
         self._set_fetching(False)
         self.page_loaded.emit(len(self._rows))
 
@@ -224,6 +233,8 @@ class CaseListModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if column == "reference" and role == Qt.ItemDataRole.DecorationRole and row.conflicted:
             return icons.icon("conflict", "red")
+        if column == "reference" and role == Qt.ItemDataRole.DecorationRole and row.escalated:
+            return icons.icon("escalated", "amber")
         return None
 
     def _countdown(self, row: CaseRow) -> tuple[str, str]:
@@ -241,6 +252,8 @@ class CaseListModel(QAbstractTableModel):
             return labels.priority(row.priority)
         if column == "reference" and spoken and row.conflicted:
             return self.tr("%1, has conflicting changes").replace("%1", row.reference)
+        if column == "reference" and spoken and row.escalated:
+            return self.tr("%1, escalated").replace("%1", row.reference)
         return str(getattr(row, column))
 
     def _tooltip(self, row: CaseRow, column: str) -> str | None:
@@ -252,6 +265,8 @@ class CaseListModel(QAbstractTableModel):
             )
         if column == "reference" and row.conflicted:
             return self.tr("This case has conflicting changes; open it to resolve them.")
+        if column == "reference" and row.escalated:
+            return self.tr("Escalated: its history says by which rule and what was done.")
         if column == "summary":
             return labels.shown(row.summary, lines=True)
         return None

@@ -11,7 +11,7 @@ from ui.worklist.view import WorkListView
 
 
 def my_work_page(ctx: UiContext, parent: QWidget | None = None) -> WorkListView:
-    """The signed-in officer's open cases."""
+    """The signed-in officer's open cases (a supervisor's also those escalated to them)."""
     view = WorkListView(
         ctx,
         QCoreApplication.translate("WorkPages", "My work"),
@@ -23,7 +23,9 @@ def my_work_page(ctx: UiContext, parent: QWidget | None = None) -> WorkListView:
         parent,
     )
     view.setObjectName("my-work")
-    view.show_cases(WorkFilter(assignee_id=ctx.actor.staff_id))
+    me = ctx.actor.staff_id
+    told = me if ctx.actor.is_supervisor else None
+    view.show_cases(WorkFilter(assignee_id=me, escalated_to=told))
     return view
 
 

@@ -5,16 +5,29 @@ page costs what the first one does. The sort and keyset work on ``rowid`` picked
 ``(assignee_id|queue_id, status, due_at)`` indexes first; only one page of whole rows is read.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
 
 from caseworker import language, vocab
-from caseworker.models import Case, Citizen, Queue, Service, StaffMember
+from caseworker.escalation import PAUSED
+from caseworker.models import Case, CaseEvent, Citizen, Queue, Service, StaffMember
+from caseworker.timeutil import utcnow
 
 PAGE_SIZE = 100
 _ROWID: ColumnClause[Any] = literal_column("cases.rowid")
@@ -39,6 +52,10 @@ class WorkFilter:
     queue_id: str | None = None
     text: str = ""
     open_only: bool = True
+    # At risk: open, not paused, and due by this instant (already late included).
+    due_by: datetime | None = None
+    # A supervisor's My work also lists the cases an escalation rule told them about.
+    escalated_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,7 @@ class CaseRow:
     finished_at: datetime | None
     conflicted: bool
     key: tuple[Any, int]  # (sort value, rowid): where the next page starts
+    escalated: bool = False  # an escalation rule has fired on it
 
 
 @dataclass(frozen=True)
@@ -62,16 +80,44 @@ class Page:
     rows: list[CaseRow]
     total: int | None  # counted on the first page only
     has_more: bool
+    at_risk: int | None = None  # of the total, how many are at risk today (first page only)
+
+
+def end_of_today(now: datetime) -> datetime:
+    """Midnight at the end of ``now``'s day, in this computer's time zone: "breaches today"
+    means before then."""
+    local = now.astimezone()
+    return datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=local.tzinfo)
+
+
+def _escalated() -> ColumnElement[bool]:
+    # Uses the partial index ``ix_case_events_escalated``.
+    return exists().where(CaseEvent.case_id == Case.id, CaseEvent.kind == "escalated")
+
+
+def _told(staff_id: str) -> ColumnElement[bool]:
+    """Cases whose escalation named this supervisor (``new`` lists staff ids, space apart)."""
+    named = (literal(" ") + CaseEvent.new + literal(" ")).contains(f" {staff_id} ", autoescape=True)
+    return Case.id.in_(
+        select(CaseEvent.case_id).where(
+            CaseEvent.kind == "escalated", CaseEvent.field == "notify", named
+        )
+    )
 
 
 def _where(f: WorkFilter) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = []
-    if f.assignee_id is not None:
+    if f.assignee_id is not None and f.escalated_to is not None:
+        clauses.append(or_(Case.assignee_id == f.assignee_id, _told(f.escalated_to)))
+    elif f.assignee_id is not None:
         clauses.append(Case.assignee_id == f.assignee_id)
     if f.queue_id is not None:
         clauses.append(Case.queue_id == f.queue_id)
     if f.open_only:
         clauses.append(Case.status.in_(sorted(vocab.OPEN_STATUSES)))
+    if f.due_by is not None:
+        clauses.append(Case.status.in_(sorted(vocab.OPEN_STATUSES - {PAUSED})))
+        clauses.append(Case.due_at <= f.due_by)
     words = f.text.split()
     for word in words:
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -115,6 +161,7 @@ def page(
             Citizen.preferred_name,
             Citizen.given_name,
             Citizen.family_name,
+            _escalated().label("escalated"),
         )
         .outerjoin(Service, Service.code == Case.service_code)
         .outerjoin(Citizen, Citizen.id == Case.citizen_id)
@@ -122,7 +169,7 @@ def page(
         .order_by(*order)
     )
     rows = []
-    for c, sort_key, rid, service, preferred, given, family in session.execute(stmt):
+    for c, sort_key, rid, service, preferred, given, family, escalated in session.execute(stmt):
         citizen = f"{preferred or given} {family}" if family else ""
         rows.append(
             CaseRow(
@@ -138,11 +185,16 @@ def page(
                 finished_at=c.resolved_at or c.closed_at,
                 conflicted=c.conflicted,
                 key=(sort_key, rid),
+                escalated=bool(escalated),
             )
         )
     has_more = len(rows) > limit
     total = count(session, f) if with_total else None
-    return Page(rows[:limit], total, has_more)
+    at_risk = None
+    if with_total:
+        risky = f if f.due_by is not None else replace(f, due_by=end_of_today(utcnow()))
+        at_risk = total if risky is f else count(session, risky)
+    return Page(rows[:limit], total, has_more, at_risk)
 
 
 @dataclass(frozen=True)
