@@ -33,6 +33,7 @@ from caseworker.store.store import STORE_FILENAME, Store
 from sync import config
 from sync.credentials import CentralAccount
 from ui import i18n, screenshot
+from ui.screen_views import ROLE_FOR
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
 from ui.central import CentralConnection
@@ -252,8 +253,10 @@ class Launcher:
                         "choose in the sign-in list"
                     )
                 return match[0]
-            agents = [s for s in staff if s.role == "agent"]
-            return (agents or staff)[0]
+            # A screen only some roles see (a supervisor's board) is shown as one of them.
+            role = ROLE_FOR.get(getattr(args, "view", None) or "", "agent")
+            fitting = [s for s in staff if s.role == role]
+            return (fitting or staff)[0]
         dialog = SignInDialog(self.worker, account, connect=self._first_connect)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

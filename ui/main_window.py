@@ -33,6 +33,7 @@ from ui.context import UiContext
 from ui.dialogs.central import CentralDialog
 from ui.dialogs.sync_problems import SyncProblemsDialog
 from ui.opened_record import opener_for, show_opened
+from ui.routing.page import RoutingPage
 from ui.search.model import SearchController
 from ui.search.omnibox import Omnibox
 from ui.search.page import SearchPage
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
             search.anonymous_contact_requested.connect(self.log_anonymous_contact)
             search.case_for_no_one_requested.connect(self.open_case_for_no_one)
             return search
+        if page == "routing":
+            return RoutingPage(self.ctx)
         raise ValueError(f"no page {page!r}")
 
     # -- the omnibox ---------------------------------------------------------------------------

@@ -19,12 +19,13 @@ from ui import icons
 # Every page the rail can offer, in order, with its icon and its Ctrl+digit shortcut. Only
 # pages that are built: social-media mentions and a supervisor's dashboard come back here
 # (with their access rules) when they do something, not as empty pages that say "later".
-PAGES = ("my_work", "queues", "search", "board")
+PAGES = ("my_work", "queues", "search", "board", "routing")
 _ICONS = {
     "my_work": "nav-my-work",
     "queues": "nav-queues",
     "search": "nav-search",
     "board": "nav-dashboard",
+    "routing": "nav-routing",
 }
 
 
@@ -34,6 +35,7 @@ def pages_for(role: str) -> tuple[str, ...]:
     person = Person("", role if role in vocab.ROLES else "")
     shown = {"my_work": True, "queues": bool(person.role), "search": True}
     shown["board"] = person.is_supervisor
+    shown["routing"] = person.is_supervisor
     return tuple(page for page in PAGES if shown[page])
 
 
@@ -47,6 +49,7 @@ def page_title(page: str) -> str:
         "queues": QCoreApplication.translate("Rail", "Queues"),
         "search": QCoreApplication.translate("Rail", "Search"),
         "board": QCoreApplication.translate("Rail", "Board"),
+        "routing": QCoreApplication.translate("Rail", "Routing"),
     }
     return titles[page]
 
@@ -113,4 +116,5 @@ class NavigationRail(QFrame):
             "queues": self.tr("The open cases waiting in a queue."),
             "search": self.tr("Everyone and every case the search box found."),
             "board": self.tr("Workload, breaches and trends of the cases on this laptop."),
+            "routing": self.tr("Which queue new cases go to, and who works each queue."),
         }[page]

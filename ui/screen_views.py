@@ -27,6 +27,7 @@ from ui.dialogs.new_citizen import NewCitizenDialog
 from ui.dialogs.note import NoteDialog
 from ui.dialogs.open_case import OpenCaseDialog
 from ui.main_window import MainWindow
+from ui.routing.page import RoutingPage
 from ui.signin import SignInDialog
 from ui.worklist.assign_dialog import AssignDialog
 
@@ -88,6 +89,31 @@ def _page(page: str) -> Show:
         window.show_page(page)
 
     return show
+
+
+def _supervisors_page(page: str) -> Show:
+    def show(window: MainWindow, _picks: Picks) -> None:
+        if page not in window.pages:
+            raise NothingToShow(f"only supervisors and admins see the {page} page")
+        window.show_page(page)
+
+    return show
+
+
+def _routing_rule(window: MainWindow, _picks: Picks) -> QDialog:
+    """The first routing rule, open for a change."""
+    _supervisors_page("routing")(window, _picks)
+    page = window.pages["routing"]
+    assert isinstance(page, RoutingPage)
+    wait_for = perf_counter() + 20
+    while page.model.rowCount() == 0 and perf_counter() < wait_for:
+        QApplication.processEvents()
+    if page.model.rowCount() == 0:
+        raise NothingToShow("the store has no routing rules to show")
+    page.table.setCurrentIndex(page.model.index(0, 1))
+    page.edit_rule()
+    assert isinstance(page.dialog, QDialog)
+    return page.dialog
 
 
 def _search(window: MainWindow, picks: Picks) -> None:
@@ -154,7 +180,16 @@ VIEWS: dict[str, Show] = {
     "case": _record("case"),
     "my-work": _page("my_work"),
     "queue": _page("queues"),
-    "board": _page("board"),  # shown to supervisors and admins
+    "board": _supervisors_page("board"),
+    "routing": _supervisors_page("routing"),
+}
+# Screens only some roles see, and the role to show them as (the rest: any role).
+ROLE_FOR: dict[str, str] = {
+    "board": "supervisor",
+    "routing": "supervisor",
+    "routing-rule": "supervisor",
+    "assign": "supervisor",
+    "spread": "supervisor",
 }
 
 # Dialogs: screenshots in both languages at one size, drawn over the window.
@@ -181,6 +216,7 @@ DIALOGS: dict[str, Show] = {
     "spread": lambda w, picks: _opened(
         AssignDialog(w.ctx, [_need(picks.case_id, "case")] * 12, spread=True, parent=w)
     ),
+    "routing-rule": _routing_rule,
 }
 
 SCREENS: dict[str, Show] = {**VIEWS, **DIALOGS}

@@ -68,6 +68,8 @@ ROUTES: dict[str, Route] = {
     "message": Route(parents=(("case_id", "case"),)),
     # A warning marker is part of its citizen's record: whoever holds the citizen holds it.
     "marker": Route(parents=(("citizen_id", "citizen"),)),
+    # Routing rules are the council's, like its queues: everyone who opens cases needs them.
+    "routing": Route(fixed=CATALOGUE),
     # The council's business calendar (service-level clocks): public, like the services.
     "calendar": Route(fixed=CATALOGUE),
     # Escalation rules are the council's, read by everyone (they explain an escalated case).

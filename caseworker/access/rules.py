@@ -12,6 +12,7 @@ from typing import Any
 from caseworker import vocab
 from caseworker.access.channels import ANONYMOUS, DIRECTORY, EVERYTHING, root_of, shared_roots
 from caseworker.access.people import Person
+from caseworker.routing import check as routing_check
 
 ASSIGN_OTHER = "only a supervisor can assign a case to someone else"
 TAKE_FROM = "only a supervisor can take a case from someone else"
@@ -22,6 +23,7 @@ OWN_SCOPE = "nobody can change their own queues, patch or role: ask an admin"
 CATALOGUE = "only an admin can change the council's services and queues"
 DIRECTORY_KEPT = "the citizen directory is kept by the council's central service"
 TEMPLATES = "only an admin can change the council's reply templates"
+ROUTING = "only a supervisor or an admin can change the routing rules"
 CALENDAR = "only a supervisor or an admin can change the council's calendar"
 TOO_LONG_FOR_SMS = (
     f"a text message can be at most {vocab.SMS_BODY_MAX} characters: send this reply by email"
@@ -134,6 +136,8 @@ def may_change(
         return MESSAGE_SENT
     if kind == "marker":
         return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
+    if kind == "routing":
+        return None if person.is_supervisor else ROUTING
     if kind == "escalation_rule":
         return None if person.is_supervisor else ESCALATION_RULES
     return "only an admin can change this record"
@@ -169,6 +173,10 @@ def changed(
         return _calendar(person, doc_id)
     if kind == "message":
         return _message(person, doc_id, new, current, roots)
+    if kind == "routing":
+        if not person.is_supervisor:
+            return ROUTING
+        return routing_check.problem(doc_id, new)
     if current is None:
         if kind == "citizen":
             return None if person.role else "only staff can add a citizen"

@@ -119,6 +119,45 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "routing",
+        "the rules that put a new case in a queue",
+        group(
+            (
+                Command(
+                    "show", "the routing rules, in order", _CLI + "routing_commands:configure_show"
+                ),
+                Command(
+                    "test",
+                    "which queue a case would go to, and by which rule",
+                    _CLI + "routing_commands:configure_test",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
+        "queue",
+        "a queue's members",
+        group(
+            (
+                Command(
+                    "members", "who works a queue", _CLI + "routing_commands:configure_members"
+                ),
+                Command(
+                    "add-member",
+                    "add a member of staff to a queue",
+                    _CLI + "routing_commands:configure_add_member",
+                ),
+                Command(
+                    "remove-member",
+                    "take a member of staff off a queue",
+                    _CLI + "routing_commands:configure_remove_member",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "export",
         "export every document, one JSON a line",
         _CLI + "store_commands:configure_export",
@@ -148,6 +187,11 @@ CORE_BENCHES: tuple[Command, ...] = (
         _CLI + "bench_clocks:configure",
     ),
     Command("board", "the supervisor's board figures", _CLI + "bench_board:configure_board"),
+    Command(
+        "routing",
+        "routing a new case: the demo rules and 10,000 rules",
+        _CLI + "bench_routing:configure_routing",
+    ),
 )
 
 

@@ -399,6 +399,33 @@ ESCALATION_RULE = DocType(
     ),
 )
 
+# The council's routing rules, all in one document (``routing:council``), in the order they are
+# tried: reordering is one atomic edit, and two supervisors' offline edits meet as one conflict
+# the conflict view shows (rules spread over documents would merge silently into a wrong order).
+ROUTING_ID = "routing:council"
+_ROUTING_RULE = Schema(
+    (
+        s("id", True, 64),
+        s("name", True, 200),
+        s("queue_id", True, 64),
+        Field("service_codes", "strings"),  # any of these services (none: any service)
+        Field("areas", "strings"),  # postcode areas, districts or sectors: "CF", "CF10", "SA1 4"
+        Field("channels", "strings"),  # any of these channels (none: any channel)
+    )
+)
+ROUTING = DocType(
+    "routing",
+    "routing",
+    1,
+    Schema(
+        (
+            Field("rules", "objects", True, item=_ROUTING_RULE),
+            when("updated_at", True),
+            s("updated_by", True, 64),
+        )
+    ),
+)
+
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
     for t in (
@@ -418,5 +445,6 @@ DOC_TYPES: dict[str, DocType] = {
         MARKER,
         CALENDAR,
         ESCALATION_RULE,
+        ROUTING,
     )
 }

@@ -21,7 +21,15 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import check
-from caseworker.documents.types import AUDIT_EVENT, QUEUE, REPLY_TEMPLATE, SERVICE, STAFF
+from caseworker.documents.types import (
+    AUDIT_EVENT,
+    QUEUE,
+    REPLY_TEMPLATE,
+    ROUTING,
+    ROUTING_ID,
+    SERVICE,
+    STAFF,
+)
 from caseworker.errors import StoreError
 from caseworker.ids import id_at
 from caseworker.models import Citizen, Interaction, StoredDocument
@@ -64,7 +72,7 @@ class SeedReport:
         return self.documents / self.seconds if self.seconds else 0.0
 
 
-def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staffing]:
+def _catalogue(chunk: Chunk, now_ms: int) -> tuple[tuple[dict[str, Any], ...], casework.Staffing]:
     data = reference.catalogue()
     docs: list[dict[str, Any]] = []
     for q in data["queues"]:
@@ -101,6 +109,16 @@ def _catalogue(chunk: Chunk) -> tuple[tuple[dict[str, Any], ...], casework.Staff
         services.append(service)
         docs.append(service)
     docs.append(reference.calendar())
+    docs.append(
+        {
+            "_id": ROUTING_ID,
+            "type": "routing",
+            "schema": ROUTING.schema_version,
+            "rules": data["routing"],
+            "updated_at": reference.iso(now_ms),
+            "updated_by": "staff:admin",
+        }
+    )
     for template in reference.reply_templates([s["code"] for s in data["services"]]):
         docs.append({"type": "reply_template", "schema": REPLY_TEMPLATE.schema_version, **template})
     docs += escalations.escalation_rules()
@@ -252,7 +270,7 @@ def _write_council(
     now_ms: int,
 ) -> int:
     head = Chunk(-1)  # the catalogue, numbered before every chunk of citizens
-    services, staffing = _catalogue(head)
+    services, staffing = _catalogue(head, now_ms)
     head.add(
         {
             "_id": id_at(AUDIT_EVENT.id_prefix, now_ms, random_seed),

@@ -134,8 +134,8 @@ class Chunk:
 
     def _project(self, doc: Document, rev: str) -> None:
         """Any other kind (the catalogue, mentions, audit): through ``projection`` itself. A
-        kind with no table (the council's calendar, escalation rules) is kept as a document
-        only, as a pull does."""
+        kind with no table (the council's calendar, escalation and routing rules) is kept as a
+        document only, as a pull does."""
         project = projection.PROJECTORS.get(doc["type"])
         if project is None:
             return

@@ -21,6 +21,7 @@ from caseworker.documents.types import CASE, CASE_EVENT
 from caseworker.errors import NotFoundError, ValidationError
 from caseworker.ids import new_case_reference, new_id, normalise_case_reference
 from caseworker.models import Case, CaseEvent, Queue, Service, StaffMember
+from caseworker.routing import store as routing
 from caseworker.services import audit, outcomes, workflow
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.store import docstore
@@ -122,7 +123,9 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
             "status": "new",
             "priority": new.priority,
             "channel": new.channel,
-            "queue_id": service.default_queue_id,
+            "queue_id": routing.queue_for_new_case(
+                session, service, new.location_postcode, new.citizen_id, new.channel
+            ),
             "opened_at": now,
             "response_due_at": response_due_at,
             "due_at": due_at,

@@ -334,3 +334,24 @@ def test_new_edits_true_is_judged_the_same_and_answered_in_order(
     assert first["id"] == mine and first["ok"] is True
     assert second["id"] == theirs and second["error"] == "forbidden"
     assert central.get(theirs)["assignee_id"] == "staff:supervisor"
+
+
+def test_only_a_supervisor_changes_the_routing_rules_through_the_gateway(
+    gateway: Gateway, central: Central
+) -> None:
+    from caseworker.documents.codec import new_document
+    from caseworker.documents.types import ROUTING, ROUTING_ID
+
+    rule = {"id": "r1", "name": "Social", "queue_id": "queue:waste", "channels": ["social"]}
+    fields = {"rules": [rule], "updated_at": NOW, "updated_by": "staff:agent"}
+    forged = revision(new_document(ROUTING, ROUTING_ID, fields))
+    for user in (ANN, OLU):  # a peer who is not a supervisor, new or on top of the real one
+        assert errors(push(gateway, user, [forged]))[ROUTING_ID]["error"] == "forbidden"
+    assert central.get(ROUTING_ID) is None
+    real = revision(new_document(ROUTING, ROUTING_ID, {**fields, "updated_by": "staff:supervisor"}))
+    assert push(gateway, SAM, [real]).json() == []
+    widened = revision({**real, "rules": [{**rule, "areas": [""]}]}, [real["_rev"]])
+    assert "not a postcode area" in errors(push(gateway, SAM, [widened]))[ROUTING_ID]["reason"]
+    taken = revision({**real, "rules": []}, [real["_rev"]])
+    assert errors(push(gateway, ANN, [taken]))[ROUTING_ID]["error"] == "forbidden"
+    assert central.get(ROUTING_ID)["_rev"] == real["_rev"]

@@ -42,7 +42,7 @@ from ui import i18n
 from ui.central import CentralConnection
 from ui.context import UiContext
 from ui.main_window import MainWindow
-from ui.screen_views import DIALOGS, VIEWS
+from ui.screen_views import DIALOGS, ROLE_FOR, VIEWS
 from ui.screenshot import show_screen, wait_until_idle
 from ui.theme import Theme
 from ui.worklist.model import COLUMNS
@@ -66,6 +66,7 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
     "SearchResultsModel": (0,),  # the name or reference (the detail line under it may elide)
     "SyncProblemsDialog": (0, 1),
     "SignInDialog": (0,),
+    "RulesModel": ("position", "queue"),
 }
 
 # Screens with cut text that is known and not yet fixed, each with what is cut. Strict: once
@@ -230,12 +231,20 @@ def cut_text(top: QWidget, size: str) -> list[Cut]:
 
 @pytest.fixture
 def window_in(
-    qtbot: QtBot, qapp: QApplication, theme: Theme, seeded: Store, data_dir: Path, ctx: UiContext
-) -> Iterator[Callable[[str], MainWindow]]:
-    """A window on the seeded council in a language (restored to English afterwards)."""
+    qtbot: QtBot,
+    qapp: QApplication,
+    theme: Theme,
+    seeded: Store,
+    data_dir: Path,
+    make_ctx: Callable[[str], UiContext],
+) -> Iterator[Callable[..., MainWindow]]:
+    """A window on the seeded council in a language (restored to English afterwards), signed in
+    as an agent unless a role is given."""
     made: list[CentralConnection] = []
+    ctx = make_ctx("agent")
 
-    def make(lang: str) -> MainWindow:
+    def make(lang: str, role: str = "agent") -> MainWindow:
+        ctx = make_ctx(role)
         i18n.install(qapp, lang)
         username = staff_with_role(seeded, ctx.actor.role).username
         central = CentralConnection(data_dir, ctx.worker, ctx.bus, username, None)
@@ -280,9 +289,9 @@ def _params() -> list[object]:
 
 @pytest.mark.parametrize(("screen", "lang"), _params())
 def test_no_key_text_is_cut_off(
-    window_in: Callable[[str], MainWindow], qtbot: QtBot, screen: str, lang: str
+    window_in: Callable[..., MainWindow], qtbot: QtBot, screen: str, lang: str
 ) -> None:
-    window = window_in(lang)
+    window = window_in(lang, ROLE_FOR.get(screen, "agent"))
     found = _check(window, screen, qtbot)
     assert not found, f"{len(found)} cut in {screen} ({lang}):\n" + "\n".join(
         str(cut) for cut in found[:40]

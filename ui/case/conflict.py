@@ -88,6 +88,8 @@ FIELD_NAMES = {
     "language": QT_TRANSLATE_NOOP("ConflictDialog", "Language"),
     "identifiers": QT_TRANSLATE_NOOP("ConflictDialog", "Identifiers"),
     "consents": QT_TRANSLATE_NOOP("ConflictDialog", "Consents"),
+    "rules": QT_TRANSLATE_NOOP("ConflictDialog", "Routing rules"),
+    "updated_by": QT_TRANSLATE_NOOP("ConflictDialog", "Saved by"),
 }
 EMPTY = QT_TRANSLATE_NOOP("ConflictDialog", "(empty)")
 
@@ -116,6 +118,11 @@ def _readable(field: str, value: Any) -> str:
         return labels.priority(value)
     if field == "language":
         return labels.language(value)
+    if field == "rules" and isinstance(value, list):  # routing rules: their order and queues
+        return "; ".join(
+            f"{n}. {r.get('name')} → {r.get('queue_id')}" if isinstance(r, dict) else str(r)
+            for n, r in enumerate(value, start=1)
+        )
     if isinstance(value, list):
         items = [
             str(v.get("value") or v.get("purpose") or v.get("id"))

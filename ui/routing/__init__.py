@@ -1,0 +1,1 @@
+"""The supervisors' Routing page: the ordered rules, a tester, and the queues' members."""
