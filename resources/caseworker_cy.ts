@@ -360,6 +360,271 @@
     </message>
 </context>
 <context>
+    <name>BoardFigures</name>
+    <message>
+        <source>none resolved</source>
+        <translation>dim un wedi&apos;i ddatrys</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 diwrnod</translation>
+    </message>
+    <message>
+        <source>%1: nothing to show.</source>
+        <translation>%1: dim i&apos;w ddangos.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ar agor</translation>
+    </message>
+    <message>
+        <source>At risk today</source>
+        <translation>Mewn perygl heddiw</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Wedi torri</translation>
+    </message>
+    <message>
+        <source>0 to 2 days</source>
+        <translation>0 i 2 diwrnod</translation>
+    </message>
+    <message>
+        <source>3 to 7 days</source>
+        <translation>3 i 7 diwrnod</translation>
+    </message>
+    <message>
+        <source>8 to 30 days</source>
+        <translation>8 i 30 diwrnod</translation>
+    </message>
+    <message>
+        <source>31 to 90 days</source>
+        <translation>31 i 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Dros 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>Open cases by queue</source>
+        <translation>Achosion agored fesul ciw</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Ciw</translation>
+    </message>
+    <message>
+        <source>Open cases by officer</source>
+        <translation>Achosion agored fesul swyddog</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Swyddog</translation>
+    </message>
+    <message>
+        <source>Open cases by age</source>
+        <translation>Achosion agored yn ôl oed</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Oed</translation>
+    </message>
+    <message>
+        <source>Cases opened in the last 4 weeks by channel</source>
+        <translation>Achosion a agorwyd yn y 4 wythnos diwethaf fesul sianel</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Agorwyd</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Sianel</translation>
+    </message>
+    <message>
+        <source>Opened and resolved per week (weeks from Monday)</source>
+        <translation>Agorwyd a datryswyd bob wythnos (wythnosau o ddydd Llun)</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Datryswyd</translation>
+    </message>
+    <message>
+        <source>Median time to resolve</source>
+        <translation>Amser canolrifol i ddatrys</translation>
+    </message>
+    <message>
+        <source>Week from</source>
+        <translation>Wythnos o</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>Yn cyfrifo&apos;r ffigurau…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Adnewyddu (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation>Adnewyddu&apos;r ffigurau (F5)</translation>
+    </message>
+    <message>
+        <source>The figures also refresh on their own when sync brings changes.</source>
+        <translation>Mae&apos;r ffigurau hefyd yn adnewyddu ohonynt eu hunain pan fydd cysoni&apos;n dod â newidiadau.</translation>
+    </message>
+    <message>
+        <source>Show as &amp;tables</source>
+        <translation>Dangos fel &amp;tablau</translation>
+    </message>
+    <message>
+        <source>Show every chart as a table (Alt+T)</source>
+        <translation>Dangos pob siart fel tabl (Alt+T)</translation>
+    </message>
+    <message>
+        <source>The tables hold the same figures; Enter on a cell lists its cases.</source>
+        <translation>Mae&apos;r tablau&apos;n dal yr un ffigurau; mae Enter ar gell yn rhestru ei hachosion.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Siartiau</translation>
+    </message>
+    <message>
+        <source>A chart a tab: Tab into it, arrows to a bar, Enter lists its cases.</source>
+        <translation>Siart ym mhob tab: Tab i mewn iddo, saethau at far, mae Enter yn rhestru ei achosion.</translation>
+    </message>
+    <message>
+        <source>By queue</source>
+        <translation>Fesul ciw</translation>
+    </message>
+    <message>
+        <source>By officer</source>
+        <translation>Fesul swyddog</translation>
+    </message>
+    <message>
+        <source>By age</source>
+        <translation>Yn ôl oed</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Fesul sianel</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Tuedd wythnosol</translation>
+    </message>
+    <message>
+        <source>Cases: choose a figure and press Enter</source>
+        <translation>Achosion: dewiswch ffigur a phwyso Enter</translation>
+    </message>
+    <message>
+        <source>Cases behind the chosen figure</source>
+        <translation>Yr achosion y tu ôl i&apos;r ffigur a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen case.</source>
+        <translation>Mae Enter yn agor yr achos a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>No queue</source>
+        <translation>Dim ciw</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Heb ei neilltuo</translation>
+    </message>
+    <message>
+        <source>The figures could not be worked out: %1</source>
+        <translation>Nid oedd modd cyfrifo&apos;r ffigurau: %1</translation>
+    </message>
+    <message>
+        <source>as of the last sync %1</source>
+        <translation>fel yr oeddent yn y cysoni diwethaf %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>heb gysoni erioed</translation>
+    </message>
+    <message>
+        <source>Covers the cases held on this laptop: %1 open in %2 queues, %3.</source>
+        <translation>Yn cwmpasu&apos;r achosion a gedwir ar y gliniadur hwn: %1 ar agor mewn %2 ciw, %3.</translation>
+    </message>
+    <message>
+        <source>%1 — counting…</source>
+        <translation>%1 — yn cyfrif…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 cases (Enter opens one)</source>
+        <translation>%1 — %2 achos (mae Enter yn agor un)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardTiles</name>
+    <message>
+        <source>no earlier figure</source>
+        <translation>dim ffigur cynharach</translation>
+    </message>
+    <message>
+        <source>same as the 4 weeks before</source>
+        <translation>yr un fath â&apos;r 4 wythnos cynt</translation>
+    </message>
+    <message>
+        <source>was %1 in the 4 weeks before</source>
+        <translation>%1 yn y 4 wythnos cynt</translation>
+    </message>
+    <message>
+        <source>First-contact resolution: cases resolved within 24 hours of being opened, with no more than one contact logged on the case, as a share of the cases resolved in the last 4 weeks.</source>
+        <translation>Datrys ar y cyswllt cyntaf: achosion a ddatryswyd o fewn 24 awr i&apos;w hagor, heb fwy nag un cyswllt wedi&apos;i gofnodi ar yr achos, fel cyfran o&apos;r achosion a ddatryswyd yn y 4 wythnos diwethaf.</translation>
+    </message>
+    <message>
+        <source>Open cases due before midnight tonight, not yet past due.</source>
+        <translation>Achosion agored sy&apos;n ddyledus cyn hanner nos heno, heb basio&apos;u hamser eto.</translation>
+    </message>
+    <message>
+        <source>Open cases past their due time.</source>
+        <translation>Achosion agored wedi pasio&apos;u hamser dyledus.</translation>
+    </message>
+    <message>
+        <source>Half the cases resolved in the last 4 weeks took less, half took more.</source>
+        <translation>Cymerodd hanner yr achosion a ddatryswyd yn y 4 wythnos diwethaf lai, a hanner fwy.</translation>
+    </message>
+    <message>
+        <source>Enter lists them.</source>
+        <translation>Mae Enter yn eu rhestru.</translation>
+    </message>
+    <message>
+        <source>At risk today</source>
+        <translation>Mewn perygl heddiw</translation>
+    </message>
+    <message>
+        <source>due before midnight</source>
+        <translation>i&apos;w gwneud cyn hanner nos</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Wedi torri</translation>
+    </message>
+    <message>
+        <source>open past their due time</source>
+        <translation>ar agor wedi&apos;r amser dyledus</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>Datrys ar y cyswllt cyntaf</translation>
+    </message>
+    <message>
+        <source>(%1 of %2)</source>
+        <translation>(%1 o %2)</translation>
+    </message>
+    <message>
+        <source>Median time to resolve</source>
+        <translation>Amser canolrifol i ddatrys</translation>
+    </message>
+</context>
+<context>
     <name>Callers</name>
     <message>
         <source>Anonymous contact logged.</source>
@@ -1312,6 +1577,14 @@
         <translation>Cydsyniadau</translation>
     </message>
     <message>
+        <source>Routing rules</source>
+        <translation>Rheolau llwybro</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>Cadwyd gan</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(gwag)</translation>
     </message>
@@ -1518,6 +1791,25 @@
     </message>
 </context>
 <context>
+    <name>DrillModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dyledus</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%1 d %2 h</source>
@@ -1714,6 +2006,21 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>Doedd dim modd %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>Enter lists the cases behind the chosen cell.</source>
+        <translation>Mae Enter yn rhestru&apos;r achosion y tu ôl i&apos;r gell a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>%1 (Enter lists these cases)</source>
+        <translation>%1 (mae Enter yn rhestru&apos;r achosion hyn)</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Dim i&apos;w ddangos.</translation>
     </message>
 </context>
 <context>
@@ -2567,6 +2874,69 @@
     </message>
 </context>
 <context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Queue members</source>
+        <translation>Aelodau ciw</translation>
+    </message>
+    <message>
+        <source>Queue (Alt+Q)</source>
+        <translation>Ciw (Alt+C)</translation>
+    </message>
+    <message>
+        <source>The queue whose members are listed.</source>
+        <translation>Y ciw y rhestrir ei aelodau.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Aelodau</translation>
+    </message>
+    <message>
+        <source>Who works this queue. Delete takes the chosen one off it.</source>
+        <translation>Pwy sy&apos;n gweithio&apos;r ciw hwn. Mae Delete yn tynnu&apos;r un a ddewiswyd oddi arno.</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke off queue</source>
+        <translation>&amp;Tynnu o&apos;r ciw</translation>
+    </message>
+    <message>
+        <source>Take off queue (Alt+K)</source>
+        <translation>Tynnu o&apos;r ciw (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Takes the chosen member off this queue.</source>
+        <translation>Yn tynnu&apos;r aelod a ddewiswyd o&apos;r ciw hwn.</translation>
+    </message>
+    <message>
+        <source>Member of staff to add</source>
+        <translation>Aelod o staff i&apos;w ychwanegu</translation>
+    </message>
+    <message>
+        <source>Someone who does not work this queue.</source>
+        <translation>Rhywun nad yw&apos;n gweithio&apos;r ciw hwn.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>Ychwan&amp;egu</translation>
+    </message>
+    <message>
+        <source>Add to queue (Alt+D)</source>
+        <translation>Ychwanegu at y ciw (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Adds the chosen member of staff to the queue.</source>
+        <translation>Yn ychwanegu&apos;r aelod o staff a ddewiswyd at y ciw.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Beth aeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Ciw:</translation>
+    </message>
+</context>
+<context>
     <name>NavigationRail</name>
     <message>
         <source>Navigation</source>
@@ -2587,6 +2957,14 @@
     <message>
         <source>Everyone and every case the search box found.</source>
         <translation>Pawb a phob achos a ganfu&apos;r blwch chwilio.</translation>
+    </message>
+    <message>
+        <source>Workload, breaches and trends of the cases on this laptop.</source>
+        <translation>Llwyth gwaith, achosion wedi torri a thueddiadau&apos;r achosion ar y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>Which queue new cases go to, and who works each queue.</source>
+        <translation>I ba giw mae achosion newydd yn mynd, a phwy sy&apos;n gweithio pob ciw.</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3555,14 @@
         <source>Search</source>
         <translation>Chwilio</translation>
     </message>
+    <message>
+        <source>Board</source>
+        <translation>Bwrdd</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Llwybro</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -3605,6 +3991,330 @@
     <message>
         <source>Sending…</source>
         <translation>Wrthi&apos;n anfon…</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingPage</name>
+    <message>
+        <source>Routing rules</source>
+        <translation>Rheolau llwybro</translation>
+    </message>
+    <message>
+        <source>A new case goes to the queue of the first rule it matches, top to bottom; if none matches, to its service&apos;s default queue. Insert adds a rule, Enter changes it, Delete deletes it, Ctrl+Up and Ctrl+Down move it.</source>
+        <translation>Mae achos newydd yn mynd i giw&apos;r rheol gyntaf y mae&apos;n ei chyfateb, o&apos;r brig i lawr; os nad oes un yn cyfateb, i giw arferol ei wasanaeth. Mae Insert yn ychwanegu rheol, Enter yn ei newid, Delete yn ei dileu, Ctrl+Up a Ctrl+Down yn ei symud.</translation>
+    </message>
+    <message>
+        <source>Routing problem</source>
+        <translation>Problem llwybro</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve the conflict…</source>
+        <translation>Datrys y gwrthd&amp;aro…</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict (Alt+R)</source>
+        <translation>Datrys y gwrthdaro (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Choose which of the two versions of the rules to keep.</source>
+        <translation>Dewiswch pa un o ddwy fersiwn y rheolau i&apos;w chadw.</translation>
+    </message>
+    <message>
+        <source>Tried top to bottom. Insert adds, Enter changes, Delete deletes.</source>
+        <translation>Yn cael eu profi o&apos;r brig i lawr. Mae Insert yn ychwanegu, Enter yn newid, Delete yn dileu.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Beth aeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Ychwaneg&amp;u</translation>
+    </message>
+    <message>
+        <source>Add a rule (Insert)</source>
+        <translation>Ychwanegu rheol (Insert)</translation>
+    </message>
+    <message>
+        <source>Adds a rule below the chosen one.</source>
+        <translation>Yn ychwanegu rheol o dan yr un a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Chang&amp;e</source>
+        <translation>&amp;Newid</translation>
+    </message>
+    <message>
+        <source>Change the rule (Enter)</source>
+        <translation>Newid y rheol (Enter)</translation>
+    </message>
+    <message>
+        <source>Changes the chosen rule&apos;s name, what it matches or its queue.</source>
+        <translation>Yn newid enw&apos;r rheol a ddewiswyd, beth mae&apos;n ei gyfateb neu ei chiw.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Dileu</translation>
+    </message>
+    <message>
+        <source>Delete the rule (Delete)</source>
+        <translation>Dileu&apos;r rheol (Delete)</translation>
+    </message>
+    <message>
+        <source>Deletes the chosen rule.</source>
+        <translation>Yn dileu&apos;r rheol a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Sy&amp;mud i fyny</translation>
+    </message>
+    <message>
+        <source>Move the rule up (Ctrl+Up)</source>
+        <translation>Symud y rheol i fyny (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Tries the chosen rule one place sooner.</source>
+        <translation>Yn profi&apos;r rheol a ddewiswyd un lle yn gynt.</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Symud i &amp;lawr</translation>
+    </message>
+    <message>
+        <source>Move the rule down (Ctrl+Down)</source>
+        <translation>Symud y rheol i lawr (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>Tries the chosen rule one place later.</source>
+        <translation>Yn profi&apos;r rheol a ddewiswyd un lle yn hwyrach.</translation>
+    </message>
+    <message>
+        <source>These routing rules cannot be used, so every new case goes to its service&apos;s default queue. Adding a rule here replaces them. (%1)</source>
+        <translation>Does dim modd defnyddio&apos;r rheolau llwybro hyn, felly mae pob achos newydd yn mynd i giw arferol ei wasanaeth. Mae ychwanegu rheol yma yn eu disodli. (%1)</translation>
+    </message>
+    <message>
+        <source>Two edits of the routing rules were made at once, at least one offline. The rules shown are one of them until the conflict is resolved.</source>
+        <translation>Gwnaed dau newid i&apos;r rheolau llwybro ar yr un pryd, o leiaf un all-lein. Un ohonynt yw&apos;r rheolau a ddangosir nes datrys y gwrthdaro.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingTester</name>
+    <message>
+        <source>Try a case</source>
+        <translation>Rhoi cynnig ar achos</translation>
+    </message>
+    <message>
+        <source>Service (Alt+S)</source>
+        <translation>Gwasanaeth (Alt+S)</translation>
+    </message>
+    <message>
+        <source>The service the case would be for.</source>
+        <translation>Y gwasanaeth y byddai&apos;r achos ar ei gyfer.</translation>
+    </message>
+    <message>
+        <source>Postcode (Alt+P)</source>
+        <translation>Cod post (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Where the case is, or its citizen&apos;s postcode.</source>
+        <translation>Lle mae&apos;r achos, neu god post ei ddinesydd.</translation>
+    </message>
+    <message>
+        <source>e.g. CF37 1AB</source>
+        <translation>e.e. CF37 1AB</translation>
+    </message>
+    <message>
+        <source>Channel (Alt+N)</source>
+        <translation>Sianel (Alt+I)</translation>
+    </message>
+    <message>
+        <source>How the case would be reported.</source>
+        <translation>Sut y byddai&apos;r achos yn cael ei adrodd.</translation>
+    </message>
+    <message>
+        <source>Where the case would go</source>
+        <translation>I ble byddai&apos;r achos yn mynd</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>Gwa&amp;sanaeth:</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>Cod &amp;post:</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>S&amp;ianel:</translation>
+    </message>
+    <message>
+        <source>There are no services to try.</source>
+        <translation>Does dim gwasanaethau i roi cynnig arnynt.</translation>
+    </message>
+    <message>
+        <source>no queue</source>
+        <translation>dim ciw</translation>
+    </message>
+    <message>
+        <source>its service&apos;s default queue</source>
+        <translation>ciw arferol ei wasanaeth</translation>
+    </message>
+    <message>
+        <source>rule “%1”</source>
+        <translation>y rheol “%1”</translation>
+    </message>
+    <message>
+        <source>Goes to %1, by %2.</source>
+        <translation>Yn mynd i %1, drwy %2.</translation>
+    </message>
+    <message>
+        <source>Passed over “%1”: its queue is closed or missing.</source>
+        <translation>Wedi hepgor “%1”: mae ei giw wedi cau neu ar goll.</translation>
+    </message>
+    <message>
+        <source>The routing rules cannot be used: see above.</source>
+        <translation>Does dim modd defnyddio&apos;r rheolau llwybro: gweler uchod.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Add a routing rule</source>
+        <translation>Ychwanegu rheol llwybro</translation>
+    </message>
+    <message>
+        <source>Change a routing rule</source>
+        <translation>Newid rheol llwybro</translation>
+    </message>
+    <message>
+        <source>A new case goes to the queue of the first rule it matches. A rule matches a case that fits everything it names; leave a part empty to match any.</source>
+        <translation>Mae achos newydd yn mynd i giw&apos;r rheol gyntaf y mae&apos;n ei chyfateb. Mae rheol yn cyfateb i achos sy&apos;n cyd-fynd â phopeth y mae&apos;n ei enwi; gadewch ran yn wag i gyfateb i unrhyw beth.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Enw:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>What the rule does, in a few words colleagues will read.</source>
+        <translation>Beth mae&apos;r rheol yn ei wneud, mewn ychydig eiriau y bydd cydweithwyr yn eu darllen.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices:</source>
+        <translation>Gwasanaetha&amp;u:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Gwasanaethau</translation>
+    </message>
+    <message>
+        <source>Space ticks a service. None ticked: any service.</source>
+        <translation>Mae Space yn ticio gwasanaeth. Dim un wedi&apos;i dicio: unrhyw wasanaeth.</translation>
+    </message>
+    <message>
+        <source>e.g. CF37, CF38, SA1 4</source>
+        <translation>e.e. CF37, CF38, SA1 4</translation>
+    </message>
+    <message>
+        <source>&amp;Areas:</source>
+        <translation>&amp;Ardaloedd:</translation>
+    </message>
+    <message>
+        <source>Postcode areas</source>
+        <translation>Ardaloedd cod post</translation>
+    </message>
+    <message>
+        <source>Postcode areas (CF), districts (CF10) or sectors (SA1 4), separated by commas. Empty: anywhere.</source>
+        <translation>Ardaloedd cod post (CF), dosbarthau (CF10) neu sectorau (SA1 4), wedi&apos;u gwahanu gan atalnodau. Gwag: unrhyw le.</translation>
+    </message>
+    <message>
+        <source>Ticked: the rule takes cases reported this way.</source>
+        <translation>Wedi&apos;i thicio: mae&apos;r rheol yn cymryd achosion a adroddwyd fel hyn.</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels:</source>
+        <translation>S&amp;ianeli:</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Sianeli</translation>
+    </message>
+    <message>
+        <source>How the case was reported. None ticked: any channel.</source>
+        <translation>Sut yr adroddwyd yr achos. Dim un wedi&apos;i dicio: unrhyw sianel.</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (wedi cau)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>Ci&amp;w:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Ciw</translation>
+    </message>
+    <message>
+        <source>The queue that cases matching this rule go to.</source>
+        <translation>Y ciw y mae achosion sy&apos;n cyfateb i&apos;r rheol hon yn mynd iddo.</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>Rhowch enw i&apos;r rheol.</translation>
+    </message>
+    <message>
+        <source>Not a postcode area, district or sector: %1</source>
+        <translation>Nid yw&apos;n ardal, dosbarth na sector cod post: %1</translation>
+    </message>
+    <message>
+        <source>Choose a service, an area or a channel: a rule that matches everything would take every case.</source>
+        <translation>Dewiswch wasanaeth, ardal neu sianel: byddai rheol sy&apos;n cyfateb i bopeth yn cymryd pob achos.</translation>
+    </message>
+    <message>
+        <source>Choose a queue.</source>
+        <translation>Dewiswch giw.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Order</source>
+        <translation>Trefn</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rheol</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Yn cyfateb</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Ciw</translation>
+    </message>
+    <message>
+        <source>%1 (missing: passed over)</source>
+        <translation>%1 (ar goll: wedi&apos;i hepgor)</translation>
+    </message>
+    <message>
+        <source>%1 (closed: passed over)</source>
+        <translation>%1 (wedi cau: wedi&apos;i hepgor)</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Gwasanaeth: %1</translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation>Ardal: %1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Sianel: %1</translation>
     </message>
 </context>
 <context>

@@ -333,6 +333,271 @@
     </message>
 </context>
 <context>
+    <name>BoardFigures</name>
+    <message>
+        <source>none resolved</source>
+        <translation>none resolved</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1: nothing to show.</source>
+        <translation>%1: nothing to show.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>At risk today</source>
+        <translation>At risk today</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <source>0 to 2 days</source>
+        <translation>0 to 2 days</translation>
+    </message>
+    <message>
+        <source>3 to 7 days</source>
+        <translation>3 to 7 days</translation>
+    </message>
+    <message>
+        <source>8 to 30 days</source>
+        <translation>8 to 30 days</translation>
+    </message>
+    <message>
+        <source>31 to 90 days</source>
+        <translation>31 to 90 days</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Over 90 days</translation>
+    </message>
+    <message>
+        <source>Open cases by queue</source>
+        <translation>Open cases by queue</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Open cases by officer</source>
+        <translation>Open cases by officer</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Open cases by age</source>
+        <translation>Open cases by age</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Cases opened in the last 4 weeks by channel</source>
+        <translation>Cases opened in the last 4 weeks by channel</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Opened and resolved per week (weeks from Monday)</source>
+        <translation>Opened and resolved per week (weeks from Monday)</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Median time to resolve</source>
+        <translation>Median time to resolve</translation>
+    </message>
+    <message>
+        <source>Week from</source>
+        <translation>Week from</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>Working out the figures…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation>Refresh the figures (F5)</translation>
+    </message>
+    <message>
+        <source>The figures also refresh on their own when sync brings changes.</source>
+        <translation>The figures also refresh on their own when sync brings changes.</translation>
+    </message>
+    <message>
+        <source>Show as &amp;tables</source>
+        <translation>Show as &amp;tables</translation>
+    </message>
+    <message>
+        <source>Show every chart as a table (Alt+T)</source>
+        <translation>Show every chart as a table (Alt+T)</translation>
+    </message>
+    <message>
+        <source>The tables hold the same figures; Enter on a cell lists its cases.</source>
+        <translation>The tables hold the same figures; Enter on a cell lists its cases.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>A chart a tab: Tab into it, arrows to a bar, Enter lists its cases.</source>
+        <translation>A chart a tab: Tab into it, arrows to a bar, Enter lists its cases.</translation>
+    </message>
+    <message>
+        <source>By queue</source>
+        <translation>By queue</translation>
+    </message>
+    <message>
+        <source>By officer</source>
+        <translation>By officer</translation>
+    </message>
+    <message>
+        <source>By age</source>
+        <translation>By age</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Weekly trend</translation>
+    </message>
+    <message>
+        <source>Cases: choose a figure and press Enter</source>
+        <translation>Cases: choose a figure and press Enter</translation>
+    </message>
+    <message>
+        <source>Cases behind the chosen figure</source>
+        <translation>Cases behind the chosen figure</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen case.</source>
+        <translation>Enter opens the chosen case.</translation>
+    </message>
+    <message>
+        <source>No queue</source>
+        <translation>No queue</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>The figures could not be worked out: %1</source>
+        <translation>The figures could not be worked out: %1</translation>
+    </message>
+    <message>
+        <source>as of the last sync %1</source>
+        <translation>as of the last sync %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>Covers the cases held on this laptop: %1 open in %2 queues, %3.</source>
+        <translation>Covers the cases held on this laptop: %1 open in %2 queues, %3.</translation>
+    </message>
+    <message>
+        <source>%1 — counting…</source>
+        <translation>%1 — counting…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 cases (Enter opens one)</source>
+        <translation>%1 — %2 cases (Enter opens one)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardTiles</name>
+    <message>
+        <source>no earlier figure</source>
+        <translation>no earlier figure</translation>
+    </message>
+    <message>
+        <source>same as the 4 weeks before</source>
+        <translation>same as the 4 weeks before</translation>
+    </message>
+    <message>
+        <source>was %1 in the 4 weeks before</source>
+        <translation>was %1 in the 4 weeks before</translation>
+    </message>
+    <message>
+        <source>First-contact resolution: cases resolved within 24 hours of being opened, with no more than one contact logged on the case, as a share of the cases resolved in the last 4 weeks.</source>
+        <translation>First-contact resolution: cases resolved within 24 hours of being opened, with no more than one contact logged on the case, as a share of the cases resolved in the last 4 weeks.</translation>
+    </message>
+    <message>
+        <source>Open cases due before midnight tonight, not yet past due.</source>
+        <translation>Open cases due before midnight tonight, not yet past due.</translation>
+    </message>
+    <message>
+        <source>Open cases past their due time.</source>
+        <translation>Open cases past their due time.</translation>
+    </message>
+    <message>
+        <source>Half the cases resolved in the last 4 weeks took less, half took more.</source>
+        <translation>Half the cases resolved in the last 4 weeks took less, half took more.</translation>
+    </message>
+    <message>
+        <source>Enter lists them.</source>
+        <translation>Enter lists them.</translation>
+    </message>
+    <message>
+        <source>At risk today</source>
+        <translation>At risk today</translation>
+    </message>
+    <message>
+        <source>due before midnight</source>
+        <translation>due before midnight</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <source>open past their due time</source>
+        <translation>open past their due time</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>First-contact resolution</translation>
+    </message>
+    <message>
+        <source>(%1 of %2)</source>
+        <translation>(%1 of %2)</translation>
+    </message>
+    <message>
+        <source>Median time to resolve</source>
+        <translation>Median time to resolve</translation>
+    </message>
+</context>
+<context>
     <name>Callers</name>
     <message>
         <source>Anonymous contact logged.</source>
@@ -1276,6 +1541,14 @@
         <translation>Consents</translation>
     </message>
     <message>
+        <source>Routing rules</source>
+        <translation>Routing rules</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>Saved by</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(empty)</translation>
     </message>
@@ -1482,6 +1755,25 @@
     </message>
 </context>
 <context>
+    <name>DrillModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%1 d %2 h</source>
@@ -1678,6 +1970,21 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>Could not %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>Enter lists the cases behind the chosen cell.</source>
+        <translation>Enter lists the cases behind the chosen cell.</translation>
+    </message>
+    <message>
+        <source>%1 (Enter lists these cases)</source>
+        <translation>%1 (Enter lists these cases)</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Nothing to show.</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +2838,69 @@
     </message>
 </context>
 <context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Queue members</source>
+        <translation>Queue members</translation>
+    </message>
+    <message>
+        <source>Queue (Alt+Q)</source>
+        <translation>Queue (Alt+Q)</translation>
+    </message>
+    <message>
+        <source>The queue whose members are listed.</source>
+        <translation>The queue whose members are listed.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Who works this queue. Delete takes the chosen one off it.</source>
+        <translation>Who works this queue. Delete takes the chosen one off it.</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke off queue</source>
+        <translation>Ta&amp;ke off queue</translation>
+    </message>
+    <message>
+        <source>Take off queue (Alt+K)</source>
+        <translation>Take off queue (Alt+K)</translation>
+    </message>
+    <message>
+        <source>Takes the chosen member off this queue.</source>
+        <translation>Takes the chosen member off this queue.</translation>
+    </message>
+    <message>
+        <source>Member of staff to add</source>
+        <translation>Member of staff to add</translation>
+    </message>
+    <message>
+        <source>Someone who does not work this queue.</source>
+        <translation>Someone who does not work this queue.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>A&amp;dd</translation>
+    </message>
+    <message>
+        <source>Add to queue (Alt+D)</source>
+        <translation>Add to queue (Alt+D)</translation>
+    </message>
+    <message>
+        <source>Adds the chosen member of staff to the queue.</source>
+        <translation>Adds the chosen member of staff to the queue.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Queue:</translation>
+    </message>
+</context>
+<context>
     <name>NavigationRail</name>
     <message>
         <source>Navigation</source>
@@ -2551,6 +2921,14 @@
     <message>
         <source>Everyone and every case the search box found.</source>
         <translation>Everyone and every case the search box found.</translation>
+    </message>
+    <message>
+        <source>Workload, breaches and trends of the cases on this laptop.</source>
+        <translation>Workload, breaches and trends of the cases on this laptop.</translation>
+    </message>
+    <message>
+        <source>Which queue new cases go to, and who works each queue.</source>
+        <translation>Which queue new cases go to, and who works each queue.</translation>
     </message>
 </context>
 <context>
@@ -3129,6 +3507,14 @@
         <source>Search</source>
         <translation>Search</translation>
     </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Routing</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -3557,6 +3943,330 @@
     <message>
         <source>Sending…</source>
         <translation>Sending…</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingPage</name>
+    <message>
+        <source>Routing rules</source>
+        <translation>Routing rules</translation>
+    </message>
+    <message>
+        <source>A new case goes to the queue of the first rule it matches, top to bottom; if none matches, to its service&apos;s default queue. Insert adds a rule, Enter changes it, Delete deletes it, Ctrl+Up and Ctrl+Down move it.</source>
+        <translation>A new case goes to the queue of the first rule it matches, top to bottom; if none matches, to its service&apos;s default queue. Insert adds a rule, Enter changes it, Delete deletes it, Ctrl+Up and Ctrl+Down move it.</translation>
+    </message>
+    <message>
+        <source>Routing problem</source>
+        <translation>Routing problem</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve the conflict…</source>
+        <translation>&amp;Resolve the conflict…</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict (Alt+R)</source>
+        <translation>Resolve the conflict (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Choose which of the two versions of the rules to keep.</source>
+        <translation>Choose which of the two versions of the rules to keep.</translation>
+    </message>
+    <message>
+        <source>Tried top to bottom. Insert adds, Enter changes, Delete deletes.</source>
+        <translation>Tried top to bottom. Insert adds, Enter changes, Delete deletes.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Add a rule (Insert)</source>
+        <translation>Add a rule (Insert)</translation>
+    </message>
+    <message>
+        <source>Adds a rule below the chosen one.</source>
+        <translation>Adds a rule below the chosen one.</translation>
+    </message>
+    <message>
+        <source>Chang&amp;e</source>
+        <translation>Chang&amp;e</translation>
+    </message>
+    <message>
+        <source>Change the rule (Enter)</source>
+        <translation>Change the rule (Enter)</translation>
+    </message>
+    <message>
+        <source>Changes the chosen rule&apos;s name, what it matches or its queue.</source>
+        <translation>Changes the chosen rule&apos;s name, what it matches or its queue.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <source>Delete the rule (Delete)</source>
+        <translation>Delete the rule (Delete)</translation>
+    </message>
+    <message>
+        <source>Deletes the chosen rule.</source>
+        <translation>Deletes the chosen rule.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Move the rule up (Ctrl+Up)</source>
+        <translation>Move the rule up (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Tries the chosen rule one place sooner.</source>
+        <translation>Tries the chosen rule one place sooner.</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Move the rule down (Ctrl+Down)</source>
+        <translation>Move the rule down (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>Tries the chosen rule one place later.</source>
+        <translation>Tries the chosen rule one place later.</translation>
+    </message>
+    <message>
+        <source>These routing rules cannot be used, so every new case goes to its service&apos;s default queue. Adding a rule here replaces them. (%1)</source>
+        <translation>These routing rules cannot be used, so every new case goes to its service&apos;s default queue. Adding a rule here replaces them. (%1)</translation>
+    </message>
+    <message>
+        <source>Two edits of the routing rules were made at once, at least one offline. The rules shown are one of them until the conflict is resolved.</source>
+        <translation>Two edits of the routing rules were made at once, at least one offline. The rules shown are one of them until the conflict is resolved.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingTester</name>
+    <message>
+        <source>Try a case</source>
+        <translation>Try a case</translation>
+    </message>
+    <message>
+        <source>Service (Alt+S)</source>
+        <translation>Service (Alt+S)</translation>
+    </message>
+    <message>
+        <source>The service the case would be for.</source>
+        <translation>The service the case would be for.</translation>
+    </message>
+    <message>
+        <source>Postcode (Alt+P)</source>
+        <translation>Postcode (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Where the case is, or its citizen&apos;s postcode.</source>
+        <translation>Where the case is, or its citizen&apos;s postcode.</translation>
+    </message>
+    <message>
+        <source>e.g. CF37 1AB</source>
+        <translation>e.g. CF37 1AB</translation>
+    </message>
+    <message>
+        <source>Channel (Alt+N)</source>
+        <translation>Channel (Alt+N)</translation>
+    </message>
+    <message>
+        <source>How the case would be reported.</source>
+        <translation>How the case would be reported.</translation>
+    </message>
+    <message>
+        <source>Where the case would go</source>
+        <translation>Where the case would go</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>Cha&amp;nnel:</translation>
+    </message>
+    <message>
+        <source>There are no services to try.</source>
+        <translation>There are no services to try.</translation>
+    </message>
+    <message>
+        <source>no queue</source>
+        <translation>no queue</translation>
+    </message>
+    <message>
+        <source>its service&apos;s default queue</source>
+        <translation>its service&apos;s default queue</translation>
+    </message>
+    <message>
+        <source>rule “%1”</source>
+        <translation>rule “%1”</translation>
+    </message>
+    <message>
+        <source>Goes to %1, by %2.</source>
+        <translation>Goes to %1, by %2.</translation>
+    </message>
+    <message>
+        <source>Passed over “%1”: its queue is closed or missing.</source>
+        <translation>Passed over “%1”: its queue is closed or missing.</translation>
+    </message>
+    <message>
+        <source>The routing rules cannot be used: see above.</source>
+        <translation>The routing rules cannot be used: see above.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Add a routing rule</source>
+        <translation>Add a routing rule</translation>
+    </message>
+    <message>
+        <source>Change a routing rule</source>
+        <translation>Change a routing rule</translation>
+    </message>
+    <message>
+        <source>A new case goes to the queue of the first rule it matches. A rule matches a case that fits everything it names; leave a part empty to match any.</source>
+        <translation>A new case goes to the queue of the first rule it matches. A rule matches a case that fits everything it names; leave a part empty to match any.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What the rule does, in a few words colleagues will read.</source>
+        <translation>What the rule does, in a few words colleagues will read.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices:</source>
+        <translation>Ser&amp;vices:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Space ticks a service. None ticked: any service.</source>
+        <translation>Space ticks a service. None ticked: any service.</translation>
+    </message>
+    <message>
+        <source>e.g. CF37, CF38, SA1 4</source>
+        <translation>e.g. CF37, CF38, SA1 4</translation>
+    </message>
+    <message>
+        <source>&amp;Areas:</source>
+        <translation>&amp;Areas:</translation>
+    </message>
+    <message>
+        <source>Postcode areas</source>
+        <translation>Postcode areas</translation>
+    </message>
+    <message>
+        <source>Postcode areas (CF), districts (CF10) or sectors (SA1 4), separated by commas. Empty: anywhere.</source>
+        <translation>Postcode areas (CF), districts (CF10) or sectors (SA1 4), separated by commas. Empty: anywhere.</translation>
+    </message>
+    <message>
+        <source>Ticked: the rule takes cases reported this way.</source>
+        <translation>Ticked: the rule takes cases reported this way.</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels:</source>
+        <translation>C&amp;hannels:</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>How the case was reported. None ticked: any channel.</source>
+        <translation>How the case was reported. None ticked: any channel.</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (closed)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Queue:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>The queue that cases matching this rule go to.</source>
+        <translation>The queue that cases matching this rule go to.</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>Give the rule a name.</translation>
+    </message>
+    <message>
+        <source>Not a postcode area, district or sector: %1</source>
+        <translation>Not a postcode area, district or sector: %1</translation>
+    </message>
+    <message>
+        <source>Choose a service, an area or a channel: a rule that matches everything would take every case.</source>
+        <translation>Choose a service, an area or a channel: a rule that matches everything would take every case.</translation>
+    </message>
+    <message>
+        <source>Choose a queue.</source>
+        <translation>Choose a queue.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>%1 (missing: passed over)</source>
+        <translation>%1 (missing: passed over)</translation>
+    </message>
+    <message>
+        <source>%1 (closed: passed over)</source>
+        <translation>%1 (closed: passed over)</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation>Area: %1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Channel: %1</translation>
     </message>
 </context>
 <context>

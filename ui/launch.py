@@ -33,12 +33,12 @@ from caseworker.store.store import STORE_FILENAME, Store
 from sync import config
 from sync.credentials import CentralAccount
 from ui import i18n, screenshot
-from ui.screen_views import ROLE_FOR
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
 from ui.central import CentralConnection
 from ui.context import UiContext
 from ui.main_window import MainWindow
+from ui.screen_views import ROLE_FOR
 from ui.signin import SignInDialog, StaffChoice, active_staff
 from ui.theme import Theme
 from ui.worker import DbWorker
