@@ -258,11 +258,18 @@ async def _write(
     ]
     ctx.lease.check()
     answer = await ctx.couch.post("/_bulk_docs", {"docs": docs})
-    results = answer if isinstance(answer, list) else []
+    # Matched by id, not position: PouchDB Server can answer a conflict after the writes that
+    # followed it, and an event must never name the case that was not written.
+    results = {
+        r["id"]: r
+        for r in (answer if isinstance(answer, list) else [])
+        if isinstance(r, dict) and isinstance(r.get("id"), str)
+    }
     done: list[str] = []
     events: list[Document] = []
-    for (case_id, staff_id), result in zip(plan.pairs, results, strict=False):
-        error = result.get("error") if isinstance(result, dict) else "no answer"
+    for case_id, staff_id in plan.pairs:
+        result = results.get(case_id)
+        error = result.get("error") if result is not None else "no answer"
         if error is None:
             done.append(staff_id)
             events.append(_event(case_id, staff_id, now))
