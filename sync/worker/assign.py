@@ -38,6 +38,7 @@ from caseworker.services.assignment import (
 )
 from caseworker.timeutil import to_iso
 from sync.gateway.couch import Couch, CouchError
+from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.lease import LeaseLost
@@ -258,18 +259,11 @@ async def _write(
     ]
     ctx.lease.check()
     answer = await ctx.couch.post("/_bulk_docs", {"docs": docs})
-    # Matched by id, not position: PouchDB Server can answer a conflict after the writes that
-    # followed it, and an event must never name the case that was not written.
-    results = {
-        r["id"]: r
-        for r in (answer if isinstance(answer, list) else [])
-        if isinstance(r, dict) and isinstance(r.get("id"), str)
-    }
+    results = results_by_id(answer)
     done: list[str] = []
     events: list[Document] = []
     for case_id, staff_id in plan.pairs:
-        result = results.get(case_id)
-        error = result.get("error") if result is not None else "no answer"
+        error = error_of(results, case_id)
         if error is None:
             done.append(staff_id)
             events.append(_event(case_id, staff_id, now))

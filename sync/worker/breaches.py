@@ -47,6 +47,7 @@ from caseworker.timeutil import from_iso, to_iso, utcnow
 from caseworker.worktime import default_calendar, working_hours_after, working_hours_before
 from sync.gateway.couch import Couch, CouchError, doc_path
 from sync.worker.breach_view import DESIGN_ID, DUE_VIEW, design_document
+from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import read_batch, read_bounded, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.lease import LeaseLost
@@ -240,10 +241,9 @@ class BreachJob:
         if missing:
             ctx.lease.check()
             answer = await ctx.couch.post("/_bulk_docs", {"docs": missing})
-            for doc, result in zip(
-                missing, answer if isinstance(answer, list) else [], strict=False
-            ):
-                error = result.get("error") if isinstance(result, dict) else "no answer"
+            results = results_by_id(answer)
+            for doc in missing:
+                error = error_of(results, doc["_id"])
                 if error is None:
                     counts.breaches += 1
                 elif error == "conflict":

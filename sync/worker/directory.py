@@ -24,6 +24,7 @@ from caseworker.documents.directory import same_content, summary_id, summary_of
 from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import DIRECTORY
 from sync.gateway.couch import Couch, CouchError
+from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.lease import LeaseLost
@@ -163,8 +164,9 @@ class DirectoryJob:
         ctx.lease.check()
         answer = await ctx.couch.post("/_bulk_docs", {"docs": docs})
         again: dict[str, Document | None] = {}
-        for doc, result in zip(docs, answer if isinstance(answer, list) else [], strict=False):
-            error = result.get("error") if isinstance(result, dict) else "no answer"
+        results = results_by_id(answer)
+        for doc in docs:
+            error = error_of(results, doc["_id"])
             if error is None:
                 if doc.get("_deleted"):
                     counts.deleted += 1
