@@ -21,9 +21,10 @@ from caseworker.store.store import Store
 from caseworker.timeutil import to_iso, utcnow
 from tests.ui.test_case_view import open_case_view
 from ui.context import UiContext
+from ui.worklist import query
 from ui.worklist.model import CASE_ID_ROLE, COLUMNS
 from ui.worklist.pages import my_work_page
-from ui.worklist.query import end_of_today
+from ui.worklist.query import WorkFilter, end_of_today
 from ui.worklist.view import WorkListView
 
 WAIT_MS = 10_000
@@ -153,3 +154,36 @@ def test_the_case_header_warns_of_a_breach_today_and_counts_down_the_first_respo
     view.details.tick(now=snap.response_due_at + timedelta(hours=1))
     assert due.text().endswith("; first response 1 hour overdue")
     settle()
+
+
+def test_a_supervisors_count_has_each_case_once_and_only_open_ones(
+    seeded: Store, make_ctx: Callable[[str], UiContext]
+) -> None:
+    """Their own cases and those escalated to them are counted apart (each on its own index):
+    one both theirs and escalated to them is counted once, a closed one not at all."""
+    me = make_ctx("supervisor").actor.staff_id
+    with seeded.read() as session:
+        own = session.scalars(
+            select(Case.id).where(Case.assignee_id == me, Case.status == "in_progress").limit(1)
+        ).all()
+        others = session.scalars(
+            select(Case.id).where(Case.assignee_id != me, Case.status == "in_progress").limit(1)
+        ).all()
+        closed = session.scalars(
+            select(Case.id)
+            .where(Case.status.in_(["resolved", "closed"]), Case.assignee_id.is_distinct_from(me))
+            .limit(1)
+        ).all()
+    assert own and others and closed
+    mine = WorkFilter(assignee_id=me)
+    told = WorkFilter(assignee_id=me, escalated_to=me)
+    with seeded.read() as session:
+        before = query.count(session, mine)
+    for case_id in (own[0], others[0], closed[0]):
+        escalated(seeded, case_id, me)
+    with seeded.read() as session:
+        assert query.count(session, mine) == before
+        assert query.count(session, told) == before + 1  # the other's open case, once
+        listed = {row.id for row in query.page(session, told, limit=1000).rows}
+    assert {own[0], others[0]} <= listed and closed[0] not in listed
+    assert len(listed) == before + 1

@@ -32,6 +32,31 @@ _SUMMARY = CitizenCasesModel.COLUMNS.index("summary")
 FREE_TEXT_LEAST = 10  # characters: a summary or service narrower than this says nothing
 
 
+def _column_need(table: QTableView, column: int) -> int:
+    """What a column needs to show its widest cell and its title whole. The widest cells by
+    their text (and icon) are measured as the view draws them (chip, bold, padding): measuring
+    every cell as drawn, at each of a record's first layouts, cost 10-30 ms."""
+    model, metrics = table.model(), table.fontMetrics()
+    icon = table.iconSize().width() if table.iconSize().isValid() else metrics.height()
+    guesses = sorted(
+        (
+            metrics.horizontalAdvance(str(index.data() or ""))
+            + (icon if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0),
+            row,
+        )
+        for row in range(model.rowCount())
+        for index in (model.index(row, column),)
+    )
+    cell = max(
+        (table.sizeHintForIndex(model.index(row, column)).width() for _w, row in guesses[-3:]),
+        default=0,
+    )
+    return max(cell + _GRID, table.horizontalHeader().sectionSizeHint(column))
+
+
+_GRID = 2  # the grid line, and a pixel to spare
+
+
 def _fit_free_text(table: QTableView) -> None:
     """Beside whole key columns, the summary and the service share what is left; where that
     is too little for a few words each (Welsh at 1280 pixels), the service goes first, then
@@ -88,7 +113,11 @@ class ProfilePanel(QTabWidget):
         )
         self.chips = ChipDelegate(self)
         for table in (self.open_table, self.closed_table):
-            stretch_column(table, CitizenCasesModel.COLUMNS.index("summary"), fit_others=True)
+            # Key columns are sized from what they hold once per snapshot (``_size_columns``),
+            # not by Qt measuring every cell again at each of a record's first layouts.
+            stretch_column(table, CitizenCasesModel.COLUMNS.index("summary"))
+            for column in _KEY_COLUMNS:
+                table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             table.setItemDelegateForColumn(CitizenCasesModel.COLUMNS.index("status"), self.chips)
             # The service's name shares the spare width with the summary (both elide, with the
             # full text as a tooltip); reference, status, priority and time left stay whole.
@@ -123,9 +152,18 @@ class ProfilePanel(QTabWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._wanted = None  # larger text (View > Larger text) needs wider columns
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()  # larger text (View > Larger text) needs wider columns
         super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        if not hasattr(self, "closed_table"):  # a font or style change while being built
+            return
+        for table in (self.open_table, self.closed_table):
+            header = table.horizontalHeader()
+            for column in _KEY_COLUMNS:
+                header.resizeSection(column, _column_need(table, column))
+        self._wanted = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -143,16 +181,12 @@ class ProfilePanel(QTabWidget):
         return self._wanted
 
     def _measure_wanted(self) -> int:
-        widest = 0
-        for table in (self.open_table, self.closed_table):
-            header = table.horizontalHeader()
-            keys = sum(
-                max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
-                for column in _KEY_COLUMNS
-            )
-            chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
-            widest = max(widest, keys + chrome)
-        return widest + 2 * self.fontMetrics().horizontalAdvance("x" * 10)
+        # The open cases decide: a closed case's status and time left ("Closed", "Met") are
+        # never wider than an open one's, and measuring one table costs half as much.
+        table = self.open_table
+        keys = sum(table.horizontalHeader().sectionSize(column) for column in _KEY_COLUMNS)
+        chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        return keys + chrome + 2 * self.fontMetrics().horizontalAdvance("x" * 10)
 
     def tables(self) -> list[QTableView]:
         return [self.open_table, self.closed_table, self.identifiers_table, self.consents_table]
@@ -163,6 +197,7 @@ class ProfilePanel(QTabWidget):
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)
         self.closed_cases.set_rows(snap.closed_cases)
+        self._size_columns()
         for n, (template, count) in enumerate(
             (
                 (self.tr("Open (%1)"), len(snap.open_cases)),

@@ -229,7 +229,10 @@ class CitizenView(QWidget):
             return
         cases = max(self.profile.wanted_width(), int(total * 0.55))
         cases = min(cases, total - timeline_least)
-        self.splitter.setSizes([cases, total - cases])
+        # Each setSizes lays both sides out again at once (30 ms with a busy record): only when
+        # the share changes.
+        if abs(self.splitter.sizes()[0] - cases) > 1:
+            self.splitter.setSizes([cases, total - cases])
 
     # -- showing ------------------------------------------------------------------------------
     def show_snapshot(self, snap: CitizenSnapshot) -> None:

@@ -160,8 +160,12 @@ class WorkListView(QWidget):
         self.model.failed.connect(self._on_failed)
         self.model.dataChanged.connect(self._fit_key_columns)  # due times grow as time passes
         # Columns are measured on the rows in view: again when other rows come into view.
-        self.table.verticalScrollBar().valueChanged.connect(self._fit_key_columns)
+        self.table.verticalScrollBar().valueChanged.connect(self._refit_soon)
         self.table.viewport().installEventFilter(self)
+        self._refit = QTimer(self)  # one measuring for a burst of scrolls and resizes
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_key_columns)
         self._size_columns()
 
     # -- public -------------------------------------------------------------------------------
@@ -239,6 +243,11 @@ class WorkListView(QWidget):
             if fit > self.table.columnWidth(column):
                 self.table.setColumnWidth(column, fit)
 
+    def _refit_soon(self) -> None:
+        # Once the event loop turns: a page hidden meanwhile (a record opened in a tab over
+        # it) is not measured at all.
+        self._refit.start()
+
     def _on_page_loaded(self, loaded: int) -> None:
         self._fit_key_columns()
         if self.table.currentIndex().isValid() or loaded == 0:
@@ -276,7 +285,7 @@ class WorkListView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_key_columns()  # a taller window shows rows not measured yet
+            self._refit_soon()  # a taller window shows rows not measured yet
             return False
         if (
             watched is self.filter_box
