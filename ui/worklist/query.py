@@ -97,7 +97,7 @@ def _escalated() -> ColumnElement[bool]:
     return exists().where(CaseEvent.case_id == Case.id, CaseEvent.kind == "escalated")
 
 
-def _told_ids(staff_id: str) -> Select[tuple[str]]:
+def _told_ids(staff_id: str) -> Select[Any]:
     """The ids of the cases whose escalation named this supervisor (``new`` lists staff ids,
     space apart)."""
     named = (literal(" ") + CaseEvent.new + literal(" ")).contains(f" {staff_id} ", autoescape=True)
@@ -112,7 +112,7 @@ def _where(f: WorkFilter) -> list[ColumnElement[bool]]:
         # the assignee's index, and read all 1,000,000 cases of the demo council (6 s). Every
         # other condition goes inside, so the list of rows found drives the query.
         held = aliased(Case, name="held")
-        rowid = literal_column("held.rowid")
+        rowid: ColumnClause[Any] = literal_column("held.rowid")
         mine = (
             select(rowid)
             .select_from(held)
