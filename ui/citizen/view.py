@@ -163,7 +163,9 @@ class CitizenView(QWidget):
         self._tick.timeout.connect(self.header.tick)
         self._tick.start()
         ctx.bus.changed.connect(self._on_changed)
-        self.reload()
+        # Read once the view is built and placed: read beside the building, the database
+        # thread only waited for the GUI thread's hold on Python (30 ms more, nothing sooner).
+        QTimer.singleShot(0, self, self.reload)
 
     def _chain_tabs(self) -> None:
         """Tab order as read on screen: the header's warnings, the quick actions, the cases
