@@ -335,3 +335,17 @@ def test_the_check_finds_search_hits_whose_name_is_elided(
     found = cut_text(window, "narrow")
     assert found and all("row" in cut.where for cut in found), found
     assert found[0].text == results.model().index(0, 0).data()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", ["agent", "field_officer", "supervisor"])
+def test_the_window_fits_the_smallest_screen_for_every_role(
+    window_in: Callable[..., MainWindow], qtbot: QtBot, lang: str, role: str
+) -> None:
+    """No page a role sees may make the window wider than 1280 pixels: a page in the stack
+    too wide makes the whole window wider, and a screenshot of it silently so."""
+    window = window_in(lang, role)
+    window.resize(*SIZES[0])
+    qtbot.wait(20)
+    assert window.minimumSizeHint().width() <= SIZES[0][0]
+    assert window.width() == SIZES[0][0]
