@@ -34,7 +34,7 @@ from sync.gateway.couch import Couch, CouchError, doc_path
 from sync.notify.settings import NotifySettings
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
-from sync.worker.lease import LeaseLost
+from sync.worker.position import save_position
 
 CHECKPOINT = "/_local/caseworker-job-notify"
 BATCH = 100
@@ -297,16 +297,11 @@ class NotifyJob:
             self.awaiting = [a for a in awaiting if isinstance(a, str)][-AWAITING_MAX:]
 
     async def _save(self, couch: Couch, since: Any) -> None:
-        body: dict[str, Any] = {"since": since, "awaiting": self.awaiting}
-        if self.rev is not None:
-            body["_rev"] = self.rev
-        try:
-            answer = await couch.put(CHECKPOINT, body)
-        except CouchError as exc:
-            if exc.status == 409:
-                raise LeaseLost("another worker moved the notify job's checkpoint") from None
-            raise
-        self.rev, self.since = answer.get("rev"), since
+        body = {"since": since, "awaiting": self.awaiting}
+        self.rev = await save_position(
+            couch, CHECKPOINT, body, self.rev, "the notify job's checkpoint"
+        )
+        self.since = since
 
 
 def _notifications(answer: Any, reference: str) -> list[dict[str, Any]]:

@@ -37,11 +37,11 @@ from caseworker.services.assignment import (
     capacity_of,
 )
 from caseworker.timeutil import to_iso
-from sync.gateway.couch import Couch, CouchError
+from sync.gateway.couch import Couch
 from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import wait_for_change
 from sync.worker.jobs import JobContext
-from sync.worker.lease import LeaseLost
+from sync.worker.position import save_position
 
 CHECKPOINT = "/_local/caseworker-job-assign"
 MODES = ("round_robin", "least_loaded")
@@ -168,16 +168,8 @@ class AssignJob:
         }
 
     async def _save(self, couch: Couch) -> None:
-        body: dict[str, Any] = {"pointers": self.pointers}
-        if self.rev is not None:
-            body["_rev"] = self.rev
-        try:
-            answer = await couch.put(CHECKPOINT, body)
-        except CouchError as exc:
-            if exc.status == 409:
-                raise LeaseLost("another worker moved the assignment pointers") from None
-            raise
-        self.rev = answer.get("rev")
+        body = {"pointers": self.pointers}
+        self.rev = await save_position(couch, CHECKPOINT, body, self.rev, "the assignment pointers")
 
 
 async def _range(couch: Couch, prefix: str) -> list[Document]:

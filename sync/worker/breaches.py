@@ -50,7 +50,7 @@ from sync.worker.breach_view import DESIGN_ID, DUE_VIEW, design_document
 from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import read_batch, read_bounded, wait_for_change
 from sync.worker.jobs import JobContext
-from sync.worker.lease import LeaseLost
+from sync.worker.position import save_position
 
 CHECKPOINT = "/_local/caseworker-job-breaches"
 BATCH = 200
@@ -169,17 +169,11 @@ class BreachJob:
         await self._save(ctx)
 
     async def _save(self, ctx: JobContext) -> None:
-        body: dict[str, Any] = {"since": self.since, "upto": self.upto, "pending": self.pending}
-        if self.rev is not None:
-            body["_rev"] = self.rev
+        body = {"since": self.since, "upto": self.upto, "pending": self.pending}
         ctx.lease.check()
-        try:
-            answer = await ctx.couch.put(self.checkpoint, body)
-        except CouchError as exc:
-            if exc.status == 409:
-                raise LeaseLost("another worker moved the breaches' checkpoint") from None
-            raise
-        self.rev = answer.get("rev")
+        self.rev = await save_position(
+            ctx.couch, self.checkpoint, body, self.rev, "the breaches' checkpoint"
+        )
 
     # -- what is due -------------------------------------------------------------------------
 

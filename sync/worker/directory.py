@@ -23,11 +23,11 @@ from caseworker.documents.codec import Document
 from caseworker.documents.directory import same_content, summary_id, summary_of
 from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import DIRECTORY
-from sync.gateway.couch import Couch, CouchError
+from sync.gateway.couch import Couch
 from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
-from sync.worker.lease import LeaseLost
+from sync.worker.position import save_position
 
 CHECKPOINT = "/_local/caseworker-job-directory"
 # Raised whenever what an entry holds, or how it is derived, changes: every entry is remade.
@@ -105,16 +105,11 @@ class DirectoryJob:
         self.rebuilding = since == 0 or saved.get("sweep") is True
 
     async def _save(self, couch: Couch, since: Any) -> None:
-        body: dict[str, Any] = {"since": since, "derivation": DERIVATION, "sweep": self.rebuilding}
-        if self.rev is not None:
-            body["_rev"] = self.rev
-        try:
-            answer = await couch.put(CHECKPOINT, body)
-        except CouchError as exc:
-            if exc.status == 409:
-                raise LeaseLost("another worker moved the directory's checkpoint") from None
-            raise
-        self.rev, self.since = answer.get("rev"), since
+        body = {"since": since, "derivation": DERIVATION, "sweep": self.rebuilding}
+        self.rev = await save_position(
+            couch, CHECKPOINT, body, self.rev, "the directory's checkpoint"
+        )
+        self.since = since
 
     # -- entries ---------------------------------------------------------------------------
 

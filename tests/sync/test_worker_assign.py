@@ -4,7 +4,7 @@ caps and leave, never twice, and never over a supervisor's assignment made the s
 
 import asyncio
 import os
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,28 +15,21 @@ import pytest
 from caseworker.documents.codec import new_document
 from caseworker.documents.types import CASE, QUEUE, STAFF
 from caseworker.services.assignment import AUTO_ASSIGNER
-from sync import central
 from sync.gateway.couch import Couch
-from sync.http import CouchClient
 from sync.worker import assign as assign_job
 from sync.worker.assign import CHECKPOINT, AssignJob, Counts
 from sync.worker.jobs import JobContext
 from sync.worker.lease import Lease
 from tests.support.couch_server import CouchServer
-from tests.sync.worker_support import Db, WorkerProcess, eventually
+from tests.sync.worker_support import Db, WorkerProcess, central_db, eventually
 
 TODAY = date(2026, 12, 2)
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def db(couch_server: CouchServer, couch_db: str) -> Iterator[Db]:
-    admin = CouchClient(couch_db, *couch_server.admin_auth)
-    try:
-        central.init(admin)
-    finally:
-        admin.close()
-    yield Db(couch_db, couch_server.admin_auth)
+def db(couch_server: CouchServer, couch_db: str) -> Db:
+    return central_db(couch_server, couch_db)
 
 
 def queue(key: str, mode: str = "round_robin") -> dict[str, Any]:

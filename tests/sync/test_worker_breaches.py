@@ -17,15 +17,13 @@ from caseworker.documents.codec import new_document
 from caseworker.documents.types import ESCALATION_RULE, QUEUE, STAFF
 from caseworker.escalation import breach_event_id, due_time, escalation_event_id
 from caseworker.timeutil import to_iso
-from sync import central
 from sync.gateway.couch import Couch
-from sync.http import CouchClient
 from sync.worker.breaches import BreachJob, apply_change
 from sync.worker.jobs import JobContext, names
 from sync.worker.lease import Lease
 from tests.support.couch_server import CouchServer
 from tests.support.gateway import a_case
-from tests.sync.worker_support import JSON, Db, WorkerProcess
+from tests.sync.worker_support import JSON, Db, WorkerProcess, central_db
 
 T0 = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)  # a Wednesday, noon
 BEFORE = to_iso(T0 - timedelta(hours=1))
@@ -34,12 +32,7 @@ AFTER = to_iso(T0 + timedelta(hours=1))
 
 @pytest.fixture
 def db(couch_server: CouchServer, couch_db: str) -> Iterator[Db]:
-    admin = CouchClient(couch_db, *couch_server.admin_auth)
-    try:
-        central.init(admin)
-    finally:
-        admin.close()
-    database = Db(couch_db, couch_server.admin_auth)
+    database = central_db(couch_server, couch_db)
     database.bulk(
         [
             new_document(QUEUE, "queue:waste", {"name": "Waste", "active": True}),

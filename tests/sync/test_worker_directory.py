@@ -3,7 +3,6 @@ record in the central database, holding only what finding a caller needs."""
 
 import json
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +10,17 @@ import pytest
 import requests
 
 from caseworker.store.problems import list_problems
-from sync import central
-from sync.http import CouchClient
 from tests.support.couch_server import CouchServer
 from tests.support.gateway import USERS, Gateway, central_database, gateway_council
 from tests.sync.helpers import local_ids, make_store, sync
-from tests.sync.worker_support import JSON, Db, WorkerProcess, a_full_citizen, eventually
+from tests.sync.worker_support import (
+    JSON,
+    Db,
+    WorkerProcess,
+    a_full_citizen,
+    central_db,
+    eventually,
+)
 
 SECRETS = (
     "1 Secret Street",  # an address
@@ -30,13 +34,8 @@ SECRETS = (
 
 
 @pytest.fixture
-def db(couch_server: CouchServer, couch_db: str) -> Iterator[Db]:
-    admin = CouchClient(couch_db, *couch_server.admin_auth)
-    try:
-        central.init(admin)
-    finally:
-        admin.close()
-    yield Db(couch_db, couch_server.admin_auth)
+def db(couch_server: CouchServer, couch_db: str) -> Db:
+    return central_db(couch_server, couch_db)
 
 
 def worker(db: Db, **kw: Any) -> WorkerProcess:

@@ -4,32 +4,31 @@ holder stops renewing, released on a clean stop, and never seen by anyone but se
 
 import asyncio
 import json
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import requests
 
-from sync import central
 from sync.gateway.couch import Couch
-from sync.http import CouchClient
 from sync.worker.lease import Lease, LeaseLost
 from tests.support.couch_server import CouchServer
 from tests.support.gateway import USERS, Gateway, central_database
-from tests.sync.worker_support import JSON, Db, WorkerProcess, a_full_citizen, eventually
+from tests.sync.worker_support import (
+    JSON,
+    Db,
+    WorkerProcess,
+    a_full_citizen,
+    central_db,
+    eventually,
+)
 
 TTL = 0.5  # seconds: short, so a takeover comes soon; nothing asserts how soon
 
 
 @pytest.fixture
-def db(couch_server: CouchServer, couch_db: str) -> Iterator[Db]:
-    admin = CouchClient(couch_db, *couch_server.admin_auth)
-    try:
-        central.init(admin)
-    finally:
-        admin.close()
-    yield Db(couch_db, couch_server.admin_auth)
+def db(couch_server: CouchServer, couch_db: str) -> Db:
+    return central_db(couch_server, couch_db)
 
 
 def couch_of(db: Db) -> Couch:

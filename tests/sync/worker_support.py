@@ -238,3 +238,17 @@ def _ident(ident_id: str, kind: str, value: str, **more: str) -> dict[str, Any]:
         "added_at": "2025-01-01T00:00:00Z",
         **more,
     }
+
+
+def central_db(couch_server: Any, couch_db: str) -> Db:
+    """A fresh central database set up as ``central init`` does (security, access views), for
+    a central job to work in."""
+    from sync import central
+    from sync.http import CouchClient
+
+    admin = CouchClient(couch_db, *couch_server.admin_auth)
+    try:
+        central.init(admin)
+    finally:
+        admin.close()
+    return Db(couch_db, couch_server.admin_auth)

@@ -3,7 +3,7 @@ safety, the address it applies to (the citizen's own unless another is given).""
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,26 @@ def review_date_edit(today: date, first: date) -> QDateEdit:
     return edit
 
 
+def reason_field(dialog: FormDialog, text: str = "") -> QLineEdit:
+    """A marker's reason, in a line (setting one, or reviewing it)."""
+    reason = QLineEdit(text)
+    reason.setMaxLength(500)
+    dialog.add_field(
+        "reason",
+        QCoreApplication.translate("MarkerDialog", "&Why:"),
+        reason,
+        QCoreApplication.translate("MarkerDialog", "Why"),
+        QCoreApplication.translate("MarkerDialog", "What colleagues need to know, in a line."),
+    )
+    return reason
+
+
+def reason_missing(reason: QLineEdit) -> dict[str, str]:
+    if reason.text().strip():
+        return {}
+    return {"reason": QCoreApplication.translate("MarkerDialog", "Say why the warning is needed.")}
+
+
 class MarkerDialog(FormDialog):
     """Saves through ``markers.add_marker``; ``result_value`` is (marker id, ChangeSet)."""
 
@@ -45,16 +65,8 @@ class MarkerDialog(FormDialog):
         self.add_field(
             "kind", self.tr("&Kind:"), self.kind, self.tr("Kind"), self.tr("What sort of warning.")
         )
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(500)
+        self.reason = reason_field(self)
         self.reason.setPlaceholderText(self.tr("for example: visit in pairs"))
-        self.add_field(
-            "reason",
-            self.tr("&Why:"),
-            self.reason,
-            self.tr("Why"),
-            self.tr("What colleagues need to know, in a line."),
-        )
         today = utcnow().astimezone().date()
         self.review = review_date_edit(today, today + timedelta(days=REVIEW_AFTER_DAYS))
         self.add_field(
@@ -92,9 +104,7 @@ class MarkerDialog(FormDialog):
         self.set_field_visible("postcode", placed)
 
     def check(self) -> dict[str, str]:
-        if not self.reason.text().strip():
-            return {"reason": self.tr("Say why the warning is needed.")}
-        return {}
+        return reason_missing(self.reason)
 
     def job(self) -> Job:
         actor, citizen_id = self.ctx.actor, self.citizen_id

@@ -4,7 +4,7 @@ date), or ended. Opened by Enter on the marker in the citizen's header."""
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from caseworker.services import markers
@@ -13,7 +13,7 @@ from ui import labels
 from ui.citizen.snapshot import MarkerRow
 from ui.context import UiContext
 from ui.dialogs.base import FormDialog, Job
-from ui.dialogs.marker import REVIEW_AFTER_DAYS, review_date_edit
+from ui.dialogs.marker import REVIEW_AFTER_DAYS, reason_field, reason_missing, review_date_edit
 from ui.marker_card import day, kind_label
 
 
@@ -31,15 +31,7 @@ class MarkerReviewDialog(FormDialog):
             .replace("%2", labels.shown(marker.set_by_name))
             .replace("%3", day(marker.set_at.date().isoformat()))
         )
-        self.reason = QLineEdit(marker.reason)
-        self.reason.setMaxLength(500)
-        self.add_field(
-            "reason",
-            self.tr("&Why:"),
-            self.reason,
-            self.tr("Why"),
-            self.tr("What colleagues need to know, in a line."),
-        )
+        self.reason = reason_field(self, marker.reason)
         today = utcnow().astimezone().date()
         self.review = review_date_edit(today, today + timedelta(days=REVIEW_AFTER_DAYS))
         self.add_field(
@@ -63,9 +55,7 @@ class MarkerReviewDialog(FormDialog):
         self.end_requested.emit()
 
     def check(self) -> dict[str, str]:
-        if not self.reason.text().strip():
-            return {"reason": self.tr("Say why the warning is needed.")}
-        return {}
+        return reason_missing(self.reason)
 
     def job(self) -> Job:
         actor, marker_id, reason = self.ctx.actor, self.marker_id, self.reason.text()
