@@ -119,6 +119,31 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "escalation",
+        "the council's escalation rules: what happens when a case is late, or nearly",
+        group(
+            (
+                Command(
+                    "list", "every escalation rule", _CLI + "escalation_commands:configure_list"
+                ),
+                Command(
+                    "add",
+                    "a new rule (supervisors and admins)",
+                    _CLI + "escalation_commands:configure_add",
+                ),
+                Command(
+                    "disable",
+                    "turn a rule off (it stays, to explain what it did)",
+                    _CLI + "escalation_commands:configure_disable",
+                ),
+                Command(
+                    "enable", "turn a rule on again", _CLI + "escalation_commands:configure_enable"
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "routing",
         "the rules that put a new case in a queue",
         group(

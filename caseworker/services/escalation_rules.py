@@ -1,0 +1,122 @@
+"""The council's escalation rules, read and written on a laptop: a supervisor adds one, turns
+one off or on; everyone can list them. The central worker applies them (``caseworker.escalation``)
+and the rules module says who may write them."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseworker import vocab
+from caseworker.access import local
+from caseworker.documents.codec import new_document
+from caseworker.documents.schema import DocumentError
+from caseworker.documents.types import ESCALATION_RULE
+from caseworker.errors import NotFoundError, ValidationError
+from caseworker.escalation import Rule, parse_rule
+from caseworker.ids import new_id
+from caseworker.models import Queue, Service, StoredDocument
+from caseworker.services import audit
+from caseworker.services.context import Actor, ChangeSet
+from caseworker.store import docstore
+from caseworker.timeutil import to_iso, utcnow
+
+
+@dataclass(frozen=True)
+class Listed:
+    rule: Rule | None  # None: a rule this laptop holds but cannot use (``problem`` says why)
+    doc_id: str
+    name: str
+    active: bool
+    problem: str | None = None
+
+
+def list_rules(session: Session) -> list[Listed]:
+    """Every escalation rule this laptop holds, by name; one that cannot be used says why."""
+    rows = session.execute(
+        select(StoredDocument.id, StoredDocument.body).where(
+            StoredDocument.type == ESCALATION_RULE.name, StoredDocument.deleted.is_(False)
+        )
+    ).all()
+    out = []
+    for doc_id, body in rows:
+        doc: dict[str, Any] = orjson.loads(body)
+        name, active = str(doc.get("name") or doc_id), doc.get("active") is not False
+        try:
+            out.append(Listed(parse_rule(doc), doc_id, name, active))
+        except DocumentError as exc:
+            out.append(Listed(None, doc_id, name, active, str(exc)))
+    return sorted(out, key=lambda r: (r.name.casefold(), r.doc_id))
+
+
+@dataclass(frozen=True)
+class NewRule:
+    name: str
+    target: str  # "response" or "resolve"
+    action: str  # "notify", "raise_priority" or "move_queue"
+    service_code: str | None = None
+    queue_id: str | None = None
+    hours_before: int = 0
+    to_queue_id: str | None = None
+
+
+def add_rule(session: Session, actor: Actor, new: NewRule) -> tuple[str, ChangeSet]:
+    """A new rule, in the actor's name (only a supervisor or an admin may)."""
+    name = " ".join(new.name.split())
+    if not name:
+        raise ValidationError("give the rule a name colleagues will recognise")
+    if new.target not in vocab.ESCALATION_TARGETS:
+        raise ValidationError(f"the target is one of {', '.join(vocab.ESCALATION_TARGETS)}")
+    if new.action not in vocab.ESCALATION_ACTIONS:
+        raise ValidationError(f"the action is one of {', '.join(vocab.ESCALATION_ACTIONS)}")
+    if (
+        new.service_code
+        and session.scalar(select(Service.id).where(Service.code == new.service_code)) is None
+    ):
+        raise NotFoundError(f"no service {new.service_code!r}")
+    for queue_id in (new.queue_id, new.to_queue_id):
+        queue = session.get(Queue, queue_id) if queue_id else None
+        if queue_id and (queue is None or not queue.active):
+            raise NotFoundError(f"no open queue {queue_id!r}")
+    rule_id = new_id(ESCALATION_RULE.id_prefix)
+    fields = {
+        "name": name,
+        "service_code": new.service_code or None,
+        "queue_id": new.queue_id or None,
+        "target": new.target,
+        "hours_before": new.hours_before,
+        "action": new.action,
+        "to_queue_id": new.to_queue_id if new.action == "move_queue" else None,
+        "active": True,
+        "by": actor.staff_id,
+        "updated_at": to_iso(utcnow()),
+    }
+    try:
+        doc = new_document(ESCALATION_RULE, rule_id, fields)
+        parse_rule(doc)  # the worker's own checks: a service or a queue, a target queue to move to
+    except DocumentError as exc:
+        raise ValidationError(str(exc).split(": ", 1)[-1]) from None
+    local.require(actor.person_in(session), rule_id, doc, None)
+    changes = ChangeSet()
+    changes.add(docstore.put(session, doc))
+    changes.merge(audit.record(session, actor, "escalation.added", rule_id, name))
+    return rule_id, changes
+
+
+def set_active(session: Session, actor: Actor, rule_id: str, active: bool) -> ChangeSet:
+    """Turn a rule off (it fires no more) or on again; never deleted, so what it did stays
+    explained."""
+    doc = docstore.get(session, rule_id)
+    if doc is None or doc.get("type") != ESCALATION_RULE.name:
+        raise NotFoundError(f"no escalation rule {rule_id}")
+    if (doc.get("active") is not False) == active:
+        return ChangeSet()
+    new = {**doc, "active": active, "by": actor.staff_id, "updated_at": to_iso(utcnow())}
+    local.require(actor.person_in(session), rule_id, new, doc)
+    changes = ChangeSet()
+    changes.add(docstore.put(session, new))
+    action = "escalation.enabled" if active else "escalation.disabled"
+    changes.merge(audit.record(session, actor, action, rule_id, str(doc.get("name", ""))))
+    return changes
