@@ -119,6 +119,32 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "calendar",
+        "the council's calendar every due time is counted on: hours, nation, closure days",
+        group(
+            (
+                Command("show", "the calendar", _CLI + "calendar_commands:configure_show"),
+                Command("close", "a closure day", _CLI + "calendar_commands:configure_close"),
+                Command(
+                    "reopen",
+                    "a closure day taken back",
+                    _CLI + "calendar_commands:configure_reopen",
+                ),
+                Command(
+                    "nation",
+                    "whose bank holidays it keeps",
+                    _CLI + "calendar_commands:configure_nation",
+                ),
+                Command(
+                    "hours",
+                    "a weekday's working hours",
+                    _CLI + "calendar_commands:configure_hours",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "escalation",
         "the council's escalation rules: what happens when a case is late, or nearly",
         group(

@@ -1,0 +1,90 @@
+"""Changing the council's calendar from a laptop (supervisors and admins): its closure days,
+its nation (whose bank holidays it keeps) and its working hours. A change is checked as the
+clocks will read it before it is written; the open cases whose due times it moves are counted,
+and moved only when asked (``clock_changes.apply_recomputed``)."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from caseworker.access import local
+from caseworker.clocks import bank_holidays, council
+from caseworker.clocks.calendar import CalendarError
+from caseworker.documents.codec import Document, new_document
+from caseworker.documents.types import CALENDAR
+from caseworker.errors import ValidationError
+from caseworker.services import audit
+from caseworker.services.context import Actor, ChangeSet
+from caseworker.store import docstore
+from caseworker.timeutil import to_iso, utcnow
+
+DEFAULT_HOURS = [{"day": day, "start": "09:00", "end": "17:00"} for day in council.WEEKDAYS[:5]]
+
+
+def current(session: Session) -> Document:
+    """The council's calendar document, or the default one it stands for while there is none."""
+    doc = docstore.get(session, council.CALENDAR_ID)
+    if doc is not None and not doc.get("_deleted"):
+        return doc
+    return new_document(
+        CALENDAR,
+        council.CALENDAR_ID,
+        {
+            "nation": council.DEFAULT_NATION,
+            "hours": DEFAULT_HOURS,
+            "closures": [],
+            "updated_at": to_iso(utcnow()),
+        },
+    )
+
+
+def _write(session: Session, actor: Actor, fields: dict[str, Any], what: str) -> ChangeSet:
+    before = docstore.get(session, council.CALENDAR_ID)
+    doc = {**current(session), **fields, "updated_at": to_iso(utcnow())}
+    built = council.build(doc, bank_holidays.bundled())
+    if built.problem:
+        raise ValidationError(built.problem)
+    try:
+        built.working.next_working_day(utcnow().date())  # a calendar with no working day at all
+    except CalendarError as exc:
+        raise ValidationError(str(exc)) from None
+    local.require(actor.person_in(session), council.CALENDAR_ID, doc, before)
+    changes = ChangeSet()
+    changes.add(docstore.put(session, doc))
+    changes.merge(audit.record(session, actor, "calendar.changed", council.CALENDAR_ID, what))
+    return changes
+
+
+def close_day(session: Session, actor: Actor, day: date, reason: str | None = None) -> ChangeSet:
+    closures = [c for c in current(session).get("closures") or () if c.get("date") != str(day)]
+    entry: dict[str, Any] = {"date": day.isoformat()}
+    if reason and reason.strip():
+        entry["reason"] = " ".join(reason.split())[:200]
+    closures.append(entry)
+    closures.sort(key=lambda c: str(c.get("date")))
+    return _write(session, actor, {"closures": closures}, f"closed {day.isoformat()}")
+
+
+def reopen_day(session: Session, actor: Actor, day: date) -> ChangeSet:
+    closures = list(current(session).get("closures") or ())
+    kept = [c for c in closures if c.get("date") != day.isoformat()]
+    if len(kept) == len(closures):
+        raise ValidationError(f"{day.isoformat()} is not a closure day")
+    return _write(session, actor, {"closures": kept}, f"reopened {day.isoformat()}")
+
+
+def set_nation(session: Session, actor: Actor, nation: str) -> ChangeSet:
+    if nation not in bank_holidays.DIVISIONS:
+        raise ValidationError(f"the nation is one of {', '.join(bank_holidays.DIVISIONS)}")
+    return _write(session, actor, {"nation": nation}, f"nation {nation}")
+
+
+def set_hours(session: Session, actor: Actor, day: str, spans: list[tuple[str, str]]) -> ChangeSet:
+    """A weekday's working hours (``[]``: not worked), e.g. ``[("09:00", "12:30")]``."""
+    if day not in council.WEEKDAYS:
+        raise ValidationError(f"the day is one of {', '.join(council.WEEKDAYS)}")
+    hours = [h for h in current(session).get("hours") or () if h.get("day") != day]
+    hours += [{"day": day, "start": start, "end": end} for start, end in spans]
+    hours.sort(key=lambda h: (council.WEEKDAYS.index(str(h.get("day"))), str(h.get("start"))))
+    return _write(session, actor, {"hours": hours}, f"hours on {day}")
