@@ -3,16 +3,18 @@ due time is counted on (supervisors and admins change it). A change says how man
 cases on this laptop it moves; ``--recompute`` moves them."""
 
 import argparse
+import sys
 from datetime import date
 
 from caseworker.cli.app import Context
 from caseworker.cli.arguments import UsageError
 from caseworker.cli.edit import acting, configure_acting
 from caseworker.cli.output import print_json
-from caseworker.clocks import bank_holidays
+from caseworker.clocks import bank_holidays, council
 from caseworker.clocks import cases as case_clocks
 from caseworker.display import visible
 from caseworker.services import calendar_edits, clock_changes
+from caseworker.store import docstore
 
 
 def _day(text: str) -> date:
@@ -36,7 +38,14 @@ def _spans(text: str) -> list[tuple[str, str]]:
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store().read() as session:
+        held = docstore.get(session, council.CALENDAR_ID)
+        problem = calendar_edits.unusable(held) if held is not None else None
         doc = calendar_edits.current(session)
+    if problem:
+        print(
+            visible(f"{problem}; due times use the default until it is changed"),
+            file=sys.stderr,
+        )
     if args.json:
         print_json({k: v for k, v in doc.items() if not k.startswith("_")})
         return 0

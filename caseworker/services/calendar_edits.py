@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from caseworker.access import local
 from caseworker.clocks import bank_holidays, council
-from caseworker.clocks.calendar import CalendarError
 from caseworker.documents.codec import Document, new_document
 from caseworker.documents.types import CALENDAR
 from caseworker.errors import ValidationError
@@ -23,10 +22,23 @@ DEFAULT_HOURS = [{"day": day, "start": "09:00", "end": "17:00"} for day in counc
 
 
 def current(session: Session) -> Document:
-    """The council's calendar document, or the default one it stands for while there is none."""
+    """The council's calendar document, or the default one it stands for while there is none
+    or while the one held cannot be used (a peer's broken edit): a change then starts again
+    from the default, over the broken revision, instead of being refused for it forever."""
     doc = docstore.get(session, council.CALENDAR_ID)
     if doc is not None and not doc.get("_deleted"):
-        return doc
+        if unusable(doc) is None:
+            return doc
+        return {**_default(), "_rev": doc["_rev"]}
+    return _default()
+
+
+def unusable(doc: Document) -> str | None:
+    """Why the clocks cannot use this calendar document, or None."""
+    return council.build(doc, bank_holidays.bundled()).problem
+
+
+def _default() -> Document:
     return new_document(
         CALENDAR,
         council.CALENDAR_ID,
@@ -42,13 +54,9 @@ def current(session: Session) -> Document:
 def _write(session: Session, actor: Actor, fields: dict[str, Any], what: str) -> ChangeSet:
     before = docstore.get(session, council.CALENDAR_ID)
     doc = {**current(session), **fields, "updated_at": to_iso(utcnow())}
-    built = council.build(doc, bank_holidays.bundled())
-    if built.problem:
-        raise ValidationError(built.problem)
-    try:
-        built.working.next_working_day(utcnow().date())  # a calendar with no working day at all
-    except CalendarError as exc:
-        raise ValidationError(str(exc)) from None
+    problem = unusable(doc)  # no working hours at all is among them
+    if problem:
+        raise ValidationError(problem)
     local.require(actor.person_in(session), council.CALENDAR_ID, doc, before)
     changes = ChangeSet()
     changes.add(docstore.put(session, doc))

@@ -79,3 +79,38 @@ def test_a_week_with_no_working_time_is_refused(
     capsys.readouterr()
     assert _run(data_dir, "hours", "fri", "none", "--as", "supervisor") == 1
     assert "no working hours" in capsys.readouterr().err
+
+
+def test_a_broken_calendar_from_a_peer_is_said_and_a_change_replaces_it(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A revision no clock can use (hours that end before they start) arrives by sync: the
+    clocks fall back to the default, `show` says so, and a supervisor's next change is made
+    from the default over it, not refused for what the peer wrote."""
+    store = Store(data_dir / STORE_FILENAME)
+    try:
+        with store.write() as s:
+            broken = {
+                "_id": "calendar:council",
+                "_rev": "1-" + "b" * 32,
+                "type": "calendar",
+                "schema": 1,
+                "nation": "england-and-wales",
+                "hours": [{"day": "mon", "start": "17:00", "end": "09:00"}],
+                "updated_at": "2026-12-01T10:00:00Z",
+            }
+            docstore.put_replicated(s, broken)
+    finally:
+        store.close()
+    assert _run(data_dir, "show", "--json") == 0
+    captured = capsys.readouterr()
+    assert "cannot be used" in captured.err
+    assert json.loads(captured.out)["nation"] == "england-and-wales"  # JSON stays JSON
+    assert _run(data_dir, "close", "2027-01-04", "--as", "supervisor") == 0
+    capsys.readouterr()
+    assert _run(data_dir, "show", "--json") == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    shown = json.loads(captured.out)
+    assert [c["date"] for c in shown["closures"]] == ["2027-01-04"]
+    assert {h["day"] for h in shown["hours"]} == {"mon", "tue", "wed", "thu", "fri"}
