@@ -1,5 +1,6 @@
 """A minimal council for unit and sync tests: two queues, one service, three staff."""
 
+from pathlib import Path
 from typing import Any
 
 from caseworker.documents.codec import new_document
@@ -45,3 +46,22 @@ def council_docs() -> list[dict[str, Any]]:
             )
         )
     return docs
+
+
+def council_dir(folder: Path, *extra: dict[str, Any], cases: int = 0) -> Path:
+    """A data folder whose store holds the council (and ``extra`` documents), with ``cases``
+    open missed-bin cases opened by the agent: for tests of the command line."""
+    from caseworker.services.cases import NewCase, open_case
+    from caseworker.store import docstore
+    from caseworker.store.store import STORE_FILENAME, Store
+
+    store = Store(folder / STORE_FILENAME)
+    try:
+        with store.write() as s:
+            for doc in [*council_docs(), *extra]:
+                docstore.put(s, doc)
+            for n in range(cases):
+                open_case(s, AGENT, NewCase("missed-bin", f"Bin not emptied ({n + 1})", "phone"))
+    finally:
+        store.close()
+    return folder

@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 
 import main
-from caseworker.services import cases
-from caseworker.services.cases import NewCase
 from caseworker.store import docstore
 from caseworker.store.store import STORE_FILENAME, Store
-from tests.support.council import AGENT, council_docs
+from tests.support.council import council_dir
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    store = Store(tmp_path / STORE_FILENAME)
-    with store.write() as s:
-        for doc in council_docs():
-            docstore.put(s, doc)
-        cases.open_case(s, AGENT, NewCase("missed-bin", "Bin not emptied", "phone"))
-    store.close()
-    return tmp_path
+    return council_dir(tmp_path, cases=1)
 
 
 def _run(data_dir: Path, *args: str) -> int:

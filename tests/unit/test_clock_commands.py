@@ -8,22 +8,18 @@ import pytest
 import main
 from caseworker.services import cases
 from caseworker.services.cases import NewCase
-from caseworker.store import docstore
 from caseworker.store.store import STORE_FILENAME, Store
-from tests.support.council import AGENT, council_docs
+from tests.support.council import AGENT, council_dir
 from tests.unit.test_clocks_cases import STAGES, service
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    store = Store(tmp_path / STORE_FILENAME)
-    with store.write() as s:
-        for doc in council_docs():
-            docstore.put(s, doc)
-        docstore.put(s, service("sar", clock="subject_access"))
-        docstore.put(s, service("complaint", clock="complaint", stages=STAGES))
-    store.close()
-    return tmp_path
+    return council_dir(
+        tmp_path,
+        service("sar", clock="subject_access"),
+        service("complaint", clock="complaint", stages=STAGES),
+    )
 
 
 def _open(data_dir: Path, code: str) -> tuple[str, str]:

@@ -13,17 +13,12 @@ from caseworker.documents.types import ESCALATION_RULE
 from caseworker.services import escalation_rules
 from caseworker.store import docstore
 from caseworker.store.store import STORE_FILENAME, Store
-from tests.support.council import council_docs
+from tests.support.council import council_dir
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    store = Store(tmp_path / STORE_FILENAME)
-    with store.write() as s:
-        for doc in council_docs():
-            docstore.put(s, doc)
-    store.close()
-    return tmp_path
+    return council_dir(tmp_path)
 
 
 def _run(data_dir: Path, *args: str) -> int:
