@@ -1,6 +1,10 @@
 """UTC timestamps as documents carry them: ISO 8601 with milliseconds and a 'Z'."""
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+# The councils are in the UK: their days, weeks and months are London's.
+LONDON = ZoneInfo("Europe/London")
 
 
 def utcnow() -> datetime:

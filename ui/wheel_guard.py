@@ -24,15 +24,6 @@ from PySide6.QtWidgets import (
 _GUARDED = (QComboBox, QAbstractSpinBox)  # QDateEdit and QTimeEdit are spin boxes too
 
 
-def guarded_field(obj: QObject) -> QWidget | None:
-    """The combo box or spin box a wheel over ``obj`` would change (a spin box's line edit
-    passes its wheel to the spin box), or None."""
-    if isinstance(obj, _GUARDED):
-        return obj
-    parent = obj.parent() if isinstance(obj, QWidget) else None
-    return parent if isinstance(parent, QAbstractSpinBox) else None
-
-
 class WheelGuard(QObject):
     """The filter on each guarded field."""
 
@@ -45,12 +36,12 @@ class WheelGuard(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel:
-            field = guarded_field(watched)
-            if field is not None and not field.hasFocus():
-                # Ignored and filtered: Qt offers it to the parents (the scrolling page) instead.
-                event.ignore()
-                return True
+        # Only guarded fields are watched; a spin box's line edit passes its wheel up to it.
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            # Ignored and filtered: Qt offers it to the parents (the scrolling page) instead.
+            event.ignore()
+            return True
         return False
 
 

@@ -4,9 +4,9 @@ the council's (Europe/London): "today" ends at midnight in London, weeks start o
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-LONDON = ZoneInfo("Europe/London")
+from caseworker.timeutil import LONDON
+
 WEEKS = 12  # the trend
 RECENT = timedelta(days=28)  # channel mix, first-contact resolution, median time to resolve
 FIRST_CONTACT_WITHIN = timedelta(hours=24)

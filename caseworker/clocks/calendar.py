@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from caseworker.errors import ValidationError
+from caseworker.timeutil import LONDON
 
-LONDON = ZoneInfo("Europe/London")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MS = timedelta(milliseconds=1)
 DAY_MINUTES = 24 * 60

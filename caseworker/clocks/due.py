@@ -23,9 +23,10 @@ from datetime import date, datetime
 from typing import Any
 
 from caseworker.clocks import statutory
-from caseworker.clocks.calendar import LONDON, from_ms, to_ms
+from caseworker.clocks.calendar import from_ms, to_ms
 from caseworker.clocks.council import CouncilCalendar
 from caseworker.clocks.pauses import pauses
+from caseworker.timeutil import LONDON
 
 CLOCK_KINDS = ("standard", "subject_access", "foi", "complaint")
 HOUR_MS = 3_600_000

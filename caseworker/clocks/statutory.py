@@ -17,7 +17,8 @@ from collections.abc import Set
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from caseworker.clocks.calendar import LONDON, SEARCH_DAYS, CalendarError
+from caseworker.clocks.calendar import SEARCH_DAYS, CalendarError
+from caseworker.timeutil import LONDON
 
 FOI_WORKING_DAYS = 20
 SAR_MONTHS = 1

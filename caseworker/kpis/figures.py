@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
-from caseworker.kpis.months import Month, MonthFinder, iso_text
+from caseworker.kpis.months import Month, MonthFinder
+from caseworker.timeutil import to_iso
 
 OTHER = "other"  # a channel this build does not know (a newer peer's): counted, never named
 CHANNELS: tuple[str, ...] = (*vocab.CHANNELS, OTHER)
@@ -72,7 +73,7 @@ def canonical(stored: str | None) -> str | None:
         moment = datetime.fromisoformat(stored.replace("Z", "+00:00"))
     except (ValueError, TypeError, AttributeError):
         return None
-    return iso_text(moment) if moment.tzinfo is not None else None
+    return to_iso(moment) if moment.tzinfo is not None else None
 
 
 def _days(opened: str, resolved: str) -> float:
@@ -112,7 +113,7 @@ def count(session: Session, months: list[Month]) -> Figures:
     skipped = 0
     # A day early: the text comparison is only a pre-filter, and covers any zone offset a peer
     # wrote its times in (each is put in canonical form below).
-    low = iso_text(months[0].start_utc() - timedelta(days=1))
+    low = to_iso(months[0].start_utc() - timedelta(days=1))
     for batch in _rows(session, low):
         for service, channel, opened_raw, resolved_raw, due_raw in batch:
             opened = canonical(opened_raw)

@@ -8,9 +8,9 @@ parsing per case, which is what keeps a million cases fast.
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-LONDON = ZoneInfo("Europe/London")
+from caseworker.timeutil import LONDON, to_iso
+
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
@@ -52,13 +52,6 @@ def months_between(first: Month, last: Month) -> list[Month]:
     return months
 
 
-def iso_text(moment: datetime) -> str:
-    """A UTC time in the stored text form."""
-    return (
-        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-    )
-
-
 class MonthFinder:
     """The month (of ``months``, consecutive) a stored UTC time falls in, as ``YYYY-MM``, or
     None outside them. London is never behind UTC, so a time in UTC month M is in London month
@@ -76,7 +69,7 @@ class MonthFinder:
             )
             for month in (before, *months):
                 following = month.next()
-                self._next[str(month)] = (iso_text(following.start_utc()), str(following))
+                self._next[str(month)] = (to_iso(following.start_utc()), str(following))
 
     def find(self, stored: str) -> str | None:
         """``stored`` must be in the canonical text form (figures.canonical)."""

@@ -24,11 +24,11 @@ from sqlalchemy.orm import Session
 
 from caseworker.errors import CaseworkerError
 from caseworker.kpis import figures, labels, tables
-from caseworker.kpis.months import LONDON, Month, months_between
+from caseworker.kpis.months import Month, months_between
 from caseworker.kpis.page import INDEX_CSV, PAGES, html_page
 from caseworker.kpis.tables import ServiceMonth, ServiceName
 from caseworker.models import Service
-from caseworker.timeutil import to_iso
+from caseworker.timeutil import LONDON, to_iso
 
 PUBLISHER = "caseworker publish-kpis"  # index.json says who made the folder: safe to replace
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -104,9 +104,10 @@ def workloads(
         if queue_id is None or queue_id in m.queue_ids.split()
     ]
     loads = open_loads(session, [m.id for m in members])
+    docs = docstore.get_many(session, [m.id for m in members])
     out = []
     for m in members:
-        doc = docstore.get(session, m.id)
+        doc = docs.get(m.id)
         out.append(
             Workload(
                 m.id,

@@ -25,12 +25,17 @@ def current(session: Session) -> Document:
     """The council's calendar document, or the default one it stands for while there is none
     or while the one held cannot be used (a peer's broken edit): a change then starts again
     from the default, over the broken revision, instead of being refused for it forever."""
-    doc = docstore.get(session, council.CALENDAR_ID)
-    if doc is not None and not doc.get("_deleted"):
-        if unusable(doc) is None:
-            return doc
-        return {**_default(), "_rev": doc["_rev"]}
-    return _default()
+    return _read(session)[1]
+
+
+def _read(session: Session) -> tuple[Document | None, Document]:
+    """The calendar held (None: none yet) and the one a change starts from."""
+    held = docstore.get(session, council.CALENDAR_ID)
+    if held is None:
+        return None, _default()
+    if unusable(held) is None:
+        return held, held
+    return held, {**_default(), "_rev": held["_rev"]}
 
 
 def unusable(doc: Document) -> str | None:
@@ -51,13 +56,19 @@ def _default() -> Document:
     )
 
 
-def _write(session: Session, actor: Actor, fields: dict[str, Any], what: str) -> ChangeSet:
-    before = docstore.get(session, council.CALENDAR_ID)
-    doc = {**current(session), **fields, "updated_at": to_iso(utcnow())}
+def _write(
+    session: Session,
+    actor: Actor,
+    start: tuple[Document | None, Document],
+    fields: dict[str, Any],
+    what: str,
+) -> ChangeSet:
+    held, base = start
+    doc = {**base, **fields, "updated_at": to_iso(utcnow())}
     problem = unusable(doc)  # no working hours at all is among them
     if problem:
         raise ValidationError(problem)
-    local.require(actor.person_in(session), council.CALENDAR_ID, doc, before)
+    local.require(actor.person_in(session), council.CALENDAR_ID, doc, held)
     changes = ChangeSet()
     changes.add(docstore.put(session, doc))
     changes.merge(audit.record(session, actor, "calendar.changed", council.CALENDAR_ID, what))
@@ -65,34 +76,37 @@ def _write(session: Session, actor: Actor, fields: dict[str, Any], what: str) ->
 
 
 def close_day(session: Session, actor: Actor, day: date, reason: str | None = None) -> ChangeSet:
-    closures = [c for c in current(session).get("closures") or () if c.get("date") != str(day)]
+    start = _read(session)
+    closures = [c for c in start[1].get("closures") or () if c.get("date") != str(day)]
     entry: dict[str, Any] = {"date": day.isoformat()}
     if reason and reason.strip():
         entry["reason"] = " ".join(reason.split())[:200]
     closures.append(entry)
     closures.sort(key=lambda c: str(c.get("date")))
-    return _write(session, actor, {"closures": closures}, f"closed {day.isoformat()}")
+    return _write(session, actor, start, {"closures": closures}, f"closed {day.isoformat()}")
 
 
 def reopen_day(session: Session, actor: Actor, day: date) -> ChangeSet:
-    closures = list(current(session).get("closures") or ())
+    start = _read(session)
+    closures = list(start[1].get("closures") or ())
     kept = [c for c in closures if c.get("date") != day.isoformat()]
     if len(kept) == len(closures):
         raise ValidationError(f"{day.isoformat()} is not a closure day")
-    return _write(session, actor, {"closures": kept}, f"reopened {day.isoformat()}")
+    return _write(session, actor, start, {"closures": kept}, f"reopened {day.isoformat()}")
 
 
 def set_nation(session: Session, actor: Actor, nation: str) -> ChangeSet:
     if nation not in bank_holidays.DIVISIONS:
         raise ValidationError(f"the nation is one of {', '.join(bank_holidays.DIVISIONS)}")
-    return _write(session, actor, {"nation": nation}, f"nation {nation}")
+    return _write(session, actor, _read(session), {"nation": nation}, f"nation {nation}")
 
 
 def set_hours(session: Session, actor: Actor, day: str, spans: list[tuple[str, str]]) -> ChangeSet:
     """A weekday's working hours (``[]``: not worked), e.g. ``[("09:00", "12:30")]``."""
     if day not in council.WEEKDAYS:
         raise ValidationError(f"the day is one of {', '.join(council.WEEKDAYS)}")
-    hours = [h for h in current(session).get("hours") or () if h.get("day") != day]
+    start = _read(session)
+    hours = [h for h in start[1].get("hours") or () if h.get("day") != day]
     hours += [{"day": day, "start": start, "end": end} for start, end in spans]
     hours.sort(key=lambda h: (council.WEEKDAYS.index(str(h.get("day"))), str(h.get("start"))))
-    return _write(session, actor, {"hours": hours}, f"hours on {day}")
+    return _write(session, actor, start, {"hours": hours}, f"hours on {day}")

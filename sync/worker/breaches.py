@@ -341,10 +341,8 @@ class BreachJob:
     async def _calendar(self, ctx: JobContext) -> WorkingCalendar:
         """The council's calendar document with the bundled bank holidays (the default
         calendar, said once, when its document cannot be used)."""
-        doc = None
-        async for found in _prefixed(ctx.couch, council.CALENDAR_ID, self.batch):
-            if found.get("_id") == council.CALENDAR_ID and found.get("type") == "calendar":
-                doc = found
+        found = await ctx.couch.get_or_none(doc_path(council.CALENDAR_ID))
+        doc = found if isinstance(found, dict) and found.get("type") == "calendar" else None
         built = council.build(doc, bank_holidays.bundled())
         if built.problem and f"calendar@{doc and doc.get('_rev')}" not in self.said:
             self.said.add(f"calendar@{doc and doc.get('_rev')}")

@@ -355,3 +355,26 @@ def test_only_a_supervisor_changes_the_routing_rules_through_the_gateway(
     taken = revision({**real, "rules": []}, [real["_rev"]])
     assert errors(push(gateway, ANN, [taken]))[ROUTING_ID]["error"] == "forbidden"
     assert central.get(ROUTING_ID)["_rev"] == real["_rev"]
+
+
+def test_only_a_supervisor_changes_the_council_calendar_through_the_gateway(
+    gateway: Gateway, central: Central
+) -> None:
+    """Every due time is counted on it: a peer who is not a supervisor cannot push it, new or
+    on top of the real one, and nobody can push a second calendar beside it."""
+    from caseworker.documents.codec import new_document
+    from caseworker.documents.types import CALENDAR
+
+    hours = [{"day": "mon", "start": "09:00", "end": "17:00"}]
+    fields = {"nation": "england-and-wales", "hours": hours, "updated_at": NOW}
+    forged = revision(new_document(CALENDAR, "calendar:council", fields))
+    for user in (ANN, OLU):
+        assert errors(push(gateway, user, [forged]))["calendar:council"]["error"] == "forbidden"
+    assert central.get("calendar:council") is None
+    assert push(gateway, SAM, [forged]).json() == []
+    other = revision(new_document(CALENDAR, "calendar:other", fields))
+    assert "one calendar" in errors(push(gateway, SAM, [other]))["calendar:other"]["reason"]
+    closed = revision({**forged, "closures": [{"date": "2027-01-04"}]}, [forged["_rev"]])
+    assert errors(push(gateway, ANN, [closed]))["calendar:council"]["error"] == "forbidden"
+    assert central.get("calendar:council")["_rev"] == forged["_rev"]
+    assert central.get("calendar:other") is None

@@ -347,3 +347,23 @@ def test_a_rule_added_later_applies_to_the_cases_already_late(db: Db) -> None:
     passes(db, T0 + timedelta(minutes=1))  # another worker, from the checkpoint
     assert kinds(db, "case:older") == ["breach_resolve", "escalated"]
     assert kinds(db, "case:old") == ["breach_resolve", "escalated"]
+
+
+def test_a_calendar_no_clock_can_use_is_said_once_and_the_default_one_counts(db: Db) -> None:
+    """An admin's calendar with no working hours at all (admins are not held to the write
+    rules) must neither stop the job nor make it search for working time for ever."""
+    db.put(
+        {
+            "_id": "calendar:council",
+            "type": "calendar",
+            "schema": 1,
+            "nation": "england-and-wales",
+            "hours": [],
+            "updated_at": to_iso(T0),
+        }
+    )
+    db.put(a_rule("tell", hours_before=2))
+    db.put(a_case("case:soon", due_at=to_iso(T0 + timedelta(hours=1))))
+    lines = passes(db, T0, T0 + timedelta(minutes=1))
+    assert sum("calendar cannot be used" in line for line in lines) == 1, lines
+    assert kinds(db, "case:soon") == ["escalated"]

@@ -8,8 +8,8 @@ from typing import Literal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from caseworker.board import Board, CaseFilter
-from caseworker.board.periods import LONDON
 from caseworker.board.workload import Workload
+from caseworker.timeutil import LONDON
 from ui import labels
 
 Kind = Literal["bar", "hbar", "line"]

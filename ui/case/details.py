@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from caseworker import vocab
 from caseworker.access.writes import may_assign, may_move_queue
+from caseworker.board.periods import end_of_today
 from caseworker.clocks.pauses import describe, is_paused, paused_time
 from caseworker.escalation import PAUSED, RESPONSE_PENDING
 from caseworker.timeutil import utcnow
@@ -20,7 +21,6 @@ from ui.chips import Chip
 from ui.context import UiContext
 from ui.dialogs.shared import local_time
 from ui.values import ValueLabel, quiet_captions, spoken
-from ui.worklist.query import end_of_today
 
 SETTLE_MS = 600
 

@@ -29,7 +29,7 @@ class MarkerReviewDialog(FormDialog):
             self.tr("%1, set by %2 on %3. Still needed? Set when to review it next, or end it.")
             .replace("%1", kind_label(marker.kind))
             .replace("%2", labels.shown(marker.set_by_name))
-            .replace("%3", day(marker.set_at.date().isoformat()))
+            .replace("%3", day(marker.set_at.astimezone().date().isoformat()))
         )
         self.reason = reason_field(self, marker.reason)
         today = utcnow().astimezone().date()

@@ -140,7 +140,8 @@ class MembersPanel(QGroupBox):
         def save(session: Session) -> ChangeSet:
             return change(session, actor, queue_id, staff_id)
 
-        self._ctx.worker.write(save, lambda _c: self.reload(), self._failed)
+        # The change is published on the bus: the page reloads the members from it.
+        self._ctx.worker.write(save, None, self._failed)
 
     def _failed(self, error: Exception) -> None:
         if isValid(self):

@@ -134,6 +134,7 @@ class AssignBar(QWidget):
             parent=self,
         )  # fmt: skip
         self.dialog.saved.connect(self._saved)
+        self.dialog.finished.connect(self.dialog.deleteLater)  # one per gesture: none kept
         self.dialog.open()
 
     def _saved(self, result: Any) -> None:

@@ -6,7 +6,7 @@ page costs what the first one does. The sort and keyset work on ``rowid`` picked
 """
 
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +27,7 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnClause
 
 from caseworker import language, vocab
+from caseworker.board.periods import end_of_today
 from caseworker.escalation import PAUSED
 from caseworker.models import Case, CaseEvent, Citizen, Queue, Service, StaffMember
 from caseworker.timeutil import utcnow
@@ -83,13 +84,6 @@ class Page:
     total: int | None  # counted on the first page only
     has_more: bool
     at_risk: int | None = None  # of the total, how many are at risk today (first page only)
-
-
-def end_of_today(now: datetime) -> datetime:
-    """Midnight at the end of ``now``'s day, in this computer's time zone: "breaches today"
-    means before then."""
-    local = now.astimezone()
-    return datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=local.tzinfo)
 
 
 def _escalated() -> ColumnElement[bool]:

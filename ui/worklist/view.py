@@ -5,6 +5,7 @@ Alt+T shows only the cases at risk today (due by midnight, or already late), Ent
 double-click opens the selected case.
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.board.periods import end_of_today
 from caseworker.timeutil import utcnow
 from ui import labels
 from ui.chips import CHIP_EXTRA, ChipDelegate
 from ui.context import UiContext
 from ui.worklist.model import COLUMNS, SORTABLE, CaseListModel
-from ui.worklist.query import WorkFilter, end_of_today
+from ui.worklist.query import WorkFilter
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _SORT_CHOICES = ("due", "priority", "status", "reference", "service", "summary")
@@ -190,12 +192,7 @@ class WorkListView(QWidget):
     def _apply_filter(self) -> None:
         text = self.filter_box.text().strip()
         due_by = end_of_today(utcnow()) if self.at_risk_box.isChecked() else None
-        base = self._base
-        self.model.set_filter(
-            WorkFilter(
-                base.assignee_id, base.queue_id, text, base.open_only, due_by, base.escalated_to
-            )
-        )
+        self.model.set_filter(replace(self._base, text=text, due_by=due_by))
 
     def _show_at_risk(self, count: int) -> None:
         """The filter says how many it would show: a count that is also a warning."""
