@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -145,7 +145,9 @@ class RoutingPage(QWidget):
         self.setTabOrder(self.table, self.buttons["add"])
         ctx.bus.changed.connect(self._on_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
-        self.reload()
+        # Read when first shown, not when the window opens: a supervisor who never opens
+        # Routing costs the database thread nothing at start-up.
+        self._stale = True
 
     def _shortcut(self, keys: str, action: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(keys), self.table, action)
@@ -155,10 +157,21 @@ class RoutingPage(QWidget):
     def reload(self) -> None:
         self.ctx.worker.read(load, self._arrived, self._failed)
 
-    def _on_changed(self, changes: ChangeSet) -> None:
-        if any(changes.ids_of(kind) for kind in _RULE_TYPES):
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
-        elif changes.ids_of("staff"):
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        rules = any(changes.ids_of(kind) for kind in _RULE_TYPES)
+        if not (rules or changes.ids_of("staff")):
+            return
+        if not self.isVisible():
+            self._stale = True  # read again when next shown
+        elif rules:
+            self.reload()
+        else:
             self.members.reload()
 
     def _arrived(self, data: RoutingData) -> None:

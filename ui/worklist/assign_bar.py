@@ -9,7 +9,7 @@ for 30 seconds: it puts back each case's assignee unless the case changed since.
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ class AssignBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._loads_stale = False  # set when a refresh was skipped while hidden
         self._view = view
         self._queue_box = queue_box
         self._done: assignment.Outcome | None = None
@@ -97,8 +98,19 @@ class AssignBar(QWidget):
         self._on_selection()
 
     def refresh_officers(self, *_: Any) -> None:
+        if not self.officers.isVisible():
+            # A hidden page (another page or a record in front) reads its loads when shown:
+            # a sync batch must not cost a read of every officer's load each time.
+            self._loads_stale = True
+            return
+        self._loads_stale = False
         queue_id = self._queue_box.currentData()
         self.officers.show_queue(str(queue_id) if queue_id else None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._loads_stale:
+            QTimer.singleShot(0, self, self.refresh_officers)  # once the panel is shown too
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if alive(self) and (changes.ids_of("case") or changes.ids_of("staff")):
