@@ -11,13 +11,11 @@ import itertools
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from ui.board.card import FigureCard
 from ui.board.drill import CASE_ID_ROLE, DrillModel
 from ui.board.shapes import number, shapes
 from ui.board.tiles import Tiles, fcr_means
+from ui.case.widgets import make_table
 from ui.context import UiContext
 
 REFRESH_AFTER_MS = 2000  # after the last of a burst of changes
@@ -96,17 +95,16 @@ class BoardPage(QWidget):
         self.drill_title.setWordWrap(True)
         self.drill_title.setProperty("role", "heading")
         self.drill_model = DrillModel(ctx.worker, self)
-        self.drill_list = QTableView()
-        self.drill_list.setModel(self.drill_model)
-        self.drill_list.setAccessibleName(self.tr("Cases behind the chosen figure"))
-        self.drill_list.setAccessibleDescription(self.tr("Enter opens the chosen case."))
-        self.drill_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.drill_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.drill_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.drill_list.verticalHeader().hide()
+        self.drill_list = make_table(
+            self.drill_model,
+            self.tr("Cases behind the chosen figure"),
+            self.tr("Enter opens the chosen case."),
+        )
         header = self.drill_list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Its cases come a page at a time: columns are fitted to the rows in view, not to
+        # every row loaded (as the queue lists do).
+        header.setResizeContentsPrecision(0)
         self.drill_list.activated.connect(self._open_case)
         drill = QWidget()
         drill_layout = QVBoxLayout(drill)
