@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons
+from ui.case.widgets import tab_pages
 from ui.context import UiContext
 
 log = logging.getLogger(__name__)
@@ -145,10 +146,13 @@ class RecordTabs(QTabWidget):
             return existing
         kind = record_kind(record_id)
         factory = view_factory(kind)
+        # Made inside the page stack it is shown in: handing a built view to addTab from any
+        # other parent makes the style sheet style all of it again (15 ms for a citizen).
+        pages = tab_pages(self)
         view: QWidget = (
-            factory(self._ctx, record_id, self)
+            factory(self._ctx, record_id, pages)
             if factory is not None
-            else _Unavailable(kind, record_id, self)
+            else _Unavailable(kind, record_id, pages)
         )
         view.setProperty("record_id", record_id)
         for name in ("open_citizen_requested", "open_case_requested"):

@@ -9,13 +9,19 @@ from ui.case.snapshot import CaseSnapshot
 from ui.case.widgets import heading, make_table, set_widths, stretch_column
 
 
-def _column(*widgets: QWidget) -> QWidget:
-    holder = QWidget()
+def _column(parent: QWidget) -> QWidget:
+    """A column of the splitter, made inside it: with the council's style sheet, moving a
+    styled widget to another parent styles it and all it holds again."""
+    holder = QWidget(parent)
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        box.addWidget(widget)
     return holder
+
+
+def _fill(column: QWidget, *widgets: QWidget) -> QWidget:
+    for widget in widgets:
+        column.layout().addWidget(widget)
+    return column
 
 
 class CaseActivity(QSplitter):
@@ -26,16 +32,21 @@ class CaseActivity(QSplitter):
         self.history = HistoryModel(self)
         self.notes = NotesModel(self)
         self.contacts = ContactsModel(self)
+        left, right = _column(self), _column(self)
         self.history_table = make_table(
-            self.history, self.tr("History"), self.tr("Who changed what, and when; newest first.")
+            self.history,
+            self.tr("History"),
+            self.tr("Who changed what, and when; newest first."),
+            right,
         )
         self.notes_table = make_table(
-            self.notes, self.tr("Notes"), self.tr("Internal notes on the case; newest first.")
+            self.notes, self.tr("Notes"), self.tr("Internal notes on the case; newest first."), left
         )
         self.contacts_table = make_table(
             self.contacts,
             self.tr("Contacts"),
             self.tr("Contacts with the citizen about this case; newest first."),
+            left,
         )
         stretch_column(self.history_table, HistoryModel.COLUMNS.index("what"))
         # A case's notes and contacts are few: their short columns (who, channel, direction)
@@ -52,7 +63,8 @@ class CaseActivity(QSplitter):
         for button in (note_button, contact_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.addWidget(
-            _column(
+            _fill(
+                left,
                 self.notes_heading,
                 note_button,
                 self.notes_table,
@@ -61,7 +73,7 @@ class CaseActivity(QSplitter):
                 self.contacts_table,
             )
         )
-        self.addWidget(_column(self.history_heading, self.history_table))
+        self.addWidget(_fill(right, self.history_heading, self.history_table))
         self.note_button, self.contact_button = note_button, contact_button
 
     def focus_order(self) -> list[QWidget]:

@@ -118,18 +118,19 @@ class CaseView(QWidget):
         self.setAccessibleName(self.tr("Case"))
 
         self.title = heading(self.tr("Loading the case…"), "title")
-        self.conflict = ConflictBadge()
+        # Made inside the view: moving styled widgets to another parent styles them again.
+        self.conflict = ConflictBadge(self)
         self.conflict.resolve_requested.connect(self.resolve_conflict)
-        self.banner = ErrorBanner()
-        self.refusal = RefusalBanner(ctx)
+        self.banner = ErrorBanner(self)
+        self.refusal = RefusalBanner(ctx, self)
         self.refusal.finished.connect(lambda _text: self.check_refusals())
-        self.safety = SafetyBanner(ctx, case_id)  # officer-safety markers at its address
-        self.details = CaseDetails(ctx)
+        self.safety = SafetyBanner(ctx, case_id, self)  # officer-safety markers at its address
+        self.details = CaseDetails(ctx, self)
         self.details.status_requested.connect(self.change_status)
         self.details.priority_requested.connect(self.change_priority)
         self.details.queue_requested.connect(self.change_queue)
         self.details.assign_requested.connect(self.assign)
-        self.undo_bar = UndoBar()
+        self.undo_bar = UndoBar(self)
         self.undo_bar.undo_requested.connect(self.undo)
         self.buttons: dict[str, QPushButton] = {}
         for name, text, keys, description in QUICK_ACTIONS:
@@ -145,7 +146,7 @@ class CaseView(QWidget):
         undo_action.triggered.connect(lambda _checked=False: self.undo_last())
         self.addAction(undo_action)
 
-        self.activity = CaseActivity(self.buttons["add_note"], self.buttons["log_contact"])
+        self.activity = CaseActivity(self.buttons["add_note"], self.buttons["log_contact"], self)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

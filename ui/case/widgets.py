@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -38,9 +40,22 @@ def muted(name: str, description: str, wrap: bool = True) -> QLabel:
     return label
 
 
-def make_table(model: QAbstractItemModel, name: str, description: str) -> QTableView:
-    """A read-only, row-selecting table that Tab leaves (arrow keys move inside it)."""
-    table = QTableView()
+def tab_pages(tabs: QTabWidget) -> QWidget:
+    """The page stack inside a tab widget (Qt names it; there is no accessor). A page made
+    inside it is not moved by addTab: with the council's style sheet, moving a styled widget
+    to another parent styles it and everything it holds again."""
+    stack = tabs.findChild(
+        QStackedWidget, "qt_tabwidget_stackedwidget", Qt.FindChildOption.FindDirectChildrenOnly
+    )
+    return stack if stack is not None else tabs
+
+
+def make_table(
+    model: QAbstractItemModel, name: str, description: str, parent: QWidget | None = None
+) -> QTableView:
+    """A read-only, row-selecting table that Tab leaves (arrow keys move inside it). Give it
+    its final ``parent`` where there is one: moving it later styles it again."""
+    table = QTableView(parent)
     table.setModel(model)
     table.setAccessibleName(name)
     table.setAccessibleDescription(description)

@@ -46,13 +46,13 @@ class Composer(QWidget):
         self._cases: dict[str, str] = {}  # id -> reference, for the entry shown at once
         self.setAccessibleName(self.tr("Quick note or contact"))
 
-        self.text = text_box(3)
+        self.text = text_box(3, self)
         self.text.setPlaceholderText(self.tr("Write a note, or what was said… (Ctrl+Enter saves)"))
         self.text.setAccessibleName(self.tr("Text of the note or contact"))
         self.text.setAccessibleDescription(
             self.tr("What to add to the timeline. Tab moves on; Ctrl+Enter saves.")
         )
-        self.kind = QComboBox()
+        self.kind = QComboBox(self)
         fit_long_items(self.kind)
         self.kind.addItem(self.tr("Internal note"), NOTE)
         self.kind.addItem(self.tr("Contact with the citizen"), CONTACT)
@@ -60,7 +60,7 @@ class Composer(QWidget):
         self.kind.setAccessibleDescription(
             self.tr("An internal note for staff, or a contact with the citizen on a channel.")
         )
-        self.channel = QComboBox()
+        self.channel = QComboBox(self)
         fit_long_items(self.channel)
         for code in vocab.CHANNELS:
             icon = channel_icon(code)
@@ -72,7 +72,7 @@ class Composer(QWidget):
         self.channel.setAccessibleDescription(
             self.tr("How the contact happened: phone, email, web form, app, walk-in, letter…")
         )
-        self.direction = QComboBox()
+        self.direction = QComboBox(self)
         fit_long_items(self.direction)
         for code in vocab.DIRECTIONS:
             self.direction.addItem(labels.direction(code), code)
@@ -80,14 +80,14 @@ class Composer(QWidget):
         self.direction.setAccessibleDescription(
             self.tr("Whether the citizen contacted the council, or the council contacted them.")
         )
-        self.case = QComboBox()
+        self.case = QComboBox(self)
         self.case.addItem(self.tr("Not about a case"), None)
         fit_long_items(self.case)
         self.case.setAccessibleName(self.tr("Case the entry is about"))
         self.case.setAccessibleDescription(
             self.tr("The case this note or contact is about, if any.")
         )
-        self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
+        self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"), self)
         self.save_button.setAccessibleName(self.tr("Save (Ctrl+Enter)"))
         self.save_button.setAccessibleDescription(self.tr("Adds the entry to the timeline."))
         self.save_button.clicked.connect(self.save)
@@ -105,6 +105,7 @@ class Composer(QWidget):
             shortcut.activated.connect(self.save)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
 
+        # Made inside the composer, as are its fields: moving styled widgets styles them again.
         # Two rows of label and choice: narrow enough for the timeline's column in Welsh too.
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +117,7 @@ class Composer(QWidget):
                 (self.tr("&Direction:"), self.direction),
             )
         ):
-            label = QLabel(text)
+            label = QLabel(text, self)
             label.setBuddy(widget)
             row, column = divmod(place, 2)
             grid.addWidget(label, row, column * 2)

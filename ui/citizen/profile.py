@@ -6,7 +6,7 @@ takes the tab's whole height and scrolls itself, and its key columns fit their c
 while the free-text one (summary, value, purpose) takes what is left.
 """
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QTableView,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.case.table import ROW_ID_ROLE
-from ui.case.widgets import make_table, stretch_column
+from ui.case.widgets import make_table, stretch_column, tab_pages
 from ui.chips import ChipDelegate
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
@@ -71,13 +71,18 @@ def _fit_free_text(table: QTableView) -> None:
     header.setStretchLastSection(free < least)  # the time left takes the spare width then
 
 
-def _page(*widgets: QWidget) -> QWidget:
-    page = QWidget()
+def _page(tabs: QTabWidget) -> QWidget:
+    """A tab's page, made where the tab widget shows it (not moved there by addTab)."""
+    page = QWidget(tab_pages(tabs))
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 4, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
     return page
+
+
+def _table_in(page: QWidget, model: QAbstractItemModel, name: str, about: str) -> QTableView:
+    table = make_table(model, name, about, page)
+    page.layout().addWidget(table, 1)
+    return table
 
 
 class ProfilePanel(QTabWidget):
@@ -91,25 +96,30 @@ class ProfilePanel(QTabWidget):
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
         self.closed_cases = CitizenCasesModel(self)
-        self.identifiers_table = make_table(
-            self.identifiers,
-            self.tr("Identifiers"),
-            self.tr("Ways to reach and recognise the citizen, and how each was verified."),
-        )
-        self.consents_table = make_table(
-            self.consents,
-            self.tr("Consents"),
-            self.tr("Why the council holds the citizen's data: purpose, lawful basis, period."),
-        )
-        self.open_table = make_table(
+        pages = [_page(self) for _ in range(4)]
+        self.open_table = _table_in(
+            pages[0],
             self.open_cases,
             self.tr("Open cases"),
             self.tr("The citizen's open cases. Enter opens the selected case."),
         )
-        self.closed_table = make_table(
+        self.closed_table = _table_in(
+            pages[1],
             self.closed_cases,
             self.tr("Closed cases"),
             self.tr("Resolved and closed cases. Enter opens the selected case."),
+        )
+        self.identifiers_table = _table_in(
+            pages[2],
+            self.identifiers,
+            self.tr("Identifiers"),
+            self.tr("Ways to reach and recognise the citizen, and how each was verified."),
+        )
+        self.consents_table = _table_in(
+            pages[3],
+            self.consents,
+            self.tr("Consents"),
+            self.tr("Why the council holds the citizen's data: purpose, lawful basis, period."),
         )
         self.chips = ChipDelegate(self)
         for table in (self.open_table, self.closed_table):
@@ -134,10 +144,17 @@ class ProfilePanel(QTabWidget):
         for table in self.tables():
             table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             table.horizontalHeader().setMinimumSectionSize(24)
-        self.addTab(_page(self.open_table), self.tr("Open cases"))
-        self.addTab(_page(self.closed_table), self.tr("Closed cases"))
-        self.addTab(_page(self.identifiers_table), self.tr("Identifiers"))
-        self.addTab(_page(self.consents_table), self.tr("Consents"))
+        for page, title in zip(
+            pages,
+            (
+                self.tr("Open cases"),
+                self.tr("Closed cases"),
+                self.tr("Identifiers"),
+                self.tr("Consents"),
+            ),
+            strict=True,
+        ):
+            self.addTab(page, title)
         self.setDocumentMode(True)
         self.setAccessibleDescription(
             self.tr("Ctrl+Tab or the arrow keys on the tabs move between them.")

@@ -59,7 +59,10 @@ class TimelinePanel(QWidget):
         self.model = TimelineListModel(self)
         self.filtered = TimelineEntryFilter(self)
         self.filtered.setSourceModel(self.model)
-        self.table = QListView()  # named as before: the views' Tab chains refer to it
+        # Each part is made inside its final parent: with the council's style sheet, moving a
+        # styled widget styles it and all it holds again.
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.table = QListView(self.split)  # named as before: the views' Tab chains refer to it
         self.table.setModel(self.filtered)
         self.table.setAccessibleName(self.tr("Timeline"))
         self.table.setAccessibleDescription(
@@ -82,13 +85,13 @@ class TimelinePanel(QWidget):
 
         self.worker = ctx.worker if ctx is not None else None
         self._marks = 0  # the latest ask for attachment marks (older answers are dropped)
-        self.reader = EntryReader(self.worker)
+        self.reader = EntryReader(self.worker, self.split)
         self.composer: Composer | None = None
         if ctx is not None and citizen_id is not None:
-            self.composer = Composer(ctx, citizen_id)
+            self.composer = Composer(ctx, citizen_id, self)
             self.composer.saved.connect(self.add_saved)
 
-        self.channel_filter = QComboBox()
+        self.channel_filter = QComboBox(self)
         fit_long_items(self.channel_filter)
         self.channel_filter.setAccessibleName(self.tr("Show channel (Alt+N)"))
         self.channel_filter.setAccessibleDescription(
@@ -98,7 +101,7 @@ class TimelinePanel(QWidget):
         self.channel_filter.currentIndexChanged.connect(
             lambda _i: self._filter(channel=self.channel_filter.currentData())
         )
-        self.case_filter = QComboBox()
+        self.case_filter = QComboBox(self)
         self.case_filter.addItem(self.tr("All cases"), None)
         fit_long_items(self.case_filter)
         self.case_filter.setAccessibleName(self.tr("Show case (Alt+A)"))
@@ -127,7 +130,6 @@ class TimelinePanel(QWidget):
         title.setBuddy(self.table)  # Alt+I: to the list from anywhere in the record
         top.addWidget(title, 1)
         top.addWidget(self.count)
-        self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.table)
         self.split.addWidget(self.reader)

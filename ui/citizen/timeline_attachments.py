@@ -62,7 +62,7 @@ class AttachmentPane(QWidget):
         self._generation = 0
         self._folder: tempfile.TemporaryDirectory[str] | None = None
 
-        self.files = _FileList()
+        self.files = _FileList(self)
         self.files.setAccessibleName(self.tr("Attachments"))
         self.files.setAccessibleDescription(
             self.tr("Photos and files attached to this entry. Enter opens one; Alt+Y saves a copy.")

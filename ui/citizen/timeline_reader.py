@@ -20,14 +20,14 @@ class EntryReader(QWidget):
     def __init__(self, worker: DbWorker | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry: TimelineEntry | None = None
-        self.text = QTextBrowser()
+        self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)  # synced text is never a link to follow
         self.text.setAccessibleName(self.tr("Selected entry"))
         self.text.setAccessibleDescription(
             self.tr("The whole of the entry chosen in the timeline: who, when, how and what.")
         )
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.attachments = AttachmentPane(worker)
+        self.attachments = AttachmentPane(worker, self)
         # Attachments beside the text, not under it: the text keeps the height it needs.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

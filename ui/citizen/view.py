@@ -119,9 +119,9 @@ class CitizenView(QWidget):
         self.header.offers_review = True
         self.header.marker_chosen.connect(self.review_marker)
         self.title = self.header.name
-        self.conflict = ConflictBadge()
+        self.conflict = ConflictBadge(self)
         self.conflict.resolve_requested.connect(self.resolve_conflict)
-        self.banner = ErrorBanner()
+        self.banner = ErrorBanner(self)
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for name, text, keys, description in QUICK_ACTIONS:
@@ -132,11 +132,13 @@ class CitizenView(QWidget):
                 self.buttons[name] = button
         actions.addStretch(1)
 
-        self.profile = ProfilePanel()
+        # Each widget is made inside its final parent: with the council's style sheet, moving
+        # a styled widget to another parent styles it and all it holds again (60 ms a record).
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.profile = ProfilePanel(splitter)
         self.profile.open_case_requested.connect(self.open_case_requested)
-        self.timeline = TimelinePanel(self, ctx=ctx, citizen_id=citizen_id)
+        self.timeline = TimelinePanel(splitter, ctx=ctx, citizen_id=citizen_id)
         self.timeline.open_case_requested.connect(self.open_case_requested)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.profile)
         splitter.addWidget(self.timeline)
         splitter.setChildrenCollapsible(False)

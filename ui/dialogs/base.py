@@ -42,9 +42,9 @@ def error_label() -> QLabel:
     return label
 
 
-def text_box(max_lines: int = 6) -> QPlainTextEdit:
+def text_box(max_lines: int = 6, parent: QWidget | None = None) -> QPlainTextEdit:
     """A multi-line box where Tab moves on (as everywhere else) instead of typing a tab."""
-    box = QPlainTextEdit()
+    box = QPlainTextEdit(parent)
     box.setTabChangesFocus(True)
     line = box.fontMetrics().lineSpacing()
     box.setMinimumHeight(line * 3 + 12)
