@@ -38,6 +38,7 @@ from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseD
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.marker_review import MarkerReviewDialog
 from ui.dialogs.shared import alive, failed
+from ui.layout_hold import layouts_held
 
 # The record's quick actions (the method, its words, keys and what it does): buttons here, and
 # listed by the window's Citizen menu and its keyboard shortcuts (F1).
@@ -242,11 +243,12 @@ class CitizenView(QWidget):
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         first = self.snapshot is None
         self.snapshot = snap
-        self.header.show_snapshot(snap)
-        self._chain_tabs()  # the header's markers are new widgets each time
-        self.conflict.set_conflicted(snap.conflicted)
-        self.profile.show_snapshot(snap)
-        self.timeline.show_snapshot(snap)
+        with layouts_held(self, self.header):
+            self.header.show_snapshot(snap)
+            self._chain_tabs()  # the header's markers are new widgets each time
+            self.conflict.set_conflicted(snap.conflicted)
+            self.profile.show_snapshot(snap)
+            self.timeline.show_snapshot(snap)
         self.share_width()  # the cases' key columns are as wide as what they now hold
         if first:
             self.title_changed.emit(labels.shown(snap.display_name))
