@@ -42,6 +42,7 @@ from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.position import save_position
+from sync.worker.prefix import docs_with_prefix
 
 CHECKPOINT = "/_local/caseworker-job-assign"
 MODES = ("round_robin", "least_loaded")
@@ -93,14 +94,14 @@ class AssignJob:
         counts = Counts()
         queues = {
             q["_id"]: q["auto_assign"]
-            for q in await self._valid(ctx, await _range(couch, "queue:"))
+            for q in await self._valid(ctx, [d async for d in docs_with_prefix(couch, "queue:")])
             if q.get("active") is True and q.get("auto_assign") in MODES
         }
         if not queues:
             return counts
         staff = [
             s
-            for s in await self._valid(ctx, await _range(couch, "staff:"))
+            for s in await self._valid(ctx, [d async for d in docs_with_prefix(couch, "staff:")])
             if s.get("active") is True and s.get("role") in ASSIGNABLE_ROLES
         ]
         loads = await _open_loads(couch, [s["_id"] for s in staff])
@@ -170,19 +171,6 @@ class AssignJob:
     async def _save(self, couch: Couch) -> None:
         body = {"pointers": self.pointers}
         self.rev = await save_position(couch, CHECKPOINT, body, self.rev, "the assignment pointers")
-
-
-async def _range(couch: Couch, prefix: str) -> list[Document]:
-    """The live documents whose id starts with ``prefix`` (queues and staff: a council has
-    hundreds, not millions)."""
-    params = {
-        "startkey": json.dumps(prefix),
-        "endkey": json.dumps(prefix + "\ufff0"),
-        "include_docs": "true",
-    }
-    answer = await couch.get("/_all_docs", params=params)
-    rows = answer.get("rows", []) if isinstance(answer, dict) else []
-    return [r["doc"] for r in rows if isinstance(r, dict) and isinstance(r.get("doc"), dict)]
 
 
 def _is_open_case(doc: object) -> bool:

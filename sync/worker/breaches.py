@@ -23,7 +23,7 @@ is said once and skipped; it never stops the job.
 import hashlib
 import json
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -51,6 +51,7 @@ from sync.worker.bulk import error_of, results_by_id
 from sync.worker.feed import read_batch, read_bounded, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.position import save_position
+from sync.worker.prefix import docs_with_prefix
 
 CHECKPOINT = "/_local/caseworker-job-breaches"
 BATCH = 200
@@ -306,7 +307,7 @@ class BreachJob:
 
     async def _read_catalogue(self, ctx: JobContext) -> Catalogue:
         rules: list[Rule] = []
-        async for doc in _prefixed(ctx.couch, "escalation:", self.batch):
+        async for doc in docs_with_prefix(ctx.couch, "escalation:", self.batch):
             if doc.get("active") is False:
                 continue
             try:
@@ -320,12 +321,12 @@ class BreachJob:
         queues = frozenset(
             [
                 d["_id"]
-                async for d in _prefixed(ctx.couch, "queue:", self.batch)
+                async for d in docs_with_prefix(ctx.couch, "queue:", self.batch)
                 if d.get("type") == "queue" and d.get("active") is True
             ]
         )
         supervisors: dict[str, list[str]] = {}
-        async for doc in _prefixed(ctx.couch, "staff:", self.batch):
+        async for doc in docs_with_prefix(ctx.couch, "staff:", self.batch):
             if (
                 doc.get("type") != "staff"
                 or doc.get("role") != "supervisor"
@@ -429,25 +430,6 @@ async def _install_view(couch: Couch) -> None:
     except CouchError as exc:
         if exc.status != 409:  # another worker installed it first
             raise
-
-
-async def _prefixed(couch: Couch, prefix: str, batch: int) -> AsyncIterator[Document]:
-    """The live documents whose id starts with ``prefix``, a page at a time."""
-    params = {
-        "startkey": json.dumps(prefix),
-        "endkey": json.dumps(prefix + "\ufff0"),
-        "include_docs": "true",
-        "limit": str(batch),
-    }
-    while True:
-        page = await couch.get("/_all_docs", params=params)
-        rows = [r for r in page.get("rows", []) if isinstance(r, dict)]
-        for row in rows:
-            if isinstance(row.get("doc"), dict):
-                yield row["doc"]
-        if len(rows) < batch:
-            return
-        params = {**params, "startkey": json.dumps(rows[-1]["id"]), "skip": "1"}
 
 
 async def _known(couch: Couch, ids: list[str]) -> set[str]:
