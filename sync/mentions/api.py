@@ -111,7 +111,7 @@ class Api:
             if reply.status == 429:
                 if attempt == ATTEMPTS:
                     raise NetworkError(f"{self.host} kept answering 429 (too many requests)")
-                self.sleep(self._until_reset())
+                self._wait_for_reset()
                 continue
             if reply.status >= 500:
                 if attempt == ATTEMPTS:
@@ -152,19 +152,24 @@ class Api:
             self.reset_at = reset
 
     def _until_reset(self) -> float:
-        """Seconds to the instance's reset (its default window when it named none), at most
-        one window: a reset far in the future is not believed."""
+        """Seconds to the instance's reset (its default window when it named none; none when
+        that time has passed), at most one window: a reset far in the future is not believed."""
         now = self.clock()
-        if self.reset_at is not None and self.reset_at > now:
-            return min(self.reset_at - now, DEFAULT_WINDOW)
-        return DEFAULT_WINDOW
+        if self.reset_at is None:
+            return DEFAULT_WINDOW
+        return max(0.0, min(self.reset_at - now, DEFAULT_WINDOW))
+
+    def _wait_for_reset(self) -> None:
+        wait = self._until_reset()
+        if wait > 0:
+            self.sleep(wait)
+        self.remaining, self.reset_at = None, None  # a new window: the next reply says anew
 
     def _wait_for_budget(self) -> None:
         now = self.clock()
         if self.remaining is not None:
             if self.remaining <= 0:
-                self.sleep(self._until_reset())
-                self.remaining, self.reset_at = None, None
+                self._wait_for_reset()
             return
         if now - self._window_start >= DEFAULT_WINDOW:
             self._window_start, self._sent_in_window = now, 0
