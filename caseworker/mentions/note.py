@@ -43,20 +43,32 @@ CONTENT_FIELDS = frozenset(
 # Removed when the post is deleted at its source: what it said, not that it was said.
 _REMOVED_ON_DELETE = ("content_html", "attachments", "tags", "mentioned")
 _ID_MAX = 64  # ids are referenced from fields of 64 characters (a case's, a reply's)
-_UNSAFE = re.compile(r"[^a-z0-9.-]")
+_SAFE = re.compile(r"[A-Za-z0-9._-]*")  # what may go into an id as it is
+_HOST_MAX = 28  # leaves 18 characters for a Mastodon status id
 
 
 def mention_id(network: str, host: str, remote_id: str) -> str:
     """``mention:<network>-<host>-<remote id>``: every collector names a post alike, so a second
-    collector's create of the same post is a conflict, not a duplicate. A host too long for
-    that is replaced by a digest of it."""
-    safe_host = _UNSAFE.sub("_", host.lower())
-    safe_remote = _UNSAFE.sub("_", remote_id.lower())
-    doc_id = f"{MENTION.id_prefix}:{network}-{safe_host}-{safe_remote}"
-    if len(doc_id) > _ID_MAX:
-        digest = hashlib.sha256(f"{host}\n{remote_id}".encode()).hexdigest()[:24]
-        doc_id = f"{MENTION.id_prefix}:{network}-{digest}"
-    return doc_id
+    collector's create of the same post is a conflict, not a duplicate. A host or remote id
+    that would not fit in 64 characters, or holds anything but letters, digits, ``.``, ``_``
+    and ``-`` (never a ``/``), is written as ``~`` and a digest of it: no real one has a ``~``,
+    so two different posts never share an id."""
+    prefix = mention_prefix(network, host)
+    if len(prefix) + len(remote_id) > _ID_MAX or not _SAFE.fullmatch(remote_id):
+        remote_id = _digest(remote_id, 20)
+    return prefix + remote_id
+
+
+def mention_prefix(network: str, host: str) -> str:
+    """What the ids of one network's and instance's mentions start with (for a range of them)."""
+    host = host.lower()  # a host name is not case-sensitive; an id may be
+    if len(host) > _HOST_MAX or not _SAFE.fullmatch(host):
+        host = _digest(host, 16)
+    return f"{MENTION.id_prefix}:{network}-{host}-"
+
+
+def _digest(text: str, size: int) -> str:
+    return "~" + hashlib.sha256(text.encode()).hexdigest()[:size]
 
 
 def new_mention(doc_id: str, content: Mapping[str, Any]) -> dict[str, Any]:

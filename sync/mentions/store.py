@@ -65,7 +65,7 @@ def newest(client: CouchClient, network: str, host: str, count: int) -> list[dic
     recent posts), for reading again."""
     if count <= 0:
         return []
-    prefix = note.mention_id(network, host, "")
+    prefix = note.mention_prefix(network, host)
     answer = client.get(
         "/_all_docs",
         params={

@@ -2,7 +2,7 @@
 what it said and never its triage."""
 
 from caseworker.documents.codec import check
-from caseworker.mentions.note import deleted, mention_id, new_mention, updated
+from caseworker.mentions.note import deleted, mention_id, mention_prefix, new_mention, updated
 
 CONTENT = {
     "network": "mastodon",
@@ -41,8 +41,12 @@ def test_every_collector_names_a_post_alike() -> None:
     )
     long_host = "a" * 80 + ".example"
     one, two = mention_id("mastodon", long_host, "1"), mention_id("mastodon", long_host, "2")
-    assert len(one) <= 64 and one != two
+    assert len(one) <= 64 and one != two and one.startswith(mention_prefix("mastodon", long_host))
     assert "/" not in mention_id("mastodon", "x.example", "../../_design/x")
+    # Ids that differ only in case, or in an unsafe character, stay apart.
+    ids = {mention_id("bsky", "x.example", r) for r in ("AbC", "abc", "a/b", "a_b", "a~b")}
+    assert len(ids) == 5
+    assert len(mention_id("mastodon", "x.example", "9" * 100)) <= 64
 
 
 def test_a_collected_post_is_a_new_valid_mention() -> None:
