@@ -2,6 +2,7 @@
 central database (the pinned PouchDB Server): each mention once however many collectors run,
 edits without losing triage, deletions without losing the case made from them."""
 
+import json
 import os
 import subprocess
 import sys
@@ -204,3 +205,16 @@ def test_a_refused_token_stops_the_headless_collector_in_one_line(
         assert len(mentions(client)) == 2
     finally:
         client.close()
+
+
+def test_a_server_whose_links_go_round_in_circles_ends_the_round(
+    fake: FakeMastodon, db: CouchClient
+) -> None:
+    seed(fake, 2)
+    page = list(reversed(fake.state.notifications))
+    same = f'<{fake.base}/api/v1/notifications?min_id=0>; rel="prev"'
+    body = json.dumps(page).encode()
+    fake.fail("/api/v1/notifications", 200, times=50, body=body, headers={"Link": same})
+    report = collect(fake, db, recheck=0)
+    assert report.collected == 2 and report.pages == 2
+    assert len(fake.requests_to("/api/v1/notifications")) == 2
