@@ -137,9 +137,10 @@ def run_collect(args: argparse.Namespace, ctx: Context) -> int:
     api = Api(args.instance, _token(host))
     client = _client(args)
     stop = threading.Event()
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stop.set())
+    before = {}
+    if not args.once and threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):  # end after the round under way
+            before[signum] = signal.signal(signum, lambda *_: stop.set())
     try:
         while True:
             try:
@@ -156,5 +157,7 @@ def run_collect(args: argparse.Namespace, ctx: Context) -> int:
             if args.once or stop.wait(args.interval):
                 return 0
     finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
         api.close()
         client.close()

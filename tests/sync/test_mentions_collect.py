@@ -4,6 +4,7 @@ edits without losing triage, deletions without losing the case made from them.""
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -218,3 +219,35 @@ def test_a_server_whose_links_go_round_in_circles_ends_the_round(
     report = collect(fake, db, recheck=0)
     assert report.collected == 2 and report.pages == 2
     assert len(fake.requests_to("/api/v1/notifications")) == 2
+
+
+def test_the_collector_keeps_collecting_and_stops_cleanly_when_told(
+    couch_server: CouchServer, couch_db: str, fake: FakeMastodon
+) -> None:
+    seed(fake, 1)
+    user, password = couch_server.admin_auth
+    command = [sys.executable, str(ROOT / "main.py"), "central", "mentions", "collect"]
+    command += ["--server", couch_db, "--user", user, "--password-stdin"]
+    command += ["--instance", fake.base, "--interval", "5"]
+    env = {**os.environ, "CASEWORKER_MASTODON_TOKEN": TOKEN}
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(password + "\n")
+    process.stdin.close()
+    try:
+        assert process.stdout.readline().startswith(f"{HOST}: 1 new")
+        fake.mention("2", status("5002", "<p>@council and another</p>"))
+        assert process.stdout.readline().startswith(f"{HOST}: 1 new")  # the next round
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
