@@ -146,6 +146,9 @@ class Api:
     def _note_limits(self, headers: Mapping[str, str]) -> None:
         remaining = _int(headers.get("X-RateLimit-Remaining"))
         reset = _epoch(headers.get("X-RateLimit-Reset"))
+        if reset is None:  # a proxy in front may say only how long to wait
+            after = _int(headers.get("Retry-After"))
+            reset = self.clock() + after if after is not None and after >= 0 else None
         if remaining is not None:
             self.remaining = remaining
         if reset is not None:

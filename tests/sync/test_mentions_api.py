@@ -64,6 +64,13 @@ def test_429_waits_until_the_reset_the_instance_names_and_tries_again(fake: Fake
     assert clock.slept == [pytest.approx(120.0)]
 
 
+def test_429_with_only_retry_after_waits_that_long(fake: FakeMastodon) -> None:
+    clock = Clock()
+    fake.fail(NOTIFICATIONS, 429, headers={"Retry-After": "42"})
+    network(fake, clock).page(None)
+    assert clock.slept == [pytest.approx(42.0)]
+
+
 def test_no_requests_left_means_waiting_for_the_reset_before_the_next(fake: FakeMastodon) -> None:
     clock = Clock()
     fake.state.headers = {
