@@ -5,7 +5,8 @@
 
 - ``X-RateLimit-Limit``/``-Remaining``/``-Reset`` are honoured: with none left, it sleeps until
   the reset; without the headers it keeps Mastodon's default (300 requests in 5 minutes) itself.
-- 429: sleeps until the reset the reply names (or the default window) and tries again.
+- 429: sleeps until the reset the reply names (its ``Retry-After``, or the default window)
+  and tries again.
 - 5xx and failed connections: tries again with exponential back-off, then gives up
   (``adapter.NetworkError``); 401: ``adapter.TokenRefused``.
 - Only addresses on the instance itself are followed (a ``Link`` to elsewhere would carry the
