@@ -75,7 +75,16 @@ CENTRAL_EVENT_KINDS = frozenset({"breach_response", "breach_resolve", "escalated
 # What an escalation rule watches: the first response's due time or the resolution's.
 ESCALATION_TARGETS = ("response", "resolve")
 ESCALATION_ACTIONS = ("notify", "raise_priority", "move_queue")
-MENTION_STATES = ("new", "linked", "case_opened", "dismissed")
+# A mention's triage state (docs/mentions.md; stable names, other parts of the project use them):
+# new, linked to a citizen, turned into a case, answered (a public reply posted), dismissed as
+# not actionable. "case_opened" keeps the name earlier stores and central databases hold.
+MENTION_STATES = ("new", "linked", "case_opened", "answered", "dismissed")
+# Who may see a post on its network (ActivityStreams addressing as Mastodon names it).
+MENTION_VISIBILITIES = ("public", "unlisted", "private", "direct")
+# What a post's attachment is (Mastodon's media types): kept as a link, never fetched.
+ATTACHMENT_KINDS = ("image", "gifv", "video", "audio", "unknown")
+MENTION_TEXT_MAX = 5000  # characters of a mention's plain text kept (longer: cut, with "…")
+MENTION_HTML_MAX = 20_000  # characters of its sanitised HTML kept
 # Warning markers on a citizen: what an agent or officer must know before speaking or visiting.
 MARKER_KINDS = ("vulnerability", "safeguarding", "accessibility", "officer_safety")
 OFFICER_SAFETY = "officer_safety"  # the kind that also applies to an address

@@ -8,6 +8,8 @@
     caseworker central worker --server DB_URL --user ADMIN --password-stdin [--rebuild JOB]
     caseworker central notify-worker --server DB_URL --user ADMIN --password-stdin ...
     caseworker central access-log --server DB_URL --user ADMIN --password-stdin --citizen ID
+    caseworker central mentions connect --instance URL
+    caseworker central mentions collect --server DB_URL --user ADMIN --password-stdin --instance URL
 
 Passwords come from standard input (``--password-stdin``, one line) or the OS keyring; never
 from an argument, a file or a setting. ``--remember`` keeps a password typed on stdin in the
@@ -242,6 +244,11 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
                 "notify-worker",
                 "send the outbox's replies to citizens through GOV.UK Notify (holds its key)",
                 "sync.notify.command:configure",
+            ),
+            Command(
+                "mentions",
+                "connect the council's Mastodon account and collect its mentions (holds its token)",
+                "sync.mentions.command:configure",
             ),
             Command(
                 "access-log",

@@ -40,3 +40,37 @@ def store_key_provider() -> KeyProvider:
         return key
 
     return key_for
+
+
+# -- the council's social-media tokens (the central mentions collector) ------------------------
+
+TOKEN_SERVICE = "caseworker-mastodon"
+NO_TOKEN_KEYRING = (
+    "no OS keyring on this machine: the token cannot be kept here; "
+    "give it to the collector in CASEWORKER_MASTODON_TOKEN instead"
+)
+
+
+def keep_token(host: str, token: str) -> None:
+    """Keep an instance's access token in the keyring (the account is the instance's host)."""
+    import keyring
+    from keyring.errors import KeyringError, NoKeyringError
+
+    try:
+        keyring.set_password(TOKEN_SERVICE, host, token)
+    except NoKeyringError as exc:
+        raise StoreError(NO_TOKEN_KEYRING) from exc
+    except KeyringError as exc:
+        raise StoreError(f"the OS keyring refused to keep the token: {exc}") from exc
+
+
+def token_for(host: str) -> str | None:
+    """The access token kept for an instance, or None (also when there is no keyring)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        token: str | None = keyring.get_password(TOKEN_SERVICE, host)
+    except KeyringError:
+        return None
+    return token

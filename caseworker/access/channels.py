@@ -2,7 +2,8 @@
 
 A *root* is what access is granted on: a case (``case:<id>``), a citizen (``citizen:<id>``) or
 a named shared channel (the public ``catalogue``, the ``staff`` list, the citizen ``directory``,
-social-media ``mentions``, the ``audit`` trail, ``anonymous`` contacts). Records that hang off a
+social-media ``mentions`` (supervisors, and agents of a queue that takes social-media work), the
+``audit`` trail, ``anonymous`` contacts). Records that hang off a
 case or a citizen (notes, contacts, case events) follow their parent: a child with a ``case_id``
 follows the case, otherwise its ``citizen_id``. A contact with neither field at all (a caller
 who gave no details) goes to the ``anonymous`` channel; one with a parent field that is not a
@@ -166,8 +167,11 @@ def shared_roots(person: Person) -> frozenset[str]:
     """The named channels a person holds whole."""
     if person.is_admin:
         return frozenset({EVERYTHING})
-    if person.role in ("agent", "supervisor"):
+    if person.role == "supervisor" or (person.role == "agent" and person.social):
         return frozenset({CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS})
+    if person.role == "agent":
+        # Mentions (names, handles, what people post) only for the social-media queues' members.
+        return frozenset({CATALOGUE, STAFF, DIRECTORY, ANONYMOUS})
     if person.role == "field_officer":
         return frozenset({CATALOGUE, STAFF})
     return frozenset()

@@ -1,7 +1,8 @@
 """The person signed in on a laptop, and the questions the laptop asks before it saves.
 
 The laptop has no ``_users`` roles of its own: its person is the staff member signed in, with
-their role, queues and patch from the local copy of their staff document. It holds whatever
+their role, queues and patch from the local copy of their staff document (and whether a queue
+takes social-media work from the local copy of the queue). It holds whatever
 the server sent it (``HELD_LOCALLY``), so the rules ask only what the person may do with it;
 the server judges again, against its own winning revision, when the change is pushed.
 """
@@ -11,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from caseworker.access.people import STAFF_ROLE_PREFIX, Person, person_from
+from caseworker.access.people import STAFF_ROLE_PREFIX, Person, person_from, social_queue
 from caseworker.access.writes import HELD_LOCALLY, Write, judge
 from caseworker.errors import ValidationError
 from caseworker.store import docstore
@@ -21,7 +22,10 @@ def person_of(session: Session, staff_id: str, role: str) -> Person:
     """The person acting as ``staff_id`` with ``role``, their queues and patch read from the
     local staff document (none when it is missing)."""
     staff_doc = docstore.get(session, staff_id)
-    return person_from(staff_id, (role, STAFF_ROLE_PREFIX + staff_id), staff_doc)
+    listed = staff_doc.get("queue_ids") if staff_doc is not None else None
+    queues = [q for q in listed if isinstance(q, str)] if isinstance(listed, list) else []
+    social = [q for q in queues if social_queue(docstore.get(session, q))]
+    return person_from(staff_id, (role, STAFF_ROLE_PREFIX + staff_id), staff_doc, social)
 
 
 def require(

@@ -22,6 +22,8 @@ class Person:
     staff_id: str | None = None  # "staff:<key>", the id of their staff document
     queue_ids: frozenset[str] = field(default_factory=frozenset)
     patch: frozenset[str] = field(default_factory=frozenset)  # postcode districts, upper case
+    # A member of a queue that takes social-media work (``social_queue``): holds the mentions.
+    social: bool = False
 
     @property
     def is_admin(self) -> bool:
@@ -50,9 +52,27 @@ def staff_id_of(roles: Iterable[str]) -> str | None:
     return None
 
 
-def person_from(name: str, roles: Iterable[str], staff_doc: Mapping[str, Any] | None) -> Person:
+SOCIAL = "social"  # the contact channel of social-media mentions (vocab.CHANNELS)
+
+
+def social_queue(queue_doc: Mapping[str, Any] | None) -> bool:
+    """Whether a queue takes social-media work: its ``channels`` name ``social``. Queues are
+    the catalogue, which only admins write, so only an admin decides who reads the mentions."""
+    if queue_doc is None or queue_doc.get("type") != "queue" or queue_doc.get("_deleted"):
+        return False
+    channels = queue_doc.get("channels")
+    return isinstance(channels, list) and SOCIAL in channels
+
+
+def person_from(
+    name: str,
+    roles: Iterable[str],
+    staff_doc: Mapping[str, Any] | None,
+    social_queues: Iterable[str] = (),
+) -> Person:
     """A person from their ``_users`` roles and their staff document (None when it is missing,
-    deleted or not theirs: then they hold no queues and no patch)."""
+    deleted or not theirs: then they hold no queues and no patch). ``social_queues``: which of
+    their queues take social-media work (``social_queue`` of each queue's document)."""
     roles = list(roles)
     role = role_of(roles)
     staff_id = staff_id_of(roles)
@@ -63,4 +83,5 @@ def person_from(name: str, roles: Iterable[str], staff_doc: Mapping[str, Any] | 
         patch = frozenset(
             p.strip().upper() for p in staff_doc.get("patch") or () if isinstance(p, str)
         )
-    return Person(name, role, staff_id, queues, patch)
+    social = not queues.isdisjoint(social_queues)
+    return Person(name, role, staff_id, queues, patch, social)

@@ -10,7 +10,14 @@ from collections.abc import Mapping, Set
 from typing import Any
 
 from caseworker import vocab
-from caseworker.access.channels import ANONYMOUS, DIRECTORY, EVERYTHING, root_of, shared_roots
+from caseworker.access.channels import (
+    ANONYMOUS,
+    DIRECTORY,
+    EVERYTHING,
+    MENTIONS,
+    root_of,
+    shared_roots,
+)
 from caseworker.access.people import Person
 from caseworker.routing import check as routing_check
 
@@ -52,7 +59,18 @@ OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
 ANONYMOUS_ONLY_CENTRE = "only contact-centre agents and supervisors log anonymous contacts"
-MENTION_FIELDS = frozenset({"state", "citizen_id", "case_id"})  # what triage may change
+# What triage may change in a mention; the rest is what the post said (the collector's).
+MENTION_FIELDS = frozenset({"state", "citizen_id", "case_id", "triaged_by", "triaged_at"})
+MENTION_COLLECTED = "mentions are collected by the council's central service"
+MENTION_TEXT = "only a mention's triage (its state and its links to a citizen or case) can change"
+MENTION_TRIAGERS = (
+    "only supervisors, and contact-centre agents of a social-media queue, triage mentions"
+)
+MENTION_OWN_NAME = "a mention must be triaged in your own name, saying when"
+MENTION_LINKS = {
+    "linked": ("citizen_id", "a mention linked to a citizen must say which citizen"),
+    "case_opened": ("case_id", "a mention turned into a case must say which case"),
+}
 _LABELS = {
     "case_event": "case history",
     "note": "note",
@@ -121,9 +139,9 @@ def may_change(
     if kind == "staff":
         return None if person.is_supervisor else "only a supervisor or an admin can change staff"
     if kind == "mention":
-        if person.role in TRIAGES_MENTIONS:
+        if person.role in TRIAGES_MENTIONS and MENTIONS in shared_roots(person):
             return None
-        return "only contact-centre agents and supervisors triage mentions"
+        return MENTION_TRIAGERS
     if kind in ("service", "queue"):
         return CATALOGUE
     if kind == "directory":
@@ -181,13 +199,28 @@ def changed(
         if kind == "citizen":
             return None if person.role else "only staff can add a citizen"
         if kind == "mention":
-            return "mentions are collected by the council's central service"
+            return MENTION_COLLECTED
         return "only an admin can add this record"
     reason = may_change(person, doc_id, current, roots)
     if reason is not None or kind != "mention":
         return reason
-    if any(new.get(k) != current.get(k) for k in _fields(new, current) - MENTION_FIELDS):
-        return "only a mention's state and its links to a citizen or case can change"
+    return _mention(person, new, current)
+
+
+def _mention(person: Person, new: Mapping[str, Any], current: Mapping[str, Any]) -> str | None:
+    """Triage of a collected mention: nothing the post said changes (not its text, not its
+    author, not that it was deleted), the triage is signed with the triager and the time, and a
+    linked mention names its citizen, one turned into a case its case."""
+    fields = _fields(new, current)
+    if any(new.get(k) != current.get(k) for k in fields - MENTION_FIELDS):
+        return MENTION_TEXT
+    if all(new.get(k) == current.get(k) for k in fields & MENTION_FIELDS):
+        return None  # the server's revision written again
+    if new.get("triaged_by") != person.staff_id or new.get("triaged_at") is None:
+        return MENTION_OWN_NAME
+    link = MENTION_LINKS.get(str(new.get("state")))
+    if link is not None and not new.get(link[0]):
+        return link[1]
     return None
 
 

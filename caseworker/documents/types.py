@@ -120,6 +120,9 @@ QUEUE = DocType(
             # How the central worker hands out this queue's unassigned open cases (optional;
             # missing means "off"): no new version, as ``outcomes`` on SERVICE.
             enum("auto_assign", vocab.AUTO_ASSIGN_MODES),
+            # The contact channels whose work it takes (optional, no new version): its members
+            # hold the social-media mentions when it names "social" (access.people).
+            Field("channels", "strings"),
         )
     ),
 )
@@ -224,25 +227,53 @@ INTERACTION = DocType(
     ),
     append_only=True,
 )
+# An attachment of a mention: a link to the media on its network, never fetched by Caseworker.
+_ATTACHMENT = Schema(
+    (
+        enum("kind", vocab.ATTACHMENT_KINDS, True),
+        s("url", True, 1000),
+        s("description", max_length=1500),
+    )
+)
 MENTION = DocType(
     "mention",
     "mention",
+    # The fields after ``content_text`` (optional; older readers keep them untouched) and the
+    # "answered" state: no new version.
     1,
     Schema(
         (
+            # An ActivityStreams 2.0 Note, as the central collector read it from its network.
             s("network", True, 40),
             s("remote_id", True, 200),
             s("url", max_length=1000),
             s("author_handle", True, 200),
+            s("author_url", max_length=1000),
             s("author_name", max_length=200),
-            s("content_text", True, 5000),
+            s("content_text", True, vocab.MENTION_TEXT_MAX),
+            s("content_html", max_length=vocab.MENTION_HTML_MAX),
             when("published_at", True),
+            when("edited_at"),
+            when("deleted_at"),  # deleted at its source: its text, HTML and attachments removed
+            Field("attachments", "objects", item=_ATTACHMENT),
+            enum("visibility", vocab.MENTION_VISIBILITIES),
+            s("in_reply_to", max_length=200),  # the remote id of the post it answers
+            s("language", max_length=20),  # as the network gave it (BCP 47)
+            Field("tags", "strings"),  # hashtags, without "#"
+            Field("mentioned", "strings"),  # the accounts it mentions, "@user@host"
+            # Triage, by agents and supervisors of a social-media queue (docs/mentions.md).
             enum("state", vocab.MENTION_STATES, True),
             s("citizen_id", max_length=64),
             s("case_id", max_length=64),
+            s("triaged_by", max_length=64),
+            when("triaged_at"),
         )
     ),
 )
+"""A social-media post that mentions the council, collected by the central collector
+(``sync.mentions``) with a deterministic id, ``mention:<network>-<host>-<remote id>``, so two
+collectors never write it twice. The collector alone writes what the post says; agents and
+supervisors of a social-media queue write only its triage (``access.rules.MENTION_FIELDS``)."""
 AUDIT_EVENT = DocType(
     "audit_event",
     "audit",

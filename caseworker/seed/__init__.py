@@ -85,6 +85,7 @@ def _catalogue(chunk: Chunk, now_ms: int) -> tuple[tuple[dict[str, Any], ...], c
                 "name_cy": q["name_cy"],
                 "description": q["description"],
                 "active": True,
+                **({"channels": q["channels"]} if q.get("channels") else {}),
             }
         )
     services = []

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from caseworker.documents.codec import check
-from caseworker.seed import casework, markers, people, reference
+from caseworker.seed import casework, markers, mentions, people, reference
 from caseworker.seed.bulk import Chunk, StagedChunk
 from caseworker.seed.reference import id_at
 from caseworker.seed.rows import FAST, check_rows
@@ -84,6 +84,7 @@ def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int]:
     staff = spec.staffing.everyone
     now = spec.now_ms
     marker_rng = random.Random(f"{spec.seed}:{spec.index}:markers")  # its own stream
+    mention_rng = random.Random(f"{spec.seed}:{spec.index}:mentions")  # and theirs
     cases = 0
     for n in range(spec.first, spec.first + spec.count):
         citizen = people.make_citizen(rng, ids, ppl, n, now - rng.randrange(DAY, 1825 * DAY))
@@ -126,10 +127,31 @@ def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int]:
             add(casework.make_interaction(rng, ids, citizen["_id"], at, rng.choice(staff), linked))
         if n < 20 or rng.random() < 0.005:
             at = now - rng.randrange(1, 30 * DAY)
-            add(casework.make_mention(rng, ids, n, at, citizen))
+            casework.skip_mention_draws(rng, ids)
+            add(_mention(mention_rng, spec, n, at, citizen, staff, case_ids))
+        elif n < 300 or (
+            mentions.social_handle(citizen) is not None and mention_rng.random() < 0.2
+        ):
+            at = now - mention_rng.randrange(1, 30 * DAY)
+            add(_mention(mention_rng, spec, n, at, citizen, staff, case_ids))
     if spec.index == 0:
         _check_every_kind(spec)
     return chunk.save(spec.staging), cases
+
+
+def _mention(
+    rng: random.Random,
+    spec: ChunkSpec,
+    n: int,
+    at: int,
+    citizen: dict[str, Any],
+    staff: list[str],
+    case_ids: list[tuple[str, str]],
+) -> dict[str, Any]:
+    """A mention, most from strangers, some from this citizen (about one of their cases)."""
+    about = citizen if rng.random() < 0.4 or mentions.social_handle(citizen) else None
+    case_id = rng.choice(case_ids)[0] if about is not None and case_ids else None
+    return mentions.make_mention(rng, f"{spec.seed}:{spec.index}", n, at, about, staff, case_id)
 
 
 def _checked(add: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]], str]:
@@ -175,7 +197,7 @@ def _check_every_kind(spec: ChunkSpec) -> None:
         citizen,
         casework.make_note(rng, ids, made[0], "staff:agent", spec.now_ms),
         casework.make_interaction(rng, ids, citizen["_id"], spec.now_ms, "staff:agent", None),
-        casework.make_mention(rng, ids, 0, spec.now_ms, citizen),
+        mentions.make_mention(rng, "check", 0, spec.now_ms, citizen, ["staff:agent"], "case:x"),
     ]
     home = people.postcode_of(citizen)
     made += markers.make_markers(rng, 0, citizen, ["staff:agent"], spec.now_ms, home, True)

@@ -7,7 +7,9 @@ Users, passwords and roles stay in CouchDB's ``_users``: the gateway sends the r
 the ``userCtx`` it answers. That answer is cached for a few seconds under a hash of the headers
 (never the headers themselves), so a burst of requests costs CouchDB one password check. The
 person's queues and patch come from their staff document, read afresh on every request: a
-supervisor's change to someone's queues applies at their next request.
+supervisor's change to someone's queues applies at their next request. Whether one of those
+queues takes social-media work (and so whether they hold the mentions) comes from the queues'
+documents, read with it.
 """
 
 import hashlib
@@ -18,7 +20,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from caseworker.access.people import Person, person_from, staff_id_of
+from caseworker.access.people import Person, person_from, social_queue, staff_id_of
 from sync.gateway.couch import Couch, CouchError, doc_path, loads
 from sync.gateway.errors import HTTPError, unauthorized
 from sync.gateway.watcher import running
@@ -152,7 +154,35 @@ async def person_of(couch: Couch, ctx: UserCtx, *, shared: bool = False) -> Pers
                 return None
 
         staff_doc = await (watcher.as_of_now(("staff", staff_id), look) if watcher else look())
-    return person_from(ctx.name, ctx.roles, staff_doc if isinstance(staff_doc, dict) else None)
+    staff = staff_doc if isinstance(staff_doc, dict) else None
+    social = await _social_queues(couch, staff, shared=shared)
+    return person_from(ctx.name, ctx.roles, staff, social)
+
+
+async def _social_queues(
+    couch: Couch, staff_doc: dict[str, Any] | None, *, shared: bool
+) -> frozenset[str]:
+    """Which of the staff document's queues take social-media work (``social_queue``): one
+    ``_all_docs`` for all of them, shared between reads as the staff document is."""
+    listed = staff_doc.get("queue_ids") if staff_doc is not None else None
+    ids = sorted({q for q in listed if isinstance(q, str)}) if isinstance(listed, list) else []
+    if not ids:
+        return frozenset()
+
+    async def look() -> frozenset[str]:
+        answer = await couch.post("/_all_docs", {"keys": ids}, params={"include_docs": "true"})
+        rows = answer.get("rows") if isinstance(answer, dict) else None
+        if not isinstance(rows, list):
+            raise CouchError(502, {"error": "bad_gateway", "reason": "the database sent no rows"})
+        docs = [r.get("doc") for r in rows if isinstance(r, dict)]
+        mine = [d for d in docs if isinstance(d, dict) and d.get("_id") in ids]
+        return frozenset(d["_id"] for d in mine if social_queue(d))
+
+    watcher = running(couch) if shared else None
+    found: frozenset[str] = await (
+        watcher.as_of_now(("queues", tuple(ids)), look) if watcher else look()
+    )
+    return found
 
 
 def device_of(request: Request) -> str | None:

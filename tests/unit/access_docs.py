@@ -10,8 +10,11 @@ from caseworker.documents.types import DOC_TYPES
 
 AT = "2026-01-05T09:00:00.000Z"
 
-AGENT = Person("ann", "agent", "staff:agent", frozenset({"queue:contact"}))
-COLLEAGUE = Person("cai", "agent", "staff:colleague", frozenset({"queue:contact"}))
+# The contact centre's queue takes social-media work in these tests, as in the demo council.
+AGENT = Person("ann", "agent", "staff:agent", frozenset({"queue:contact"}), social=True)
+COLLEAGUE = Person("cai", "agent", "staff:colleague", frozenset({"queue:contact"}), social=True)
+# An agent of a queue that takes no social-media work (parking fines on the phone).
+PARKING_AGENT = Person("pat", "agent", "staff:parking", frozenset({"queue:parking"}))
 OFFICER = Person("olu", "field_officer", "staff:officer", patch=frozenset({"CF37"}))
 SUPERVISOR = Person(
     "sam", "supervisor", "staff:supervisor", frozenset({"queue:contact", "queue:waste"})

@@ -22,7 +22,16 @@ from caseworker.access.channels import (
 )
 from caseworker.access.people import Person, person_from, role_of, staff_id_of
 from caseworker.documents.types import DOC_TYPES
-from tests.unit.access_docs import ADMIN, AGENT, OFFICER, ROLELESS, SUPERVISOR, case, citizen
+from tests.unit.access_docs import (
+    ADMIN,
+    AGENT,
+    OFFICER,
+    PARKING_AGENT,
+    ROLELESS,
+    SUPERVISOR,
+    case,
+    citizen,
+)
 
 
 def test_every_document_type_has_its_channels() -> None:
@@ -159,6 +168,7 @@ def test_each_role_holds_cases_through_its_own_keys() -> None:
 
 def test_shared_channels_by_role() -> None:
     assert shared_roots(AGENT) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS}
+    assert shared_roots(PARKING_AGENT) == {CATALOGUE, STAFF, DIRECTORY, ANONYMOUS}
     assert shared_roots(SUPERVISOR) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS}
     assert shared_roots(OFFICER) == {CATALOGUE, STAFF}
     assert shared_roots(ADMIN) == {EVERYTHING}

@@ -37,7 +37,6 @@ from tests.unit.access_docs import (
     edit,
     event,
     forged,
-    mention,
     note,
     roots,
     side_edit,
@@ -393,19 +392,6 @@ def test_only_an_admin_changes_services_and_queues(person: Person) -> None:
     queue = doc("queue", "queue:x", name="X", active=True)
     for write in (create(service), edit(service, active=False), create(queue), edit(queue)):
         assert "only an admin" in refused(person, write, ALL_ROOTS)
-
-
-@pytest.mark.parametrize("person", NON_ADMINS)
-def test_mentions_are_collected_centrally_and_triaged_by_the_contact_centre(
-    person: Person,
-) -> None:
-    current = mention()
-    assert "collected by the council" in refused(person, create(mention("mention:2")))
-    triage = edit(current, state="linked", citizen_id="citizen:1")
-    assert allowed(person, triage) == (person.role in ("agent", "supervisor"))
-    if person.role in ("agent", "supervisor"):
-        assert "state and its links" in refused(person, edit(current, content_text="I love it"))
-        assert allowed(person, side_edit(current, state="dismissed"))
 
 
 # --- A batch --------------------------------------------------------------------------------
