@@ -19,8 +19,10 @@ def _column(parent: QWidget) -> QWidget:
 
 
 def _fill(column: QWidget, *widgets: QWidget) -> QWidget:
+    layout = column.layout()
+    assert layout is not None
     for widget in widgets:
-        column.layout().addWidget(widget)
+        layout.addWidget(widget)
     return column
 
 

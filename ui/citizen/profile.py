@@ -81,7 +81,9 @@ def _page(tabs: QTabWidget) -> QWidget:
 
 def _table_in(page: QWidget, model: QAbstractItemModel, name: str, about: str) -> QTableView:
     table = make_table(model, name, about, page)
-    page.layout().addWidget(table, 1)
+    layout = page.layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.addWidget(table, 1)
     return table
 
 
