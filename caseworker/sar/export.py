@@ -1,0 +1,122 @@
+"""A subject access export, assembled: the person's documents (redacted), what is missing and
+why, the access log when it can be read, and the staff named in the records (disclosed)."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from caseworker.access.channels import CATALOGUE, ROUTES, STAFF, root_of
+from caseworker.access.people import Person
+from caseworker.sar import labels
+from caseworker.sar.collect import Collected
+from caseworker.sar.redact import Others, Redaction, redact_all
+
+LAPTOP = "laptop"
+CENTRAL = "central"
+
+CASE_RECORDS = "cases of theirs this laptop does not hold, with their history, notes, contacts "
+CASE_RECORDS += "and messages"
+MERGED = "records merged into theirs that are held only with cases this laptop does not hold"
+ACCESS_LOG = "the central access log of who opened their record"
+
+
+@dataclass
+class Completeness:
+    whole_store: bool  # the store holds everything the council holds
+    why: str
+    access_log: bool  # the access log is included
+    may_be_missing: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.whole_store and self.access_log
+
+
+def may_be_missing(person: Person, shared: frozenset[str]) -> list[str]:
+    """What a laptop that holds ``shared`` channels (and its person's cases) may lack about a
+    citizen: read from the routing table, so a new type routed to a channel is listed too."""
+    missing = [CASE_RECORDS, MERGED]
+    for doc_type, route in sorted(ROUTES.items()):
+        channel = route.fixed
+        if channel is None or channel in (CATALOGUE, STAFF) or channel in shared:
+            continue
+        label = labels.TYPES.get(doc_type, {}).get("en", doc_type.replace("_", " "))
+        missing.append(
+            f"{label.lower()} (the {channel} channel, which {person.role} laptops do not hold)"
+        )
+    return missing
+
+
+@dataclass
+class Export:
+    citizen_id: str
+    made_at: str
+    made_by: str
+    made_on: str
+    completeness: Completeness
+    documents: list[dict[str, Any]]  # redacted, sorted by type then id
+    redactions: list[Redaction]
+    cases: list[str]
+    records: list[str]  # the person's record and those merged into it
+    staff: dict[str, str]  # staff id -> name, for every staff id the documents name
+    access_log: list[dict[str, Any]] | None = None
+
+    def record(self) -> dict[str, Any] | None:
+        return next((d for d in self.documents if d["_id"] == self.citizen_id), None)
+
+    def under_case(self, case_id: str) -> list[dict[str, Any]]:
+        return [
+            d
+            for d in self.documents
+            if d["_id"] != case_id
+            and (root_of(d["_id"], d) == case_id or d.get("case_id") == case_id)
+        ]
+
+    def outside_cases(self) -> list[dict[str, Any]]:
+        held = set(self.cases)
+        return [
+            d
+            for d in self.documents
+            if d["_id"] != self.citizen_id
+            and d["_id"] not in held
+            and root_of(d["_id"], d) not in held
+            and d.get("case_id") not in held
+        ]
+
+
+def staff_named(docs: Iterable[Mapping[str, Any]], staff: Mapping[str, str]) -> dict[str, str]:
+    """The staff the documents name (``by``, ``set_by``, ``assignee_id``...), by id."""
+    named: dict[str, str] = {}
+    for doc in docs:
+        for value in doc.values():
+            if isinstance(value, str) and value in staff:
+                named[value] = staff[value]
+    return dict(sorted(named.items()))
+
+
+def assemble(
+    collected: Collected,
+    others: Others,
+    *,
+    staff: Mapping[str, str],
+    made_at: str,
+    made_by: str,
+    made_on: str,
+    completeness: Completeness,
+    access_log: list[dict[str, Any]] | None = None,
+) -> Export:
+    subject = collected.subject
+    documents, redactions = redact_all(collected.documents, subject.records, others)
+    return Export(
+        citizen_id=subject.citizen_id,
+        made_at=made_at,
+        made_by=made_by,
+        made_on=made_on,
+        completeness=completeness,
+        documents=documents,
+        redactions=redactions,
+        cases=sorted(subject.cases),
+        records=sorted(subject.records),
+        staff=staff_named(collected.documents, staff),
+        access_log=access_log,
+    )
