@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from caseworker.access.channels import is_id_of, shared_roots
 from caseworker.errors import NotFoundError, ValidationError
 from caseworker.kpis import scope
-from caseworker.models import StaffMember
+from caseworker.models import Checkpoint, StaffMember
 from caseworker.sar.export import ACCESS_LOG, LAPTOP, Completeness, Export, assemble, may_be_missing
 from caseworker.sar.local import collect
 from caseworker.sar.people import StoreOthers
@@ -53,6 +53,15 @@ def laptop_export(session: Session, actor: Actor, citizen_id: str, synced_as: st
         made_on=LAPTOP,
         completeness=Completeness(held.whole, held.why, False, [*missing, ACCESS_LOG]),
     )
+
+
+def signed_in_as(session: Session, actor: Actor) -> str | None:
+    """The user a window's store syncs as: the person signed in, once it has synced (a store
+    that never synced names no central service)."""
+    if session.scalar(select(Checkpoint.id).limit(1)) is None:
+        return None
+    member = session.get(StaffMember, actor.staff_id)
+    return member.username if member is not None else actor.staff_id
 
 
 def record_export(session: Session, actor: Actor, export: Export) -> ChangeSet:

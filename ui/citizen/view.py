@@ -37,6 +37,7 @@ from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.marker_review import MarkerReviewDialog
+from ui.dialogs.sar_export import SarExportDialog
 from ui.dialogs.shared import alive, failed
 
 # The record's quick actions (the method, its words, keys and what it does): buttons here, and
@@ -130,6 +131,16 @@ class CitizenView(QWidget):
             if name != "resolve_conflict":  # that one's button is the conflict badge's
                 actions.addWidget(button)
                 self.buttons[name] = button
+        if ctx.can_supervise:  # supervisors and admins only: it holds everything about them
+            _action, button = quick_action(
+                self,
+                self.tr("Subject access export"),
+                "Ctrl+Shift+E",
+                self.tr("Write everything held about this person, redacted, to a folder."),
+                self.export_subject_access,
+            )
+            actions.addWidget(button)
+            self.buttons["export_subject_access"] = button
         actions.addStretch(1)
 
         self.profile = ProfilePanel()
@@ -338,6 +349,11 @@ class CitizenView(QWidget):
         self.dialog = None
         box.open()
         return box
+
+    def export_subject_access(self) -> QDialog | None:
+        if not self.ctx.can_supervise:
+            return None
+        return self._show_dialog(SarExportDialog(self.ctx, self.citizen_id, self))
 
     def resolve_conflict(self) -> QDialog | None:
         if self.snapshot is None or not self.snapshot.conflicted:
