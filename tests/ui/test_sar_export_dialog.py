@@ -1,18 +1,22 @@
 """The citizen view's subject access export: a supervisor reaches it from the keyboard, it runs
 on the database thread and says where it wrote; an agent has no such button or key."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caseworker.seed import busiest_citizen_id
 from caseworker.store.store import Store
+from ui import i18n
 from ui.citizen import CitizenView
 from ui.context import UiContext
 from ui.dialogs.sar_export import SarExportDialog
+from ui.main_window import MainWindow
+from ui.theme import Theme
 
 WAIT_MS = 10_000
 
@@ -72,4 +76,35 @@ def test_an_agent_has_no_export_button_and_the_key_does_nothing(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )  # fmt: skip
     assert view.dialog is None
+    settle()
+
+
+@pytest.fixture(params=["en", "cy"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    yield i18n.install(qapp, request.param)
+    i18n.install(qapp, "en")
+
+
+def test_a_supervisors_quick_actions_fit_at_1280_in_english_and_welsh(
+    qtbot: QtBot,
+    seeded: Store,
+    make_ctx: Callable[[str], UiContext],
+    theme: Theme,
+    language: str,
+    settle: Callable[[], None],
+) -> None:
+    window = MainWindow(make_ctx("supervisor"), theme)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    with seeded.read() as session:
+        citizen_id = busiest_citizen_id(session)
+    view = window.tabs.open_record(citizen_id)
+    assert isinstance(view, CitizenView)
+    qtbot.waitUntil(lambda: view.snapshot is not None, timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert window.width() == 1280
+    for button in view.buttons.values():
+        assert button.width() >= button.sizeHint().width(), button.text()
     settle()

@@ -139,7 +139,6 @@ class CitizenView(QWidget):
                 self.tr("Write everything held about this person, redacted, to a folder."),
                 self.export_subject_access,
             )
-            actions.addWidget(button)
             self.buttons["export_subject_access"] = button
         actions.addStretch(1)
 
@@ -161,6 +160,8 @@ class CitizenView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.conflict, 0, Qt.AlignmentFlag.AlignTop)
+        if "export_subject_access" in self.buttons:  # beside the header: the actions are full
+            top.addWidget(self.buttons["export_subject_access"], 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
