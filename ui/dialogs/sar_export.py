@@ -26,12 +26,8 @@ class SarExportDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, self.tr("Subject access export"), parent)
         self.citizen_id = citizen_id
-        self.set_intro(
-            self.tr(
-                "Everything held about this person, with other people's details removed: "
-                "a JSON file and a report in English and Welsh."
-            )
-        )
+        intro = self.tr("Everything held about this person, other people's details removed.")
+        self.set_intro(intro + " " + self.tr("A JSON file and a report in English and Welsh."))
         self.folder = QLineEdit(str(folder))
         self.add_field(
             "folder",
