@@ -59,8 +59,9 @@ class Subject:
         return self.records | self.cases
 
     def learn(self, docs: Iterable[Doc]) -> bool:
-        """Take in merged records and cases found among ``docs``; whether anything was new
-        (then look again: a merged record has cases of its own)."""
+        """Take in merged records and cases found among ``docs``; whether a merged record was
+        new (then look again: a case of it may have come before it, and records merged into it
+        may too). Cases need no second look: they hang off records, not off other cases."""
         records, cases = set(self.records), set(self.cases)
         for doc in docs:
             doc_id = doc.get("_id")
@@ -72,7 +73,7 @@ class Subject:
                     records.add(doc_id)
             elif kind == "case" and is_id_of(doc_id, "case") and doc.get("citizen_id") in records:
                 cases.add(doc_id)
-        grew = len(records) > len(self.records) or len(cases) > len(self.cases)
+        grew = len(records) > len(self.records)
         self.records, self.cases = frozenset(records), frozenset(cases)
         return grew
 

@@ -70,3 +70,27 @@ def test_names_are_looked_for_only_in_runs_of_words_separated_by_spaces() -> Non
     found = name_candidates("Ann Lee, Bob. Mary Ann Evans")
     assert "ann lee" in found and "mary ann evans" in found
     assert "lee bob" not in found and "bob mary" not in found
+
+
+def test_records_merged_into_theirs_and_their_cases_are_found_in_any_order() -> None:
+    from caseworker.sar.collect import Subject, select
+
+    docs = [
+        {"_id": "case:b", "type": "case", "citizen_id": "citizen:older"},  # before its record
+        {"_id": "citizen:older", "type": "citizen", "merged_into": "citizen:old"},
+        {"_id": "citizen:old", "type": "citizen", "merged_into": "citizen:me"},
+        {"_id": "citizen:me", "type": "citizen"},
+        {"_id": "note:1", "type": "note", "case_id": "case:b", "text": "x"},
+        {"_id": "case:z", "type": "case", "citizen_id": "citizen:else"},
+        {"_id": "note:2", "type": "note", "case_id": "case:z", "citizen_id": "citizen:me"},
+        {"_id": "_design/x", "type": "citizen", "merged_into": "citizen:me"},
+    ]
+    subject = Subject("citizen:me")
+    passes = 1
+    while subject.learn(docs):
+        passes += 1
+    assert subject.records == {"citizen:me", "citizen:old", "citizen:older"}
+    assert subject.cases == {"case:b"} and passes <= 3
+    found = [d["_id"] for d in select(subject, docs).documents]
+    # note:2 hangs off another person's case but names them: it is about them too.
+    assert found == ["case:b", "citizen:me", "citizen:old", "citizen:older", "note:1", "note:2"]
