@@ -13,6 +13,7 @@ million records this takes minutes, well inside the statutory month.
 """
 
 import argparse
+import base64
 import json
 from collections.abc import Iterator, Set
 from pathlib import Path
@@ -25,11 +26,12 @@ from caseworker.sar import write
 from caseworker.sar.collect import Subject
 from caseworker.sar.collect import select as select_documents
 from caseworker.sar.export import CENTRAL, Completeness, assemble
+from caseworker.sar.files import Attached, attached
 from caseworker.sar.redact import full_names
 from caseworker.timeutil import to_iso, utcnow
 from sync.access_log_command import VIEW_WAIT, Listing, citizen_id, entries
 from sync.cli import _client, _server_options
-from sync.http import CouchClient
+from sync.http import CouchClient, doc_path
 
 PAGE = 1000
 
@@ -60,6 +62,22 @@ def all_documents(client: CouchClient) -> Iterator[dict[str, Any]]:
         if len(rows) <= PAGE:
             return
         start = rows[PAGE]["id"]
+
+
+def attachment_contents(client: CouchClient, atts: list[Attached]) -> dict[str, bytes]:
+    """The content of the attached files, by digest (one read per document holding any)."""
+    found: dict[str, bytes] = {}
+    for doc_id in sorted({a.doc_id for a in atts}):
+        doc = client.get(doc_path(doc_id), params={"attachments": "true"}, timeout=VIEW_WAIT)
+        held = doc.get("_attachments") if isinstance(doc, dict) else None
+        for att in held.values() if isinstance(held, dict) else ():
+            data = att.get("data") if isinstance(att, dict) else None
+            if isinstance(data, str) and isinstance(att.get("digest"), str):
+                try:
+                    found[att["digest"]] = base64.b64decode(data, validate=True)
+                except ValueError:
+                    continue  # not base64: listed as not held rather than written wrong
+    return found
 
 
 class Names:
@@ -100,6 +118,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
         collected = select_documents(subject, reading())
         log = entries(listing, sorted(subject.ids), None)
+        contents = attachment_contents(client, attached(collected.documents))
     finally:
         client.close()
     export = assemble(
@@ -111,6 +130,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         made_on=CENTRAL,
         completeness=Completeness(True, f"read from {listing.db} as a server admin", True),
         access_log=[e.as_json() for e in log],
+        read_files=lambda _atts: contents,
     )
     for path in write.write(args.out, export):
         print(visible(str(path)))

@@ -1,7 +1,8 @@
 """A subject access export, assembled: the person's documents (redacted), what is missing and
 why, the access log when it can be read, and the staff named in the records (disclosed)."""
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,7 @@ from caseworker.access.channels import CATALOGUE, ROUTES, STAFF, root_of
 from caseworker.access.people import Person
 from caseworker.sar import labels
 from caseworker.sar.collect import Collected
+from caseworker.sar.files import Attached, attached, gather
 from caseworker.sar.redact import Others, Redaction, redact_all
 
 LAPTOP = "laptop"
@@ -60,6 +62,8 @@ class Export:
     records: list[str]  # the person's record and those merged into it
     staff: dict[str, str]  # staff id -> name, for every staff id the documents name
     access_log: list[dict[str, Any]] | None = None
+    files: list[dict[str, Any]] = field(default_factory=list)  # attached files, listed
+    contents: dict[str, bytes] = field(default_factory=dict)  # their bytes, by relative path
 
     def record(self) -> dict[str, Any] | None:
         return next((d for d in self.documents if d["_id"] == self.citizen_id), None)
@@ -84,6 +88,19 @@ class Export:
         ]
 
 
+_SAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def stem(citizen_id: str) -> str:
+    """``subject-access-<key>``, the key made safe for any file system."""
+    key = _SAFE.sub("-", citizen_id.split(":", 1)[-1]).strip("-")[:80] or "record"
+    return f"subject-access-{key}"
+
+
+def no_files(_atts: list[Attached]) -> dict[str, bytes]:
+    return {}
+
+
 def staff_named(docs: Iterable[Mapping[str, Any]], staff: Mapping[str, str]) -> dict[str, str]:
     """The staff the documents name (``by``, ``set_by``, ``assignee_id``...), by id."""
     named: dict[str, str] = {}
@@ -104,9 +121,19 @@ def assemble(
     made_on: str,
     completeness: Completeness,
     access_log: list[dict[str, Any]] | None = None,
+    read_files: Callable[[list[Attached]], Mapping[str, bytes]] = no_files,
 ) -> Export:
     subject = collected.subject
-    documents, redactions = redact_all(collected.documents, subject.records, others)
+    documents, redactions, redactor = redact_all(collected.documents, subject.records, others)
+    atts = attached(collected.documents)
+
+    def redact_name(index: int, att: Attached) -> str:
+        # Its place in the export's list of files: the name itself may be what is redacted.
+        text, kinds = redactor.text(att.name)
+        redactions.extend(Redaction(att.doc_id, f"files[{index}].name", k) for k in kinds)
+        return text
+
+    listing, contents = gather(atts, stem(subject.citizen_id) + "-files", read_files, redact_name)
     return Export(
         citizen_id=subject.citizen_id,
         made_at=made_at,
@@ -119,4 +146,6 @@ def assemble(
         records=sorted(subject.records),
         staff=staff_named(collected.documents, staff),
         access_log=access_log,
+        files=listing,
+        contents=contents,
     )

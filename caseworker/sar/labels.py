@@ -71,6 +71,16 @@ TEXT: dict[str, dict[str, str]] = {
     "documents": {"en": "Records", "cy": "Cofnodion"},
     "kind": {"en": "Kind", "cy": "Math"},
     "count": {"en": "How many", "cy": "Faint"},
+    "files": {
+        "en": "Files attached to your records",
+        "cy": "Ffeiliau sydd ynghlwm wrth eich cofnodion",
+    },
+    "file": {"en": "File", "cy": "Ffeil"},
+    "name": {"en": "Name", "cy": "Enw"},
+    "not_held": {
+        "en": "Not on this laptop: completed centrally.",
+        "cy": "Nid yw ar y gliniadur hwn: caiff ei gwblhau'n ganolog.",
+    },
     "other_language": {"en": "Cymraeg", "cy": "English"},
 }
 

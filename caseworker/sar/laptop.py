@@ -16,6 +16,7 @@ from caseworker.sar.local import collect
 from caseworker.sar.people import StoreOthers
 from caseworker.services.audit import record as audit_record
 from caseworker.services.context import Actor, ChangeSet
+from caseworker.store.replication import attachment_data
 from caseworker.timeutil import to_iso, utcnow
 
 ROLES = ("supervisor", "admin")
@@ -52,6 +53,7 @@ def laptop_export(session: Session, actor: Actor, citizen_id: str, synced_as: st
         made_by=actor.staff_id,
         made_on=LAPTOP,
         completeness=Completeness(held.whole, held.why, False, [*missing, ACCESS_LOG]),
+        read_files=lambda atts: attachment_data(session, [a.digest for a in atts]),
     )
 
 

@@ -25,6 +25,7 @@ from caseworker.store.normalise import phone_digits
 
 REDACTED = "[redacted: another person]"
 KEEP = frozenset({"_id", "_rev", "type", "schema"})
+ATTACHMENTS = "_attachments"
 
 _CITIZEN_ID = re.compile(r"citizen:[^\s\"'<>,;()\[\]]+")
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -212,6 +213,7 @@ class Redactor:
                 return {
                     k: v if not path and k in KEEP else walk(v, f"{path}.{k}" if path else k)
                     for k, v in value.items()
+                    if path or k != ATTACHMENTS  # listed as files instead: names are free text
                 }
             if isinstance(value, list):
                 return [walk(v, f"{path}[{n}]") for n, v in enumerate(value)]
@@ -224,8 +226,9 @@ class Redactor:
 
 def redact_all(
     docs: Iterable[Mapping[str, Any]], records: frozenset[str], others: Others
-) -> tuple[list[dict[str, Any]], list[Redaction]]:
-    """Every document redacted, and what was redacted (in document order)."""
+) -> tuple[list[dict[str, Any]], list[Redaction], Redactor]:
+    """Every document redacted, what was redacted (in document order), and the redactor (for
+    the names of attached files)."""
     docs = list(docs)
     own = Own.of(records, docs)
     candidates = {c for d in docs for _, s in strings(d) for c in name_candidates(s)}
@@ -236,4 +239,4 @@ def redact_all(
         new, found = redactor.document(doc)
         out.append(new)
         listed.extend(found)
-    return out, listed
+    return out, listed, redactor

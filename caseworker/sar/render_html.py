@@ -91,6 +91,18 @@ def _access_log(export: Export) -> list[str]:
     return [*out, f"<table><tr>{head}</tr>{rows}</table>"]
 
 
+def _files(export: Export) -> list[str]:
+    if not export.files:
+        return []
+    head = "".join(f"<th>{both(k)}</th>" for k in ("documents", "name", "file"))
+    rows = "".join(
+        f"<tr><td>{_e(f['document'])}</td><td>{_e(f['name'])}</td>"
+        f"<td>{_e(f['file']) if f['file'] else both('not_held')}</td></tr>"
+        for f in export.files
+    )
+    return [f"<h2>{both('files')}</h2>", f"<table><tr>{head}</tr>{rows}</table>"]
+
+
 def _redactions(export: Export) -> list[str]:
     out = [f"<h2>{both('redactions')}</h2>", f"<p>{both('redactions_note')}</p>"]
     counts: dict[str, int] = {}
@@ -167,6 +179,7 @@ def render(export: Export) -> str:
         parts.extend(_group(export.under_case(case_id), staff, 4))
         parts.append("</section>")
     parts.extend(_group((d for d in export.outside_cases() if d.get("type") != "case"), staff, 2))
+    parts.extend(_files(export))
     parts.extend(_access_log(export))
     parts.extend(_redactions(export))
     parts.append("</body></html>")

@@ -47,6 +47,7 @@ def as_json(export: Export) -> dict[str, Any]:
         ],
         "records": _by_type([d for d in export.outside_cases() if d.get("type") != "case"]),
         "access_log": export.access_log,
+        "files": export.files,
         "staff": export.staff,
         "redactions": len(export.redactions),
         "document_ids": sorted(by_id),

@@ -3,21 +3,12 @@ redactions. Each file is written beside its place and renamed into it (never hal
 readable by its owner alone: it is one person's personal data."""
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
 from caseworker.errors import CaseworkerError
 from caseworker.sar import render_html, render_json
-from caseworker.sar.export import Export
-
-_SAFE = re.compile(r"[^A-Za-z0-9_-]+")
-
-
-def stem(citizen_id: str) -> str:
-    """``subject-access-<key>``, the key made safe for any file system."""
-    key = _SAFE.sub("-", citizen_id.split(":", 1)[-1]).strip("-")[:80] or "record"
-    return f"subject-access-{key}"
+from caseworker.sar.export import Export, stem
 
 
 def files(export: Export) -> dict[str, str]:
@@ -30,17 +21,21 @@ def files(export: Export) -> dict[str, str]:
 
 
 def write(out: Path, export: Export) -> list[Path]:
-    """The files written, in ``out`` (made if missing)."""
+    """The files written, in ``out`` (made if missing): the JSON, the report, the redactions,
+    then any attached files (in a folder of their own)."""
     if out.exists() and not out.is_dir():
         raise CaseworkerError(f"{out} is a file, not a folder")
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for name, text in files(export).items():
+    everything: dict[str, bytes] = {n: t.encode("utf-8") for n, t in files(export).items()}
+    everything.update(export.contents)
+    for name, data in everything.items():
         target = out / name
-        handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=out)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
+            with os.fdopen(handle, "wb") as f:
+                f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(temp, target)  # mkstemp made it 0600: it stays so

@@ -21,7 +21,7 @@ from caseworker.sar import laptop, write
 from caseworker.sar.redact import REDACTED
 from caseworker.seed import seed_store
 from caseworker.services.context import Actor
-from caseworker.store import docstore
+from caseworker.store import docstore, replication
 from caseworker.store.store import Store
 
 SUPERVISOR = Actor("staff:supervisor", "supervisor")
@@ -210,3 +210,34 @@ def test_a_record_of_a_type_this_version_does_not_know_comes_out_as_other_record
     body = json.loads(files[0].read_text("utf-8"))
     assert body["records"]["identity_link"][0]["citizen_ids"] == [subject, REDACTED]
     assert "Other records" in files[1].read_text("utf-8")
+
+
+def test_files_attached_to_their_records_are_copied_and_listed_with_names_redacted(
+    council: Any, tmp_path: Path
+) -> None:
+    store, subject, citizens = council
+    other = next(c for c in citizens if c["_id"] != subject)
+    photo = b"\xff\xd8\xff\xe0 a photo of the fly-tipping"
+    with store.write() as s:
+        case = s.scalars(select(Case.id).where(Case.citizen_id == subject)).first()
+        note = new_document(
+            NOTE,
+            new_id("note"),
+            {"case_id": case, "text": "Photo from the resident", "at": "2026-11-02T10:00:00.000Z",
+             "by": "staff:supervisor"},
+        )  # fmt: skip
+        name = f"{other['given_name']} {other['family_name']} at the door.jpg"
+        docstore.put(s, replication.attach(s, note, name, "image/jpeg", photo))
+    files = _export(store, subject, tmp_path / "out")
+    body = json.loads(files[0].read_text("utf-8"))
+    listed = [f for f in body["files"] if f["document"] == note["_id"]]
+    assert listed == [
+        {"document": note["_id"], "name": f"{REDACTED} at the door.jpg",
+         "content_type": "image/jpeg", "file": listed[0]["file"], "length": len(photo)}
+    ]  # fmt: skip
+    assert (tmp_path / "out" / listed[0]["file"]).read_bytes() == photo
+    written = b"".join(p.read_bytes() for p in files[:3])
+    assert f"{other['given_name']} {other['family_name']}".encode() not in written
+    redactions = json.loads(files[2].read_text("utf-8"))["redactions"]
+    assert {"document": note["_id"], "field": "files[0].name", "kind": "name",
+            "why": "the name of another citizen known to the council"} in redactions  # fmt: skip
