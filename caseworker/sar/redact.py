@@ -130,8 +130,18 @@ def name_candidates(text: str) -> set[str]:
             gap = text[words[i + n - 2].end() : words[i + n - 1].start()]
             if gap.strip(" "):
                 break
-            found.add(_fold(text[words[i].start() : words[i + n - 1].end()]))
+            span = text[words[i].start() : words[i + n - 1].end()]
+            found.add(_fold(span))
+            found.add(_fold(_bare(span)))
     return found
+
+
+def _bare(span: str) -> str:
+    """A name without its possessive: "Jones's" and "Jones'" are Jones."""
+    for ending in ("'s", "’s", "'S", "’S", "'", "’"):
+        if span.endswith(ending):
+            return span[: -len(ending)]
+    return span
 
 
 def strings(value: Any, path: str = "") -> Iterable[tuple[str, str]]:
@@ -180,7 +190,7 @@ class Redactor:
         out: list[str] = []
         pos = i = 0
         while i < len(words):
-            matched = 0
+            matched, kept = 0, ""
             for n in range(min(MAX_NAME_WORDS, len(words) - i), 1, -1):
                 gap_ok = all(
                     not text[words[j].end() : words[j + 1].start()].strip(" ")
@@ -188,10 +198,13 @@ class Redactor:
                 )
                 span = text[words[i].start() : words[i + n - 1].end()]
                 if gap_ok and _fold(span) in self.other_names:
-                    matched = n
+                    matched, kept = n, ""
+                    break
+                if gap_ok and _fold(_bare(span)) in self.other_names:
+                    matched, kept = n, span[len(_bare(span)) :]  # "[redacted]'s"
                     break
             if matched:
-                out.append(text[pos : words[i].start()] + REDACTED)
+                out.append(text[pos : words[i].start()] + REDACTED + kept)
                 pos = words[i + matched - 1].end()
                 kinds.append("name")
                 i += matched
@@ -231,7 +244,11 @@ def redact_all(
     the names of attached files)."""
     docs = list(docs)
     own = Own.of(records, docs)
-    candidates = {c for d in docs for _, s in strings(d) for c in name_candidates(s)}
+    texts = [s for d in docs for _, s in strings(d)]
+    texts += [
+        str(k) for d in docs if isinstance(d.get(ATTACHMENTS), Mapping) for k in d[ATTACHMENTS]
+    ]
+    candidates = {c for t in texts for c in name_candidates(t)}
     redactor = Redactor(own, others.names(candidates - own.names) if candidates else set())
     out: list[dict[str, Any]] = []
     listed: list[Redaction] = []

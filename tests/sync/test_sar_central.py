@@ -7,6 +7,7 @@ and ``note:w1``; Dafydd ``citizen:c2``; Eira ``citizen:c3``. Added here: a note 
 naming Dafydd, and ``citizen:c1old`` merged into Carys's record with a note of its own.
 """
 
+import base64
 import io
 import json
 import uuid
@@ -31,6 +32,8 @@ from tests.support.gateway import (
 )
 
 JSON = {"Accept": "application/json"}
+PHOTO = b"\xff\xd8\xff\xe0 the bin, photographed"
+PHOTO_B64 = base64.b64encode(PHOTO).decode()
 
 
 def council() -> list[dict[str, Any]]:
@@ -40,6 +43,11 @@ def council() -> list[dict[str, Any]]:
     docs.append(
         a_note("note:old", "Called before the merge", "staff:agent", citizen_id="citizen:c1old")
     )
+    photo = a_note("note:w3", "Photo sent in", "staff:agent", case_id="case:w1")
+    photo["_attachments"] = {
+        "Eira Threlkeld's bin.jpg": {"content_type": "image/jpeg", "data": PHOTO_B64}
+    }
+    docs.append(photo)
     return docs
 
 
@@ -82,10 +90,13 @@ def test_the_central_export_is_complete_with_the_access_log_and_merged_records(
     )
     assert body["merged_records"] == ["citizen:c1old"]
     assert [(e["user"], e["device"]) for e in body["access_log"]] == [("sam", "laptop-17")]
-    written = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    written = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     for other in (b"Dafydd", b"Twofields", b"Eira", b"Threlkeld", b"citizen:c2", b"citizen:c3"):
         assert other not in written
     assert REDACTED.encode() in written
+    (listed,) = body["files"]
+    assert listed["name"] == f"{REDACTED}'s bin.jpg" and listed["document"] == "note:w3"
+    assert (tmp_path / listed["file"]).read_bytes() == PHOTO
     html = (tmp_path / "subject-access-c1.html").read_text("utf-8")
     assert "laptop-17" in html and "completed centrally" not in html
 

@@ -39,6 +39,11 @@ def test_another_citizens_name_in_any_case_and_with_curly_apostrophes_is_replace
     assert text == f"Met {REDACTED} and {REDACTED} at the door." and kinds == ["name", "name"]
 
 
+def test_a_possessive_name_is_replaced_and_its_ending_kept() -> None:
+    text, kinds = _redactor("Eira Threlkeld").text("Eira Threlkeld's bin, and EIRA THRELKELD’ dog")
+    assert text == f"{REDACTED}'s bin, and {REDACTED}’ dog" and kinds == ["name", "name"]
+
+
 def test_the_persons_own_name_is_kept_even_when_another_citizen_shares_it() -> None:
     text, kinds = _redactor("Siân Jones").text("Siân Jones called again.")
     assert text == "Siân Jones called again." and kinds == []
