@@ -16,10 +16,8 @@ from caseworker.sar.redact import Others, Redaction, redact_all
 LAPTOP = "laptop"
 CENTRAL = "central"
 
-CASE_RECORDS = "cases of theirs this laptop does not hold, with their history, notes, contacts "
-CASE_RECORDS += "and messages"
-MERGED = "records merged into theirs that are held only with cases this laptop does not hold"
-ACCESS_LOG = "the central access log of who opened their record"
+Bilingual = dict[str, str]  # {"en": ..., "cy": ...}
+ACCESS_LOG: Bilingual = labels.both_languages(labels.MISSING, "access_log")
 
 
 @dataclass
@@ -27,25 +25,29 @@ class Completeness:
     whole_store: bool  # the store holds everything the council holds
     why: str
     access_log: bool  # the access log is included
-    may_be_missing: list[str] = field(default_factory=list)
+    may_be_missing: list[Bilingual] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
         return self.whole_store and self.access_log
 
 
-def may_be_missing(person: Person, shared: frozenset[str]) -> list[str]:
+def may_be_missing(person: Person, shared: frozenset[str]) -> list[Bilingual]:
     """What a laptop that holds ``shared`` channels (and its person's cases) may lack about a
     citizen: read from the routing table, so a new type routed to a channel is listed too."""
-    missing = [CASE_RECORDS, MERGED]
+    missing = [labels.both_languages(labels.MISSING, k) for k in ("cases", "merged")]
+    role = labels.ROLES.get(person.role, {"en": person.role, "cy": person.role})
     for doc_type, route in sorted(ROUTES.items()):
         channel = route.fixed
         if channel is None or channel in (CATALOGUE, STAFF) or channel in shared:
             continue
-        label = labels.TYPES.get(doc_type, {}).get("en", doc_type.replace("_", " "))
-        missing.append(
-            f"{label.lower()} (the {channel} channel, which {person.role} laptops do not hold)"
-        )
+        line = {}
+        for language in labels.LANGUAGES:
+            kind = labels.TYPES.get(doc_type, {}).get(language, doc_type.replace("_", " "))
+            line[language] = labels.MISSING["channel"][language].format(
+                type=kind, channel=channel, role=role[language]
+            )
+        missing.append(line)
     return missing
 
 
@@ -144,7 +146,7 @@ def assemble(
         redactions=redactions,
         cases=sorted(subject.cases),
         records=sorted(subject.records),
-        staff=staff_named(collected.documents, staff),
+        staff=staff_named([*collected.documents, {"made_by": made_by}], staff),
         access_log=access_log,
         files=listing,
         contents=contents,

@@ -110,6 +110,39 @@ REDACTION_KINDS: dict[str, dict[str, str]] = {
 }
 
 
+MISSING: dict[str, dict[str, str]] = {
+    "cases": {
+        "en": "cases of theirs this laptop does not hold, with their history, notes, contacts "
+        "and messages",
+        "cy": "eu hachosion nad ydynt ar y gliniadur hwn, gyda'u hanes, nodiadau, cysylltiadau "
+        "a negeseuon",
+    },
+    "merged": {
+        "en": "records merged into theirs that are held only with cases this laptop does not hold",
+        "cy": "cofnodion a unwyd â'u rhai nhw sydd ond gydag achosion nad ydynt ar y gliniadur hwn",
+    },
+    "access_log": {
+        "en": "the central access log of who opened their record",
+        "cy": "y log mynediad canolog o bwy agorodd eu cofnod",
+    },
+    "channel": {
+        "en": "{type} (the {channel} channel, which {role} laptops do not hold)",
+        "cy": "{type} (y sianel {channel}, nad yw ar liniaduron {role})",
+    },
+}
+
+ROLES: dict[str, dict[str, str]] = {
+    "agent": {"en": "agent", "cy": "asiant"},
+    "field_officer": {"en": "field officer", "cy": "swyddog maes"},
+    "supervisor": {"en": "supervisor", "cy": "goruchwyliwr"},
+    "admin": {"en": "admin", "cy": "gweinyddwr"},
+}
+
+
+def both_languages(table: dict[str, dict[str, str]], key: str) -> dict[str, str]:
+    return {language: table[key][language] for language in LANGUAGES}
+
+
 def text(key: str, language: str) -> str:
     return TEXT[key][language]
 

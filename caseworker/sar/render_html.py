@@ -127,7 +127,11 @@ def _completeness(export: Export) -> list[str]:
     if not c.access_log:
         out.append(f'<p class="note">{both("central_note")}</p>')
     if not c.whole_store:
-        items = "".join(f"<li>{_e(m)}</li>" for m in c.may_be_missing)
+        items = "".join(
+            f'<li><span lang="en">{_e(m["en"])}</span> / '
+            f'<span lang="cy" class="cy">{_e(m["cy"])}</span></li>'
+            for m in c.may_be_missing
+        )
         out.append(
             f'<div class="note"><p>{both("partial")}</p><ul>{items}</ul><p>{_e(c.why)}</p></div>'
         )

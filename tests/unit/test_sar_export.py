@@ -190,8 +190,10 @@ def test_a_laptop_that_syncs_as_a_supervisor_says_it_holds_only_part(
         export = laptop.laptop_export(s, SUPERVISOR, subject, "supervisor")
     c = export.completeness
     assert not c.whole_store and not c.complete
-    assert any("cases of theirs this laptop does not hold" in m for m in c.may_be_missing)
-    assert any("audit" in m for m in c.may_be_missing)  # supervisors do not hold the trail
+    said = [m["en"] for m in c.may_be_missing]
+    assert any("cases of theirs this laptop does not hold" in m for m in said)
+    assert any("audit" in m for m in said)  # supervisors do not hold the trail
+    assert any("ar y gliniadur hwn" in m["cy"] for m in c.may_be_missing)
     html = write.write(tmp_path / "out", export)[1].read_text("utf-8")
     assert "This laptop holds only part of the record" in html
     assert "completed centrally" in html
