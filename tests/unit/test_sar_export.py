@@ -243,3 +243,25 @@ def test_files_attached_to_their_records_are_copied_and_listed_with_names_redact
     redactions = json.loads(files[2].read_text("utf-8"))["redactions"]
     assert {"document": note["_id"], "field": "files[0].name", "kind": "name",
             "why": "the name of another citizen known to the council"} in redactions  # fmt: skip
+
+
+def test_a_record_merged_into_theirs_comes_with_what_hangs_off_it(
+    council: Any, tmp_path: Path
+) -> None:
+    store, subject, citizens = council
+    own = next(c for c in citizens if c["_id"] == subject)
+    older = {k: v for k, v in own.items() if k != "_rev"}
+    older |= {"_id": "citizen:older-copy", "merged_into": subject}
+    note = new_document(
+        NOTE,
+        "note:on-older",
+        {"citizen_id": "citizen:older-copy", "text": "Called before the merge",
+         "at": "2025-01-02T10:00:00.000Z", "by": "staff:supervisor"},
+    )  # fmt: skip
+    with store.write() as s:
+        docstore.put(s, older)
+        docstore.put(s, note)
+    body = json.loads(_export(store, subject, tmp_path / "out")[0].read_text("utf-8"))
+    assert body["merged_records"] == ["citizen:older-copy"]
+    assert {"citizen:older-copy", "note:on-older"} <= set(body["document_ids"])
+    assert body["records"]["citizen"][0]["merged_into"] == subject  # their own id: kept
