@@ -110,6 +110,53 @@ REDACTION_KINDS: dict[str, dict[str, str]] = {
 }
 
 
+# Field names of the records, as a reader would say them (a field without one is shown by its
+# name: a new field still comes out).
+FIELDS: dict[str, dict[str, str]] = {
+    "given_name": {"en": "Given name", "cy": "Enw cyntaf"},
+    "family_name": {"en": "Family name", "cy": "Cyfenw"},
+    "preferred_name": {"en": "Preferred name", "cy": "Enw dewisol"},
+    "date_of_birth": {"en": "Date of birth", "cy": "Dyddiad geni"},
+    "language": {"en": "Language", "cy": "Iaith"},
+    "created_at": {"en": "Created", "cy": "Crëwyd"},
+    "updated_at": {"en": "Updated", "cy": "Diweddarwyd"},
+    "kind": {"en": "Kind", "cy": "Math"},
+    "value": {"en": "Value", "cy": "Gwerth"},
+    "label": {"en": "Label", "cy": "Label"},
+    "postcode": {"en": "Postcode", "cy": "Cod post"},
+    "verified_by": {"en": "How it was checked", "cy": "Sut y cafodd ei wirio"},
+    "verified_at": {"en": "When it was checked", "cy": "Pryd y cafodd ei wirio"},
+    "added_at": {"en": "Added", "cy": "Ychwanegwyd"},
+    "purpose": {"en": "Purpose", "cy": "Diben"},
+    "lawful_basis": {"en": "Lawful basis", "cy": "Sail gyfreithlon"},
+    "channel": {"en": "Channel", "cy": "Sianel"},
+    "source": {"en": "Source", "cy": "Ffynhonnell"},
+    "valid_from": {"en": "From", "cy": "O"},
+    "valid_to": {"en": "To", "cy": "Hyd at"},
+    "reference": {"en": "Reference", "cy": "Cyfeirnod"},
+    "summary": {"en": "Summary", "cy": "Crynodeb"},
+    "description": {"en": "Description", "cy": "Disgrifiad"},
+    "status": {"en": "Status", "cy": "Statws"},
+    "opened_at": {"en": "Opened", "cy": "Agorwyd"},
+    "due_at": {"en": "Due", "cy": "Erbyn"},
+    "text": {"en": "Text", "cy": "Testun"},
+    "at": {"en": "When", "cy": "Pryd"},
+    "by": {"en": "By", "cy": "Gan"},
+    "direction": {"en": "Direction", "cy": "Cyfeiriad"},
+    "reason": {"en": "Reason", "cy": "Rheswm"},
+    "body": {"en": "Message", "cy": "Neges"},
+    "subject": {"en": "Subject", "cy": "Pwnc"},
+    "content_text": {"en": "Post", "cy": "Neges"},
+}
+
+
+def field_label(key: str) -> tuple[str, str]:
+    found = FIELDS.get(key)
+    if found is None:
+        return key.replace("_", " "), ""
+    return found["en"], found["cy"]
+
+
 MISSING: dict[str, dict[str, str]] = {
     "cases": {
         "en": "cases of theirs this laptop does not hold, with their history, notes, contacts "

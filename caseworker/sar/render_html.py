@@ -52,9 +52,14 @@ def _shown(value: Any, staff: Mapping[str, str]) -> str:
     return _e(value)
 
 
+def _key(key: str) -> str:
+    en, cy = labels.field_label(key)
+    return _e(en) + (f' / <span lang="cy" class="cy">{_e(cy)}</span>' if cy else "")
+
+
 def _fields(doc: Mapping[str, Any], staff: Mapping[str, str]) -> str:
     rows = "".join(
-        f'<tr><th scope="row">{_e(k.replace("_", " "))}</th><td>{_shown(v, staff)}</td></tr>'
+        f'<tr><th scope="row">{_key(k)}</th><td>{_shown(v, staff)}</td></tr>'
         for k, v in sorted(doc.items())
         if k not in ("_rev", "schema")
     )
