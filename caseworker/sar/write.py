@@ -25,7 +25,7 @@ def write(out: Path, export: Export) -> list[Path]:
     then any attached files (in a folder of their own)."""
     if out.exists() and not out.is_dir():
         raise CaseworkerError(f"{out} is a file, not a folder")
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new folder: its owner's alone
     written: list[Path] = []
     everything: dict[str, bytes] = {n: t.encode("utf-8") for n, t in files(export).items()}
     everything.update(export.contents)

@@ -108,3 +108,28 @@ def test_a_supervisors_quick_actions_fit_at_1280_in_english_and_welsh(
     for button in view.buttons.values():
         assert button.width() >= button.sizeHint().width(), button.text()
     settle()
+
+
+def test_a_folder_that_cannot_be_written_is_said_in_the_dialog_which_stays_open(
+    qtbot: QtBot,
+    seeded: Store,
+    make_ctx: Callable[[str], UiContext],
+    tmp_path: Path,
+    settle: Callable[[], None],
+) -> None:
+    ctx = make_ctx("supervisor")
+    with seeded.read() as session:
+        citizen_id = busiest_citizen_id(session)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialog = SarExportDialog(ctx, citizen_id, folder=blocker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.folder, timeout=WAIT_MS)
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(dialog.error_text()), timeout=WAIT_MS)
+    assert "is a file, not a folder" in dialog.error_text()
+    assert dialog.isVisible() and dialog.save_button.isVisible() and not dialog.written
+    settle()
