@@ -135,6 +135,12 @@ def assemble(
         redactions.extend(Redaction(att.doc_id, f"files[{index}].name", k) for k in kinds)
         return text
 
+    for entry in access_log or ():
+        # A reason is free text a member of staff typed when opening the record.
+        if isinstance(entry.get("reason"), str):
+            entry["reason"], kinds = redactor.text(entry["reason"])
+            where = str(entry.get("entry"))
+            redactions.extend(Redaction(where, "access_log.reason", k) for k in kinds)
     listing, contents = gather(atts, stem(subject.citizen_id) + "-files", read_files, redact_name)
     return Export(
         citizen_id=subject.citizen_id,
