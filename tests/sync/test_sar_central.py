@@ -64,6 +64,15 @@ def central(request: pytest.FixtureRequest) -> Iterator[tuple[Any, str, str]]:
                     headers={**JSON, "X-Caseworker-Device": "laptop-17"}, timeout=30,
                 )  # fmt: skip
                 assert answer.status_code == 200
+            planted = {  # an opening with a reason that names someone else
+                "_id": f"2001-01-01T00:00:00.000+00:00-{uuid.uuid4().hex[:12]}",
+                "at": "2001-01-01T00:00:00.000+00:00", "user": "ada", "device": "desk-1",
+                "how": "open", "reason": "Dafydd Twofields asked us to check",
+                "doc_ids": ["citizen:c1"], "roots": ["citizen:c1"],
+            }  # fmt: skip
+            log_url = f"{server.url}/{log_db_name(name)}"
+            made = requests.post(log_url, json=planted, auth=server.admin_auth, timeout=30)
+            assert made.status_code in (201, 202), made.text
             yield server, db_url, name
     finally:
         for db in (name, log_db_name(name)):
@@ -89,7 +98,11 @@ def test_the_central_export_is_complete_with_the_access_log_and_merged_records(
         body["document_ids"]
     )
     assert body["merged_records"] == ["citizen:c1old"]
-    assert [(e["user"], e["device"]) for e in body["access_log"]] == [("sam", "laptop-17")]
+    log = [(e["user"], e["device"], e.get("reason")) for e in body["access_log"]]
+    assert log == [
+        ("ada", "desk-1", f"{REDACTED} asked us to check"),
+        ("sam", "laptop-17", None),
+    ]
     written = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     for other in (b"Dafydd", b"Twofields", b"Eira", b"Threlkeld", b"citizen:c2", b"citizen:c3"):
         assert other not in written
