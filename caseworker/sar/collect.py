@@ -97,9 +97,6 @@ class Collected:
     subject: Subject
     documents: list[dict[str, Any]] = field(default_factory=list)
 
-    def of_type(self, doc_type: str) -> list[dict[str, Any]]:
-        return [d for d in self.documents if d.get("type") == doc_type]
-
 
 def select(subject: Subject, docs: Iterable[Doc]) -> Collected:
     """The documents about ``subject`` among ``docs`` (each once, sorted by type then id)."""
