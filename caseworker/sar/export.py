@@ -45,7 +45,7 @@ def may_be_missing(person: Person, shared: frozenset[str]) -> list[Bilingual]:
         for language in labels.LANGUAGES:
             kind = labels.TYPES.get(doc_type, {}).get(language, doc_type.replace("_", " "))
             line[language] = labels.MISSING["channel"][language].format(
-                type=kind, channel=channel, role=role[language]
+                type=kind[:1].lower() + kind[1:], channel=channel, role=role[language]
             )
         missing.append(line)
     return missing

@@ -265,3 +265,21 @@ def test_a_record_merged_into_theirs_comes_with_what_hangs_off_it(
     assert body["merged_records"] == ["citizen:older-copy"]
     assert {"citizen:older-copy", "note:on-older"} <= set(body["document_ids"])
     assert body["records"]["citizen"][0]["merged_into"] == subject  # their own id: kept
+
+
+def test_what_a_laptop_may_lack_follows_the_channels_its_person_does_not_hold() -> None:
+    from caseworker.access.channels import shared_roots
+    from caseworker.access.people import Person
+    from caseworker.sar.export import may_be_missing
+
+    def lacks(role: str) -> str:
+        person = Person("someone", role, "staff:someone")
+        return " ".join(m["en"] for m in may_be_missing(person, shared_roots(person)))
+
+    officer, supervisor = lacks("field_officer"), lacks("supervisor")
+    assert "social media posts (the mentions channel" in officer
+    assert "directory entry (the directory channel" in officer
+    assert "mentions" not in supervisor and "directory channel" not in supervisor
+    for said in (officer, supervisor):
+        assert "cases of theirs this laptop does not hold" in said
+        assert "actions on your record (the audit channel" in said
