@@ -133,3 +133,15 @@ def test_a_folder_that_cannot_be_written_is_said_in_the_dialog_which_stays_open(
     assert "is a file, not a folder" in dialog.error_text()
     assert dialog.isVisible() and dialog.save_button.isVisible() and not dialog.written
     settle()
+
+
+def test_f1_lists_the_export_key_for_a_supervisor_only(
+    qtbot: QtBot, make_ctx: Callable[[str], UiContext], theme: Theme
+) -> None:
+    listed = {}
+    for role in ("supervisor", "agent"):
+        window = MainWindow(make_ctx(role), theme)
+        qtbot.addWidget(window)
+        listed[role] = dict(dict(window.record_shortcuts())["In a citizen's record"])
+    assert listed["supervisor"]["Subject access export"] == "Ctrl+Shift+E"
+    assert "Subject access export" not in listed["agent"]

@@ -82,6 +82,17 @@ QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         QT_TRANSLATE_NOOP("CitizenView", "Resolve conflicting changes."),
     ),
 )
+# A supervisor's (and an admin's) action on a record, beside its header (F1 lists it for them).
+SUPERVISOR_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
+    (
+        "export_subject_access",
+        QT_TRANSLATE_NOOP("CitizenView", "Subject access export"),
+        "Ctrl+Shift+E",
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Write everything held about this person, redacted, to a folder."
+        ),
+    ),
+)
 # Keys that work in a citizen's record besides its quick actions (for F1).
 MORE_KEYS: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("CitizenView", "Save the quick note or contact"), "Ctrl+Enter"),
@@ -131,15 +142,12 @@ class CitizenView(QWidget):
             if name != "resolve_conflict":  # that one's button is the conflict badge's
                 actions.addWidget(button)
                 self.buttons[name] = button
-        if ctx.can_supervise:  # supervisors and admins only: it holds everything about them
+        # Supervisors and admins only: the export holds everything about the person.
+        for name, text, keys, description in SUPERVISOR_ACTIONS if ctx.can_supervise else ():
             _action, button = quick_action(
-                self,
-                self.tr("Subject access export"),
-                "Ctrl+Shift+E",
-                self.tr("Write everything held about this person, redacted, to a folder."),
-                self.export_subject_access,
+                self, _tr(text), keys, _tr(description), getattr(self, name)
             )
-            self.buttons["export_subject_access"] = button
+            self.buttons[name] = button
         actions.addStretch(1)
 
         self.profile = ProfilePanel()
