@@ -107,6 +107,26 @@ def _publish_setup(parser: argparse.ArgumentParser) -> None:
     setup(parser, _synced_as)
 
 
+def _sar_setup(parser: argparse.ArgumentParser) -> None:
+    from caseworker.cli.app import group
+    from caseworker.cli.sar_commands import configure_open, export_setup
+
+    def export(p: argparse.ArgumentParser) -> None:
+        export_setup(p, _synced_as)
+
+    commands = (
+        Command(
+            "open", "record a subject access request: its one-month clock starts", configure_open
+        ),
+        Command(
+            "export",
+            "everything held about a citizen, redacted, as JSON and a bilingual report",
+            export,
+        ),
+    )
+    group(commands, dest="action")(parser)
+
+
 def build() -> CommandLine:
     """The whole program: the domain's commands, the window's and the central service's."""
     cli = command_line()
@@ -136,6 +156,13 @@ def build() -> CommandLine:
             "the UK bank holidays the service-level clocks use: refresh from GOV.UK, show",
             "sync.bank_holidays:configure",
             NO_SYNC,
+        )
+    )
+    cli.add(
+        Command(
+            "sar",
+            "subject access requests: record one (its clock starts), export what is held",
+            _sar_setup,
         )
     )
     cli.add(

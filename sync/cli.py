@@ -256,6 +256,20 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
                 "sync.access_log_command:configure",
             ),
             Command(
+                "sar",
+                "subject access: the complete export of a citizen, with the access log",
+                group(
+                    (
+                        Command(
+                            "export",
+                            "everything held about a citizen, read centrally, redacted",
+                            "sync.sar_command:configure",
+                        ),
+                    ),
+                    dest="sar_action",
+                ),
+            ),
+            Command(
                 "dev-server",
                 "run the pinned PouchDB Server on 127.0.0.1 (for trying, not production)",
                 "sync.devserver.command:configure",

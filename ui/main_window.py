@@ -304,7 +304,12 @@ class MainWindow(QMainWindow):
             ),
             (
                 self.tr("In a citizen's record"),
-                listed("CitizenView", citizen_view.QUICK_ACTIONS, citizen_view.MORE_KEYS),
+                listed(
+                    "CitizenView",
+                    citizen_view.QUICK_ACTIONS
+                    + (citizen_view.SUPERVISOR_ACTIONS if self.ctx.can_supervise else ()),
+                    citizen_view.MORE_KEYS,
+                ),
             ),
         ]
 

@@ -102,6 +102,25 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "sar",
+        "subject access requests: record one (its clock starts), export what is held",
+        group(
+            (
+                Command(
+                    "open",
+                    "record a subject access request: its one-month clock starts",
+                    _CLI + "sar_commands:configure_open",
+                ),
+                Command(
+                    "export",
+                    "everything held about a citizen, redacted, as JSON and a bilingual report",
+                    _CLI + "sar_commands:configure_export",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "marker",
         "warning markers on a citizen",
         group(

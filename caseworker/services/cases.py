@@ -38,6 +38,9 @@ class NewCase:
     priority: str = "normal"
     location_address: str | None = None
     location_postcode: str | None = None
+    # When the council received it, if before now (a letter opened days later): a statutory
+    # clock runs from the day of receipt (caseworker.sar.requests). UTC, aware.
+    received_at: datetime | None = None
 
 
 def _service(session: Session, code: str) -> Service:
@@ -99,8 +102,11 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
     service = _service(session, new.service_code)
     if new.citizen_id is not None and docstore.get(session, new.citizen_id) is None:
         raise NotFoundError(f"no citizen with id {new.citizen_id}")
-    opened = utcnow()
-    now = to_iso(opened)
+    clock = utcnow()
+    if new.received_at is not None and new.received_at > clock:
+        raise ValidationError("a request cannot be received in the future")
+    opened = new.received_at or clock
+    now = to_iso(clock)
     location: dict[str, Any] | None = None
     if new.location_address or new.location_postcode:
         location = {
@@ -126,7 +132,7 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
             "queue_id": routing.queue_for_new_case(
                 session, service, new.location_postcode, new.citizen_id, new.channel
             ),
-            "opened_at": now,
+            "opened_at": to_iso(opened),
             "response_due_at": response_due_at,
             "due_at": due_at,
             "location": location,

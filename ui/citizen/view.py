@@ -37,6 +37,7 @@ from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.marker_review import MarkerReviewDialog
+from ui.dialogs.sar_export import SarExportDialog
 from ui.dialogs.shared import alive, failed
 from ui.layout_hold import layouts_held
 
@@ -80,6 +81,17 @@ QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         QT_TRANSLATE_NOOP("CitizenView", "Resolve conflict"),
         "Ctrl+Shift+R",
         QT_TRANSLATE_NOOP("CitizenView", "Resolve conflicting changes."),
+    ),
+)
+# A supervisor's (and an admin's) action on a record, beside its header (F1 lists it for them).
+SUPERVISOR_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
+    (
+        "export_subject_access",
+        QT_TRANSLATE_NOOP("CitizenView", "Subject access export"),
+        "Ctrl+Shift+E",
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Write everything held about this person, redacted, to a folder."
+        ),
     ),
 )
 # Keys that work in a citizen's record besides its quick actions (for F1).
@@ -131,6 +143,12 @@ class CitizenView(QWidget):
             if name != "resolve_conflict":  # that one's button is the conflict badge's
                 actions.addWidget(button)
                 self.buttons[name] = button
+        # Supervisors and admins only: the export holds everything about the person.
+        for name, text, keys, description in SUPERVISOR_ACTIONS if ctx.can_supervise else ():
+            _action, button = quick_action(
+                self, _tr(text), keys, _tr(description), getattr(self, name)
+            )
+            self.buttons[name] = button
         actions.addStretch(1)
 
         # Each widget is made inside its final parent: with the council's style sheet, moving
@@ -153,6 +171,8 @@ class CitizenView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.conflict, 0, Qt.AlignmentFlag.AlignTop)
+        if "export_subject_access" in self.buttons:  # beside the header: the actions are full
+            top.addWidget(self.buttons["export_subject_access"], 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
@@ -342,6 +362,11 @@ class CitizenView(QWidget):
         self.dialog = None
         box.open()
         return box
+
+    def export_subject_access(self) -> QDialog | None:
+        if not self.ctx.can_supervise:
+            return None
+        return self._show_dialog(SarExportDialog(self.ctx, self.citizen_id, self))
 
     def resolve_conflict(self) -> QDialog | None:
         if self.snapshot is None or not self.snapshot.conflicted:
