@@ -101,6 +101,27 @@ CORE_COMMANDS: tuple[Command, ...] = (
             dest="action",
         ),
     ),
+    # --- h-outbox: public replies to mentions (the lead may fold this into a `mention` group) ---
+    Command(
+        "mention",
+        "social-media mentions: public replies drafted here, posted by the central service",
+        group(
+            (
+                Command(
+                    "reply",
+                    "queue a public reply to a mention (offline too)",
+                    _CLI + "mention_replies:configure_reply",
+                ),
+                Command(
+                    "cancel-reply",
+                    "withdraw a public reply not yet posted",
+                    _CLI + "mention_replies:configure_cancel",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    # --- end h-outbox ---
     Command(
         "marker",
         "warning markers on a citizen",
