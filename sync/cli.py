@@ -243,6 +243,13 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
                 "send the outbox's replies to citizens through GOV.UK Notify (holds its key)",
                 "sync.notify.command:configure",
             ),
+            # --- h-outbox: `central mentions post` (merge with the collector's connect|collect) ---
+            Command(
+                "mentions",
+                "social-media mentions: post the public replies drafted on laptops",
+                "sync.mention_post.command:configure_mentions",
+            ),
+            # --- end h-outbox ---
             Command(
                 "access-log",
                 "list who was served a citizen's documents, when, from which device",
