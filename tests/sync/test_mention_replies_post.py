@@ -378,3 +378,17 @@ def test_the_command_refuses_an_unencrypted_instance(gateway: Gateway) -> None:
     ]  # fmt: skip
     done = subprocess.run(command, input="x\n", capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "not encrypted" in done.stderr
+
+
+def test_when_mastodon_says_no_requests_remain_nothing_more_is_posted_before_the_reset(
+    tmp_path: Path, gateway: Gateway, mastodon: MastodonStandIn
+) -> None:
+    laptop, first = drafted(tmp_path, gateway)
+    with laptop.write() as s:
+        second, _ = mention_replies.draft_reply(s, AGENT, "mention:m1", "And we are sorry.")
+    sync(laptop, gateway.db_url, ANN)
+    mastodon.remaining = 1  # the first post's answer says none remain
+    mastodon.reset_in = 60
+    (counts,) = posting(gateway, mastodon)
+    assert counts.posted == 1 and [p.key for p in mastodon.posts] == [first]
+    assert reply_of(gateway, second)["state"] == "queued"
