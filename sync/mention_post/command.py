@@ -59,11 +59,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
+        import httpx
+
+        from sync.gateway.couch import CouchError
         from sync.gateway.serve import ServeOptions, check, couch_of
         from sync.mention_post.mastodon import Mastodon
         from sync.mention_post.poster import Poster, Stop, install_design
         from sync.mention_post.token import mastodon_token
-        from sync.worker.runner import worker_id
+        from sync.worker.runner import _reason, worker_id
     except ImportError as exc:  # httpx missing
         raise CaseworkerError(
             f"the poster needs the central extra: pip install 'caseworker[central]' ({exc.name})"
@@ -101,8 +104,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             await check(couch)
             await install_design(couch)
             while True:
-                counts = await poster.run_once()
-                say(f"pass finished: {counts.text()}")
+                try:
+                    counts = await poster.run_once()
+                except (CouchError, httpx.HTTPError) as exc:  # the database away: next pass
+                    say(f"pass failed: {_reason(exc)}")
+                    if args.once:
+                        return 1
+                else:
+                    say(f"pass finished: {counts.text()}")
                 if args.once or stop.is_set():
                     return 0
                 with contextlib.suppress(TimeoutError):

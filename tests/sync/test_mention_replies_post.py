@@ -5,6 +5,7 @@ killed, whatever Mastodon answers; the posted status comes back to the laptop. A
 neither forge a posted status nor get an old queued revision posted again."""
 
 import asyncio
+import signal
 import subprocess
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -31,7 +32,7 @@ from tests.support.gateway import NOW, USERS, Gateway, Server, gateway_council, 
 from tests.support.gateway import running_gateway as gateway_on
 from tests.support.mastodon_standin import TOKEN, MastodonStandIn
 from tests.sync.helpers import AGENT, make_store, sync
-from tests.sync.worker_support import JSON, SCRIPT, Db
+from tests.sync.worker_support import JSON, SCRIPT, Db, eventually
 
 ANN = USERS["ann"]
 REMOTE_ID = "109876543210"
@@ -392,3 +393,35 @@ def test_when_mastodon_says_no_requests_remain_nothing_more_is_posted_before_the
     (counts,) = posting(gateway, mastodon)
     assert counts.posted == 1 and [p.key for p in mastodon.posts] == [first]
     assert reply_of(gateway, second)["state"] == "queued"
+
+
+def test_a_running_poster_posts_replies_as_they_arrive_and_stops_cleanly(
+    tmp_path: Path, gateway: Gateway, mastodon: MastodonStandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(TOKEN_VARIABLE, TOKEN)
+    command = [
+        str(SCRIPT), "central", "mentions", "post", "--server", gateway.upstream_db_url,
+        "--user", gateway.server.admin_auth[0], "--password-stdin", "--allow-http",
+        "--instance", mastodon.url, "--idle-seconds", "0.2",
+    ]  # fmt: skip
+    poster = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert poster.stdin is not None
+        poster.stdin.write(gateway.server.admin_auth[1] + "\n")
+        poster.stdin.close()
+        _, reply_id = drafted(tmp_path, gateway)  # arrives while it runs
+        eventually(lambda: reply_of(gateway, reply_id)["state"] == "posted", "the reply posted")
+    finally:
+        poster.send_signal(signal.SIGTERM)
+        poster.wait(timeout=60)
+    assert poster.stdout is not None and poster.stderr is not None
+    out, err = poster.stdout.read(), poster.stderr.read()
+    assert poster.returncode == 0 and "Traceback" not in err
+    assert f"{reply_id}: posted as " in out
+    assert len(mastodon.posts) == 1
