@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from caseworker.display import one_line
+from caseworker.display import UNSAFE, one_line
 from caseworker.timeutil import from_iso
 
 TIMEOUT = 30.0
@@ -172,8 +172,11 @@ def _status(answer: Any) -> Status:
     if not isinstance(answer, dict):
         raise Unavailable("Mastodon answered something that is not a status")
     status_id, url = answer.get("id"), answer.get("url") or answer.get("uri")
-    if not isinstance(status_id, str | int) or not isinstance(url, str):
-        raise Unavailable("Mastodon answered a status without an id or address")
+    if isinstance(status_id, bool) or not isinstance(status_id, str | int) or not status_id:
+        raise Unavailable("Mastodon answered a status without an id")
+    web = isinstance(url, str) and url.startswith(("https://", "http://"))
+    if not web or not isinstance(url, str) or UNSAFE.search(url):
+        raise Unavailable("Mastodon answered a status without a usable address")
     return Status(str(status_id)[:100], url[:1000])
 
 

@@ -9,8 +9,9 @@ the poster of public replies:
 
 ``fail_next`` scripts the next answers to a POST: ``422`` (Mastodon's validation error),
 ``429`` (rate limited, reset in ``reset_in`` seconds), ``500``, ``401`` (token revoked),
-``cut`` (the connection closed before anything was posted) and ``cut_after`` (posted, then the
-connection closed before the answer: the poster cannot know). ``posts`` counts real posts.
+``cut`` (the connection closed before anything was posted), ``cut_after`` (posted, then the
+connection closed before the answer: the poster cannot know) and ``garbage_after`` (posted,
+then an answer that is not a status). ``posts`` counts real posts.
 """
 
 import html
@@ -228,6 +229,9 @@ def _handler(standin: MastodonStandIn) -> type[BaseHTTPRequestHandler]:
                 shaped = standin.shape(status)
             if fault == "cut_after":
                 self._cut()
+                return
+            if fault == "garbage_after":  # posted, then an answer that is no status
+                self._answer(200, {"id": None, "url": "javascript:alert(1)"})
                 return
             self._answer(200, shaped)
 

@@ -234,7 +234,7 @@ def test_a_claim_left_before_anything_was_posted_is_posted_once_when_taken_over(
     assert reply_of(gateway, reply_id)["attempts"] == 2
 
 
-@pytest.mark.parametrize("fault", ["500", "cut_after"])
+@pytest.mark.parametrize("fault", ["500", "cut_after", "garbage_after"])
 def test_mastodon_away_or_a_lost_answer_is_tried_again_later_and_posted_once(
     tmp_path: Path, gateway: Gateway, mastodon: MastodonStandIn, fault: str
 ) -> None:
@@ -246,6 +246,7 @@ def test_mastodon_away_or_a_lost_answer_is_tried_again_later_and_posted_once(
     (second,) = posting(gateway, mastodon, later=timedelta(minutes=5))
     assert len(mastodon.posts) == 1
     assert (second.posted, second.found) == ((1, 0) if fault == "500" else (0, 1))
+    assert reply_of(gateway, reply_id)["status_url"].startswith(mastodon.url)
     assert reply_of(gateway, reply_id)["status_id"] == mastodon.posts[0].id
 
 
