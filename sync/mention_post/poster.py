@@ -52,6 +52,16 @@ _MAP = (
     "  }\n"
     "}"
 )
+POSTED_VIEW = "posted"
+# The statuses already recorded for each mention: a look-up never takes another reply's
+# status (two drafts of the same text) for this one's.
+_POSTED_MAP = (
+    "function (doc) {\n"
+    "  if (doc.type === 'mention_reply' && doc.status_id) {\n"
+    "    emit(doc.mention_id, doc.status_id);\n"
+    "  }\n"
+    "}"
+)
 PAGE = 50
 STALE_AFTER = timedelta(minutes=10)
 RETRY_FIRST = timedelta(seconds=30)
@@ -81,7 +91,8 @@ async def install_design(couch: Couch) -> None:
     """The pending view, written when missing or different (two posters starting at once:
     the second's 409 is the first's identical write)."""
     path = "/" + DESIGN_ID
-    wanted = {"language": "javascript", "views": {VIEW: {"map": _MAP}}}
+    views = {VIEW: {"map": _MAP}, POSTED_VIEW: {"map": _POSTED_MAP}}
+    wanted = {"language": "javascript", "views": views}
     current = await couch.get_or_none(path)
     if isinstance(current, dict) and current.get("views") == wanted["views"]:
         return
@@ -206,8 +217,9 @@ class Poster:
         self, claim: Document, remote_id: str, *, looked_up: bool, counts: Counts
     ) -> None:
         if looked_up:
+            taken = await self._taken(claim)
             for status, text in await self.mastodon.my_replies(remote_id):
-                if same_text(text, claim["text"]):
+                if status.id not in taken and same_text(text, claim["text"]):
                     await self._posted(claim, status)
                     counts.found += 1
                     self.say(f"{claim['_id']}: found already posted as {status.url}")
@@ -222,6 +234,19 @@ class Poster:
         await self._posted(claim, status)
         counts.posted += 1
         self.say(f"{claim['_id']}: posted as {status.url}")
+
+    async def _taken(self, claim: Document) -> set[str]:
+        """The statuses other replies to the same mention are recorded with."""
+        answer = await self.couch.get(
+            f"/{DESIGN_ID}/_view/{POSTED_VIEW}", params={"key": _json(claim["mention_id"])}
+        )
+        rows = answer.get("rows") if isinstance(answer, dict) else None
+        listed = rows if isinstance(rows, list) else []
+        return {
+            str(row.get("value"))
+            for row in listed
+            if isinstance(row, dict) and row.get("id") != claim["_id"]
+        }
 
     async def _posted(self, claim: Document, status: Status) -> None:
         written = await self._write(

@@ -426,3 +426,20 @@ def test_a_running_poster_posts_replies_as_they_arrive_and_stops_cleanly(
     assert poster.returncode == 0 and "Traceback" not in err
     assert f"{reply_id}: posted as " in out
     assert len(mastodon.posts) == 1
+
+
+def test_a_second_reply_of_the_same_text_is_never_taken_for_the_first_ones_status(
+    tmp_path: Path, gateway: Gateway, mastodon: MastodonStandIn
+) -> None:
+    laptop, first = drafted(tmp_path, gateway)
+    with laptop.write() as s:  # the same words again, meant as a second post
+        second, _ = mention_replies.draft_reply(s, AGENT, "mention:m1", TEXT)
+    sync(laptop, gateway.db_url, ANN)
+    mastodon.fail_next("none", "cut")  # the first goes out; the second's connection dies
+    posting(gateway, mastodon)
+    assert reply_of(gateway, first)["state"] == "posted"
+    assert reply_of(gateway, second)["state"] == "queued"
+    (again,) = posting(gateway, mastodon, later=timedelta(minutes=5))  # looked up, not found
+    assert (again.found, again.posted) == (0, 1)
+    ids = {reply_of(gateway, r)["status_id"] for r in (first, second)}
+    assert ids == {p.id for p in mastodon.posts} and len(ids) == 2
