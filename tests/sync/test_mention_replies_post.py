@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 import requests
 
@@ -95,6 +96,7 @@ def posting(
     later: timedelta = timedelta(0),
     lines: list[str] | None = None,
     patch: Callable[[Poster], None] | None = None,
+    timeout: float | None = None,
 ) -> list[Counts]:
     """One pass of each named poster, all at once, in this process (each its own clients)."""
     parts = urlsplit(gateway.upstream_db_url)
@@ -104,7 +106,8 @@ def posting(
 
     async def one(name: str) -> Counts:
         couch = Couch(server_url, db, *gateway.server.admin_auth)
-        client = Mastodon(mastodon.url, TOKEN)
+        http = httpx.AsyncClient(timeout=timeout) if timeout is not None else None
+        client = Mastodon(mastodon.url, TOKEN, http=http)
         try:
             await install_design(couch)
             poster = Poster(
@@ -120,6 +123,8 @@ def posting(
             return await poster.run_once()
         finally:
             await client.aclose()
+            if http is not None:
+                await http.aclose()
             await couch.aclose()
 
     async def all_of() -> list[Counts]:
@@ -443,3 +448,17 @@ def test_a_second_reply_of_the_same_text_is_never_taken_for_the_first_ones_statu
     assert (again.found, again.posted) == (0, 1)
     ids = {reply_of(gateway, r)["status_id"] for r in (first, second)}
     assert ids == {p.id for p in mastodon.posts} and len(ids) == 2
+
+
+def test_a_post_that_times_out_is_looked_up_and_never_posted_twice(
+    tmp_path: Path, gateway: Gateway, mastodon: MastodonStandIn
+) -> None:
+    _, reply_id = drafted(tmp_path, gateway)
+    mastodon.post_delay = 1.5  # Mastodon takes it, but answers after the poster gave up
+    (first,) = posting(gateway, mastodon, timeout=0.5)
+    assert first.later == 1 and reply_of(gateway, reply_id)["state"] == "queued"
+    mastodon.post_delay = 0
+    eventually(lambda: len(mastodon.posts) == 1, "Mastodon finished the slow post")
+    mastodon.forget_keys()
+    (second,) = posting(gateway, mastodon, later=timedelta(minutes=5))
+    assert (second.found, second.posted) == (1, 0) and len(mastodon.posts) == 1
