@@ -127,20 +127,22 @@ class Poster:
         """One pass over the pending replies; raises Stop when the token is refused."""
         counts = Counts()
         start: Any = None
+        seen: set[str] = set()  # a page starts at the last key read, which may have left
         while True:
             params = {"include_docs": "true", "limit": str(PAGE)}
             if start is not None:
-                params.update(startkey=_json(start), skip="1")
+                params["startkey"] = _json(start)
             answer = await self.couch.get(f"/{DESIGN_ID}/_view/{VIEW}", params=params)
             rows = answer.get("rows") if isinstance(answer, dict) else None
-            if not isinstance(rows, list) or not rows:
-                break
-            for row in rows:
-                doc = row.get("doc") if isinstance(row, dict) else None
+            rows = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+            fresh = [r for r in rows if r.get("id") not in seen]
+            for row in fresh:
+                seen.add(str(row.get("id")))
+                doc = row.get("doc")
                 if isinstance(doc, dict) and not self._rate_limited():
                     await self.handle(doc, counts)
-            start = rows[-1].get("key") if isinstance(rows[-1], dict) else None
-            if len(rows) < PAGE or start is None or self._rate_limited():
+            start = rows[-1].get("key") if rows else None
+            if not fresh or len(rows) < PAGE or start is None or self._rate_limited():
                 break
         return counts
 

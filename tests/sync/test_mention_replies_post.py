@@ -26,6 +26,7 @@ from caseworker.store import docstore
 from caseworker.store.store import Store
 from caseworker.timeutil import utcnow
 from sync.gateway.couch import Couch
+from sync.mention_post import poster as poster_module
 from sync.mention_post.mastodon import Mastodon
 from sync.mention_post.poster import Counts, Poster, Stop, install_design
 from sync.mention_post.token import TOKEN_VARIABLE
@@ -462,3 +463,18 @@ def test_a_post_that_times_out_is_looked_up_and_never_posted_twice(
     mastodon.forget_keys()
     (second,) = posting(gateway, mastodon, later=timedelta(minutes=5))
     assert (second.found, second.posted) == (1, 0) and len(mastodon.posts) == 1
+
+
+def test_one_pass_posts_every_pending_reply_across_pages_each_once(
+    tmp_path: Path, gateway: Gateway, mastodon: MastodonStandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(poster_module, "PAGE", 2)  # pages end on replies that leave the view
+    laptop, first = drafted(tmp_path, gateway)
+    with laptop.write() as s:
+        others = [
+            mention_replies.draft_reply(s, AGENT, "mention:m1", f"Update {n}")[0] for n in range(4)
+        ]
+    sync(laptop, gateway.db_url, ANN)
+    (counts,) = posting(gateway, mastodon)
+    assert counts.posted == 5
+    assert sorted(p.key or "" for p in mastodon.posts) == sorted([first, *others])
