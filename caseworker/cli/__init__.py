@@ -117,6 +117,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     "withdraw a public reply not yet posted",
                     _CLI + "mention_replies:configure_cancel",
                 ),
+                Command(
+                    "replies",
+                    "a case's public replies and where each is (posted: its address)",
+                    _CLI + "mention_replies:configure_list",
+                ),
             ),
             dest="action",
         ),

@@ -4,6 +4,7 @@ while queued; and the same through ``caseworker mention reply|cancel-reply``. Ho
 first: a bidi override, a control character, a reply too long once the author is named, a
 mention with no case, a network replies do not go to, a field officer."""
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,10 @@ def test_the_command_line_drafts_and_cancels_a_reply_offline(
     assert _run(data_dir, "reply", "mention:m1", "--text", "Hi \u202eevil", "--as", "agent") != 0
     assert "U+202E" in capsys.readouterr().err
     assert _run(data_dir, "reply", "mention:m1", "--text", "Thanks", "--as", "officer") != 0
+    capsys.readouterr()
+    assert _run(data_dir, "replies", "2EVQ-W146-S0DJ", "--json") == 0  # by its reference
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert (listed["id"], listed["state"]) == (reply_id, "cancelled")
+    assert listed["text"] == f"{HANDLE} Thanks, Carys"
+    assert _run(data_dir, "replies", "case:m1") == 0
+    assert f"{reply_id}" in capsys.readouterr().out
