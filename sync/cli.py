@@ -247,7 +247,7 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
             ),
             Command(
                 "mentions",
-                "connect the council's Mastodon account and collect its mentions (holds its token)",
+                "the council's Mastodon account: connect it, collect its mentions, post replies",
                 "sync.mentions.command:configure",
             ),
             Command(

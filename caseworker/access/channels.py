@@ -67,6 +67,8 @@ ROUTES: dict[str, Route] = {
     # Replies: the templates are the council's, public; a message follows its case only.
     "reply_template": Route(fixed=CATALOGUE),
     "message": Route(parents=(("case_id", "case"),)),
+    # A public reply to a mention is kept with its case, like a message.
+    "mention_reply": Route(parents=(("case_id", "case"),)),
     # A warning marker is part of its citizen's record: whoever holds the citizen holds it.
     "marker": Route(parents=(("citizen_id", "citizen"),)),
     # Routing rules are the council's, like its queues: everyone who opens cases needs them.

@@ -19,6 +19,7 @@ from caseworker.access.channels import (
     shared_roots,
 )
 from caseworker.access.people import Person
+from caseworker.replies import public
 from caseworker.routing import check as routing_check
 
 ASSIGN_OTHER = "only a supervisor can assign a case to someone else"
@@ -152,6 +153,10 @@ def may_change(
         return None if person.is_supervisor else CALENDAR
     if kind == "message":
         return MESSAGE_SENT
+    if kind == "mention_reply":
+        if person.role not in TRIAGES_MENTIONS:
+            return MREPLY_WHO
+        return None if holds(roots, root_of(doc_id, current)) else MREPLY_NOT_HELD
     if kind == "marker":
         return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
     if kind == "routing":
@@ -191,6 +196,8 @@ def changed(
         return _calendar(person, doc_id)
     if kind == "message":
         return _message(person, doc_id, new, current, roots)
+    if kind == "mention_reply":
+        return _mention_reply(person, doc_id, new, current, roots)
     if kind == "routing":
         if not person.is_supervisor:
             return ROUTING
@@ -248,6 +255,51 @@ def _message(
     body = new.get("body")
     if new.get("channel") == "sms" and isinstance(body, str) and len(body) > vocab.SMS_BODY_MAX:
         return TOO_LONG_FOR_SMS
+    return None
+
+
+MREPLY_WHO = "only contact-centre agents and supervisors reply to mentions"
+MREPLY_NOT_HELD = "a public reply can only be written on a case in your work"
+MREPLY_CENTRAL = (
+    "only the council's central service posts a public reply and records what happened to it"
+)
+MREPLY_FIXED = "a queued reply cannot be changed: cancel it and write a new one"
+
+
+def _mention_reply(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+) -> str | None:
+    """A public reply to a mention: drafted queued, in the writer's own name, on a case they
+    hold, by those who triage mentions; its text never changes once queued (a new draft
+    instead); while queued it may be cancelled, in the canceller's own name. Everything past
+    queued (the claim, posted, failed) is the central poster's (an admin) alone."""
+    reason = may_change(person, doc_id, {**new, "type": "mention_reply"}, roots)
+    if reason is not None:
+        return reason
+    if current is None:
+        if new.get("by") != person.staff_id:
+            return "a public reply must be drafted in your own name"
+        if new.get("state") != "queued" or any(
+            new.get(k) is not None for k in public.CENTRAL_FIELDS | {"cancelled_at", "cancelled_by"}
+        ):
+            return "a new public reply is queued: " + MREPLY_CENTRAL
+        return public.text_problem(new.get("text"))
+    reason = may_change(person, doc_id, current, roots)
+    if reason is not None:
+        return reason
+    if current.get("state") != "queued":
+        return MREPLY_CENTRAL
+    changes = {k for k in _fields(new, current) if new.get(k) != current.get(k)}
+    if not changes:
+        return None  # the same revision written again
+    if new.get("state") != "cancelled" or not changes <= public.CANCEL_FIELDS:
+        return MREPLY_FIXED if new.get("state") == "queued" else MREPLY_CENTRAL
+    if new.get("cancelled_by") != person.staff_id or new.get("cancelled_at") is None:
+        return "a public reply must be cancelled in your own name, saying when"
     return None
 
 

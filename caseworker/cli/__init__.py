@@ -102,6 +102,30 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "mention",
+        "social-media mentions: public replies drafted here, posted by the central service",
+        group(
+            (
+                Command(
+                    "reply",
+                    "queue a public reply to a mention (offline too)",
+                    _CLI + "mention_replies:configure_reply",
+                ),
+                Command(
+                    "cancel-reply",
+                    "withdraw a public reply not yet posted",
+                    _CLI + "mention_replies:configure_cancel",
+                ),
+                Command(
+                    "replies",
+                    "a case's public replies and where each is (posted: its address)",
+                    _CLI + "mention_replies:configure_list",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "sar",
         "subject access requests: record one (its clock starts), export what is held",
         group(

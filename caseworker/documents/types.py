@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from caseworker import vocab
 from caseworker.documents.schema import Field, Schema, enum, s, when
+from caseworker.replies import public
 
 
 @dataclass(frozen=True)
@@ -363,6 +364,38 @@ MESSAGE = DocType(
         )
     ),
 )
+# A public reply to a social-media mention, under the case it belongs to: drafted on a laptop
+# (offline too), posted once by the central poster, which alone records its claim and outcome
+# (``caseworker.replies.public``; docs/mentions-replies.md). Its id is its idempotency key.
+MENTION_REPLY = DocType(
+    "mention_reply",
+    "mreply",
+    1,
+    Schema(
+        (
+            s("mention_id", True, 64),
+            s("case_id", True, 64),
+            s("text", True, public.TEXT_MAX),
+            enum("visibility", public.VISIBILITIES, True),
+            enum("language", vocab.LANGUAGES, True),
+            s("by", True, 64),
+            when("at", True),
+            enum("state", public.STATES, True),
+            when("cancelled_at"),
+            s("cancelled_by", max_length=64),
+            # The central poster's: its claim, the attempts that reached the network, and
+            # the outcome.
+            when("claimed_at"),
+            s("claimed_by", max_length=100),
+            Field("attempts", "int"),
+            when("not_before"),
+            s("status_id", max_length=100),
+            s("status_url", max_length=1000),
+            when("posted_at"),
+            s("failure", max_length=500),
+        )
+    ),
+)
 MARKER = DocType(
     "marker",
     "marker",
@@ -473,6 +506,7 @@ DOC_TYPES: dict[str, DocType] = {
         DIRECTORY,
         REPLY_TEMPLATE,
         MESSAGE,
+        MENTION_REPLY,
         MARKER,
         CALENDAR,
         ESCALATION_RULE,

@@ -16,7 +16,7 @@ from caseworker.models.documents import (
 from caseworker.models.interaction import Interaction
 from caseworker.models.marker import Marker
 from caseworker.models.mention import Mention
-from caseworker.models.reply import Message, ReplyTemplate
+from caseworker.models.reply import MentionReply, Message, ReplyTemplate
 from caseworker.models.staff import StaffMember
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "LeafBody",
     "Marker",
     "Mention",
+    "MentionReply",
     "Message",
     "Note",
     "Queue",

@@ -50,3 +50,31 @@ class Message(Base):
     state_detail: Mapped[str | None] = mapped_column(String(500))
 
     __table_args__ = (Index("ix_messages_case_at", "case_id", "at"),)
+
+
+class MentionReply(Base):
+    """A public reply to a social-media mention, kept with its case (``mention_reply``)."""
+
+    __tablename__ = "mention_replies"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rev: Mapped[str] = mapped_column(String(80))
+    mention_id: Mapped[str] = mapped_column(String(64))
+    case_id: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    visibility: Mapped[str] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(2))
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(10))
+    cancelled_at: Mapped[datetime | None]
+    cancelled_by: Mapped[str | None] = mapped_column(String(64))
+    status_id: Mapped[str | None] = mapped_column(String(100))
+    status_url: Mapped[str | None] = mapped_column(String(1000))
+    posted_at: Mapped[datetime | None]
+    failure: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (
+        Index("ix_mention_replies_case_at", "case_id", "at"),
+        Index("ix_mention_replies_mention", "mention_id"),
+    )

@@ -26,6 +26,7 @@ from caseworker.models import (
     Interaction,
     Marker,
     Mention,
+    MentionReply,
     Message,
     Note,
     Queue,
@@ -254,6 +255,11 @@ _MESSAGE_FIELDS = (
     "subject", "body", "at", "by", "state", "state_at", "notify_id", "state_detail",
 )  # fmt: skip
 
+_MREPLY_FIELDS = (
+    "mention_id", "case_id", "text", "visibility", "language", "by", "at", "state",
+    "cancelled_at", "cancelled_by", "status_id", "status_url", "posted_at", "failure",
+)  # fmt: skip
+
 
 def _reply_template(doc: Document, rev: str, conflicted: bool) -> Projection:
     """A template, with why it cannot be used (written by an admin, so not refused on its way
@@ -307,6 +313,7 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
     "directory": directory,
     "reply_template": _reply_template,
     "message": _simple(Message, _MESSAGE_FIELDS),
+    "mention_reply": _simple(MentionReply, _MREPLY_FIELDS),
     "marker": marker,
 }
 TABLE_OF_TYPE: dict[str, Table] = {
@@ -323,6 +330,7 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "directory": _table(DirectoryEntry),
     "reply_template": _table(ReplyTemplate),
     "message": _table(Message),
+    "mention_reply": _table(MentionReply),
     "marker": _table(Marker),
 }
 SEARCH_TABLE_OF_TYPE = {

@@ -11,7 +11,6 @@ writes the mentions into the central database as a server admin; it prints one l
 """
 
 import argparse
-import os
 import signal
 import sys
 import threading
@@ -23,9 +22,8 @@ from caseworker.errors import CaseworkerError
 from caseworker.timeutil import utcnow
 from sync.cli import _client, _server_options
 from sync.errors import InsecureConnection
+from sync.mention_post.token import TOKEN_VARIABLE as TOKEN_VARIABLE
 from sync.urls import unencrypted
-
-TOKEN_VARIABLE = "CASEWORKER_MASTODON_TOKEN"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +31,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         (
             Command("connect", "connect the council's Mastodon account (OAuth)", _connect),
             Command("collect", "collect mentions into the central database", _collect),
+            Command(
+                "post",
+                "post the public replies drafted on laptops, each exactly once",
+                "sync.mention_post.command:configure",
+            ),
         ),
         dest="mentions_action",
     )(parser)
@@ -116,14 +119,9 @@ def _network_error(exc: Exception) -> None:
 
 
 def _token(host: str) -> str:
-    from sync.keychain import token_for
+    from sync.mention_post.token import mastodon_token
 
-    token = os.environ.get(TOKEN_VARIABLE) or token_for(host)
-    if not token:
-        raise CaseworkerError(
-            f"no token for {host}: run caseworker central mentions connect, or set {TOKEN_VARIABLE}"
-        )
-    return token
+    return mastodon_token(host)
 
 
 def run_collect(args: argparse.Namespace, ctx: Context) -> int:

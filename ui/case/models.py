@@ -4,6 +4,7 @@ from typing import Any
 
 from caseworker.escalation import CENTRAL_ACTOR
 from ui import labels
+from ui.case.mention_reply import mention_reply_summary
 from ui.case.reply import reply_summary
 from ui.case.snapshot import ContactEntry, HistoryEntry, NoteEntry
 from ui.case.table import SnapshotTableModel
@@ -55,6 +56,8 @@ class HistoryModel(SnapshotTableModel):
             return self.tr("Opened the case (%1)").replace("%1", new)
         if row.kind == "reply":
             return reply_summary(row.field, row.old, row.new)
+        if row.kind == "mention_reply":
+            return mention_reply_summary(row.new)
         if row.kind == "conflict_resolved":
             return self.tr("Resolved conflicting changes")
         if row.kind == "clock_extended":  # a subject access request given three months

@@ -14,6 +14,7 @@ from caseworker.models import (
     CaseEvent,
     Citizen,
     Interaction,
+    MentionReply,
     Message,
     Note,
     Queue,
@@ -24,11 +25,12 @@ from caseworker.services import outcomes, workflow
 from caseworker.services.assignment import AUTO_ASSIGNER
 from caseworker.services.cases import get_case, history
 from caseworker.services.contacts import case_notes
+from caseworker.services.mention_replies import case_mention_replies
 from caseworker.services.outcomes import Outcome
 from caseworker.services.replies import case_messages
 
 # Written documents of these types may belong to a case without carrying its id.
-RELATED_TYPES = frozenset({"case_event", "note", "interaction", "message"})
+RELATED_TYPES = frozenset({"case_event", "note", "interaction", "message", "mention_reply"})
 # Changes of these types rename something a case view shows (a queue, a person, a service).
 NAMING_TYPES = frozenset({"staff", "queue", "service"})
 
@@ -197,6 +199,7 @@ def load_case(session: Session, case_id: str) -> CaseSnapshot:
                         for e in events
                     ),
                     *_replies(session, case.id, who),
+                    *_mention_replies(session, case.id, who),
                 ],
                 key=lambda h: h.at,
                 reverse=True,
@@ -226,9 +229,30 @@ def _replies(
     ]
 
 
+def _mention_replies(
+    session: Session, case_id: str, who: Callable[[str | None], str]
+) -> list[HistoryEntry]:
+    """The case's public replies to mentions as history: kind "mention_reply", the
+    visibility as ``field``, the posted status's address as ``old``, the state as ``new``, the
+    text (or why it was not posted) as the comment."""
+    return [
+        HistoryEntry(
+            r.id,
+            r.at,
+            who(r.by),
+            "mention_reply",
+            r.visibility,
+            r.status_url,
+            r.state,
+            f"{r.text}\n({r.failure})" if r.failure else r.text,
+        )
+        for r in case_mention_replies(session, case_id)
+    ]
+
+
 def concerns_case(session: Session, case_id: str, doc_ids: set[str]) -> bool:
     """Whether any of these written documents is a history entry, note or contact of the case."""
-    for table in (CaseEvent, Note, Interaction, Message):
+    for table in (CaseEvent, Note, Interaction, Message, MentionReply):
         found = session.scalar(
             select(table.id).where(table.id.in_(doc_ids), table.case_id == case_id).limit(1)
         )
