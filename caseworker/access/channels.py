@@ -33,6 +33,8 @@ DIRECTORY = "directory"
 MENTIONS = "mentions"
 AUDIT = "audit"
 ANONYMOUS = "anonymous"  # contacts from callers who gave no details: held like mentions
+# Erasure records: ids and dates only, held by every laptop so each one purges what it holds.
+ERASURES = "erasures"
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ ROUTES: dict[str, Route] = {
     "calendar": Route(fixed=CATALOGUE),
     # Escalation rules are the council's, read by everyone (they explain an escalated case).
     "escalation_rule": Route(fixed=CATALOGUE),
+    # Erasures hold no personal data and must reach every laptop (caseworker.erasure).
+    "erasure": Route(fixed=ERASURES),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}
@@ -167,9 +171,9 @@ def shared_roots(person: Person) -> frozenset[str]:
     if person.is_admin:
         return frozenset({EVERYTHING})
     if person.role in ("agent", "supervisor"):
-        return frozenset({CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS})
+        return frozenset({CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS, ERASURES})
     if person.role == "field_officer":
-        return frozenset({CATALOGUE, STAFF})
+        return frozenset({CATALOGUE, STAFF, ERASURES})
     return frozenset()
 
 

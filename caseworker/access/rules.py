@@ -48,6 +48,13 @@ MARKER_ADDRESS = "an officer-safety marker must say which address and postcode i
 CENTRAL_EVENTS = "breaches and escalations are recorded by the council's central service only"
 ESCALATION_RULES = "only a supervisor or an admin can change escalation rules"
 ESCALATION_OWN_NAME = "an escalation rule must be saved in your own name"
+ERASURE_WHO = "only a supervisor or an admin can ask for a citizen's record to be erased"
+ERASURE_OWN_NAME = "an erasure must be asked for in your own name"
+ERASURE_CENTRAL = (
+    "an erasure is carried out by the council's central service: once asked for, only it "
+    "records the outcome"
+)
+ERASURE_NEW = "a new erasure is 'requested': only the council's central service completes it"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -140,6 +147,8 @@ def may_change(
         return None if person.is_supervisor else ROUTING
     if kind == "escalation_rule":
         return None if person.is_supervisor else ESCALATION_RULES
+    if kind == "erasure":
+        return ERASURE_CENTRAL
     return "only an admin can change this record"
 
 
@@ -177,6 +186,8 @@ def changed(
         if not person.is_supervisor:
             return ROUTING
         return routing_check.problem(doc_id, new)
+    if kind == "erasure":
+        return _erasure(person, new, current, roots)
     if current is None:
         if kind == "citizen":
             return None if person.role else "only staff can add a citizen"
@@ -361,3 +372,27 @@ def _districts(value: object) -> object:
     if isinstance(value, list):
         return frozenset(v.strip().upper() if isinstance(v, str) else repr(v) for v in value)
     return repr(value)
+
+
+def _erasure(
+    person: Person, new: Mapping[str, Any], current: Mapping[str, Any] | None, roots: frozenset[str]
+) -> str | None:
+    """A supervisor asks, in their own name, for a citizen they can see (a supervisor holds the
+    directory of every caller); the central worker (an admin) alone carries it out and records
+    the outcome, so a laptop can never mark an erasure done that did not happen."""
+    if current is not None:
+        return ERASURE_CENTRAL
+    if not person.is_supervisor:
+        return ERASURE_WHO
+    if new.get("requested_by") != person.staff_id:
+        return ERASURE_OWN_NAME
+    if new.get("state") != "requested" or any(
+        new.get(k) is not None for k in ("done_at", "purged", "detail")
+    ):
+        return ERASURE_NEW
+    citizen = new.get("citizen_id")
+    if not (holds(roots, citizen if isinstance(citizen, str) else None)) and (
+        DIRECTORY not in shared_roots(person)
+    ):
+        return NOT_HELD_CITIZEN
+    return None

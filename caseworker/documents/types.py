@@ -426,6 +426,31 @@ ROUTING = DocType(
     ),
 )
 
+# An erasure or anonymisation of one citizen (``erasure:<uuid>``): asked for by a supervisor or
+# an admin, completed by the central worker (``state``, ``done_at``, ``purged``). It holds ids,
+# dates, the basis and a reason category, never personal data, so every laptop holds every one
+# and one that comes back after months still purges what it held (caseworker.erasure).
+ERASURE = DocType(
+    "erasure",
+    "erasure",
+    1,
+    Schema(
+        (
+            s("citizen_id", True, 64),
+            enum("mode", vocab.ERASURE_MODES, True),
+            enum("basis", vocab.ERASURE_BASES, True),
+            enum("reason", vocab.ERASURE_REASONS, True),
+            s("requested_by", True, 64),
+            when("requested_at", True),
+            enum("state", vocab.ERASURE_STATES, True),
+            when("done_at"),
+            Field("purged", "int"),  # revisions the central worker purged
+            s("detail", max_length=300),  # why it failed: ids and counts only
+            s("disposal_id", max_length=64),  # the retention disposal that asked for it
+        )
+    ),
+)
+
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
     for t in (
@@ -446,5 +471,6 @@ DOC_TYPES: dict[str, DocType] = {
         CALENDAR,
         ESCALATION_RULE,
         ROUTING,
+        ERASURE,
     )
 }

@@ -22,6 +22,7 @@ from caseworker.models import (
     Citizen,
     Consent,
     DirectoryEntry,
+    Erasure,
     Identifier,
     Interaction,
     Marker,
@@ -299,6 +300,19 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
     "reply_template": _reply_template,
     "message": _simple(Message, _MESSAGE_FIELDS),
     "marker": marker,
+    "erasure": _simple(
+        Erasure,
+        (
+            "citizen_id",
+            "mode",
+            "basis",
+            "reason",
+            "requested_by",
+            "requested_at",
+            "state",
+            "done_at",
+        ),
+    ),
 }
 TABLE_OF_TYPE: dict[str, Table] = {
     "citizen": _table(Citizen),
@@ -315,6 +329,7 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "reply_template": _table(ReplyTemplate),
     "message": _table(Message),
     "marker": _table(Marker),
+    "erasure": _table(Erasure),
 }
 SEARCH_TABLE_OF_TYPE = {
     "citizen": "citizen_search",
