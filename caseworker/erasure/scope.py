@@ -19,7 +19,9 @@ from typing import Any
 from caseworker.access.channels import root_of
 
 ANONYMISED = "anonymised"  # the field an anonymised revision carries: the erasure's id
-_NEVER = ("erasure",)  # types that never belong to a citizen
+_NEVER = ("erasure",)
+_LINK_SUFFIXES = ("_id", "_ids", "_into", "_from", "_to")
+_LINK_NAMES = frozenset({"citizens", "cases", "members"})  # types that never belong to a citizen
 # What an anonymised copy of each kept type keeps (besides _id and type); the rest goes.
 _KEPT: dict[str, tuple[str, ...]] = {
     "citizen": ("language", "merged_into", "created_at", "updated_at", "schema"),
@@ -54,10 +56,16 @@ _EMPTIED: dict[str, dict[str, Any]] = {
 _PLAIN_FIELDS = frozenset({"status", "priority", "queue_id", "assignee_id", "outcome"})
 
 
+def _link_field(name: str) -> bool:
+    """A field that links to a record by id (``citizen_id``, ``subject_id``, ``merged_into``,
+    ``citizen_ids``, ``citizens``): free text that happens to spell an id is not a link."""
+    return name.endswith(_LINK_SUFFIXES) or name in _LINK_NAMES
+
+
 def names_any(body: Mapping[str, Any], ids: frozenset[str]) -> bool:
-    """Whether a top-level field of ``body`` is one of ``ids`` (or a list holding one)."""
+    """Whether a top-level link field of ``body`` is one of ``ids`` (or a list holding one)."""
     for key, value in body.items():
-        if key.startswith("_"):
+        if not _link_field(key):
             continue
         if isinstance(value, str) and value in ids:
             return True

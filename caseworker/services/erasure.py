@@ -78,11 +78,11 @@ def request_erasure(
     """Write the request (the rules: a supervisor or admin, in their own name) and carry it out
     on this laptop. An erasure already asked for the same citizen is refused: one is enough,
     and the central worker completes it."""
-    if not known_citizen(session, citizen_id):
-        raise NotFoundError(f"no citizen with id {citizen_id}")
     earlier = select(Erasure.id).where(Erasure.citizen_id == citizen_id).limit(1)
     if session.scalar(earlier) is not None:
         raise ValidationError(f"an erasure of {citizen_id} has already been asked for")
+    if not known_citizen(session, citizen_id):
+        raise NotFoundError(f"no citizen with id {citizen_id}")
     erasure_id = new_id(ERASURE.id_prefix)
     doc = erasure_document(
         erasure_id,
