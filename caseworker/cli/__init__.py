@@ -102,6 +102,20 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "citizen",
+        "a citizen's rights over their record",
+        group(
+            (
+                Command(
+                    "erase",
+                    "erase (or --anonymise) a citizen everywhere (supervisors and admins)",
+                    _CLI + "erasure_commands:configure_erase",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "marker",
         "warning markers on a citizen",
         group(
