@@ -74,6 +74,24 @@ def names_any(body: Mapping[str, Any], ids: frozenset[str]) -> bool:
     return False
 
 
+def linked(doc_id: str, body: Mapping[str, Any] | None) -> set[str]:
+    """Every id the document could belong to: its own, its root's and its link fields' (for a
+    quick look-up among many erasures at once; ``belongs`` is the same test for one set)."""
+    found = {doc_id}
+    if body is None or body.get("type") in _NEVER:
+        return found if body is None else set()
+    root = root_of(doc_id, body)
+    if root is not None:
+        found.add(root)
+    for key, value in body.items():
+        if _link_field(key):
+            if isinstance(value, str):
+                found.add(value)
+            elif isinstance(value, list):
+                found.update(v for v in value if isinstance(v, str))
+    return found
+
+
 def belongs(doc_id: str, body: Mapping[str, Any] | None, roots: frozenset[str]) -> bool:
     """Whether the document is part of the record of the citizen (and cases) in ``roots``."""
     if doc_id in roots:
