@@ -10,8 +10,16 @@ from collections.abc import Mapping, Set
 from typing import Any
 
 from caseworker import vocab
-from caseworker.access.channels import ANONYMOUS, DIRECTORY, EVERYTHING, root_of, shared_roots
+from caseworker.access.channels import (
+    ANONYMOUS,
+    DIRECTORY,
+    EVERYTHING,
+    is_id_of,
+    root_of,
+    shared_roots,
+)
 from caseworker.access.people import Person
+from caseworker.erasure import scope
 from caseworker.routing import check as routing_check
 
 ASSIGN_OTHER = "only a supervisor can assign a case to someone else"
@@ -54,6 +62,7 @@ ERASURE_CENTRAL = (
     "an erasure is carried out by the council's central service: once asked for, only it "
     "records the outcome"
 )
+ERASURE_TARGET = "an erasure names one citizen (citizen_id) or one record (record_id)"
 ERASURE_NEW = "a new erasure is 'requested': only the council's central service completes it"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
@@ -390,9 +399,11 @@ def _erasure(
         new.get(k) is not None for k in ("done_at", "purged", "detail")
     ):
         return ERASURE_NEW
-    citizen = new.get("citizen_id")
-    if not (holds(roots, citizen if isinstance(citizen, str) else None)) and (
-        DIRECTORY not in shared_roots(person)
+    target = scope.target_of(new)
+    if target is None:
+        return ERASURE_TARGET
+    if is_id_of(target, "citizen") and not (
+        holds(roots, target) or DIRECTORY in shared_roots(person)
     ):
         return NOT_HELD_CITIZEN
     return None

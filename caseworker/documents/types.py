@@ -436,7 +436,8 @@ ERASURE = DocType(
     1,
     Schema(
         (
-            s("citizen_id", True, 64),
+            s("citizen_id", max_length=64),  # a citizen and all their records, or
+            s("record_id", max_length=64),  # one record and what hangs off it (retention)
             enum("mode", vocab.ERASURE_MODES, True),
             enum("basis", vocab.ERASURE_BASES, True),
             enum("reason", vocab.ERASURE_REASONS, True),

@@ -47,8 +47,12 @@ class Order:
     """What an erasure document asks, read defensively (it came from a peer)."""
 
     erasure_id: str
-    citizen_id: str
+    target: str  # a citizen (with their cases and everything of theirs), or one record
     mode: str
+
+    @property
+    def of_citizen(self) -> bool:
+        return self.target.startswith("citizen:")
 
 
 @dataclass
@@ -68,12 +72,13 @@ def order_of(doc: object) -> Order | None:
     """The erasure a document asks for, or None when it is not a usable erasure document."""
     if not isinstance(doc, Mapping) or doc.get("type") != "erasure" or doc.get("_deleted"):
         return None
-    erasure_id, citizen, mode = doc.get("_id"), doc.get("citizen_id"), doc.get("mode")
-    if not is_id_of(erasure_id, "erasure") or not is_id_of(citizen, "citizen"):
+    erasure_id, mode = doc.get("_id"), doc.get("mode")
+    target = scope.target_of(doc)
+    if not is_id_of(erasure_id, "erasure") or target is None:
         return None
     if mode not in vocab.ERASURE_MODES:
         return None
-    return Order(erasure_id, citizen, str(mode))
+    return Order(erasure_id, target, str(mode))
 
 
 def erased_roots(session: Session) -> dict[str, tuple[str, str]]:
@@ -90,7 +95,7 @@ def admit(session: Session, docs: list[Any]) -> tuple[list[Any], int]:
     for doc in docs:
         order = order_of(doc)
         if order is not None:
-            known.setdefault(order.citizen_id, (order.erasure_id, order.mode))
+            known.setdefault(order.target, (order.erasure_id, order.mode))
     if not known:
         return docs, 0
     kept: list[Any] = []
@@ -142,12 +147,13 @@ def apply(session: Session, docs: Iterable[object]) -> Erased:
 
 def _apply_one(session: Session, order: Order) -> list[Written]:
     session.flush()
-    roots = {order.citizen_id}
+    roots = {order.target}
     roots.update(r for r, (e, _m) in erased_roots(session).items() if e == order.erasure_id)
     found: dict[str, tuple[str, bool]] = {}  # id -> (winner body, has other leaves)
     belonging: dict[str, str] = {}
     for _ in range(_MAX_ROUNDS):
-        roots.update(_held_cases(session, order.citizen_id))
+        if order.of_citizen:
+            roots.update(_held_cases(session, order.target))
         found = _candidates(session, roots)
         belonging = {
             doc_id: body
@@ -155,7 +161,7 @@ def _apply_one(session: Session, order: Order) -> list[Written]:
             if scope.belongs(doc_id, _parsed(body), frozenset(roots))
             or _leaf_belongs(session, doc_id, roots)
         }
-        cases = scope.cases_of(((i, _parsed(b)) for i, b in belonging.items()), order.citizen_id)
+        cases = scope.cases_of(((i, _parsed(b)) for i, b in belonging.items()), order.target)
         if cases <= roots:
             break
         roots.update(cases)

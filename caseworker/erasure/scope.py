@@ -16,12 +16,19 @@ entries, records of unknown types) are not kept at all.
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from caseworker.access.channels import root_of
+from caseworker.access.channels import is_id_of, root_of
 
 ANONYMISED = "anonymised"  # the field an anonymised revision carries: the erasure's id
 _NEVER = ("erasure",)
 _LINK_SUFFIXES = ("_id", "_ids", "_into", "_from", "_to")
-_LINK_NAMES = frozenset({"citizens", "cases", "members"})  # types that never belong to a citizen
+_LINK_NAMES = frozenset({"citizens", "cases", "members"})
+_NOT_RECORDS = (
+    "_",
+    "citizen:",
+    "erasure:",
+    "disposal:",
+    "retention:",
+)  # types that never belong to a citizen
 # What an anonymised copy of each kept type keeps (besides _id and type); the rest goes.
 _KEPT: dict[str, tuple[str, ...]] = {
     "citizen": ("language", "merged_into", "created_at", "updated_at", "schema"),
@@ -130,3 +137,16 @@ def anonymised(body: Mapping[str, Any], erasure_id: str) -> dict[str, Any] | Non
 
 def is_anonymised(body: Mapping[str, Any] | None, erasure_id: str) -> bool:
     return body is not None and body.get(ANONYMISED) == erasure_id
+
+
+def target_of(doc: Mapping[str, Any]) -> str | None:
+    """What an erasure takes: its ``citizen_id`` (a citizen id) or its ``record_id`` (any
+    record's id but a citizen's or an erasure's), exactly one of them."""
+    citizen, record = doc.get("citizen_id"), doc.get("record_id")
+    if (citizen is None) == (record is None):
+        return None
+    if citizen is not None:
+        return citizen if is_id_of(citizen, "citizen") else None
+    if not isinstance(record, str) or ":" not in record or record.startswith(_NOT_RECORDS):
+        return None
+    return record if len(record.split(":", 1)[1]) > 0 else None

@@ -15,7 +15,8 @@ class Erasure(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     rev: Mapped[str] = mapped_column(String(80))
-    citizen_id: Mapped[str] = mapped_column(String(64))
+    citizen_id: Mapped[str | None] = mapped_column(String(64))
+    record_id: Mapped[str | None] = mapped_column(String(64))
     mode: Mapped[str] = mapped_column(String(20))
     basis: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(40))

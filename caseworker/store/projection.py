@@ -304,6 +304,7 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
         Erasure,
         (
             "citizen_id",
+            "record_id",
             "mode",
             "basis",
             "reason",

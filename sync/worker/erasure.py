@@ -82,7 +82,7 @@ async def requested(couch: Couch) -> list[Pending]:
         doc = row.get("doc") if isinstance(row, dict) else None
         order = orders.order_of(doc)
         if order is not None and isinstance(doc, dict) and doc.get("state") == "requested":
-            found.append(Pending(order, doc, {order.citizen_id}))
+            found.append(Pending(order, doc, {order.target}))
     return found
 
 
