@@ -95,3 +95,5 @@ ERASURE_BASES = (
 )
 ERASURE_REASONS = ("citizen_request", "retention_schedule", "council_decision", "court_order")
 ERASURE_STATES = ("requested", "done", "failed")
+# Retention (issue 12): the classes of record a schedule disposes of.
+RECORD_CLASSES = ("closed_case", "contact_no_case", "dismissed_mention")

@@ -78,6 +78,11 @@ ROUTES: dict[str, Route] = {
     "escalation_rule": Route(fixed=CATALOGUE),
     # Erasures hold no personal data and must reach every laptop (caseworker.erasure).
     "erasure": Route(fixed=ERASURES),
+    # Retention: the schedule is the council's (public); the disposal log holds no personal
+    # data (every laptop); a legal hold follows what it holds.
+    "retention": Route(fixed=CATALOGUE),
+    "disposal": Route(fixed=ERASURES),
+    "legal_hold": _CHILD,
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}

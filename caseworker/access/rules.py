@@ -62,6 +62,12 @@ ERASURE_CENTRAL = (
     "an erasure is carried out by the council's central service: once asked for, only it "
     "records the outcome"
 )
+HOLD_WHO = "only a supervisor or an admin can place or end a legal hold"
+HOLD_OWN_NAME = "a legal hold must be placed and ended in your own name"
+HOLD_KEPT = "a legal hold's record, reason, and who placed it and when cannot change: end it"
+HOLD_ENDED = "an ended legal hold cannot be changed: place a new one"
+DISPOSAL_WHO = "only a supervisor or an admin can approve a disposal"
+DISPOSAL_KEPT = "a disposal is a log entry: it cannot be changed"
 ERASURE_TARGET = "an erasure names one citizen (citizen_id) or one record (record_id)"
 ERASURE_NEW = "a new erasure is 'requested': only the council's central service completes it"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
@@ -158,6 +164,12 @@ def may_change(
         return None if person.is_supervisor else ESCALATION_RULES
     if kind == "erasure":
         return ERASURE_CENTRAL
+    if kind == "disposal":
+        return DISPOSAL_KEPT
+    if kind == "legal_hold":
+        if not person.is_supervisor:
+            return HOLD_WHO
+        return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
     return "only an admin can change this record"
 
 
@@ -197,6 +209,14 @@ def changed(
         return routing_check.problem(doc_id, new)
     if kind == "erasure":
         return _erasure(person, new, current, roots)
+    if kind == "legal_hold":
+        return _legal_hold(person, doc_id, new, current, roots)
+    if kind == "disposal":
+        if current is not None:
+            return DISPOSAL_KEPT
+        if not person.is_supervisor:
+            return DISPOSAL_WHO
+        return None if new.get("approved_by") == person.staff_id else ERASURE_OWN_NAME
     if current is None:
         if kind == "citizen":
             return None if person.role else "only staff can add a citizen"
@@ -406,4 +426,42 @@ def _erasure(
         holds(roots, target) or DIRECTORY in shared_roots(person)
     ):
         return NOT_HELD_CITIZEN
+    return None
+
+
+def _legal_hold(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+) -> str | None:
+    """A supervisor places a hold, in their own name, on a case or citizen whose record they
+    have; a supervisor ends it, in their own name; nothing else about it changes."""
+    if not person.is_supervisor:
+        return HOLD_WHO
+    if current is None:
+        if new.get("by") != person.staff_id:
+            return HOLD_OWN_NAME
+        if new.get("ended_at") is not None or new.get("ended_by") is not None:
+            return "a new legal hold cannot already be ended"
+        root = root_of(doc_id, new)
+        if root is None:
+            return "a legal hold is placed on a case or a citizen"
+        if not (holds(roots, root) or DIRECTORY in shared_roots(person)):
+            return NOT_HELD_CITIZEN
+        return None
+    reason = may_change(person, doc_id, current, roots)
+    if reason is not None:
+        return reason
+    fields = _fields(new, current) - {"ended_at", "ended_by"}
+    if any(new.get(k) != current.get(k) for k in fields):
+        return HOLD_KEPT
+    if current.get("ended_at") is not None:
+        changed_end = any(new.get(k) != current.get(k) for k in ("ended_at", "ended_by"))
+        return HOLD_ENDED if changed_end else None
+    if (new.get("ended_at") is None) != (new.get("ended_by") is None):
+        return "an ended legal hold must say both when and by whom"
+    if new.get("ended_by") not in (None, person.staff_id):
+        return HOLD_OWN_NAME
     return None

@@ -165,6 +165,9 @@ def _apply_one(session: Session, order: Order) -> list[Written]:
         if cases <= roots:
             break
         roots.update(cases)
+    if any(scope.live_hold(_parsed(body)) for body in belonging.values()):
+        log.info("erasure %s: under legal hold here, nothing purged", order.erasure_id)
+        return []
     _remember(session, sorted(roots), order.erasure_id, order.mode)
     drop: list[str] = []
     rewrite: list[dict[str, Any]] = []

@@ -150,3 +150,8 @@ def target_of(doc: Mapping[str, Any]) -> str | None:
     if not isinstance(record, str) or ":" not in record or record.startswith(_NOT_RECORDS):
         return None
     return record if len(record.split(":", 1)[1]) > 0 else None
+
+
+def live_hold(body: Mapping[str, Any] | None) -> bool:
+    """Whether the document is a legal hold that has not ended."""
+    return body is not None and body.get("type") == "legal_hold" and not body.get("ended_at")

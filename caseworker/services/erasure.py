@@ -15,13 +15,16 @@ from caseworker.access import local
 from caseworker.documents.codec import Document, new_document
 from caseworker.documents.types import ERASURE
 from caseworker.erasure import local as erasure_local
+from caseworker.erasure import retention
 from caseworker.errors import NotFoundError, ValidationError
 from caseworker.ids import new_id
-from caseworker.models import Citizen, DirectoryEntry, Erasure
+from caseworker.models import Case, Citizen, DirectoryEntry, Erasure
 from caseworker.services import audit
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.store import docstore
 from caseworker.timeutil import to_iso, utcnow
+
+HELD = "this citizen's record (or one of their cases) is under legal hold: it cannot be erased"
 
 
 def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
@@ -32,20 +35,23 @@ def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
 
 def erasure_document(
     erasure_id: str,
-    citizen_id: str,
+    citizen_id: str | None,
     *,
     by: str,
     mode: str,
     basis: str,
     reason: str,
     disposal_id: str | None = None,
+    record_id: str | None = None,
 ) -> Document:
-    """A new erasure request (validated: an unknown mode, basis or reason is refused)."""
+    """A new erasure request (validated: an unknown mode, basis or reason is refused), of a
+    citizen or of one record (``record_id``, a retention disposal)."""
     return new_document(
         ERASURE,
         erasure_id,
         {
             "citizen_id": citizen_id,
+            "record_id": record_id,
             "mode": _choice(mode, vocab.ERASURE_MODES, "the mode"),
             "basis": _choice(basis, vocab.ERASURE_BASES, "the legal basis"),
             "reason": _choice(reason, vocab.ERASURE_REASONS, "the reason"),
@@ -83,6 +89,9 @@ def request_erasure(
         raise ValidationError(f"an erasure of {citizen_id} has already been asked for")
     if not known_citizen(session, citizen_id):
         raise NotFoundError(f"no citizen with id {citizen_id}")
+    cases = set(session.scalars(select(Case.id).where(Case.citizen_id == citizen_id)))
+    if retention.live_holds(session) & {citizen_id, *cases}:
+        raise ValidationError(HELD)
     erasure_id = new_id(ERASURE.id_prefix)
     doc = erasure_document(
         erasure_id,
@@ -93,11 +102,18 @@ def request_erasure(
         reason=reason,
         disposal_id=disposal_id,
     )
-    local.require(actor.person_in(session), erasure_id, doc, None)
+    return erasure_id, write_erasures(session, actor, [doc])
+
+
+def write_erasures(session: Session, actor: Actor, docs: list[Document]) -> ChangeSet:
+    """Write erasure requests (the rules judge each) and carry them out on this laptop."""
+    person = actor.person_in(session)
     changes = ChangeSet()
-    changes.add(docstore.put(session, doc))
-    # The audit trail names the erasure, never the citizen (an event about them would be theirs,
-    # and erased with them).
-    changes.merge(audit.record(session, actor, "erasure.requested", erasure_id, mode))
-    changes.written += erasure_local.apply(session, [doc]).written
-    return erasure_id, changes
+    for doc in docs:
+        local.require(person, doc["_id"], doc, None)
+        changes.add(docstore.put(session, doc))
+        # The audit trail names the erasure, never the citizen (an event about them would be
+        # theirs, and erased with them).
+        changes.merge(audit.record(session, actor, "erasure.requested", doc["_id"], doc["mode"]))
+    changes.written += erasure_local.apply(session, docs).written
+    return changes

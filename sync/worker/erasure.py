@@ -45,6 +45,8 @@ NO_PURGE = (
     "nothing was removed centrally; erase on Apache CouchDB"
 )
 
+HELD = "a record it names is under legal hold: nothing was removed; end the hold and ask again"
+
 
 class PurgeUnsupported(Exception):
     """The server answered ``_purge`` with something other than a purge."""
@@ -92,6 +94,10 @@ async def carry_out(ctx: JobContext, pending: list[Pending]) -> None:
     await _find(couch, pending, ctx.batch_bytes)
     for item in pending:
         ctx.lease.check()
+        if any(scope.live_hold(leaf) for leaves in item.found.values() for leaf in leaves):
+            ctx.say(f"{item.order.erasure_id}: {HELD}")
+            await _record(couch, item, "failed", detail=HELD)
+            continue
         try:
             purged = await _erase(couch, item)
         except PurgeUnsupported:
