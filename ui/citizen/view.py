@@ -35,6 +35,7 @@ from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, lo
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
+from ui.dialogs.erase import EraseDialog
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.marker_review import MarkerReviewDialog
 from ui.dialogs.shared import alive, failed
@@ -87,6 +88,9 @@ MORE_KEYS: tuple[tuple[object, str], ...] = (
 )
 
 
+ERASE_KEYS = "Ctrl+Shift+E"  # supervisors' own action (issue 12): not in every person's list
+
+
 def _tr(text: object) -> str:
     return QCoreApplication.translate("CitizenView", str(text))
 
@@ -130,6 +134,16 @@ class CitizenView(QWidget):
             if name != "resolve_conflict":  # that one's button is the conflict badge's
                 actions.addWidget(button)
                 self.buttons[name] = button
+        if ctx.can_supervise:  # only supervisors and admins may ask for an erasure
+            _action, button = quick_action(
+                self,
+                self.tr("Erase…"),
+                ERASE_KEYS,
+                self.tr("Erase or anonymise this citizen everywhere (asks first)."),
+                self.erase,
+            )
+            actions.addWidget(button)
+            self.buttons["erase"] = button
         actions.addStretch(1)
 
         self.profile = ProfilePanel()
@@ -286,6 +300,16 @@ class CitizenView(QWidget):
 
     def set_marker(self) -> QDialog:
         return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))
+
+    def erase(self) -> QDialog | None:
+        """Ask for this citizen's erasure (the dialog names what goes, and asks first)."""
+        if self.snapshot is None or not self.ctx.can_supervise:
+            return None
+        snap = self.snapshot
+        contacts = len(snap.timeline)
+        return self._show_dialog(
+            EraseDialog(self.ctx, self.citizen_id, snap.full_name, len(snap.cases), contacts, self)
+        )
 
     def review_marker(self, marker_id: str, said: str) -> QDialog | None:
         """Still needed (reworded, a new review date), or ended after a question."""
