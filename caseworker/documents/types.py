@@ -448,6 +448,9 @@ ERASURE = DocType(
             Field("purged", "int"),  # revisions the central worker purged
             s("detail", max_length=300),  # why it failed: ids and counts only
             s("disposal_id", max_length=64),  # the retention disposal that asked for it
+            # Done: the ids it took (the target and the cases found), so the central worker
+            # purges records under them written later (a laptop that was offline).
+            Field("roots", "strings"),
         )
     ),
 )

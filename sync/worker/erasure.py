@@ -34,9 +34,11 @@ from caseworker.erasure import local as orders
 from caseworker.erasure import scope
 from caseworker.timeutil import to_iso, utcnow
 from sync.gateway.couch import Couch, CouchError, doc_path
-from sync.worker.feed import read_bounded, seq_param
+from sync.worker.feed import read_batch, read_bounded, seq_param, wait_for_change
 from sync.worker.jobs import JobContext
+from sync.worker.position import save_position
 
+CHECKPOINT = "/_local/caseworker-job-erasure"
 PAGE = 500  # changes read at once while looking for the citizen's documents
 PURGE_IDS = 100  # CouchDB's default max_document_id_number for one _purge
 COMPACT_WAIT = 600.0  # seconds at most for a compaction to finish
@@ -61,12 +63,95 @@ class Pending:
 
 
 class ErasureJob:
+    """Pending erasures first; between them, the change feed is followed from the checkpoint
+    ``_local/caseworker-job-erasure`` so a record of an erased root written later (a laptop
+    that was offline pushes what it typed before it pulls the erasure) is purged too."""
+
+    def __init__(self, batch: int = PAGE) -> None:
+        self.batch = batch
+        self.since: Any = None  # None until the checkpoint is read
+        self.rev: str | None = None
+
     async def step(self, ctx: JobContext) -> None:
-        pending = await requested(ctx.couch)
-        if not pending:
-            await asyncio.sleep(ctx.idle_wait)
+        couch = ctx.couch
+        if self.since is None:
+            stored = await couch.get_or_none(CHECKPOINT)
+            self.since = stored.get("since", 0) if isinstance(stored, dict) else 0
+            self.rev = stored.get("_rev") if isinstance(stored, dict) else None
+        pending = await requested(couch)
+        if pending:
+            info = await couch.get("")
+            await carry_out(ctx, pending)
+            # The scan read everything up to here: the feed needs looking at only from here.
+            await self._save(ctx, info.get("update_seq", self.since))
             return
-        await carry_out(ctx, pending)
+        if not await self._late(ctx):
+            await wait_for_change(couch, self.since, ctx.idle_wait)
+
+    async def _late(self, ctx: JobContext) -> bool:
+        """Purge documents of erased roots written since the checkpoint; whether the feed had
+        anything to read."""
+        couch = ctx.couch
+        batch = await read_batch(couch, self.since, limit=self.batch, max_bytes=ctx.batch_bytes)
+        if batch.last_seq == self.since or not (batch.rows or batch.too_large):
+            return False
+        taken = await erased(couch)
+        revs: dict[str, list[str]] = {}
+        for row in batch.rows:
+            doc_id, doc = row["id"], row.get("doc")
+            body = doc if isinstance(doc, dict) else None
+            hits = [taken[r] for r in scope.linked(doc_id, body) & taken.keys()]
+            if hits:
+                leaves = await _leaves(couch, doc_id)
+                kept = [o.erasure_id for o in hits if o.mode == "anonymise"]
+                gone = [
+                    str(leaf["_rev"])
+                    for leaf in leaves
+                    if not any(scope.is_anonymised(leaf, e) for e in kept)
+                ]
+                if gone:
+                    revs[doc_id] = gone
+        if revs:
+            ctx.lease.check()
+            try:
+                purged = await purge(couch, revs)
+            except PurgeUnsupported:
+                ctx.say(f"{len(revs)} records of erased citizens arrived late: {NO_PURGE}")
+            else:
+                await compact(couch)
+                ctx.say(f"{purged} revisions of erased records that arrived late purged")
+        await self._save(ctx, batch.last_seq)
+        return True
+
+    async def _save(self, ctx: JobContext, since: Any) -> None:
+        ctx.lease.check()
+        self.rev = await save_position(
+            ctx.couch, CHECKPOINT, {"since": since}, self.rev, "the erasure job's position"
+        )
+        self.since = since
+
+
+async def erased(couch: Couch) -> dict[str, orders.Order]:
+    """Every root a completed erasure took (its target and the cases it found): root -> order."""
+    answer = await couch.get(
+        "/_all_docs",
+        params={
+            "startkey": json.dumps("erasure:"),
+            "endkey": json.dumps("erasure:\ufff0"),
+            "include_docs": "true",
+        },
+    )
+    taken: dict[str, orders.Order] = {}
+    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
+        doc = row.get("doc") if isinstance(row, dict) else None
+        order = orders.order_of(doc)
+        if order is None or not isinstance(doc, dict) or doc.get("state") != "done":
+            continue
+        roots = doc.get("roots")
+        for root in [order.target, *(roots if isinstance(roots, list) else [])]:
+            if isinstance(root, str):
+                taken.setdefault(root, order)
+    return taken
 
 
 async def requested(couch: Couch) -> list[Pending]:
@@ -256,6 +341,8 @@ async def _record(
 ) -> None:
     """The outcome on the erasure document: ids, counts and a reason, no personal data."""
     doc = {**item.doc, "state": state, "done_at": to_iso(utcnow()), "purged": purged}
+    if state == "done":  # ids only: what the change feed is watched for afterwards
+        doc["roots"] = sorted(item.roots)
     if detail:
         doc["detail"] = detail[:300]
     await couch.put(doc_path(item.order.erasure_id), doc)

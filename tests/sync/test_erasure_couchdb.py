@@ -127,7 +127,8 @@ def _erasure(db: Db, mode: str) -> str:
     return str(doc["_id"])
 
 
-def _run(db: Db) -> list[str]:
+def _run(db: Db, steps: int = 1) -> list[str]:
+    """``steps`` steps of a fresh job (a new worker: it reads its position from the database)."""
     lines: list[str] = []
 
     async def main() -> None:
@@ -136,7 +137,10 @@ def _run(db: Db) -> list[str]:
         try:
             lease = Lease(couch, "erasure", f"test-{uuid.uuid4().hex[:6]}", 60.0)
             assert await lease.acquire()
-            await ErasureJob().step(JobContext(couch, lease, lines.append, 0.05, 2**24))
+            job = ErasureJob()
+            for _ in range(steps):
+                await job.step(JobContext(couch, lease, lines.append, 0.05, 2**24))
+            await lease.release()
         finally:
             await couch.aclose()
 
@@ -205,5 +209,26 @@ def test_anonymisation_keeps_the_case_for_statistics_without_any_old_revision(
     _status, leaves = _open_revs(central, "citizen:z")
     assert len(leaves) == 1  # the conflicting branch went too
     assert central.get("/note:z") is None and central.get("/mention:z") is None
+    if DATA:
+        assert _traces(_raw_files(name)) == []
+
+
+def test_records_of_an_erased_citizen_written_later_are_purged_too(db: tuple[Db, str]) -> None:
+    """A laptop offline at the time pushes a note on the erased case, and the citizen's record
+    again, before it pulls the erasure: the job, following the change feed, purges them."""
+    central, name = db
+    _person(central)
+    erasure_id = _erasure(central, "erase")
+    _run(central)
+    assert central.get("/" + erasure_id)["roots"] == ["case:z", "citizen:z"]
+    central.put(a_note("note:late", f"{FAMILY} rang again", "staff:sam", case_id="case:z"))
+    central.put(a_citizen("citizen:z", GIVEN, FAMILY))
+    central.put(a_citizen("citizen:new", "Nia", "Newydd"))
+    lines = _run(central, steps=2)
+    assert any("arrived late purged" in line for line in lines), lines
+    for doc_id in ("note:late", "citizen:z"):
+        status, leaves = _open_revs(central, doc_id)
+        assert status == 404 or leaves == [], (doc_id, leaves)
+    assert central.get("/citizen:new")["family_name"] == "Newydd"
     if DATA:
         assert _traces(_raw_files(name)) == []
