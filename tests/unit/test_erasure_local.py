@@ -4,6 +4,7 @@ off the case, a mention linked to them, what was typed here and not yet sent) an
 of every file in the data folder no longer hold the person's name, phone or email; records of
 the citizen that arrive after the erasure are dropped, not stored; other citizens stay."""
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +218,11 @@ def test_an_anonymised_revision_is_kept_alone_and_the_named_one_goes(council: St
         {"mode": "shred"},
         {"_deleted": True},
         {"_id": "_design/erasure"},
+        {"record_id": "case:c1"},  # a citizen and a record at once
+        {"citizen_id": None, "record_id": "erasure:e0"},  # never another erasure
+        {"citizen_id": None, "record_id": "_design/caseworker-access"},
+        {"citizen_id": None, "record_id": "case:"},
+        {"citizen_id": None},
     ],
 )
 def test_a_malformed_erasure_document_purges_nothing(council: Store, bad: dict[str, Any]) -> None:
@@ -273,3 +279,26 @@ def test_an_unknown_basis_or_a_second_erasure_is_refused(council: Store) -> None
             erasure.request_erasure(
                 s, SUPERVISOR, citizen_id, mode="erase", basis="objection", reason="citizen_request"
             )
+
+
+def test_published_figures_count_an_anonymised_case_as_before(council: Store) -> None:
+    """Anonymising keeps what the published performance figures count: the service, channel
+    and the opened, resolved and due times."""
+    from caseworker.kpis.figures import count
+    from caseworker.kpis.months import month_of
+
+    with council.write() as s:
+        citizen_id, case_id, _ = _person(s)
+        cases.transition(s, AGENT, case_id, "resolved", outcome="duplicate")
+        case = docstore.require(s, case_id)
+    months = [month_of(datetime.fromisoformat(case["opened_at"]))]
+    with council.read() as s:
+        before = count(s, months).by_key
+    anon = scope.anonymised(case, "erasure:e1")
+    assert anon is not None
+    anon.update(_rev="9-aaa", _revisions={"start": 9, "ids": ["aaa"]})
+    _pull(council, [_erasure_doc(citizen_id, "anonymise"), anon])
+    with council.read() as s:
+        assert docstore.require(s, case_id)["summary"] == ""
+        after = count(s, months).by_key
+    assert after == before and before
