@@ -29,7 +29,17 @@ from sqlalchemy.orm import Session
 from caseworker import vocab
 from caseworker.access.channels import is_id_of
 from caseworker.erasure import scope
-from caseworker.models import Case, ErasedRoot
+from caseworker.models import (
+    Case,
+    DirectoryEntry,
+    ErasedRoot,
+    Interaction,
+    Marker,
+    Mention,
+    Message,
+    Note,
+    StoredDocument,
+)
 from caseworker.store import purge
 from caseworker.store.replication import put_replicated_many
 from caseworker.store.store import Store
@@ -147,6 +157,11 @@ def apply(session: Session, docs: Iterable[object]) -> Erased:
 
 def _apply_one(session: Session, order: Order) -> list[Written]:
     session.flush()
+    if not _held_here(session, order):
+        # Nothing of theirs here (a laptop's first sync meets years of erasures): no scan of
+        # every stored body, only the root remembered, so nothing of theirs is stored later.
+        _remember(session, [order.target], order.erasure_id, order.mode)
+        return []
     roots = {order.target}
     roots.update(r for r, (e, _m) in erased_roots(session).items() if e == order.erasure_id)
     found: dict[str, tuple[str, bool]] = {}  # id -> (winner body, has other leaves)
@@ -205,6 +220,24 @@ def _parsed(text: str | None) -> dict[str, Any] | None:
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def _held_here(session: Session, order: Order) -> bool:
+    """Whether the store may hold anything of the erasure's target, by indexed look-ups: the
+    record itself, a root it took before, or, for a citizen, a row naming them in a table."""
+    ids = [order.target]
+    if session.scalar(select(StoredDocument.id).where(StoredDocument.id.in_(ids))) is not None:
+        return True
+    taken = select(_ROOTS.c.root_id).where(_ROOTS.c.erasure_id == order.erasure_id).limit(2)
+    if len(session.scalars(taken).all()) > 1:
+        return True
+    if not order.of_citizen:
+        return False
+    for model in (Case, Note, Interaction, Marker, Mention, Message, DirectoryEntry):
+        column = model.__table__.c.citizen_id
+        if session.scalar(select(column).where(column == order.target).limit(1)) is not None:
+            return True
+    return False
 
 
 def _held_cases(session: Session, citizen: str) -> set[str]:
