@@ -174,9 +174,11 @@ async def requested(couch: Couch) -> list[Pending]:
 
 
 async def carry_out(ctx: JobContext, pending: list[Pending]) -> None:
-    """Find, purge (or anonymise), compact, and record the outcome of each pending erasure."""
+    """Find, purge (or anonymise) each pending erasure, compact once for them all, and only
+    then record each outcome: "done" means the old bodies are gone from the files too."""
     couch = ctx.couch
     await _find(couch, pending, ctx.batch_bytes)
+    done: list[tuple[Pending, int]] = []
     for item in pending:
         ctx.lease.check()
         if any(scope.live_hold(leaf) for leaves in item.found.values() for leaf in leaves):
@@ -184,12 +186,15 @@ async def carry_out(ctx: JobContext, pending: list[Pending]) -> None:
             await _record(couch, item, "failed", detail=HELD)
             continue
         try:
-            purged = await _erase(couch, item)
+            done.append((item, await _erase(couch, item)))
         except PurgeUnsupported:
             ctx.say(f"{item.order.erasure_id}: {NO_PURGE}")
             await _record(couch, item, "failed", detail=NO_PURGE)
-            continue
-        await compact(couch)
+    if not done:
+        return
+    await compact(couch)
+    for item, purged in done:
+        ctx.lease.check()
         await _record(couch, item, "done", purged=purged)
         ctx.say(f"{item.order.erasure_id}: {item.order.mode} done, {purged} revisions purged")
 
@@ -262,9 +267,15 @@ async def _erase(couch: Couch, item: Pending) -> int:
             copy = scope.anonymised(winner, item.order.erasure_id)
             if copy is not None:
                 rewrite.append(_fresh_revision(copy, winner))
-    purged = await purge(
-        couch, {i: [str(leaf["_rev"]) for leaf in ls] for i, ls in item.found.items()}
-    )
+    # An anonymised copy this erasure already wrote (a step that failed after writing it and
+    # is run again) is what must stay: only the other leaves go.
+    erasure_id = item.order.erasure_id
+    revs = {
+        doc_id: gone
+        for doc_id, leaves in item.found.items()
+        if (gone := [str(x["_rev"]) for x in leaves if not scope.is_anonymised(x, erasure_id)])
+    }
+    purged = await purge(couch, revs)
     if rewrite:
         await couch.post("/_bulk_docs", {"docs": rewrite, "new_edits": False})
     return purged

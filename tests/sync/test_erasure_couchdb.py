@@ -232,3 +232,19 @@ def test_records_of_an_erased_citizen_written_later_are_purged_too(db: tuple[Db,
     assert central.get("/citizen:new")["family_name"] == "Newydd"
     if DATA:
         assert _traces(_raw_files(name)) == []
+
+
+def test_an_anonymisation_run_again_keeps_the_anonymised_copies(db: tuple[Db, str]) -> None:
+    """A worker that wrote the anonymised copies and then failed before recording the outcome
+    runs the erasure again: the copies stay, nothing old comes back."""
+    central, _name = db
+    _person(central)
+    erasure_id = _erasure(central, "anonymise")
+    _run(central)
+    done = central.get("/" + erasure_id)
+    central.put({**done, "state": "requested"})  # as if the outcome had not been recorded
+    _run(central)
+    case = central.get("/case:z")
+    assert case[scope.ANONYMISED] == erasure_id and case["summary"] == ""
+    assert central.get("/citizen:z")["given_name"] == ""
+    assert central.get("/" + erasure_id)["state"] == "done"
