@@ -110,3 +110,12 @@ def test_an_anonymised_copy_keeps_what_statistics_count_and_no_words() -> None:
     assert copy[scope.ANONYMISED] == "erasure:1"
     assert scope.anonymised(note("staff:agent", case_id="case:1"), "erasure:1") is None
     assert scope.anonymised({"_id": "x:1", "type": "identity_link"}, "erasure:1") is None
+
+
+def test_a_mark_on_a_record_that_still_names_someone_is_not_an_anonymised_copy() -> None:
+    named = case("case:1", citizen_id="citizen:1", summary="Zebedee's bin")
+    copy = scope.anonymised(named, "erasure:1")
+    assert copy is not None and scope.is_anonymised(copy, "erasure:1")
+    assert not scope.is_anonymised({**named, scope.ANONYMISED: "erasure:1"}, "erasure:1")
+    assert not scope.is_anonymised({**copy, "description": "Zebedee"}, "erasure:1")
+    assert not scope.is_anonymised(copy, "erasure:2")
