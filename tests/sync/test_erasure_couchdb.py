@@ -248,3 +248,23 @@ def test_an_anonymisation_run_again_keeps_the_anonymised_copies(db: tuple[Db, st
     assert case[scope.ANONYMISED] == erasure_id and case["summary"] == ""
     assert central.get("/citizen:z")["given_name"] == ""
     assert central.get("/" + erasure_id)["state"] == "done"
+
+
+def test_an_erasure_under_legal_hold_removes_nothing_and_says_why(db: tuple[Db, str]) -> None:
+    central, _name = db
+    _person(central)
+    central.put(
+        {
+            "_id": "hold:1",
+            "type": "legal_hold",
+            "case_id": "case:z",
+            "reason": "claim 2026/7",
+            "by": "staff:sam",
+            "at": "2026-11-01T10:00:00+00:00",
+        }
+    )
+    erasure_id = _erasure(central, "erase")
+    lines = _run(central)
+    done = central.get("/" + erasure_id)
+    assert done["state"] == "failed" and "legal hold" in done["detail"], lines
+    assert central.get("/citizen:z")["family_name"] == FAMILY

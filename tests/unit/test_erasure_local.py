@@ -302,3 +302,18 @@ def test_published_figures_count_an_anonymised_case_as_before(council: Store) ->
         assert docstore.require(s, case_id)["summary"] == ""
         after = count(s, months).by_key
     assert after == before and before
+
+
+def test_an_erasure_of_a_citizen_under_legal_hold_purges_nothing_here(council: Store) -> None:
+    from caseworker.services import retention as retention_service
+
+    with council.write() as s:
+        citizen_id, case_id, _ = _person(s)
+        retention_service.place_hold(s, SUPERVISOR, case_id=case_id, reason="claim 2026/7")
+        with pytest.raises(ValidationError, match="legal hold"):
+            erasure.request_erasure(
+                s, SUPERVISOR, citizen_id, mode="erase", basis="objection", reason="citizen_request"
+            )
+    assert _pull(council, [_erasure_doc(citizen_id)]).written == []
+    with council.read() as s:
+        assert s.get(Citizen, citizen_id) is not None and s.get(StoredDocument, case_id)
