@@ -317,3 +317,24 @@ def test_an_erasure_of_a_citizen_under_legal_hold_purges_nothing_here(council: S
     assert _pull(council, [_erasure_doc(citizen_id)]).written == []
     with council.read() as s:
         assert s.get(Citizen, citizen_id) is not None and s.get(StoredDocument, case_id)
+
+
+def test_a_disposal_of_one_case_takes_the_case_and_what_hangs_off_it_not_the_citizen(
+    council: Store,
+) -> None:
+    with council.write() as s:
+        citizen_id, case_id, note_id = _person(s)
+    doc = erasure.erasure_document(
+        "erasure:d1",
+        None,
+        record_id=case_id,
+        by=SUPERVISOR.staff_id,
+        mode="erase",
+        basis="no_longer_necessary",
+        reason="retention_schedule",
+    )
+    done = _pull(council, [{**doc, "_rev": "1-dd"}])
+    assert {case_id, note_id} <= {w.doc_id for w in done.written}
+    with council.read() as s:
+        assert s.get(Citizen, citizen_id) is not None  # the person's record stays
+        assert s.get(StoredDocument, case_id) is None and s.get(StoredDocument, note_id) is None
