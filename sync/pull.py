@@ -146,7 +146,7 @@ class Puller:
                         dropped = self._scope(session, batch, sent)
                         # An erased citizen's records are never stored, and an erasure that
                         # arrives purges what was held of them (caseworker.erasure.local).
-                        docs, refused = erasure_local.admit(session, batch.docs)
+                        docs, kept_out = erasure_local.admit(session, batch.docs)
                         written = dropped.written + put_replicated_many(session, docs)
                         erased = erasure_local.apply(session, docs)
                         dropped.written += erased.written
@@ -155,7 +155,7 @@ class Puller:
                             purge.mark_sent(session, self.push_checkpoint)
                         self.checkpointer.write_local(session, batch.last_seq)
                     batch.written.set()
-                    if erased.needs_cleaning or refused:
+                    if erased.needs_cleaning or kept_out:
                         erasure_local.clean(self.store)
                     elif dropped.written:
                         purge.scrub(self.store)
