@@ -90,3 +90,19 @@ MARKER_KINDS = ("vulnerability", "safeguarding", "accessibility", "officer_safet
 OFFICER_SAFETY = "officer_safety"  # the kind that also applies to an address
 # The order markers are shown in: what changes how the contact is handled first.
 MARKER_URGENCY = ("safeguarding", "officer_safety", "vulnerability", "accessibility")
+
+# Erasure (issue 12): what happens to the citizen's record, on which ground of UK GDPR Article
+# 17(1) (or the council's retention schedule, which is the storage-limitation principle), and
+# why, as a category: an erasure record never holds words about the person.
+ERASURE_MODES = ("erase", "anonymise")
+ERASURE_BASES = (
+    "no_longer_necessary",  # Art. 17(1)(a), and every retention disposal
+    "consent_withdrawn",  # (b)
+    "objection",  # (c)
+    "unlawful_processing",  # (d)
+    "legal_obligation",  # (e)
+)
+ERASURE_REASONS = ("citizen_request", "retention_schedule", "council_decision", "court_order")
+ERASURE_STATES = ("requested", "done", "failed")
+# Retention (issue 12): the classes of record a schedule disposes of.
+RECORD_CLASSES = ("closed_case", "contact_no_case", "dismissed_mention")

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from caseworker.erasure import local as erasure_local
 from caseworker.store import purge
 from caseworker.store.docstore import Written
 from caseworker.store.replication import held_digests, put_replicated_many, revs_diff_many
@@ -143,12 +144,20 @@ class Puller:
                             session, sent
                         )
                         dropped = self._scope(session, batch, sent)
-                        written = dropped.written + put_replicated_many(session, batch.docs)
+                        # An erased citizen's records are never stored, and an erasure that
+                        # arrives purges what was held of them (caseworker.erasure.local).
+                        docs, kept_out = erasure_local.admit(session, batch.docs)
+                        written = dropped.written + put_replicated_many(session, docs)
+                        erased = erasure_local.apply(session, docs)
+                        dropped.written += erased.written
+                        written += erased.written
                         if clean:  # all this batch wrote came from the server
                             purge.mark_sent(session, self.push_checkpoint)
                         self.checkpointer.write_local(session, batch.last_seq)
                     batch.written.set()
-                    if dropped.written:
+                    if erased.needs_cleaning or kept_out:
+                        erasure_local.clean(self.store)
+                    elif dropped.written:
                         purge.scrub(self.store)
                     written_batches += 1
                     result.docs_written += len(written) - len(dropped.written)

@@ -34,6 +34,8 @@ DIRECTORY = "directory"
 MENTIONS = "mentions"
 AUDIT = "audit"
 ANONYMOUS = "anonymous"  # contacts from callers who gave no details: held like mentions
+# Erasure records: ids and dates only, held by every laptop so each one purges what it holds.
+ERASURES = "erasures"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,13 @@ ROUTES: dict[str, Route] = {
     "calendar": Route(fixed=CATALOGUE),
     # Escalation rules are the council's, read by everyone (they explain an escalated case).
     "escalation_rule": Route(fixed=CATALOGUE),
+    # Erasures hold no personal data and must reach every laptop (caseworker.erasure).
+    "erasure": Route(fixed=ERASURES),
+    # Retention: the schedule is the council's (public); the disposal log holds no personal
+    # data (every laptop); a legal hold follows what it holds.
+    "retention": Route(fixed=CATALOGUE),
+    "disposal": Route(fixed=ERASURES),
+    "legal_hold": _CHILD,
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}
@@ -170,12 +179,12 @@ def shared_roots(person: Person) -> frozenset[str]:
     if person.is_admin:
         return frozenset({EVERYTHING})
     if person.role == "supervisor" or (person.role == "agent" and person.social):
-        return frozenset({CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS})
+        return frozenset({CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS, ERASURES})
     if person.role == "agent":
         # Mentions (names, handles, what people post) only for the social-media queues' members.
-        return frozenset({CATALOGUE, STAFF, DIRECTORY, ANONYMOUS})
+        return frozenset({CATALOGUE, STAFF, DIRECTORY, ANONYMOUS, ERASURES})
     if person.role == "field_officer":
-        return frozenset({CATALOGUE, STAFF})
+        return frozenset({CATALOGUE, STAFF, ERASURES})
     return frozenset()
 
 

@@ -15,10 +15,12 @@ from caseworker.access.channels import (
     DIRECTORY,
     EVERYTHING,
     MENTIONS,
+    is_id_of,
     root_of,
     shared_roots,
 )
 from caseworker.access.people import Person
+from caseworker.erasure import scope
 from caseworker.replies import public
 from caseworker.routing import check as routing_check
 
@@ -56,6 +58,20 @@ MARKER_ADDRESS = "an officer-safety marker must say which address and postcode i
 CENTRAL_EVENTS = "breaches and escalations are recorded by the council's central service only"
 ESCALATION_RULES = "only a supervisor or an admin can change escalation rules"
 ESCALATION_OWN_NAME = "an escalation rule must be saved in your own name"
+ERASURE_WHO = "only a supervisor or an admin can ask for a citizen's record to be erased"
+ERASURE_OWN_NAME = "an erasure must be asked for in your own name"
+ERASURE_CENTRAL = (
+    "an erasure is carried out by the council's central service: once asked for, only it "
+    "records the outcome"
+)
+HOLD_WHO = "only a supervisor or an admin can place or end a legal hold"
+HOLD_OWN_NAME = "a legal hold must be placed and ended in your own name"
+HOLD_KEPT = "a legal hold's record, reason, and who placed it and when cannot change: end it"
+HOLD_ENDED = "an ended legal hold cannot be changed: place a new one"
+DISPOSAL_WHO = "only a supervisor or an admin can approve a disposal"
+DISPOSAL_KEPT = "a disposal is a log entry: it cannot be changed"
+ERASURE_TARGET = "an erasure names one citizen (citizen_id) or one record (record_id)"
+ERASURE_NEW = "a new erasure is 'requested': only the council's central service completes it"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -163,6 +179,14 @@ def may_change(
         return None if person.is_supervisor else ROUTING
     if kind == "escalation_rule":
         return None if person.is_supervisor else ESCALATION_RULES
+    if kind == "erasure":
+        return ERASURE_CENTRAL
+    if kind == "disposal":
+        return DISPOSAL_KEPT
+    if kind == "legal_hold":
+        if not person.is_supervisor:
+            return HOLD_WHO
+        return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
     return "only an admin can change this record"
 
 
@@ -202,6 +226,16 @@ def changed(
         if not person.is_supervisor:
             return ROUTING
         return routing_check.problem(doc_id, new)
+    if kind == "erasure":
+        return _erasure(person, new, current, roots)
+    if kind == "legal_hold":
+        return _legal_hold(person, doc_id, new, current, roots)
+    if kind == "disposal":
+        if current is not None:
+            return DISPOSAL_KEPT
+        if not person.is_supervisor:
+            return DISPOSAL_WHO
+        return None if new.get("approved_by") == person.staff_id else ERASURE_OWN_NAME
     if current is None:
         if kind == "citizen":
             return None if person.role else "only staff can add a citizen"
@@ -446,3 +480,67 @@ def _districts(value: object) -> object:
     if isinstance(value, list):
         return frozenset(v.strip().upper() if isinstance(v, str) else repr(v) for v in value)
     return repr(value)
+
+
+def _erasure(
+    person: Person, new: Mapping[str, Any], current: Mapping[str, Any] | None, roots: frozenset[str]
+) -> str | None:
+    """A supervisor asks, in their own name, for a citizen they can see (a supervisor holds the
+    directory of every caller); the central worker (an admin) alone carries it out and records
+    the outcome, so a laptop can never mark an erasure done that did not happen."""
+    if current is not None:
+        return ERASURE_CENTRAL
+    if not person.is_supervisor:
+        return ERASURE_WHO
+    if new.get("requested_by") != person.staff_id:
+        return ERASURE_OWN_NAME
+    if new.get("state") != "requested" or any(
+        new.get(k) is not None for k in ("done_at", "purged", "detail")
+    ):
+        return ERASURE_NEW
+    target = scope.target_of(new)
+    if target is None:
+        return ERASURE_TARGET
+    if is_id_of(target, "citizen") and not (
+        holds(roots, target) or DIRECTORY in shared_roots(person)
+    ):
+        return NOT_HELD_CITIZEN
+    return None
+
+
+def _legal_hold(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+) -> str | None:
+    """A supervisor places a hold, in their own name, on a case or citizen whose record they
+    have; a supervisor ends it, in their own name; nothing else about it changes."""
+    if not person.is_supervisor:
+        return HOLD_WHO
+    if current is None:
+        if new.get("by") != person.staff_id:
+            return HOLD_OWN_NAME
+        if new.get("ended_at") is not None or new.get("ended_by") is not None:
+            return "a new legal hold cannot already be ended"
+        root = root_of(doc_id, new)
+        if root is None:
+            return "a legal hold is placed on a case or a citizen"
+        if not (holds(roots, root) or DIRECTORY in shared_roots(person)):
+            return NOT_HELD_CITIZEN
+        return None
+    reason = may_change(person, doc_id, current, roots)
+    if reason is not None:
+        return reason
+    fields = _fields(new, current) - {"ended_at", "ended_by"}
+    if any(new.get(k) != current.get(k) for k in fields):
+        return HOLD_KEPT
+    if current.get("ended_at") is not None:
+        changed_end = any(new.get(k) != current.get(k) for k in ("ended_at", "ended_by"))
+        return HOLD_ENDED if changed_end else None
+    if (new.get("ended_at") is None) != (new.get("ended_by") is None):
+        return "an ended legal hold must say both when and by whom"
+    if new.get("ended_by") not in (None, person.staff_id):
+        return HOLD_OWN_NAME
+    return None

@@ -126,6 +126,20 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "citizen",
+        "a citizen's rights over their record",
+        group(
+            (
+                Command(
+                    "erase",
+                    "erase (or --anonymise) a citizen everywhere (supervisors and admins)",
+                    _CLI + "erasure_commands:configure_erase",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "sar",
         "subject access requests: record one (its clock starts), export what is held",
         group(
@@ -140,6 +154,50 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     "everything held about a citizen, redacted, as JSON and a bilingual report",
                     _CLI + "sar_commands:configure_export",
                 ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
+        "retention",
+        "the council's retention schedule and disposals",
+        group(
+            (
+                Command(
+                    "show",
+                    "the schedule, class by class",
+                    _CLI + "retention_commands:configure_show",
+                ),
+                Command(
+                    "set",
+                    "set one class's rule (admins)",
+                    _CLI + "retention_commands:configure_set",
+                ),
+                Command(
+                    "review",
+                    "what is due for disposal, with counts by class and records held",
+                    _CLI + "retention_commands:configure_review",
+                ),
+                Command(
+                    "approve",
+                    "dispose of a class's records that are due (supervisors)",
+                    _CLI + "retention_commands:configure_approve",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
+        "hold",
+        "legal holds: records no disposal or erasure takes",
+        group(
+            (
+                Command(
+                    "add",
+                    "hold a case or a citizen",
+                    _CLI + "retention_commands:configure_hold_add",
+                ),
+                Command("end", "end a legal hold", _CLI + "retention_commands:configure_hold_end"),
             ),
             dest="action",
         ),

@@ -490,6 +490,97 @@ ROUTING = DocType(
     ),
 )
 
+# An erasure or anonymisation of one citizen (``erasure:<uuid>``): asked for by a supervisor or
+# an admin, completed by the central worker (``state``, ``done_at``, ``purged``). It holds ids,
+# dates, the basis and a reason category, never personal data, so every laptop holds every one
+# and one that comes back after months still purges what it held (caseworker.erasure).
+ERASURE = DocType(
+    "erasure",
+    "erasure",
+    1,
+    Schema(
+        (
+            s("citizen_id", max_length=64),  # a citizen and all their records, or
+            s("record_id", max_length=64),  # one record and what hangs off it (retention)
+            enum("mode", vocab.ERASURE_MODES, True),
+            enum("basis", vocab.ERASURE_BASES, True),
+            enum("reason", vocab.ERASURE_REASONS, True),
+            s("requested_by", True, 64),
+            when("requested_at", True),
+            enum("state", vocab.ERASURE_STATES, True),
+            when("done_at"),
+            Field("purged", "int"),  # revisions the central worker purged
+            s("detail", max_length=300),  # why it failed: ids and counts only
+            s("disposal_id", max_length=64),  # the retention disposal that asked for it
+            # Done: the ids it took (the target and the cases found), so the central worker
+            # purges records under them written later (a laptop that was offline).
+            Field("roots", "strings"),
+        )
+    ),
+)
+
+# A legal hold on a case or a citizen (``hold:<uuid>``): while it is live (not ended), no
+# retention disposal and no erasure takes what it holds. Supervisors and admins place and end
+# one, in their own name; it follows its case or citizen, like a note.
+LEGAL_HOLD = DocType(
+    "legal_hold",
+    "hold",
+    1,
+    Schema(
+        (
+            s("case_id", max_length=64),
+            s("citizen_id", max_length=64),
+            s("reason", True, 500),
+            s("by", True, 64),
+            when("at", True),
+            when("ended_at"),
+            s("ended_by", max_length=64),
+        )
+    ),
+)
+# The council's retention schedule (one, ``retention:council``, in the catalogue; admins edit
+# it): after how many months each class of record is disposed of, and how.
+RETENTION_ID = "retention:council"
+_RETENTION_RULE = Schema(
+    (
+        enum("record_class", vocab.RECORD_CLASSES, True),
+        Field("months", "int", True),
+        enum("action", vocab.ERASURE_MODES, True),
+    )
+)
+RETENTION = DocType(
+    "retention",
+    "retention",
+    1,
+    Schema(
+        (
+            Field("rules", "objects", True, item=_RETENTION_RULE),
+            when("updated_at", True),
+            s("updated_by", True, 64),
+        )
+    ),
+)
+# One approved disposal (``disposal:<uuid>``), the disposal log: which class, which rule, how
+# many records, how many skipped under legal hold, who approved it and when, and the erasures
+# it asked for (ids). No personal data: held by every laptop, like the erasures.
+DISPOSAL = DocType(
+    "disposal",
+    "disposal",
+    1,
+    Schema(
+        (
+            enum("record_class", vocab.RECORD_CLASSES, True),
+            Field("months", "int", True),
+            enum("action", vocab.ERASURE_MODES, True),
+            Field("count", "int", True),
+            Field("held", "int", True),
+            s("approved_by", True, 64),
+            when("approved_at", True),
+            Field("erasures", "strings", True),
+        )
+    ),
+)
+
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
     for t in (
@@ -511,5 +602,9 @@ DOC_TYPES: dict[str, DocType] = {
         CALENDAR,
         ESCALATION_RULE,
         ROUTING,
+        ERASURE,
+        LEGAL_HOLD,
+        RETENTION,
+        DISPOSAL,
     )
 }

@@ -13,6 +13,7 @@ from caseworker.models.documents import (
     StoredDocument,
     StoreSetting,
 )
+from caseworker.models.erasure import ErasedRoot, Erasure
 from caseworker.models.interaction import Interaction
 from caseworker.models.marker import Marker
 from caseworker.models.mention import Mention
@@ -29,6 +30,8 @@ __all__ = [
     "Citizen",
     "Consent",
     "DirectoryEntry",
+    "ErasedRoot",
+    "Erasure",
     "Identifier",
     "Interaction",
     "LeafBody",

@@ -22,6 +22,7 @@ from caseworker.models import (
     Citizen,
     Consent,
     DirectoryEntry,
+    Erasure,
     Identifier,
     Interaction,
     Marker,
@@ -315,6 +316,20 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
     "message": _simple(Message, _MESSAGE_FIELDS),
     "mention_reply": _simple(MentionReply, _MREPLY_FIELDS),
     "marker": marker,
+    "erasure": _simple(
+        Erasure,
+        (
+            "citizen_id",
+            "record_id",
+            "mode",
+            "basis",
+            "reason",
+            "requested_by",
+            "requested_at",
+            "state",
+            "done_at",
+        ),
+    ),
 }
 TABLE_OF_TYPE: dict[str, Table] = {
     "citizen": _table(Citizen),
@@ -332,6 +347,7 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "message": _table(Message),
     "mention_reply": _table(MentionReply),
     "marker": _table(Marker),
+    "erasure": _table(Erasure),
 }
 SEARCH_TABLE_OF_TYPE = {
     "citizen": "citizen_search",

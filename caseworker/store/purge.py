@@ -48,6 +48,7 @@ SENT_KEY = "scope.sent_seq:"  # + push checkpoint id: every local seq up to it i
 REFUSAL_MARKS = ("refused by the central service", "not stored by the central service")
 NEVER_PURGED = ("_design/", "_local/")  # the server's rules and checkpoints: never ours to drop
 _ROOT_PREFIXES = ("case:", "citizen:")
+_EVERYTHING_SENT = 2**63 - 1  # ``force``: nothing counts as unsent
 _SETTINGS: Table = StoreSetting.__table__  # type: ignore[assignment]
 # The records that follow a case or citizen, and the columns naming their parent.
 _CHILD_TABLES: tuple[tuple[str, Table, tuple[str, ...]], ...] = (
@@ -132,11 +133,20 @@ def retry(session: Session, *, pushed: int) -> Purged:
 
 
 def purge(
-    session: Session, ids: Iterable[str], *, pushed: int, spare: set[str] | None = None
+    session: Session,
+    ids: Iterable[str],
+    *,
+    pushed: int,
+    spare: set[str] | None = None,
+    force: bool = False,
 ) -> Purged:
     """Drop each id (and, for a case or citizen, what hangs off it) unless it holds a change the
     server does not have (local sequence after ``pushed``, or refused): those are kept and
-    remembered for ``retry``. Unknown ids and the server's own documents are ignored."""
+    remembered for ``retry``. Unknown ids and the server's own documents are ignored.
+    ``force`` (an erasure, ``caseworker.erasure.local``) drops even those: what was typed here
+    about an erased person must not reach the server either."""
+    if force:
+        pushed = _EVERYTHING_SENT
     spare = spare or set()
     asked = list(dict.fromkeys(i for i in ids if _purgeable(i) and i not in spare))
     if not asked:
@@ -201,6 +211,8 @@ def _purgeable(doc_id: object) -> bool:
 
 
 def _unsent(row: _Row, pushed: int) -> bool:
+    if pushed == _EVERYTHING_SENT:
+        return False
     return row.seq > pushed or (row.problem is not None and row.problem.startswith(REFUSAL_MARKS))
 
 

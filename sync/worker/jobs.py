@@ -44,11 +44,13 @@ def registered() -> list[JobSpec]:
     from sync.worker.assign import AssignJob
     from sync.worker.breaches import BreachJob
     from sync.worker.directory import DirectoryJob
+    from sync.worker.erasure import ErasureJob
 
     return [
         JobSpec("directory", DirectoryJob),
         JobSpec("assign", AssignJob),
         JobSpec("breaches", BreachJob),
+        JobSpec("erasure", ErasureJob),
     ]
 
 

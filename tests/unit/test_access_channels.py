@@ -8,6 +8,7 @@ from caseworker.access.channels import (
     AUDIT,
     CATALOGUE,
     DIRECTORY,
+    ERASURES,
     EVERYTHING,
     MENTIONS,
     STAFF,
@@ -167,10 +168,10 @@ def test_each_role_holds_cases_through_its_own_keys() -> None:
 
 
 def test_shared_channels_by_role() -> None:
-    assert shared_roots(AGENT) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS}
-    assert shared_roots(PARKING_AGENT) == {CATALOGUE, STAFF, DIRECTORY, ANONYMOUS}
-    assert shared_roots(SUPERVISOR) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS}
-    assert shared_roots(OFFICER) == {CATALOGUE, STAFF}
+    assert shared_roots(AGENT) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS, ERASURES}
+    assert shared_roots(PARKING_AGENT) == {CATALOGUE, STAFF, DIRECTORY, ANONYMOUS, ERASURES}
+    assert shared_roots(SUPERVISOR) == {CATALOGUE, STAFF, DIRECTORY, MENTIONS, ANONYMOUS, ERASURES}
+    assert shared_roots(OFFICER) == {CATALOGUE, STAFF, ERASURES}
     assert shared_roots(ADMIN) == {EVERYTHING}
     assert shared_roots(ROLELESS) == frozenset()
 
@@ -178,7 +179,7 @@ def test_shared_channels_by_role() -> None:
 def test_a_person_holds_their_cases_and_the_citizens_on_them_and_nothing_else() -> None:
     held = [case("case:1", citizen_id="citizen:1"), case("case:2"), {"_id": "citizen:9"}]
     roots = roots_of_person(OFFICER, held)
-    assert roots == {CATALOGUE, STAFF, "case:1", "citizen:1", "case:2"}
+    assert roots == {CATALOGUE, STAFF, ERASURES, "case:1", "citizen:1", "case:2"}
     assert may_read(roots, "note:1", {"type": "note", "case_id": "case:1"})
     assert may_read(roots, "citizen:1", citizen("citizen:1"))
     assert not may_read(roots, "citizen:2", citizen("citizen:2"))

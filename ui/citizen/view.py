@@ -35,6 +35,7 @@ from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, lo
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
+from ui.dialogs.erase import EraseDialog
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.marker_review import MarkerReviewDialog
 from ui.dialogs.sar_export import SarExportDialog
@@ -84,6 +85,7 @@ QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
     ),
 )
 # A supervisor's (and an admin's) action on a record, beside its header (F1 lists it for them).
+ERASE_KEYS = "Ctrl+Shift+Del"  # Ctrl+Shift+E is the subject access export
 SUPERVISOR_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
     (
         "export_subject_access",
@@ -91,6 +93,14 @@ SUPERVISOR_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         "Ctrl+Shift+E",
         QT_TRANSLATE_NOOP(
             "CitizenView", "Write everything held about this person, redacted, to a folder."
+        ),
+    ),
+    (
+        "erase",
+        QT_TRANSLATE_NOOP("CitizenView", "Erase…"),
+        ERASE_KEYS,
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Erase or anonymise this citizen everywhere (asks first)."
         ),
     ),
 )
@@ -171,8 +181,12 @@ class CitizenView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.conflict, 0, Qt.AlignmentFlag.AlignTop)
-        if "export_subject_access" in self.buttons:  # beside the header: the actions are full
-            top.addWidget(self.buttons["export_subject_access"], 0, Qt.AlignmentFlag.AlignTop)
+        rights = QVBoxLayout()  # a supervisor's own actions, beside the header: the row is full
+        for name in ("export_subject_access", "erase"):
+            if name in self.buttons:
+                rights.addWidget(self.buttons[name])
+        rights.addStretch(1)
+        top.addLayout(rights)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
@@ -310,6 +324,16 @@ class CitizenView(QWidget):
 
     def set_marker(self) -> QDialog:
         return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))
+
+    def erase(self) -> QDialog | None:
+        """Ask for this citizen's erasure (the dialog names what goes, and asks first)."""
+        if self.snapshot is None or not self.ctx.can_supervise:
+            return None
+        snap = self.snapshot
+        contacts = len(snap.timeline)
+        return self._show_dialog(
+            EraseDialog(self.ctx, self.citizen_id, snap.full_name, len(snap.cases), contacts, self)
+        )
 
     def review_marker(self, marker_id: str, said: str) -> QDialog | None:
         """Still needed (reworded, a new review date), or ended after a question."""

@@ -1,0 +1,167 @@
+"""Which documents belong to an erased citizen, and what an anonymised copy of one keeps.
+
+A document belongs when its root (``caseworker.access.channels.root_of``) is the citizen or one
+of their cases, or when any of its top-level fields names one of those ids (a mention linked to
+the citizen, a directory entry, a merged record pointing at them, and whatever record types
+other parts of the system add later). Erasure records themselves never belong: they hold ids
+only, and must stay so that a laptop that comes back later still purges.
+
+Anonymising keeps what the council's statistics and published performance count (the citizen
+record's existence and language, each case's dates, status, service, channel, queue and the
+contacts logged on it) and drops every name, identifier, free text and address. Records that
+are nothing but the person's words or details (notes, replies, markers, mentions, directory
+entries, records of unknown types) are not kept at all.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from caseworker.access.channels import is_id_of, root_of
+
+ANONYMISED = "anonymised"  # the field an anonymised revision carries: the erasure's id
+_NEVER = ("erasure",)
+_LINK_SUFFIXES = ("_id", "_ids", "_into", "_from", "_to")
+_LINK_NAMES = frozenset({"citizens", "cases", "members"})
+_NOT_RECORDS = (
+    "_",
+    "citizen:",
+    "erasure:",
+    "disposal:",
+    "retention:",
+)  # types that never belong to a citizen
+# What an anonymised copy of each kept type keeps (besides _id and type); the rest goes.
+_KEPT: dict[str, tuple[str, ...]] = {
+    "citizen": ("language", "merged_into", "created_at", "updated_at", "schema"),
+    "case": (
+        "reference",
+        "citizen_id",
+        "service_code",
+        "status",
+        "priority",
+        "channel",
+        "queue_id",
+        "assignee_id",
+        "opened_at",
+        "response_due_at",
+        "due_at",
+        "resolved_at",
+        "closed_at",
+        "outcome",
+        "updated_at",
+        "schema",
+    ),
+    "interaction": ("citizen_id", "case_id", "channel", "direction", "at", "by", "schema"),
+    "case_event": ("case_id", "kind", "at", "by", "field", "old", "new", "schema"),
+}
+# Required fields of the kept types that held personal words: kept, empty.
+_EMPTIED: dict[str, dict[str, Any]] = {
+    "citizen": {"given_name": "", "family_name": "", "identifiers": [], "consents": []},
+    "case": {"summary": ""},
+    "interaction": {"summary": ""},
+}
+# A case event's old/new hold a field's values: only these fields' values are not personal.
+_PLAIN_FIELDS = frozenset({"status", "priority", "queue_id", "assignee_id", "outcome"})
+
+
+def _link_field(name: str) -> bool:
+    """A field that links to a record by id (``citizen_id``, ``subject_id``, ``merged_into``,
+    ``citizen_ids``, ``citizens``): free text that happens to spell an id is not a link."""
+    return name.endswith(_LINK_SUFFIXES) or name in _LINK_NAMES
+
+
+def names_any(body: Mapping[str, Any], ids: frozenset[str]) -> bool:
+    """Whether a top-level link field of ``body`` is one of ``ids`` (or a list holding one)."""
+    for key, value in body.items():
+        if not _link_field(key):
+            continue
+        if isinstance(value, str) and value in ids:
+            return True
+        if isinstance(value, list) and any(isinstance(v, str) and v in ids for v in value):
+            return True
+    return False
+
+
+def linked(doc_id: str, body: Mapping[str, Any] | None) -> set[str]:
+    """Every id the document could belong to: its own, its root's and its link fields' (for a
+    quick look-up among many erasures at once; ``belongs`` is the same test for one set)."""
+    found = {doc_id}
+    if body is None or body.get("type") in _NEVER:
+        return found if body is None else set()
+    root = root_of(doc_id, body)
+    if root is not None:
+        found.add(root)
+    for key, value in body.items():
+        if _link_field(key):
+            if isinstance(value, str):
+                found.add(value)
+            elif isinstance(value, list):
+                found.update(v for v in value if isinstance(v, str))
+    return found
+
+
+def belongs(doc_id: str, body: Mapping[str, Any] | None, roots: frozenset[str]) -> bool:
+    """Whether the document is part of the record of the citizen (and cases) in ``roots``."""
+    if doc_id in roots:
+        return True
+    if body is None:
+        return False
+    if body.get("type") in _NEVER:
+        return False
+    return root_of(doc_id, body) in roots or names_any(body, roots)
+
+
+def cases_of(bodies: Iterable[tuple[str, Mapping[str, Any] | None]], citizen: str) -> set[str]:
+    """The case ids among these documents whose citizen is ``citizen``."""
+    return {
+        doc_id
+        for doc_id, body in bodies
+        if body is not None and body.get("type") == "case" and body.get("citizen_id") == citizen
+    }
+
+
+def anonymised(body: Mapping[str, Any], erasure_id: str) -> dict[str, Any] | None:
+    """The anonymised copy of a document of the citizen, or None when none is kept (it is
+    purged). ``_id`` is kept; the caller adds ``_rev``."""
+    kind = body.get("type")
+    if not isinstance(kind, str) or kind not in _KEPT:
+        return None
+    copy: dict[str, Any] = {"_id": body.get("_id"), "type": kind}
+    copy.update({k: body[k] for k in _KEPT[kind] if body.get(k) is not None})
+    copy.update(_EMPTIED.get(kind, {}))
+    if kind == "case_event" and body.get("field") not in _PLAIN_FIELDS:
+        copy.pop("old", None)
+        copy.pop("new", None)
+    copy[ANONYMISED] = erasure_id
+    return copy
+
+
+def is_anonymised(body: Mapping[str, Any] | None, erasure_id: str) -> bool:
+    """Whether this is a revision the erasure anonymised: it carries the mark, and holds
+    nothing an anonymised copy would not (a mark on a record that still names someone, from a
+    careless or hostile peer, does not let it through)."""
+    if body is None or body.get(ANONYMISED) != erasure_id:
+        return False
+    again = anonymised(body, erasure_id)
+    return again is not None and _own(again) == _own(body)
+
+
+def _own(body: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in body.items() if not k.startswith("_")}
+
+
+def target_of(doc: Mapping[str, Any]) -> str | None:
+    """What an erasure takes: its ``citizen_id`` (a citizen id) or its ``record_id`` (any
+    record's id but a citizen's or an erasure's), exactly one of them."""
+    citizen, record = doc.get("citizen_id"), doc.get("record_id")
+    if (citizen is None) == (record is None):
+        return None
+    if citizen is not None:
+        return citizen if is_id_of(citizen, "citizen") else None
+    if not isinstance(record, str) or ":" not in record or record.startswith(_NOT_RECORDS):
+        return None
+    return record if len(record.split(":", 1)[1]) > 0 else None
+
+
+def live_hold(body: Mapping[str, Any] | None) -> bool:
+    """Whether the document is a legal hold that has not ended."""
+    return body is not None and body.get("type") == "legal_hold" and not body.get("ended_at")
