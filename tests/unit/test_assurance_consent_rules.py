@@ -255,7 +255,8 @@ def test_contact_needs_a_consent_for_that_channel_in_force_at_that_moment() -> N
     record = owen(consents=[email])
     assert consent.contact_refusal(record, "email", NOW) is None
     assert consent.contact_refusal(record, "sms", NOW) == (
-        "the citizen's record holds no consent or other lawful basis for contacting them by text message"
+        "the citizen's record holds no consent or other lawful basis for contacting them "
+        "by text message"
     )
     ended = consent.contact_refusal(record, "email", NOW + timedelta(days=11))
     assert ended is not None and "it ended on 12 March 2026" in ended
