@@ -8,7 +8,9 @@ while the free-text one (summary, value, purpose) takes what is left.
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -150,6 +152,18 @@ class ProfilePanel(QTabWidget):
         bar.setElideMode(Qt.TextElideMode.ElideRight)  # never wider than the pane
         for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def add_buttons(self, tab: int, buttons: list[QPushButton]) -> None:
+        """Buttons in a row above a tab's table (its actions; their keys work anywhere in the
+        record)."""
+        page = self.widget(tab)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, row)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

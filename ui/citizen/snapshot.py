@@ -45,6 +45,8 @@ class ConsentRow:
     source: str
     valid_from: datetime
     valid_to: datetime | None
+    partner: str | None = None
+    withdrawn_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,15 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
         ),
         consents=tuple(
             ConsentRow(
-                c.id, c.purpose, c.lawful_basis, c.channel, c.source, c.valid_from, c.valid_to
+                c.id.split("/", 1)[-1],  # the consent's own id in the record
+                c.purpose,
+                c.lawful_basis,
+                c.channel,
+                c.source,
+                c.valid_from,
+                c.valid_to,
+                c.partner,
+                c.withdrawn_at,
             )
             for c in sorted(citizen.consents, key=lambda c: c.valid_from)
         ),
