@@ -87,25 +87,25 @@ QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
 PRIVACY_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
     (
         "check_identity",
-        QT_TRANSLATE_NOOP("CitizenView", "Record a check"),
+        QT_TRANSLATE_NOOP("CitizenView", "Check identity"),
         "Ctrl+Shift+I",
         QT_TRANSLATE_NOOP("CitizenView", "Record how you checked who you are dealing with."),
     ),
     (
         "record_consent",
-        QT_TRANSLATE_NOOP("CitizenView", "Record a consent"),
+        QT_TRANSLATE_NOOP("CitizenView", "Add consent"),
         "Ctrl+Shift+K",
         QT_TRANSLATE_NOOP("CitizenView", "Record what the citizen agreed to."),
     ),
     (
         "withdraw_consent",
-        QT_TRANSLATE_NOOP("CitizenView", "Withdraw a consent"),
+        QT_TRANSLATE_NOOP("CitizenView", "Withdraw"),
         "Ctrl+Shift+D",
         QT_TRANSLATE_NOOP("CitizenView", "End a consent the citizen withdraws."),
     ),
     (
         "share_with_partner",
-        QT_TRANSLATE_NOOP("CitizenView", "Share with a partner"),
+        QT_TRANSLATE_NOOP("CitizenView", "Share"),
         "Ctrl+Shift+H",
         QT_TRANSLATE_NOOP("CitizenView", "Share with a partner the citizen agreed to."),
     ),
