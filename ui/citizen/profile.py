@@ -157,6 +157,7 @@ class ProfilePanel(QTabWidget):
         """Buttons in a row above a tab's table (its actions; their keys work anywhere in the
         record)."""
         page = self.widget(tab)
+        assert page is not None
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)

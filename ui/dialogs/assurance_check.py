@@ -59,8 +59,8 @@ LEVELS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AssuranceDialog", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("AssuranceDialog", str(text))
 
 
 class AssuranceDialog(FormDialog):

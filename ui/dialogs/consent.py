@@ -25,7 +25,7 @@ SHARE = "share"  # the "what it allows" choice that names a partner
 
 
 def channel_label(code: str) -> str:
-    return QCoreApplication.translate("ConsentDialog", CHANNELS.get(code, code))
+    return QCoreApplication.translate("ConsentDialog", str(CHANNELS.get(code, code)))
 
 
 class ConsentDialog(FormDialog):
