@@ -71,6 +71,7 @@ def dialog_of(qtbot: QtBot, view: CitizenView, kind: type[QDialog]) -> QDialog:
 def test_a_share_asks_for_the_identity_check_records_it_then_goes_on_to_the_share(
     qtbot: QtBot, view: CitizenView, seeded: Store, citizen_id: str
 ) -> None:
+    assert view.profile.assurance.text() == "Not verified"  # the phone's claim counts for nothing
     keys(qtbot, view, "H")
     check = dialog_of(qtbot, view, AssuranceDialog)
     assert isinstance(check, AssuranceDialog)
@@ -94,6 +95,12 @@ def test_a_share_asks_for_the_identity_check_records_it_then_goes_on_to_the_shar
     with seeded.read() as s:
         found = assurance.assess(s, citizen_id)
     assert (found.level.level, found.level.method) == ("identity_verified", "knowledge_check")
+    qtbot.waitUntil(
+        lambda: view.profile.assurance.text().startswith(
+            "Identity verified: Questions about what we hold, "
+        ),
+        timeout=WAIT_MS,
+    )
     assert isinstance(share, ShareDialog)
     qtbot.keyClicks(share.partner, "Citizens Advice")
     qtbot.keyClick(share.partner, Qt.Key.Key_Tab)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
+    QLabel,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -23,6 +23,7 @@ from ui.case.widgets import make_table, stretch_column
 from ui.chips import ChipDelegate
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
+from ui.dialogs.assurance_check import assurance_text
 
 _KEY_COLUMNS = [
     CitizenCasesModel.COLUMNS.index(key) for key in ("reference", "status", "priority", "sla")
@@ -90,6 +91,12 @@ class ProfilePanel(QTabWidget):
         self.setAccessibleName(self.tr("Cases, identifiers and consents"))
         self._wanted: int | None = None  # wanted_width, until the cases change
         self.identifiers = IdentifiersModel(self)
+        self.assurance = QLabel()
+        self.assurance.setAccessibleName(self.tr("Assurance"))
+        self.assurance.setAccessibleDescription(
+            self.tr("How sure the council is that it deals with the citizen, and how.")
+        )
+        self.assurance.setWordWrap(True)
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
         self.closed_cases = CitizenCasesModel(self)
@@ -153,7 +160,7 @@ class ProfilePanel(QTabWidget):
         for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-    def add_buttons(self, tab: int, buttons: list[QPushButton]) -> None:
+    def add_buttons(self, tab: int, buttons: list[QWidget]) -> None:
         """Buttons in a row above a tab's table (its actions; their keys work anywhere in the
         record)."""
         page = self.widget(tab)
@@ -209,6 +216,7 @@ class ProfilePanel(QTabWidget):
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         self._wanted = None
         self.identifiers.set_rows(snap.identifiers)
+        self.assurance.setText(assurance_text(snap.assurance))
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)
         self.closed_cases.set_rows(snap.closed_cases)

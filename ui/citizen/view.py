@@ -167,7 +167,9 @@ class CitizenView(QWidget):
             slot = getattr(self, name)
             _action, button = quick_action(self, _tr(text), keys, _tr(description), slot)
             self.privacy_buttons[name] = button
-        self.profile.add_buttons(2, [self.privacy_buttons["check_identity"]])
+        self.profile.add_buttons(
+            2, [self.privacy_buttons["check_identity"], self.profile.assurance]
+        )
         self.profile.add_buttons(
             3, [self.privacy_buttons[n] for n, *_ in PRIVACY_ACTIONS if n != "check_identity"]
         )

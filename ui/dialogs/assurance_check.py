@@ -15,13 +15,18 @@ from caseworker import vocab
 from caseworker.access import assurance as levels
 from caseworker.services import assurance
 from caseworker.services.assurance import KNOWLEDGE_FACTS, NewCheck
+from caseworker.timeutil import from_iso
 from ui.case.widgets import tab_chain
 from ui.context import UiContext
 from ui.dialogs.base import FormDialog, Job
+from ui.dialogs.shared import local_time
 
 # The checks the window offers (``code_sent`` needs a sending the window does not have yet).
 OFFERED = ("call_back", "knowledge_check", "document_seen", "in_person")
 METHODS = {
+    "code_sent": QT_TRANSLATE_NOOP("AssuranceDialog", "A code sent and read back"),
+    "council_record": QT_TRANSLATE_NOOP("AssuranceDialog", "The council's records"),
+    "app_login": QT_TRANSLATE_NOOP("AssuranceDialog", "Signed in to the app"),
     "call_back": QT_TRANSLATE_NOOP("AssuranceDialog", "Call back on a number on their record"),
     "knowledge_check": QT_TRANSLATE_NOOP("AssuranceDialog", "Questions about what we hold"),
     "document_seen": QT_TRANSLATE_NOOP("AssuranceDialog", "A document seen"),
@@ -44,6 +49,10 @@ FACTS = {
     "phone": QT_TRANSLATE_NOOP("AssuranceDialog", "Phone number"),
     "email": QT_TRANSLATE_NOOP("AssuranceDialog", "Email address"),
 }
+LEVEL_TITLES = {
+    "contact_verified": QT_TRANSLATE_NOOP("AssuranceDialog", "Contact verified"),
+    "identity_verified": QT_TRANSLATE_NOOP("AssuranceDialog", "Identity verified"),
+}
 ACTIONS = {
     "change_contact_details": QT_TRANSLATE_NOOP("AssuranceDialog", "Changing contact details"),
     "council_tax_details": QT_TRANSLATE_NOOP("AssuranceDialog", "Council tax details"),
@@ -57,6 +66,20 @@ LEVELS = {
     "contact_verified": QT_TRANSLATE_NOOP("AssuranceDialog", "contact verified"),
     "identity_verified": QT_TRANSLATE_NOOP("AssuranceDialog", "identity verified"),
 }
+
+
+def assurance_text(reached: levels.Reached) -> str:
+    """ "Identity verified: a document seen, 02/12/2026 14:05", or "Not verified"."""
+    if reached.method is None or reached.level == "unverified":
+        return _tr("Not verified")
+    how = _tr(METHODS[reached.method]) if reached.method in METHODS else reached.method
+    when = local_time(from_iso(reached.at)) if reached.at else ""
+    return (
+        _tr("%1: %2, %3")
+        .replace("%1", _tr(LEVEL_TITLES[reached.level]))
+        .replace("%2", how)
+        .replace("%3", when)
+    )
 
 
 def _tr(text: object) -> str:
