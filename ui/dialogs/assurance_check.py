@@ -71,11 +71,11 @@ LEVELS = {
 def assurance_text(reached: levels.Reached) -> str:
     """ "Identity verified: a document seen, 02/12/2026 14:05", or "Not verified"."""
     if reached.method is None or reached.level == "unverified":
-        return _tr("Not verified")
+        return QCoreApplication.translate("AssuranceDialog", "Not verified")
     how = _tr(METHODS[reached.method]) if reached.method in METHODS else reached.method
     when = local_time(from_iso(reached.at)) if reached.at else ""
     return (
-        _tr("%1: %2, %3")
+        QCoreApplication.translate("AssuranceDialog", "%1: %2, %3")
         .replace("%1", _tr(LEVEL_TITLES[reached.level]))
         .replace("%2", how)
         .replace("%3", when)
