@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from caseworker.timeutil import to_iso, utcnow
-from tests.support.gateway import Gateway, revision
+from tests.support.gateway import Gateway, a_citizen, revision
 from tests.sync.test_gateway_writes import ANN, Central, errors, push
 from tests.sync.test_gateway_writes import central as central
 
@@ -66,3 +66,25 @@ def test_a_consent_and_a_check_in_your_own_name_now_are_stored_and_forgeries_ref
     deleted = revision({**kept, "consents": []}, [kept["_rev"]])
     refused = errors(push(gateway, ANN, [deleted]))["citizen:c1"]
     assert refused["reason"] == "a consent is withdrawn, never deleted"
+
+
+def test_changing_a_phone_number_needs_a_verified_contact_first(
+    gateway: Gateway, central: Central
+) -> None:
+    phone = {"id": "p1", "kind": "phone", "value": "07700 900123", "verified_by": "unverified",
+             "added_at": now()}  # fmt: skip
+    # A citizen of their own (the other test's checks on Carys would already suffice).
+    made = revision({**a_citizen("citizen:c9", "Iwan", "Morgan"), "identifiers": [phone]})
+    assert push(gateway, ANN, [made]).json() == []  # a way to reach them, given: no check
+    stored = central.get("citizen:c9")
+    moved = {**phone, "value": "07700 900999"}
+    changed = revision({**stored, "identifiers": [moved]}, [stored["_rev"]])
+    refused = errors(push(gateway, ANN, [changed]))["citizen:c9"]
+    assert refused["reason"].startswith(
+        "changing their contact details needs the citizen contact verified"
+    )
+    called = {"id": "x2", "method": "call_back", "identifier_id": "p1", "by": "staff:agent",
+              "at": now()}  # fmt: skip
+    checked = revision({**stored, "identifiers": [moved], "checks": [called]}, [stored["_rev"]])
+    assert push(gateway, ANN, [checked]).json() == []
+    assert central.get("citizen:c9")["identifiers"][0]["value"] == "07700 900999"
