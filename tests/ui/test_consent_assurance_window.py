@@ -167,3 +167,27 @@ def test_a_consent_is_recorded_and_withdrawn_from_the_keyboard(
         r for r in range(2) if view.profile.consents.index(r, 0).data().startswith("Updates")
     )
     assert view.profile.consents.index(row, 2).data().endswith(", withdrawn")
+
+
+def test_a_call_back_recorded_from_the_keyboard_verifies_the_contact(
+    qtbot: QtBot, view: CitizenView, seeded: Store, citizen_id: str
+) -> None:
+    keys(qtbot, view, "I")
+    check = dialog_of(qtbot, view, AssuranceDialog)
+    assert isinstance(check, AssuranceDialog)
+    assert check.intro.isHidden()  # asked for its own sake: no task is waiting
+    assert check.method.currentData() == "call_back"  # the least asked of the citizen
+    assert check.phone.currentText() == "07700 900123" and check.phone.isVisible()
+    qtbot.keyClick(check.method, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is check.phone
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        qtbot.keyClick(check.phone, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.profile.assurance.text().startswith(
+        "Contact verified: Call back on a number on their record, "
+    )
+    with seeded.read() as s:
+        found = assurance.assess(s, citizen_id)
+    assert found.level.level == "contact_verified"
+    assert list(found.identifiers) and found.identifiers[next(iter(found.identifiers))].method == (
+        "call_back"
+    )
