@@ -68,9 +68,25 @@ def record_check(session: Session, actor: Actor, citizen_id: str, new: NewCheck)
         "at": to_iso(utcnow()),
     }
     entry = {k: v for k, v in entry.items() if v is not None}
-    changes = save_citizen(session, actor, doc, {"checks": [*(doc.get("checks") or []), entry]})
+    edit: dict[str, object] = {"checks": [*(doc.get("checks") or []), entry]}
+    if kinds is not None:
+        # The identifier shows how it was verified too (the level is the check's, not this).
+        edit["identifiers"] = [
+            {**i, "verified_by": _shown(new.method, i["kind"]), "verified_at": entry["at"]}
+            if i.get("id") == new.identifier_id
+            else i
+            for i in doc["identifiers"]
+        ]
+    changes = save_citizen(session, actor, doc, edit)
     changes.merge(audit.record(session, actor, "citizen.checked", citizen_id, new.method))
     return changes
+
+
+def _shown(method: str, kind: str) -> str:
+    """The identifier's ``verified_by`` for a check through it."""
+    if method == "code_sent":
+        return "sms_code" if kind == "phone" else "email_link"
+    return method
 
 
 def assurance_words(method: str) -> str:

@@ -93,8 +93,11 @@ def test_an_agent_records_a_consent_and_checks_and_withdraws_the_consent(
     assert found["citizen"]["method"] == "knowledge_check"
     assert found["identifiers"]["e1"]["level"] == "contact_verified"
     assert found["allowed"]["council_tax_details"] is True
-    checks = _stored(data_dir)["checks"]
+    stored = _stored(data_dir)
+    checks, identifiers = stored["checks"], stored["identifiers"]
     assert isinstance(checks, list) and checks[1]["detail"] == "date_of_birth,postcode"
+    assert isinstance(identifiers, list) and identifiers[0]["verified_by"] == "email_link"
+    assert identifiers[0]["verified_at"] == checks[0]["at"]
     assert _run(data_dir, "consent", "withdraw", "citizen:owen", str(consent["id"])) == 0
     (withdrawn,) = _listed(data_dir, capsys)
     assert withdrawn["withdrawn_by"] == "staff:agent"
