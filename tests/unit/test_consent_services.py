@@ -92,3 +92,28 @@ def test_a_reply_by_text_needs_a_consent_for_text_not_for_email(council: Store) 
         add_consent(s, AGENT, citizen_id, NewConsent("Texts", "consent", "call", channel="sms"))
         replies.send_reply(s, AGENT, case_id, channel="sms",
                            recipient_id=offered.sms[0].identifier_id, **send)  # fmt: skip
+
+
+def test_the_demo_councils_consents_to_updates_name_their_channel() -> None:
+    """Seeded citizens who agreed to updates by text or email can be replied to on that
+    channel only; the council tax consent lets nobody contact them."""
+    import random
+    from itertools import count
+
+    from caseworker.access.consent import contact_refusal
+    from caseworker.seed import reference
+    from caseworker.seed.people import make_citizen
+    from caseworker.timeutil import utcnow
+
+    rng, n = random.Random(7), count()
+    made = [
+        make_citizen(rng, lambda p: f"{p}:{next(n)}", reference.people(), i, 1_700_000_000_000)
+        for i in range(200)
+    ]
+    by_purpose = {c["purpose"]: (doc, c) for doc in made for c in doc["consents"]}
+    doc, _ = by_purpose["Case updates by email"]
+    assert contact_refusal(doc, "email", utcnow()) is None
+    doc, _ = by_purpose["Service updates by text message"]
+    assert contact_refusal(doc, "sms", utcnow()) is None
+    only_tax = next(d for d in made if [c["id"] for c in d["consents"]] == ["c1"])
+    assert contact_refusal(only_tax, "email", utcnow()) is not None
