@@ -25,6 +25,22 @@ VERIFICATION_METHODS = (
     "app_login",
     "council_record",
 )
+# How sure the council is that it deals with the person (caseworker.access.assurance), lowest first.
+ASSURANCE_LEVELS = ("unverified", "contact_verified", "identity_verified")
+# The checks a member of staff records on a citizen's record (``checks`` in the citizen document).
+CHECK_METHODS = ("code_sent", "call_back", "document_seen", "knowledge_check", "in_person")
+# Which document was seen for ``document_seen`` (its number is never written down).
+DOCUMENTS_SEEN = (
+    "passport",
+    "driving_licence",
+    "council_tax_bill",
+    "benefit_letter",
+    "utility_bill",
+    "bank_statement",
+    "tenancy_agreement",
+)
+# The channels a consent may name: how the council may contact the citizen.
+CONSENT_CHANNELS = ("email", "sms", "phone", "post", "social")
 LAWFUL_BASES = (
     "consent",
     "contract",

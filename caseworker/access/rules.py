@@ -7,9 +7,11 @@ holds (``EVERYTHING`` on a laptop, which holds only what the server sent it).
 """
 
 from collections.abc import Mapping, Set
+from datetime import datetime
 from typing import Any
 
 from caseworker import vocab
+from caseworker.access import citizen_rules
 from caseworker.access.channels import (
     ANONYMOUS,
     DIRECTORY,
@@ -23,6 +25,7 @@ from caseworker.access.people import Person
 from caseworker.erasure import scope
 from caseworker.replies import public
 from caseworker.routing import check as routing_check
+from caseworker.timeutil import utcnow
 
 ASSIGN_OTHER = "only a supervisor can assign a case to someone else"
 TAKE_FROM = "only a supervisor can take a case from someone else"
@@ -197,8 +200,27 @@ def changed(
     current: Mapping[str, Any] | None,
     roots: frozenset[str],
     created_citizens: Set[str],
+    received_at: datetime | None = None,
 ) -> str | None:
-    """A new (``current`` None) or changed mutable record, valid and of an unchanged type."""
+    """A new (``current`` None) or changed mutable record, valid and of an unchanged type
+    (``received_at``: when it is judged; None: now)."""
+    kind = new.get("type")
+    if kind == "citizen":
+        reason = _changed(person, doc_id, new, current, roots, created_citizens)
+        if reason is not None:
+            return reason
+        return citizen_rules.problem(person, new, current, received_at or utcnow())
+    return _changed(person, doc_id, new, current, roots, created_citizens)
+
+
+def _changed(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+    created_citizens: Set[str],
+) -> str | None:
     kind = new.get("type")
     if kind == "case":
         return _case(person, doc_id, new, current, roots, created_citizens)

@@ -12,6 +12,7 @@ winner: any branch can become the winner, so what it changes is what the winner 
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from caseworker.access import rules
@@ -38,6 +39,8 @@ class Write:
     existed: bool  # the server holds some revision of this id, live or deleted
     rooted: bool  # the new revision's history includes a revision the server holds
     replaces_winner: bool  # it descends from the current winner (not a side branch)
+    # When the write is judged (None: now): what "now" means for a check or a consent in it.
+    received_at: datetime | None = None
 
 
 @dataclass
@@ -119,7 +122,9 @@ def _judge(person: Person, write: Write, roots: frozenset[str], batch: _Batch) -
         return rules.appended(person, doc_id, new, roots, batch.cases)
     if write.existed and current is None:
         return "this record was deleted on the server; only an admin can bring it back"
-    return rules.changed(person, doc_id, new, current, roots, batch.created_citizens)
+    return rules.changed(
+        person, doc_id, new, current, roots, batch.created_citizens, write.received_at
+    )
 
 
 def _who(person: Person) -> str | None:

@@ -36,6 +36,49 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "citizen",
+        "a citizen's consents and assurance checks",
+        group(
+            (
+                Command(
+                    "consent",
+                    "list, record or withdraw a citizen's consents",
+                    group(
+                        (
+                            Command(
+                                "list",
+                                "the citizen's consents and whether each is in force",
+                                _CLI + "citizen_privacy:configure_consent_list",
+                            ),
+                            Command(
+                                "add",
+                                "record a consent (purpose, basis, channel or partner)",
+                                _CLI + "citizen_privacy:configure_consent_add",
+                            ),
+                            Command(
+                                "withdraw",
+                                "withdraw a consent, now, in your name",
+                                _CLI + "citizen_privacy:configure_consent_withdraw",
+                            ),
+                        ),
+                        dest="consent_action",
+                    ),
+                ),
+                Command(
+                    "verify",
+                    "record a check made with the citizen (code, call back, document, questions)",
+                    _CLI + "citizen_privacy:configure_verify",
+                ),
+                Command(
+                    "assurance",
+                    "the citizen's assurance level, how it was reached, and what it allows",
+                    _CLI + "citizen_privacy:configure_assurance",
+                ),
+            ),
+            dest="citizen_action",
+        ),
+    ),
+    Command(
         "case",
         "work a case",
         group(

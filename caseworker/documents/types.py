@@ -42,6 +42,27 @@ _CONSENT = Schema(
         s("source", True, 200),
         when("valid_from", True),
         when("valid_to"),
+        # Optional (older readers keep them untouched): no new version. A consent to share with
+        # a partner names it; who recorded it and when (a laptop cannot sign for someone else);
+        # a withdrawal says when and by whom (a consent is withdrawn, never deleted).
+        s("partner", max_length=200),
+        s("recorded_by", max_length=64),
+        when("recorded_at"),
+        when("withdrawn_at"),
+        s("withdrawn_by", max_length=64),
+    )
+)
+# An assurance check made with the citizen (caseworker.access.assurance): how, on which of
+# their identifiers (a code sent to it, a call back to it), which document was seen or which
+# facts were asked (never the answers, never a copy or a number), by whom, when.
+_CHECK = Schema(
+    (
+        s("id", True, 64),
+        enum("method", vocab.CHECK_METHODS, True),
+        s("identifier_id", max_length=64),
+        s("detail", max_length=200),
+        s("by", True, 64),
+        when("at", True),
     )
 )
 _LOCATION = Schema(
@@ -67,6 +88,7 @@ CITIZEN = DocType(
             enum("language", vocab.LANGUAGES, True),
             Field("identifiers", "objects", True, item=_IDENTIFIER),
             Field("consents", "objects", True, item=_CONSENT),
+            Field("checks", "objects", item=_CHECK),  # optional: no new version
             s("merged_into", max_length=64),
             when("created_at", True),
             when("updated_at", True),

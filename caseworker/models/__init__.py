@@ -4,7 +4,7 @@ from caseworker.models.audit import AuditEvent
 from caseworker.models.base import Base
 from caseworker.models.case import Case, CaseEvent, Note
 from caseworker.models.catalogue import Queue, Service
-from caseworker.models.citizen import Citizen, Consent, Identifier
+from caseworker.models.citizen import AssuranceCheck, Citizen, Consent, Identifier
 from caseworker.models.directory import DirectoryEntry
 from caseworker.models.documents import (
     Attachment,
@@ -21,6 +21,7 @@ from caseworker.models.reply import MentionReply, Message, ReplyTemplate
 from caseworker.models.staff import StaffMember
 
 __all__ = [
+    "AssuranceCheck",
     "Attachment",
     "AuditEvent",
     "Base",

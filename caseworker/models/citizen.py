@@ -32,6 +32,9 @@ class Citizen(Base):
     consents: Mapped[list["Consent"]] = relationship(
         back_populates="citizen", cascade="all, delete-orphan", passive_deletes=True
     )
+    checks: Mapped[list["AssuranceCheck"]] = relationship(
+        back_populates="citizen", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __table_args__ = (Index("ix_citizens_family_name_nocase", "family_name", "given_name"),)
 
@@ -80,5 +83,29 @@ class Consent(Base):
     source: Mapped[str] = mapped_column(String(200))
     valid_from: Mapped[datetime]
     valid_to: Mapped[datetime | None]
+    partner: Mapped[str | None] = mapped_column(String(200))  # a share's partner organisation
+    recorded_by: Mapped[str | None] = mapped_column(String(64))
+    recorded_at: Mapped[datetime | None]
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64))
 
     citizen: Mapped[Citizen] = relationship(back_populates="consents")
+
+
+class AssuranceCheck(Base):
+    """A check made with the citizen (caseworker.access.assurance): how, through which
+    identifier, which document or facts (never the answers), by whom, when."""
+
+    __tablename__ = "assurance_checks"
+
+    id: Mapped[str] = mapped_column(String(140), primary_key=True)
+    citizen_id: Mapped[str] = mapped_column(
+        ForeignKey("citizens.id", ondelete="CASCADE"), index=True
+    )
+    method: Mapped[str] = mapped_column(String(30))
+    identifier_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(String(200))
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+
+    citizen: Mapped[Citizen] = relationship(back_populates="checks")

@@ -9,11 +9,12 @@ from caseworker.seed.reference import EMAIL_DOMAINS, MASTODON_HOST, People, iso,
 
 _LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters UK postcodes use in the inward code
 _VERIFY = ("unverified", "sms_code", "email_link", "call_back", "council_record", "app_login")
+# (purpose, lawful basis, source, the channel it lets the council contact them on)
 _CONSENTS = (
-    ("Council tax and benefits administration", "public_task", "council record"),
-    ("Service updates by text message", "consent", "phone call"),
-    ("Case updates by email", "consent", "web form"),
-    ("Housing tenancy management", "contract", "tenancy agreement"),
+    ("Council tax and benefits administration", "public_task", "council record", None),
+    ("Service updates by text message", "consent", "phone call", "sms"),
+    ("Case updates by email", "consent", "web form", "email"),
+    ("Housing tenancy management", "contract", "tenancy agreement", None),
 )
 
 
@@ -57,17 +58,18 @@ def make_citizen(
     if rng.random() < 0.2:
         ident("app_account", f"app-{n:08d}")
     consents = []
-    for i, (purpose, basis, source) in enumerate(_CONSENTS):
+    for i, (purpose, basis, source, channel) in enumerate(_CONSENTS):
         if i == 0 or rng.random() < 0.25:
-            consents.append(
-                {
-                    "id": f"c{i + 1}",
-                    "purpose": purpose,
-                    "lawful_basis": basis,
-                    "source": source,
-                    "valid_from": created,
-                }
-            )
+            entry = {
+                "id": f"c{i + 1}",
+                "purpose": purpose,
+                "lawful_basis": basis,
+                "source": source,
+                "valid_from": created,
+            }
+            if channel is not None:  # replies on it need it (caseworker.access.consent)
+                entry["channel"] = channel
+            consents.append(entry)
     doc: dict[str, Any] = {
         "_id": ids(CITIZEN.id_prefix),
         "type": "citizen",

@@ -81,6 +81,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "source",
         "valid_from",
         "valid_to",
+        "partner",
+        "recorded_by",
+        "recorded_at",
+        "withdrawn_at",
+        "withdrawn_by",
     ),
     "cases": ("rowid", "id", "rev", *_CASE_FIELDS, "conflicted", *_LOCATION, "location_lon"),
     "case_events": ("id", *_EVENT_FIELDS),
@@ -130,6 +135,11 @@ def _citizen(doc: Document, rev: str, rowid: int, rows: Rows) -> str:
                 cg("source", NAN),
                 cg("valid_from", NAN),
                 cg("valid_to", NAN),
+                cg("partner", NAN),
+                cg("recorded_by", NAN),
+                cg("recorded_at", NAN),
+                cg("withdrawn_at", NAN),
+                cg("withdrawn_by", NAN),
             )
         )
     return " | ".join(terms)

@@ -16,7 +16,7 @@ from caseworker.services import audit
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.services.identifiers import clean
 from caseworker.store import docstore, normalise
-from caseworker.timeutil import to_iso, utcnow
+from caseworker.timeutil import from_iso, to_iso, utcnow
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,10 @@ class NewConsent:
     purpose: str
     lawful_basis: str
     source: str
-    channel: str | None = None
+    channel: str | None = None  # how the council may contact them (vocab.CONSENT_CHANNELS)
+    partner: str | None = None  # the partner organisation it allows sharing with
+    valid_from: str | None = None  # ISO time; None: now (never before now)
+    valid_to: str | None = None
 
 
 def _identifier_entry(new: NewIdentifier, now: str) -> dict[str, Any]:
@@ -54,19 +57,43 @@ def _identifier_entry(new: NewIdentifier, now: str) -> dict[str, Any]:
     }
 
 
-def _consent_entry(new: NewConsent, now: str) -> dict[str, Any]:
+def _consent_entry(new: NewConsent, now: str, by: str) -> dict[str, Any]:
+    """A consent entry, recorded in ``by``'s name at ``now`` (the rules refuse any other)."""
     if new.lawful_basis not in vocab.LAWFUL_BASES:
         raise ValidationError(f"unknown lawful basis {new.lawful_basis!r}")
     if not new.purpose.strip():
         raise ValidationError("a consent needs a purpose")
+    if not new.source.strip():
+        raise ValidationError("say where the consent came from (a call, a form, a letter)")
+    if new.channel is not None and new.channel not in vocab.CONSENT_CHANNELS:
+        raise ValidationError(f"a consent's channel is one of {', '.join(vocab.CONSENT_CHANNELS)}")
+    partner = (new.partner or "").strip() or None
+    start, end = _iso_or(new.valid_from, now), _iso_or(new.valid_to, None)
+    if from_iso(start) < from_iso(now):
+        raise ValidationError("a consent cannot start before today: record it as it is given")
+    if end is not None and from_iso(end) <= from_iso(start):
+        raise ValidationError("a consent must end after it starts")
     return {
         "id": new_id("consent").split(":")[1],
-        "purpose": new.purpose.strip(),
+        "purpose": new.purpose.strip()[:200],
         "lawful_basis": new.lawful_basis,
         "channel": new.channel,
-        "source": new.source,
-        "valid_from": now,
+        "partner": partner[:200] if partner else None,
+        "source": new.source.strip()[:200],
+        "valid_from": start,
+        "valid_to": end,
+        "recorded_by": by,
+        "recorded_at": now,
     }
+
+
+def _iso_or(text: str | None, default: str | None) -> Any:
+    if text is None:
+        return default
+    try:
+        return to_iso(from_iso(text))
+    except ValueError as exc:
+        raise ValidationError(f"not a time with a zone: {text[:40]!r}") from exc
 
 
 def _drop_nones(entry: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +129,7 @@ def create_citizen(
             "date_of_birth": date_of_birth,
             "language": language,
             "identifiers": [_drop_nones(_identifier_entry(i, now)) for i in identifiers],
-            "consents": [_drop_nones(_consent_entry(c, now)) for c in consents],
+            "consents": [_drop_nones(_consent_entry(c, now, actor.staff_id)) for c in consents],
             "created_at": now,
             "updated_at": now,
         },
@@ -148,7 +175,7 @@ def add_consent(session: Session, actor: Actor, citizen_id: str, new: NewConsent
     doc = docstore.get(session, citizen_id)
     if doc is None or doc.get("type") != "citizen":
         raise NotFoundError(f"no citizen with id {citizen_id}")
-    entry = _drop_nones(_consent_entry(new, to_iso(utcnow())))
+    entry = _drop_nones(_consent_entry(new, to_iso(utcnow()), actor.staff_id))
     changes = _update(session, citizen_id, {"consents": [*doc["consents"], entry]})
     changes.merge(audit.record(session, actor, "citizen.consent_added", citizen_id, new.purpose))
     return changes

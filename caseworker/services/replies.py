@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
-from caseworker.access import local
+from caseworker.access import consent, local
 from caseworker.documents.codec import Document, new_document
 from caseworker.documents.types import MESSAGE
 from caseworker.errors import NotFoundError, ValidationError
@@ -137,6 +137,10 @@ def send_reply(
     problem = recipient_problem(citizen, channel, recipient_id, chosen.value if chosen else None)
     if problem is not None or chosen is None:
         raise ValidationError(problem or "choose who the reply goes to")
+    # Sending needs a valid basis for the channel now (the central worker asks again on send).
+    problem = consent.contact_refusal(citizen, channel, utcnow())
+    if problem is not None:
+        raise ValidationError(problem)
     fields: dict[str, Any] = {
         "case_id": case["_id"],
         "citizen_id": citizen["_id"],

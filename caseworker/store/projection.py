@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from caseworker.documents.codec import Document
 from caseworker.documents.types import CITIZEN, DIRECTORY
 from caseworker.models import (
+    AssuranceCheck,
     AuditEvent,
     Case,
     CaseEvent,
@@ -55,6 +56,22 @@ def _pick(doc: Document, names: Iterable[str]) -> dict[str, Any]:
 def _table(model: Any) -> Table:
     table: Table = model.__table__
     return table
+
+
+_CONSENT_FIELDS = (
+    "purpose",
+    "lawful_basis",
+    "channel",
+    "source",
+    "valid_from",
+    "valid_to",
+    "partner",
+    "recorded_by",
+    "recorded_at",
+    "withdrawn_at",
+    "withdrawn_by",
+)
+_CHECK_FIELDS = ("method", "identifier_id", "detail", "by", "at")
 
 
 def citizen(doc: Document, rev: str, conflicted: bool) -> Projection:
@@ -98,14 +115,22 @@ def citizen(doc: Document, rev: str, conflicted: bool) -> Projection:
         c["id"]: {
             "id": f"{cid}/{c['id']}",
             "citizen_id": cid,
-            **_pick(c, ("purpose", "lawful_basis", "channel", "source", "valid_from", "valid_to")),
+            **_pick(c, _CONSENT_FIELDS),
         }
         for c in doc["consents"]
+    }
+    checks = {
+        k["id"]: {"id": f"{cid}/{k['id']}", "citizen_id": cid, **_pick(k, _CHECK_FIELDS)}
+        for k in doc.get("checks") or ()
     }
     return Projection(
         _table(Citizen),
         row,
-        {_table(Identifier): list(identifiers.values()), _table(Consent): list(consents.values())},
+        {
+            _table(Identifier): list(identifiers.values()),
+            _table(Consent): list(consents.values()),
+            _table(AssuranceCheck): list(checks.values()),
+        },
         "citizen_search",
         " | ".join(terms),
     )

@@ -14,8 +14,9 @@ Sent messages wait in the checkpoint (``awaiting``) until Notify says delivered 
 
 A message is refused (``failed``, with the reason, and never sent) when its recipient is not,
 or is no longer, one of the citizen's identifiers of the channel's kind on the central record,
-or its case does not name its citizen: a message is a member's document, and its recipient a
-claim until checked here.
+its case does not name its citizen, or the central record holds no valid basis (a consent for
+the channel, in force now: ``caseworker.access.consent``) to contact the citizen on it: a
+message is a member's document, and its recipient a claim until checked here.
 """
 
 import asyncio
@@ -25,6 +26,7 @@ from typing import Any, Protocol
 
 from notifications_python_client.errors import HTTPError
 
+from caseworker.access import consent
 from caseworker.display import visible
 from caseworker.documents.codec import Document, check
 from caseworker.documents.schema import DocumentError
@@ -188,7 +190,10 @@ class NotifyJob:
         citizen = await couch.get_or_none(doc_path(str(doc["citizen_id"])))
         if not isinstance(citizen, dict) or citizen.get("type") != "citizen":
             citizen = None
-        return recipient_problem(citizen, doc["channel"], doc["recipient_id"], doc["recipient"])
+        problem = recipient_problem(citizen, doc["channel"], doc["recipient_id"], doc["recipient"])
+        # The basis is judged now, on the central record: a consent withdrawn or ended after
+        # the reply was queued stops it here.
+        return problem or consent.contact_refusal(citizen, doc["channel"], utcnow())
 
     async def _send(self, doc: Document) -> str:
         settings = self.settings

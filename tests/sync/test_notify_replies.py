@@ -15,10 +15,12 @@ import requests
 
 from caseworker.documents.codec import new_document
 from caseworker.documents.types import CITIZEN
+from caseworker.errors import ValidationError
 from caseworker.models import Message
 from caseworker.seed.reference import reply_templates
 from caseworker.services import replies
 from caseworker.store.store import Store
+from caseworker.timeutil import to_iso, utcnow
 from sync.notify.settings import KEY_VARIABLE
 from sync.notify.standin import NotifyStandIn
 from tests.support.gateway import (
@@ -38,6 +40,17 @@ CARYS_EMAIL = "carys@example.org"
 CARYS_MOBILE = "07700 900123"
 
 
+def consent(key: str, channel: str) -> dict[str, Any]:
+    return {
+        "id": key,
+        "purpose": "Updates on my cases",
+        "lawful_basis": "public_task",
+        "channel": channel,
+        "source": "phone call",
+        "valid_from": NOW,
+    }
+
+
 def carys() -> dict[str, Any]:
     def ident(key: str, kind: str, value: str) -> dict[str, Any]:
         return {"id": key, "kind": kind, "value": value, "verified_by": "sms_code", "added_at": NOW}
@@ -50,7 +63,8 @@ def carys() -> dict[str, Any]:
             "family_name": "Onewater",
             "language": "cy",
             "identifiers": [ident("e1", "email", CARYS_EMAIL), ident("m1", "phone", CARYS_MOBILE)],
-            "consents": [],
+            # A basis to reply by email and by text (caseworker.access.consent).
+            "consents": [consent("k1", "email"), consent("k2", "sms")],
             "created_at": NOW,
             "updated_at": NOW,
         },
@@ -264,3 +278,24 @@ def test_a_member_cannot_forge_a_status_or_reach_someone_not_on_the_record(
     assert "email addresses" in db.get("/message:x2")["state_detail"]
     assert "not what the citizen's record holds" in db.get("/message:x1")["state_detail"]
     assert os.environ[KEY_VARIABLE] not in json.dumps(db.get("/message:x1"))
+
+
+def test_a_reply_queued_before_its_consent_was_withdrawn_is_never_sent(
+    tmp_path: Path, gateway: Gateway, notify: NotifyStandIn
+) -> None:
+    laptop = make_store(tmp_path, "ann")
+    sync(laptop, gateway.db_url, ANN)
+    message_id = write_reply(laptop)  # queued while the email consent was in force
+    sync(laptop, gateway.db_url, ANN)
+    db = central(gateway)
+    record = db.get("/citizen:c1")
+    withdrawn = {**record["consents"][0], "withdrawn_at": to_iso(utcnow()), "withdrawn_by": "x"}
+    db.put({**record, "consents": [withdrawn, record["consents"][1]]})
+    with NotifyWorker(gateway, notify):
+        eventually(lambda: state_of(db, message_id) == "failed", "the reply refused")
+    assert notify.sent == []
+    assert "withdrawn on" in db.get("/" + message_id)["state_detail"]
+    sync(laptop, gateway.db_url, ANN)  # the laptop learns of the withdrawal: refuses to write
+    with pytest.raises(ValidationError, match="withdrawn on"):
+        write_reply(laptop)
+    assert write_reply(laptop, "sms", "m1")  # the text consent still stands

@@ -24,12 +24,22 @@ WAIT_MS = 10_000
 
 
 def open_case(
-    seeded: Store, ctx: UiContext, identifiers: tuple[NewIdentifier, ...], language: str = "cy"
+    seeded: Store,
+    ctx: UiContext,
+    identifiers: tuple[NewIdentifier, ...],
+    language: str = "cy",
+    channels: tuple[str, ...] = ("email", "sms"),
 ) -> str:
+    """A case of a citizen who agreed to replies on ``channels``."""
+    agreed = tuple(
+        citizens.NewConsent("Updates on my cases", "public_task", "phone call", channel=c)
+        for c in channels
+    )
     with seeded.write() as s:
         citizen_id, _ = citizens.create_citizen(
-            s, ctx.actor, "Carys", "Onewater", language=language, identifiers=identifiers
-        )
+            s, ctx.actor, "Carys", "Onewater", language=language, identifiers=identifiers,
+            consents=agreed,
+        )  # fmt: skip
         new = cases.NewCase("missed-bin", "Green bin missed", "phone", citizen_id=citizen_id)
         case_id, _ = cases.open_case(s, ctx.actor, new)
     return case_id
@@ -154,4 +164,36 @@ def test_every_control_has_an_accessible_name_and_description(
     assert isinstance(dialog.subject, QLabel)
     dialog.reject()
     QApplication.processEvents()
+    settle()
+
+
+def test_a_reply_on_a_channel_the_citizen_did_not_agree_to_is_refused_with_the_reason(
+    qtbot: QtBot, seeded: Store, ctx: UiContext, settle: Callable[[], None]
+) -> None:
+    case_id = open_case(
+        seeded,
+        ctx,
+        (NewIdentifier("email", "carys@example.org"), NewIdentifier("phone", "07700 900123")),
+        channels=("email",),  # email only: a text message has no basis
+    )
+    view = show(qtbot, ctx, case_id)
+    view.buttons["reply"].setFocus()
+    QTest.keyClick(
+        view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    dialog = the_dialog(qtbot, view)
+    dialog.channel.setFocus()
+    QTest.keyClick(dialog.channel, Qt.Key.Key_Down)
+    assert dialog.channel.currentData() == "sms"
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=WAIT_MS)
+    QTest.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    reason = (
+        "the citizen's record holds no consent or other lawful basis for contacting them by "
+        "text message"
+    )
+    qtbot.waitUntil(lambda: reason in dialog.error_text(dialog.field_for(reason)), timeout=WAIT_MS)
+    assert dialog.isVisible()
+    with seeded.read() as s:
+        assert s.scalars(select(Message).where(Message.case_id == case_id)).all() == []
+    dialog.reject()
     settle()

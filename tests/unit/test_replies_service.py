@@ -9,7 +9,7 @@ from caseworker.models import Message
 from caseworker.seed.reference import reply_templates
 from caseworker.services import cases, replies
 from caseworker.services.cases import NewCase
-from caseworker.services.citizens import NewIdentifier, create_citizen
+from caseworker.services.citizens import NewConsent, NewIdentifier, create_citizen
 from caseworker.store import docstore, purge
 from caseworker.store.store import Store
 from tests.unit.conftest import AGENT
@@ -41,6 +41,11 @@ def _setup(store: Store, language: str = "cy") -> str:
                 NewIdentifier("email", "carys@example.org"),
                 NewIdentifier("phone", "07700 900123"),
                 NewIdentifier("phone", "01248 123456"),  # a landline: no text messages
+            ),
+            # Replies need a valid basis for their channel (caseworker.access.consent).
+            consents=(
+                NewConsent("Updates on my cases", "public_task", "phone call", channel="email"),
+                NewConsent("Updates on my cases", "public_task", "phone call", channel="sms"),
             ),
         )
         case_id, _ = cases.open_case(

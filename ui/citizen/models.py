@@ -10,6 +10,7 @@ from ui import icons, labels, theme
 from ui.case.table import SnapshotTableModel
 from ui.chips import TONE_ROLE, status_tone
 from ui.citizen.snapshot import CaseSummary, ConsentRow, IdentifierRow
+from ui.dialogs.consent import channel_label
 from ui.dialogs.shared import local_date, local_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,14 +58,26 @@ class ConsentsModel(SnapshotTableModel):
 
     def text(self, row: ConsentRow, column: str) -> str:
         if column == "purpose":
+            if row.partner:
+                return (
+                    self.tr("%1 (shared with %2)")
+                    .replace("%1", row.purpose)
+                    .replace("%2", row.partner)
+                )
             if row.channel:
-                channel = labels.channel(row.channel)
+                channel = channel_label(row.channel)
                 return self.tr("%1 (by %2)").replace("%1", row.purpose).replace("%2", channel)
             return row.purpose
         if column == "basis":
             return labels.lawful_basis(row.lawful_basis)
         if column == "period":
             start = local_date(row.valid_from)
+            if row.withdrawn_at is not None:
+                return (
+                    self.tr("%1 to %2, withdrawn")
+                    .replace("%1", start)
+                    .replace("%2", local_date(row.withdrawn_at))
+                )
             if row.valid_to is None:
                 return self.tr("from %1, until withdrawn").replace("%1", start)
             return self.tr("%1 to %2").replace("%1", start).replace("%2", local_date(row.valid_to))

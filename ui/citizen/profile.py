@@ -8,7 +8,9 @@ while the free-text one (summary, value, purpose) takes what is left.
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -21,6 +23,7 @@ from ui.case.widgets import make_table, stretch_column, tab_pages
 from ui.chips import ChipDelegate
 from ui.citizen.models import CitizenCasesModel, ConsentsModel, IdentifiersModel
 from ui.citizen.snapshot import CitizenSnapshot
+from ui.dialogs.assurance_check import assurance_text
 
 _KEY_COLUMNS = [
     CitizenCasesModel.COLUMNS.index(key) for key in ("reference", "status", "priority", "sla")
@@ -95,6 +98,12 @@ class ProfilePanel(QTabWidget):
         self.setAccessibleName(self.tr("Cases, identifiers and consents"))
         self._wanted: int | None = None  # wanted_width, until the cases change
         self.identifiers = IdentifiersModel(self)
+        self.assurance = QLabel()
+        self.assurance.setAccessibleName(self.tr("Assurance"))
+        self.assurance.setAccessibleDescription(
+            self.tr("How sure the council is that it deals with the citizen, and how.")
+        )
+        self.assurance.setWordWrap(True)
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
         self.closed_cases = CitizenCasesModel(self)
@@ -170,6 +179,19 @@ class ProfilePanel(QTabWidget):
         for button in bar.findChildren(QToolButton):  # the arrow keys do what they do
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    def add_buttons(self, tab: int, buttons: list[QWidget]) -> None:
+        """Buttons in a row above a tab's table (its actions; their keys work anywhere in the
+        record)."""
+        page = self.widget(tab)
+        assert page is not None
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, row)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._size_columns()  # larger text (View > Larger text) needs wider columns
@@ -213,6 +235,7 @@ class ProfilePanel(QTabWidget):
     def show_snapshot(self, snap: CitizenSnapshot) -> None:
         self._wanted = None
         self.identifiers.set_rows(snap.identifiers)
+        self.assurance.setText(assurance_text(snap.assurance))
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)
         self.closed_cases.set_rows(snap.closed_cases)

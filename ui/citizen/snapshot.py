@@ -14,8 +14,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker import language, vocab
-from caseworker.models import Case, Interaction, Marker, Note, Service, StaffMember
+from caseworker.access.assurance import NONE, Reached, assess
+from caseworker.models import (
+    AssuranceCheck,
+    Case,
+    Identifier,
+    Interaction,
+    Marker,
+    Note,
+    Service,
+    StaffMember,
+)
 from caseworker.services.citizens import get_citizen
+from caseworker.timeutil import to_iso, utcnow
 
 TIMELINE_LIMIT = 1000
 NOTE_LIMIT = 500
@@ -45,6 +56,8 @@ class ConsentRow:
     source: str
     valid_from: datetime
     valid_to: datetime | None
+    partner: str | None = None
+    withdrawn_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,8 @@ class CitizenSnapshot:
     timeline_truncated: bool
     cases: tuple[CaseSummary, ...]
     markers: tuple[MarkerRow, ...] = ()
+    # How sure the council is that it deals with them (caseworker.access.assurance), and how.
+    assurance: Reached = NONE
 
     @property
     def last_contact(self) -> TimelineEntry | None:
@@ -145,6 +160,30 @@ def staff_names(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
         select(StaffMember.id, StaffMember.name).where(StaffMember.id.in_(wanted))
     )
     return {staff_id: name for staff_id, name in rows}
+
+
+def _assurance(session: Session, citizen_id: str, identifiers: Iterable[Identifier]) -> Reached:
+    """The citizen's level now, from the projected checks and identifiers (the same rule as
+    the gateway's, on the same data, without reading the document)."""
+    checks = session.scalars(
+        select(AssuranceCheck).where(AssuranceCheck.citizen_id == citizen_id)
+    ).all()
+    record = {
+        "identifiers": [
+            {
+                "id": i.id.split("/", 1)[-1],
+                "kind": i.kind,
+                "verified_by": i.verified_by,
+                "verified_at": to_iso(i.verified_at) if i.verified_at else None,
+            }
+            for i in identifiers
+        ],
+        "checks": [
+            {"method": k.method, "identifier_id": k.identifier_id, "by": k.by, "at": to_iso(k.at)}
+            for k in checks
+        ],
+    }
+    return assess(record, utcnow()).level
 
 
 def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
@@ -190,6 +229,7 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
     marker_rows = session.scalars(
         select(Marker).where(Marker.citizen_id == citizen_id, Marker.ended_at.is_(None))
     ).all()
+    reached = _assurance(session, citizen_id, citizen.identifiers)
     truncated = len(contacts) > TIMELINE_LIMIT
     contacts = contacts[:TIMELINE_LIMIT]
     names = staff_names(
@@ -270,12 +310,21 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
         ),
         consents=tuple(
             ConsentRow(
-                c.id, c.purpose, c.lawful_basis, c.channel, c.source, c.valid_from, c.valid_to
+                c.id.split("/", 1)[-1],  # the consent's own id in the record
+                c.purpose,
+                c.lawful_basis,
+                c.channel,
+                c.source,
+                c.valid_from,
+                c.valid_to,
+                c.partner,
+                c.withdrawn_at,
             )
             for c in sorted(citizen.consents, key=lambda c: c.valid_from)
         ),
         timeline=tuple(timeline),
         timeline_truncated=truncated,
+        assurance=reached,
         cases=tuple(
             CaseSummary(
                 c.id,

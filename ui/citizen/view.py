@@ -29,12 +29,14 @@ from ui import labels
 from ui.case.conflict import ConflictDialog
 from ui.case.loader import SnapshotLoader
 from ui.case.widgets import ConflictBadge, ErrorBanner, quick_action, tab_chain
+from ui.citizen.assurance_gate import with_assurance
 from ui.citizen.header import CitizenHeader
 from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
+from ui.dialogs.consent import ConsentDialog, ShareDialog, WithdrawConsentDialog
 from ui.dialogs.erase import EraseDialog
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.marker_review import MarkerReviewDialog
@@ -104,6 +106,33 @@ SUPERVISOR_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         ),
     ),
 )
+# The record's privacy actions: their buttons sit on the Identifiers and Consents tabs.
+PRIVACY_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
+    (
+        "check_identity",
+        QT_TRANSLATE_NOOP("CitizenView", "Check identity"),
+        "Ctrl+Shift+I",
+        QT_TRANSLATE_NOOP("CitizenView", "Record how you checked who you are dealing with."),
+    ),
+    (
+        "record_consent",
+        QT_TRANSLATE_NOOP("CitizenView", "Add consent"),
+        "Ctrl+Shift+K",
+        QT_TRANSLATE_NOOP("CitizenView", "Record what the citizen agreed to."),
+    ),
+    (
+        "withdraw_consent",
+        QT_TRANSLATE_NOOP("CitizenView", "Withdraw"),
+        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP("CitizenView", "End a consent the citizen withdraws."),
+    ),
+    (
+        "share_with_partner",
+        QT_TRANSLATE_NOOP("CitizenView", "Share"),
+        "Ctrl+Shift+H",
+        QT_TRANSLATE_NOOP("CitizenView", "Share with a partner the citizen agreed to."),
+    ),
+)
 # Keys that work in a citizen's record besides its quick actions (for F1).
 MORE_KEYS: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("CitizenView", "Save the quick note or contact"), "Ctrl+Enter"),
@@ -165,6 +194,17 @@ class CitizenView(QWidget):
         # a styled widget to another parent styles it and all it holds again (60 ms a record).
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.profile = ProfilePanel(splitter)
+        self.privacy_buttons: dict[str, QPushButton] = {}
+        for name, text, keys, description in PRIVACY_ACTIONS:
+            slot = getattr(self, name)
+            _action, button = quick_action(self, _tr(text), keys, _tr(description), slot)
+            self.privacy_buttons[name] = button
+        self.profile.add_buttons(
+            2, [self.privacy_buttons["check_identity"], self.profile.assurance]
+        )
+        self.profile.add_buttons(
+            3, [self.privacy_buttons[n] for n, *_ in PRIVACY_ACTIONS if n != "check_identity"]
+        )
         self.profile.open_case_requested.connect(self.open_case_requested)
         self.timeline = TimelinePanel(splitter, ctx=ctx, citizen_id=citizen_id)
         self.timeline.open_case_requested.connect(self.open_case_requested)
@@ -321,6 +361,37 @@ class CitizenView(QWidget):
                 self.ctx, citizen_id=self.citizen_id, cases=self.case_choices(False), parent=self
             )
         )
+
+    def check_identity(self) -> None:
+        with_assurance(
+            self.ctx, self, self.citizen_id, None, lambda: None, self._show_dialog, self._failed
+        )
+
+    def record_consent(self) -> QDialog:
+        return self._show_dialog(ConsentDialog(self.ctx, self.citizen_id, self))
+
+    def withdraw_consent(self) -> QDialog:
+        choices = [
+            (c.id, c.purpose + (f" ({c.channel or c.partner})" if c.channel or c.partner else ""))
+            for c in (self.snapshot.consents if self.snapshot else ())
+            if c.withdrawn_at is None
+        ]
+        return self._show_dialog(WithdrawConsentDialog(self.ctx, self.citizen_id, choices, self))
+
+    def share_with_partner(self) -> None:
+        """Asks for the identity check first when the record lacks it, then the share."""
+
+        def share() -> None:
+            self._show_dialog(ShareDialog(self.ctx, self.citizen_id, self))
+
+        with_assurance(
+            self.ctx, self, self.citizen_id, "share_with_partner", share, self._show_dialog,
+            self._failed,
+        )  # fmt: skip
+
+    def _failed(self, error: Exception) -> None:
+        if alive(self):
+            self.banner.say(failed(self.tr("check this citizen's record"), error))
 
     def set_marker(self) -> QDialog:
         return self._show_dialog(MarkerDialog(self.ctx, self.citizen_id, self))

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
+from caseworker.access import assurance
 from caseworker.errors import ValidationError
 from caseworker.services import citizens
 from caseworker.services.citizens import NewIdentifier
@@ -62,7 +63,9 @@ class IdentifierDialog(FormDialog):
         )
         self.verified_by = QComboBox()
         for code in vocab.VERIFICATION_METHODS:
-            self.verified_by.addItem(labels.verification(code), code)
+            # Only the council's own systems record these (the gateway refuses them from staff).
+            if code not in assurance.CENTRAL_METHODS:
+                self.verified_by.addItem(labels.verification(code), code)
         self.add_field(
             "verified_by",
             self.tr("Verified &by:"),
