@@ -8,8 +8,7 @@ _FIELD = {
     "given": "given name",
     "family": "family name",
     "dob": "date of birth",
-    "postcode": "postcode",
-    "address": "address",
+    "home": "postcode",
     "phone": "phone number",
     "email": "email address",
     "handle": "social handle",
@@ -39,10 +38,8 @@ def english(reason: Reason) -> str:
     what = _FIELD.get(reason.field, reason.field)
     if reason.field == "phone" and _is_mobile(reason.left):
         what = "mobile number"
-    if reason.level in ("exact", "uprn", "line"):
-        text = {"uprn": "same property (UPRN)", "line": "same first line of address"}.get(
-            reason.level, f"same {what}"
-        )
+    if reason.level in ("exact", "same") or reason.code == "home.postcode":
+        text = "same address" if reason.code == "home.same" else f"same {what}"
         if reason.holders > 1:
             text += f" (shared by {reason.holders} citizens)"
         return text

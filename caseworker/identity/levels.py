@@ -22,8 +22,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "given": ("exact", "alias", "fuzzy_high", "fuzzy", "different"),
     "family": ("exact", "fuzzy_high", "fuzzy", "different"),
     "dob": ("exact", "typo", "year", "different"),
-    "postcode": ("exact", "sector", "district", "different"),
-    "address": ("uprn", "line", "different"),
+    # One comparison for where they live: a UPRN and a postcode say nearly the same thing, and
+    # counting both would count one fact twice.
+    "home": ("same", "postcode", "sector", "district", "different"),
     "phone": ("exact", "different"),
     "email": ("exact", "different"),
     "handle": ("exact", "different"),
@@ -84,32 +85,27 @@ def dob(a: PersonRecord, b: PersonRecord) -> Level:
     return "different", x, y
 
 
-def postcode(a: PersonRecord, b: PersonRecord) -> Level:
+def home(a: PersonRecord, b: PersonRecord) -> Level:
+    """The same property (a shared UPRN, or the same first line at the same postcode), else
+    how near their postcodes are."""
+    if a.uprns & b.uprns:
+        uprn = min(a.uprns & b.uprns)
+        return "same", uprn, uprn
+    if a.addresses & b.addresses and a.postcodes & b.postcodes:
+        line = min(a.addresses & b.addresses)
+        return "same", line, line
     if not a.postcodes or not b.postcodes:
         return MISSING
     shared = a.postcodes & b.postcodes
     if shared:
         code = min(shared)
-        return "exact", code, code
-    x, y = min(a.postcodes), min(b.postcodes)
+        return "postcode", code, code
     for level, part in (("sector", normalise.sector), ("district", normalise.district)):
         for p in sorted(a.postcodes):
             for q in sorted(b.postcodes):
                 if part(p) == part(q):
                     return level, p, q
-    return "different", x, y
-
-
-def address(a: PersonRecord, b: PersonRecord) -> Level:
-    if a.uprns & b.uprns:
-        uprn = min(a.uprns & b.uprns)
-        return "uprn", uprn, uprn
-    if a.addresses & b.addresses:
-        line = min(a.addresses & b.addresses)
-        return "line", line, line
-    if (a.uprns or a.addresses) and (b.uprns or b.addresses):
-        return "different", min(a.addresses, default=""), min(b.addresses, default="")
-    return MISSING
+    return "different", min(a.postcodes), min(b.postcodes)
 
 
 def _identifier(attr: str) -> Callable[[PersonRecord, PersonRecord], Level]:
@@ -131,8 +127,7 @@ COMPARE: dict[str, Callable[[PersonRecord, PersonRecord], Level]] = {
     "given": given,
     "family": family,
     "dob": dob,
-    "postcode": postcode,
-    "address": address,
+    "home": home,
     "phone": _identifier("phones"),
     "email": _identifier("emails"),
     "handle": _identifier("handles"),

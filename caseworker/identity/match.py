@@ -67,24 +67,31 @@ def compare(
     """How likely ``a`` and ``b`` are one person, and why.
 
     ``holders`` (optional) counts the citizens holding each phone, email or handle value, out
-    of ``population``: an exact match on a number ten citizens share (a family landline) then
+    of ``population`` (which also scales the model's prior, learnt on a store of another
+    size, to this one): an exact match on a number ten citizens share (a family landline) then
     counts as what it is, weak evidence, instead of the average identifier's strength
     (Splink's term-frequency adjustment). It never counts against a match.
     """
     model = model or default_model()
     found = levels.compare_levels(a, b)
+    near = found["home"][0] in ("same", "postcode")
     swapped = False
     g2, f2 = levels.swapped(a, b)
     if g2[0] in ("exact", "alias") and f2[0] == "exact":
-        straight = model.weight("given", found["given"][0]) + model.weight(
-            "family", found["family"][0]
+        straight = model.weight("given", found["given"][0], near) + model.weight(
+            "family", found["family"][0], near
         )
-        if model.weight("given", g2[0]) + model.weight("family", f2[0]) > straight:
+        if model.weight("given", g2[0], near) + model.weight("family", f2[0], near) > straight:
             found["given"], found["family"], swapped = g2, f2, True
     total = model.prior_weight
+    trained_on = model.about.get("population")
+    if isinstance(trained_on, int) and population > trained_on > 0:
+        # The prior is per pair: against N citizens a contact is 1/N as likely to be any one.
+        # Only ever lowered: a laptop's small store holds few citizens, not likelier ones.
+        total += math.log2(trained_on / population)
     reasons = []
     for name, (level, left, right) in found.items():
-        weight = model.weight(name, level)
+        weight = model.weight(name, level, near)
         count = 0
         if holders is not None and name in _TERM_FREQUENCY and level == "exact":
             count = holders.get(left, 0)

@@ -7,6 +7,7 @@ look-up slow, so it is skipped; the other keys still find the person. Merged cit
 left out: their survivor is the one to link to.
 """
 
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -24,9 +25,7 @@ _ORDER = ("p", "e", "h", "u", "d", "n", "f", "g", "s")
 _HOLDERS_COUNTED = 100_000
 
 _BLOCK = text("SELECT citizen_id FROM citizen_match_keys WHERE key = :key LIMIT :n")
-_HOLDERS = text(
-    "SELECT count(*) FROM (SELECT 1 FROM citizen_match_keys WHERE key = :key LIMIT :n)"
-)
+_HOLDERS = text("SELECT count(*) FROM (SELECT 1 FROM citizen_match_keys WHERE key = :key LIMIT :n)")
 
 
 @dataclass(frozen=True)
@@ -67,15 +66,28 @@ def _live(session: Session, ids: list[str]) -> list[str]:
     return list(rows.scalars())
 
 
-def holders(session: Session, contact: PersonRecord) -> tuple[dict[str, int], int]:
-    """How many citizens hold each of the contact's phones, emails and handles, and about how
-    many citizens there are (the largest rowid: a count would read the whole table)."""
-    counts = {
+def holders(session: Session, contact: PersonRecord) -> dict[str, int]:
+    """How many citizens hold each of the contact's phones, emails and handles."""
+    return {
         value: int(session.execute(_HOLDERS, {"key": key, "n": _HOLDERS_COUNTED}).scalar_one())
         for value, key in identifier_keys(contact).items()
     }
-    population = session.execute(text("SELECT max(rowid) FROM citizens")).scalar()
-    return counts, int(population or 0)
+
+
+_counted: dict[str, tuple[float, int]] = {}
+_RECOUNT_SECONDS = 600.0
+
+
+def population(session: Session) -> int:
+    """About how many citizens the store holds: counted at most every ten minutes per store
+    (a count reads a whole index; the figure only scales the prior)."""
+    where = str(session.get_bind().engine.url)
+    now = time.monotonic()
+    known = _counted.get(where)
+    if known is None or now - known[0] > _RECOUNT_SECONDS:
+        count = int(session.execute(text("SELECT count(*) FROM citizens")).scalar_one())
+        known = _counted[where] = (now, count)
+    return known[1]
 
 
 def find_matches(
@@ -89,7 +101,8 @@ def find_matches(
     model = model or default_model()
     ids, skipped = candidates(session, contact)
     people = load_people(session, _live(session, ids))
-    counts, population = holders(session, contact)
-    scored = [compare(contact, p, model, counts, population) for p in people.values()]
+    counts = holders(session, contact)
+    size = population(session)
+    scored = [compare(contact, p, model, counts, size) for p in people.values()]
     scored.sort(key=lambda m: (-m.weight, m.right))
     return Found(scored[:limit], len(scored), skipped)

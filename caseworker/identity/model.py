@@ -27,14 +27,20 @@ class Model:
     prior: float
     m: dict[str, dict[str, float]]
     u: dict[str, dict[str, float]]
+    # u of the names among different people at one postcode: households share a family name
+    # (and parents and children sometimes a given name), so at one address a shared name is
+    # far weaker evidence than between two people picked at random.
+    u_near: dict[str, dict[str, float]] = field(default_factory=dict)
     about: dict[str, Any] = field(default_factory=dict)
 
-    def weight(self, field_name: str, level: str) -> float:
-        """log2(m/u) of one level; 0 for a missing value or a level the model does not know."""
+    def weight(self, field_name: str, level: str, near: bool = False) -> float:
+        """log2(m/u) of one level (``near``: the pair live at one postcode); 0 for a missing
+        value or a level the model does not know."""
         if level == "missing":
             return 0.0
         m = self.m.get(field_name, {}).get(level)
-        u = self.u.get(field_name, {}).get(level)
+        table = self.u_near if near and field_name in self.u_near else self.u
+        u = table.get(field_name, {}).get(level)
         if m is None or u is None:
             return 0.0
         return math.log2(max(m, _FLOOR) / max(u, _FLOOR))
@@ -45,25 +51,30 @@ class Model:
         return math.log2(p / (1 - p))
 
     def to_json(self) -> dict[str, Any]:
-        rounded = {
-            "m": {f: {k: round(v, 6) for k, v in levels.items()} for f, levels in self.m.items()},
-            "u": {
-                f: {k: float(f"{v:.4g}") for k, v in levels.items()} for f, levels in self.u.items()
-            },
+        def rounded(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+            return {f: {k: float(f"{v:.4g}") for k, v in lv.items()} for f, lv in table.items()}
+
+        return {
+            "about": self.about,
+            "prior": float(f"{self.prior:.4g}"),
+            "m": rounded(self.m),
+            "u": rounded(self.u),
+            "u_near": rounded(self.u_near),
         }
-        return {"about": self.about, "prior": float(f"{self.prior:.4g}"), **rounded}
 
 
 def from_json(data: dict[str, Any]) -> Model:
     """A model from its JSON form; every field and level must be there with a number in 0..1."""
-    m, u = data["m"], data["u"]
-    for table in (m, u):
+    m, u, near = data["m"], data["u"], data.get("u_near", {})
+    for table in (m, u, near):
         for name, levels in FIELDS.items():
+            if table is near and name not in near:
+                continue
             for level in levels:
                 value = table[name][level]
                 if not isinstance(value, int | float) or not 0 <= value <= 1:
                     raise ValueError(f"{name}.{level}: {value!r} is not a probability")
-    return Model(float(data["prior"]), m, u, data.get("about", {}))
+    return Model(float(data["prior"]), m, u, near, data.get("about", {}))
 
 
 @cache
