@@ -74,6 +74,8 @@ ROUTES: dict[str, Route] = {
     "calendar": Route(fixed=CATALOGUE),
     # Escalation rules are the council's, read by everyone (they explain an escalated case).
     "escalation_rule": Route(fixed=CATALOGUE),
+    # A contact linked to a citizen (identity resolution) is part of the citizen's record.
+    "identity_link": Route(parents=(("citizen_id", "citizen"),)),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}

@@ -48,6 +48,12 @@ MARKER_ADDRESS = "an officer-safety marker must say which address and postcode i
 CENTRAL_EVENTS = "breaches and escalations are recorded by the council's central service only"
 ESCALATION_RULES = "only a supervisor or an admin can change escalation rules"
 ESCALATION_OWN_NAME = "an escalation rule must be saved in your own name"
+LINK_CENTRAL = "automatic links are made by the council's central service only"
+LINK_OWN_NAME = "a link must be made, or undone, in your own name"
+LINK_NOT_HELD = "a contact can only be linked to a citizen whose record you have"
+LINK_KEPT = "a link cannot change once made: undo it and make another"
+LINK_UNDONE = "this link has been undone: make a new one"
+LINK_UNDO_FIELDS = frozenset({"undone_at", "undone_by"})
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -140,6 +146,8 @@ def may_change(
         return None if person.is_supervisor else ROUTING
     if kind == "escalation_rule":
         return None if person.is_supervisor else ESCALATION_RULES
+    if kind == "identity_link":
+        return None if holds(roots, root_of(doc_id, current)) else LINK_NOT_HELD
     return "only an admin can change this record"
 
 
@@ -159,6 +167,8 @@ def changed(
         return _staff(person, doc_id, new, current)
     if kind == "marker":
         return _marker(person, doc_id, new, current, roots, created_citizens)
+    if kind == "identity_link":
+        return _identity_link(person, doc_id, new, current, roots, created_citizens)
     if kind == "escalation_rule":
         if not person.is_supervisor:
             return ESCALATION_RULES
@@ -289,6 +299,36 @@ def _citizen_link(
     if isinstance(citizen, str) and (holds(roots, citizen) or citizen in created_citizens):
         return None
     return "a case can only be linked to a citizen whose record you have"
+
+
+def _identity_link(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+    created_citizens: Set[str],
+) -> str | None:
+    """A person links a contact to a citizen they hold, in their own name; an automatic link
+    is the central worker's (an admin) alone, so a laptop cannot forge one. Undoing is the
+    only change: in the undoer's own name, by anyone holding the citizen, and only once."""
+    citizen = root_of(doc_id, new)
+    if not (holds(roots, citizen) or citizen in created_citizens):
+        return LINK_NOT_HELD
+    if current is None:
+        if new.get("method") != "person":
+            return LINK_CENTRAL
+        if new.get("by") != person.staff_id:
+            return LINK_OWN_NAME
+        return None if new.get("undone_at") is None else LINK_KEPT
+    if current.get("undone_at") is not None:
+        return LINK_UNDONE
+    moved = {k for k in _fields(new, current) if new.get(k) != current.get(k)}
+    if moved - UNCHANGED - LINK_UNDO_FIELDS or new.get("undone_at") is None:
+        return LINK_KEPT
+    if new.get("undone_by") != person.staff_id:
+        return LINK_OWN_NAME
+    return None
 
 
 def _marker(
