@@ -117,7 +117,7 @@ def measure(
             differ = [
                 f
                 for f, lv in compare_levels(a, b).items()
-                if lv[0] not in ("exact", "uprn", "missing")
+                if lv[0] not in ("exact", "same", "missing")
             ]
             two += len(differ) >= 2
         if pair in predicted:

@@ -37,14 +37,28 @@ class Found:
     skipped_keys: int  # keys too common to use
 
 
+def _blocks(session: Session, keys: list[str]) -> dict[str, list[str]]:
+    """The citizens under each key, at most MAX_BLOCK + 1 each, in one statement."""
+    if not keys:
+        return {}
+    parts = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT key, citizen_id FROM citizen_match_keys WHERE key = :k{n} "
+        f"LIMIT {MAX_BLOCK + 1})"
+        for n in range(len(keys))
+    )
+    found: dict[str, list[str]] = {key: [] for key in keys}
+    for key, citizen_id in session.execute(text(parts), {f"k{n}": k for n, k in enumerate(keys)}):
+        found[key].append(citizen_id)
+    return found
+
+
 def candidates(session: Session, contact: PersonRecord) -> tuple[list[str], int]:
     """Ids of the citizens sharing a usable key with the contact, and how many keys were
     skipped as too common."""
     keys = sorted(query_keys(contact), key=lambda k: (_ORDER.index(k[0]), k))
     found: dict[str, None] = {}
     skipped = 0
-    for key in keys:
-        ids = session.execute(_BLOCK, {"key": key, "n": MAX_BLOCK + 1}).scalars().all()
+    for ids in _blocks(session, keys).values():  # in the keys' order: most telling first
         if len(ids) > MAX_BLOCK:
             skipped += 1
             continue
@@ -68,10 +82,18 @@ def _live(session: Session, ids: list[str]) -> list[str]:
 
 def holders(session: Session, contact: PersonRecord) -> dict[str, int]:
     """How many citizens hold each of the contact's phones, emails and handles."""
-    return {
-        value: int(session.execute(_HOLDERS, {"key": key, "n": _HOLDERS_COUNTED}).scalar_one())
-        for value, key in identifier_keys(contact).items()
-    }
+    keys = identifier_keys(contact)
+    if not keys:
+        return {}
+    parts = " UNION ALL ".join(
+        f"SELECT :v{n}, (SELECT count(*) FROM (SELECT 1 FROM citizen_match_keys "
+        f"WHERE key = :k{n} LIMIT {_HOLDERS_COUNTED}))"
+        for n in range(len(keys))
+    )
+    params: dict[str, str] = {}
+    for n, (value, key) in enumerate(keys.items()):
+        params[f"v{n}"], params[f"k{n}"] = value, key
+    return {value: int(count) for value, count in session.execute(text(parts), params)}
 
 
 _counted: dict[str, tuple[float, int]] = {}
