@@ -69,17 +69,6 @@ def candidates(session: Session, contact: PersonRecord) -> tuple[list[str], int]
     return list(found)[:MAX_CANDIDATES], skipped
 
 
-def _live(session: Session, ids: list[str]) -> list[str]:
-    if not ids:
-        return []
-    marks = ", ".join(f":i{n}" for n in range(len(ids)))
-    rows = session.execute(
-        text(f"SELECT id FROM citizens WHERE id IN ({marks}) AND merged_into IS NULL"),
-        {f"i{n}": v for n, v in enumerate(ids)},
-    )
-    return list(rows.scalars())
-
-
 def holders(session: Session, contact: PersonRecord) -> dict[str, int]:
     """How many citizens hold each of the contact's phones, emails and handles."""
     keys = identifier_keys(contact)
@@ -122,7 +111,7 @@ def find_matches(
     """The ``limit`` citizens most likely to be the contact, with probabilities and reasons."""
     model = model or default_model()
     ids, skipped = candidates(session, contact)
-    people = load_people(session, _live(session, ids))
+    people = load_people(session, ids, merged=False)
     counts = holders(session, contact)
     size = population(session)
     scored = [compare(contact, p, model, counts, size) for p in people.values()]

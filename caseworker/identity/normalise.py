@@ -30,6 +30,8 @@ _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 def _visible(text: str) -> str:
     """Without format characters (right-to-left and zero-width marks, BOMs): they change
     nothing a person reads, so they must change nothing that is compared."""
+    if text.isprintable():  # the usual case, checked in C
+        return text
     return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc"))
 
 
@@ -76,12 +78,23 @@ def sound_key(folded: str) -> str:
     return (first + "".join(codes) + "000")[:4]
 
 
+_UK_NATIONAL = re.compile(r"^(?:\+44|0044|44(?=\d{10}$))?0?(\d{9,10})$")
+_PHONE_MARKS = re.compile(r"[\s()\-]")
+
+
 def phone(text: str | None) -> str | None:
     """E.164 ("+447700900123") read with the UK as the default region, or None when it
     cannot be a phone number."""
     if not text:
         return None
     raw = _visible(text)[:_MAX_PHONE]
+    # UK numbers as the store keeps them (national digits): E.164 without a full parse.
+    plain = _PHONE_MARKS.sub("", raw)
+    uk = _UK_NATIONAL.match(plain)
+    if uk and (plain.startswith("0") or plain.startswith("+44") or plain.startswith("44")):
+        digits = uk.group(1)
+        if digits[0] != "0":
+            return "+44" + digits
     try:
         number = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:

@@ -100,24 +100,29 @@ def from_document(doc: Mapping[str, Any]) -> PersonRecord:
     return _from_identifiers({**doc, "id": doc["_id"]}, doc.get("identifiers") or ())
 
 
-def load_people(session: Session, ids: Iterable[str]) -> dict[str, PersonRecord]:
+def load_people(
+    session: Session, ids: Iterable[str], *, merged: bool = True
+) -> dict[str, PersonRecord]:
     """Citizens by id, read from the store's tables in two queries per 500 ids; ids that are
-    not there are left out."""
+    not there (and with ``merged=False``, citizens merged into another) are left out."""
     wanted = list(dict.fromkeys(ids))
     out: dict[str, PersonRecord] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        rows = session.execute(
-            select(
-                Citizen.id,
-                Citizen.given_name,
-                Citizen.family_name,
-                Citizen.preferred_name,
-                Citizen.date_of_birth,
-            ).where(Citizen.id.in_(chunk))
-        ).mappings()
+        query = select(
+            Citizen.id,
+            Citizen.given_name,
+            Citizen.family_name,
+            Citizen.preferred_name,
+            Citizen.date_of_birth,
+        ).where(Citizen.id.in_(chunk))
+        if not merged:
+            query = query.where(Citizen.merged_into.is_(None))
+        rows = session.execute(query).mappings()
         citizens = {r["id"]: r for r in rows}
         idents: dict[str, list[Mapping[str, Any]]] = {cid: [] for cid in citizens}
+        if not citizens:
+            continue
         for r in session.execute(
             select(
                 Identifier.citizen_id,
@@ -125,7 +130,7 @@ def load_people(session: Session, ids: Iterable[str]) -> dict[str, PersonRecord]
                 Identifier.value,
                 Identifier.postcode,
                 Identifier.uprn,
-            ).where(Identifier.citizen_id.in_(chunk))
+            ).where(Identifier.citizen_id.in_(list(citizens)))
         ).mappings():
             idents[r["citizen_id"]].append(dict(r))
         for cid in chunk:
