@@ -28,6 +28,7 @@ from caseworker.models import (
 )
 from caseworker.seed import BENCH_NOW_MS, busiest_citizen_id, reference, seed_new, seed_store
 from caseworker.seed.bulk import ChunkWriter, StagedChunk, canonical
+from caseworker.seed.duplicates import ANSWER_KEY
 from caseworker.seed.generate import CHUNK_CITIZENS
 from caseworker.seed.staging import run_folders, staging_root
 from caseworker.services import search, workflow
@@ -255,7 +256,8 @@ def test_an_encrypted_stores_citizens_are_never_staged_in_clear(
         assert not data.startswith(b"SQLite format 3")
         assert not [n for n in names if n.encode() in data]
     assert not [f for f in folders if os.path.exists(f)]  # and nothing is left after
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
+    # Beside the store only the seed's answer key (ids and change codes, no names).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME, ANSWER_KEY]
 
 
 def test_a_seed_that_fails_mid_way_leaves_the_store_as_it_was_and_no_leftovers(
@@ -277,6 +279,7 @@ def test_a_seed_that_fails_mid_way_leaves_the_store_as_it_was_and_no_leftovers(
     monkeypatch.setattr(ChunkWriter, "write_staged", failing)
     with pytest.raises(OSError, match="No space left"):
         seed_store(store, citizens=40, workers=1)
+    # A failed seed writes no answer key either.
     assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
     assert path.read_bytes() == before
     assert folders and not [f for f in folders if os.path.exists(f)]
@@ -305,7 +308,8 @@ def test_the_leftovers_of_a_killed_seed_are_cleared_by_the_next(tmp_path: Path) 
     report = seed_new(tmp_path / STORE_FILENAME, citizens=20, workers=1)
     assert report.redone and report.citizens == 20
     assert run_folders(dead_pid) == [] and not leftover.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
+    # Beside the store only the seed's answer key (ids and change codes, no names).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME, ANSWER_KEY]
     store = Store(tmp_path / STORE_FILENAME)
     assert store.check_integrity() == "ok"
     store.close()
