@@ -33,7 +33,9 @@ def _bench_match(args: argparse.Namespace, ctx: Context) -> int:
                 from sqlalchemy import text
 
                 citizens = int(session.execute(text("SELECT count(*) FROM citizens")).scalar_one())
-            q = measure(store, answers, threshold=args.threshold, others=args.others)
+            q = measure(
+                store, answers, threshold=args.threshold, others=args.others, sample=args.sample
+            )
         finally:
             store.close()
     finally:
@@ -47,6 +49,7 @@ def _bench_match(args: argparse.Namespace, ctx: Context) -> int:
         "lookups": summary(q.timings_ms),
         "threshold": q.threshold,
         "duplicate_pairs": q.duplicate_pairs,
+        "sampled": args.sample,
         "two_field_share": round(q.two_field_share, 3),
         "precision": round(q.precision, 4),
         "recall": round(q.recall, 4),
@@ -81,6 +84,11 @@ def configure_match(p: argparse.ArgumentParser) -> None:
     p.add_argument("--citizens", type=positive_int, default=1_000_000)
     p.add_argument("--others", type=positive_int, default=1000, help="other citizens looked up")
     p.add_argument("--threshold", type=float, default=THRESHOLD)
+    p.add_argument(
+        "--sample",
+        type=positive_int,
+        help="look up only this many duplicate and namesake pairs each, picked at random",
+    )
     p.add_argument(
         "--store",
         type=Path,

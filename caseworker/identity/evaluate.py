@@ -8,6 +8,7 @@ key: those blocking never offered count as misses, and are also scored directly 
 says how many of them the model alone would have caught.
 """
 
+import random
 import time
 from dataclasses import dataclass, field
 
@@ -80,13 +81,21 @@ def measure(
     *,
     threshold: float = THRESHOLD,
     others: int = 1000,
+    sample: int | None = None,
     model: Model | None = None,
 ) -> Quality:
     """Look every answer-key record up as a contact, each in its own read transaction (as
-    the window's worker runs one look-up)."""
+    the window's worker runs one look-up). ``sample``: only that many duplicate pairs and
+    namesake pairs each, picked at random (the same ones every run)."""
     model = model or default_model()
+    person = _clusters(answers)  # of the whole key: a sampled pair's other copies are true too
+    if sample is not None:
+        rng = random.Random(sample)
+        answers = Answers(
+            rng.sample(answers.duplicates, min(sample, len(answers.duplicates))),
+            rng.sample(answers.namesakes, min(sample, len(answers.namesakes))),
+        )
     quality = Quality(threshold)
-    person = _clusters(answers)
     queries = [d for d, _, _ in answers.duplicates] + [a for a, _ in answers.namesakes]
     with store.read() as first:
         queries += [i for i in _sample_ids(first, others) if i not in person]

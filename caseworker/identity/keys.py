@@ -29,9 +29,24 @@ def _name_keys(r: PersonRecord, given: str, family: str) -> set[str]:
     return keys
 
 
+def _phone_keys(r: PersonRecord, given: str, family: str) -> set[str]:
+    """A phone with a name: a number a whole family, a block of flats or a made-up range
+    shares is too common to block on alone, but not with the given-name form or the family
+    name's sound beside it."""
+    keys: set[str] = set()
+    sound = normalise.sound_key(family)
+    roots = {name_root(n) for n in (given, r.preferred_name) if n}
+    for phone in r.phones:
+        keys |= {f"q:{phone}:{root}" for root in roots}
+        if sound:
+            keys.add(f"r:{phone}:{sound}")
+    return keys
+
+
 def record_keys(r: PersonRecord) -> set[str]:
     """The keys a citizen is stored under."""
     keys = _name_keys(r, r.given_name, r.family_name)
+    keys |= _phone_keys(r, r.given_name, r.family_name)
     keys |= {f"p:{v}" for v in r.phones}
     keys |= {f"e:{v}" for v in r.emails}
     keys |= {f"h:{v}" for v in r.handles}
@@ -41,7 +56,9 @@ def record_keys(r: PersonRecord) -> set[str]:
 
 def query_keys(r: PersonRecord) -> set[str]:
     """The keys to look a contact up under: its own, and with given and family swapped."""
-    return record_keys(r) | {k[:MAX_KEY] for k in _name_keys(r, r.family_name, r.given_name)}
+    swapped = _name_keys(r, r.family_name, r.given_name)
+    swapped |= _phone_keys(r, r.family_name, r.given_name)
+    return record_keys(r) | {k[:MAX_KEY] for k in swapped}
 
 
 def identifier_keys(r: PersonRecord) -> dict[str, str]:

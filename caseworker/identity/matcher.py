@@ -8,9 +8,10 @@ left out: their survivor is the one to link to.
 """
 
 import time
+import weakref
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from caseworker.identity.keys import identifier_keys, query_keys
@@ -21,7 +22,7 @@ from caseworker.identity.records import PersonRecord, load_people
 MAX_BLOCK = 200  # citizens under one key before the key is too common to use
 MAX_CANDIDATES = 600
 # Most telling first: when candidates run over MAX_CANDIDATES, these keys have been read.
-_ORDER = ("p", "e", "h", "u", "d", "n", "f", "g", "s")
+_ORDER = ("p", "e", "h", "u", "q", "r", "d", "n", "f", "g", "s")
 _HOLDERS_COUNTED = 100_000
 
 _BLOCK = text("SELECT citizen_id FROM citizen_match_keys WHERE key = :key LIMIT :n")
@@ -85,19 +86,20 @@ def holders(session: Session, contact: PersonRecord) -> dict[str, int]:
     return {value: int(count) for value, count in session.execute(text(parts), params)}
 
 
-_counted: dict[str, tuple[float, int]] = {}
+# By engine (one per store), dropped with it: two stores never share a count.
+_counted: "weakref.WeakKeyDictionary[Engine, tuple[float, int]]" = weakref.WeakKeyDictionary()
 _RECOUNT_SECONDS = 600.0
 
 
 def population(session: Session) -> int:
     """About how many citizens the store holds: counted at most every ten minutes per store
     (a count reads a whole index; the figure only scales the prior)."""
-    where = str(session.get_bind().engine.url)
+    engine = session.get_bind().engine
     now = time.monotonic()
-    known = _counted.get(where)
+    known = _counted.get(engine)
     if known is None or now - known[0] > _RECOUNT_SECONDS:
         count = int(session.execute(text("SELECT count(*) FROM citizens")).scalar_one())
-        known = _counted[where] = (now, count)
+        known = _counted[engine] = (now, count)
     return known[1]
 
 

@@ -130,7 +130,7 @@ def expected_matches(session: Session, model: Model, limit: int) -> float:
     """How many of the pairs sharing any blocking key are matches: the share of matches
     among them found by EM on that share alone (m and u fixed), times their number."""
     pairs: set[tuple[str, str]] = set()
-    for rule in ("p", "e", "h", "u", "d", "n", "f", "g", "s"):
+    for rule in ("p", "e", "h", "u", "q", "r", "d", "n", "f", "g", "s"):
         pairs.update(blocked_pairs(session, rule, limit))
     people = load_people(session, {i for pair in pairs for i in pair})
     found = [(people[a], people[b]) for a, b in pairs if a in people and b in people]

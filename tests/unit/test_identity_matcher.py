@@ -1,9 +1,11 @@
 """Matching a contact against the store: the right citizen first, for the right reasons."""
 
+from pathlib import Path
+
 from sqlalchemy import text
 
 from caseworker.identity import Address, person
-from caseworker.identity.matcher import MAX_BLOCK, find_matches
+from caseworker.identity.matcher import MAX_BLOCK, find_matches, population
 from caseworker.services.citizens import NewIdentifier, create_citizen
 from caseworker.store.store import Store
 from tests.unit.conftest import AGENT
@@ -91,3 +93,15 @@ def test_garbage_huge_and_hostile_contacts_find_nobody_and_do_not_fail(store: St
     ):
         with store.read() as s:
             assert find_matches(s, contact).matches == []
+
+
+def test_each_store_counts_its_own_citizens(store: Store, tmp_path: Path) -> None:
+    _add(store, "Ann", "Jones", None)
+    other = Store(tmp_path / "other" / "caseworker.db")
+    try:
+        with store.read() as s:
+            assert population(s) == 1
+        with other.read() as s:
+            assert population(s) == 0
+    finally:
+        other.close()
