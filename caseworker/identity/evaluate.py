@@ -63,8 +63,9 @@ def _clusters(answers: Answers) -> dict[str, str]:
         return x
 
     for dup, original, _ in answers.duplicates:
+        parent.setdefault(original, original)
         parent[root(dup)] = root(original)
-    return {x: root(x) for x in parent}
+    return {x: root(x) for x in parent}  # originals too: two copies of one are one person
 
 
 def _sample_ids(session: Session, count: int) -> list[str]:
