@@ -16,7 +16,8 @@ from typing import Any
 from caseworker.cli.app import Context, positive_int
 from caseworker.cli.bench import machine, seeded_store, summary
 from caseworker.errors import StoreError
-from caseworker.identity.evaluate import THRESHOLD, measure
+from caseworker.identity.evaluate import measure
+from caseworker.identity.match import THRESHOLD
 from caseworker.seed.duplicates import read_answer_key
 from caseworker.store.store import STORE_FILENAME, Store
 

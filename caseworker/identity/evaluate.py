@@ -16,14 +16,12 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from caseworker.identity.levels import compare_levels
-from caseworker.identity.match import compare
+from caseworker.identity.match import THRESHOLD, compare
 from caseworker.identity.matcher import find_matches
 from caseworker.identity.model import Model, default_model
 from caseworker.identity.records import load_people
 from caseworker.seed.duplicates import Answers
 from caseworker.store.store import Store
-
-THRESHOLD = 0.9
 
 
 @dataclass

@@ -12,6 +12,9 @@ from caseworker.identity import levels
 from caseworker.identity.model import Model, default_model
 from caseworker.identity.records import PersonRecord
 
+# At or above this, a pair is taken to be one person (precision and recall measured against
+# the seed's answer key by ``caseworker bench match``; see docs/identity.md).
+THRESHOLD = 0.7
 # Identifier fields whose exact level is weighed by how common the shared value is.
 _TERM_FREQUENCY = ("phone", "email", "handle")
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from caseworker.identity import Address, person
+from caseworker.identity.match import THRESHOLD
 from caseworker.identity.matcher import MAX_BLOCK, find_matches, population
 from caseworker.services.citizens import NewIdentifier, create_citizen
 from caseworker.store.store import Store
@@ -34,7 +35,7 @@ def test_a_caller_with_a_nickname_who_moved_is_found_by_birth_date(store: Store)
     with store.read() as s:
         found = find_matches(s, contact)
     assert found.matches[0].right == wanted
-    assert found.matches[0].probability > 0.9
+    assert found.matches[0].probability >= THRESHOLD
     assert "given.alias" in {r.code for r in found.matches[0].reasons}
 
 
