@@ -13,6 +13,8 @@ MESSAGE_CHANNELS = ("email", "sms")  # how a reply goes out through GOV.UK Notif
 MESSAGE_STATES = ("queued", "sending", "sent", "delivered", "failed")
 MESSAGE_BODY_MAX = 5000  # characters of a rendered reply
 SMS_BODY_MAX = 918  # GOV.UK Notify refuses a longer text message (6 fragments)
+# How a contact came to be linked to a citizen (identity_link documents).
+LINK_METHODS = ("automatic", "person")
 IDENTIFIER_KINDS = ("phone", "email", "address", "social", "app_account")
 VERIFICATION_METHODS = (
     "unverified",

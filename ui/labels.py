@@ -52,6 +52,34 @@ IDENTIFIER_KINDS = {
     "social": QT_TRANSLATE_NOOP("Vocab", "Social media handle"),
     "app_account": QT_TRANSLATE_NOOP("Vocab", "App account"),
 }
+# Identity resolution's reasons (caseworker.identity: "<field>.<level>"), as a match shows them.
+IDENTITY_REASONS = {
+    "names.swapped": QT_TRANSLATE_NOOP("Vocab", "given and family names swapped"),
+    "given.exact": QT_TRANSLATE_NOOP("Vocab", "same given name"),
+    "given.alias": QT_TRANSLATE_NOOP("Vocab", "given name differs (nickname or Welsh form)"),
+    "given.fuzzy_high": QT_TRANSLATE_NOOP("Vocab", "given name spelt differently"),
+    "given.fuzzy": QT_TRANSLATE_NOOP("Vocab", "given name similar"),
+    "given.different": QT_TRANSLATE_NOOP("Vocab", "different given name"),
+    "family.exact": QT_TRANSLATE_NOOP("Vocab", "same family name"),
+    "family.fuzzy_high": QT_TRANSLATE_NOOP("Vocab", "family name spelt differently"),
+    "family.fuzzy": QT_TRANSLATE_NOOP("Vocab", "family name similar"),
+    "family.different": QT_TRANSLATE_NOOP("Vocab", "different family name"),
+    "dob.exact": QT_TRANSLATE_NOOP("Vocab", "same date of birth"),
+    "dob.typo": QT_TRANSLATE_NOOP("Vocab", "date of birth one slip apart"),
+    "dob.year": QT_TRANSLATE_NOOP("Vocab", "born the same year"),
+    "dob.different": QT_TRANSLATE_NOOP("Vocab", "different date of birth"),
+    "home.same": QT_TRANSLATE_NOOP("Vocab", "same address"),
+    "home.postcode": QT_TRANSLATE_NOOP("Vocab", "same postcode"),
+    "home.sector": QT_TRANSLATE_NOOP("Vocab", "nearby postcode"),
+    "home.district": QT_TRANSLATE_NOOP("Vocab", "same postcode district"),
+    "home.different": QT_TRANSLATE_NOOP("Vocab", "different postcode"),
+    "phone.exact": QT_TRANSLATE_NOOP("Vocab", "same phone number"),
+    "phone.different": QT_TRANSLATE_NOOP("Vocab", "different phone number"),
+    "email.exact": QT_TRANSLATE_NOOP("Vocab", "same email"),
+    "email.different": QT_TRANSLATE_NOOP("Vocab", "different email"),
+    "handle.exact": QT_TRANSLATE_NOOP("Vocab", "same social media handle"),
+    "handle.different": QT_TRANSLATE_NOOP("Vocab", "different social media handle"),
+}
 # The usual labels on a phone, email or address ("mobile", "home"), as staff and the seed type
 # them; any other label is shown as typed.
 IDENTIFIER_LABELS = {
@@ -174,6 +202,10 @@ def escalation_action(key: str, *values: str) -> str:
 
 def document_type(code: str | None) -> str:
     return _label(DOCUMENT_TYPES, code)
+
+
+def identity_reason(code: str | None) -> str:
+    return _label(IDENTITY_REASONS, code)
 
 
 def role(code: str | None) -> str:

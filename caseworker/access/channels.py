@@ -86,6 +86,8 @@ ROUTES: dict[str, Route] = {
     "retention": Route(fixed=CATALOGUE),
     "disposal": Route(fixed=ERASURES),
     "legal_hold": _CHILD,
+    # A contact linked to a citizen (identity resolution) is part of the citizen's record.
+    "identity_link": Route(parents=(("citizen_id", "citizen"),)),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}

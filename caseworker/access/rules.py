@@ -75,6 +75,12 @@ DISPOSAL_WHO = "only a supervisor or an admin can approve a disposal"
 DISPOSAL_KEPT = "a disposal is a log entry: it cannot be changed"
 ERASURE_TARGET = "an erasure names one citizen (citizen_id) or one record (record_id)"
 ERASURE_NEW = "a new erasure is 'requested': only the council's central service completes it"
+LINK_CENTRAL = "automatic links are made by the council's central service only"
+LINK_OWN_NAME = "a link must be made, or undone, in your own name"
+LINK_NOT_HELD = "a contact can only be linked to a citizen whose record you have"
+LINK_KEPT = "a link cannot change once made: undo it and make another"
+LINK_UNDONE = "this link has been undone: make a new one"
+LINK_UNDO_FIELDS = frozenset({"undone_at", "undone_by"})
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -190,6 +196,8 @@ def may_change(
         if not person.is_supervisor:
             return HOLD_WHO
         return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
+    if kind == "identity_link":
+        return None if holds(roots, root_of(doc_id, current)) else LINK_NOT_HELD
     return "only an admin can change this record"
 
 
@@ -228,6 +236,8 @@ def _changed(
         return _staff(person, doc_id, new, current)
     if kind == "marker":
         return _marker(person, doc_id, new, current, roots, created_citizens)
+    if kind == "identity_link":
+        return _identity_link(person, doc_id, new, current, roots, created_citizens)
     if kind == "escalation_rule":
         if not person.is_supervisor:
             return ESCALATION_RULES
@@ -430,6 +440,36 @@ def _citizen_link(
     if isinstance(citizen, str) and (holds(roots, citizen) or citizen in created_citizens):
         return None
     return "a case can only be linked to a citizen whose record you have"
+
+
+def _identity_link(
+    person: Person,
+    doc_id: str,
+    new: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    roots: frozenset[str],
+    created_citizens: Set[str],
+) -> str | None:
+    """A person links a contact to a citizen they hold, in their own name; an automatic link
+    is the central worker's (an admin) alone, so a laptop cannot forge one. Undoing is the
+    only change: in the undoer's own name, by anyone holding the citizen, and only once."""
+    citizen = root_of(doc_id, new)
+    if not (holds(roots, citizen) or citizen in created_citizens):
+        return LINK_NOT_HELD
+    if current is None:
+        if new.get("method") != "person":
+            return LINK_CENTRAL
+        if new.get("by") != person.staff_id:
+            return LINK_OWN_NAME
+        return None if new.get("undone_at") is None else LINK_KEPT
+    if current.get("undone_at") is not None:
+        return LINK_UNDONE
+    moved = {k for k in _fields(new, current) if new.get(k) != current.get(k)}
+    if moved - UNCHANGED - LINK_UNDO_FIELDS or new.get("undone_at") is None:
+        return LINK_KEPT
+    if new.get("undone_by") != person.staff_id:
+        return LINK_OWN_NAME
+    return None
 
 
 def _marker(

@@ -367,6 +367,25 @@ CORE_COMMANDS: tuple[Command, ...] = (
         "list records the store keeps but cannot use, and why",
         _CLI + "problems:configure_problems",
     ),
+    Command(
+        "identity",
+        "who a contact may be: matches with reasons, and relearning the weights",
+        group(
+            (
+                Command(
+                    "match",
+                    "the citizens a contact may be, with reasons",
+                    _CLI + "identity_commands:configure_match",
+                ),
+                Command(
+                    "train",
+                    "learn the matcher's weights from this store's citizens",
+                    _CLI + "identity_commands:configure_train",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
 )
 
 CORE_BENCHES: tuple[Command, ...] = (
@@ -386,6 +405,11 @@ CORE_BENCHES: tuple[Command, ...] = (
         "routing",
         "routing a new case: the demo rules and 10,000 rules",
         _CLI + "bench_routing:configure_routing",
+    ),
+    Command(
+        "match",
+        "identity matching on a seeded store: speed, precision and recall",
+        _CLI + "bench_match:configure_match",
     ),
 )
 

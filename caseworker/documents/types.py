@@ -442,6 +442,30 @@ safety such as "visit in pairs"), shown at the top of their record and, for offi
 every case at its address. A marker is ended (``ended_at``/``ended_by``), never deleted: who
 was warned of what, and when, stays on the record."""
 
+IDENTITY_LINK = DocType(
+    "identity_link",
+    "idlink",
+    1,
+    Schema(
+        (
+            s("subject_id", True, 64),  # the contact linked: a mention, a contact, a case
+            s("citizen_id", True, 64),
+            enum("method", vocab.LINK_METHODS, True),
+            Field("probability", "float", True),
+            Field("weight", "float", True),
+            Field("reasons", "strings", True),  # "<field>.<level>" codes, strongest first
+            s("by", True, 64),
+            when("at", True),
+            when("undone_at"),
+            s("undone_by", max_length=64),
+        )
+    ),
+)
+"""A contact linked to a citizen by identity resolution: who or what linked it (``automatic``:
+the council's central worker, above its threshold; ``person``: a member of staff who chose),
+the score and the reasons. A link is undone (``undone_at``/``undone_by``), never deleted, so
+what was believed and when stays on the record."""
+
 _SPAN = Schema((enum("day", vocab.WEEKDAYS, True), s("start", True, 5), s("end", True, 5)))
 _CLOSURE = Schema((Field("date", "date", True), s("reason", max_length=200)))
 CALENDAR = DocType(
@@ -628,5 +652,6 @@ DOC_TYPES: dict[str, DocType] = {
         LEGAL_HOLD,
         RETENTION,
         DISPOSAL,
+        IDENTITY_LINK,
     )
 }

@@ -16,6 +16,7 @@ from caseworker.models.documents import (
 from caseworker.models.erasure import ErasedRoot, Erasure
 from caseworker.models.interaction import Interaction
 from caseworker.models.marker import Marker
+from caseworker.models.match_key import MatchKey
 from caseworker.models.mention import Mention
 from caseworker.models.reply import MentionReply, Message, ReplyTemplate
 from caseworker.models.staff import StaffMember
@@ -37,6 +38,7 @@ __all__ = [
     "Interaction",
     "LeafBody",
     "Marker",
+    "MatchKey",
     "Mention",
     "MentionReply",
     "Message",

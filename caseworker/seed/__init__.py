@@ -35,6 +35,7 @@ from caseworker.ids import id_at
 from caseworker.models import Citizen, Interaction, StoredDocument
 from caseworker.seed import casework, escalations, reference
 from caseworker.seed.bulk import Chunk, ChunkWriter, StagedChunk
+from caseworker.seed.duplicates import Answers, write_answer_key
 from caseworker.seed.generate import (
     CHUNK_CITIZENS,
     FREQUENT_CONTACTS,
@@ -151,7 +152,7 @@ def _catalogue(chunk: Chunk, now_ms: int) -> tuple[tuple[dict[str, Any], ...], c
     return tuple(services), casework.Staffing(by_queue, everyone)
 
 
-def _chunks(specs: list[ChunkSpec], workers: int) -> Iterator[tuple[StagedChunk, int]]:
+def _chunks(specs: list[ChunkSpec], workers: int) -> Iterator[tuple[StagedChunk, int, Answers]]:
     if workers <= 1 or len(specs) <= 2:
         yield from map(generate_chunk, specs)
         return
@@ -226,13 +227,17 @@ def _seed_in_place(
 ) -> SeedReport:
     started = time.perf_counter()
     today = this_hour_ms() if now_ms is None else now_ms
+    answers = Answers([], [])
     with Replacement(target) as replacement:
         building = new_store(replacement.path)
         try:
-            cases, written = _fill(building, citizens, random_seed, progress, workers, today)
+            cases, written = _fill(
+                building, citizens, random_seed, progress, workers, today, answers
+            )
         finally:
             building.close()
         replacement.commit()
+    write_answer_key(target.parent, answers, random_seed)
     seconds = time.perf_counter() - started
     return SeedReport(citizens, cases, written, seconds, replacement.redone)
 
@@ -244,14 +249,16 @@ def _fill(
     progress: Progress | None,
     workers: int,
     now_ms: int,
+    answers: Answers,
 ) -> tuple[int, int]:
-    """Write the council into an empty store; how many cases and documents were written."""
+    """Write the council into an empty store; how many cases and documents were written
+    (``answers`` gathers the seed's answer key)."""
     staging = new_staging(encrypted=store.encrypted)
     try:
         writer = ChunkWriter(store, staging)
         try:
             cases = _write_council(
-                writer, staging, citizens, random_seed, progress, workers, now_ms
+                writer, staging, citizens, random_seed, progress, workers, now_ms, answers
             )
             writer.finish()
         finally:
@@ -269,6 +276,7 @@ def _write_council(
     progress: Progress | None,
     workers: int,
     now_ms: int,
+    answers: Answers,
 ) -> int:
     head = Chunk(-1)  # the catalogue, numbered before every chunk of citizens
     services, staffing = _catalogue(head, now_ms)
@@ -299,9 +307,10 @@ def _write_council(
         for i, first in enumerate(range(0, citizens, CHUNK_CITIZENS))
     ]
     cases = 0
-    for done, (staged, chunk_cases) in enumerate(_chunks(specs, workers), start=1):
+    for done, (staged, chunk_cases, chunk_answers) in enumerate(_chunks(specs, workers), start=1):
         writer.write_staged(staged)
         cases += chunk_cases
+        answers.extend(chunk_answers)
         if progress is not None:
             progress("citizens", min(done * CHUNK_CITIZENS, citizens), citizens)
     return cases

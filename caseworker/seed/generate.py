@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from caseworker.documents.codec import check
-from caseworker.seed import casework, markers, mentions, people, reference
+from caseworker.seed import casework, duplicates, markers, mentions, people, reference
 from caseworker.seed.bulk import Chunk, StagedChunk
 from caseworker.seed.reference import id_at
 from caseworker.seed.rows import FAST, check_rows
@@ -68,8 +68,9 @@ def _status(rng: random.Random) -> str:
     return "closed"
 
 
-def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int]:
-    """The chunk's rows, saved to a file for the writer, and how many cases it holds."""
+def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int, duplicates.Answers]:
+    """The chunk's rows, saved to a file for the writer, how many cases it holds, and which
+    of its citizens are near-duplicates or namesakes (the seed's answer key)."""
     rng = random.Random(f"{spec.seed}:{spec.index}")
     counter = iter(range(spec.index * _IDS_PER_CHUNK, (spec.index + 1) * _IDS_PER_CHUNK))
 
@@ -85,9 +86,14 @@ def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int]:
     now = spec.now_ms
     marker_rng = random.Random(f"{spec.seed}:{spec.index}:markers")  # its own stream
     mention_rng = random.Random(f"{spec.seed}:{spec.index}:mentions")  # and theirs
+    # Its own stream too: the rest of the council is the same with or without duplicates.
+    twin_rng = random.Random(f"{spec.seed}:{spec.index}:duplicates")
+    answers = duplicates.Answers([], [])
+    originals: list[dict[str, Any]] = []
     cases = 0
     for n in range(spec.first, spec.first + spec.count):
         citizen = people.make_citizen(rng, ids, ppl, n, now - rng.randrange(DAY, 1825 * DAY))
+        _alter(twin_rng, ppl, n, citizen, originals, answers)
         add(citizen)
         frequent = n < FREQUENT_CONTACTS
         location = people.postcode_of(citizen)
@@ -136,7 +142,29 @@ def generate_chunk(spec: ChunkSpec) -> tuple[StagedChunk, int]:
             add(_mention(mention_rng, spec, n, at, citizen, staff, case_ids))
     if spec.index == 0:
         _check_every_kind(spec)
-    return chunk.save(spec.staging), cases
+    return chunk.save(spec.staging), cases, answers
+
+
+def _alter(
+    rng: random.Random,
+    ppl: reference.People,
+    n: int,
+    citizen: dict[str, Any],
+    originals: list[dict[str, Any]],
+    answers: duplicates.Answers,
+) -> None:
+    """Make some citizens a near-duplicate or a namesake of an earlier one in the chunk."""
+    roll = rng.random()
+    if n < duplicates.FIRST_ALTERED or not originals or roll >= duplicates.ALTERED_SHARE:
+        originals.append(citizen)
+    elif roll < duplicates.DUPLICATE_SHARE:
+        original = rng.choice(originals)
+        changes = duplicates.make_duplicate(rng, ppl, citizen, original, n)
+        answers.duplicates.append((citizen["_id"], original["_id"], changes))
+    else:
+        other = rng.choice(originals)
+        if duplicates.make_namesake(rng, citizen, other):
+            answers.namesakes.append((citizen["_id"], other["_id"]))
 
 
 def _mention(

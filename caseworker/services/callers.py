@@ -1,19 +1,24 @@
 """New and unknown callers: read what an agent typed into the search as a phone number, an
 email, a postcode or a name, and find the people already on file the caller may well be.
 
-Likely matches are exact, never fuzzy: the same phone number or email (normalised), or the
-same name and date of birth. A citizen whose full record is on this laptop is found in the
+Likely matches are first exact: the same phone number or email (normalised), or the same
+name and date of birth. A citizen whose full record is on this laptop is found in the
 citizens' tables; anyone else in the council's directory (which an agent holds whole) through
-the directory's search index, each candidate then checked exactly against its entry.
+the directory's search index, each candidate then checked exactly against its entry. Then
+identity resolution (``caseworker.identity``) adds the held citizens it finds likely from
+everything typed (a nickname or Welsh form, a typo, a new surname, a move), each with its
+probability and reasons, and gives the exact matches theirs.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import phonenumbers
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from caseworker.identity import Address, person
+from caseworker.identity.matcher import find_matches
 from caseworker.models import Citizen, DirectoryEntry, Identifier
 from caseworker.store import docstore, normalise
 
@@ -22,6 +27,10 @@ _PHONE_CHARS = re.compile(r"^[0-9+()\-. ]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 DIRECTORY_CANDIDATES = 50  # index hits checked exactly per identifier
 MATCH_LIMIT = 20
+# Identity matches at least this likely are offered (the agent decides, so a lower bar than
+# the automatic link's); at most this many.
+SUGGEST_FROM = 0.5
+SUGGESTIONS = 5
 # Held citizens are found in their own tables: their directory entries are skipped here.
 _DIRECTORY_MATCH = text(
     "SELECT d.id FROM directory_search JOIN directory_entries d "
@@ -93,6 +102,10 @@ class LikelyMatch:
     held: bool  # the full record is on this laptop; else only its directory entry is
     directory_id: str | None = None
     date_of_birth: str | None = None  # ISO, when the record holds one
+    probability: float | None = None  # from identity resolution, when it scored the pair
+    reasons: tuple[
+        str, ...
+    ] = ()  # its reason codes ("phone.exact", "given.alias"), strongest first
 
 
 def likely_matches(
@@ -103,6 +116,7 @@ def likely_matches(
     given_name: str = "",
     family_name: str = "",
     date_of_birth: str | None = None,
+    postcode: str = "",
 ) -> list[LikelyMatch]:
     """People already on file the caller may be, each once, strongest reason first."""
     found: dict[str, LikelyMatch] = {}
@@ -127,6 +141,28 @@ def likely_matches(
             .limit(MATCH_LIMIT)
         ):
             found.setdefault(citizen.id, _held(citizen, "name_and_birth"))
+    contact = person(
+        "",
+        given_name=given,
+        family_name=family,
+        date_of_birth=date_of_birth,
+        addresses=[Address(None, postcode)] if postcode else (),
+        phones=[phone] if phone.strip() else (),
+        emails=[email] if email.strip() else (),
+    )
+    for match in find_matches(session, contact, limit=SUGGESTIONS).matches:
+        if match.probability < SUGGEST_FROM:
+            continue
+        codes = tuple(r.code for r in match.reasons)
+        if match.swapped_names:
+            codes = ("names.swapped", *codes)
+        known = found.get(match.right)
+        if known is None:
+            row = session.get(Citizen, match.right)
+            if row is None:
+                continue
+            known = _held(row, "identity")
+        found[match.right] = replace(known, probability=match.probability, reasons=codes)
     return list(found.values())[:MATCH_LIMIT]
 
 

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import Document
 from caseworker.documents.types import CITIZEN, DIRECTORY
+from caseworker.identity.keys import record_keys
+from caseworker.identity.records import from_document
 from caseworker.models import (
     AssuranceCheck,
     AuditEvent,
@@ -27,6 +29,7 @@ from caseworker.models import (
     Identifier,
     Interaction,
     Marker,
+    MatchKey,
     Mention,
     MentionReply,
     Message,
@@ -123,6 +126,7 @@ def citizen(doc: Document, rev: str, conflicted: bool) -> Projection:
         k["id"]: {"id": f"{cid}/{k['id']}", "citizen_id": cid, **_pick(k, _CHECK_FIELDS)}
         for k in doc.get("checks") or ()
     }
+    keys = [{"citizen_id": cid, "key": key} for key in sorted(record_keys(from_document(doc)))]
     return Projection(
         _table(Citizen),
         row,
@@ -130,6 +134,7 @@ def citizen(doc: Document, rev: str, conflicted: bool) -> Projection:
             _table(Identifier): list(identifiers.values()),
             _table(Consent): list(consents.values()),
             _table(AssuranceCheck): list(checks.values()),
+            _table(MatchKey): keys,
         },
         "citizen_search",
         " | ".join(terms),

@@ -348,3 +348,32 @@ def test_ctrl_shift_n_is_a_new_citizen_from_a_record_tab_too_and_ctrl_m_starts_a
     assert shortcuts["New citizen…"] == "Ctrl+Shift+N"
     assert shortcuts["Log an anonymous contact…"] == "Ctrl+Shift+L"
     assert shortcuts["Open a case for no one…"] == "Ctrl+Shift+O"
+
+
+def test_a_caller_giving_a_welsh_form_of_their_name_is_shown_as_likely_with_reasons(
+    qtbot: QtBot, window: MainWindow, seeded: Store
+) -> None:
+    with seeded.read() as session:
+        known = session.scalars(
+            select(Citizen)
+            .where(Citizen.given_name.in_(("Dafydd", "Gwilym", "Tomos", "Huw", "Catrin")))
+            .where(Citizen.date_of_birth.is_not(None))
+            .order_by(Citizen.id)
+        ).first()
+        assert known is not None
+        english = {"Dafydd": "David", "Gwilym": "William", "Tomos": "Thomas", "Huw": "Hugh"}
+        other_form = english.get(known.given_name, "Catherine")
+        day = f"{known.date_of_birth[8:]}/{known.date_of_birth[5:7]}/{known.date_of_birth[:4]}"
+        family = known.family_name
+    _search_finds_nobody(qtbot, window, NOBODY)
+    _key(qtbot, Qt.Key.Key_N, CTRL_SHIFT)
+    dialog = _dialog(qtbot)
+    assert isinstance(dialog, NewCitizenDialog)
+    for key, text in ((Qt.Key.Key_G, other_form), (Qt.Key.Key_F, family), (Qt.Key.Key_B, day)):
+        _key(qtbot, key, ALT)
+        _key(qtbot, Qt.Key.Key_A, CTRL)
+        _keys(qtbot, text)
+    qtbot.waitUntil(lambda: dialog.matches.count() > 0, timeout=WAIT_MS)
+    shown = [dialog.matches.item(i).text() for i in range(dialog.matches.count())]
+    mine = [s for s in shown if known.display_name in s]
+    assert mine and "likely" in mine[0] and "nickname or Welsh form" in mine[0], shown

@@ -28,6 +28,7 @@ from caseworker.models import (
 )
 from caseworker.seed import BENCH_NOW_MS, busiest_citizen_id, reference, seed_new, seed_store
 from caseworker.seed.bulk import ChunkWriter, StagedChunk, canonical
+from caseworker.seed.duplicates import ANSWER_KEY
 from caseworker.seed.generate import CHUNK_CITIZENS
 from caseworker.seed.staging import run_folders, staging_root
 from caseworker.services import search, workflow
@@ -163,11 +164,15 @@ def test_every_projected_row_is_what_a_single_write_would_make(seeded: Store) ->
                 ]
                 for name, row in expected:
                     columns = ", ".join(f'"{c}"' for c in row)
+                    # A row without an id (a blocking key) is found by all its columns.
+                    where = ["id"] if "id" in row else list(row)
+                    found = " AND ".join(f'"{c}" = :{c}' for c in where)
                     stored = s.execute(
-                        text(f"SELECT {columns} FROM {name} WHERE id = :id"), {"id": row["id"]}
+                        text(f"SELECT {columns} FROM {name} WHERE {found}"),
+                        {c: row[c] for c in where},
                     ).one()
                     want = tuple(int(v) if isinstance(v, bool) else v for v in row.values())
-                    assert tuple(stored) == want, (name, row["id"])
+                    assert tuple(stored) == want, (name, row)
                 if made.search_table:
                     hits = search.search(s, doc["reference"] if doc_type == "case" else doc["_id"])
                     assert doc_type != "case" or [h.id for h in hits] == [doc["_id"]]
@@ -251,7 +256,8 @@ def test_an_encrypted_stores_citizens_are_never_staged_in_clear(
         assert not data.startswith(b"SQLite format 3")
         assert not [n for n in names if n.encode() in data]
     assert not [f for f in folders if os.path.exists(f)]  # and nothing is left after
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
+    # Beside the store only the seed's answer key (ids and change codes, no names).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME, ANSWER_KEY]
 
 
 def test_a_seed_that_fails_mid_way_leaves_the_store_as_it_was_and_no_leftovers(
@@ -273,6 +279,7 @@ def test_a_seed_that_fails_mid_way_leaves_the_store_as_it_was_and_no_leftovers(
     monkeypatch.setattr(ChunkWriter, "write_staged", failing)
     with pytest.raises(OSError, match="No space left"):
         seed_store(store, citizens=40, workers=1)
+    # A failed seed writes no answer key either.
     assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
     assert path.read_bytes() == before
     assert folders and not [f for f in folders if os.path.exists(f)]
@@ -301,7 +308,8 @@ def test_the_leftovers_of_a_killed_seed_are_cleared_by_the_next(tmp_path: Path) 
     report = seed_new(tmp_path / STORE_FILENAME, citizens=20, workers=1)
     assert report.redone and report.citizens == 20
     assert run_folders(dead_pid) == [] and not leftover.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME]
+    # Beside the store only the seed's answer key (ids and change codes, no names).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILENAME, ANSWER_KEY]
     store = Store(tmp_path / STORE_FILENAME)
     assert store.check_integrity() == "ok"
     store.close()

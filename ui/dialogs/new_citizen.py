@@ -43,7 +43,8 @@ LOOKUP_DELAY_MS = 300
 PURPOSE = "Dealing with the caller's enquiry"
 SOURCE = "Recorded by the contact centre for a new caller"
 
-Key = tuple[str, str, str, str, str | None]  # phone, email, given, family, date of birth
+# phone, email, given, family, date of birth, postcode
+Key = tuple[str, str, str, str, str | None, str]
 
 
 def parse_date(text: str) -> str | None:
@@ -158,7 +159,7 @@ class NewCitizenDialog(FormDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(LOOKUP_DELAY_MS)
         self._timer.timeout.connect(self.look_up)
-        for line in (self.given, self.family, self.birth, self.phone, self.email):
+        for line in (self.given, self.family, self.birth, self.phone, self.email, self.postcode):
             line.textChanged.connect(lambda _t: self._timer.start())
         self._fill(typed)
 
@@ -190,12 +191,13 @@ class NewCitizenDialog(FormDialog):
             self.given.text().strip(),
             self.family.text().strip(),
             parse_date(self.birth.text()),
+            self.postcode.text().strip(),
         )
 
     def look_up(self) -> None:
         self._timer.stop()
         key = self.key()
-        phone, email, given, family, born = key
+        phone, email, given, family, born, code = key
 
         def find(session: Session) -> list[LikelyMatch]:
             return likely_matches(
@@ -205,6 +207,7 @@ class NewCitizenDialog(FormDialog):
                 given_name=given,
                 family_name=family,
                 date_of_birth=born,
+                postcode=code,
             )
 
         self.ctx.worker.read(find, lambda found: self._found(key, found), self._lookup_failed)
@@ -249,6 +252,10 @@ class NewCitizenDialog(FormDialog):
             "email": self.tr("same email"),
             "name_and_birth": self.tr("same name and date of birth"),
         }.get(match.reason, match.reason)
+        if match.probability is not None:  # identity resolution's score and its reasons
+            likely = self.tr("%1% likely").replace("%1", str(int(match.probability * 100)))
+            shown = "; ".join(labels.identity_reason(code) for code in match.reasons[:3])
+            why = f"{likely}: {shown}" if shown else likely
         text = self.tr("%1 — %2").replace("%1", labels.shown(match.name)).replace("%2", why)
         if match.detail:
             text += " · " + labels.shown(match.detail)
