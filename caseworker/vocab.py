@@ -13,6 +13,8 @@ MESSAGE_CHANNELS = ("email", "sms")  # how a reply goes out through GOV.UK Notif
 MESSAGE_STATES = ("queued", "sending", "sent", "delivered", "failed")
 MESSAGE_BODY_MAX = 5000  # characters of a rendered reply
 SMS_BODY_MAX = 918  # GOV.UK Notify refuses a longer text message (6 fragments)
+# A merge of one citizen into another: in force, or undone (caseworker.services.merges).
+MERGE_STATES = ("merged", "undone")
 IDENTIFIER_KINDS = ("phone", "email", "address", "social", "app_account")
 VERIFICATION_METHODS = (
     "unverified",

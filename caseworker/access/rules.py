@@ -48,6 +48,7 @@ MARKER_ADDRESS = "an officer-safety marker must say which address and postcode i
 CENTRAL_EVENTS = "breaches and escalations are recorded by the council's central service only"
 ESCALATION_RULES = "only a supervisor or an admin can change escalation rules"
 ESCALATION_OWN_NAME = "an escalation rule must be saved in your own name"
+MERGES = "only a supervisor can merge citizens or decide two are different people"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -140,6 +141,8 @@ def may_change(
         return None if person.is_supervisor else ROUTING
     if kind == "escalation_rule":
         return None if person.is_supervisor else ESCALATION_RULES
+    if kind in ("merge", "distinct"):  # resolving a conflict of two supervisors' merges
+        return None if person.is_supervisor else MERGES
     return "only an admin can change this record"
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from caseworker.access import rules
+from caseworker.access import merge_rules, rules
 from caseworker.access.channels import EVERYTHING, ROUTES
 from caseworker.access.people import Person
 from caseworker.documents.codec import check
@@ -38,6 +38,9 @@ class Write:
     existed: bool  # the server holds some revision of this id, live or deleted
     rooted: bool  # the new revision's history includes a revision the server holds
     replaces_winner: bool  # it descends from the current winner (not a side branch)
+    # For a merge: the current merge document of its survivor (None: not merged away), read by
+    # whoever judges, so a merge into a merged citizen is refused (``merge_rules``).
+    survivor_merge: Mapping[str, Any] | None = None
 
 
 @dataclass
@@ -119,6 +122,10 @@ def _judge(person: Person, write: Write, roots: frozenset[str], batch: _Batch) -
         return rules.appended(person, doc_id, new, roots, batch.cases)
     if write.existed and current is None:
         return "this record was deleted on the server; only an admin can bring it back"
+    if doc_type.name == "merge":
+        return merge_rules.merge(person, doc_id, new, current, roots, write.survivor_merge)
+    if doc_type.name == "distinct":
+        return merge_rules.distinct(person, doc_id, new, current, roots)
     return rules.changed(person, doc_id, new, current, roots, batch.created_citizens)
 
 

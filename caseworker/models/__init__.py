@@ -16,6 +16,7 @@ from caseworker.models.documents import (
 from caseworker.models.interaction import Interaction
 from caseworker.models.marker import Marker
 from caseworker.models.mention import Mention
+from caseworker.models.merge import DistinctPair, DuplicateCandidate, Merge
 from caseworker.models.reply import Message, ReplyTemplate
 from caseworker.models.staff import StaffMember
 
@@ -29,11 +30,14 @@ __all__ = [
     "Citizen",
     "Consent",
     "DirectoryEntry",
+    "DistinctPair",
+    "DuplicateCandidate",
     "Identifier",
     "Interaction",
     "LeafBody",
     "Marker",
     "Mention",
+    "Merge",
     "Message",
     "Note",
     "Queue",

@@ -2,5 +2,5 @@
 read (``caseworker search``) can check a store's revision without importing SQLAlchemy."""
 
 # The newest migration in migrations/versions; bump together with a new migration file.
-HEAD_REVISION = "0009"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+HEAD_REVISION = "0012"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012")

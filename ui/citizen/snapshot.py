@@ -10,17 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from caseworker import language, vocab
-from caseworker.models import Case, Interaction, Marker, Note, Service, StaffMember
+from caseworker.models import Case, Interaction, Marker, Merge, Note, Service, StaffMember
+from caseworker.services import merges
 from caseworker.services.citizens import get_citizen
 
 TIMELINE_LIMIT = 1000
 NOTE_LIMIT = 500
 # Written documents of these types may belong to a citizen without carrying its id.
-RELATED_TYPES = frozenset({"interaction", "note", "case", "marker"})
+RELATED_TYPES = frozenset({"interaction", "note", "case", "marker", "merge"})
 USUAL_CHANNEL_OF = 20  # the latest contacts from the citizen that say how they usually get in touch
 
 
@@ -110,6 +111,11 @@ class CitizenSnapshot:
     timeline_truncated: bool
     cases: tuple[CaseSummary, ...]
     markers: tuple[MarkerRow, ...] = ()
+    # Citizens merged into this one (caseworker.services.merges): their contacts, cases,
+    # identifiers and markers are shown here with its own; and the id that was asked for when
+    # it was one of them (where "undo the merge" is offered).
+    merged_from: tuple[str, ...] = ()
+    asked_for: str | None = None
 
     @property
     def last_contact(self) -> TimelineEntry | None:
@@ -148,7 +154,14 @@ def staff_names(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
 
 
 def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
+    """The record a citizen is shown as: a merged citizen shows as its survivor, and a
+    survivor with everything merged into it, each identifier kept."""
+    get_citizen(session, citizen_id)  # a citizen that is not here is not found, merged or not
+    asked_for = citizen_id
+    citizen_id = merges.resolve(session, citizen_id)
+    ids = merges.family(session, citizen_id)
     citizen = get_citizen(session, citizen_id)
+    merged_in = [get_citizen(session, other) for other in ids[1:]]
     contacts = session.execute(
         select(
             Interaction.id,
@@ -159,13 +172,13 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
             Interaction.by,
             Interaction.case_id,
         )
-        .where(Interaction.citizen_id == citizen_id)
+        .where(Interaction.citizen_id.in_(ids))
         .order_by(Interaction.at.desc(), Interaction.id.desc())
         .limit(TIMELINE_LIMIT + 1)
     ).all()
     notes = session.execute(
         select(Note.id, Note.at, Note.text, Note.by, Note.case_id)
-        .where(Note.citizen_id == citizen_id)
+        .where(Note.citizen_id.in_(ids))
         .order_by(Note.at.desc())
         .limit(NOTE_LIMIT)
     ).all()
@@ -184,11 +197,11 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
             Case.assignee_id,
             Case.conflicted,
         )
-        .where(Case.citizen_id == citizen_id)
+        .where(Case.citizen_id.in_(ids))
         .order_by(Case.opened_at.desc())
     ).all()
     marker_rows = session.scalars(
-        select(Marker).where(Marker.citizen_id == citizen_id, Marker.ended_at.is_(None))
+        select(Marker).where(Marker.citizen_id.in_(ids), Marker.ended_at.is_(None))
     ).all()
     truncated = len(contacts) > TIMELINE_LIMIT
     contacts = contacts[:TIMELINE_LIMIT]
@@ -266,13 +279,19 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
                 i.verified_at,
                 i.added_at,
             )
-            for i in sorted(citizen.identifiers, key=lambda i: (i.kind, i.added_at))
+            for i in sorted(
+                [i for c in (citizen, *merged_in) for i in c.identifiers],
+                key=lambda i: (i.kind, i.added_at, i.id),
+            )
         ),
         consents=tuple(
             ConsentRow(
                 c.id, c.purpose, c.lawful_basis, c.channel, c.source, c.valid_from, c.valid_to
             )
-            for c in sorted(citizen.consents, key=lambda c: c.valid_from)
+            for c in sorted(
+                [c for person in (citizen, *merged_in) for c in person.consents],
+                key=lambda c: (c.valid_from, c.id),
+            )
         ),
         timeline=tuple(timeline),
         timeline_truncated=truncated,
@@ -309,6 +328,8 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
                 key=lambda m: _MARKER_ORDER.get(m.kind, len(_MARKER_ORDER)),
             )
         ),
+        merged_from=tuple(ids[1:]),
+        asked_for=asked_for if asked_for != citizen_id else None,
     )
 
 
@@ -317,10 +338,17 @@ _MARKER_ORDER = {kind: n for n, kind in enumerate(vocab.MARKER_URGENCY)}
 
 def concerns_citizen(session: Session, citizen_id: str, doc_ids: set[str]) -> bool:
     """Whether any of these written documents is a contact, note, case or marker of this
-    citizen."""
+    citizen, or of one merged into it, or a merge naming any of them."""
+    ids = merges.family(session, merges.resolve(session, citizen_id))
+    if session.scalar(
+        select(Merge.id)
+        .where(Merge.id.in_(doc_ids), or_(Merge.merged_id.in_(ids), Merge.survivor_id.in_(ids)))
+        .limit(1)
+    ):
+        return True
     for table in (Interaction, Note, Case, Marker):
         found = session.scalar(
-            select(table.id).where(table.id.in_(doc_ids), table.citizen_id == citizen_id).limit(1)
+            select(table.id).where(table.id.in_(doc_ids), table.citizen_id.in_(ids)).limit(1)
         )
         if found is not None:
             return True
