@@ -15,6 +15,7 @@ from caseworker.models.documents import (
 )
 from caseworker.models.interaction import Interaction
 from caseworker.models.marker import Marker
+from caseworker.models.match_key import MatchKey
 from caseworker.models.mention import Mention
 from caseworker.models.merge import DistinctPair, DuplicateCandidate, Merge
 from caseworker.models.reply import Message, ReplyTemplate
@@ -36,6 +37,7 @@ __all__ = [
     "Interaction",
     "LeafBody",
     "Marker",
+    "MatchKey",
     "Mention",
     "Merge",
     "Message",

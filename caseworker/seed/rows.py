@@ -16,6 +16,8 @@ from typing import Any
 
 from caseworker.documents.codec import Document
 from caseworker.errors import StoreError
+from caseworker.identity.keys import record_keys
+from caseworker.identity.records import from_document
 from caseworker.store import normalise, projection
 
 NAN = float("nan")
@@ -82,6 +84,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "valid_from",
         "valid_to",
     ),
+    "citizen_match_keys": ("citizen_id", "key"),
     "cases": ("rowid", "id", "rev", *_CASE_FIELDS, "conflicted", *_LOCATION, "location_lon"),
     "case_events": ("id", *_EVENT_FIELDS),
     "notes": ("id", *_NOTE_FIELDS),
@@ -132,6 +135,7 @@ def _citizen(doc: Document, rev: str, rowid: int, rows: Rows) -> str:
                 cg("valid_to", NAN),
             )
         )
+    rows["citizen_match_keys"] += [(cid, key) for key in sorted(record_keys(from_document(doc)))]
     return " | ".join(terms)
 
 

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import Document
 from caseworker.documents.types import CITIZEN, DIRECTORY, MERGE
+from caseworker.identity.keys import record_keys
+from caseworker.identity.records import from_document
 from caseworker.models import (
     AuditEvent,
     Case,
@@ -26,6 +28,7 @@ from caseworker.models import (
     Identifier,
     Interaction,
     Marker,
+    MatchKey,
     Mention,
     Merge,
     Message,
@@ -102,10 +105,15 @@ def citizen(doc: Document, rev: str, conflicted: bool) -> Projection:
         }
         for c in doc["consents"]
     }
+    keys = [{"citizen_id": cid, "key": key} for key in sorted(record_keys(from_document(doc)))]
     return Projection(
         _table(Citizen),
         row,
-        {_table(Identifier): list(identifiers.values()), _table(Consent): list(consents.values())},
+        {
+            _table(Identifier): list(identifiers.values()),
+            _table(Consent): list(consents.values()),
+            _table(MatchKey): keys,
+        },
         "citizen_search",
         " | ".join(terms),
     )

@@ -3,4 +3,6 @@ read (``caseworker search``) can check a store's revision without importing SQLA
 
 # The newest migration in migrations/versions; bump together with a new migration file.
 HEAD_REVISION = "0012"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012")
+KNOWN_REVISIONS = (
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0011", "0012",
+)  # fmt: skip

@@ -1,7 +1,7 @@
 """merged citizens, "not the same person" decisions and the duplicate scan's candidates
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-02 23:20:00
 
 ``merge`` documents get a row in ``merges`` and ``distinct`` documents one in
@@ -19,7 +19,9 @@ from alembic import op
 from caseworker.models.base import IsoDateTime
 
 revision: str = "0012"
-down_revision: str | None = "0009"
+# "0009" as briefed; chained after identity's 0011 on this branch, which merged h-identity
+# (two heads cannot both upgrade): the lead re-chains at merge.
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
