@@ -119,6 +119,46 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "citizen",
+        "merge duplicate citizens, undo a merge, or record two are different people",
+        group(
+            (
+                Command(
+                    "merge",
+                    "merge OTHER into SURVIVOR (supervisors)",
+                    _CLI + "duplicates:configure_merge",
+                ),
+                Command(
+                    "unmerge", "undo a merge (supervisors)", _CLI + "duplicates:configure_unmerge"
+                ),
+                Command(
+                    "not-same",
+                    "record that two citizens are different people (supervisors)",
+                    _CLI + "duplicates:configure_not_same",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
+        "duplicates",
+        "likely duplicate citizens",
+        group(
+            (
+                Command(
+                    "scan",
+                    "find likely duplicates across the whole store",
+                    _CLI + "duplicates:configure_scan",
+                ),
+                Command(
+                    "list", "the likely duplicates to review", _CLI + "duplicates:configure_list"
+                ),
+                Command("show", "two citizens side by side", _CLI + "duplicates:configure_show"),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "calendar",
         "the council's calendar every due time is counted on: hours, nation, closure days",
         group(
@@ -242,6 +282,11 @@ CORE_BENCHES: tuple[Command, ...] = (
         "routing",
         "routing a new case: the demo rules and 10,000 rules",
         _CLI + "bench_routing:configure_routing",
+    ),
+    Command(
+        "dedupe",
+        "the full duplicate scan: time and peak memory",
+        _CLI + "bench_dedupe:configure_dedupe",
     ),
 )
 

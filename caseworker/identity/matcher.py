@@ -24,9 +24,7 @@ _ORDER = ("p", "e", "h", "u", "d", "n", "f", "g", "s")
 _HOLDERS_COUNTED = 100_000
 
 _BLOCK = text("SELECT citizen_id FROM citizen_match_keys WHERE key = :key LIMIT :n")
-_HOLDERS = text(
-    "SELECT count(*) FROM (SELECT 1 FROM citizen_match_keys WHERE key = :key LIMIT :n)"
-)
+_HOLDERS = text("SELECT count(*) FROM (SELECT 1 FROM citizen_match_keys WHERE key = :key LIMIT :n)")
 
 
 @dataclass(frozen=True)
