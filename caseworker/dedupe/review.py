@@ -149,3 +149,47 @@ def pair(session: Session, a: str, b: str) -> Pair:
     people = load_people(session, [a, b])
     match = compare(people[a], people[b])
     return Pair(left, right, match.probability, _reasons(reasons_json(match)))
+
+
+OF_ONE_THRESHOLD = 0.5  # from a citizen's record, the likely and the possible are shown
+
+
+def duplicates_of(session: Session, citizen_id: str, limit: int = 20) -> list[Candidate]:
+    """Citizens who may be this one, scored now (blocking on its keys, as a contact is
+    matched), less those decided to be different people."""
+    from caseworker.identity.matcher import find_matches
+
+    me = load_people(session, [citizen_id]).get(citizen_id)
+    if me is None:
+        raise NotFoundError(f"no citizen with id {citizen_id}")
+    found = find_matches(session, me, limit=limit)
+    names = dict(
+        session.execute(
+            select(Citizen.id, Citizen.given_name + " " + Citizen.family_name).where(
+                Citizen.id.in_([citizen_id, *(m.right for m in found.matches)])
+            )
+        ).all()
+    )
+    out = []
+    for match in found.matches:
+        other = match.right
+        if other == citizen_id or match.probability < OF_ONE_THRESHOLD:
+            continue
+        first, second = sorted((citizen_id, other))
+        if session.scalar(
+            select(DistinctPair.id).where(
+                DistinctPair.first_id == first, DistinctPair.second_id == second
+            )
+        ):
+            continue
+        out.append(
+            Candidate(
+                citizen_id,
+                other,
+                names.get(citizen_id, citizen_id),
+                names.get(other, other),
+                match.probability,
+                _reasons(reasons_json(match)),
+            )
+        )
+    return out

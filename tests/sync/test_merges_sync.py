@@ -52,9 +52,7 @@ def test_a_merge_and_an_offline_edit_of_the_merged_citizen_both_survive(
         with store.read() as s:
             assert s.get(Citizen, rees).merged_into == rhys  # type: ignore[union-attr]
             assert s.get(Interaction, contact_id) is not None
-            values = set(
-                s.scalars(select(Identifier.value).where(Identifier.citizen_id == rees))
-            )
+            values = set(s.scalars(select(Identifier.value).where(Identifier.citizen_id == rees)))
             assert values == {"07700 900888", "rees@example.org"}
             shown = load_citizen(s, rees)
         assert shown.id == rhys and shown.merged_from == (rees,)

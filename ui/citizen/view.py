@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.access.merge_rules import merge_id_of
+from caseworker.dedupe import review
 from caseworker.services import markers
 from caseworker.services.context import ChangeSet
 from ui import labels
@@ -34,6 +36,8 @@ from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
+from ui.dedupe.list_dialog import DuplicatesDialog
+from ui.dedupe.undo_dialog import UndoMergeDialog
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.marker import MarkerDialog
 from ui.dialogs.marker_review import MarkerReviewDialog
@@ -80,7 +84,26 @@ QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         "Ctrl+Shift+R",
         QT_TRANSLATE_NOOP("CitizenView", "Resolve conflicting changes."),
     ),
+    (
+        "review_duplicates",
+        QT_TRANSLATE_NOOP("CitizenView", "Possible duplicates"),
+        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Compare with records that may be the same person (supervisors)."
+        ),
+    ),
+    (
+        "undo_merge",
+        QT_TRANSLATE_NOOP("CitizenView", "Undo merge"),
+        "Ctrl+Shift+U",
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Separate a record merged into this one again (supervisors)."
+        ),
+    ),
 )
+# Actions reached by their keys and the Citizen menu, without a button in the row (the
+# conflict badge is that one's button; the row must fit 1280 pixels in Welsh).
+KEYS_ONLY = frozenset({"resolve_conflict", "review_duplicates", "undo_merge"})
 # Keys that work in a citizen's record besides its quick actions (for F1).
 MORE_KEYS: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("CitizenView", "Save the quick note or contact"), "Ctrl+Enter"),
@@ -127,7 +150,7 @@ class CitizenView(QWidget):
         for name, text, keys, description in QUICK_ACTIONS:
             slot = getattr(self, name)
             _action, button = quick_action(self, _tr(text), keys, _tr(description), slot)
-            if name != "resolve_conflict":  # that one's button is the conflict badge's
+            if name not in KEYS_ONLY:
                 actions.addWidget(button)
                 self.buttons[name] = button
         actions.addStretch(1)
@@ -338,6 +361,28 @@ class CitizenView(QWidget):
         self.dialog = None
         box.open()
         return box
+
+    def review_duplicates(self) -> QDialog:
+        """This record's likely duplicates, scored now: Enter compares a pair side by side."""
+        citizen_id = self.snapshot.id if self.snapshot else self.citizen_id
+        return self._show_dialog(
+            DuplicatesDialog(
+                self.ctx,
+                lambda s: review.duplicates_of(s, citizen_id),
+                self.tr("Possible duplicates"),
+                self,
+            )
+        )
+
+    def undo_merge(self) -> QDialog | None:
+        """Undo the merge of the record asked for (when a merged record was opened), else of
+        the latest record merged into this one."""
+        snap = self.snapshot
+        if snap is None or not (snap.asked_for or snap.merged_from):
+            self.banner.say(self.tr("No record was merged into this one."))
+            return None
+        merged = snap.asked_for or snap.merged_from[-1]
+        return self._show_dialog(UndoMergeDialog(self.ctx, merge_id_of(merged), self))
 
     def resolve_conflict(self) -> QDialog | None:
         if self.snapshot is None or not self.snapshot.conflicted:
