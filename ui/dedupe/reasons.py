@@ -32,8 +32,8 @@ _LEVELS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate(_CONTEXT, str(text))
 
 
 def reason_text(reason: Reason) -> str:

@@ -73,13 +73,13 @@ class DuplicateReviewDialog(QDialog):
 
         self.keep_left = QRadioButton(self.tr("Keep the &left record"))
         self.keep_right = QRadioButton(self.tr("Keep the ri&ght record"))
-        for button, side in ((self.keep_left, "left"), (self.keep_right, "right")):
-            button.setAccessibleName(
+        for keep, side in ((self.keep_left, "left"), (self.keep_right, "right")):
+            keep.setAccessibleName(
                 self.tr("Keep the left record")
                 if side == "left"
                 else self.tr("Keep the right record")
             )
-            button.setAccessibleDescription(
+            keep.setAccessibleDescription(
                 self.tr("The record that remains; the other is merged into it.")
             )
         self.keep_left.setChecked(True)
