@@ -48,6 +48,7 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
         "blocks_too_common": result.skipped_blocks,
         "max_block": MAX_BLOCK,
         "pairs_compared": result.pairs,
+        "pairs_weak_key_only": result.weak_only,
         "found": result.found,
         "threshold": THRESHOLD,
         "key_rows": result.keys,
@@ -69,7 +70,8 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
     print(
         f"  {result.keys:,} key rows, {result.blocks:,} blocks "
         f"({result.skipped_blocks:,} over {MAX_BLOCK} skipped), "
-        f"{result.pairs:,} pairs compared, {result.found:,} likely duplicates"
+        f"{result.pairs:,} pairs compared ({result.weak_only:,} sharing one weak key only, not), "
+        f"{result.found:,} likely duplicates"
     )
     print(f"  peak memory {figures['peak_rss_mb']:.0f} MB", file=sys.stdout)
     return 0

@@ -8,7 +8,8 @@ common name at a big postcode) is skipped, as the matcher skips it, since it say
 its pairs grow as its square.
 
 1. Pairs: each block's pairs go to a scratch database beside the store (a temporary file, its
-   primary key dropping a pair that shares several keys), never to a Python set.
+   primary key counting a pair that shares several keys once), never to a Python set. A pair
+   that shares nothing but one weak key (``WEAK_KEYS``) is not scored.
 2. Scores: the pairs are read back in order of their first citizen, in chunks; each chunk's
    citizens are read once (``load_people``) and every pair scored with the Fellegi-Sunter
    model (``caseworker.identity.match``). Merged citizens and pairs already decided to be
@@ -40,6 +41,10 @@ MAX_BLOCK = 50  # citizens under one key before the key is too common to block o
 CHUNK = 20_000  # pairs scored per round (their citizens read in one go)
 THRESHOLD = 0.9  # the match probability a pair needs to be offered for review
 _STREAM = 5_000  # key rows read per fetch
+# Weak keys: family name as it sounds + given name + postcode district ("s"). Common names in a
+# district share one by the thousand; a pair sharing only that, and nothing else (no phone,
+# email, birth date, postcode, property), cannot reach the threshold, so it is not scored.
+WEAK_KEYS = frozenset({"s"})
 
 Progress = Callable[[str, int], None]
 
@@ -51,11 +56,12 @@ class ScanResult:
     blocks: int = 0
     skipped_blocks: int = 0  # keys too common to use
     pairs: int = 0  # distinct pairs compared
+    weak_only: int = 0  # pairs sharing nothing but one weak key: not compared
     found: int = 0  # kept as likely duplicates
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def _blocks(session: Session, result: ScanResult) -> Iterator[list[str]]:
+def _blocks(session: Session, result: ScanResult) -> Iterator[tuple[str, list[str]]]:
     """The citizens under each key, one key at a time, in key order (the covering index's
     order: no sort), read through the driver's cursor (millions of rows)."""
     cursor = session.connection().connection.cursor()
@@ -67,35 +73,50 @@ def _blocks(session: Session, result: ScanResult) -> Iterator[list[str]]:
             result.keys += len(batch)
             for key, citizen_id in batch:
                 if key != current:
-                    if len(members) > 1:
-                        yield members
+                    if len(members) > 1 and current is not None:
+                        yield current, members
                     current, members = key, []
                 members.append(citizen_id)
-        if len(members) > 1:
-            yield members
+        if len(members) > 1 and current is not None:
+            yield current, members
     finally:
         cursor.close()
 
 
+_UPSERT = (
+    "INSERT INTO p (a, b, shared, strong) VALUES (?, ?, 1, ?) ON CONFLICT (a, b) "
+    "DO UPDATE SET shared = shared + 1, strong = max(strong, excluded.strong)"
+)
+
+
 def _pairs_into(scratch: sqlite3.Connection, session: Session, result: ScanResult) -> None:
-    scratch.execute("CREATE TABLE p (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID")
-    pending: list[tuple[str, str]] = []
-    for members in _blocks(session, result):
+    """Every pair sharing a usable key, once, with how many keys it shares and whether any of
+    them is more than a weak one."""
+    scratch.execute(
+        "CREATE TABLE p (a TEXT, b TEXT, shared INTEGER, strong INTEGER, PRIMARY KEY (a, b)) "
+        "WITHOUT ROWID"
+    )
+    pending: list[tuple[str, str, int]] = []
+    for key, members in _blocks(session, result):
         result.blocks += 1
         if len(members) > MAX_BLOCK:
             result.skipped_blocks += 1
             continue
         members.sort()
-        pending += [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+        strong = int(key[:1] not in WEAK_KEYS)
+        pending += [(a, b, strong) for i, a in enumerate(members) for b in members[i + 1 :]]
         if len(pending) >= CHUNK:
-            scratch.executemany("INSERT OR IGNORE INTO p VALUES (?, ?)", pending)
+            scratch.executemany(_UPSERT, pending)
             pending = []
-    scratch.executemany("INSERT OR IGNORE INTO p VALUES (?, ?)", pending)
+    scratch.executemany(_UPSERT, pending)
     scratch.commit()
 
 
-def _chunks(scratch: sqlite3.Connection) -> Iterator[list[tuple[str, str]]]:
-    cursor = scratch.execute("SELECT a, b FROM p ORDER BY a, b")
+def _chunks(scratch: sqlite3.Connection, result: ScanResult) -> Iterator[list[tuple[str, str]]]:
+    (result.weak_only,) = scratch.execute(
+        "SELECT count(*) FROM p WHERE strong = 0 AND shared = 1"
+    ).fetchone()
+    cursor = scratch.execute("SELECT a, b FROM p WHERE strong = 1 OR shared > 1 ORDER BY a, b")
     while chunk := cursor.fetchmany(CHUNK):
         yield chunk
 
@@ -161,7 +182,7 @@ def scan(
                 progress("blocked", result.blocks)
             session.execute(delete(DuplicateCandidate))
             now = to_iso(utcnow())
-            for pairs in _chunks(scratch):
+            for pairs in _chunks(scratch, result):
                 ids = {c for pair in pairs for c in pair}
                 people: dict[str, PersonRecord] = load_people(session, ids)
                 merged, distinct = _excluded(session, ids)

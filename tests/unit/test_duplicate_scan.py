@@ -106,3 +106,21 @@ def test_the_command_line_merges_unmerges_and_lists(
             assert merges.resolve(s, b) == b
     finally:
         store.close()
+
+
+def test_namesakes_sharing_only_a_district_are_not_scored(council: Store) -> None:
+    for phone, postcode in (("07700 900601", "LL57 2PW"), ("07700 900602", "LL57 1AA")):
+        with council.write() as s:
+            citizens.create_citizen(
+                s,
+                AGENT,
+                "Rhian",
+                "Owen",
+                identifiers=(
+                    NewIdentifier("phone", phone),
+                    NewIdentifier("address", "1 Ffordd Newydd", postcode=postcode),
+                ),
+            )
+    with council.write() as s:
+        result = scan.scan(s)
+    assert (result.weak_only, result.pairs, result.found) == (1, 0, 0)
