@@ -170,3 +170,15 @@ def test_a_not_the_same_person_decision_is_recorded_once(council: Store) -> None
             merges.not_same_person(s, SUPERVISOR, a, b, "again")
     with council.read() as s:
         assert merges.decided_distinct(s, a, b) and merges.decided_distinct(s, b, a)
+
+
+def test_a_case_is_not_linked_to_a_merged_citizen(council: Store) -> None:
+    from caseworker.services import case_links
+
+    a = _person(council, "Ann", "Hughes", "07700 900111", "ann@example.org")
+    b = _person(council, "Anne", "Hughes", "07700 900222", "anne@example.org")
+    with council.write() as s:
+        merges.merge(s, SUPERVISOR, a, b, "same")
+        case_id, _ = cases.open_case(s, AGENT, NewCase("missed-bin", "Bin", "phone"))
+    with council.write() as s, pytest.raises(ValidationError, match="merged into another"):
+        case_links.link_citizen(s, AGENT, case_id, b)
