@@ -182,3 +182,32 @@ def test_a_case_is_not_linked_to_a_merged_citizen(council: Store) -> None:
         case_id, _ = cases.open_case(s, AGENT, NewCase("missed-bin", "Bin", "phone"))
     with council.write() as s, pytest.raises(ValidationError, match="merged into another"):
         case_links.link_citizen(s, AGENT, case_id, b)
+
+
+def test_two_offline_merges_of_one_citizen_meet_as_one_conflict_a_supervisor_settles(
+    council: Store,
+) -> None:
+    from caseworker.services import conflicts
+
+    a = _person(council, "Ann", "Hughes", "07700 900111", "ann@example.org")
+    b = _person(council, "Anne", "Hughes", "07700 900222", "anne@example.org")
+    c = _person(council, "Annie", "Hughes", "07700 900333", "annie@example.org")
+    with council.write() as s:
+        merge_id, _ = merges.merge(s, SUPERVISOR, a, b, "into Ann, here")
+        here = docstore.require(s, merge_id)
+        # Another supervisor's laptop merged b into c at the same time, offline.
+        elsewhere = {**here, "survivor_id": c, "reason": "into Annie, there"}
+        revs = {"start": 1, "ids": ["ffff"]}
+        docstore.put_replicated(s, {**elsewhere, "_rev": "1-ffff", "_revisions": revs})
+    with council.read() as s:
+        shown = load_citizen(s, b)
+        winner = docstore.require(s, merge_id)
+    assert shown.merge_conflicts == (merge_id,)
+    other = a if winner["survivor_id"] == c else c
+    with council.write() as s, pytest.raises(ValidationError, match="undo it instead"):
+        conflicts.resolve(s, SUPERVISOR, merge_id, {"survivor_id": other})
+    with council.write() as s:  # keep the winner; to move it, undo and merge again
+        conflicts.resolve(s, SUPERVISOR, merge_id, {})
+    with council.read() as s:
+        assert load_citizen(s, b).merge_conflicts == ()
+        assert s.get(Citizen, b).merged_into == winner["survivor_id"]  # type: ignore[union-attr]

@@ -116,6 +116,9 @@ class CitizenSnapshot:
     # it was one of them (where "undo the merge" is offered).
     merged_from: tuple[str, ...] = ()
     asked_for: str | None = None
+    # Merges of these records made in two places at once (two supervisors, offline): shown
+    # and resolved like a conflicting edit of the record.
+    merge_conflicts: tuple[str, ...] = ()
 
     @property
     def last_contact(self) -> TimelineEntry | None:
@@ -329,6 +332,16 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
             )
         ),
         merged_from=tuple(ids[1:]),
+        merge_conflicts=tuple(
+            session.scalars(
+                select(Merge.id)
+                .where(
+                    Merge.conflicted.is_(True),
+                    or_(Merge.merged_id.in_(ids), Merge.survivor_id.in_(ids)),
+                )
+                .order_by(Merge.id)
+            )
+        ),
         asked_for=asked_for if asked_for != citizen_id else None,
     )
 

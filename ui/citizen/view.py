@@ -265,7 +265,7 @@ class CitizenView(QWidget):
         self.snapshot = snap
         self.header.show_snapshot(snap)
         self._chain_tabs()  # the header's markers are new widgets each time
-        self.conflict.set_conflicted(snap.conflicted)
+        self.conflict.set_conflicted(snap.conflicted or bool(snap.merge_conflicts))
         self.profile.show_snapshot(snap)
         self.timeline.show_snapshot(snap)
         self.share_width()  # the cases' key columns are as wide as what they now hold
@@ -385,6 +385,9 @@ class CitizenView(QWidget):
         return self._show_dialog(UndoMergeDialog(self.ctx, merge_id_of(merged), self))
 
     def resolve_conflict(self) -> QDialog | None:
-        if self.snapshot is None or not self.snapshot.conflicted:
+        """The record's own conflict first, else a merge of it made in two places at once."""
+        snap = self.snapshot
+        if snap is None or not (snap.conflicted or snap.merge_conflicts):
             return None
-        return self._show_dialog(ConflictDialog(self.ctx, self.citizen_id, self))
+        doc_id = snap.id if snap.conflicted else snap.merge_conflicts[0]
+        return self._show_dialog(ConflictDialog(self.ctx, doc_id, self))
