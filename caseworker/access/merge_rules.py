@@ -104,7 +104,8 @@ def _differs(new: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
 
 def _history_kept(new: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
     """Merging again after an undo: the earlier history, then the undone merge, unchanged."""
-    before = list(current.get("history") or [])
+    kept = current.get("history") or []
+    before = list(kept) if isinstance(kept, list) else [kept]
     episode = {k: current.get(k) for k in _EPISODE}
     after = new.get("history")
     if not isinstance(after, list) or len(after) != len(before) + 1:

@@ -116,3 +116,21 @@ def test_a_not_the_same_person_decision_names_its_pair_in_order() -> None:
     assert "in order" in str(verdict(SUPERVISOR, {**doc, "_id": "distinct:b.a"}))
     assert "full records" in str(verdict(SUPERVISOR, doc, roots=frozenset({A})))
     assert "cannot change" in str(verdict(SUPERVISOR, {**doc, "reason": "x"}, {**doc}))
+
+
+@pytest.mark.parametrize("history", [5, "text", {"a": 1}, [None], None])
+def test_a_merge_again_over_a_server_merge_of_any_shape_is_judged_not_crashed(
+    history: Any,
+) -> None:
+    undone = {
+        **merge_doc(B, A),
+        "_rev": "2-x",
+        "state": "undone",
+        "undone_at": "2026-12-02T21:00:00Z",
+        "undone_by": "staff:sup",
+        "undo_reason": "no",
+        "history": history,
+    }
+    again = {**merge_doc(B, C), "_rev": "3-y", "history": [{"survivor_id": A}]}
+    reason = verdict(SUPERVISOR, again, undone)
+    assert reason is None or isinstance(reason, str)
