@@ -211,3 +211,22 @@ def test_two_offline_merges_of_one_citizen_meet_as_one_conflict_a_supervisor_set
     with council.read() as s:
         assert load_citizen(s, b).merge_conflicts == ()
         assert s.get(Citizen, b).merged_into == winner["survivor_id"]  # type: ignore[union-attr]
+
+
+def test_a_merged_citizens_directory_entry_is_found_once_as_its_survivors(
+    council: Store,
+) -> None:
+    from caseworker.services import search
+    from tests.unit.directory_docs import entry, receive
+
+    receive(
+        council,
+        entry("s1", "William", "Prosser", phones=["01632 960101"]),
+        entry("m1", "Bill", "Prosser", phones=["01632 960102"], merged_into="citizen:s1"),
+        entry("g1", "Gwen", "Prosser", phones=["01632 960103"], merged_into="citizen:gone"),
+    )
+    with council.read() as s:
+        by_name = [h.id for h in search.search(s, "Prosser") if h.kind == "directory"]
+        by_old_phone = [h.id for h in search.search(s, "01632 960102") if h.kind == "directory"]
+    assert by_name == ["directory:s1"]  # Gwen's survivor is not here: not listed at all
+    assert by_old_phone == ["directory:s1"]
