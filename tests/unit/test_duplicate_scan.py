@@ -97,6 +97,9 @@ def test_the_command_line_merges_unmerges_and_lists(
     assert main.run([*base, "citizen", "merge", a, b, "--reason", "same", *env_user]) == 0
     merge_id = capsys.readouterr().out.strip()
     assert merge_id.startswith("merge:")
+    assert main.run([*base, "show", "citizen", b, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["merged_into"] == a and [m["id"] for m in shown["merges"]] == [merge_id]
     assert main.run([*base, "duplicates", "list"]) == 0
     assert "no likely duplicates" in capsys.readouterr().out
     assert main.run([*base, "citizen", "unmerge", merge_id, "--reason", "no", *env_user]) == 0
