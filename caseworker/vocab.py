@@ -15,6 +15,8 @@ MESSAGE_BODY_MAX = 5000  # characters of a rendered reply
 SMS_BODY_MAX = 918  # GOV.UK Notify refuses a longer text message (6 fragments)
 # How a contact came to be linked to a citizen (identity_link documents).
 LINK_METHODS = ("automatic", "person")
+# A merge of one citizen into another: in force, or undone (caseworker.services.merges).
+MERGE_STATES = ("merged", "undone")
 IDENTIFIER_KINDS = ("phone", "email", "address", "social", "app_account")
 VERIFICATION_METHODS = (
     "unverified",

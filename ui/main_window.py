@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.dedupe import review
 from ui import callers, first_sync, rail, wheel_guard
 from ui.case import view as case_view
 from ui.case.view import CaseView
@@ -30,6 +31,7 @@ from ui.central import CentralConnection, pending_reader
 from ui.citizen import view as citizen_view
 from ui.citizen.view import CitizenView
 from ui.context import UiContext
+from ui.dedupe.list_dialog import DuplicatesDialog
 from ui.dialogs.central import CentralDialog
 from ui.dialogs.sync_problems import SyncProblemsDialog
 from ui.opened_record import opener_for, show_opened
@@ -249,6 +251,10 @@ class MainWindow(QMainWindow):
                     lambda _c=False, p=page: self.show_page(p),
                 )
             )
+        if self.ctx.can_supervise:
+            go.addAction(
+                self._action(self.tr("Likely &duplicates"), "Ctrl+Alt+D", self.show_duplicates)
+            )
         go.addSeparator()
         go.addAction(self._action(self.tr("&Next tab"), "Ctrl+Tab", lambda: self.tabs.cycle(1)))
         go.addAction(
@@ -265,6 +271,15 @@ class MainWindow(QMainWindow):
             view.addAction(self._action(self.tr("&Normal text size"), "Ctrl+0", theme.zoom_reset))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts))
+
+    def show_duplicates(self) -> QDialog:
+        """The last duplicate scan's pairs still to review (supervisors)."""
+        dialog = DuplicatesDialog(
+            self.ctx, lambda s: review.candidates(s), self.tr("Likely duplicates"), self
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _fill_record_menu(self, kind: str) -> None:
         menu = self.citizen_menu if kind == "citizen" else self.case_menu

@@ -49,6 +49,9 @@ class Route:
     # The channel of a document whose parent fields are all absent or null (not one that is
     # malformed: that has no root).
     orphans: str | None = None
+    # Hangs off every parent field holding an id (a merge names two citizens: whoever holds
+    # either holds it), not only the first.
+    every: bool = False
 
 
 _CHILD = Route(parents=(("case_id", "case"), ("citizen_id", "citizen")))
@@ -88,6 +91,9 @@ ROUTES: dict[str, Route] = {
     "legal_hold": _CHILD,
     # A contact linked to a citizen (identity resolution) is part of the citizen's record.
     "identity_link": Route(parents=(("citizen_id", "citizen"),)),
+    # A merge, and a "not the same person" decision, belong to both citizens they name.
+    "merge": Route(parents=(("survivor_id", "citizen"), ("merged_id", "citizen")), every=True),
+    "distinct": Route(parents=(("first_id", "citizen"), ("second_id", "citizen")), every=True),
 }
 
 _OWN_PREFIXES = {r.own: t for t, r in ROUTES.items() if r.own}
@@ -208,9 +214,26 @@ def roots_of_person(person: Person, held_cases: Iterable[Mapping[str, Any]]) -> 
     return frozenset(roots)
 
 
+def roots_of(doc_id: str, body: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """Every root a document hangs off: ``root_of``'s, and for a type routed to ``every``
+    parent (a merge), each further parent that is an id of the right kind."""
+    first = root_of(doc_id, body)
+    if first is None:
+        return ()
+    route = ROUTES.get(str(body.get("type"))) if body is not None else None
+    if route is None or not route.every:
+        return (first,)
+    assert body is not None
+    found = [first]
+    for name, prefix in route.parents:
+        value = body.get(name)
+        if is_id_of(value, prefix) and value not in found:
+            found.append(value)
+    return tuple(found)
+
+
 def may_read(roots: frozenset[str], doc_id: str, body: Mapping[str, Any] | None) -> bool:
     """Whether a person holding ``roots`` may read this document (revision)."""
     if EVERYTHING in roots:
         return True
-    root = root_of(doc_id, body)
-    return root is not None and root in roots
+    return any(root in roots for root in roots_of(doc_id, body))

@@ -35,6 +35,7 @@ def require(
     current: Mapping[str, Any] | None,
     *,
     side_branch: bool = False,
+    survivor_merge: Mapping[str, Any] | None = None,
 ) -> None:
     """Raise ValidationError with the reason when the rules refuse turning the local
     ``current`` revision (None: a new record) into ``new``."""
@@ -45,6 +46,7 @@ def require(
         existed=current is not None,
         rooted=True,
         replaces_winner=not side_branch,
+        survivor_merge=survivor_merge,
     )
     reason = judge(person, write, HELD_LOCALLY)
     if reason is not None:

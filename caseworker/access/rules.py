@@ -81,6 +81,7 @@ LINK_NOT_HELD = "a contact can only be linked to a citizen whose record you have
 LINK_KEPT = "a link cannot change once made: undo it and make another"
 LINK_UNDONE = "this link has been undone: make a new one"
 LINK_UNDO_FIELDS = frozenset({"undone_at", "undone_by"})
+MERGES = "only a supervisor can merge citizens or decide two are different people"
 OPENS_CASES = ("agent", "field_officer", "supervisor")
 TRIAGES_MENTIONS = ("agent", "supervisor")
 TAKES_ANONYMOUS = ("agent", "supervisor")  # the contact centre: who answers callers
@@ -198,6 +199,8 @@ def may_change(
         return None if holds(roots, root_of(doc_id, current)) else NOT_HELD_CITIZEN
     if kind == "identity_link":
         return None if holds(roots, root_of(doc_id, current)) else LINK_NOT_HELD
+    if kind in ("merge", "distinct"):  # resolving a conflict of two supervisors' merges
+        return None if person.is_supervisor else MERGES
     return "only an admin can change this record"
 
 

@@ -2,9 +2,9 @@
 
     design = design_document()      # {"_id": DESIGN_ID, "language": "javascript", "views": ...}
 
-- view ``roots``: every live document with a root, keyed by it, with its leaf revisions (the
-  winner first) as the value: a gateway lists everything under a root without reading the
-  council.
+- view ``roots``: every live document with a root, keyed by it (a merge by each of its two
+  citizens), with its leaf revisions (the winner first) as the value: a gateway lists
+  everything under a root without reading the council.
 - view ``cases``: every case, keyed by each of its case keys, with its citizen (or null) as the
   value: a gateway finds the cases a person holds from their own keys.
 - view ``citizen_cases``: every case with a citizen, keyed by that citizen: what is held about
@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from caseworker import vocab
-from caseworker.access.channels import ROUTES, case_keys, is_id_of, root_of
+from caseworker.access.channels import ROUTES, case_keys, is_id_of, roots_of
 
 DESIGN_ID = "_design/caseworker-access"
 ROOTS_VIEW = "roots"
@@ -40,6 +40,7 @@ def _routes_table() -> dict[str, dict[str, Any]]:
             "fixed": r.fixed,
             "parents": [list(p) for p in r.parents],
             "orphans": r.orphans,
+            "every": r.every,
         }
         for name, r in sorted(ROUTES.items())
     }
@@ -93,6 +94,23 @@ _COMMON = """
     }
     return orphan && route.orphans !== null ? route.orphans : null;
   }
+  function rootsOf(doc) {
+    var first = rootOf(doc);
+    if (first === null) {
+      return [];
+    }
+    var found = [first];
+    var route = typeof doc.type === 'string' && has(ROUTES, doc.type) ? ROUTES[doc.type] : null;
+    if (route !== null && route.every) {
+      for (var i = 0; i < route.parents.length; i++) {
+        var value = doc[route.parents[i][0]];
+        if (isIdOf(value, route.parents[i][1]) && found.indexOf(value) === -1) {
+          found.push(value);
+        }
+      }
+    }
+    return found;
+  }
   function district(postcode) {
     var text = postcode.replace(/[ \\t\\n\\r\\f\\v]+/g, '');
     if (!/^[A-Za-z0-9]{5,7}$/.test(text)) {
@@ -121,9 +139,9 @@ _COMMON = """
 """
 
 _ROOTS_MAP = """function (doc) {%(common)s
-  var root = rootOf(doc);
-  if (root !== null) {
-    emit(root, [doc._rev].concat(doc._conflicts || []));
+  var roots = rootsOf(doc);
+  for (var r = 0; r < roots.length; r++) {
+    emit(roots[r], [doc._rev].concat(doc._conflicts || []));
   }
 }"""
 
@@ -174,10 +192,8 @@ def roots_rows(doc: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
     doc_id = doc.get("_id")
     if not isinstance(doc_id, str):
         return []
-    root = root_of(doc_id, doc)
-    if root is None:
-        return []
-    return [(root, [doc["_rev"], *(doc.get("_conflicts") or [])])]
+    revs = [doc["_rev"], *(doc.get("_conflicts") or [])]
+    return [(root, list(revs)) for root in roots_of(doc_id, doc)]
 
 
 def cases_rows(doc: Mapping[str, Any]) -> list[tuple[str, str | None]]:

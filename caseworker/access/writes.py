@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from caseworker.access import rules
+from caseworker.access import merge_rules, rules
 from caseworker.access.channels import EVERYTHING, ROUTES
 from caseworker.access.people import Person
 from caseworker.documents.codec import check
@@ -41,6 +41,9 @@ class Write:
     replaces_winner: bool  # it descends from the current winner (not a side branch)
     # When the write is judged (None: now): what "now" means for a check or a consent in it.
     received_at: datetime | None = None
+    # For a merge: the current merge document of its survivor (None: not merged away), read by
+    # whoever judges, so a merge into a merged citizen is refused (``merge_rules``).
+    survivor_merge: Mapping[str, Any] | None = None
 
 
 @dataclass
@@ -122,6 +125,10 @@ def _judge(person: Person, write: Write, roots: frozenset[str], batch: _Batch) -
         return rules.appended(person, doc_id, new, roots, batch.cases)
     if write.existed and current is None:
         return "this record was deleted on the server; only an admin can bring it back"
+    if doc_type.name == "merge":
+        return merge_rules.merge(person, doc_id, new, current, roots, write.survivor_merge)
+    if doc_type.name == "distinct":
+        return merge_rules.distinct(person, doc_id, new, current, roots)
     return rules.changed(
         person, doc_id, new, current, roots, batch.created_citizens, write.received_at
     )

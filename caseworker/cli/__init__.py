@@ -263,6 +263,46 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "citizen",
+        "merge duplicate citizens, undo a merge, or record two are different people",
+        group(
+            (
+                Command(
+                    "merge",
+                    "merge OTHER into SURVIVOR (supervisors)",
+                    _CLI + "duplicates:configure_merge",
+                ),
+                Command(
+                    "unmerge", "undo a merge (supervisors)", _CLI + "duplicates:configure_unmerge"
+                ),
+                Command(
+                    "not-same",
+                    "record that two citizens are different people (supervisors)",
+                    _CLI + "duplicates:configure_not_same",
+                ),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
+        "duplicates",
+        "likely duplicate citizens",
+        group(
+            (
+                Command(
+                    "scan",
+                    "find likely duplicates across the whole store",
+                    _CLI + "duplicates:configure_scan",
+                ),
+                Command(
+                    "list", "the likely duplicates to review", _CLI + "duplicates:configure_list"
+                ),
+                Command("show", "two citizens side by side", _CLI + "duplicates:configure_show"),
+            ),
+            dest="action",
+        ),
+    ),
+    Command(
         "calendar",
         "the council's calendar every due time is counted on: hours, nation, closure days",
         group(
@@ -410,6 +450,11 @@ CORE_BENCHES: tuple[Command, ...] = (
         "match",
         "identity matching on a seeded store: speed, precision and recall",
         _CLI + "bench_match:configure_match",
+    ),
+    Command(
+        "dedupe",
+        "the full duplicate scan: time and peak memory",
+        _CLI + "bench_dedupe:configure_dedupe",
     ),
 )
 

@@ -12,7 +12,16 @@ from caseworker.cli.output import print_json, print_record
 from caseworker.display import visible
 from caseworker.models import Case, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.services import cases, citizens, contacts, markers, outcomes, refusals, workflow
+from caseworker.services import (
+    cases,
+    citizens,
+    contacts,
+    markers,
+    merges,
+    outcomes,
+    refusals,
+    workflow,
+)
 
 
 def _conflicts(session: Session, doc_id: str) -> list[str]:
@@ -74,6 +83,21 @@ def citizen_record(session: Session, citizen_id: str) -> dict[str, Any]:
             for m in markers.of_citizen(session, c.id)
         ],
         "conflicts": _conflicts(session, c.id),
+        # Shown as its survivor in the window; here as it is, with the merges naming it (the
+        # id to give ``caseworker citizen unmerge``).
+        "merged_into": c.merged_into,
+        "merges": [
+            {
+                "id": m.id,
+                "merged_id": m.merged_id,
+                "survivor_id": m.survivor_id,
+                "state": m.state,
+                "at": m.at,
+                "by": m.by,
+                "reason": m.reason,
+            }
+            for m in merges.merges_of(session, c.id)
+        ],
     }
 
 

@@ -626,6 +626,59 @@ DISPOSAL = DocType(
         )
     ),
 )
+_MERGE_EPISODE = Schema(
+    (
+        s("survivor_id", True, 64),
+        when("at", True),
+        s("by", True, 64),
+        s("reason", True, 500),
+        when("undone_at"),
+        s("undone_by", max_length=64),
+        s("undo_reason", max_length=500),
+    )
+)
+MERGE = DocType(
+    "merge",
+    "merge",
+    1,
+    Schema(
+        (
+            s("merged_id", True, 64),
+            s("survivor_id", True, 64),
+            enum("state", vocab.MERGE_STATES, True),
+            when("at", True),
+            s("by", True, 64),
+            s("reason", True, 500),
+            when("undone_at"),
+            s("undone_by", max_length=64),
+            s("undo_reason", max_length=500),
+            Field("history", "objects", item=_MERGE_EPISODE),
+        )
+    ),
+)
+"""A citizen merged into another (``merge:<key>`` for ``citizen:<key>``, the merged one: one
+document per merged citizen, so two offline merges of the same person meet as one conflict and
+the gateway finds whether a citizen is merged with one read). Neither citizen's own document
+is rewritten: the merged citizen's contacts, cases and notes stay where they are and are shown
+under the survivor. Undoing sets ``undone_*``; merging again moves the earlier episode to
+``history``. Held by whoever holds either citizen (``channels.ROUTES``)."""
+
+DISTINCT = DocType(
+    "distinct",
+    "distinct",
+    1,
+    Schema(
+        (
+            s("first_id", True, 64),
+            s("second_id", True, 64),
+            when("at", True),
+            s("by", True, 64),
+            s("reason", max_length=500),
+        )
+    ),
+)
+""""Not the same person": a reviewed pair of citizens (``distinct:<key>.<key>``, the two keys
+in order), never offered as likely duplicates again, on any laptop."""
 
 DOC_TYPES: dict[str, DocType] = {
     t.name: t
@@ -653,5 +706,7 @@ DOC_TYPES: dict[str, DocType] = {
         RETENTION,
         DISPOSAL,
         IDENTITY_LINK,
+        MERGE,
+        DISTINCT,
     )
 }

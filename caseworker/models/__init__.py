@@ -18,6 +18,7 @@ from caseworker.models.interaction import Interaction
 from caseworker.models.marker import Marker
 from caseworker.models.match_key import MatchKey
 from caseworker.models.mention import Mention
+from caseworker.models.merge import DistinctPair, DuplicateCandidate, Merge
 from caseworker.models.reply import MentionReply, Message, ReplyTemplate
 from caseworker.models.staff import StaffMember
 
@@ -32,6 +33,8 @@ __all__ = [
     "Citizen",
     "Consent",
     "DirectoryEntry",
+    "DistinctPair",
+    "DuplicateCandidate",
     "ErasedRoot",
     "Erasure",
     "Identifier",
@@ -41,6 +44,7 @@ __all__ = [
     "MatchKey",
     "Mention",
     "MentionReply",
+    "Merge",
     "Message",
     "Note",
     "Queue",

@@ -9,6 +9,7 @@ already has a citizen is never silently moved to another.
 from sqlalchemy.orm import Session
 
 from caseworker.errors import NotFoundError, ValidationError
+from caseworker.models import Citizen
 from caseworker.services import audit
 from caseworker.services.cases import _save, load_case_doc, record_event
 from caseworker.services.context import Actor, ChangeSet
@@ -25,7 +26,8 @@ def link_citizen(session: Session, actor: Actor, case_id: str, citizen_id: str) 
     citizen = docstore.get(session, citizen_id)
     if citizen is None or citizen.get("type") != "citizen":
         raise NotFoundError(f"no citizen with id {citizen_id}")
-    if citizen.get("merged_into"):
+    row = session.get(Citizen, citizen_id)  # merged_into follows the merge documents
+    if citizen.get("merged_into") or (row is not None and row.merged_into):
         raise ValidationError("this citizen's record was merged into another: link that one")
     now = to_iso(utcnow())
     doc = {**before, "citizen_id": citizen_id}

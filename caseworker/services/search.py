@@ -176,6 +176,7 @@ def find_with(execute: Execute, query: str, limit: int = 20) -> SearchResults:
     hits = best_first(hits)[:limit]
     if len(hits) < limit and directory_ids:
         rows = list(execute(_DIRECTORY_COLUMNS + rowid_in(directory_ids[:ranked], "d."), ()))
+        rows = _as_survivor_entries(execute, rows)
         hits += _rank_directory(rows, typed, limit - len(hits))
     return SearchResults(hits, max(total, len(hits)), COUNTED)
 
@@ -184,7 +185,8 @@ _CASE_COLUMNS = (
     "SELECT id, reference, summary, service_code, status, updated_at, location_postcode FROM cases"
 )
 _DIRECTORY_COLUMNS = (
-    "SELECT d.id, d.given_name, d.family_name, d.preferred_name, d.line FROM directory_entries d"
+    "SELECT d.id, d.given_name, d.family_name, d.preferred_name, d.line, d.merged_into "
+    "FROM directory_entries d"
 )
 # Whose full record is here is found as a citizen, never again as a directory entry.
 _NOT_HELD = "NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = d.citizen_id)"
@@ -280,6 +282,36 @@ def _exact_lookup(typed: rank.Typed, limit: int) -> Lookup | None:
     return f"{sql}{born} LIMIT ?", (*params, *born_params, limit)
 
 
+def _as_survivor_entries(execute: Execute, rows: list[Sequence[Any]]) -> list[Sequence[Any]]:
+    """A merged citizen's entry is found as its survivor's, once (its own phone finds the
+    survivor); dropped when the survivor's full record is here (found as a citizen) or its
+    entry is not."""
+    merged = {row[0]: row[5] for row in rows if row[5]}
+    if not merged:
+        return rows
+    wanted = sorted({DIRECTORY_PREFIX + s.split(":", 1)[1] for s in merged.values() if ":" in s})
+    found = {
+        row[0]: row
+        for row in execute(
+            _DIRECTORY_COLUMNS + f" WHERE d.id IN ({','.join('?' * len(wanted))}) AND {_NOT_HELD}",
+            wanted,
+        )
+    }
+    kept: dict[str, Sequence[Any]] = {}
+    for row in rows:
+        target = merged.get(row[0])
+        if target is not None:
+            survivor = found.get(DIRECTORY_PREFIX + target.split(":", 1)[1])
+            if survivor is None or survivor[5]:  # gone, or itself merged: not chased further
+                continue
+            row = survivor
+        kept.setdefault(row[0], row)
+    return list(kept.values())
+
+
+DIRECTORY_PREFIX = "directory:"
+
+
 def _rank_directory(entries: list[Sequence[Any]], typed: rank.Typed, limit: int) -> list[SearchHit]:
     """Directory entries (already without those whose full record is held), best first."""
     hits = [
@@ -291,7 +323,7 @@ def _rank_directory(entries: list[Sequence[Any]], typed: rank.Typed, limit: int)
             rank.name_score(typed, given_name, family_name, preferred_name) or rank.OTHER,
             summary=True,
         )
-        for entry_id, given_name, family_name, preferred_name, line in entries
+        for entry_id, given_name, family_name, preferred_name, line, _merged in entries
     ]
     hits.sort(key=lambda h: (-h.score, h.title, h.id))
     return hits[: max(limit, 0)]

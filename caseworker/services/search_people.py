@@ -13,8 +13,11 @@ TIEBREAK = 40
 _OPEN = ",".join(f"'{s}'" for s in sorted(OPEN_STATUSES))
 
 _CANDIDATE_COLUMNS = (
-    "SELECT rowid, id, given_name, family_name, preferred_name, date_of_birth FROM citizens"
+    "SELECT rowid, id, given_name, family_name, preferred_name, date_of_birth, merged_into "
+    "FROM citizens"
 )
+_SURVIVOR_COLUMNS = _CANDIDATE_COLUMNS + " WHERE id IN ({marks})"
+MAX_CHAIN = 5  # merges followed from a candidate to the record it is shown as
 # A contender's open cases and latest contact (each an index look-up).
 _WORK_COLUMNS = (
     "SELECT id, (SELECT count(*) FROM cases k WHERE k.citizen_id = citizens.id "
@@ -35,12 +38,14 @@ def rank_citizens(
     ids = [row[1] for row in rows]
     identifiers = {} if typed.name_like else _identifiers(execute, ids, _kinds_to_score(typed))
     scored = []
-    for rowid, citizen_id, given_name, family_name, preferred_name, born in rows:
+    for rowid, citizen_id, given_name, family_name, preferred_name, born, _merged in rows:
         own = ((k, n, p) for k, n, p, _value in identifiers.get(citizen_id, ()))
         score = rank.citizen_score(typed, given_name, family_name, preferred_name, own)
         scored.append(
             (score, rowid, citizen_id, f"{preferred_name or given_name} {family_name}", born)
         )
+    if any(row[6] for row in rows):
+        scored = _as_survivors(execute, rows, scored)
     scored.sort(key=lambda s: -s[0])  # stable: exact look-ups, then the index's order
     scored = scored[: _contenders([s[0] for s in scored], limit)]
     work = {
@@ -67,6 +72,41 @@ def rank_citizens(
         )
         for score, _rowid, citizen_id, title, born in shown
     ]
+
+
+Scored = tuple[int, int, str, str, Any]
+
+
+def _as_survivors(execute: Execute, rows: list[Any], scored: list[Scored]) -> list[Scored]:
+    """A merged citizen is found as the record it was merged into, once, with the better of
+    the two scores (its own phone number finds the survivor)."""
+    known = {row[1]: row for row in rows}
+    for _ in range(MAX_CHAIN):
+        wanted = sorted({r[6] for r in known.values() if r[6] and r[6] not in known})
+        if not wanted:
+            break
+        for row in execute(_SURVIVOR_COLUMNS.format(marks=marks(wanted)), wanted):
+            known[row[1]] = row
+
+    def shown_as(citizen_id: str) -> str:
+        seen, current = {citizen_id}, citizen_id
+        for _ in range(MAX_CHAIN):
+            after = known[current][6]
+            if not after or after in seen or after not in known:  # a cycle stops where it turns
+                break
+            seen.add(after)
+            current = after
+        return current
+
+    best: dict[str, Scored] = {}
+    for score, rowid, citizen_id, title, born in scored:
+        shown = shown_as(citizen_id)
+        if shown != citizen_id:
+            row = known[shown]
+            rowid, born, title = row[0], row[5], f"{row[4] or row[2]} {row[3]}"
+        if shown not in best or best[shown][0] < score:
+            best[shown] = (score, rowid, shown, title, born)
+    return list(best.values())  # in the order first found: exact look-ups first
 
 
 def _contenders(scores: list[int], limit: int) -> int:

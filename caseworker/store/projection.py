@@ -14,7 +14,7 @@ from sqlalchemy import Table, delete, text
 from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import Document
-from caseworker.documents.types import CITIZEN, DIRECTORY
+from caseworker.documents.types import CITIZEN, DIRECTORY, MERGE
 from caseworker.identity.keys import record_keys
 from caseworker.identity.records import from_document
 from caseworker.models import (
@@ -25,6 +25,7 @@ from caseworker.models import (
     Citizen,
     Consent,
     DirectoryEntry,
+    DistinctPair,
     Erasure,
     Identifier,
     Interaction,
@@ -32,6 +33,7 @@ from caseworker.models import (
     MatchKey,
     Mention,
     MentionReply,
+    Merge,
     Message,
     Note,
     Queue,
@@ -240,6 +242,23 @@ def marker(doc: Document, rev: str, conflicted: bool) -> Projection:
     return Projection(_table(Marker), row)
 
 
+def merge(doc: Document, rev: str, conflicted: bool) -> Projection:
+    """A merge; its merged citizen is the one its id names (``merge:<key>``), so one merge
+    document per citizen, whatever a peer wrote in it."""
+    doc_id = doc["_id"]
+    row = _pick(
+        doc,
+        ("survivor_id", "state", "at", "by", "reason", "undone_at", "undone_by", "undo_reason"),
+    )
+    row.update(
+        id=doc_id,
+        rev=rev,
+        conflicted=conflicted,
+        merged_id=CITIZEN.id_prefix + doc_id[len(MERGE.id_prefix) :],
+    )
+    return Projection(_table(Merge), row)
+
+
 def _simple(
     model: Any, names: tuple[str, ...], with_rev: bool = True
 ) -> Callable[[Document, str, bool], Projection]:
@@ -360,6 +379,8 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
             "done_at",
         ),
     ),
+    "merge": merge,
+    "distinct": _simple(DistinctPair, ("first_id", "second_id", "at", "by", "reason")),
 }
 TABLE_OF_TYPE: dict[str, Table] = {
     "citizen": _table(Citizen),
@@ -378,6 +399,8 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "mention_reply": _table(MentionReply),
     "marker": _table(Marker),
     "erasure": _table(Erasure),
+    "merge": _table(Merge),
+    "distinct": _table(DistinctPair),
 }
 SEARCH_TABLE_OF_TYPE = {
     "citizen": "citizen_search",

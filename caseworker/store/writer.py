@@ -24,7 +24,7 @@ from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import DOC_TYPES
 from caseworker.models import LeafBody, StoredDocument
 from caseworker.revisions import tree as revtree
-from caseworker.store import projection
+from caseworker.store import merged, projection
 
 CHUNK = 900  # ids per IN (...) query
 MAX_PROBLEM_CHARS = 2000
@@ -175,8 +175,27 @@ def write(session: Session, pending: list[Pending]) -> list[Written]:
         projection.write(session, batch.projected)
     if batch.fresh:
         projection.write(session, batch.fresh, fresh=True)
+    _merged_into(session, batch)
     _expire(session, {w.doc_id for w in written})
     return written
+
+
+def _merged_into(session: Session, batch: _Batch) -> None:
+    """A merge written or removed, or a citizen projected again: ``merged_into`` follows the
+    merge documents (``caseworker.store.merged``)."""
+    merges = {
+        "citizen:" + doc_id.split(":", 1)[1]
+        for doc_type, doc_id in batch.removals
+        if doc_type == "merge"
+    }
+    citizens: set[str] = set()
+    for made in (*batch.projected, *batch.fresh):
+        if made.table.name == "merges":
+            merges.add(made.row["merged_id"])
+        elif made.table.name == "citizens":
+            citizens.add(made.row["id"])
+    if merges or citizens:
+        merged.refresh(session, merges, citizens)
 
 
 def _one(doc: Pending, seq: int, batch: _Batch) -> Written:

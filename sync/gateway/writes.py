@@ -14,10 +14,11 @@ batch goes on.
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from caseworker.access.channels import root_of
+from caseworker.access.channels import is_id_of, root_of
+from caseworker.access.merge_rules import merge_id_of
 from caseworker.access.writes import Write, judge_batch
 from caseworker.limits import (
     MAX_ATTACHMENT_BYTES,
@@ -157,7 +158,9 @@ def _size_error(doc: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-_LINKS = ("case_id", "citizen_id", "subject_id")
+_LINKS = (
+    "case_id", "citizen_id", "subject_id", "survivor_id", "merged_id", "first_id", "second_id",
+)  # fmt: skip
 
 
 def _wanted(candidates: list[_Candidate], winners: dict[str, dict[str, Any]]) -> set[str]:
@@ -243,6 +246,16 @@ def _write_of(
     return Write(candidate.doc_id, candidate.doc, current, existed, rooted, replaces)
 
 
+def _survivor_merge_ids(candidates: list[_Candidate]) -> dict[str, str]:
+    """For each merge in the batch, the id of its survivor's own merge document."""
+    found: dict[str, str] = {}
+    for c in candidates:
+        survivor = c.doc.get("survivor_id")
+        if c.doc.get("type") == "merge" and is_id_of(survivor, "citizen"):
+            found[c.doc_id] = merge_id_of(survivor)
+    return found
+
+
 async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) -> Any:
     """The ``_bulk_docs`` answer: CouchDB's for what was accepted, merged with the refusals.
     ``held_of`` says which of the roots the batch touches the caller holds
@@ -265,7 +278,8 @@ async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) ->
     to_judge = candidates
     if candidates:
         ids = sorted({c.doc_id for c in candidates})
-        winners = await _winners(couch, ids)
+        survivors = _survivor_merge_ids(candidates)
+        winners = await _winners(couch, sorted({*ids, *survivors.values()}))
         # What the server holds of the batch's ids (None: not there), read once for both.
         current = {i: (winners.get(i) or {}).get("doc") for i in ids}
         roots = await held_of(_wanted(candidates, winners), current)
@@ -275,7 +289,10 @@ async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) ->
             # A revision CouchDB already holds is a replay it ignores: nothing to judge.
             to_judge = [c for c in candidates if c.rev not in held.get(c.doc_id, set())]
         writes = [
-            _write_of(c, new_edits, winners.get(c.doc_id), held.get(c.doc_id, set()))
+            replace(
+                _write_of(c, new_edits, winners.get(c.doc_id), held.get(c.doc_id, set())),
+                survivor_merge=(winners.get(survivors.get(c.doc_id, "")) or {}).get("doc"),
+            )
             for c in to_judge
         ]
         reasons = judge_batch(caller.person, writes, roots)

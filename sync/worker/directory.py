@@ -1,8 +1,10 @@
 """The "directory" job: keep each citizen's directory entry (``types.DIRECTORY``) in step with
 their record, from the central database's ``_changes``.
 
-A changed citizen gets its entry written, but only when the entry's content changes (no new
-revision for every edit of a consent or an address, and none for laptops to pull); a deleted
+A changed citizen, or a citizen whose merge (``merge:<key>``) changed, gets its entry written
+(``merged_into`` from the merge, since a merge rewrites no citizen), but only when the entry's
+content changes (no new revision for every edit of a consent or an address, and none for
+laptops to pull); a deleted
 citizen's entry is deleted; a citizen that cannot be read (wrong types, missing fields, too
 large) is skipped with a line and never stops the job, and its entry, if any, is left as it
 was (a slip in one edit does not make a caller unfindable). Where the job has got to is the
@@ -18,8 +20,9 @@ import json
 from dataclasses import dataclass, fields
 from typing import Any
 
+from caseworker.access.merge_rules import merge_id_of
 from caseworker.display import visible
-from caseworker.documents.codec import Document
+from caseworker.documents.codec import Document, check
 from caseworker.documents.directory import same_content, summary_id, summary_of
 from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import DIRECTORY
@@ -31,9 +34,10 @@ from sync.worker.position import save_position
 
 CHECKPOINT = "/_local/caseworker-job-directory"
 # Raised whenever what an entry holds, or how it is derived, changes: every entry is remade.
-DERIVATION = f"{DIRECTORY.schema_version}.1"
+DERIVATION = f"{DIRECTORY.schema_version}.2"  # .2: merged_into from merge documents
 BATCH = 200
 _PREFIX = "citizen:"
+_MERGE_PREFIX = "merge:"
 _ATTEMPTS = 3  # writes of one batch retried after a conflict (someone wrote an entry meanwhile)
 
 
@@ -116,8 +120,13 @@ class DirectoryJob:
     async def _apply(self, ctx: JobContext, rows: list[dict[str, Any]]) -> Counts:
         counts = Counts()
         wanted: dict[str, Document | None] = {}  # entry id -> entry, or None: delete it
+        citizens: dict[str, Document] = {}
+        named: set[str] = set()  # citizens whose merge changed
         for row in rows:
             doc_id = row["id"]
+            if doc_id.startswith(_MERGE_PREFIX):
+                named.add(_PREFIX + doc_id[len(_MERGE_PREFIX) :])
+                continue
             if not doc_id.startswith(_PREFIX):
                 continue
             try:
@@ -127,8 +136,18 @@ class DirectoryJob:
                     doc = row.get("doc")
                     if not isinstance(doc, dict):
                         raise DocumentError(f"document {doc_id!r:.80}: no body in the feed")
-                    entry = summary_of(doc)
-                    wanted[entry["_id"]] = entry
+                    citizens[doc_id] = doc
+            except DocumentError as exc:
+                counts.skipped += 1
+                ctx.say(f"skipped {visible(doc_id)[:200]}: {visible(str(exc))[:300]}")
+        others = [c for c in sorted(named) if c not in citizens]
+        if others:
+            citizens.update(await _live(ctx.couch, others))
+        merges = await _live(ctx.couch, [merge_id_of(c) for c in citizens]) if citizens else {}
+        for doc_id, doc in citizens.items():
+            try:
+                entry = _merged(summary_of(doc), merges.get(merge_id_of(doc_id)))
+                wanted[entry["_id"]] = entry
             except DocumentError as exc:
                 counts.skipped += 1
                 ctx.say(f"skipped {visible(doc_id)[:200]}: {visible(str(exc))[:300]}")
@@ -199,6 +218,23 @@ class DirectoryJob:
             if len(rows) < self.batch:
                 return deleted
             params = {**params, "startkey": json.dumps(rows[-1]["id"]), "skip": "1"}
+
+
+def _merged(entry: Document, merge: Document | None) -> Document:
+    """The entry with where its citizen was merged, from the citizen's merge document (a merge
+    rewrites no citizen: ``caseworker.services.merges``); as the citizen says when none."""
+    if merge is None or merge.get("type") != "merge":
+        return entry
+    entry.pop("merged_into", None)
+    survivor = merge.get("survivor_id")
+    if (
+        merge.get("state") == "merged"
+        and isinstance(survivor, str)
+        and survivor != entry["citizen_id"]
+    ):
+        entry["merged_into"] = survivor
+    check(entry)
+    return entry
 
 
 def _tombstone(entry_id: str, rev: str) -> Document:

@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from caseworker.store.problems import list_problems
+from sync.worker.directory import DERIVATION
 from tests.support.couch_server import CouchServer
 from tests.support.gateway import USERS, Gateway, central_database, gateway_council
 from tests.sync.helpers import local_ids, make_store, sync
@@ -225,7 +226,7 @@ def test_a_garbage_or_outdated_checkpoint_starts_again_from_nothing(
         w.wait_for("job directory finished")
         assert w.count("job directory failed") == 0, w.report()
     saved = db.get("/_local/caseworker-job-directory")
-    assert saved["derivation"] == "1.1" and saved["since"] != 0
+    assert saved["derivation"] == DERIVATION and saved["since"] != 0
 
 
 def test_an_agents_laptop_keeps_every_entry_but_no_other_citizens_record(

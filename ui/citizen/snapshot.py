@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from caseworker import language, vocab
@@ -21,17 +21,19 @@ from caseworker.models import (
     Identifier,
     Interaction,
     Marker,
+    Merge,
     Note,
     Service,
     StaffMember,
 )
+from caseworker.services import merges
 from caseworker.services.citizens import get_citizen
 from caseworker.timeutil import to_iso, utcnow
 
 TIMELINE_LIMIT = 1000
 NOTE_LIMIT = 500
 # Written documents of these types may belong to a citizen without carrying its id.
-RELATED_TYPES = frozenset({"interaction", "note", "case", "marker"})
+RELATED_TYPES = frozenset({"interaction", "note", "case", "marker", "merge"})
 USUAL_CHANNEL_OF = 20  # the latest contacts from the citizen that say how they usually get in touch
 
 
@@ -125,6 +127,14 @@ class CitizenSnapshot:
     markers: tuple[MarkerRow, ...] = ()
     # How sure the council is that it deals with them (caseworker.access.assurance), and how.
     assurance: Reached = NONE
+    # Citizens merged into this one (caseworker.services.merges): their contacts, cases,
+    # identifiers and markers are shown here with its own; and the id that was asked for when
+    # it was one of them (where "undo the merge" is offered).
+    merged_from: tuple[str, ...] = ()
+    asked_for: str | None = None
+    # Merges of these records made in two places at once (two supervisors, offline): shown
+    # and resolved like a conflicting edit of the record.
+    merge_conflicts: tuple[str, ...] = ()
 
     @property
     def last_contact(self) -> TimelineEntry | None:
@@ -187,7 +197,14 @@ def _assurance(session: Session, citizen_id: str, identifiers: Iterable[Identifi
 
 
 def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
+    """The record a citizen is shown as: a merged citizen shows as its survivor, and a
+    survivor with everything merged into it, each identifier kept."""
+    get_citizen(session, citizen_id)  # a citizen that is not here is not found, merged or not
+    asked_for = citizen_id
+    citizen_id = merges.resolve(session, citizen_id)
+    ids = merges.family(session, citizen_id)
     citizen = get_citizen(session, citizen_id)
+    merged_in = [get_citizen(session, other) for other in ids[1:]]
     contacts = session.execute(
         select(
             Interaction.id,
@@ -198,13 +215,13 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
             Interaction.by,
             Interaction.case_id,
         )
-        .where(Interaction.citizen_id == citizen_id)
+        .where(Interaction.citizen_id.in_(ids))
         .order_by(Interaction.at.desc(), Interaction.id.desc())
         .limit(TIMELINE_LIMIT + 1)
     ).all()
     notes = session.execute(
         select(Note.id, Note.at, Note.text, Note.by, Note.case_id)
-        .where(Note.citizen_id == citizen_id)
+        .where(Note.citizen_id.in_(ids))
         .order_by(Note.at.desc())
         .limit(NOTE_LIMIT)
     ).all()
@@ -223,11 +240,11 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
             Case.assignee_id,
             Case.conflicted,
         )
-        .where(Case.citizen_id == citizen_id)
+        .where(Case.citizen_id.in_(ids))
         .order_by(Case.opened_at.desc())
     ).all()
     marker_rows = session.scalars(
-        select(Marker).where(Marker.citizen_id == citizen_id, Marker.ended_at.is_(None))
+        select(Marker).where(Marker.citizen_id.in_(ids), Marker.ended_at.is_(None))
     ).all()
     reached = _assurance(session, citizen_id, citizen.identifiers)
     truncated = len(contacts) > TIMELINE_LIMIT
@@ -306,7 +323,10 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
                 i.verified_at,
                 i.added_at,
             )
-            for i in sorted(citizen.identifiers, key=lambda i: (i.kind, i.added_at))
+            for i in sorted(
+                [i for c in (citizen, *merged_in) for i in c.identifiers],
+                key=lambda i: (i.kind, i.added_at, i.id),
+            )
         ),
         consents=tuple(
             ConsentRow(
@@ -320,7 +340,10 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
                 c.partner,
                 c.withdrawn_at,
             )
-            for c in sorted(citizen.consents, key=lambda c: c.valid_from)
+            for c in sorted(
+                [c for person in (citizen, *merged_in) for c in person.consents],
+                key=lambda c: (c.valid_from, c.id),
+            )
         ),
         timeline=tuple(timeline),
         timeline_truncated=truncated,
@@ -358,6 +381,18 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
                 key=lambda m: _MARKER_ORDER.get(m.kind, len(_MARKER_ORDER)),
             )
         ),
+        merged_from=tuple(ids[1:]),
+        merge_conflicts=tuple(
+            session.scalars(
+                select(Merge.id)
+                .where(
+                    Merge.conflicted.is_(True),
+                    or_(Merge.merged_id.in_(ids), Merge.survivor_id.in_(ids)),
+                )
+                .order_by(Merge.id)
+            )
+        ),
+        asked_for=asked_for if asked_for != citizen_id else None,
     )
 
 
@@ -366,10 +401,17 @@ _MARKER_ORDER = {kind: n for n, kind in enumerate(vocab.MARKER_URGENCY)}
 
 def concerns_citizen(session: Session, citizen_id: str, doc_ids: set[str]) -> bool:
     """Whether any of these written documents is a contact, note, case or marker of this
-    citizen."""
+    citizen, or of one merged into it, or a merge naming any of them."""
+    ids = merges.family(session, merges.resolve(session, citizen_id))
+    if session.scalar(
+        select(Merge.id)
+        .where(Merge.id.in_(doc_ids), or_(Merge.merged_id.in_(ids), Merge.survivor_id.in_(ids)))
+        .limit(1)
+    ):
+        return True
     for table in (Interaction, Note, Case, Marker):
         found = session.scalar(
-            select(table.id).where(table.id.in_(doc_ids), table.citizen_id == citizen_id).limit(1)
+            select(table.id).where(table.id.in_(doc_ids), table.citizen_id.in_(ids)).limit(1)
         )
         if found is not None:
             return True

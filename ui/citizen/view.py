@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.access.merge_rules import merge_id_of
+from caseworker.dedupe import review
 from caseworker.services import markers
 from caseworker.services.context import ChangeSet
 from ui import labels
@@ -35,6 +37,8 @@ from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
 from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
+from ui.dedupe.list_dialog import DuplicatesDialog
+from ui.dedupe.undo_dialog import UndoMergeDialog
 from ui.dialogs import IdentifierDialog, LogContactDialog, NoteDialog, OpenCaseDialog
 from ui.dialogs.consent import ConsentDialog, ShareDialog, WithdrawConsentDialog
 from ui.dialogs.erase import EraseDialog
@@ -85,6 +89,22 @@ QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         "Ctrl+Shift+R",
         QT_TRANSLATE_NOOP("CitizenView", "Resolve conflicting changes."),
     ),
+    (
+        "review_duplicates",
+        QT_TRANSLATE_NOOP("CitizenView", "Possible duplicates"),
+        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Compare with records that may be the same person (supervisors)."
+        ),
+    ),
+    (
+        "undo_merge",
+        QT_TRANSLATE_NOOP("CitizenView", "Undo merge"),
+        "Ctrl+Shift+U",
+        QT_TRANSLATE_NOOP(
+            "CitizenView", "Separate a record merged into this one again (supervisors)."
+        ),
+    ),
 )
 # A supervisor's (and an admin's) action on a record, beside its header (F1 lists it for them).
 ERASE_KEYS = "Ctrl+Shift+Del"  # Ctrl+Shift+E is the subject access export
@@ -123,7 +143,7 @@ PRIVACY_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
     (
         "withdraw_consent",
         QT_TRANSLATE_NOOP("CitizenView", "Withdraw"),
-        "Ctrl+Shift+D",
+        "Ctrl+Shift+W",  # Ctrl+Shift+D: possible duplicates
         QT_TRANSLATE_NOOP("CitizenView", "End a consent the citizen withdraws."),
     ),
     (
@@ -133,6 +153,9 @@ PRIVACY_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         QT_TRANSLATE_NOOP("CitizenView", "Share with a partner the citizen agreed to."),
     ),
 )
+# Actions reached by their keys and the Citizen menu, without a button in the row (the
+# conflict badge is that one's button; the row must fit 1280 pixels in Welsh).
+KEYS_ONLY = frozenset({"resolve_conflict", "review_duplicates", "undo_merge"})
 # Keys that work in a citizen's record besides its quick actions (for F1).
 MORE_KEYS: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("CitizenView", "Save the quick note or contact"), "Ctrl+Enter"),
@@ -179,7 +202,7 @@ class CitizenView(QWidget):
         for name, text, keys, description in QUICK_ACTIONS:
             slot = getattr(self, name)
             _action, button = quick_action(self, _tr(text), keys, _tr(description), slot)
-            if name != "resolve_conflict":  # that one's button is the conflict badge's
+            if name not in KEYS_ONLY:
                 actions.addWidget(button)
                 self.buttons[name] = button
         # Supervisors and admins only: the export holds everything about the person.
@@ -320,7 +343,7 @@ class CitizenView(QWidget):
         with layouts_held(self, self.header):
             self.header.show_snapshot(snap)
             self._chain_tabs()  # the header's markers are new widgets each time
-            self.conflict.set_conflicted(snap.conflicted)
+            self.conflict.set_conflicted(snap.conflicted or bool(snap.merge_conflicts))
             self.profile.show_snapshot(snap)
             self.timeline.show_snapshot(snap)
         self.share_width()  # the cases' key columns are as wide as what they now hold
@@ -463,7 +486,32 @@ class CitizenView(QWidget):
             return None
         return self._show_dialog(SarExportDialog(self.ctx, self.citizen_id, self))
 
-    def resolve_conflict(self) -> QDialog | None:
-        if self.snapshot is None or not self.snapshot.conflicted:
+    def review_duplicates(self) -> QDialog:
+        """This record's likely duplicates, scored now: Enter compares a pair side by side."""
+        citizen_id = self.snapshot.id if self.snapshot else self.citizen_id
+        return self._show_dialog(
+            DuplicatesDialog(
+                self.ctx,
+                lambda s: review.duplicates_of(s, citizen_id),
+                self.tr("Possible duplicates"),
+                self,
+            )
+        )
+
+    def undo_merge(self) -> QDialog | None:
+        """Undo the merge of the record asked for (when a merged record was opened), else of
+        the latest record merged into this one."""
+        snap = self.snapshot
+        if snap is None or not (snap.asked_for or snap.merged_from):
+            self.banner.say(self.tr("No record was merged into this one."))
             return None
-        return self._show_dialog(ConflictDialog(self.ctx, self.citizen_id, self))
+        merged = snap.asked_for or snap.merged_from[-1]
+        return self._show_dialog(UndoMergeDialog(self.ctx, merge_id_of(merged), self))
+
+    def resolve_conflict(self) -> QDialog | None:
+        """The record's own conflict first, else a merge of it made in two places at once."""
+        snap = self.snapshot
+        if snap is None or not (snap.conflicted or snap.merge_conflicts):
+            return None
+        doc_id = snap.id if snap.conflicted else snap.merge_conflicts[0]
+        return self._show_dialog(ConflictDialog(self.ctx, doc_id, self))

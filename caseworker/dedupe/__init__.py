@@ -1,0 +1,1 @@
+"""Finding duplicate citizens across the store (the scan) and reviewing them."""
