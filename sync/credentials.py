@@ -118,6 +118,19 @@ class CentralAccount:
             raise AuthError("sign in to the central service first")
         return self.user, self._password
 
+    def check_password(self, typed: str) -> bool:
+        """Whether ``typed`` is the password this account signed in with (unlocking the
+        window): checked here, so it works offline, in constant time."""
+        from caseworker.security.lock import same_secret
+
+        return self._password is not None and same_secret(typed, self._password)
+
+    def sign_out(self) -> None:
+        """Drop the password from this object (the keyring keeps it only if remembered).
+        Python cannot wipe a string's memory; this drops the last reference to it."""
+        self._password = None
+        self.user = None
+
     def client(self) -> "CouchClient":
         from sync.http import CouchClient
 

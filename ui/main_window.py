@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.security.lock import lock_after_minutes
 from ui import callers, first_sync, rail, wheel_guard
 from ui.case import view as case_view
 from ui.case.view import CaseView
@@ -32,6 +33,7 @@ from ui.citizen.view import CitizenView
 from ui.context import UiContext
 from ui.dialogs.central import CentralDialog
 from ui.dialogs.sync_problems import SyncProblemsDialog
+from ui.lock import PasswordCheck, WindowLock
 from ui.opened_record import opener_for, show_opened
 from ui.routing.page import RoutingPage
 from ui.search.model import SearchController
@@ -115,12 +117,17 @@ class MainWindow(QMainWindow):
         self.tabs.open_case_requested.connect(self.open_record)
         self.tabs.currentChanged.connect(lambda _i: self._update_title())
         self.tabs.titles_changed.connect(self._update_title)
+        self.locker = WindowLock(self, ctx.staff_name, self._password_check())
+        self.locker.locked_changed.connect(lambda _locked: self._update_title())
+        self.locker.sign_out_requested.connect(self._sign_out)
         self._build_menus()
         chain: list[QWidget] = [self.omnibox, *self.rail.buttons.values()]
         for before, after in pairwise(chain):
             self.setTabOrder(before, after)
         self.show_page(self.page_names[0])
         self.resize(1400, 900)
+        ctx.worker.read(lock_after_minutes, self.locker.set_minutes)
+        self.locker.start()
 
     # -- navigation ----------------------------------------------------------------------------
     @property
@@ -218,6 +225,7 @@ class MainWindow(QMainWindow):
                 self._action(self.tr("Sync &problems…"), "Ctrl+Shift+P", self.show_sync_problems)
             )
             file_menu.addSeparator()
+        file_menu.addAction(self.locker.action)
         file_menu.addAction(self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self._sign_out))
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         caller = bar.addMenu(self.tr("&Caller"))
@@ -392,7 +400,22 @@ class MainWindow(QMainWindow):
         return dialog
 
     # -- window --------------------------------------------------------------------------------
+    def _password_check(self) -> PasswordCheck | None:
+        """What unlocks the window: the central service's password signed in with, asked of
+        the account at unlock time (it may sign in after the window opens)."""
+        central = self.central
+        if central is None:
+            return None
+
+        def check(typed: str) -> bool:
+            account = central.account
+            return account is not None and account.check_password(typed)
+
+        return check
+
     def _update_title(self) -> None:
+        if self.locker.locked:  # a record's name is not shown on a locked window
+            return
         title = self.tabs.tabText(self.tabs.currentIndex())
         self.setWindowTitle(self.tr("%1 — Caseworker").replace("%1", title) if title else "")
 
