@@ -75,6 +75,17 @@ def forget(server: str, user: str) -> None:
         keyring.delete_password(SERVICE, _account(server, user))
 
 
+def end_session(account: "CentralAccount | None", *, forget_computer: bool = False) -> None:
+    """Signing out: the password leaves the account's memory and, with ``forget_computer``
+    ("Sign out and forget this computer"), the OS keyring too. The store's own key stays in
+    the keyring: it belongs to the store (and its unsent changes), not to the person."""
+    if account is None:
+        return
+    if forget_computer and account.user is not None:
+        forget(account.server, account.user)
+    account.sign_out()
+
+
 class CentralAccount:
     """Signing in to one central database; after ``sign_in``, ``client()`` replicates as that
     user (the password stays in this object's memory and the keyring only)."""

@@ -31,7 +31,7 @@ from caseworker.services.context import Actor
 from caseworker.store.engine import is_encrypted
 from caseworker.store.store import STORE_FILENAME, Store
 from sync import config
-from sync.credentials import CentralAccount
+from sync.credentials import CentralAccount, end_session
 from ui import i18n, screenshot
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
@@ -189,8 +189,16 @@ class Launcher:
                 return 0
             again = self._run_window(window)
             central.stop()
+            forget = window.forget_on_sign_out
+            end_session(central.account, forget_computer=forget)
+            if account is not None and account is not central.account:
+                end_session(account, forget_computer=forget)
+            account = central.account = None
             if not again:
                 return 0
+            # Whoever signs in next opens the store afresh: its key is read from the keyring
+            # again, not kept in this process between people.
+            self._reopen_store(data_dir, bus)
 
     def _open_at_start(self, window: MainWindow, spec: str) -> None:
         """``gui --open RECORD``: open it once found; if it is not there, say so and carry on."""
@@ -203,6 +211,12 @@ class Launcher:
             window.open_record(record_id)
 
         self.worker.read(lambda s: screenshot.resolve_record(s, spec), found, failed)
+
+    def _reopen_store(self, data_dir: Path, bus: ChangeBus) -> None:
+        self.shutdown()
+        self.store = self.worker = None
+        self.store = open_store(data_dir)
+        self.worker = DbWorker(self.store, bus)
 
     def _run_window(self, window: MainWindow) -> bool:
         """Run until the window closes; True when it closed to sign someone else in."""

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.central = central
         self._theme = theme
         self._open_when_settled = False
+        self.forget_on_sign_out = False  # "Sign out and forget this computer" was chosen
         self.setObjectName("main-window")
         self.setAccessibleName(self.tr("Caseworker"))
         self.search = SearchController(ctx.worker, self, ctx.bus)
@@ -227,6 +228,14 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         file_menu.addAction(self.locker.action)
         file_menu.addAction(self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self._sign_out))
+        if self.central is not None:
+            file_menu.addAction(
+                self._action(
+                    self.tr("Sign out and &forget this computer"),
+                    "Ctrl+Alt+Shift+Q",
+                    self._sign_out_and_forget,
+                )
+            )
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         caller = bar.addMenu(self.tr("&Caller"))
         caller.addAction(self._action(self.tr("&New citizen…"), "Ctrl+Shift+N", self.new_citizen))
@@ -422,6 +431,11 @@ class MainWindow(QMainWindow):
     def _sign_out(self) -> None:
         self.sign_out_requested.emit()
         self.close()
+
+    def _sign_out_and_forget(self) -> None:
+        """Sign out, and the password this computer remembers for the person goes too."""
+        self.forget_on_sign_out = True
+        self._sign_out()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

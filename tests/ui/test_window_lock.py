@@ -223,3 +223,38 @@ def test_with_no_password_to_check_the_lock_offers_only_signing_out(
     qtbot.waitUntil(screen.sign_out_button.hasFocus, timeout=WAIT_MS)
     with qtbot.waitSignal(win.sign_out_requested, timeout=WAIT_MS):
         qtbot.keyClick(screen.sign_out_button, Qt.Key.Key_Space)
+
+
+def test_sign_out_and_forget_this_computer_is_on_the_keyboard_and_says_so(
+    qtbot: QtBot,
+    tmp_path: Path,
+    ctx: UiContext,
+    make_window: Callable[[CentralConnection | None], MainWindow],
+) -> None:
+    win = make_window(_signed_in_offline(tmp_path, ctx))
+    assert not win.forget_on_sign_out
+    with qtbot.waitSignal(win.sign_out_requested, timeout=WAIT_MS):
+        qtbot.keyClick(
+            win.omnibox,
+            Qt.Key.Key_Q,
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert win.forget_on_sign_out  # the launcher takes the password from the keyring
+
+
+def test_plain_sign_out_does_not_forget(
+    qtbot: QtBot,
+    tmp_path: Path,
+    ctx: UiContext,
+    make_window: Callable[[CentralConnection | None], MainWindow],
+) -> None:
+    win = make_window(_signed_in_offline(tmp_path, ctx))
+    with qtbot.waitSignal(win.sign_out_requested, timeout=WAIT_MS):
+        qtbot.keyClick(
+            win.omnibox,
+            Qt.Key.Key_Q,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert not win.forget_on_sign_out
