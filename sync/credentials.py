@@ -8,6 +8,7 @@ remember a password: that is said plainly and the password is asked for each tim
 import contextlib
 from typing import TYPE_CHECKING
 
+from caseworker.security.passphrase import INSTALL_KEYRING
 from sync.errors import AuthError, NetworkError, NoKeyring, SyncError
 from sync.urls import split_db_url
 
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
 
 SERVICE = "caseworker-central"
 NO_KEYRING = (
-    "credentials cannot be remembered on this machine (it has no OS keyring); "
-    "the password will be asked for each time"
+    "credentials cannot be remembered on this machine (it has no OS keyring), so the "
+    "password will be asked for each time; to remember it, " + INSTALL_KEYRING
 )
 
 

@@ -71,7 +71,10 @@ class Store:
                 raise StoreError(f"{path} is encrypted and no key store is available")
             key = keys(path)
             if key is None:
-                raise StoreError(f"no encryption key for {path} in the key store")
+                raise StoreError(
+                    f"no encryption key for {path} in the key store (a store made with a "
+                    "passphrase opens with --passphrase-stdin)"
+                )
         return cls(path, key)
 
     def beside(self, path: Path) -> "Store":

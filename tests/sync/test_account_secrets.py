@@ -4,10 +4,7 @@ it unlocks the window, and signing out drops it."""
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from sync.credentials import (
     CentralAccount,
@@ -17,6 +14,7 @@ from sync.credentials import (
 )
 from sync.errors import AuthError
 from sync.keychain import store_key_provider
+from tests.support.memory_keyring import MemoryKeyring, installed
 
 UNREACHABLE = "https://127.0.0.1:9/council"  # nothing listens: signing in works offline
 
@@ -48,33 +46,10 @@ def test_an_account_never_signed_in_unlocks_nothing() -> None:
     assert not CentralAccount(UNREACHABLE).check_password("anything")
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring held in this test's memory (keyring's own backend interface)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.kept.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+    with installed(MemoryKeyring()) as ring:
+        yield ring
 
 
 def test_sign_out_keeps_a_remembered_password_in_the_keyring_only(
@@ -109,4 +84,4 @@ def test_forgetting_with_nothing_remembered_is_not_an_error(
     account = _offline_account("Llanelli-1")
     end_session(account, forget_computer=True)
     end_session(None, forget_computer=True)
-    assert memory_keyring.kept == {}
+    assert memory_keyring.passwords == {}
