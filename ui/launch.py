@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseworker.display import one_line
-from caseworker.errors import CaseworkerError
+from caseworker.errors import CaseworkerError, StoreError
 from caseworker.models import Citizen
 from caseworker.services.context import Actor
 from caseworker.store.engine import is_encrypted
@@ -38,6 +38,7 @@ from ui.bus import ChangeBus
 from ui.central import CentralConnection
 from ui.context import UiContext
 from ui.main_window import MainWindow
+from ui.passphrase import ask_passphrase
 from ui.screen_views import ROLE_FOR
 from ui.signin import SignInDialog, StaffChoice, active_staff
 from ui.theme import Theme
@@ -69,14 +70,30 @@ def application() -> QApplication:
     return app
 
 
-def open_store(data_dir: Path) -> Store:
+def open_store(data_dir: Path, ask: Callable[[str], str | None] | None = None) -> Store:
     """The store in the data folder; an encrypted one takes its key from the OS keyring (asked
-    only then: resolving the keyring costs half a second of start-up)."""
+    only then: resolving the keyring costs half a second of start-up). When the keyring cannot
+    give it (none on this machine, or a store made with a passphrase), ``ask(why)`` is asked
+    for the passphrase until it opens the store or gives None."""
     if not is_encrypted(data_dir / STORE_FILENAME):
         return Store.open_dir(data_dir)
+    from caseworker.security.passphrase import passphrase_keys
     from sync.keychain import store_key_provider
 
-    return Store.open_dir(data_dir, store_key_provider())
+    try:
+        return Store.open_dir(data_dir, store_key_provider())
+    except StoreError as exc:
+        if ask is None:
+            raise
+        why = str(exc)
+    while True:
+        passphrase = ask(why)
+        if passphrase is None:
+            raise CaseworkerError("the encrypted store was not opened (no passphrase given)")
+        try:
+            return Store.open_dir(data_dir, passphrase_keys(passphrase))
+        except StoreError as exc:
+            why = str(exc)
 
 
 class _Seeder(QThread):
@@ -139,7 +156,7 @@ class Launcher:
         theme = Theme(self.app, args.theme)
         theme.apply()
         i18n.install(self.app, args.lang)
-        self.store = open_store(Path(args.data_dir))
+        self.store = open_store(Path(args.data_dir), ask_passphrase)
         bus = ChangeBus()
         self.worker = DbWorker(self.store, bus)
         if args.demo:
@@ -215,7 +232,7 @@ class Launcher:
     def _reopen_store(self, data_dir: Path, bus: ChangeBus) -> None:
         self.shutdown()
         self.store = self.worker = None
-        self.store = open_store(data_dir)
+        self.store = open_store(data_dir, ask_passphrase)
         self.worker = DbWorker(self.store, bus)
 
     def _run_window(self, window: MainWindow) -> bool:
