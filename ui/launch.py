@@ -70,18 +70,23 @@ def application() -> QApplication:
     return app
 
 
-def open_store(data_dir: Path, ask: Callable[[str], str | None] | None = None) -> Store:
+def open_store(
+    data_dir: Path, ask: Callable[[str], str | None] | None = None, *, encrypt_new: bool = False
+) -> Store:
     """The store in the data folder; an encrypted one takes its key from the OS keyring (asked
-    only then: resolving the keyring costs half a second of start-up). When the keyring cannot
-    give it (none on this machine, or a store made with a passphrase), ``ask(why)`` is asked
-    for the passphrase until it opens the store or gives None."""
-    if not is_encrypted(data_dir / STORE_FILENAME):
+    only then: resolving the keyring costs half a second of start-up). ``encrypt_new``: a
+    store made now is encrypted, its new key kept in the keyring. When the keyring cannot give
+    a key (none on this machine, or a store made with a passphrase), ``ask(why)`` is asked for
+    the passphrase until it opens (or makes) the store, or gives None."""
+    path = data_dir / STORE_FILENAME
+    making = encrypt_new and not path.exists()
+    if not making and not is_encrypted(path):
         return Store.open_dir(data_dir)
     from caseworker.security.passphrase import passphrase_keys
     from sync.keychain import store_key_provider
 
     try:
-        return Store.open_dir(data_dir, store_key_provider())
+        return Store.open_dir(data_dir, store_key_provider(), encrypt_new=making)
     except StoreError as exc:
         if ask is None:
             raise
@@ -91,9 +96,18 @@ def open_store(data_dir: Path, ask: Callable[[str], str | None] | None = None) -
         if passphrase is None:
             raise CaseworkerError("the encrypted store was not opened (no passphrase given)")
         try:
-            return Store.open_dir(data_dir, passphrase_keys(passphrase))
+            return Store.open_dir(data_dir, passphrase_keys(passphrase), encrypt_new=making)
         except StoreError as exc:
             why = str(exc)
+
+
+def encrypt_new_stores() -> bool:
+    """What the machine's policy (an admin's ``policy.json``) says of new stores."""
+    from platformdirs import site_config_dir
+
+    from caseworker.security.policy import load_policy
+
+    return load_policy(Path(site_config_dir("caseworker", "Caseworker"))).encrypt_new_stores
 
 
 class _Seeder(QThread):
@@ -150,13 +164,16 @@ class Launcher:
         self.store: Store | None = None
         self.worker: DbWorker | None = None
         self._connected: CentralAccount | None = None  # an empty store connected at sign-in
+        self._encrypt_new = False
 
     def run(self) -> int:
         args = self.args
         theme = Theme(self.app, args.theme)
         theme.apply()
         i18n.install(self.app, args.lang)
-        self.store = open_store(Path(args.data_dir), ask_passphrase)
+        # A demo council's made-up citizens need no encryption; a store for real work does.
+        self._encrypt_new = not args.demo and encrypt_new_stores()
+        self.store = open_store(Path(args.data_dir), ask_passphrase, encrypt_new=self._encrypt_new)
         bus = ChangeBus()
         self.worker = DbWorker(self.store, bus)
         if args.demo:
@@ -232,7 +249,7 @@ class Launcher:
     def _reopen_store(self, data_dir: Path, bus: ChangeBus) -> None:
         self.shutdown()
         self.store = self.worker = None
-        self.store = open_store(data_dir, ask_passphrase)
+        self.store = open_store(data_dir, ask_passphrase, encrypt_new=self._encrypt_new)
         self.worker = DbWorker(self.store, bus)
 
     def _run_window(self, window: MainWindow) -> bool:

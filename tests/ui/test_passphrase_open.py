@@ -12,8 +12,9 @@ from sqlalchemy import text
 
 from caseworker.errors import CaseworkerError
 from caseworker.security.passphrase import passphrase_keys
-from caseworker.store.store import Store
-from tests.support.memory_keyring import installed
+from caseworker.store.engine import is_encrypted
+from caseworker.store.store import STORE_FILENAME, Store
+from tests.support.memory_keyring import MemoryKeyring, installed
 from ui.launch import open_store
 from ui.passphrase import PassphraseDialog, ask_passphrase
 
@@ -72,3 +73,34 @@ def test_quitting_the_passphrase_dialog_opens_nothing(
         pytest.raises(CaseworkerError, match="no passphrase given"),
     ):
         open_store(passphrase_store, ask_passphrase)
+
+
+def test_a_new_store_for_real_work_is_encrypted_with_its_key_in_the_keyring(
+    tmp_path: Path,
+) -> None:
+    with installed(MemoryKeyring()) as ring:
+        store = open_store(tmp_path, ask_passphrase, encrypt_new=True)
+        store.close()
+        ((service, _account), key), *others = ring.passwords.items()
+    assert service == "caseworker-store" and not others
+    assert is_encrypted(tmp_path / STORE_FILENAME)
+    assert key.encode() not in (tmp_path / STORE_FILENAME).read_bytes()
+
+
+def test_with_no_keyring_a_new_store_is_made_with_a_passphrase(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    reasons: list[str] = []
+    _typist(qtbot, ["too short", PASSPHRASE], reasons)
+    with installed(FailKeyring()):  # type: ignore[no-untyped-call]
+        open_store(tmp_path, ask_passphrase, encrypt_new=True).close()
+    assert "at least 12 characters" in reasons[1]
+    assert is_encrypted(tmp_path / STORE_FILENAME)
+    Store.open_dir(tmp_path, passphrase_keys(PASSPHRASE)).close()  # that passphrase opens it
+
+
+def test_an_existing_plain_store_is_left_plain(tmp_path: Path) -> None:
+    Store.open_dir(tmp_path).close()
+    with installed(FailKeyring()):  # type: ignore[no-untyped-call]
+        open_store(tmp_path, None, encrypt_new=True).close()  # no keyring needed, none asked
+    assert not is_encrypted(tmp_path / STORE_FILENAME)
