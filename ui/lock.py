@@ -33,6 +33,9 @@ from caseworker.security.lock import DEFAULT_MINUTES
 
 LOCK_KEYS = "Ctrl+Alt+L"  # Ctrl+L is "Log a contact" in a record; Ctrl+Alt+L locks on desktops
 TICK_MS = 5_000  # how often idleness is checked: a lock may come up to this much late
+FREE_TRIES = 3  # wrong passwords before each further try waits
+WAIT_MS = 2_000  # the first wait, doubled after each further wrong password
+LONGEST_WAIT_MS = 60_000
 PasswordCheck = Callable[[str], bool]
 Clock = Callable[[], float]
 
@@ -106,6 +109,7 @@ class LockScreen(QDialog):
     def __init__(self, staff_name: str, check: PasswordCheck | None, parent: QWidget) -> None:
         super().__init__(parent)
         self._check = check
+        self.wrong = 0  # wrong passwords so far
         self.setWindowTitle(self.tr("Caseworker (locked)"))
         self.setAccessibleName(self.tr("Caseworker is locked"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -138,7 +142,6 @@ class LockScreen(QDialog):
             self.tr("Ends your session; unsaved typing in open forms is lost.")
         )
         self.unlock_button.clicked.connect(self._try_unlock)
-        self.password.returnPressed.connect(self._try_unlock)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -163,7 +166,22 @@ class LockScreen(QDialog):
             self.message.clear()
             self.unlocked.emit()
             return
-        self.message.setText(self.tr("That is not your password. Try again."))
+        self.wrong += 1
+        if self.wrong < FREE_TRIES:
+            self.message.setText(self.tr("That is not your password. Try again."))
+            self.password.setFocus()
+            return
+        # Guessing gets slower and slower: 2 s, 4 s, 8 s... up to a minute a try.
+        wait = min(WAIT_MS * 2 ** (self.wrong - FREE_TRIES), LONGEST_WAIT_MS)
+        self.message.setText(self.tr("That is not your password. Wait a moment, then try again."))
+        self.password.setEnabled(False)
+        self.unlock_button.setEnabled(False)
+        QTimer.singleShot(wait, self, self._may_try_again)
+
+    def _may_try_again(self) -> None:
+        self.password.setEnabled(True)
+        self.unlock_button.setEnabled(True)
+        self.unlock_button.setDefault(True)  # Qt took it away while the button was disabled
         self.password.setFocus()
 
     def reject(self) -> None:

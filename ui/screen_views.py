@@ -192,6 +192,7 @@ ROLE_FOR: dict[str, str] = {
     "spread": "supervisor",
 }
 
+
 # Dialogs: screenshots in both languages at one size, drawn over the window.
 def _lock(window: MainWindow, _picks: Picks) -> QDialog | None:
     window.locker.lock()

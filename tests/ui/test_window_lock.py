@@ -258,3 +258,33 @@ def test_plain_sign_out_does_not_forget(
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     assert not win.forget_on_sign_out
+
+
+def test_guessing_slows_down_after_three_wrong_passwords(
+    qtbot: QtBot,
+    tmp_path: Path,
+    ctx: UiContext,
+    make_window: Callable[[CentralConnection | None], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lock, "WAIT_MS", 200)
+    win = make_window(_signed_in_offline(tmp_path, ctx))
+    win.locker.lock()
+    screen = win.locker.screen
+    assert screen is not None
+    qtbot.waitUntil(screen.password.hasFocus, timeout=WAIT_MS)
+    for guess in ("one", "two"):
+        qtbot.keyClicks(screen.password, guess)
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+        assert screen.password.isEnabled()
+    qtbot.keyClicks(screen.password, "three")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    assert not screen.password.isEnabled() and not screen.unlock_button.isEnabled()
+    assert "Wait a moment" in screen.message.text()
+    qtbot.keyClicks(screen.password, PASSWORD)  # typed while waiting: goes nowhere
+    assert screen.password.text() == ""
+    qtbot.waitUntil(screen.password.isEnabled, timeout=WAIT_MS)
+    qtbot.waitUntil(screen.password.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(screen.password, PASSWORD)
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    assert not win.locker.locked
