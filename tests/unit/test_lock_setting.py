@@ -1,7 +1,10 @@
 """How long the window may stay idle: ten minutes unless set; never 'never'."""
 
+from pathlib import Path
+
 import pytest
 
+import main
 from caseworker.security.lock import (
     DEFAULT_MINUTES,
     LOCK_AFTER_KEY,
@@ -10,7 +13,7 @@ from caseworker.security.lock import (
     set_lock_after_minutes,
 )
 from caseworker.store import settings
-from caseworker.store.store import Store
+from caseworker.store.store import STORE_FILENAME, Store
 
 
 def test_an_unset_store_locks_after_ten_minutes(store: Store) -> None:
@@ -47,3 +50,21 @@ def test_a_password_matches_only_itself() -> None:
     assert not same_secret("gwyn-2024", "Gwyn-2024")
     assert not same_secret("", "Gwyn-2024")
     assert same_secret("Siân", "Siân")  # not only ASCII
+
+
+def test_the_command_line_shows_and_sets_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store(tmp_path / STORE_FILENAME).close()
+    assert main.run(["--data-dir", str(tmp_path), "lock-after"]) == 0
+    assert capsys.readouterr().out == "the window locks after 10 idle minutes\n"
+    assert main.run(["--data-dir", str(tmp_path), "lock-after", "4"]) == 0
+    assert capsys.readouterr().out == "the window locks after 4 idle minutes\n"
+    assert main.run(["--data-dir", str(tmp_path), "lock-after", "0"]) == 2
+    assert "1 to 60 idle minutes, not 0" in capsys.readouterr().err
+    store = Store(tmp_path / STORE_FILENAME)
+    try:
+        with store.read() as session:  # not changed by the refusal
+            assert lock_after_minutes(session) == 4
+    finally:
+        store.close()
