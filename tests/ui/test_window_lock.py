@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from caseworker.models import Citizen
+from caseworker.security.lock import set_lock_after_minutes
 from caseworker.store.store import Store
 from sync.credentials import CentralAccount
 from ui import lock
@@ -288,3 +289,19 @@ def test_guessing_slows_down_after_three_wrong_passwords(
     qtbot.keyClicks(screen.password, PASSWORD)
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
     assert not win.locker.locked
+
+
+def test_the_stores_setting_sets_the_idle_time(
+    qtbot: QtBot,
+    seeded: Store,
+    make_window: Callable[[CentralConnection | None], MainWindow],
+    clock: FakeClock,
+) -> None:
+    with seeded.write() as session:
+        set_lock_after_minutes(session, 3)
+    win = make_window(None)
+    clock.advance(2.9)
+    qtbot.wait(50)
+    assert not win.locker.locked
+    clock.advance(0.2)
+    qtbot.waitUntil(lambda: _locked(win), timeout=WAIT_MS)
