@@ -306,7 +306,10 @@ class Launcher:
             fitting = [s for s in staff if s.role == role]
             return (fitting or staff)[0]
         dialog = SignInDialog(self.worker, account, connect=self._first_connect)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.password.clear()  # the account keeps what it needs; the box keeps nothing
+        dialog.deleteLater()
+        if not accepted:
             return None
         self._connected = dialog.connected
         chosen: StaffChoice | None = dialog.chosen
@@ -317,9 +320,10 @@ class Launcher:
 
         assert self.store is not None
         dialog = FirstConnectDialog(self.store, Path(self.args.data_dir), parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.account
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.password.clear()
+        dialog.deleteLater()
+        return dialog.account if accepted else None
 
     def _seed_if_empty(self) -> None:
         count = self._read(lambda s: s.scalar(select(func.count()).select_from(Citizen)))
