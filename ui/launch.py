@@ -321,8 +321,7 @@ class Launcher:
         assert self.store is not None
         dialog = FirstConnectDialog(self.store, Path(self.args.data_dir), parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.password.clear()
-        dialog.deleteLater()
+        dialog.password.clear()  # (the dialog itself lives on with the sign-in, as before)
         return dialog.account if accepted else None
 
     def _seed_if_empty(self) -> None:
