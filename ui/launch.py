@@ -165,6 +165,7 @@ class Launcher:
         self.worker: DbWorker | None = None
         self._connected: CentralAccount | None = None  # an empty store connected at sign-in
         self._encrypt_new = False
+        self._by_passphrase = False  # the store was opened with a passphrase typed here
 
     def run(self) -> int:
         args = self.args
@@ -173,7 +174,9 @@ class Launcher:
         i18n.install(self.app, args.lang)
         # A demo council's made-up citizens need no encryption; a store for real work does.
         self._encrypt_new = not args.demo and encrypt_new_stores()
-        self.store = open_store(Path(args.data_dir), ask_passphrase, encrypt_new=self._encrypt_new)
+        self.store = open_store(
+            Path(args.data_dir), self._ask_passphrase, encrypt_new=self._encrypt_new
+        )
         bus = ChangeBus()
         self.worker = DbWorker(self.store, bus)
         if args.demo:
@@ -198,6 +201,8 @@ class Launcher:
             ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus)
             central = CentralConnection(data_dir, self.worker, bus, staff.username, configured)
             window = MainWindow(ctx, theme, central=central)
+            if configured is None and self._by_passphrase and self.store is not None:
+                window.locker.use_check(self.store.has_key)  # no central password to ask
             if account is not None and account.user == staff.username:
                 central.start(account)  # signed in (or offline with a password) in the dialog
             elif account is not None:  # signed in with --as: the keyring's password, if any
@@ -246,10 +251,17 @@ class Launcher:
 
         self.worker.read(lambda s: screenshot.resolve_record(s, spec), found, failed)
 
+    def _ask_passphrase(self, why: str) -> str | None:
+        self._by_passphrase = True
+        return ask_passphrase(why)
+
     def _reopen_store(self, data_dir: Path, bus: ChangeBus) -> None:
         self.shutdown()
+        if self.store is not None:
+            self.store.close_and_forget_key()
         self.store = self.worker = None
-        self.store = open_store(data_dir, ask_passphrase, encrypt_new=self._encrypt_new)
+        self._by_passphrase = False
+        self.store = open_store(data_dir, self._ask_passphrase, encrypt_new=self._encrypt_new)
         self.worker = DbWorker(self.store, bus)
 
     def _run_window(self, window: MainWindow) -> bool:

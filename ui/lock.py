@@ -121,7 +121,10 @@ class LockScreen(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password (Alt+P)"))
         self.password.setAccessibleDescription(
-            self.tr("The password you signed in with; Enter unlocks.")
+            self.tr(
+                "The password you signed in with (with no central service, the records' "
+                "passphrase); Enter unlocks."
+            )
         )
         password_label = QLabel(self.tr("&Password:"))
         password_label.setBuddy(self.password)
@@ -233,6 +236,11 @@ class WindowLock(QObject):
     @property
     def locked(self) -> bool:
         return self.screen is not None
+
+    def use_check(self, check: PasswordCheck | None) -> None:
+        """What unlocks from the next lock on (e.g. a store's passphrase, with no central
+        service to have given a password)."""
+        self._check = check
 
     def set_minutes(self, minutes: int) -> None:
         self.watch.seconds = minutes * 60

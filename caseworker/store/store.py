@@ -77,6 +77,18 @@ class Store:
                 )
         return cls(path, key)
 
+    def has_key(self, typed: str) -> bool:
+        """Whether ``typed`` is this store's key (for a store opened with a passphrase, the
+        passphrase: it unlocks a locked window when there is no central password)."""
+        from caseworker.security.lock import same_secret
+
+        return self._key is not None and same_secret(typed, self._key)
+
+    def close_and_forget_key(self) -> None:
+        """Close, and drop the key from this object (it is read again to open the store)."""
+        self.close()
+        self._key = None
+
     def beside(self, path: Path) -> "Store":
         """A new store at ``path``, which the caller has just made empty, with this store's key
         (e.g. to build a replacement for this store next to it)."""

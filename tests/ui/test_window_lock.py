@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from caseworker.models import Citizen
 from caseworker.security.lock import set_lock_after_minutes
+from caseworker.security.passphrase import passphrase_keys
 from caseworker.store.store import Store
 from sync.credentials import CentralAccount
 from ui import lock
@@ -305,3 +306,27 @@ def test_the_stores_setting_sets_the_idle_time(
     assert not win.locker.locked
     clock.advance(0.2)
     qtbot.waitUntil(lambda: _locked(win), timeout=WAIT_MS)
+
+
+def test_with_no_central_service_the_stores_passphrase_unlocks(
+    qtbot: QtBot,
+    tmp_path: Path,
+    make_window: Callable[[CentralConnection | None], MainWindow],
+) -> None:
+    passphrase = "Pont y Pair dan yr eira"
+    store = Store.open_dir(tmp_path, passphrase_keys(passphrase), encrypt_new=True)
+    try:
+        win = make_window(None)
+        win.locker.use_check(store.has_key)  # as the launcher does for a passphrase store
+        win.locker.lock()
+        screen = win.locker.screen
+        assert screen is not None
+        qtbot.waitUntil(screen.password.hasFocus, timeout=WAIT_MS)
+        qtbot.keyClicks(screen.password, "Pont y Pair")
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+        assert win.locker.locked
+        qtbot.keyClicks(screen.password, passphrase)
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+        assert not win.locker.locked
+    finally:
+        store.close()

@@ -122,3 +122,18 @@ def test_a_process_whose_keyring_is_the_fail_backend_opens_with_the_passphrase(
     )
     assert with_the_next_line.returncode == 1
     assert "the passphrase is empty" in with_the_next_line.stderr
+
+
+def test_only_the_passphrase_a_store_was_opened_with_is_its_key_and_closing_forgets_it(
+    tmp_path: Path,
+) -> None:
+    store = Store.open_dir(tmp_path, passphrase_keys(PASSPHRASE), encrypt_new=True)
+    assert store.has_key(PASSPHRASE)
+    assert not store.has_key(PASSPHRASE.upper()) and not store.has_key("")
+    store.close_and_forget_key()
+    assert not store.has_key(PASSPHRASE)
+    plain = Store.open_dir(tmp_path / "plain")
+    try:
+        assert not plain.has_key("") and not plain.has_key("anything")
+    finally:
+        plain.close()
