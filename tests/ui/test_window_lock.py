@@ -330,3 +330,33 @@ def test_with_no_central_service_the_stores_passphrase_unlocks(
         assert not win.locker.locked
     finally:
         store.close()
+
+
+def test_no_key_reaches_the_window_behind_the_lock(
+    qtbot: QtBot,
+    tmp_path: Path,
+    ctx: UiContext,
+    make_window: Callable[[CentralConnection | None], MainWindow],
+) -> None:
+    win = make_window(_signed_in_offline(tmp_path, ctx))
+    before = set(QApplication.topLevelWidgets())
+    win.locker.lock()
+    screen = win.locker.screen
+    assert screen is not None
+    qtbot.waitUntil(screen.password.hasFocus, timeout=WAIT_MS)
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers in (
+        (Qt.Key.Key_N, control | shift),  # a new citizen
+        (Qt.Key.Key_K, control),  # the search box
+        (Qt.Key.Key_1, control),  # a page
+        (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),  # the list of keys
+    ):
+        qtbot.keyClick(screen.password, key, modifiers)
+    # An accessibility tool can invoke a window's actions without any key: they are off.
+    for action in win.actions():
+        if action is not win.locker.action:
+            action.trigger()
+    QApplication.processEvents()
+    opened = {w for w in QApplication.topLevelWidgets() if w.isVisible()} - before - {screen}
+    assert not opened
+    assert win.locker.locked and not win.omnibox.hasFocus()
