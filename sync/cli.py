@@ -46,8 +46,15 @@ def db_url(text: str) -> str:
 
 
 def _server_options(
-    parser: argparse.ArgumentParser, user_help: str, *, remembered: bool = False
+    parser: argparse.ArgumentParser,
+    user_help: str,
+    *,
+    remembered: bool = False,
+    ca_bundle: bool = True,
 ) -> None:
+    """The options naming a central database and its user. ``ca_bundle=False`` for the
+    central processes (httpx, the system's authorities): an option they would ignore is not
+    offered."""
     if remembered:
         server_help = "the central database's URL (default: the one this data folder syncs with)"
         user_help += " (default: the one this data folder syncs as)"
@@ -60,6 +67,13 @@ def _server_options(
         action="store_true",
         help="allow plain http:// to another machine (password and records unprotected)",
     )
+    if ca_bundle:
+        parser.add_argument(
+            "--ca-bundle",
+            metavar="FILE",
+            help="check the server's certificate against this authority (e.g. the council's own) "
+            "instead of the system's; certificates are always checked",
+        )
     parser.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
@@ -95,7 +109,13 @@ def _client(args: argparse.Namespace) -> CouchClient:
     server, url_user, url_password = split_db_url(args.server)
     if url_user or url_password:
         raise CaseworkerError("put no credentials in --server: use --user and --password-stdin")
-    return CouchClient(server, args.user, _password(args), allow_http=args.allow_http)
+    return CouchClient(
+        server,
+        args.user,
+        _password(args),
+        allow_http=args.allow_http,
+        verify=getattr(args, "ca_bundle", None) or True,
+    )
 
 
 def _remembered(args: argparse.Namespace, ctx: Context) -> None:
@@ -298,7 +318,7 @@ def _configure_add_user(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_serve(parser: argparse.ArgumentParser) -> None:
-    _server_options(parser, "a server admin of the central database")
+    _server_options(parser, "a server admin of the central database", ca_bundle=False)
     parser.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default: %(default)s)"
     )

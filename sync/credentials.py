@@ -8,6 +8,7 @@ remember a password: that is said plainly and the password is asked for each tim
 import contextlib
 from typing import TYPE_CHECKING
 
+from caseworker.security.passphrase import INSTALL_KEYRING
 from sync.errors import AuthError, NetworkError, NoKeyring, SyncError
 from sync.urls import split_db_url
 
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
 
 SERVICE = "caseworker-central"
 NO_KEYRING = (
-    "credentials cannot be remembered on this machine (it has no OS keyring); "
-    "the password will be asked for each time"
+    "credentials cannot be remembered on this machine (it has no OS keyring), so the "
+    "password will be asked for each time; to remember it, " + INSTALL_KEYRING
 )
 
 
@@ -75,6 +76,17 @@ def forget(server: str, user: str) -> None:
         keyring.delete_password(SERVICE, _account(server, user))
 
 
+def end_session(account: "CentralAccount | None", *, forget_computer: bool = False) -> None:
+    """Signing out: the password leaves the account's memory and, with ``forget_computer``
+    ("Sign out and forget this computer"), the OS keyring too. The store's own key stays in
+    the keyring: it belongs to the store (and its unsent changes), not to the person."""
+    if account is None:
+        return
+    if forget_computer and account.user is not None:
+        forget(account.server, account.user)
+    account.sign_out()
+
+
 class CentralAccount:
     """Signing in to one central database; after ``sign_in``, ``client()`` replicates as that
     user (the password stays in this object's memory and the keyring only)."""
@@ -117,6 +129,19 @@ class CentralAccount:
         if self.user is None or self._password is None:
             raise AuthError("sign in to the central service first")
         return self.user, self._password
+
+    def check_password(self, typed: str) -> bool:
+        """Whether ``typed`` is the password this account signed in with (unlocking the
+        window): checked here, so it works offline, in constant time."""
+        from caseworker.security.lock import same_secret
+
+        return self._password is not None and same_secret(typed, self._password)
+
+    def sign_out(self) -> None:
+        """Drop the password from this object (the keyring keeps it only if remembered).
+        Python cannot wipe a string's memory; this drops the last reference to it."""
+        self._password = None
+        self.user = None
 
     def client(self) -> "CouchClient":
         from sync.http import CouchClient

@@ -34,6 +34,7 @@ from sync.errors import (
     ServerError,
     TooLargeError,
 )
+from sync.tls import checked_verify
 from sync.transport import Expired, Reply
 from sync.urls import origin_of, split_db_url, unencrypted
 
@@ -80,7 +81,7 @@ class CouchClient:
         self.deadline = deadline  # the longest a whole request may take
         self.sync_deadline: float | None = None  # monotonic end of the running sync's budget
         self._budget_text = ""
-        self.http = transport.new_session(verify)
+        self.http = transport.new_session(checked_verify(self.db_url, verify))
         self._signed_in = False
         self._auth_lock = threading.Lock()
 

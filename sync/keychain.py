@@ -11,12 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caseworker.errors import StoreError
+from caseworker.security.passphrase import INSTALL_KEYRING
 
 if TYPE_CHECKING:
     from caseworker.store.engine import KeyProvider
 
 SERVICE = "caseworker-store"
-NO_KEYRING = "no OS keyring on this machine: an encrypted store cannot be opened or created here"
+NO_KEYRING = (
+    "no OS keyring on this machine to keep the store's key: " + INSTALL_KEYRING + "; or use a "
+    "passphrase instead (--passphrase-stdin on the command line; the window asks for it)"
+)
 
 
 def store_key_provider() -> KeyProvider:

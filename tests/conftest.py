@@ -22,7 +22,13 @@ from pathlib import Path
 import pytest
 
 from caseworker.store.store import Store
+from tests.support import pii_scan
 from tests.support.couch_server import CouchServer, ensure_node_modules
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """At the end of the run, every log and stderr is scanned for seeded personal data."""
+    pii_scan.pytest_configure(config)
 
 
 @pytest.fixture

@@ -25,19 +25,20 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseworker.display import one_line
-from caseworker.errors import CaseworkerError
+from caseworker.errors import CaseworkerError, StoreError
 from caseworker.models import Citizen
 from caseworker.services.context import Actor
 from caseworker.store.engine import is_encrypted
 from caseworker.store.store import STORE_FILENAME, Store
 from sync import config
-from sync.credentials import CentralAccount
+from sync.credentials import CentralAccount, end_session
 from ui import i18n, screenshot
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
 from ui.central import CentralConnection
 from ui.context import UiContext
 from ui.main_window import MainWindow
+from ui.passphrase import ask_passphrase
 from ui.screen_views import ROLE_FOR
 from ui.signin import SignInDialog, StaffChoice, active_staff
 from ui.theme import Theme
@@ -69,14 +70,44 @@ def application() -> QApplication:
     return app
 
 
-def open_store(data_dir: Path) -> Store:
+def open_store(
+    data_dir: Path, ask: Callable[[str], str | None] | None = None, *, encrypt_new: bool = False
+) -> Store:
     """The store in the data folder; an encrypted one takes its key from the OS keyring (asked
-    only then: resolving the keyring costs half a second of start-up)."""
-    if not is_encrypted(data_dir / STORE_FILENAME):
+    only then: resolving the keyring costs half a second of start-up). ``encrypt_new``: a
+    store made now is encrypted, its new key kept in the keyring. When the keyring cannot give
+    a key (none on this machine, or a store made with a passphrase), ``ask(why)`` is asked for
+    the passphrase until it opens (or makes) the store, or gives None."""
+    path = data_dir / STORE_FILENAME
+    making = encrypt_new and not path.exists()
+    if not making and not is_encrypted(path):
         return Store.open_dir(data_dir)
+    from caseworker.security.passphrase import passphrase_keys
     from sync.keychain import store_key_provider
 
-    return Store.open_dir(data_dir, store_key_provider())
+    try:
+        return Store.open_dir(data_dir, store_key_provider(), encrypt_new=making)
+    except StoreError as exc:
+        if ask is None:
+            raise
+        why = str(exc)
+    while True:
+        passphrase = ask(why)
+        if passphrase is None:
+            raise CaseworkerError("the encrypted store was not opened (no passphrase given)")
+        try:
+            return Store.open_dir(data_dir, passphrase_keys(passphrase), encrypt_new=making)
+        except StoreError as exc:
+            why = str(exc)
+
+
+def encrypt_new_stores() -> bool:
+    """What the machine's policy (an admin's ``policy.json``) says of new stores."""
+    from platformdirs import site_config_dir
+
+    from caseworker.security.policy import load_policy
+
+    return load_policy(Path(site_config_dir("caseworker", "Caseworker"))).encrypt_new_stores
 
 
 class _Seeder(QThread):
@@ -133,13 +164,19 @@ class Launcher:
         self.store: Store | None = None
         self.worker: DbWorker | None = None
         self._connected: CentralAccount | None = None  # an empty store connected at sign-in
+        self._encrypt_new = False
+        self._by_passphrase = False  # the store was opened with a passphrase typed here
 
     def run(self) -> int:
         args = self.args
         theme = Theme(self.app, args.theme)
         theme.apply()
         i18n.install(self.app, args.lang)
-        self.store = open_store(Path(args.data_dir))
+        # A demo council's made-up citizens need no encryption; a store for real work does.
+        self._encrypt_new = not args.demo and encrypt_new_stores()
+        self.store = open_store(
+            Path(args.data_dir), self._ask_passphrase, encrypt_new=self._encrypt_new
+        )
         bus = ChangeBus()
         self.worker = DbWorker(self.store, bus)
         if args.demo:
@@ -164,6 +201,8 @@ class Launcher:
             ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus)
             central = CentralConnection(data_dir, self.worker, bus, staff.username, configured)
             window = MainWindow(ctx, theme, central=central)
+            if configured is None and self._by_passphrase and self.store is not None:
+                window.locker.use_check(self.store.has_key)  # no central password to ask
             if account is not None and account.user == staff.username:
                 central.start(account)  # signed in (or offline with a password) in the dialog
             elif account is not None:  # signed in with --as: the keyring's password, if any
@@ -189,8 +228,16 @@ class Launcher:
                 return 0
             again = self._run_window(window)
             central.stop()
+            forget = window.forget_on_sign_out
+            end_session(central.account, forget_computer=forget)
+            if account is not None and account is not central.account:
+                end_session(account, forget_computer=forget)
+            account = central.account = None
             if not again:
                 return 0
+            # Whoever signs in next opens the store afresh: its key is read from the keyring
+            # again, not kept in this process between people.
+            self._reopen_store(data_dir, bus)
 
     def _open_at_start(self, window: MainWindow, spec: str) -> None:
         """``gui --open RECORD``: open it once found; if it is not there, say so and carry on."""
@@ -203,6 +250,19 @@ class Launcher:
             window.open_record(record_id)
 
         self.worker.read(lambda s: screenshot.resolve_record(s, spec), found, failed)
+
+    def _ask_passphrase(self, why: str) -> str | None:
+        self._by_passphrase = True
+        return ask_passphrase(why)
+
+    def _reopen_store(self, data_dir: Path, bus: ChangeBus) -> None:
+        self.shutdown()
+        if self.store is not None:
+            self.store.close_and_forget_key()
+        self.store = self.worker = None
+        self._by_passphrase = False
+        self.store = open_store(data_dir, self._ask_passphrase, encrypt_new=self._encrypt_new)
+        self.worker = DbWorker(self.store, bus)
 
     def _run_window(self, window: MainWindow) -> bool:
         """Run until the window closes; True when it closed to sign someone else in."""
@@ -258,7 +318,10 @@ class Launcher:
             fitting = [s for s in staff if s.role == role]
             return (fitting or staff)[0]
         dialog = SignInDialog(self.worker, account, connect=self._first_connect)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.password.clear()  # the account keeps what it needs; the box keeps nothing
+        dialog.deleteLater()
+        if not accepted:
             return None
         self._connected = dialog.connected
         chosen: StaffChoice | None = dialog.chosen
@@ -269,9 +332,9 @@ class Launcher:
 
         assert self.store is not None
         dialog = FirstConnectDialog(self.store, Path(self.args.data_dir), parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.account
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.password.clear()  # (the dialog itself lives on with the sign-in, as before)
+        return dialog.account if accepted else None
 
     def _seed_if_empty(self) -> None:
         count = self._read(lambda s: s.scalar(select(func.count()).select_from(Citizen)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.dedupe import review
+from caseworker.security.lock import lock_after_minutes
 from ui import callers, first_sync, rail, wheel_guard
 from ui.case import view as case_view
 from ui.case.view import CaseView
@@ -34,6 +35,7 @@ from ui.context import UiContext
 from ui.dedupe.list_dialog import DuplicatesDialog
 from ui.dialogs.central import CentralDialog
 from ui.dialogs.sync_problems import SyncProblemsDialog
+from ui.lock import PasswordCheck, WindowLock
 from ui.opened_record import opener_for, show_opened
 from ui.routing.page import RoutingPage
 from ui.search.model import SearchController
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.central = central
         self._theme = theme
         self._open_when_settled = False
+        self.forget_on_sign_out = False  # "Sign out and forget this computer" was chosen
         self.setObjectName("main-window")
         self.setAccessibleName(self.tr("Caseworker"))
         self.search = SearchController(ctx.worker, self, ctx.bus)
@@ -117,12 +120,17 @@ class MainWindow(QMainWindow):
         self.tabs.open_case_requested.connect(self.open_record)
         self.tabs.currentChanged.connect(lambda _i: self._update_title())
         self.tabs.titles_changed.connect(self._update_title)
+        self.locker = WindowLock(self, ctx.staff_name, self._password_check())
+        self.locker.locked_changed.connect(lambda _locked: self._update_title())
+        self.locker.sign_out_requested.connect(self._sign_out)
         self._build_menus()
         chain: list[QWidget] = [self.omnibox, *self.rail.buttons.values()]
         for before, after in pairwise(chain):
             self.setTabOrder(before, after)
         self.show_page(self.page_names[0])
         self.resize(1400, 900)
+        ctx.worker.read(lock_after_minutes, self.locker.set_minutes)
+        self.locker.start()
 
     # -- navigation ----------------------------------------------------------------------------
     @property
@@ -220,7 +228,16 @@ class MainWindow(QMainWindow):
                 self._action(self.tr("Sync &problems…"), "Ctrl+Shift+P", self.show_sync_problems)
             )
             file_menu.addSeparator()
+        file_menu.addAction(self.locker.action)
         file_menu.addAction(self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self._sign_out))
+        if self.central is not None:
+            file_menu.addAction(
+                self._action(
+                    self.tr("Sign out and &forget this computer"),
+                    "Ctrl+Alt+Shift+Q",
+                    self._sign_out_and_forget,
+                )
+            )
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         caller = bar.addMenu(self.tr("&Caller"))
         caller.addAction(self._action(self.tr("&New citizen…"), "Ctrl+Shift+N", self.new_citizen))
@@ -412,13 +429,33 @@ class MainWindow(QMainWindow):
         return dialog
 
     # -- window --------------------------------------------------------------------------------
+    def _password_check(self) -> PasswordCheck | None:
+        """What unlocks the window: the central service's password signed in with, asked of
+        the account at unlock time (it may sign in after the window opens)."""
+        central = self.central
+        if central is None:
+            return None
+
+        def check(typed: str) -> bool:
+            account = central.account
+            return account is not None and account.check_password(typed)
+
+        return check
+
     def _update_title(self) -> None:
+        if self.locker.locked:  # a record's name is not shown on a locked window
+            return
         title = self.tabs.tabText(self.tabs.currentIndex())
         self.setWindowTitle(self.tr("%1 — Caseworker").replace("%1", title) if title else "")
 
     def _sign_out(self) -> None:
         self.sign_out_requested.emit()
         self.close()
+
+    def _sign_out_and_forget(self) -> None:
+        """Sign out, and the password this computer remembers for the person goes too."""
+        self.forget_on_sign_out = True
+        self._sign_out()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

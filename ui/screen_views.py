@@ -192,7 +192,13 @@ ROLE_FOR: dict[str, str] = {
     "spread": "supervisor",
 }
 
+
 # Dialogs: screenshots in both languages at one size, drawn over the window.
+def _lock(window: MainWindow, _picks: Picks) -> QDialog | None:
+    window.locker.lock()
+    return window.locker.screen
+
+
 DIALOGS: dict[str, Show] = {
     "new-contact": _citizen_dialog(lambda w, c: LogContactDialog(w.ctx, citizen_id=c, parent=w)),
     "note": _citizen_dialog(lambda w, c: NoteDialog(w.ctx, citizen_id=c, parent=w)),
@@ -217,6 +223,7 @@ DIALOGS: dict[str, Show] = {
         AssignDialog(w.ctx, [_need(picks.case_id, "case")] * 12, spread=True, parent=w)
     ),
     "routing-rule": _routing_rule,
+    "lock": _lock,
 }
 
 SCREENS: dict[str, Show] = {**VIEWS, **DIALOGS}

@@ -20,6 +20,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
         "seed", "fill an empty store with a demo council", _CLI + "store_commands:configure_seed"
     ),
     Command(
+        "lock-after",
+        "show or set the idle minutes before the window locks (1 to 60)",
+        _CLI + "lock_after:configure",
+    ),
+    Command(
         "search",
         "find citizens and cases as you would type",
         _CLI + "search_command:configure_search",

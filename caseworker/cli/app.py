@@ -232,6 +232,12 @@ class CommandLine:
             default=None,
             help="folder of the local store (default: the per-user data folder)",
         )
+        parser.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            help="the encrypted store's passphrase, from the first line of standard input "
+            "(before any password): for a machine with no OS keyring",
+        )
         bench = Command(
             "bench",
             "measure performance (every benchmark takes --json)",
@@ -257,6 +263,14 @@ class CommandLine:
         if args is None:
             self.parser().print_help(sys.stderr)
             return USAGE
+        if getattr(args, "passphrase_stdin", False):
+            from caseworker.cli.arguments import read_line
+            from caseworker.security.passphrase import passphrase_keys
+
+            try:
+                keys = passphrase_keys(read_line("the passphrase"))
+            except UsageError as exc:
+                return _report(exc)
         context = Context(args.data_dir or default_data_dir(), keys)
         try:
             code: int = args.handler(args, context)

@@ -71,8 +71,23 @@ class Store:
                 raise StoreError(f"{path} is encrypted and no key store is available")
             key = keys(path)
             if key is None:
-                raise StoreError(f"no encryption key for {path} in the key store")
+                raise StoreError(
+                    f"no encryption key for {path} in the key store (a store made with a "
+                    "passphrase opens with --passphrase-stdin)"
+                )
         return cls(path, key)
+
+    def has_key(self, typed: str) -> bool:
+        """Whether ``typed`` is this store's key (for a store opened with a passphrase, the
+        passphrase: it unlocks a locked window when there is no central password)."""
+        from caseworker.security.lock import same_secret
+
+        return self._key is not None and same_secret(typed, self._key)
+
+    def close_and_forget_key(self) -> None:
+        """Close, and drop the key from this object (it is read again to open the store)."""
+        self.close()
+        self._key = None
 
     def beside(self, path: Path) -> "Store":
         """A new store at ``path``, which the caller has just made empty, with this store's key

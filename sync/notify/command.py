@@ -29,7 +29,7 @@ from sync.worker.command import _bytes, _seconds
 def configure(parser: argparse.ArgumentParser) -> None:
     from sync.notify.settings import KEY_VARIABLE, NOTIFY_URL
 
-    _server_options(parser, "a server admin of the central database")
+    _server_options(parser, "a server admin of the central database", ca_bundle=False)
     parser.add_argument("--email-template", required=True, help="the Notify email template's id")
     parser.add_argument("--sms-template", required=True, help="the Notify text template's id")
     parser.add_argument(

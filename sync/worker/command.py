@@ -41,7 +41,7 @@ def _bytes(text: str) -> int:
 def configure(parser: argparse.ArgumentParser) -> None:
     from sync.worker.jobs import names
 
-    _server_options(parser, "a server admin of the central database")
+    _server_options(parser, "a server admin of the central database", ca_bundle=False)
     parser.add_argument(
         "--lease-seconds",
         type=_seconds,

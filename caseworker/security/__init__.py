@@ -1,0 +1,1 @@
+"""Local security: when the window locks, and what unlocks it (see docs/security.md)."""
