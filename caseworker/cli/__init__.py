@@ -42,7 +42,7 @@ CORE_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "citizen",
-        "a citizen's consents and assurance checks",
+        "a citizen's consents, checks, erasure and merges",
         group(
             (
                 Command(
@@ -78,6 +78,24 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     "assurance",
                     "the citizen's assurance level, how it was reached, and what it allows",
                     _CLI + "citizen_privacy:configure_assurance",
+                ),
+                Command(
+                    "erase",
+                    "erase (or --anonymise) a citizen everywhere (supervisors and admins)",
+                    _CLI + "erasure_commands:configure_erase",
+                ),
+                Command(
+                    "merge",
+                    "merge OTHER into SURVIVOR (supervisors)",
+                    _CLI + "duplicates:configure_merge",
+                ),
+                Command(
+                    "unmerge", "undo a merge (supervisors)", _CLI + "duplicates:configure_unmerge"
+                ),
+                Command(
+                    "not-same",
+                    "record that two citizens are different people (supervisors)",
+                    _CLI + "duplicates:configure_not_same",
                 ),
             ),
             dest="citizen_action",
@@ -174,20 +192,6 @@ CORE_COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
-        "citizen",
-        "a citizen's rights over their record",
-        group(
-            (
-                Command(
-                    "erase",
-                    "erase (or --anonymise) a citizen everywhere (supervisors and admins)",
-                    _CLI + "erasure_commands:configure_erase",
-                ),
-            ),
-            dest="action",
-        ),
-    ),
-    Command(
         "sar",
         "subject access requests: record one (its clock starts), export what is held",
         group(
@@ -263,28 +267,6 @@ CORE_COMMANDS: tuple[Command, ...] = (
                 ),
                 Command("end", "end a warning marker", _CLI + "markers:configure_end"),
                 Command("list", "a citizen's warning markers", _CLI + "markers:configure_list"),
-            ),
-            dest="action",
-        ),
-    ),
-    Command(
-        "citizen",
-        "merge duplicate citizens, undo a merge, or record two are different people",
-        group(
-            (
-                Command(
-                    "merge",
-                    "merge OTHER into SURVIVOR (supervisors)",
-                    _CLI + "duplicates:configure_merge",
-                ),
-                Command(
-                    "unmerge", "undo a merge (supervisors)", _CLI + "duplicates:configure_unmerge"
-                ),
-                Command(
-                    "not-same",
-                    "record that two citizens are different people (supervisors)",
-                    _CLI + "duplicates:configure_not_same",
-                ),
             ),
             dest="action",
         ),

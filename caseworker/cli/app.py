@@ -193,10 +193,21 @@ def _with_common(command: Command, common: Setup) -> Command:
 def group(commands: Sequence[Command], *, dest: str, common: Setup | None = None) -> Setup:
     """The setup of a command made of sub-commands (``case update``, ``bench search``)."""
 
+    _distinct(commands)
+
     def setup(parser: argparse.ArgumentParser) -> None:
         add_commands(parser, commands, dest=dest, common=common)
 
     return setup
+
+
+def _distinct(commands: Sequence[Command]) -> None:
+    """Two commands of one name: the later one hid the earlier (three ``citizen`` groups once
+    left two unreachable), so it is a programming error, said at once."""
+    names = [c.name for c in commands]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueError(f"commands named twice in one group: {', '.join(twice)}")
 
 
 def default_data_dir() -> Path:
@@ -209,6 +220,8 @@ class CommandLine:
     """The ``caseworker`` program: the core commands, plus whatever the wiring adds."""
 
     def __init__(self, commands: Sequence[Command], benches: Sequence[Command] = ()) -> None:
+        _distinct(commands)
+        _distinct(benches)
         self._commands = {c.name: c for c in commands}
         self._benches = {b.name: b for b in benches}
 

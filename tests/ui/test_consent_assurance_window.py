@@ -151,7 +151,7 @@ def test_a_consent_is_recorded_and_withdrawn_from_the_keyboard(
     purposes = [view.profile.consents.index(r, 0).data() for r in range(2)]
     assert "Updates on my cases (by Email)" in purposes
     assert "Help with heating (shared with Age Cymru)" in purposes
-    keys(qtbot, view, "D")
+    keys(qtbot, view, "W")
     withdraw = dialog_of(qtbot, view, WithdrawConsentDialog)
     assert isinstance(withdraw, WithdrawConsentDialog)
     assert withdraw.consent.count() == 2

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from caseworker.errors import StoreError
 from caseworker.models import Base, Case, CaseEvent, Citizen, Note, StoredDocument
 from caseworker.seed import seed_store
+from caseworker.seed.duplicates import ANSWER_KEY
 from caseworker.seed.staging import run_folders
 from caseworker.services import contacts
 from caseworker.services.context import Actor
@@ -163,7 +164,7 @@ def test_a_killed_seed_leaves_no_store_and_the_next_seed_succeeds(tmp_path: Path
         text=True,
     )
     assert again.returncode == 0, again.stderr
-    assert sorted(p.name for p in data.iterdir()) == [STORE_FILENAME]
+    assert sorted(p.name for p in data.iterdir()) == sorted([ANSWER_KEY, STORE_FILENAME])
     assert run_folders(child.pid) == []  # the killed run's staging, removed by the next run
     store = Store(path)
     try:

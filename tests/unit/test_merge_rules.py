@@ -39,7 +39,9 @@ def verdict(
     roots: frozenset[str] = BOTH,
     survivor_merge: dict[str, Any] | None = None,
 ) -> str | None:
-    write = Write(new["_id"], new, current, current is not None, True, True, survivor_merge)
+    write = Write(
+        new["_id"], new, current, current is not None, True, True, survivor_merge=survivor_merge
+    )
     return judge(person, write, roots)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 import main
 from caseworker.errors import StoreError
+from caseworker.seed.duplicates import ANSWER_KEY
 from caseworker.store.engine import is_encrypted
 from caseworker.store.store import STORE_FILENAME, Store
 from tests.support.memory_keyring import MemoryKeyring, installed
@@ -161,8 +162,11 @@ def test_init_and_seed_make_private_folders_and_files(tmp_path: Path) -> None:
     assert main.run(["--data-dir", str(tmp_path / "seeded"), "seed", "--citizens", "5"]) == 0
     for folder in ("init", "secret", "seeded"):
         assert mode(tmp_path / folder) == 0o700, folder
-        assert [p.name for p in (tmp_path / folder).iterdir()] == [STORE_FILENAME]
-        assert mode(tmp_path / folder / STORE_FILENAME) == 0o600, folder
+        # A seeded store has the seed's answer key beside it (which citizens are duplicates).
+        made = {STORE_FILENAME} | ({ANSWER_KEY} if folder != "init" else set())
+        assert {p.name for p in (tmp_path / folder).iterdir()} == made, folder
+        for name in made:
+            assert mode(tmp_path / folder / name) == 0o600, (folder, name)
 
 
 def test_a_new_store_that_cannot_be_made_leaves_no_empty_file_behind(

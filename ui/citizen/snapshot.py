@@ -199,11 +199,12 @@ def _assurance(session: Session, citizen_id: str, identifiers: Iterable[Identifi
 def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
     """The record a citizen is shown as: a merged citizen shows as its survivor, and a
     survivor with everything merged into it, each identifier kept."""
-    get_citizen(session, citizen_id)  # a citizen that is not here is not found, merged or not
+    asked = get_citizen(session, citizen_id)  # not here: not found, merged or not
     asked_for = citizen_id
     citizen_id = merges.resolve(session, citizen_id)
     ids = merges.family(session, citizen_id)
-    citizen = get_citizen(session, citizen_id)
+    # Nearly always the one asked for: read again only when it was merged into another.
+    citizen = asked if citizen_id == asked_for else get_citizen(session, citizen_id)
     merged_in = [get_citizen(session, other) for other in ids[1:]]
     contacts = session.execute(
         select(
