@@ -205,7 +205,8 @@ class CitizenView(QWidget):
             if name not in KEYS_ONLY:
                 actions.addWidget(button)
                 self.buttons[name] = button
-        # Supervisors and admins only: the export holds everything about the person.
+        # Supervisors and admins only: the export holds everything about the person, and an
+        # erasure takes it from every copy.
         for name, text, keys, description in SUPERVISOR_ACTIONS if ctx.can_supervise else ():
             _action, button = quick_action(
                 self, _tr(text), keys, _tr(description), getattr(self, name)
