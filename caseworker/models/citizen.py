@@ -5,7 +5,7 @@ One `citizen` document holds all three; these tables are its projection.
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String
+from sqlalchemy import Boolean, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caseworker.models.base import Base
@@ -36,7 +36,16 @@ class Citizen(Base):
         back_populates="citizen", cascade="all, delete-orphan", passive_deletes=True
     )
 
-    __table_args__ = (Index("ix_citizens_family_name_nocase", "family_name", "given_name"),)
+    __table_args__ = (
+        Index("ix_citizens_family_name_nocase", "family_name", "given_name"),
+        # A record's merge family is read on every open; few citizens are merged, so the
+        # index holds only them.
+        Index(
+            "ix_citizens_merged_into",
+            "merged_into",
+            sqlite_where=text("merged_into IS NOT NULL"),
+        ),
+    )
 
     @property
     def display_name(self) -> str:
