@@ -132,7 +132,13 @@ def print_figures(f: dict[str, Any]) -> None:
         + (
             f"data {c['data_ms']:.1f} ms, painted {c['painted_ms']:.1f} ms (of which"
             f" {c['populate_ms']:.1f} ms filling the widgets; median of {c['runs']}; first open"
-            f" {c['first_painted_ms']:.1f} ms)"
+            f" {c['first_painted_ms']:.1f} ms"
+            + (
+                f"; opened straight after another, with no view built ahead,"
+                f" {c['unprepared_painted_ms']:.1f} ms)"
+                if c.get("unprepared_painted_ms") is not None
+                else ")"
+            )
             if c.get("painted_ms") is not None
             else f"data {c['data_ms']:.1f} ms (no CitizenView in this build: data only)"
         ),

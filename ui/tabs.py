@@ -10,7 +10,7 @@ import importlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -26,6 +26,8 @@ from ui.case.widgets import tab_pages
 from ui.context import UiContext
 
 log = logging.getLogger(__name__)
+SPARE_FIRST_MS = 2000  # the first spare views, once the window has settled after starting
+SPARE_AGAIN_MS = 500  # the next, once a record just opened has been read and shown
 ViewFactory = Callable[[UiContext, str, QWidget | None], QWidget]
 _VIEWS = {"citizen": ("ui.citizen", "CitizenView"), "case": ("ui.case", "CaseView")}
 
@@ -132,6 +134,13 @@ class RecordTabs(QTabWidget):
         self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.RightSide, None)
         self.tabCloseRequested.connect(self.close_tab)
         self._open: dict[str, QWidget] = {}
+        # A record view built ahead, per kind, while nothing else happens (the kinds whose view
+        # offers ``spare`` and ``bind``): opening a record then only reads and fills it.
+        self._spares: dict[str, QWidget] = {}
+        self._spare_timer = QTimer(self)
+        self._spare_timer.setSingleShot(True)
+        self._spare_timer.timeout.connect(self._build_spares)
+        self._spare_timer.start(SPARE_FIRST_MS)
 
     def set_home_title(self, title: str, icon_name: str) -> None:
         self.setTabText(0, title)
@@ -149,11 +158,23 @@ class RecordTabs(QTabWidget):
         # Made inside the page stack it is shown in: handing a built view to addTab from any
         # other parent makes the style sheet style all of it again (15 ms for a citizen).
         pages = tab_pages(self)
-        view: QWidget = (
-            factory(self._ctx, record_id, pages)
-            if factory is not None
-            else _Unavailable(kind, record_id, pages)
-        )
+        spare = self._spares.pop(kind, None)
+        view: QWidget
+        if spare is not None:
+            spare.bind(record_id)  # type: ignore[attr-defined]
+            view = spare
+        elif factory is not None:
+            view = factory(self._ctx, record_id, pages)
+        else:
+            view = _Unavailable(kind, record_id, pages)
+        # The next spare waits until this record is read and shown: built meanwhile, it would
+        # hold the GUI thread while the record's answer waits.
+        self._spare_timer.stop()
+        loaded = getattr(view, "loaded", None)
+        if loaded is not None:
+            loaded.connect(self._after_loaded)
+        else:
+            self._spare_timer.start(SPARE_AGAIN_MS)
         view.setProperty("record_id", record_id)
         for name in ("open_citizen_requested", "open_case_requested"):
             signal = getattr(view, name, None)
@@ -206,6 +227,29 @@ class RecordTabs(QTabWidget):
 
     def open_ids(self) -> list[str]:
         return list(self._open)
+
+    def spare(self, kind: str) -> QWidget | None:
+        """The view built ahead for the next record of this kind, if one is ready."""
+        return self._spares.get(kind)
+
+    def _after_loaded(self) -> None:
+        if not self._spare_timer.isActive():
+            self._spare_timer.start(SPARE_AGAIN_MS)
+
+    def _build_spares(self) -> None:
+        """Build the next record views ahead, one kind per turn of the event loop (each is
+        40-80 ms of the GUI thread: together they would be a stall)."""
+        if not self.isVisible():
+            self._spare_timer.start(SPARE_AGAIN_MS)
+            return
+        for kind in _VIEWS:
+            factory = view_factory(kind)
+            make = getattr(factory, "spare", None)
+            if kind in self._spares or make is None:
+                continue
+            self._spares[kind] = make(self._ctx, tab_pages(self))
+            self._spare_timer.start(0)  # the next kind on a later turn
+            return
 
     def close_tab(self, index: int) -> None:
         widget = self.widget(index)

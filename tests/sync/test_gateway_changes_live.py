@@ -125,22 +125,26 @@ def test_a_change_to_a_users_own_staff_record_answers_their_long_poll(central: C
 
 
 class ScriptedCouch:
-    """Stands in for ``Couch``: one database info, then the change batches given, then
-    nothing (a long-poll that never ends)."""
+    """Stands in for ``Couch``: one database info, then the change batches given as they are
+    ``add``ed; a long-poll with nothing to answer waits until a batch comes, as CouchDB's does."""
 
-    def __init__(self, batches: list[list[dict[str, Any]]]) -> None:
-        self.batches = batches
+    def __init__(self) -> None:
+        self.batches: list[list[dict[str, Any]]] = []
         self.feed_requests = 0
+        self._more = asyncio.Event()
+
+    def add(self, batch: list[dict[str, Any]]) -> None:
+        self.batches.append(batch)
+        self._more.set()
 
     async def get(self, path: str = "", **_: Any) -> Any:
         if path == "":
             return {"update_seq": 0}
         self.feed_requests += 1
-        if self.batches:
-            results = self.batches.pop(0)
-            return {"results": results, "last_seq": self.feed_requests}
-        await asyncio.sleep(3600)
-        raise AssertionError("unreachable")
+        while not self.batches:
+            self._more.clear()
+            await self._more.wait()
+        return {"results": self.batches.pop(0), "last_seq": self.feed_requests}
 
 
 def change(doc_id: str, **doc: Any) -> dict[str, Any]:
@@ -150,13 +154,13 @@ def change(doc_id: str, **doc: Any) -> dict[str, Any]:
 def test_the_watcher_keeps_a_bounded_digest_and_wakes_a_client_that_fell_behind() -> None:
     async def scenario() -> None:
         noise = [change(f"citizen:{n}", type="citizen", name="Someone") for n in range(50)]
-        couch = ScriptedCouch([])
+        couch = ScriptedCouch()
         watcher = watching.Watcher(couch, keep=10)  # type: ignore[arg-type]
         await watcher.start()
         mark = watcher.mark()
         never = await watcher.wait(mark, lambda c: True, 0.01)
         assert never is not None and never.changes == []  # nothing happened
-        couch.batches.append(noise)
+        couch.add(noise)
         woke = await watcher.wait(mark, lambda c: False, 60)
         assert woke is None  # fifty changes, ten kept: it cannot tell, so it looks again
         assert len(watcher._changes) == 10
@@ -167,11 +171,11 @@ def test_the_watcher_keeps_a_bounded_digest_and_wakes_a_client_that_fell_behind(
 
 def test_the_watcher_tells_each_client_only_of_what_concerns_it() -> None:
     async def scenario() -> None:
-        couch = ScriptedCouch([])
+        couch = ScriptedCouch()
         watcher = watching.Watcher(couch)  # type: ignore[arg-type]
         await watcher.start()
         mark = watcher.mark()
-        couch.batches.append(
+        couch.add(
             [
                 change("citizen:9", type="citizen"),
                 change("case:9", type="case", queue_id="queue:roads", status="new"),

@@ -94,9 +94,16 @@ def notify(monkeypatch: pytest.MonkeyPatch) -> Iterator[NotifyStandIn]:
 class NotifyWorker(WorkerProcess):
     """``caseworker central notify-worker`` as a subprocess, pointed at the stand-in."""
 
-    def __init__(self, gateway: Gateway, notify: NotifyStandIn) -> None:
+    def __init__(
+        self, gateway: Gateway, notify: NotifyStandIn, lease_seconds: float = 10.0
+    ) -> None:
         server = gateway.server
-        super().__init__(gateway.upstream_db_url, *server.admin_auth, idle_seconds=0.5)
+        super().__init__(
+            gateway.upstream_db_url,
+            *server.admin_auth,
+            idle_seconds=0.5,
+            lease_seconds=lease_seconds,
+        )
         self.command[2] = "notify-worker"
         self.command += [
             "--allow-http",
@@ -184,7 +191,8 @@ def test_a_worker_killed_between_claim_and_send_never_sends_twice(
     db = central(gateway)
     notify.gate.clear()  # each send waits at Notify's door
     notify.drop_held = not notify_got_it
-    first = NotifyWorker(gateway, notify).start()
+    # A short lease: the next worker takes over once the killed one's lease runs out.
+    first = NotifyWorker(gateway, notify, lease_seconds=3.0).start()
     try:
         eventually(lambda: notify.held == 1, "the send reached Notify")
         assert state_of(db, message_id) == "sending"  # claimed before it was sent
@@ -197,7 +205,7 @@ def test_a_worker_killed_between_claim_and_send_never_sends_twice(
     else:
         time.sleep(0.5)
         assert notify.sent == []
-    with NotifyWorker(gateway, notify):
+    with NotifyWorker(gateway, notify, lease_seconds=3.0):
         eventually(lambda: state_of(db, message_id) == "sent", "the reply recorded sent")
     (sent,) = notify.to(CARYS_EMAIL)
     assert db.get("/" + message_id)["notify_id"] == sent.id

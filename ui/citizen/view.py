@@ -180,10 +180,11 @@ class CitizenView(QWidget):
         self.snapshot: CitizenSnapshot | None = None
         self.dialog: QDialog | None = None
         self.populate_ms = 0.0  # time it took to put the last snapshot into the widgets
+        # The citizen is read through ``self``: a view built ahead (``spare``) is bound later.
         self.loader = SnapshotLoader(
             ctx.worker,
-            lambda session: load_citizen(session, citizen_id),
-            lambda session, ids: load_if_concerned(session, citizen_id, ids),
+            lambda session: load_citizen(session, self.citizen_id),
+            lambda session, ids: load_if_concerned(session, self.citizen_id, ids),
             self,
         )
         self.loader.arrived.connect(self._arrived)
@@ -266,7 +267,26 @@ class CitizenView(QWidget):
         ctx.bus.changed.connect(self._on_changed)
         # Read once the view is built and placed: read beside the building, the database
         # thread only waited for the GUI thread's hold on Python (30 ms more, nothing sooner).
-        QTimer.singleShot(0, self, self.reload)
+        if citizen_id:
+            QTimer.singleShot(0, self, self.reload)
+
+    @classmethod
+    def spare(cls, ctx: UiContext, parent: QWidget) -> "CitizenView":
+        """A view built and styled ahead of need, bound to nobody yet: building one takes the
+        GUI thread 40-80 ms, which an agent opening a record on a call should not wait for.
+        It is hidden (a child added to a shown parent stays hidden until shown)."""
+        view = cls(ctx, "", parent)
+        view.ensurePolished()  # the style sheet's work, done now rather than at first show
+        return view
+
+    def bind(self, citizen_id: str) -> None:
+        """Make a spare view this citizen's, and read them."""
+        if self.citizen_id:
+            raise RuntimeError("a citizen view is bound once")
+        self.citizen_id = citizen_id
+        if self.timeline.composer is not None:
+            self.timeline.composer.citizen_id = citizen_id
+        self.reload()
 
     def _chain_tabs(self) -> None:
         """Tab order as read on screen: the header's warnings, the quick actions, the cases
@@ -300,6 +320,8 @@ class CitizenView(QWidget):
         self.banner.say(failed(self.tr("show this citizen"), error))
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        if not self.citizen_id:
+            return  # a spare, not bound yet: nothing of it to read again
         if any(w.purged and w.doc_id == self.citizen_id for w in changes.written):
             self._tick.stop()
             self.gone.emit()  # nothing left to read: the tab says so instead
