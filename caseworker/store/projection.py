@@ -27,8 +27,8 @@ from caseworker.models import (
     DirectoryEntry,
     DistinctPair,
     Erasure,
-    IdentityLink,
     Identifier,
+    IdentityLink,
     Interaction,
     Marker,
     MatchKey,
@@ -262,9 +262,7 @@ def merge(doc: Document, rev: str, conflicted: bool) -> Projection:
 
 def identity_link(doc: Document, rev: str, conflicted: bool) -> Projection:
     """A contact linked to a citizen; its reason codes as one line (they never hold spaces)."""
-    row = _pick(
-        doc, ("subject_id", "citizen_id", "method", "probability", "by", "at", "undone_at")
-    )
+    row = _pick(doc, ("subject_id", "citizen_id", "method", "probability", "by", "at", "undone_at"))
     row.update(
         id=doc["_id"],
         rev=rev,
