@@ -37,17 +37,19 @@ def linkable(mention: Mapping[str, Any]) -> bool:
 
 
 def author(mention: Mapping[str, Any]) -> PersonRecord:
-    """The mention's author as the matcher sees them: the handle (also from the profile
-    address) and the display name, first word as the given name and the rest as the family
-    name. What cannot be read (emoji, "Resident 5") is missing, not different."""
+    """The mention's author as the matcher sees them: the handle, and the display name, first
+    word as the given name and the rest as the family name. What cannot be read (emoji,
+    "Resident 5") is missing, not different. Not the profile address: the account's own
+    server says what it is, so a post from ``@evil@evil.example`` could name anyone's
+    profile there; the handle is the one the council's instance resolved."""
     name = mention.get("author_name")
     words = name.split() if isinstance(name, str) else []
-    handles = [h for h in (mention.get("author_handle"), mention.get("author_url")) if h]
+    handle = mention.get("author_handle")
     return person(
         str(mention.get("_id", "")),
         given_name=words[0] if words else None,
         family_name=" ".join(words[1:]) or None,
-        handles=[h for h in handles if isinstance(h, str)],
+        handles=[handle] if isinstance(handle, str) else [],
     )
 
 

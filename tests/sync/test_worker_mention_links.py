@@ -159,6 +159,17 @@ def test_a_handle_without_a_matching_name_or_a_name_alone_is_left_for_a_person(d
     assert links(db) == []
 
 
+def test_a_profile_address_naming_a_citizens_account_is_not_taken_for_their_handle(
+    db: Db,
+) -> None:
+    db.put(citizen("jo", "Jo", "Bloggs", f"@jo_b@{HOST}"))
+    # The author's own server chooses what its profile address says.
+    m = mention("1", "@jo_b@evil.example", "Jo Bloggs", author_url=f"https://{HOST}/@jo_b")
+    db.put(m)
+    assert run(db).linked == 0
+    assert doc(db, m["_id"])["state"] == "new"
+
+
 def test_two_namesakes_holding_one_handle_are_left_for_a_person(db: Db) -> None:
     handle = f"@jo_bloggs12@{HOST}"
     db.bulk([citizen("a", "Jo", "Bloggs", handle), citizen("b", "Jo", "Bloggs", handle)])
