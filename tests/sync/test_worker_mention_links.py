@@ -386,3 +386,17 @@ def test_the_view_reads_handles_as_the_matcher_normalises_them(db: Db) -> None:
     counted, population = asyncio.run(holders())
     assert counted == {f"@jo_b@{HOST}": len(forms)}
     assert population == len(forms) + 1
+
+
+def test_a_mention_whose_id_cannot_be_a_links_subject_is_said_in_a_line_and_left_new(
+    db: Db,
+) -> None:
+    db.put(citizen("jo", "Jo", "Bloggs", f"@jo_b@{HOST}"))
+    long = mention("9" * 64, f"@jo_b@{HOST}", "Jo Bloggs")  # an id of 97 characters
+    db.put(long)
+    lines: list[str] = []
+    counts = run(db, lines=lines)
+    assert (counts.linked, counts.errors) == (0, 1)
+    assert [line for line in lines if line.startswith("could not link mention:")]
+    assert doc(db, long["_id"])["state"] == "new"
+    assert links(db) == []
