@@ -20,6 +20,7 @@ from caseworker.services.citizens import NewIdentifier
 from caseworker.store import docstore
 from caseworker.store.store import Store
 from caseworker.timeutil import to_iso
+from tests.ui.test_record_reads_indexed import scans, statements
 from ui.citizen import CitizenView
 from ui.citizen.snapshot import load_citizen
 from ui.context import UiContext
@@ -113,8 +114,9 @@ def gwen(seeded: Store, ctx: UiContext) -> str:
 def test_linked_mentions_join_the_timeline_with_how_they_were_linked(
     seeded: Store, gwen: str, ctx: UiContext
 ) -> None:
-    with seeded.read() as session:
+    with seeded.read() as session, statements(session) as seen:
         snap = load_citizen(session, gwen)
+        assert scans(session, seen) == []  # mentions and links read by index
     social = [e for e in snap.timeline if e.channel == "social"]
     assert [e.id.rsplit("-", 1)[-1] for e in social] == ["auto", "person"]
     auto, person = social
