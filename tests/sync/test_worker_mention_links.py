@@ -18,7 +18,7 @@ from sync.worker.lease import Lease, LeaseLost
 from sync.worker.mention_links import CHECKPOINT, Counts, MentionLinkJob
 from tests.support.couch_server import CouchServer
 from tests.support.gateway import a_citizen
-from tests.sync.worker_support import Db, central_db
+from tests.sync.worker_support import Db, WorkerProcess, central_db, eventually
 
 HOST = "mastodon.example"
 AT = "2026-12-02T10:00:00.000Z"
@@ -103,8 +103,17 @@ def links(db: Db) -> list[dict[str, Any]]:
     return [r["doc"] for r in rows["rows"]]
 
 
-def test_the_job_is_registered_with_the_central_worker() -> None:
+def test_the_central_worker_links_a_mention_that_arrives_while_it_runs(db: Db) -> None:
     assert "mention_links" in names()
+    db.put(citizen("jo", "Jo", "Bloggs", f"@jo_b@{HOST}"))
+    m = mention("1", f"@jo_b@{HOST}", "Jo Bloggs")
+    with WorkerProcess(db.url, *db.auth) as worker:
+        worker.wait_for("job mention_links finished")
+        db.put(m)
+        linked = eventually(lambda: doc(db, link_id_of(m["_id"])), "the mention's link")
+        worker.wait_for("1 linked")
+    assert linked["citizen_id"] == "citizen:jo"
+    assert doc(db, m["_id"])["state"] == "linked"
 
 
 def test_a_mention_from_a_citizens_own_handle_and_name_is_linked_once_with_reasons(
