@@ -203,6 +203,8 @@ class MentionLinkJob:
 
     async def _matches(self, ctx: JobContext, contact: PersonRecord, counts: Counts) -> list[Match]:
         """The citizens holding the author's handle, scored, best first."""
+        if not contact.handles:
+            return []
         holders, population = await self._holders(ctx, contact)
         usable = [h for h, n in holders.items() if 0 < n <= MAX_BLOCK]
         if not usable:

@@ -211,3 +211,28 @@ def test_a_post_address_that_is_not_http_is_shown_as_text_never_as_a_link(
     assert safe_address("file:///etc/passwd") is None
     assert safe_address("https://") is None
     assert safe_address(f"https://{HOST}/@x/1") == f"https://{HOST}/@x/1"
+
+
+def test_a_mention_the_worker_claimed_before_its_link_arrived_still_says_automatically() -> None:
+    from ui.citizen.snapshot_mentions import MentionDetail
+    from ui.citizen.timeline_mention import why_linked
+
+    claimed = MentionDetail(
+        id="mention:x",
+        at=NOW,
+        author_handle=f"@a@{HOST}",
+        author_name=None,
+        text="",
+        url=None,
+        state="linked",
+        deleted=False,
+        case_id=None,
+        linked_how=None,
+        linked_by=AUTO_LINKER,
+        probability=None,
+        reasons=(),
+        linked_by_name=AUTO_LINKER,
+    )
+    assert why_linked(claimed) == "Automatically"
+    by_hand = MentionDetail(**{**claimed.__dict__, "linked_by": "staff:a", "linked_by_name": "Ann"})
+    assert why_linked(by_hand) == "By Ann"

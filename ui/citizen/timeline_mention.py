@@ -8,6 +8,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 
+from caseworker.mentions.autolink import AUTO_LINKER
 from ui import labels
 from ui.citizen.snapshot_mentions import MentionDetail
 
@@ -32,6 +33,8 @@ def why_linked(m: MentionDetail) -> str:
     """ "Automatically, 99.9% sure: same social media handle; same given name", "By Ann Jones:
     …", or "By Ann Jones, in the inbox" when only the triage says so."""
     reasons = "; ".join(labels.identity_reason(code) for code in m.reasons)
+    if m.linked_how is None and m.linked_by == AUTO_LINKER:
+        return _tr("Automatically")  # its link has not reached this laptop yet
     if m.linked_how == "automatic":
         sure = QCoreApplication.translate("TimelineMention", "Automatically, %1% sure").replace(
             "%1", f"{(m.probability or 0.0) * 100:.1f}"
