@@ -409,3 +409,17 @@ def test_a_mention_whose_id_cannot_be_a_links_subject_is_said_in_a_line_and_left
     assert [line for line in lines if line.startswith("could not link mention:")]
     assert doc(db, long["_id"])["state"] == "new"
     assert links(db) == []
+
+
+def test_a_rebuild_links_a_mention_whose_authors_handle_was_recorded_after_it_came(
+    db: Db,
+) -> None:
+    db.put(citizen("jo", "Jo", "Bloggs"))
+    m = mention("1", f"@jo_b@{HOST}", "Jo Bloggs")
+    db.put(m)
+    assert run(db).left == 1
+    jo = doc(db, "citizen:jo")
+    db.put(citizen("jo", "Jo", "Bloggs", f"@jo_b@{HOST}", _rev=jo["_rev"]))
+    assert run(db).linked == 0  # a citizen's change is not a mention's
+    assert run(db, rebuild=True).linked == 1
+    assert doc(db, m["_id"])["citizen_id"] == "citizen:jo"
