@@ -66,6 +66,8 @@ def compare(
     model: Model | None = None,
     holders: Mapping[str, int] | None = None,
     population: int = 0,
+    *,
+    whole_council: bool = False,
 ) -> Match:
     """How likely ``a`` and ``b`` are one person, and why.
 
@@ -98,8 +100,11 @@ def compare(
         count = 0
         if holders is not None and name in _TERM_FREQUENCY and level == "exact":
             count = holders.get(left, 0)
-            if count > 1 and population > 0:
-                m = model.m[name][level]
+            m = model.m[name][level]
+            scale = max(population, trained_on if isinstance(trained_on, int) else 0)
+            if whole_council and count >= 1 and scale > 0:
+                weight = max(0.0, math.log2(m * scale / count))
+            elif count > 1 and population > 0:
                 weight = max(0.0, min(weight, math.log2(m * population / count)))
         total += weight
         if level != "missing":

@@ -14,6 +14,7 @@ from caseworker.models.documents import (
     StoreSetting,
 )
 from caseworker.models.erasure import ErasedRoot, Erasure
+from caseworker.models.identity_link import IdentityLink
 from caseworker.models.interaction import Interaction
 from caseworker.models.marker import Marker
 from caseworker.models.match_key import MatchKey
@@ -38,6 +39,7 @@ __all__ = [
     "ErasedRoot",
     "Erasure",
     "Identifier",
+    "IdentityLink",
     "Interaction",
     "LeafBody",
     "Marker",

@@ -28,6 +28,7 @@ from caseworker.models import (
     DistinctPair,
     Erasure,
     Identifier,
+    IdentityLink,
     Interaction,
     Marker,
     MatchKey,
@@ -259,6 +260,18 @@ def merge(doc: Document, rev: str, conflicted: bool) -> Projection:
     return Projection(_table(Merge), row)
 
 
+def identity_link(doc: Document, rev: str, conflicted: bool) -> Projection:
+    """A contact linked to a citizen; its reason codes as one line (they never hold spaces)."""
+    row = _pick(doc, ("subject_id", "citizen_id", "method", "probability", "by", "at", "undone_at"))
+    row.update(
+        id=doc["_id"],
+        rev=rev,
+        reasons=" ".join(str(r) for r in doc.get("reasons") or ()),
+        undone_by=doc.get("undone_by"),
+    )
+    return Projection(_table(IdentityLink), row)
+
+
 def _simple(
     model: Any, names: tuple[str, ...], with_rev: bool = True
 ) -> Callable[[Document, str, bool], Projection]:
@@ -380,6 +393,7 @@ PROJECTORS: dict[str, Callable[[Document, str, bool], Projection]] = {
         ),
     ),
     "merge": merge,
+    "identity_link": identity_link,
     "distinct": _simple(DistinctPair, ("first_id", "second_id", "at", "by", "reason")),
 }
 TABLE_OF_TYPE: dict[str, Table] = {
@@ -400,6 +414,7 @@ TABLE_OF_TYPE: dict[str, Table] = {
     "marker": _table(Marker),
     "erasure": _table(Erasure),
     "merge": _table(Merge),
+    "identity_link": _table(IdentityLink),
     "distinct": _table(DistinctPair),
 }
 SEARCH_TABLE_OF_TYPE = {

@@ -45,12 +45,14 @@ def registered() -> list[JobSpec]:
     from sync.worker.breaches import BreachJob
     from sync.worker.directory import DirectoryJob
     from sync.worker.erasure import ErasureJob
+    from sync.worker.mention_links import MentionLinkJob
 
     return [
         JobSpec("directory", DirectoryJob),
         JobSpec("assign", AssignJob),
         JobSpec("breaches", BreachJob),
         JobSpec("erasure", ErasureJob),
+        JobSpec("mention_links", MentionLinkJob),
     ]
 
 

@@ -33,6 +33,7 @@ GROWING = (
     "markers",
     "merges",
     "identity_links",
+    "mentions",
     "documents",
 )
 

@@ -143,3 +143,20 @@ def test_empty_garbage_and_huge_fields_are_missing_not_evidence() -> None:
     match = compare(junk, _citizen("b"))  # type: ignore[arg-type]
     assert {r.field for r in match.reasons} == {"family"}
     assert match.probability < 0.01
+
+
+def test_counted_over_the_whole_council_a_handle_one_citizen_holds_weighs_as_rare() -> None:
+    handle = "@jo_b@mastodon.example"
+    author = person("mention:1", given_name="Jo", family_name="Bloggs", handles=[handle])
+    jo = person("citizen:1", given_name="Jo", family_name="Bloggs", handles=[handle])
+    on_a_laptop = compare(author, jo, holders={handle: 1}, population=20)
+    central = compare(author, jo, holders={handle: 1}, population=20, whole_council=True)
+    shared = compare(author, jo, holders={handle: 2}, population=20, whole_council=True)
+    assert on_a_laptop.probability < 0.99  # a laptop's count of 1 proves nothing
+    assert central.probability >= 0.99
+    assert central.weight - shared.weight == pytest.approx(1.0)  # one bit per doubling
+    # The handle alone, or the name alone, is never enough, however rare the handle.
+    alone = person("mention:2", handles=[handle])
+    assert compare(alone, jo, holders={handle: 1}, whole_council=True).probability < 0.6
+    name_only = person("mention:3", given_name="Jo", family_name="Bloggs")
+    assert compare(name_only, jo, population=20, whole_council=True).probability < 0.1

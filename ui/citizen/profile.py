@@ -104,6 +104,19 @@ class ProfilePanel(QTabWidget):
             self.tr("How sure the council is that it deals with the citizen, and how.")
         )
         self.assurance.setWordWrap(True)
+        # Handles on the record and those the citizen posted from (linked mentions).
+        self.handles = QLabel()
+        self.handles.setAccessibleName(self.tr("Social media handles"))
+        self.handles.setAccessibleDescription(
+            self.tr("The citizen's handles on their record and those they posted to us from.")
+        )
+        self.handles.setWordWrap(True)
+        self.handles.setTextFormat(Qt.TextFormat.PlainText)  # a handle is never markup
+        self.handles.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.handles.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.consents = ConsentsModel(self)
         self.open_cases = CitizenCasesModel(self)
         self.closed_cases = CitizenCasesModel(self)
@@ -150,6 +163,9 @@ class ProfilePanel(QTabWidget):
         stretch_column(
             self.identifiers_table, IdentifiersModel.COLUMNS.index("value"), fit_others=True
         )
+        identifiers_layout = pages[2].layout()
+        assert isinstance(identifiers_layout, QVBoxLayout)
+        identifiers_layout.addWidget(self.handles)
         stretch_column(self.consents_table, ConsentsModel.COLUMNS.index("purpose"), fit_others=True)
 
         for table in self.tables():
@@ -236,6 +252,10 @@ class ProfilePanel(QTabWidget):
         self._wanted = None
         self.identifiers.set_rows(snap.identifiers)
         self.assurance.setText(assurance_text(snap.assurance))
+        self.handles.setText(
+            self.tr("Social media: %1").replace("%1", ", ".join(snap.social_handles))
+        )
+        self.handles.setVisible(bool(snap.social_handles))
         self.consents.set_rows(snap.consents)
         self.open_cases.set_rows(snap.open_cases)
         self.closed_cases.set_rows(snap.closed_cases)

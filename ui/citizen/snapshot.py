@@ -7,7 +7,7 @@ and consents (3), the latest contacts and notes (2), the cases (1), the live war
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import or_, select
@@ -19,8 +19,10 @@ from caseworker.models import (
     AssuranceCheck,
     Case,
     Identifier,
+    IdentityLink,
     Interaction,
     Marker,
+    Mention,
     Merge,
     Note,
     Service,
@@ -29,11 +31,14 @@ from caseworker.models import (
 from caseworker.services import merges
 from caseworker.services.citizens import get_citizen
 from caseworker.timeutil import to_iso, utcnow
+from ui.citizen.snapshot_mentions import MentionDetail, linked_mentions, social_handles
 
 TIMELINE_LIMIT = 1000
 NOTE_LIMIT = 500
 # Written documents of these types may belong to a citizen without carrying its id.
-RELATED_TYPES = frozenset({"interaction", "note", "case", "marker", "merge"})
+RELATED_TYPES = frozenset(
+    {"interaction", "note", "case", "marker", "merge", "mention", "identity_link"}
+)
 USUAL_CHANNEL_OF = 20  # the latest contacts from the citizen that say how they usually get in touch
 
 
@@ -75,6 +80,9 @@ class TimelineEntry:
     by_name: str
     case_id: str | None
     case_reference: str | None
+    # A social-media mention linked to the citizen (channel "social"): the post and why it
+    # is linked. ``by_name`` is then its author's handle.
+    mention: MentionDetail | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,8 @@ class CitizenSnapshot:
     # Merges of these records made in two places at once (two supervisors, offline): shown
     # and resolved like a conflicting edit of the record.
     merge_conflicts: tuple[str, ...] = ()
+    # Social handles on the record, then those of mentions linked to them (``@user@host``).
+    social_handles: tuple[str, ...] = ()
 
     @property
     def last_contact(self) -> TimelineEntry | None:
@@ -247,15 +257,17 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
     marker_rows = session.scalars(
         select(Marker).where(Marker.citizen_id.in_(ids), Marker.ended_at.is_(None))
     ).all()
+    posts = linked_mentions(session, ids, TIMELINE_LIMIT)
     reached = _assurance(session, citizen_id, citizen.identifiers)
-    truncated = len(contacts) > TIMELINE_LIMIT
+    truncated = len(contacts) > TIMELINE_LIMIT or posts.truncated
     contacts = contacts[:TIMELINE_LIMIT]
     names = staff_names(
         session,
         [c.by for c in contacts]
         + [n.by for n in notes]
         + [c.assignee_id for c in case_rows]
-        + [m.set_by for m in marker_rows],
+        + [m.set_by for m in marker_rows]
+        + [p.linked_by for p in posts.mentions],
     )
     codes = {c.service_code for c in case_rows}
     services = (
@@ -268,7 +280,8 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
         else {}
     )
     references = {c.id: c.reference for c in case_rows}
-    foreign = {x.case_id for x in [*contacts, *notes] if x.case_id and x.case_id not in references}
+    cited = [x.case_id for x in [*contacts, *notes]] + [p.case_id for p in posts.mentions]
+    foreign = {c for c in cited if c and c not in references}
     if foreign:
         references.update(
             session.execute(select(Case.id, Case.reference).where(Case.id.in_(foreign))).all()
@@ -277,33 +290,51 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
     def who(staff_id: str | None) -> str:
         return names.get(staff_id, staff_id) if staff_id else ""
 
-    timeline = [
-        TimelineEntry(
-            c.id,
-            "contact",
-            c.at,
-            c.channel,
-            c.direction,
-            c.summary,
-            who(c.by),
-            c.case_id,
-            references.get(c.case_id) if c.case_id else None,
-        )
-        for c in contacts
-    ] + [
-        TimelineEntry(
-            n.id,
-            "note",
-            n.at,
-            None,
-            None,
-            n.text,
-            who(n.by),
-            n.case_id,
-            references.get(n.case_id) if n.case_id else None,
-        )
-        for n in notes
-    ]
+    timeline = (
+        [
+            TimelineEntry(
+                c.id,
+                "contact",
+                c.at,
+                c.channel,
+                c.direction,
+                c.summary,
+                who(c.by),
+                c.case_id,
+                references.get(c.case_id) if c.case_id else None,
+            )
+            for c in contacts
+        ]
+        + [
+            TimelineEntry(
+                n.id,
+                "note",
+                n.at,
+                None,
+                None,
+                n.text,
+                who(n.by),
+                n.case_id,
+                references.get(n.case_id) if n.case_id else None,
+            )
+            for n in notes
+        ]
+        + [
+            TimelineEntry(
+                p.id,
+                "contact",
+                p.at,
+                "social",
+                "inbound",
+                p.text,
+                p.author_handle,
+                p.case_id,
+                references.get(p.case_id) if p.case_id else None,
+                replace(p, linked_by_name=who(p.linked_by)),
+            )
+            for p in posts.mentions
+        ]
+    )
     timeline.sort(key=lambda e: (e.at, e.id), reverse=True)
     return CitizenSnapshot(
         id=citizen.id,
@@ -394,6 +425,10 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenSnapshot:
             )
         ),
         asked_for=asked_for if asked_for != citizen_id else None,
+        social_handles=social_handles(
+            [i.value for c in (citizen, *merged_in) for i in c.identifiers if i.kind == "social"],
+            posts.mentions,
+        ),
     )
 
 
@@ -410,13 +445,19 @@ def concerns_citizen(session: Session, citizen_id: str, doc_ids: set[str]) -> bo
         .limit(1)
     ):
         return True
-    for table in (Interaction, Note, Case, Marker):
+    for table in (Interaction, Note, Case, Marker, Mention, IdentityLink):
         found = session.scalar(
             select(table.id).where(table.id.in_(doc_ids), table.citizen_id.in_(ids)).limit(1)
         )
         if found is not None:
             return True
-    return False
+    # A mention no longer linked here, or a link of one undone: shown here until now.
+    linked = session.scalar(
+        select(IdentityLink.id)
+        .where(IdentityLink.subject_id.in_(doc_ids), IdentityLink.citizen_id.in_(ids))
+        .limit(1)
+    )
+    return linked is not None
 
 
 def load_if_concerned(

@@ -7,11 +7,14 @@ it, and a screen reader reads its content, not a label.
 
 from html import escape
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
 
 from ui import labels
 from ui.citizen.snapshot import TimelineEntry
 from ui.citizen.timeline_attachments import AttachmentPane
+from ui.citizen.timeline_mention import body_text, mention_facts, safe_address
 from ui.citizen.timeline_model import how, when_long
 from ui.worker import DbWorker
 
@@ -22,6 +25,8 @@ class EntryReader(QWidget):
         self.entry: TimelineEntry | None = None
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)  # synced text is never a link to follow
+        # A mention's post address only, and only when the person activates it.
+        self.text.anchorClicked.connect(self._open_post)
         self.text.setAccessibleName(self.tr("Selected entry"))
         self.text.setAccessibleDescription(
             self.tr("The whole of the entry chosen in the timeline: who, when, how and what.")
@@ -55,10 +60,24 @@ class EntryReader(QWidget):
             (self.tr("Recorded by"), who),
             (self.tr("Case"), case),
         ]
+        cells = [(name, escape(value)) for name, value in facts]
+        if entry.mention is not None:
+            cells = cells[:2] + facts_of_post(entry) + cells[3:]
         rows = "".join(
-            f"<tr><td><b>{escape(name)}</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
-            for name, value in facts
+            f"<tr><td><b>{escape(name)}</b>&nbsp;&nbsp;</td><td>{value}</td></tr>"
+            for name, value in cells
         )
-        body = escape(labels.shown(entry.summary, lines=True))
+        said = body_text(entry.mention) if entry.mention is not None else entry.summary
+        body = escape(labels.shown(said, lines=True))
         self.text.setHtml(f"<table>{rows}</table><hr/><p style='white-space: pre-wrap'>{body}</p>")
         self.attachments.show_entry(entry.id)
+
+    def _open_post(self, url: QUrl) -> None:
+        """The post's address, opened in the browser because the person chose it."""
+        mention = self.entry.mention if self.entry is not None else None
+        if mention is not None and safe_address(mention.url) == url.toString():
+            QDesktopServices.openUrl(url)
+
+
+def facts_of_post(entry: TimelineEntry) -> list[tuple[str, str]]:
+    return mention_facts(entry.mention) if entry.mention is not None else []
