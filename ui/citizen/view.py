@@ -180,11 +180,14 @@ class CitizenView(QWidget):
         self.snapshot: CitizenSnapshot | None = None
         self.dialog: QDialog | None = None
         self.populate_ms = 0.0  # time it took to put the last snapshot into the widgets
-        # The citizen is read through ``self``: a view built ahead (``spare``) is bound later.
+        # Whom to read is looked up at each read: a view built ahead (``spare``) is bound
+        # later. A one-item list, not ``self``: lambdas holding the view would keep its Python
+        # wrapper alive after the widget is deleted.
+        bound = self._bound = [citizen_id]
         self.loader = SnapshotLoader(
             ctx.worker,
-            lambda session: load_citizen(session, self.citizen_id),
-            lambda session, ids: load_if_concerned(session, self.citizen_id, ids),
+            lambda session: load_citizen(session, bound[0]),
+            lambda session, ids: load_if_concerned(session, bound[0], ids),
             self,
         )
         self.loader.arrived.connect(self._arrived)
@@ -283,7 +286,7 @@ class CitizenView(QWidget):
         """Make a spare view this citizen's, and read them."""
         if self.citizen_id:
             raise RuntimeError("a citizen view is bound once")
-        self.citizen_id = citizen_id
+        self.citizen_id = self._bound[0] = citizen_id
         if self.timeline.composer is not None:
             self.timeline.composer.citizen_id = citizen_id
         self.reload()
