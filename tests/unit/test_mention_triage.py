@@ -219,3 +219,37 @@ def test_dismissed_then_back_to_new_forgets_its_links(laptop: Store) -> None:
         assert back["state"] == "new" and "citizen_id" not in back
         with pytest.raises(ValidationError, match="already new"):
             reopen(s, AGENT, mention["_id"])
+
+
+def cli(folder: Path, *args: str) -> int:
+    import main
+
+    return main.run(["--data-dir", str(folder), "mention", *args])
+
+
+def test_the_command_line_lists_shows_and_triages_with_one_line_refusals(
+    laptop: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mention = new_mention(laptop)
+    hostile = {**mention, "content_text": "@council bins \u202egnorw\u202c \x1b[2J", "tags": []}
+    with laptop.write() as s:
+        docstore.put(s, hostile)
+    laptop.close()
+    folder = tmp_path / "data"
+    assert cli(folder, "list", "--limit", "500") == 0
+    listed = capsys.readouterr().out
+    assert mention["_id"] in listed and "\u202e" not in listed and "\x1b" not in listed
+    assert cli(folder, "show", mention["_id"]) == 0
+    shown = capsys.readouterr().out
+    assert "suggested service: missed-bin (words: bins)" in shown
+    assert "\\u202e" in shown and "\u202e" not in shown
+    assert cli(folder, "dismiss", mention["_id"], "--as", "tomos.mitchell") == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"caseworker: {MENTION_TRIAGERS}" and "Traceback" not in err
+    assert cli(folder, "case", mention["_id"], "--service", "missed-bin", "--as", "agent") == 0
+    assert "case " in capsys.readouterr().out
+    assert cli(folder, "list", "--state", "case_opened", "--limit", "500") == 0
+    assert mention["_id"] in capsys.readouterr().out
+    assert cli(folder, "reopen", mention["_id"], "--as", "agent") == 0
+    assert cli(folder, "link", mention["_id"], "citizen:nobody", "--as", "agent") == 1
+    assert capsys.readouterr().err.count("\n") == 1
