@@ -28,7 +28,9 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     if not found.rows:
         print(f"no mentions {'at all' if state is None else state}")
         return 0
-    rows = [(r.id, when(r.published_at), r.state, r.author_handle, _short(r)) for r in found.rows]
+    rows: list[tuple[str, ...]] = [
+        (r.id, when(r.published_at), r.state, r.author_handle, _short(r)) for r in found.rows
+    ]
     table(rows)
     if found.has_more:
         print(f"(the newest {len(found.rows)} of {found.total}; --limit N for more)")

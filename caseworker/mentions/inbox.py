@@ -15,6 +15,8 @@ from sqlalchemy import ColumnElement, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
+from caseworker.access import local
+from caseworker.access.channels import EVERYTHING, MENTIONS, shared_roots
 from caseworker.documents.codec import Document
 from caseworker.errors import NotFoundError, ValidationError
 from caseworker.mentions.suggest import (
@@ -30,6 +32,14 @@ from caseworker.store import docstore
 PAGE_SIZE = 100
 LIST_TEXT = 300  # characters of a post read for the list (the view elides it further)
 _ROWID: Any = literal_column("mentions.rowid")
+
+
+def holds_inbox(session: Session, staff_id: str, role: str) -> bool:
+    """Whether this member of staff works the mentions inbox: they hold the mentions channel
+    (supervisors, admins, agents of a queue that takes social-media work; read from the local
+    staff and queue records, as the server reads its own)."""
+    roots = shared_roots(local.person_of(session, staff_id, role))
+    return EVERYTHING in roots or MENTIONS in roots
 
 
 @dataclass(frozen=True)
