@@ -60,6 +60,10 @@ class MentionsPage(QWidget):
         self._ctx = ctx
         self._chosen: str | None = None
         self._asked = 0
+        # An action waits for the last one's answer and the detail read after it: a second
+        # key pressed at once acts on what the first left, never on what was there before.
+        self._writing = False
+        self._reading = False
         self.model = MentionListModel(ctx.worker, ctx.bus, self, page_size)
 
         self.heading = QLabel(self.tr("Mentions"))
@@ -214,6 +218,7 @@ class MentionsPage(QWidget):
             self._read_detail(mention_id)
 
     def _read_detail(self, mention_id: str) -> None:
+        self._reading = True
         self._asked += 1
         asked = self._asked
         self._ctx.worker.read(
@@ -225,6 +230,7 @@ class MentionsPage(QWidget):
     def _show_detail(self, asked: int, found: Detail) -> None:
         if not isValid(self) or asked != self._asked:
             return
+        self._reading = False
         self.detail.show_detail(found)
         self._update_buttons()
         self.detail_shown.emit(found)
@@ -232,6 +238,7 @@ class MentionsPage(QWidget):
     def _detail_failed(self, asked: int, error: Exception) -> None:
         if not isValid(self) or asked != self._asked:
             return
+        self._reading = False
         self.detail.show_detail(None)
         self._update_buttons()
         self._say(plain_error(error))
@@ -267,6 +274,8 @@ class MentionsPage(QWidget):
         button = self.buttons.get(name)
         if shown is None or button is None or not button.isEnabled():
             return None
+        if self._writing or self._reading:
+            return None
         mention_id, seen, actor = str(shown.doc["_id"]), self._seen(shown), self._ctx.actor
         if name == "link" and shown.citizen is not None:
             match = shown.citizen.match
@@ -298,14 +307,24 @@ class MentionsPage(QWidget):
         return None
 
     def _write(self, job: Job, done: str) -> None:
-        self._ctx.worker.write(job, lambda _r: self._say(done), self._refused)
+        self._writing = True
+        self._ctx.worker.write(job, lambda _r: self._written(done), self._refused)
+
+    def _written(self, done: str) -> None:
+        if not isValid(self):
+            return
+        self._writing = False
+        if self._chosen:
+            self._read_detail(self._chosen)
+        self._say(done)
 
     def _refused(self, error: Exception) -> None:
         if not isValid(self):
             return
-        self._say(plain_error(error), problem=True)
+        self._writing = False
         if self._chosen:
             self._read_detail(self._chosen)  # show what is there now
+        self._say(plain_error(error), problem=True)
 
     def _dialog(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(dialog.deleteLater)
