@@ -34,6 +34,8 @@ LIST_TEXT = 160  # characters of a post in its cell (the view elides what does n
 
 
 class MentionListModel(QAbstractTableModel):
+    COLUMNS = COLUMNS  # the column keys, as the other lists' models give theirs
+
     loading_changed = Signal(bool)
     total_changed = Signal(int)
     page_loaded = Signal(int)  # rows now loaded
