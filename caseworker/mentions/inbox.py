@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, func, literal, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
@@ -84,7 +84,10 @@ def page(
     """Mentions in ``state`` (None: every state), newest first, after ``after``."""
     clauses = _where(state)
     if after is not None:
-        clauses.append(tuple_(Mention.published_at, _ROWID) < tuple_(*after))
+        # The moment bound as the column stores it (ISO text): a bare datetime would be
+        # compared as Python's text, which sorts otherwise, and pages would skip rows.
+        moment = literal(after[0], Mention.__table__.c.published_at.type)
+        clauses.append(tuple_(Mention.published_at, _ROWID) < tuple_(moment, after[1]))
     stmt = (
         select(
             Mention.id,
