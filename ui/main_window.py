@@ -374,6 +374,12 @@ class MainWindow(QMainWindow):
             (self.tr("Filter the case list"), "Ctrl+F"),
         ]
         groups = [(self.tr("Anywhere in the window"), [*self.shortcut_list(), *extra])]
+        inbox = self.pages.get("mentions")
+        if inbox is not None:
+            from ui.mentions.page import MentionsPage  # loaded only for those who see it
+
+            assert isinstance(inbox, MentionsPage)
+            groups.append((self.tr("In the mentions inbox"), inbox.keys()))
         for title, pairs in [*groups, *self.record_shortcuts()]:
             group = QTreeWidgetItem([title, ""])
             table.addTopLevelItem(group)

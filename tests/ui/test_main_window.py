@@ -196,7 +196,13 @@ def test_f1_lists_the_keys_of_a_case_and_of_a_citizen_even_with_none_open(
     window: MainWindow,
 ) -> None:
     groups = _tree_rows(window.shortcuts_table())
-    assert set(groups) == {"Anywhere in the window", "In a case", "In a citizen's record"}
+    assert set(groups) == {
+        "Anywhere in the window",
+        "In the mentions inbox",  # the seed's first agent works the social-media queue
+        "In a case",
+        "In a citizen's record",
+    }
+    assert groups["In the mentions inbox"]["Dismiss as not actionable"] == "D"
     assert groups["Anywhere in the window"]["Find a citizen or case"] == "Ctrl+K"
     assert groups["In a case"]["Undo the last change"] == "Ctrl+Z"
     assert groups["In a case"]["Reply to the citizen"] == "Ctrl+Shift+M"

@@ -163,6 +163,10 @@ class MentionsPage(QWidget):
         self._update_buttons()
         self.model.show_state("new")
 
+    def keys(self) -> list[tuple[str, str]]:
+        """Each action and its key, for the window's list of keys (F1)."""
+        return [(tip, key) for _name, _text, key, tip in self._actions()]
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:  # the list gets its share once there is a width to share
