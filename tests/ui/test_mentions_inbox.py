@@ -27,7 +27,7 @@ from ui import rail
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.mentions.detail import SafeBrowser
-from ui.mentions.dialogs import OpenCaseFromMentionDialog
+from ui.mentions.dialogs import DraftReplyDialog, OpenCaseFromMentionDialog
 from ui.mentions.page import MentionsPage
 from ui.theme import Theme
 
@@ -254,3 +254,34 @@ def test_one_key_opens_a_case_in_the_suggested_services_queue(
         citizen.id,
     )
     assert (now["state"], now["case_id"], now["citizen_id"]) == ("case_opened", case_id, citizen.id)
+
+
+def test_a_reply_is_drafted_on_the_mentions_case_by_the_keyboard(
+    qtbot: QtBot, page: MentionsPage, seeded: Store, ctx: UiContext
+) -> None:
+    doc = arrive(seeded, ctx, "mention:mastodon-m.example-7")
+    chosen(qtbot, page, doc["_id"])
+    assert not page.buttons["reply"].isEnabled()  # no case yet: nowhere to keep a reply
+    QTest.keyClick(page.table, Qt.Key.Key_R)
+    assert page.findChild(DraftReplyDialog) is None
+    with seeded.write() as s:
+        _case, changes = mention_triage.open_case(s, ctx.actor, doc["_id"], "missed-bin")
+        stored = docstore.get(s, doc["_id"])
+    assert stored is not None
+    ctx.bus.changed.emit(changes)  # as the worker or a pull tells the window
+    qtbot.waitUntil(lambda: page.buttons["reply"].isEnabled(), timeout=WAIT_MS)
+    QTest.keyClick(page.table, Qt.Key.Key_R)
+    dialog = page.findChild(DraftReplyDialog)
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)  # its keys are the window's
+    assert dialog.focusWidget() is dialog.text  # the reply is where typing goes
+    QTest.keyClicks(dialog.text, "Sorry, a crew is on its way.")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        QTest.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    reply_id = saved.args[0][0]
+    with seeded.read() as s:
+        reply = docstore.get(s, reply_id)
+    assert reply is not None
+    assert reply["case_id"] == stored["case_id"] and reply["mention_id"] == doc["_id"]
+    assert reply["text"] == "@carys@mastodon.example Sorry, a crew is on its way."
