@@ -27,7 +27,7 @@ from ui import rail
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.mentions.detail import SafeBrowser
-from ui.mentions.dialogs import DraftReplyDialog, OpenCaseFromMentionDialog
+from ui.mentions.dialogs import DraftReplyDialog, LinkMentionDialog, OpenCaseFromMentionDialog
 from ui.mentions.page import MentionsPage
 from ui.theme import Theme
 
@@ -285,3 +285,33 @@ def test_a_reply_is_drafted_on_the_mentions_case_by_the_keyboard(
     assert reply is not None
     assert reply["case_id"] == stored["case_id"] and reply["mention_id"] == doc["_id"]
     assert reply["text"] == "@carys@mastodon.example Sorry, a crew is on its way."
+
+
+def test_another_citizen_is_found_and_linked_by_the_keyboard(
+    qtbot: QtBot, page: MentionsPage, seeded: Store, ctx: UiContext
+) -> None:
+    doc = arrive(seeded, ctx, "mention:mastodon-m.example-8", author_name="A stranger")
+    chosen(qtbot, page, doc["_id"])
+    assert not page.buttons["link"].isEnabled()  # nobody suggested: nothing to take
+    with seeded.read() as s:
+        citizen = s.scalars(
+            select(Citizen).where(Citizen.merged_into.is_(None)).order_by(Citizen.id)
+        ).first()
+        assert citizen is not None
+        citizen_id, family = citizen.id, citizen.family_name
+    QTest.keyClick(page.table, Qt.Key.Key_C)
+    dialog = page.findChild(LinkMentionDialog)
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.results_shown, timeout=WAIT_MS):
+        QTest.keyClicks(dialog.find_box, family)
+    while dialog.chosen() != citizen_id:
+        before = dialog.people.currentRow()
+        QTest.keyClick(dialog.find_box, Qt.Key.Key_Down)
+        assert dialog.people.currentRow() != before, "the citizen was not among those found"
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        QTest.keyClick(dialog.find_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with seeded.read() as s:
+        now = docstore.get(s, doc["_id"])
+    assert now is not None and (now["state"], now["citizen_id"]) == ("linked", citizen_id)

@@ -253,3 +253,15 @@ def test_the_command_line_lists_shows_and_triages_with_one_line_refusals(
     assert cli(folder, "reopen", mention["_id"], "--as", "agent") == 0
     assert cli(folder, "link", mention["_id"], "citizen:nobody", "--as", "agent") == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_citizen_anonymised_by_an_erasure_is_refused(laptop: Store) -> None:
+    mention = new_mention(laptop)
+    with laptop.write() as s:
+        citizen = s.scalars(select(Citizen.id).order_by(Citizen.id.desc())).first()
+        assert citizen is not None
+        doc = docstore.get(s, citizen)
+        assert doc is not None
+        docstore.put(s, {**doc, "anonymised": "erasure:e1"})
+    with laptop.write() as s, pytest.raises(ValidationError, match="was erased"):
+        link(s, AGENT, mention["_id"], citizen)
