@@ -315,3 +315,22 @@ def test_another_citizen_is_found_and_linked_by_the_keyboard(
     with seeded.read() as s:
         now = docstore.get(s, doc["_id"])
     assert now is not None and (now["state"], now["citizen_id"]) == ("linked", citizen_id)
+
+
+def test_a_dismissed_mention_leaves_the_new_ones_and_the_next_is_chosen(
+    qtbot: QtBot, page: MentionsPage, seeded: Store, ctx: UiContext
+) -> None:
+    later = arrive(seeded, ctx, "mention:mastodon-m.example-9", published_at="2030-01-02T10:00:00Z")
+    earlier = arrive(
+        seeded, ctx, "mention:mastodon-m.example-10", published_at="2030-01-02T09:00:00Z"
+    )
+    qtbot.waitUntil(lambda: page.model.row_of(earlier["_id"]) == 1, timeout=WAIT_MS)
+    chosen(qtbot, page, later["_id"])
+    with qtbot.waitSignal(page.acted, timeout=WAIT_MS) as said:
+        QTest.keyClick(page.table, Qt.Key.Key_D)
+    assert said.args[0] == "Dismissed as not actionable."
+    qtbot.waitUntil(lambda: page.model.row_of(later["_id"]) == -1, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.doc["_id"] == earlier["_id"],
+        timeout=WAIT_MS,
+    )

@@ -59,6 +59,7 @@ class MentionsPage(QWidget):
         self.setObjectName("mentions")
         self._ctx = ctx
         self._chosen: str | None = None
+        self._last: tuple[str | None, int] = (None, 0)  # the last chosen, and its row
         self._asked = 0
         # An action waits for the last one's answer and the detail read after it: a second
         # key pressed at once acts on what the first left, never on what was there before.
@@ -192,6 +193,7 @@ class MentionsPage(QWidget):
 
     # -- the list -----------------------------------------------------------------------------
     def _on_state(self) -> None:
+        self._last = (None, 0)
         state = self.state_box.currentData()
         self.model.show_state(None if state == ALL else str(state))
 
@@ -200,15 +202,18 @@ class MentionsPage(QWidget):
 
     def _on_loaded(self, rows: int) -> None:
         if rows and not self.table.selectionModel().hasSelection():
-            keep = self.model.row_of(self._chosen) if self._chosen else -1
-            self.table.selectRow(max(keep, 0))
-        elif self._chosen:
-            self._read_detail(self._chosen)  # re-read: it may have changed
+            # The one chosen before, else the one that took its place (the next, once a
+            # dismissed mention has left the New ones), else the newest.
+            last_id, last_row = self._last
+            keep = self.model.row_of(last_id) if last_id else -1
+            self.table.selectRow(keep if keep >= 0 else min(last_row, rows - 1))
         if not rows:
             self._choose(None)
 
     def _on_selection(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._last = (self.model.row(rows[0].row()).id, rows[0].row())
         self._choose(self.model.row(rows[0].row()).id if rows else None)
 
     def _choose(self, mention_id: str | None) -> None:
