@@ -173,6 +173,14 @@ def build() -> CommandLine:
     )
     cli.add_bench(
         Command(
+            "inbox",
+            "the mentions inbox opened on 50,000 mentions (target: under 200 ms)",
+            "ui.bench_inbox:configure",
+            NO_WINDOW,
+        )
+    )
+    cli.add_bench(
+        Command(
             "sync-window",
             "the window's event loop while live sync pulls",
             "ui.bench_sync:configure",

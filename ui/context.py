@@ -13,6 +13,9 @@ class UiContext:
     staff_name: str
     worker: DbWorker
     bus: ChangeBus
+    # Holds the mentions channel (supervisors, admins, agents of a social-media queue): the
+    # Mentions page is theirs (``mentions.inbox.holds_inbox``, read when they sign in).
+    holds_mentions: bool = False
 
     @property
     def can_supervise(self) -> bool:

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.display import one_line
 from caseworker.errors import CaseworkerError, StoreError
+from caseworker.mentions.inbox import holds_inbox
 from caseworker.models import Citizen
 from caseworker.services.context import Actor
 from caseworker.store.engine import is_encrypted
@@ -198,7 +200,8 @@ class Launcher:
             if self._connected is not None:  # an empty store, connected from the sign-in
                 account, self._connected = self._connected, None
                 configured = config.load(data_dir)
-            ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus)
+            holds = self._read(partial(holds_inbox, staff_id=staff.id, role=staff.role))
+            ctx = UiContext(Actor(staff.id, staff.role), staff.name, self.worker, bus, holds)
             central = CentralConnection(data_dir, self.worker, bus, staff.username, configured)
             window = MainWindow(ctx, theme, central=central)
             if configured is None and self._by_passphrase and self.store is not None:

@@ -1,7 +1,7 @@
 """The main window: navigation rail, omnibox, tabs of open records, menus and status bar.
 
 Every action is in a menu with its shortcut shown (F1 lists them all): Ctrl+K search,
-Ctrl+1..5 the rail's pages, Ctrl+Tab / Ctrl+Shift+Tab between tabs, Ctrl+W closes a tab;
+Ctrl+1..6 the rail's pages, Ctrl+Tab / Ctrl+Shift+Tab between tabs, Ctrl+W closes a tab;
 for a new or unknown caller (``ui.callers``) Ctrl+Shift+N a new citizen, Ctrl+Shift+L an
 anonymous contact, Ctrl+Shift+O a case for no one.
 """
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Caseworker"))
         self.search = SearchController(ctx.worker, self, ctx.bus)
         self.omnibox = Omnibox()
-        self.page_names = rail.pages_for(ctx.actor.role)
+        self.page_names = rail.pages_for(ctx.actor.role, ctx.holds_mentions)
         self.pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         for page in self.page_names:
@@ -184,6 +184,13 @@ class MainWindow(QMainWindow):
             return search
         if page == "routing":
             return RoutingPage(self.ctx)
+        if page == "mentions":
+            from ui.mentions.page import MentionsPage
+
+            mentions = MentionsPage(self.ctx)
+            mentions.open_case_requested.connect(self.open_record)
+            mentions.open_citizen_requested.connect(self.open_record)
+            return mentions
         raise ValueError(f"no page {page!r}")
 
     # -- the omnibox ---------------------------------------------------------------------------
@@ -367,6 +374,12 @@ class MainWindow(QMainWindow):
             (self.tr("Filter the case list"), "Ctrl+F"),
         ]
         groups = [(self.tr("Anywhere in the window"), [*self.shortcut_list(), *extra])]
+        inbox = self.pages.get("mentions")
+        if inbox is not None:
+            from ui.mentions.page import MentionsPage  # loaded only for those who see it
+
+            assert isinstance(inbox, MentionsPage)
+            groups.append((self.tr("In the mentions inbox"), inbox.keys()))
         for title, pairs in [*groups, *self.record_shortcuts()]:
             group = QTreeWidgetItem([title, ""])
             table.addTopLevelItem(group)

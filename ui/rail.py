@@ -17,25 +17,27 @@ from caseworker.access.people import Person
 from ui import icons
 
 # Every page the rail can offer, in order, with its icon and its Ctrl+digit shortcut. Only
-# pages that are built: social-media mentions and a supervisor's dashboard come back here
-# (with their access rules) when they do something, not as empty pages that say "later".
-PAGES = ("my_work", "queues", "search", "board", "routing")
+# pages that are built (a page that says "later" is not offered).
+PAGES = ("my_work", "queues", "search", "board", "routing", "mentions")
 _ICONS = {
     "my_work": "nav-my-work",
     "queues": "nav-queues",
     "search": "nav-search",
     "board": "nav-dashboard",
     "routing": "nav-routing",
+    "mentions": "nav-mentions",
 }
 
 
-def pages_for(role: str) -> tuple[str, ...]:
-    """The pages a role works with: cases in queues for every known role, search for anyone.
-    Unknown roles get the least."""
+def pages_for(role: str, mentions: bool = False) -> tuple[str, ...]:
+    """The pages a role works with: cases in queues for every known role, search for anyone;
+    the mentions inbox for those who hold the mentions channel (``mentions``: supervisors,
+    admins, agents of a social-media queue; not the role alone). Unknown roles get the least."""
     person = Person("", role if role in vocab.ROLES else "")
     shown = {"my_work": True, "queues": bool(person.role), "search": True}
     shown["board"] = person.is_supervisor
     shown["routing"] = person.is_supervisor
+    shown["mentions"] = mentions and bool(person.role)
     return tuple(page for page in PAGES if shown[page])
 
 
@@ -50,6 +52,7 @@ def page_title(page: str) -> str:
         "search": QCoreApplication.translate("Rail", "Search"),
         "board": QCoreApplication.translate("Rail", "Board"),
         "routing": QCoreApplication.translate("Rail", "Routing"),
+        "mentions": QCoreApplication.translate("Rail", "Mentions"),
     }
     return titles[page]
 
@@ -117,4 +120,5 @@ class NavigationRail(QFrame):
             "search": self.tr("Everyone and every case the search box found."),
             "board": self.tr("Workload, breaches and trends of the cases on this laptop."),
             "routing": self.tr("Which queue new cases go to, and who works each queue."),
+            "mentions": self.tr("Social-media posts that mention the council, to triage."),
         }[page]

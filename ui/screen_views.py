@@ -27,6 +27,8 @@ from ui.dialogs.new_citizen import NewCitizenDialog
 from ui.dialogs.note import NoteDialog
 from ui.dialogs.open_case import OpenCaseDialog
 from ui.main_window import MainWindow
+from ui.mentions.dialogs import DraftReplyDialog
+from ui.mentions.page import MentionsPage
 from ui.routing.page import RoutingPage
 from ui.signin import SignInDialog
 from ui.worklist.assign_dialog import AssignDialog
@@ -172,6 +174,39 @@ def _case_dialog(open_it: Callable[[CaseView], QDialog | None]) -> Show:
     return show
 
 
+def _mentions(window: MainWindow, _picks: Picks) -> None:
+    _mentions_page(window)
+
+
+def _mentions_page(window: MainWindow) -> MentionsPage:
+    """The mentions inbox, with the newest new mention chosen (its detail shown)."""
+    if "mentions" not in window.pages:
+        raise NothingToShow("only those who hold the mentions channel see the inbox")
+    window.show_page("mentions")
+    page = window.pages["mentions"]
+    assert isinstance(page, MentionsPage)
+    deadline = perf_counter() + 20
+    while page.detail.detail is None and perf_counter() < deadline:
+        QApplication.processEvents()
+    if page.detail.detail is None:
+        raise NothingToShow("the store has no new mentions")
+    return page
+
+
+def _mention_action(action: str) -> Show:
+    def show(window: MainWindow, _picks: Picks) -> QDialog | None:
+        return _mentions_page(window).act(action)
+
+    return show
+
+
+def _mention_reply(window: MainWindow, _picks: Picks) -> QDialog:
+    shown = _mentions_page(window).detail.detail
+    assert shown is not None
+    handle = str(shown.doc.get("author_handle") or "")
+    return _opened(DraftReplyDialog(window.ctx, str(shown.doc["_id"]), handle, window))
+
+
 # The window's own views: screenshots in both languages at every size.
 VIEWS: dict[str, Show] = {
     "start": lambda window, _picks: window.show_page(window.page_names[0]),
@@ -182,6 +217,7 @@ VIEWS: dict[str, Show] = {
     "queue": _page("queues"),
     "board": _supervisors_page("board"),
     "routing": _supervisors_page("routing"),
+    "mentions": _mentions,
 }
 # Screens only some roles see, and the role to show them as (the rest: any role).
 ROLE_FOR: dict[str, str] = {
@@ -224,6 +260,9 @@ DIALOGS: dict[str, Show] = {
     ),
     "routing-rule": _routing_rule,
     "lock": _lock,
+    "mention-case": _mention_action("case"),
+    "mention-link": _mention_action("choose"),
+    "mention-reply": _mention_reply,
 }
 
 SCREENS: dict[str, Show] = {**VIEWS, **DIALOGS}

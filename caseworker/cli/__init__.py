@@ -169,7 +169,7 @@ CORE_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "mention",
-        "social-media mentions: public replies drafted here, posted by the central service",
+        "social-media mentions: the inbox (list, show, triage), and public replies drafted here",
         group(
             (
                 Command(
@@ -186,6 +186,34 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     "replies",
                     "a case's public replies and where each is (posted: its address)",
                     _CLI + "mention_replies:configure_list",
+                ),
+                Command(
+                    "list",
+                    "the mentions inbox, newest first (--state new by default)",
+                    _CLI + "mention_triage:configure_list",
+                ),
+                Command(
+                    "show",
+                    "one mention: its words, attachments as links, suggested citizen and service",
+                    _CLI + "mention_triage:configure_show",
+                ),
+                Command(
+                    "link",
+                    "link a mention to a citizen (the match's reasons are kept)",
+                    _CLI + "mention_triage:configure_link",
+                ),
+                Command(
+                    "case",
+                    "open a case from a mention, in its service's queue",
+                    _CLI + "mention_triage:configure_case",
+                ),
+                Command(
+                    "dismiss",
+                    "dismiss a mention as not actionable",
+                    _CLI + "mention_triage:configure_dismiss",
+                ),
+                Command(
+                    "reopen", "put a mention back to new", _CLI + "mention_triage:configure_reopen"
                 ),
             ),
             dest="action",

@@ -41,6 +41,8 @@ class NewCase:
     # When the council received it, if before now (a letter opened days later): a statutory
     # clock runs from the day of receipt (caseworker.sar.requests). UTC, aware.
     received_at: datetime | None = None
+    # Where it goes when that is already decided (a mention triaged in the inbox); else routed.
+    queue_id: str | None = None
 
 
 def _service(session: Session, code: str) -> Service:
@@ -129,7 +131,8 @@ def open_case(session: Session, actor: Actor, new: NewCase) -> tuple[str, Change
             "status": "new",
             "priority": new.priority,
             "channel": new.channel,
-            "queue_id": routing.queue_for_new_case(
+            "queue_id": new.queue_id
+            or routing.queue_for_new_case(
                 session, service, new.location_postcode, new.citizen_id, new.channel
             ),
             "opened_at": to_iso(opened),

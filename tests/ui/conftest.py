@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from caseworker.mentions.inbox import holds_inbox
 from caseworker.models import StaffMember
 from caseworker.services.context import Actor
 from caseworker.store.store import STORE_FILENAME, Store
@@ -94,7 +95,9 @@ def make_ctx(seeded: Store, theme: Theme) -> Iterator[Callable[[str], UiContext]
 
     def make(role: str = "agent") -> UiContext:
         staff = staff_with_role(seeded, role)
-        return UiContext(Actor(staff.id, staff.role), staff.name, worker, bus)
+        with seeded.read() as session:  # as the launcher reads it when they sign in
+            holds = holds_inbox(session, staff.id, staff.role)
+        return UiContext(Actor(staff.id, staff.role), staff.name, worker, bus, holds)
 
     yield make
     for w in workers:

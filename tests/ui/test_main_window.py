@@ -34,10 +34,13 @@ def _ids(store: Store) -> tuple[str, str, str]:
 def test_pages_by_role_and_only_pages_that_are_built() -> None:
     assert rail.pages_for("agent") == ("my_work", "queues", "search")
     assert rail.pages_for("field_officer") == ("my_work", "queues", "search")
-    assert rail.pages_for("supervisor") == rail.PAGES
-    assert rail.pages_for("someone new") == ("my_work", "search")
+    assert rail.pages_for("supervisor", mentions=True) == rail.PAGES
+    assert rail.pages_for("someone new", mentions=True) == ("my_work", "search")
+    # The mentions inbox is for those who hold the mentions channel, not for a role as such.
+    assert rail.pages_for("agent", mentions=True) == ("my_work", "queues", "search", "mentions")
     for role in ("agent", "field_officer", "supervisor", "admin"):
-        assert not {"mentions", "dashboard"} & set(rail.pages_for(role))
+        assert "mentions" not in rail.pages_for(role)
+        assert "dashboard" not in rail.pages_for(role, mentions=True)
 
 
 @pytest.mark.parametrize("role", ["agent", "field_officer", "supervisor"])
@@ -47,8 +50,10 @@ def test_the_rail_shows_what_the_role_works_with(
     ctx = make_ctx(role)
     window = MainWindow(ctx, theme)
     qtbot.addWidget(window)
-    assert tuple(window.rail.buttons) == rail.pages_for(role)
-    assert not {"mentions", "dashboard"} & set(window.rail.buttons)
+    assert tuple(window.rail.buttons) == rail.pages_for(role, ctx.holds_mentions)
+    # The seed's first agent works the social-media queue; field officers never hold it.
+    assert ("mentions" in window.rail.buttons) == (role != "field_officer")
+    assert "dashboard" not in window.rail.buttons
     assert window.rail.buttons["my_work"].text() == "My work  (Ctrl+1)"
     qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=WAIT_MS)
 
@@ -191,7 +196,13 @@ def test_f1_lists_the_keys_of_a_case_and_of_a_citizen_even_with_none_open(
     window: MainWindow,
 ) -> None:
     groups = _tree_rows(window.shortcuts_table())
-    assert set(groups) == {"Anywhere in the window", "In a case", "In a citizen's record"}
+    assert set(groups) == {
+        "Anywhere in the window",
+        "In the mentions inbox",  # the seed's first agent works the social-media queue
+        "In a case",
+        "In a citizen's record",
+    }
+    assert groups["In the mentions inbox"]["Dismiss as not actionable"] == "D"
     assert groups["Anywhere in the window"]["Find a citizen or case"] == "Ctrl+K"
     assert groups["In a case"]["Undo the last change"] == "Ctrl+Z"
     assert groups["In a case"]["Reply to the citizen"] == "Ctrl+Shift+M"

@@ -67,6 +67,7 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
     "SyncProblemsDialog": (0, 1),
     "SignInDialog": (0,),
     "RulesModel": ("position", "queue"),
+    "MentionListModel": ("published", "state"),  # who and what elide (whole in the detail)
 }
 
 # Screens with cut text that is known and not yet fixed, each with what is cut. Strict: once
