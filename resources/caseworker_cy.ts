@@ -2185,6 +2185,41 @@
     </message>
 </context>
 <context>
+    <name>DraftReplyDialog</name>
+    <message>
+        <source>Draft a public reply</source>
+        <translation>Drafftio ateb cyhoeddus</translation>
+    </message>
+    <message>
+        <source>Posted publicly on Mastodon by the council&apos;s central service, once, when this laptop next syncs. %1 is named first if you do not name them.</source>
+        <translation>Caiff ei bostio&apos;n gyhoeddus ar Mastodon gan wasanaeth canolog y cyngor, unwaith, pan fydd y gliniadur hwn yn cysoni nesaf. Caiff %1 ei enwi gyntaf os nad ydych chi&apos;n ei enwi.</translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Ateb:</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Ateb</translation>
+    </message>
+    <message>
+        <source>The public reply, at most %1 characters.</source>
+        <translation>Yr ateb cyhoeddus, %1 nod ar y mwyaf.</translation>
+    </message>
+    <message>
+        <source>Characters used</source>
+        <translation>Nodau a ddefnyddiwyd</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 o %2 nod</translation>
+    </message>
+    <message>
+        <source>Write the reply first.</source>
+        <translation>Ysgrifennwch yr ateb yn gyntaf.</translation>
+    </message>
+</context>
+<context>
     <name>DrillModel</name>
     <message>
         <source>Reference</source>
@@ -3222,6 +3257,21 @@
     </message>
 </context>
 <context>
+    <name>LinkMentionDialog</name>
+    <message>
+        <source>Link the mention to a citizen</source>
+        <translation>Cysylltu&apos;r crybwylliad â dinesydd</translation>
+    </message>
+    <message>
+        <source>Find the person who posted this: a name, phone number, postcode or email. Up and Down choose.</source>
+        <translation>Dewch o hyd i&apos;r person a bostiodd hwn: enw, rhif ffôn, cod post neu e-bost. Mae I Fyny ac I Lawr yn dewis.</translation>
+    </message>
+    <message>
+        <source>Find and choose the citizen who posted this.</source>
+        <translation>Dewch o hyd i&apos;r dinesydd a bostiodd hwn a&apos;i ddewis.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Caseworker (locked)</source>
@@ -3522,6 +3572,10 @@
         <translation>Unrhyw le yn y ffenestr</translation>
     </message>
     <message>
+        <source>In the mentions inbox</source>
+        <translation>Yn y blwch crybwylliadau</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>Cau (Esc)</translation>
     </message>
@@ -3763,6 +3817,136 @@
     </message>
 </context>
 <context>
+    <name>MentionDetail</name>
+    <message>
+        <source>The chosen mention</source>
+        <translation>Y crybwylliad a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>Postiwyd gan</translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation>Postiwyd am</translation>
+    </message>
+    <message>
+        <source>Deleted at its source: its words are gone.</source>
+        <translation>Wedi&apos;i ddileu yn ei ffynhonnell: mae ei eiriau wedi mynd.</translation>
+    </message>
+    <message>
+        <source>Deleted at its source</source>
+        <translation>Wedi&apos;i ddileu yn ei ffynhonnell</translation>
+    </message>
+    <message>
+        <source>The post</source>
+        <translation>Y neges</translation>
+    </message>
+    <message>
+        <source>The post&apos;s words. Nothing in it loads or opens by itself.</source>
+        <translation>Geiriau&apos;r neges. Nid oes dim ynddi&apos;n llwytho nac yn agor ar ei ben ei hun.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Atodiadau</translation>
+    </message>
+    <message>
+        <source>Links to the post&apos;s photos or videos. Enter opens one in your web browser.</source>
+        <translation>Dolenni i luniau neu fideos y neges. Mae Enter yn agor un yn eich porwr gwe.</translation>
+    </message>
+    <message>
+        <source>Attachments (links, not opened):</source>
+        <translation>Atodiadau (dolenni, heb eu hagor):</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Brysbennu</translation>
+    </message>
+    <message>
+        <source>Suggested citizen</source>
+        <translation>Dinesydd a awgrymir</translation>
+    </message>
+    <message>
+        <source>Suggested service</source>
+        <translation>Gwasanaeth a awgrymir</translation>
+    </message>
+    <message>
+        <source>Triage:</source>
+        <translation>Brysbennu:</translation>
+    </message>
+    <message>
+        <source>Suggested citizen:</source>
+        <translation>Dinesydd a awgrymir:</translation>
+    </message>
+    <message>
+        <source>Suggested service:</source>
+        <translation>Gwasanaeth a awgrymir:</translation>
+    </message>
+    <message>
+        <source>No mention chosen</source>
+        <translation>Dim crybwylliad wedi&apos;i ddewis</translation>
+    </message>
+    <message>
+        <source>citizen: %1</source>
+        <translation>dinesydd: %1</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>achos %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>gan %1</translation>
+    </message>
+    <message>
+        <source>Linked already.</source>
+        <translation>Wedi&apos;i gysylltu eisoes.</translation>
+    </message>
+    <message>
+        <source>None: nobody on this laptop is likely enough. Choose one (C).</source>
+        <translation>Dim: does neb ar y gliniadur hwn yn ddigon tebygol. Dewiswch un (C).</translation>
+    </message>
+    <message>
+        <source>%1, %2% likely: %3</source>
+        <translation>%1, %2% yn debygol: %3</translation>
+    </message>
+    <message>
+        <source>%1 (words: %2)</source>
+        <translation>%1 (geiriau: %2)</translation>
+    </message>
+    <message>
+        <source>None: these fit alike, choose one: %1</source>
+        <translation>Dim: mae&apos;r rhain yn gweddu&apos;n gyfartal, dewiswch un: %1</translation>
+    </message>
+    <message>
+        <source>None: no service&apos;s words are in the post.</source>
+        <translation>Dim: nid oes geiriau unrhyw wasanaeth yn y neges.</translation>
+    </message>
+</context>
+<context>
+    <name>MentionListModel</name>
+    <message>
+        <source>(deleted at its source)</source>
+        <translation>(wedi&apos;i ddileu yn ei ffynhonnell)</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Postiwyd</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Oddi wrth</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Neges</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Cyflwr</translation>
+    </message>
+</context>
+<context>
     <name>MentionReply</name>
     <message>
         <source>waiting to be posted</source>
@@ -3787,6 +3971,138 @@
     <message>
         <source>Public reply on Mastodon: %1</source>
         <translation>Ateb cyhoeddus ar Mastodon: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MentionStates</name>
+    <message>
+        <source>New</source>
+        <translation>Newydd</translation>
+    </message>
+    <message>
+        <source>Linked to a citizen</source>
+        <translation>Wedi&apos;i gysylltu â dinesydd</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Achos wedi&apos;i agor</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Wedi&apos;i ateb</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Wedi&apos;i wrthod</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsPage</name>
+    <message>
+        <source>Mentions</source>
+        <translation>Crybwylliadau</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Y cyfan</translation>
+    </message>
+    <message>
+        <source>Show (Alt+S)</source>
+        <translation>Dangos (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Which mentions are listed, by triage.</source>
+        <translation>Pa grybwylliadau a restrir, yn ôl brysbennu.</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Da&amp;ngos:</translation>
+    </message>
+    <message>
+        <source>Number of mentions</source>
+        <translation>Nifer y crybwylliadau</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Beth ddigwyddodd</translation>
+    </message>
+    <message>
+        <source>Posts that mention the council, newest first. L links, C chooses a citizen, O opens a case, R drafts a reply, D dismisses, N puts back to new.</source>
+        <translation>Negeseuon sy&apos;n crybwyll y cyngor, y mwyaf newydd yn gyntaf. Mae L yn cysylltu, C yn dewis dinesydd, O yn agor achos, R yn drafftio ateb, D yn gwrthod, N yn rhoi&apos;n ôl i&apos;r rhai newydd.</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Cysylltu</translation>
+    </message>
+    <message>
+        <source>Link to the suggested citizen</source>
+        <translation>Cysylltu â&apos;r dinesydd a awgrymir</translation>
+    </message>
+    <message>
+        <source>&amp;Choose citizen…</source>
+        <translation>&amp;Dewis dinesydd…</translation>
+    </message>
+    <message>
+        <source>Find the citizen who posted it</source>
+        <translation>Dod o hyd i&apos;r dinesydd a&apos;i postiodd</translation>
+    </message>
+    <message>
+        <source>&amp;Open case…</source>
+        <translation>&amp;Agor achos…</translation>
+    </message>
+    <message>
+        <source>Open a case, the suggested service first</source>
+        <translation>Agor achos, y gwasanaeth a awgrymir yn gyntaf</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>At&amp;eb…</translation>
+    </message>
+    <message>
+        <source>Draft a public reply, kept with its case</source>
+        <translation>Drafftio ateb cyhoeddus, a gedwir gyda&apos;i achos</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>Gwr&amp;thod</translation>
+    </message>
+    <message>
+        <source>Dismiss as not actionable</source>
+        <translation>Gwrthod gan nad oes angen gweithredu</translation>
+    </message>
+    <message>
+        <source>Back to &amp;new</source>
+        <translation>Yn ôl i&apos;r rhai &amp;newydd</translation>
+    </message>
+    <message>
+        <source>Put it back with the new ones</source>
+        <translation>Ei roi&apos;n ôl gyda&apos;r rhai newydd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n crybwylliad</numerusform>
+            <numerusform>%n crybwylliad</numerusform>
+            <numerusform>%n crybwylliad</numerusform>
+            <numerusform>%n crybwylliad</numerusform>
+            <numerusform>%n crybwylliad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked to %1.</source>
+        <translation>Wedi&apos;i gysylltu â %1.</translation>
+    </message>
+    <message>
+        <source>Dismissed as not actionable.</source>
+        <translation>Wedi&apos;i wrthod gan nad oes angen gweithredu.</translation>
+    </message>
+    <message>
+        <source>Back with the new mentions.</source>
+        <translation>Yn ôl gyda&apos;r crybwylliadau newydd.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Wedi&apos;i gadw.</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +4134,10 @@
     <message>
         <source>Which queue new cases go to, and who works each queue.</source>
         <translation>I ba giw mae achosion newydd yn mynd, a phwy sy&apos;n gweithio pob ciw.</translation>
+    </message>
+    <message>
+        <source>Social-media posts that mention the council, to triage.</source>
+        <translation>Negeseuon cyfryngau cymdeithasol sy&apos;n crybwyll y cyngor, i&apos;w brysbennu.</translation>
     </message>
 </context>
 <context>
@@ -4257,6 +4577,33 @@
     </message>
 </context>
 <context>
+    <name>OpenCaseFromMentionDialog</name>
+    <message>
+        <source>Open a case from this mention</source>
+        <translation>Agor achos o&apos;r crybwylliad hwn</translation>
+    </message>
+    <message>
+        <source>The case goes to the chosen service&apos;s queue, for the mention&apos;s citizen when it is linked to one. The post&apos;s words become its summary.</source>
+        <translation>Mae&apos;r achos yn mynd i giw&apos;r gwasanaeth a ddewiswyd, ar gyfer dinesydd y crybwylliad os yw wedi&apos;i gysylltu ag un. Geiriau&apos;r neges yw ei grynodeb.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>&amp;Gwasanaeth:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>The council service the case is for. The suggested one is chosen first.</source>
+        <translation>Gwasanaeth y cyngor y mae&apos;r achos ar ei gyfer. Dewisir yr un a awgrymir yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Choose the service the case is for.</source>
+        <translation>Dewiswch y gwasanaeth y mae&apos;r achos ar ei gyfer.</translation>
+    </message>
+</context>
+<context>
     <name>OpenedRecord</name>
     <message>
         <source>This laptop is not connected to a central service.</source>
@@ -4390,6 +4737,14 @@
         <translation>Pa mor sicr yw&apos;r cyngor ei fod yn delio â&apos;r dinesydd, a sut.</translation>
     </message>
     <message>
+        <source>Social media handles</source>
+        <translation>Enwau defnyddiwr cyfryngau cymdeithasol</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s handles on their record and those they posted to us from.</source>
+        <translation>Enwau defnyddiwr y dinesydd ar ei gofnod a&apos;r rhai y postiodd atom ohonynt.</translation>
+    </message>
+    <message>
         <source>The citizen&apos;s open cases. Enter opens the selected case.</source>
         <translation>Achosion agored y dinesydd. Mae Enter yn agor yr achos a ddewiswyd.</translation>
     </message>
@@ -4408,6 +4763,10 @@
     <message>
         <source>Choose what to show: the arrow keys move between tabs.</source>
         <translation>Dewiswch beth i&apos;w ddangos: mae&apos;r saethau&apos;n symud rhwng y tabiau.</translation>
+    </message>
+    <message>
+        <source>Social media: %1</source>
+        <translation>Cyfryngau cymdeithasol: %1</translation>
     </message>
     <message>
         <source>Open (%1)</source>
@@ -4474,6 +4833,10 @@
     <message>
         <source>Routing</source>
         <translation>Llwybro</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Crybwyll</translation>
     </message>
 </context>
 <context>
@@ -5788,6 +6151,33 @@
     <message>
         <source>%1 (with attachments)</source>
         <translation>%1 (gydag atodiadau)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMention</name>
+    <message>
+        <source>Not triaged yet</source>
+        <translation>Heb ei frysbennu eto</translation>
+    </message>
+    <message>
+        <source>Linked to a citizen</source>
+        <translation>Wedi&apos;i gysylltu â dinesydd</translation>
+    </message>
+    <message>
+        <source>Turned into a case</source>
+        <translation>Wedi&apos;i droi&apos;n achos</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Wedi&apos;i ateb</translation>
+    </message>
+    <message>
+        <source>Dismissed as not actionable</source>
+        <translation>Wedi&apos;i wrthod: dim angen gweithredu</translation>
+    </message>
+    <message>
+        <source>Automatically, %1% sure</source>
+        <translation>Yn awtomatig, %1% yn siŵr</translation>
     </message>
 </context>
 <context>

@@ -2149,6 +2149,41 @@
     </message>
 </context>
 <context>
+    <name>DraftReplyDialog</name>
+    <message>
+        <source>Draft a public reply</source>
+        <translation>Draft a public reply</translation>
+    </message>
+    <message>
+        <source>Posted publicly on Mastodon by the council&apos;s central service, once, when this laptop next syncs. %1 is named first if you do not name them.</source>
+        <translation>Posted publicly on Mastodon by the council&apos;s central service, once, when this laptop next syncs. %1 is named first if you do not name them.</translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Reply:</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>The public reply, at most %1 characters.</source>
+        <translation>The public reply, at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Characters used</source>
+        <translation>Characters used</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 of %2 characters</translation>
+    </message>
+    <message>
+        <source>Write the reply first.</source>
+        <translation>Write the reply first.</translation>
+    </message>
+</context>
+<context>
     <name>DrillModel</name>
     <message>
         <source>Reference</source>
@@ -3183,6 +3218,21 @@
     </message>
 </context>
 <context>
+    <name>LinkMentionDialog</name>
+    <message>
+        <source>Link the mention to a citizen</source>
+        <translation>Link the mention to a citizen</translation>
+    </message>
+    <message>
+        <source>Find the person who posted this: a name, phone number, postcode or email. Up and Down choose.</source>
+        <translation>Find the person who posted this: a name, phone number, postcode or email. Up and Down choose.</translation>
+    </message>
+    <message>
+        <source>Find and choose the citizen who posted this.</source>
+        <translation>Find and choose the citizen who posted this.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Caseworker (locked)</source>
@@ -3483,6 +3533,10 @@
         <translation>Anywhere in the window</translation>
     </message>
     <message>
+        <source>In the mentions inbox</source>
+        <translation>In the mentions inbox</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
@@ -3724,6 +3778,136 @@
     </message>
 </context>
 <context>
+    <name>MentionDetail</name>
+    <message>
+        <source>The chosen mention</source>
+        <translation>The chosen mention</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>Posted by</translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation>Posted at</translation>
+    </message>
+    <message>
+        <source>Deleted at its source: its words are gone.</source>
+        <translation>Deleted at its source: its words are gone.</translation>
+    </message>
+    <message>
+        <source>Deleted at its source</source>
+        <translation>Deleted at its source</translation>
+    </message>
+    <message>
+        <source>The post</source>
+        <translation>The post</translation>
+    </message>
+    <message>
+        <source>The post&apos;s words. Nothing in it loads or opens by itself.</source>
+        <translation>The post&apos;s words. Nothing in it loads or opens by itself.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Links to the post&apos;s photos or videos. Enter opens one in your web browser.</source>
+        <translation>Links to the post&apos;s photos or videos. Enter opens one in your web browser.</translation>
+    </message>
+    <message>
+        <source>Attachments (links, not opened):</source>
+        <translation>Attachments (links, not opened):</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>Suggested citizen</source>
+        <translation>Suggested citizen</translation>
+    </message>
+    <message>
+        <source>Suggested service</source>
+        <translation>Suggested service</translation>
+    </message>
+    <message>
+        <source>Triage:</source>
+        <translation>Triage:</translation>
+    </message>
+    <message>
+        <source>Suggested citizen:</source>
+        <translation>Suggested citizen:</translation>
+    </message>
+    <message>
+        <source>Suggested service:</source>
+        <translation>Suggested service:</translation>
+    </message>
+    <message>
+        <source>No mention chosen</source>
+        <translation>No mention chosen</translation>
+    </message>
+    <message>
+        <source>citizen: %1</source>
+        <translation>citizen: %1</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>case %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>Linked already.</source>
+        <translation>Linked already.</translation>
+    </message>
+    <message>
+        <source>None: nobody on this laptop is likely enough. Choose one (C).</source>
+        <translation>None: nobody on this laptop is likely enough. Choose one (C).</translation>
+    </message>
+    <message>
+        <source>%1, %2% likely: %3</source>
+        <translation>%1, %2% likely: %3</translation>
+    </message>
+    <message>
+        <source>%1 (words: %2)</source>
+        <translation>%1 (words: %2)</translation>
+    </message>
+    <message>
+        <source>None: these fit alike, choose one: %1</source>
+        <translation>None: these fit alike, choose one: %1</translation>
+    </message>
+    <message>
+        <source>None: no service&apos;s words are in the post.</source>
+        <translation>None: no service&apos;s words are in the post.</translation>
+    </message>
+</context>
+<context>
+    <name>MentionListModel</name>
+    <message>
+        <source>(deleted at its source)</source>
+        <translation>(deleted at its source)</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
     <name>MentionReply</name>
     <message>
         <source>waiting to be posted</source>
@@ -3748,6 +3932,135 @@
     <message>
         <source>Public reply on Mastodon: %1</source>
         <translation>Public reply on Mastodon: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MentionStates</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Linked to a citizen</source>
+        <translation>Linked to a citizen</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsPage</name>
+    <message>
+        <source>Mentions</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Show (Alt+S)</source>
+        <translation>Show (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Which mentions are listed, by triage.</source>
+        <translation>Which mentions are listed, by triage.</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>Number of mentions</source>
+        <translation>Number of mentions</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Posts that mention the council, newest first. L links, C chooses a citizen, O opens a case, R drafts a reply, D dismisses, N puts back to new.</source>
+        <translation>Posts that mention the council, newest first. L links, C chooses a citizen, O opens a case, R drafts a reply, D dismisses, N puts back to new.</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <source>Link to the suggested citizen</source>
+        <translation>Link to the suggested citizen</translation>
+    </message>
+    <message>
+        <source>&amp;Choose citizen…</source>
+        <translation>&amp;Choose citizen…</translation>
+    </message>
+    <message>
+        <source>Find the citizen who posted it</source>
+        <translation>Find the citizen who posted it</translation>
+    </message>
+    <message>
+        <source>&amp;Open case…</source>
+        <translation>&amp;Open case…</translation>
+    </message>
+    <message>
+        <source>Open a case, the suggested service first</source>
+        <translation>Open a case, the suggested service first</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Reply…</translation>
+    </message>
+    <message>
+        <source>Draft a public reply, kept with its case</source>
+        <translation>Draft a public reply, kept with its case</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Dismiss</translation>
+    </message>
+    <message>
+        <source>Dismiss as not actionable</source>
+        <translation>Dismiss as not actionable</translation>
+    </message>
+    <message>
+        <source>Back to &amp;new</source>
+        <translation>Back to &amp;new</translation>
+    </message>
+    <message>
+        <source>Put it back with the new ones</source>
+        <translation>Put it back with the new ones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n mention</numerusform>
+            <numerusform>%n mentions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked to %1.</source>
+        <translation>Linked to %1.</translation>
+    </message>
+    <message>
+        <source>Dismissed as not actionable.</source>
+        <translation>Dismissed as not actionable.</translation>
+    </message>
+    <message>
+        <source>Back with the new mentions.</source>
+        <translation>Back with the new mentions.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -3779,6 +4092,10 @@
     <message>
         <source>Which queue new cases go to, and who works each queue.</source>
         <translation>Which queue new cases go to, and who works each queue.</translation>
+    </message>
+    <message>
+        <source>Social-media posts that mention the council, to triage.</source>
+        <translation>Social-media posts that mention the council, to triage.</translation>
     </message>
 </context>
 <context>
@@ -4209,6 +4526,33 @@
     </message>
 </context>
 <context>
+    <name>OpenCaseFromMentionDialog</name>
+    <message>
+        <source>Open a case from this mention</source>
+        <translation>Open a case from this mention</translation>
+    </message>
+    <message>
+        <source>The case goes to the chosen service&apos;s queue, for the mention&apos;s citizen when it is linked to one. The post&apos;s words become its summary.</source>
+        <translation>The case goes to the chosen service&apos;s queue, for the mention&apos;s citizen when it is linked to one. The post&apos;s words become its summary.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;vice:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>The council service the case is for. The suggested one is chosen first.</source>
+        <translation>The council service the case is for. The suggested one is chosen first.</translation>
+    </message>
+    <message>
+        <source>Choose the service the case is for.</source>
+        <translation>Choose the service the case is for.</translation>
+    </message>
+</context>
+<context>
     <name>OpenedRecord</name>
     <message>
         <source>This laptop is not connected to a central service.</source>
@@ -4339,6 +4683,14 @@
         <translation>How sure the council is that it deals with the citizen, and how.</translation>
     </message>
     <message>
+        <source>Social media handles</source>
+        <translation>Social media handles</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s handles on their record and those they posted to us from.</source>
+        <translation>The citizen&apos;s handles on their record and those they posted to us from.</translation>
+    </message>
+    <message>
         <source>The citizen&apos;s open cases. Enter opens the selected case.</source>
         <translation>The citizen&apos;s open cases. Enter opens the selected case.</translation>
     </message>
@@ -4357,6 +4709,10 @@
     <message>
         <source>Choose what to show: the arrow keys move between tabs.</source>
         <translation>Choose what to show: the arrow keys move between tabs.</translation>
+    </message>
+    <message>
+        <source>Social media: %1</source>
+        <translation>Social media: %1</translation>
     </message>
     <message>
         <source>Open (%1)</source>
@@ -4423,6 +4779,10 @@
     <message>
         <source>Routing</source>
         <translation>Routing</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mentions</translation>
     </message>
 </context>
 <context>
@@ -5725,6 +6085,33 @@
     <message>
         <source>%1 (with attachments)</source>
         <translation>%1 (with attachments)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMention</name>
+    <message>
+        <source>Not triaged yet</source>
+        <translation>Not triaged yet</translation>
+    </message>
+    <message>
+        <source>Linked to a citizen</source>
+        <translation>Linked to a citizen</translation>
+    </message>
+    <message>
+        <source>Turned into a case</source>
+        <translation>Turned into a case</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Dismissed as not actionable</source>
+        <translation>Dismissed as not actionable</translation>
+    </message>
+    <message>
+        <source>Automatically, %1% sure</source>
+        <translation>Automatically, %1% sure</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ else the author compared with the citizen they chose, so the link says how alike
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.access import local
@@ -23,7 +24,7 @@ from caseworker.errors import NotFoundError, ValidationError
 from caseworker.identity import Match, compare, load_people
 from caseworker.mentions.suggest import author_record
 from caseworker.mentions.triage import triaged
-from caseworker.models import Citizen, StaffMember
+from caseworker.models import Citizen, IdentityLink, StaffMember
 from caseworker.routing import store as routing
 from caseworker.services import cases, identity_links, merges
 from caseworker.services.context import Actor, ChangeSet
@@ -124,6 +125,7 @@ def link(
     at = to_iso(utcnow())
     new = triaged(current, state, by=actor.staff_id, at=at, citizen_id=survivor)
     changes = _save(session, actor, current, new)
+    changes.merge(_undo_links(session, actor, mention_id, keep=survivor))
     match = suggested if suggested is not None and suggested.right == survivor else None
     match = match or _match(session, current, survivor)
     _link_id, linked = identity_links.link_contact(session, actor, mention_id, match)
@@ -216,4 +218,25 @@ def reopen(
     if current.get("state") == "new":
         raise ValidationError("the mention is already new")
     new = triaged(current, "new", by=actor.staff_id, at=to_iso(utcnow()))
-    return _save(session, actor, current, new)
+    changes = _save(session, actor, current, new)
+    changes.merge(_undo_links(session, actor, mention_id))
+    return changes
+
+
+def _undo_links(
+    session: Session, actor: Actor, mention_id: str, keep: str | None = None
+) -> ChangeSet:
+    """Undo the mention's links that are still in force (but one to ``keep``): a mention put
+    back to new, or linked to someone else, no longer says it is the other citizen's, in their
+    timeline or anywhere. The central worker never links a mention whose link was undone."""
+    changes = ChangeSet()
+    active = session.scalars(
+        select(IdentityLink.id).where(
+            IdentityLink.subject_id == mention_id, IdentityLink.undone_at.is_(None)
+        )
+    ).all()
+    for link_id in active:
+        doc = docstore.get(session, link_id)
+        if doc is not None and doc.get("citizen_id") != keep:
+            changes.merge(identity_links.undo_link(session, actor, link_id))
+    return changes

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from caseworker.access.rules import MENTION_TRIAGERS
 from caseworker.errors import NotFoundError, ValidationError
 from caseworker.mentions import suggest
-from caseworker.models import Case, Citizen, Identifier, Mention
+from caseworker.models import Case, Citizen, Identifier, IdentityLink, Mention
 from caseworker.routing import store as routing
 from caseworker.services import merges
 from caseworker.services.context import Actor
@@ -219,6 +219,49 @@ def test_dismissed_then_back_to_new_forgets_its_links(laptop: Store) -> None:
         assert back["state"] == "new" and "citizen_id" not in back
         with pytest.raises(ValidationError, match="already new"):
             reopen(s, AGENT, mention["_id"])
+
+
+def links_in_force(store: Store, mention_id: str) -> list[str]:
+    with store.read() as s:
+        return list(
+            s.scalars(
+                select(IdentityLink.citizen_id).where(
+                    IdentityLink.subject_id == mention_id, IdentityLink.undone_at.is_(None)
+                )
+            )
+        )
+
+
+def test_back_to_new_undoes_the_link_so_no_timeline_still_claims_it(laptop: Store) -> None:
+    mention = new_mention(laptop)
+    with laptop.write() as s:
+        citizen = s.scalars(select(Citizen.id).order_by(Citizen.id)).first()
+        assert citizen is not None
+        link(s, AGENT, mention["_id"], citizen)
+    assert links_in_force(laptop, mention["_id"]) == [citizen]
+    with laptop.write() as s:
+        changes = reopen(s, AGENT, mention["_id"])
+    assert changes.ids_of("identity_link"), "the undone link is written"
+    assert links_in_force(laptop, mention["_id"]) == []
+
+
+def test_linking_to_someone_else_undoes_the_first_link_and_keeps_the_new_one(
+    laptop: Store,
+) -> None:
+    mention = new_mention(laptop)
+    with laptop.write() as s:
+        first, second = s.scalars(select(Citizen.id).order_by(Citizen.id).limit(2)).all()
+        link(s, AGENT, mention["_id"], first)
+    with laptop.write() as s:
+        link(s, COLLEAGUE, mention["_id"], second)
+    assert links_in_force(laptop, mention["_id"]) == [second]
+    with laptop.read() as s:
+        undone = s.scalars(
+            select(IdentityLink).where(
+                IdentityLink.subject_id == mention["_id"], IdentityLink.citizen_id == first
+            )
+        ).one()
+    assert undone.undone_by == COLLEAGUE.staff_id
 
 
 def cli(folder: Path, *args: str) -> int:
