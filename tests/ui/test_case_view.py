@@ -6,7 +6,7 @@ from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -309,7 +309,16 @@ def test_conflicting_versions_stand_side_by_side_with_who_and_when_and_text_can_
     dialog.choose("summary", 2)
     kept = dialog.chosen()["summary"]
     assert values[0] in kept and values[1] in kept
-    # The keyboard: arrows move between the versions of one field.
+    # The keyboard: arrows move between the versions of one field. Qt moves to the button
+    # that lies that way on screen, so the dialog must be shown and laid out first.
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(
+        lambda: (
+            summary.buttons()[1].mapTo(dialog, QPoint(0, 0))
+            != summary.buttons()[0].mapTo(dialog, QPoint(0, 0))
+        ),
+        timeout=WAIT_MS,
+    )
     first = summary.buttons()[0]
     first.setChecked(True)
     first.setFocus()
