@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from caseworker.access import merge_rules, rules
-from caseworker.access.channels import EVERYTHING, ROUTES
+from caseworker.access.channels import EVERYTHING, ROUTES, holds_case, roots_of_person
 from caseworker.access.people import Person
 from caseworker.documents.codec import check
 from caseworker.documents.schema import DocumentError
@@ -52,6 +52,10 @@ class _Batch:
 
     created_citizens: set[str] = field(default_factory=set)
     cases: set[str] = field(default_factory=set)  # cases written in the batch and accepted
+    # The roots the writer holds once the batch's accepted cases are written (a case in their
+    # own queue, say, and its citizen): a reply or a message on a case opened offline goes in
+    # the same push as the case, judged before the writer's scope could know of it.
+    held: frozenset[str] = frozenset()
 
 
 def judge(person: Person, write: Write, roots: frozenset[str]) -> str | None:
@@ -83,6 +87,8 @@ def judge_batch(person: Person, writes: Sequence[Write], roots: frozenset[str]) 
                 batch.created_citizens.add(write.doc_id)
             elif kind == "case":
                 batch.cases.add(write.doc_id)
+                if holds_case(person, write.new):
+                    batch.held |= roots_of_person(person, [write.new])
     refused = {w.doc_id: r for w, r in zip(writes, verdicts, strict=True) if r is not None}
     for i, write in enumerate(writes):
         if verdicts[i] is None:
@@ -94,6 +100,7 @@ def judge_batch(person: Person, writes: Sequence[Write], roots: frozenset[str]) 
 
 def _judge(person: Person, write: Write, roots: frozenset[str], batch: _Batch) -> str | None:
     doc_id, new = write.doc_id, write.new
+    roots = roots | batch.held if batch.held else roots
     if doc_id.startswith("_design/"):
         return DESIGN
     if doc_id.startswith("_") or new.get("_id", doc_id) != doc_id:

@@ -160,3 +160,20 @@ def test_text_checks_and_addressing_the_author() -> None:
     assert public.addressed("@bob@x.examples hi", "@bob@x.example").startswith("@bob@x.example ")
     assert public.tidy("  a\r\n\tb  \n\n") == "a\n b"
     assert public.text_problem("two\nlines") is None
+
+
+def test_a_reply_on_a_case_opened_in_the_same_push_is_judged_as_the_writer_will_hold_it() -> None:
+    """A case opened offline from a mention goes up with its reply in one push, judged before
+    the writer's scope knows the case: it counts as held when the writer will hold it (their
+    own queue), and only then."""
+    from caseworker.access.writes import judge_batch
+
+    own = case("case:new", queue_id="queue:contact", citizen_id="citizen:1")
+    mine = reply("mreply:new", case_id="case:new")
+    assert judge_batch(AGENT, [create(mine), create(own)], roots(AGENT, HELD)) == [None, None]
+    assert verdict(AGENT, create(mine)) is not None, "alone, a case the server never saw"
+    # Opened for another queue, which the agent does not work: the reply is not theirs to write.
+    theirs = case("case:new2", queue_id="queue:planning", citizen_id="citizen:1")
+    away = reply("mreply:new2", case_id="case:new2")
+    verdicts = judge_batch(AGENT, [create(away), create(theirs)], roots(AGENT, HELD))
+    assert verdicts[1] is None and verdicts[0] is not None
