@@ -38,6 +38,7 @@ DIRECTORY_KEPT = "the citizen directory is kept by the council's central service
 TEMPLATES = "only an admin can change the council's reply templates"
 ROUTING = "only a supervisor or an admin can change the routing rules"
 CALENDAR = "only a supervisor or an admin can change the council's calendar"
+SECURITY_SETTINGS = "only an admin can change the council's security settings"
 TOO_LONG_FOR_SMS = (
     f"a text message can be at most {vocab.SMS_BODY_MAX} characters: send this reply by email"
 )
@@ -193,6 +194,8 @@ def may_change(
         return ERASURE_CENTRAL
     if kind == "disposal":
         return DISPOSAL_KEPT
+    if kind == "security":
+        return SECURITY_SETTINGS
     if kind == "legal_hold":
         if not person.is_supervisor:
             return HOLD_WHO
@@ -263,6 +266,8 @@ def _changed(
         return routing_check.problem(doc_id, new)
     if kind == "erasure":
         return _erasure(person, new, current, roots)
+    if kind == "security":
+        return SECURITY_SETTINGS
     if kind == "legal_hold":
         return _legal_hold(person, doc_id, new, current, roots)
     if kind == "disposal":

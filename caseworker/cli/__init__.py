@@ -26,7 +26,7 @@ CORE_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "lock-after",
-        "show or set the idle minutes before the window locks (1 to 60)",
+        "show or set the idle minutes before the window locks (1 to 60, at most the council's)",
         _CLI + "lock_after:configure",
     ),
     Command(

@@ -606,6 +606,21 @@ RETENTION = DocType(
         )
     ),
 )
+# The council's security settings (one, ``security:council``, in the catalogue; admins edit it):
+# today the longest idle time before a window locks, which no laptop's own setting may exceed.
+SECURITY_ID = "security:council"
+SECURITY = DocType(
+    "security",
+    "security",
+    1,
+    Schema(
+        (
+            Field("lock_max_minutes", "int", True),
+            when("updated_at", True),
+            s("updated_by", True, 64),
+        )
+    ),
+)
 # One approved disposal (``disposal:<uuid>``), the disposal log: which class, which rule, how
 # many records, how many skipped under legal hold, who approved it and when, and the erasures
 # it asked for (ids). No personal data: held by every laptop, like the erasures.
@@ -704,6 +719,7 @@ DOC_TYPES: dict[str, DocType] = {
         ERASURE,
         LEGAL_HOLD,
         RETENTION,
+        SECURITY,
         DISPOSAL,
         IDENTITY_LINK,
         MERGE,
