@@ -302,6 +302,20 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
                 ),
             ),
             Command(
+                "retention",
+                "retention across the whole council, read centrally",
+                group(
+                    (
+                        Command(
+                            "review",
+                            "how many records of each class are due for disposal, and held back",
+                            "sync.retention_central:configure",
+                        ),
+                    ),
+                    dest="retention_action",
+                ),
+            ),
+            Command(
                 "dev-server",
                 "run the pinned PouchDB Server on 127.0.0.1 (for trying, not production)",
                 "sync.devserver.command:configure",
