@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from caseworker import vocab
-from caseworker.access import citizen_rules
+from caseworker.access import citizen_rules, verification_rules
 from caseworker.access.channels import (
     ANONYMOUS,
     DIRECTORY,
@@ -196,6 +196,8 @@ def may_change(
         return DISPOSAL_KEPT
     if kind == "security":
         return SECURITY_SETTINGS
+    if kind == "verification":
+        return verification_rules.VERIFY_KEPT  # never deleted
     if kind == "legal_hold":
         if not person.is_supervisor:
             return HOLD_WHO
@@ -268,6 +270,9 @@ def _changed(
         return _erasure(person, new, current, roots)
     if kind == "security":
         return SECURITY_SETTINGS
+    if kind == "verification":
+        held = holds(roots, root_of(doc_id, new))
+        return verification_rules.verification(person.staff_id, new, current, held)
     if kind == "legal_hold":
         return _legal_hold(person, doc_id, new, current, roots)
     if kind == "disposal":

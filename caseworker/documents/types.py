@@ -386,6 +386,31 @@ MESSAGE = DocType(
         )
     ),
 )
+# A verification code asked for (``verify:<uuid>``, under the citizen): which of their email
+# addresses or phones it goes to, who asked and when. The central Notify worker makes the code,
+# sends it and keeps only a salted scrypt hash of it here, with when it expires; the laptop
+# compares what the citizen reads back and counts the tries. The code itself is never stored.
+VERIFICATION = DocType(
+    "verification",
+    "verify",
+    1,
+    Schema(
+        (
+            s("citizen_id", True, 64),
+            s("identifier_id", True, 64),
+            enum("channel", vocab.MESSAGE_CHANNELS, True),
+            s("requested_by", True, 64),
+            when("requested_at", True),
+            enum("state", vocab.VERIFICATION_STATES, True),
+            when("state_at"),
+            s("state_detail", max_length=500),
+            s("code_salt", max_length=64),
+            s("code_hash", max_length=128),
+            when("expires_at"),
+            Field("tries", "int"),
+        )
+    ),
+)
 # A public reply to a social-media mention, under the case it belongs to: drafted on a laptop
 # (offline too), posted once by the central poster, which alone records its claim and outcome
 # (``caseworker.replies.public``; docs/mentions-replies.md). Its id is its idempotency key.
@@ -711,6 +736,7 @@ DOC_TYPES: dict[str, DocType] = {
         DIRECTORY,
         REPLY_TEMPLATE,
         MESSAGE,
+        VERIFICATION,
         MENTION_REPLY,
         MARKER,
         CALENDAR,
