@@ -17,6 +17,9 @@ or is no longer, one of the citizen's identifiers of the channel's kind on the c
 its case does not name its citizen, or the central record holds no valid basis (a consent for
 the channel, in force now: ``caseworker.access.consent``) to contact the citizen on it: a
 message is a member's document, and its recipient a claim until checked here.
+
+Verification code requests (``verify:``) on the same feed are made, sent and hashed by
+``sync.notify.verify``.
 """
 
 import asyncio
