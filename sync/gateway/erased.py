@@ -110,9 +110,6 @@ class ErasedIds:
             return refused_reason(taken.erasure_id)
         return None
 
-    def __len__(self) -> int:
-        return len(self._taken)
-
     # -- keeping it fresh ------------------------------------------------------------------
 
     def start(self) -> None:

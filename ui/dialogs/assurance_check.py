@@ -209,6 +209,7 @@ class AssuranceDialog(FormDialog):
         self.send_status.hide()
         column.addLayout(row)
         column.addWidget(self.send_status)
+        holder.setFocusProxy(self.contact)  # Alt+T lands on the address to send to
         self.add_field(
             "send", self.tr("Send &to:"), holder, self.tr("Send the code to"),
             self.tr("An email address or phone on their record."),
