@@ -21,5 +21,9 @@ class StoreError(CaseworkerError):
     """The local store cannot be opened or used (wrong key, newer schema, not a store)."""
 
 
+class NoKeyStoreError(StoreError):
+    """There is no OS keyring on this machine to keep (or give) a store's key."""
+
+
 class ConflictError(CaseworkerError):
     """An update was based on a revision that is no longer the current one."""

@@ -12,6 +12,9 @@ MESSAGE_CHANNELS = ("email", "sms")  # how a reply goes out through GOV.UK Notif
 # delivered / failed: what Notify said last.
 MESSAGE_STATES = ("queued", "sending", "sent", "delivered", "failed")
 MESSAGE_BODY_MAX = 5000  # characters of a rendered reply
+# A verification code's request: asked for on a laptop, sent (or not) by the central Notify
+# worker, then read back and checked on the laptop (too many wrong tries refuse it).
+VERIFICATION_STATES = ("requested", "sending", "sent", "failed", "verified", "refused")
 SMS_BODY_MAX = 918  # GOV.UK Notify refuses a longer text message (6 fragments)
 # How a contact came to be linked to a citizen (identity_link documents).
 LINK_METHODS = ("automatic", "person")

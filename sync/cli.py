@@ -24,9 +24,11 @@ import threading
 
 from caseworker.cli.app import Command, Context, group
 from caseworker.cli.arguments import MAX_COUNT, UsageError, bounded_int, positive_int, read_line
+from caseworker.cli.store_commands import made
 from caseworker.display import one_line, visible
 from caseworker.errors import CaseworkerError
-from caseworker.store.store import Store
+from caseworker.security.policy import encrypt_new
+from caseworker.store.store import STORE_FILENAME, Store
 from sync import config, credentials, first_sync
 from sync.errors import AuthError, InsecureConnection, NoKeyring, SyncError
 from sync.http import CouchClient
@@ -149,6 +151,12 @@ def _remembered(args: argparse.Namespace, ctx: Context) -> None:
 def configure_sync(parser: argparse.ArgumentParser) -> None:
     _server_options(parser, "your user name on the central service", remembered=True)
     parser.add_argument("--once", action="store_true", help="sync both ways once, then exit")
+    parser.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="when this makes a new store, make it plain, not encrypted at rest (new stores are "
+        "encrypted unless the machine's policy says otherwise; an existing store stays as it is)",
+    )
     parser.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH)
     parser.add_argument("--progress", action="store_true", help="report progress on standard error")
     parser.add_argument(
@@ -171,7 +179,11 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     client = _client(args)
     try:
         client.sign_in()  # a refused password leaves no new store and no settings behind
-        store = ctx.store(create=True)
+        new = not (ctx.data_dir / STORE_FILENAME).exists()
+        store = ctx.store(create=True, encrypted=encrypt_new(unencrypted=args.unencrypted))
+        if new:
+            kind = made(store.encrypted, getattr(args, "passphrase_stdin", False))
+            print(f"caseworker: made {kind} in {ctx.data_dir}", file=sys.stderr)
         config.save(ctx.data_dir, config.CentralConfig(client.db_url, args.user, args.allow_http))
         _say_first_sync_size(store, client, args.warn_above)
         if args.once:
@@ -287,6 +299,20 @@ def configure_central(parser: argparse.ArgumentParser) -> None:
                         ),
                     ),
                     dest="sar_action",
+                ),
+            ),
+            Command(
+                "retention",
+                "retention across the whole council, read centrally",
+                group(
+                    (
+                        Command(
+                            "review",
+                            "how many records of each class are due for disposal, and held back",
+                            "sync.retention_central:configure",
+                        ),
+                    ),
+                    dest="retention_action",
                 ),
             ),
             Command(

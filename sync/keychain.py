@@ -10,7 +10,7 @@ import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from caseworker.errors import StoreError
+from caseworker.errors import NoKeyStoreError, StoreError
 from caseworker.security.passphrase import INSTALL_KEYRING
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def store_key_provider() -> KeyProvider:
                 key = secrets.token_urlsafe(32)
                 keyring.set_password(SERVICE, account, key)
         except NoKeyringError as exc:
-            raise StoreError(NO_KEYRING) from exc
+            raise NoKeyStoreError(NO_KEYRING) from exc
         except KeyringError as exc:
             raise StoreError(f"the OS keyring refused: {exc}") from exc
         return key

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.dedupe import review
 from caseworker.security.lock import lock_after_minutes
+from caseworker.services.context import ChangeSet
 from ui import callers, first_sync, rail, wheel_guard
 from ui.case import view as case_view
 from ui.case.view import CaseView
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.page_names[0])
         self.resize(1400, 900)
         ctx.worker.read(lock_after_minutes, self.locker.set_minutes)
+        ctx.bus.changed.connect(self._on_changed_for_lock)
         self.locker.start()
 
     # -- navigation ----------------------------------------------------------------------------
@@ -194,6 +196,11 @@ class MainWindow(QMainWindow):
         raise ValueError(f"no page {page!r}")
 
     # -- the omnibox ---------------------------------------------------------------------------
+    def _on_changed_for_lock(self, changes: ChangeSet) -> None:
+        # The council's longest idle time arrived (or changed): never wait longer than it.
+        if changes.ids_of("security"):
+            self.ctx.worker.read(lock_after_minutes, self.locker.set_minutes)
+
     def _on_typed(self, text: str) -> None:
         self._open_when_settled = False
         self.search.search(text)

@@ -88,6 +88,11 @@ ROUTES: dict[str, Route] = {
     # data (every laptop); a legal hold follows what it holds.
     "retention": Route(fixed=CATALOGUE),
     "disposal": Route(fixed=ERASURES),
+    # A verification code asked for goes with the citizen's record (never a code, only a hash).
+    "verification": Route(parents=(("citizen_id", "citizen"),)),
+    # The council's security settings (the longest idle time before a window locks): every
+    # laptop must read them, and they hold no personal data.
+    "security": Route(fixed=CATALOGUE),
     "legal_hold": _CHILD,
     # A contact linked to a citizen (identity resolution) is part of the citizen's record.
     "identity_link": Route(parents=(("citizen_id", "citizen"),)),

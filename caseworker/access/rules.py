@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from caseworker import vocab
-from caseworker.access import citizen_rules
+from caseworker.access import citizen_rules, verification_rules
 from caseworker.access.channels import (
     ANONYMOUS,
     DIRECTORY,
@@ -38,6 +38,7 @@ DIRECTORY_KEPT = "the citizen directory is kept by the council's central service
 TEMPLATES = "only an admin can change the council's reply templates"
 ROUTING = "only a supervisor or an admin can change the routing rules"
 CALENDAR = "only a supervisor or an admin can change the council's calendar"
+SECURITY_SETTINGS = "only an admin can change the council's security settings"
 TOO_LONG_FOR_SMS = (
     f"a text message can be at most {vocab.SMS_BODY_MAX} characters: send this reply by email"
 )
@@ -193,6 +194,10 @@ def may_change(
         return ERASURE_CENTRAL
     if kind == "disposal":
         return DISPOSAL_KEPT
+    if kind == "security":
+        return SECURITY_SETTINGS
+    if kind == "verification":
+        return verification_rules.VERIFY_KEPT  # never deleted
     if kind == "legal_hold":
         if not person.is_supervisor:
             return HOLD_WHO
@@ -263,6 +268,11 @@ def _changed(
         return routing_check.problem(doc_id, new)
     if kind == "erasure":
         return _erasure(person, new, current, roots)
+    if kind == "security":
+        return SECURITY_SETTINGS
+    if kind == "verification":
+        held = holds(roots, root_of(doc_id, new))
+        return verification_rules.verification(person.staff_id, new, current, held)
     if kind == "legal_hold":
         return _legal_hold(person, doc_id, new, current, roots)
     if kind == "disposal":

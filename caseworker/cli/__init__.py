@@ -13,15 +13,20 @@ _CLI = "caseworker.cli."
 CORE_COMMANDS: tuple[Command, ...] = (
     Command(
         "init",
-        "create an empty store (--encrypted: its key in the OS keyring)",
+        "create an empty store, encrypted at rest unless --unencrypted",
         _CLI + "store_commands:configure_init",
+    ),
+    Command(
+        "status",
+        "where the store is and whether it is encrypted at rest",
+        _CLI + "store_status:configure",
     ),
     Command(
         "seed", "fill an empty store with a demo council", _CLI + "store_commands:configure_seed"
     ),
     Command(
         "lock-after",
-        "show or set the idle minutes before the window locks (1 to 60)",
+        "show or set the idle minutes before the window locks (1 to 60, at most the council's)",
         _CLI + "lock_after:configure",
     ),
     Command(

@@ -28,7 +28,8 @@ from caseworker.cli.arguments import UsageError as UsageError
 from caseworker.cli.arguments import check_arguments
 from caseworker.cli.arguments import positive_int as positive_int
 from caseworker.display import one_line
-from caseworker.errors import CaseworkerError, StoreError
+from caseworker.errors import CaseworkerError, NoKeyStoreError, StoreError
+from caseworker.security.passphrase import INSTALL_KEYRING
 
 if TYPE_CHECKING:
     from caseworker.store.engine import KeyProvider
@@ -38,6 +39,11 @@ Setup = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
 USAGE = 2
+NEW_STORE_NO_KEYRING = (
+    "a new store is encrypted, and there is no OS keyring on this machine to keep its key: give a "
+    "passphrase with --passphrase-stdin, or " + INSTALL_KEYRING + ", or make a plain store "
+    "with --unencrypted (anyone with the disk can then read it)"
+)
 FAILED = 1
 
 
@@ -74,7 +80,12 @@ class Context:
                     f"no Caseworker store in {self.data_dir} "
                     "(make one with the init or seed command)"
                 )
-            self._store = Store.open_dir(self.data_dir, self.keys, encrypt_new=encrypted)
+            try:
+                self._store = Store.open_dir(self.data_dir, self.keys, encrypt_new=encrypted)
+            except NoKeyStoreError:
+                if not (create and encrypted and not path.exists()):
+                    raise
+                raise NoKeyStoreError(NEW_STORE_NO_KEYRING) from None
         return self._store
 
     def close(self) -> None:

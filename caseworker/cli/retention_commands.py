@@ -19,7 +19,7 @@ from caseworker.services import retention as service
 from caseworker.timeutil import utcnow
 
 
-def _when(text: str) -> datetime:
+def when(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -51,6 +51,12 @@ def _set(args: argparse.Namespace, ctx: Context) -> int:
 def _review(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store().read() as session:
         found = retention.due(session, args.at or utcnow())
+    show_review(found, as_json=args.json, with_ids=args.ids)
+    return 0
+
+
+def show_review(found: list[retention.Due], *, as_json: bool, with_ids: bool) -> None:
+    """A review as ``retention review`` prints it (classes, counts, rules; ids if asked)."""
     rows = [
         {
             "record_class": d.rule.record_class,
@@ -58,13 +64,13 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
             "action": d.rule.action,
             "due": len(d.ids),
             "held": d.held,
-            "ids": d.ids if args.ids else None,
+            "ids": d.ids if with_ids else None,
         }
         for d in found
     ]
-    if args.json:
+    if as_json:
         print_json(rows)
-        return 0
+        return
     table(
         [
             (
@@ -76,11 +82,10 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
             for d in found
         ]
     )
-    if args.ids:
+    if with_ids:
         for d in found:
             for record_id in d.ids:
                 print(visible(f"{d.rule.record_class}\t{record_id}"))
-    return 0
 
 
 def _approve(args: argparse.Namespace, ctx: Context) -> int:
@@ -130,15 +135,19 @@ def configure_set(p: argparse.ArgumentParser) -> None:
 
 
 def configure_review(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--at", type=_when, help="as of this time (default: now)")
+    review_options(p)
+    p.set_defaults(handler=_review)
+
+
+def review_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--at", type=when, help="as of this time (default: now)")
     p.add_argument("--ids", action="store_true", help="list the ids of the records due")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=_review)
 
 
 def configure_approve(p: argparse.ArgumentParser) -> None:
     p.add_argument("record_class", choices=vocab.RECORD_CLASSES)
-    p.add_argument("--at", type=_when, help="as of this time (default: now)")
+    p.add_argument("--at", type=when, help="as of this time (default: now)")
     configure_acting(p)
     p.set_defaults(handler=_approve)
 

@@ -14,6 +14,7 @@ from caseworker.cli.app import Context, positive_int
 from caseworker.errors import StoreError
 from caseworker.models import LeafBody, StoredDocument
 from caseworker.revisions import tree as revtree
+from caseworker.security.policy import encrypt_new
 from caseworker.store.store import STORE_FILENAME
 
 EXPORT_BATCH = 2000
@@ -22,8 +23,9 @@ EXPORT_BATCH = 2000
 def _init(args: argparse.Namespace, ctx: Context) -> int:
     if (ctx.data_dir / STORE_FILENAME).exists():
         raise StoreError(f"{ctx.data_dir / STORE_FILENAME} already exists")
-    store = ctx.store(create=True, encrypted=args.encrypted)
-    kind = "an encrypted store (its key in the OS keyring)" if store.encrypted else "a store"
+    encrypted = encrypt_new(unencrypted=args.unencrypted, encrypted=args.encrypted)
+    store = ctx.store(create=True, encrypted=encrypted)
+    kind = made(store.encrypted, getattr(args, "passphrase_stdin", False))
     print(f"created {kind} at {store.path}")
     return 0
 
@@ -102,9 +104,28 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def made(encrypted: bool, with_passphrase: bool) -> str:
+    """What kind of store was just made, in words."""
+    if not encrypted:
+        return "a plain store (not encrypted: anyone with the disk can read it)"
+    if with_passphrase:
+        return "an encrypted store (it opens with its passphrase)"
+    return "an encrypted store (its key in the OS keyring)"
+
+
 def configure_init(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--encrypted", action="store_true", help="encrypt at rest, the key in the OS keyring"
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="encrypt at rest whatever the machine's policy says (the key in the OS keyring, "
+        "or --passphrase-stdin)",
+    )
+    kind.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="a plain store, not encrypted at rest (new stores are encrypted unless the "
+        "machine's policy says otherwise)",
     )
     p.set_defaults(handler=_init)
 

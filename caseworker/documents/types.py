@@ -386,6 +386,31 @@ MESSAGE = DocType(
         )
     ),
 )
+# A verification code asked for (``verify:<uuid>``, under the citizen): which of their email
+# addresses or phones it goes to, who asked and when. The central Notify worker makes the code,
+# sends it and keeps only a salted scrypt hash of it here, with when it expires; the laptop
+# compares what the citizen reads back and counts the tries. The code itself is never stored.
+VERIFICATION = DocType(
+    "verification",
+    "verify",
+    1,
+    Schema(
+        (
+            s("citizen_id", True, 64),
+            s("identifier_id", True, 64),
+            enum("channel", vocab.MESSAGE_CHANNELS, True),
+            s("requested_by", True, 64),
+            when("requested_at", True),
+            enum("state", vocab.VERIFICATION_STATES, True),
+            when("state_at"),
+            s("state_detail", max_length=500),
+            s("code_salt", max_length=64),
+            s("code_hash", max_length=128),
+            when("expires_at"),
+            Field("tries", "int"),
+        )
+    ),
+)
 # A public reply to a social-media mention, under the case it belongs to: drafted on a laptop
 # (offline too), posted once by the central poster, which alone records its claim and outcome
 # (``caseworker.replies.public``; docs/mentions-replies.md). Its id is its idempotency key.
@@ -606,6 +631,21 @@ RETENTION = DocType(
         )
     ),
 )
+# The council's security settings (one, ``security:council``, in the catalogue; admins edit it):
+# today the longest idle time before a window locks, which no laptop's own setting may exceed.
+SECURITY_ID = "security:council"
+SECURITY = DocType(
+    "security",
+    "security",
+    1,
+    Schema(
+        (
+            Field("lock_max_minutes", "int", True),
+            when("updated_at", True),
+            s("updated_by", True, 64),
+        )
+    ),
+)
 # One approved disposal (``disposal:<uuid>``), the disposal log: which class, which rule, how
 # many records, how many skipped under legal hold, who approved it and when, and the erasures
 # it asked for (ids). No personal data: held by every laptop, like the erasures.
@@ -696,6 +736,7 @@ DOC_TYPES: dict[str, DocType] = {
         DIRECTORY,
         REPLY_TEMPLATE,
         MESSAGE,
+        VERIFICATION,
         MENTION_REPLY,
         MARKER,
         CALENDAR,
@@ -704,6 +745,7 @@ DOC_TYPES: dict[str, DocType] = {
         ERASURE,
         LEGAL_HOLD,
         RETENTION,
+        SECURITY,
         DISPOSAL,
         IDENTITY_LINK,
         MERGE,

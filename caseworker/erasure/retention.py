@@ -14,9 +14,10 @@ not due again. ``due`` reads what this store holds.
 """
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,7 +27,7 @@ from caseworker.documents.types import RETENTION_ID
 from caseworker.erasure import scope
 from caseworker.models import Case, ErasedRoot, Erasure, Interaction, Mention, StoredDocument
 from caseworker.store import docstore
-from caseworker.timeutil import LONDON
+from caseworker.timeutil import LONDON, from_iso
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,12 @@ class Due:
 
 def schedule(session: Session) -> list[Rule]:
     """The council's rules by class, the defaults filling any class it does not name."""
-    doc = docstore.get(session, RETENTION_ID)
+    return rules_of(docstore.get(session, RETENTION_ID))
+
+
+def rules_of(doc: Mapping[str, Any] | None) -> list[Rule]:
+    """The rules a schedule document sets, the defaults filling any class it does not name
+    (or names wrongly: a malformed schedule from a peer falls back class by class)."""
     named: dict[str, Rule] = {}
     rules = doc.get("rules") if doc is not None and doc.get("type") == "retention" else None
     for item in rules if isinstance(rules, list) else []:
@@ -112,19 +118,13 @@ def _taken(session: Session) -> set[str]:
 
 def due(session: Session, now: datetime) -> list[Due]:
     """Each class's records due under the schedule at ``now``, holds skipped and counted."""
-    held, taken = live_holds(session), _taken(session)
-    found = []
-    for rule in schedule(session):
-        review = Due(rule)
-        for record_id, start, parents in _records(session, rule.record_class):
-            if record_id in taken or start is None or not is_due(start, rule.months, now):
-                continue
-            if record_id in held or any(p in held for p in parents if p):
-                review.held += 1
-            else:
-                review.ids.append(record_id)
-        found.append(review)
-    return found
+    rules = schedule(session)
+    records = (
+        (rule.record_class, record_id, start, parents)
+        for rule in rules
+        for record_id, start, parents in _records(session, rule.record_class)
+    )
+    return tally(rules, records, live_holds(session), _taken(session), now)
 
 
 def _records(
@@ -147,3 +147,87 @@ def _records(
             mentions.where(Mention.state == "dismissed")
         ):
             yield mention_id, at, (citizen, case)
+
+
+# -- the same review over documents as CouchDB holds them (the central review) ------------------
+
+# Where each class's records are, by id prefix (``caseworker.documents.types``): a central
+# review reads only these ranges of the database, a page at a time.
+ID_PREFIXES = {
+    "closed_case": "case:",
+    "contact_no_case": "contact:",
+    "dismissed_mention": "mention:",
+}
+Record = tuple[str, str, datetime | None, tuple[str | None, ...]]  # class, id, start, parents
+
+
+def record_of(doc: Mapping[str, Any]) -> Record | None:
+    """What ``due`` counts of a live document, read from its body as the projection reads it:
+    (class, id, the moment its retention counts from, the case and citizen it hangs off), or
+    None when it is of no class (an open case, a contact on a case, a mention not dismissed)."""
+    doc_id, kind = doc.get("_id"), doc.get("type")
+    if not isinstance(doc_id, str) or doc.get("_deleted"):
+        return None
+    if kind == "case" and doc.get("status") == "closed":
+        return "closed_case", doc_id, _moment(doc.get("closed_at")), (_text(doc, "citizen_id"),)
+    if kind == "interaction" and doc.get("case_id") is None:
+        return "contact_no_case", doc_id, _moment(doc.get("at")), (_text(doc, "citizen_id"),)
+    if kind == "mention" and doc.get("state") == "dismissed":
+        parents = (_text(doc, "citizen_id"), _text(doc, "case_id"))
+        return "dismissed_mention", doc_id, _moment(doc.get("published_at")), parents
+    return None
+
+
+def held_by(doc: Mapping[str, Any]) -> set[str]:
+    """The case and citizen a live legal hold document holds (none for anything else)."""
+    if not scope.live_hold(doc):
+        return set()
+    return {v for v in (_text(doc, "case_id"), _text(doc, "citizen_id")) if v}
+
+
+def taken_by(doc: Mapping[str, Any]) -> set[str]:
+    """What an erasure document took or asks for (its target, and the cases the central job
+    found): not due again, as on a laptop (``erased_roots`` and the erasures it holds)."""
+    if doc.get("type") != "erasure" or doc.get("_deleted"):
+        return set()
+    target = scope.target_of(doc)
+    roots = doc.get("roots")
+    found = {r for r in roots if isinstance(r, str)} if isinstance(roots, list) else set()
+    return found | ({target} if target else set())
+
+
+def tally(
+    rules: list[Rule],
+    records: Iterable[Record],
+    held: set[str],
+    taken: set[str],
+    now: datetime,
+) -> list[Due]:
+    """``due``'s answer for records read elsewhere (each once, in any order)."""
+    reviews = {rule.record_class: Due(rule) for rule in rules}
+    for record_class, record_id, start, parents in records:
+        review = reviews.get(record_class)
+        if review is None or record_id in taken or start is None:
+            continue
+        if not is_due(start, review.rule.months, now):
+            continue
+        if record_id in held or any(p in held for p in parents if p):
+            review.held += 1
+        else:
+            review.ids.append(record_id)
+    return [reviews[rule.record_class] for rule in rules]
+
+
+def _text(doc: Mapping[str, Any], name: str) -> str | None:
+    value = doc.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _moment(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = from_iso(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

@@ -19,7 +19,13 @@ from typing import Any
 from caseworker.access.channels import is_id_of, root_of
 
 ANONYMISED = "anonymised"  # the field an anonymised revision carries: the erasure's id
+# The central worker's outcome for an erasure refused because of a legal hold: nothing was
+# erased, so the erasure is not in force (the gateway stores writes about the person again).
+UNDER_HOLD = (
+    "a record it names is under legal hold: nothing was removed; end the hold and ask again"
+)
 _NEVER = ("erasure",)
+_ERASURE_RECORDS = frozenset({"erasure", "disposal"})  # name erased ids by design
 _LINK_SUFFIXES = ("_id", "_ids", "_into", "_from", "_to")
 _LINK_NAMES = frozenset({"citizens", "cases", "members"})
 _NOT_RECORDS = (
@@ -165,3 +171,38 @@ def target_of(doc: Mapping[str, Any]) -> str | None:
 def live_hold(body: Mapping[str, Any] | None) -> bool:
     """Whether the document is a legal hold that has not ended."""
     return body is not None and body.get("type") == "legal_hold" and not body.get("ended_at")
+
+
+def in_force(doc: Mapping[str, Any]) -> bool:
+    """Whether an erasure document still takes its records: asked for or done, or failed for
+    a reason other than a legal hold (a central server that cannot purge still leaves the
+    laptops to purge, so nothing about the person may be stored again)."""
+    return doc.get("state") != "failed" or doc.get("detail") != UNDER_HOLD
+
+
+def named_in(doc_id: str, body: Mapping[str, Any] | None, ids: Mapping[str, Any]) -> str | None:
+    """The first of ``ids`` this document is, is rooted at, or names anywhere in its body (a
+    key or a whole string value, at any depth: a link nested in a list of objects is still a
+    link), or None. Erasure and disposal records name erased ids by design and never count.
+    The body's depth is bounded by the caller (the gateway refuses deeper documents first)."""
+    if doc_id in ids:
+        return doc_id
+    if body is None or body.get("type") in _ERASURE_RECORDS:
+        return None
+    root = root_of(doc_id, body)
+    if root is not None and root in ids:
+        return root
+    stack: list[Any] = [body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item in ids:
+                return item
+        elif isinstance(item, Mapping):
+            for key, value in item.items():
+                if key in ids:
+                    return str(key)
+                stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None

@@ -91,6 +91,10 @@ TYPES: dict[str, dict[str, str]] = {
     "note": {"en": "Notes", "cy": "Nodiadau"},
     "interaction": {"en": "Contacts with the council", "cy": "Cysylltiadau â'r cyngor"},
     "message": {"en": "Messages sent to you", "cy": "Negeseuon a anfonwyd atoch"},
+    "verification": {
+        "en": "Verification codes sent to you (never the code itself)",
+        "cy": "Codau dilysu a anfonwyd atoch (byth y cod ei hun)",
+    },
     "mention": {"en": "Social media posts", "cy": "Negeseuon ar y cyfryngau cymdeithasol"},
     "marker": {"en": "Warning markers", "cy": "Marcwyr rhybudd"},
     "directory": {"en": "Directory entry", "cy": "Cofnod yn y cyfeiriadur"},

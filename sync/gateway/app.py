@@ -36,6 +36,7 @@ from sync.gateway import changes, local, reads, record, scope_count, watcher, wr
 from sync.gateway.access_log import AccessLog
 from sync.gateway.auth import Caller, SessionCache, identify, peer_of
 from sync.gateway.couch import Couch, CouchError, dumps
+from sync.gateway.erased import ErasedIds
 from sync.gateway.errors import HTTPError, bad_request, forbidden, not_found
 from sync.gateway.scope import held_among, roots_for
 from sync.gateway.warmer import Warmer
@@ -60,10 +61,12 @@ class Gateway:
         *,
         access_log: AccessLog | None = None,
         session_cache: SessionCache | None = None,
+        erased: ErasedIds | None = None,
     ) -> None:
         self.couch = couch
         self.access_log = access_log
         self.session_cache = session_cache or SessionCache()
+        self.erased = erased
 
     # -- entry ------------------------------------------------------------------------------
 
@@ -160,7 +163,7 @@ class Gateway:
             async def held_of(wanted: set[str], known: dict[str, Any]) -> frozenset[str]:
                 return await held_among(self.couch, person, wanted, known)
 
-            answer = await writes.bulk_docs(self.couch, caller, held_of, body)
+            answer = await writes.bulk_docs(self.couch, caller, held_of, body, self.erased)
             return json_response(201, answer)
         if name == record.ROUTE:  # an agent opens a citizen's full record, logged
             _need(method, "POST")
@@ -298,9 +301,11 @@ def create_app(
     session_cache: SessionCache | None = None,
     warm_views: bool = True,
 ) -> Starlette:
-    """The gateway as an ASGI app; its lifespan starts and stops the access log and the view
-    warmer (``warmer``), and closes the connections to CouchDB."""
-    gateway = Gateway(couch, access_log=access_log, session_cache=session_cache)
+    """The gateway as an ASGI app; its lifespan starts and stops the access log, the view
+    warmer (``warmer``) and the follower of erasures (``erased``), and closes the connections
+    to CouchDB."""
+    erased = ErasedIds(couch)
+    gateway = Gateway(couch, access_log=access_log, session_cache=session_cache, erased=erased)
 
     warm = Warmer(couch) if warm_views else None
 
@@ -310,9 +315,11 @@ def create_app(
             await access_log.start()
         if warm is not None:
             warm.start()
+        erased.start()
         try:
             yield
         finally:
+            await erased.stop()
             if warm is not None:
                 await warm.stop()
             if access_log is not None:

@@ -30,6 +30,7 @@ from caseworker.limits import (
 )
 from sync.gateway.auth import Caller
 from sync.gateway.couch import Couch, CouchError, dumps
+from sync.gateway.erased import ErasedIds
 from sync.gateway.errors import HTTPError, bad_request
 
 _REV = re.compile(r"([1-9][0-9]{0,9})-([0-9A-Za-z]+)")
@@ -256,10 +257,13 @@ def _survivor_merge_ids(candidates: list[_Candidate]) -> dict[str, str]:
     return found
 
 
-async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) -> Any:
+async def bulk_docs(
+    couch: Couch, caller: Caller, held_of: HeldOf, body: Any, erased: ErasedIds | None = None
+) -> Any:
     """The ``_bulk_docs`` answer: CouchDB's for what was accepted, merged with the refusals.
     ``held_of`` says which of the roots the batch touches the caller holds
-    (``scope.held_among``): all the rules ask of the caller's scope."""
+    (``scope.held_among``): all the rules ask of the caller's scope. A revision about a record
+    ``erased`` takes is refused before any rule is asked (``erased.ErasedIds``)."""
     docs = body.get("docs") if isinstance(body, dict) else None
     if not isinstance(docs, list):
         raise bad_request("POST body must include `docs` parameter.")
@@ -277,6 +281,8 @@ async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) ->
             candidates.append(candidate)
     to_judge = candidates
     if candidates:
+        if erased is not None:
+            await erased.ready()
         ids = sorted({c.doc_id for c in candidates})
         survivors = _survivor_merge_ids(candidates)
         winners = await _winners(couch, sorted({*ids, *survivors.values()}))
@@ -288,6 +294,8 @@ async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) ->
         if not new_edits:
             # A revision CouchDB already holds is a replay it ignores: nothing to judge.
             to_judge = [c for c in candidates if c.rev not in held.get(c.doc_id, set())]
+        if erased is not None:
+            to_judge = _not_erased(erased, to_judge, current, answers)
         writes = [
             replace(
                 _write_of(c, new_edits, winners.get(c.doc_id), held.get(c.doc_id, set())),
@@ -311,6 +319,23 @@ async def bulk_docs(couch: Couch, caller: Caller, held_of: HeldOf, body: Any) ->
             else:
                 return [a for a in answers if a is not None] + stored
     return [a for a in answers if a is not None]
+
+
+def _not_erased(
+    erased: ErasedIds,
+    candidates: list[_Candidate],
+    current: dict[str, Any],
+    answers: list[Any],
+) -> list[_Candidate]:
+    """The candidates about no erased record; the others are answered refused."""
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        reason = erased.refusal(candidate.doc_id, candidate.doc, current.get(candidate.doc_id))
+        if reason is None:
+            kept.append(candidate)
+        else:
+            answers[candidate.index] = _error(candidate.doc_id, candidate.rev, "forbidden", reason)
+    return kept
 
 
 async def _store(couch: Couch, docs: list[dict[str, Any]], new_edits: bool) -> list[Any]:

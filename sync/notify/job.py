@@ -17,6 +17,9 @@ or is no longer, one of the citizen's identifiers of the channel's kind on the c
 its case does not name its citizen, or the central record holds no valid basis (a consent for
 the channel, in force now: ``caseworker.access.consent``) to contact the citizen on it: a
 message is a member's document, and its recipient a claim until checked here.
+
+Verification code requests (``verify:``) on the same feed are made, sent and hashed by
+``sync.notify.verify``.
 """
 
 import asyncio
@@ -33,6 +36,7 @@ from caseworker.documents.schema import DocumentError
 from caseworker.replies.recipients import recipient_problem
 from caseworker.timeutil import to_iso, utcnow
 from sync.gateway.couch import Couch, CouchError, doc_path
+from sync.notify import verify
 from sync.notify.settings import NotifySettings
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
@@ -123,6 +127,10 @@ class NotifyJob:
                 live = isinstance(doc, dict) and not row.get("deleted")
                 if row["id"].startswith(_PREFIX) and live and isinstance(doc, dict):
                     await self._message(ctx, doc, counts)
+                elif row["id"].startswith(verify.PREFIX) and live and isinstance(doc, dict):
+                    said = await verify.handle(ctx, self.settings, self.client, doc)
+                    if said:
+                        ctx.say(said)
             if batch.last_seq == self.since or not (batch.rows or batch.too_large):
                 break
             ctx.lease.check()

@@ -47,7 +47,7 @@ NO_PURGE = (
     "nothing was removed centrally; erase on Apache CouchDB"
 )
 
-HELD = "a record it names is under legal hold: nothing was removed; end the hold and ask again"
+HELD = scope.UNDER_HOLD
 
 
 class PurgeUnsupported(Exception):

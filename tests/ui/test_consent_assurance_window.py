@@ -176,7 +176,9 @@ def test_a_call_back_recorded_from_the_keyboard_verifies_the_contact(
     check = dialog_of(qtbot, view, AssuranceDialog)
     assert isinstance(check, AssuranceDialog)
     assert check.intro.isHidden()  # asked for its own sake: no task is waiting
-    assert check.method.currentData() == "call_back"  # the least asked of the citizen
+    assert check.method.currentData() == "code_sent"  # the least asked of the citizen
+    qtbot.keyClick(check.method, Qt.Key.Key_Down)  # the agent rang them back instead
+    assert check.method.currentData() == "call_back"
     assert check.phone.currentText() == "07700 900123" and check.phone.isVisible()
     qtbot.keyClick(check.method, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is check.phone

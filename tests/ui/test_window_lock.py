@@ -14,8 +14,11 @@ from sqlalchemy import select
 from caseworker.models import Citizen
 from caseworker.security.lock import set_lock_after_minutes
 from caseworker.security.passphrase import passphrase_keys
+from caseworker.services.context import Actor
+from caseworker.services.security_settings import set_lock_max
 from caseworker.store.store import Store
 from sync.credentials import CentralAccount
+from tests.ui.conftest import staff_with_role
 from ui import lock
 from ui.central import CentralConnection
 from ui.context import UiContext
@@ -360,3 +363,25 @@ def test_no_key_reaches_the_window_behind_the_lock(
     opened = {w for w in QApplication.topLevelWidgets() if w.isVisible()} - before - {screen}
     assert not opened
     assert win.locker.locked and not win.omnibox.hasFocus()
+
+
+def test_the_councils_longest_idle_time_arriving_while_open_shortens_the_wait(
+    qtbot: QtBot,
+    seeded: Store,
+    ctx: UiContext,
+    make_window: Callable[[CentralConnection | None], MainWindow],
+    clock: FakeClock,
+) -> None:
+    with seeded.write() as session:
+        set_lock_after_minutes(session, 30)
+    win = make_window(None)
+    admin = staff_with_role(seeded, "admin")
+    with seeded.write() as session:  # as a sync brings it from the admin's laptop
+        changes = set_lock_max(session, Actor(admin.id, "admin"), 5)
+    ctx.bus.changed.emit(changes)
+    qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=WAIT_MS)
+    clock.advance(4.9)
+    qtbot.wait(50)
+    assert not win.locker.locked
+    clock.advance(0.2)
+    qtbot.waitUntil(lambda: _locked(win), timeout=WAIT_MS)

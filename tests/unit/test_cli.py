@@ -237,7 +237,7 @@ def test_without_an_os_keyring_only_plain_stores_work(
         assert main.run(["--data-dir", str(tmp_path / "secret"), "init", "--encrypted"]) == 1
         assert_one_line(capsys.readouterr().err, "no OS keyring on this machine")
         assert not (tmp_path / "secret" / STORE_FILENAME).exists()
-        assert main.run(["--data-dir", str(tmp_path / "plain"), "init"]) == 0
+        assert main.run(["--data-dir", str(tmp_path / "plain"), "init", "--unencrypted"]) == 0
         assert main.run(["--data-dir", str(tmp_path / "plain"), "search", "smith"]) == 0
 
 

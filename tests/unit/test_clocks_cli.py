@@ -12,7 +12,7 @@ from caseworker.cli.bench_clocks import run as bench_clocks
 def test_show_lists_a_nations_bank_holidays_for_a_year(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main.run(["--data-dir", str(tmp_path), "init"]) == 0
+    assert main.run(["--data-dir", str(tmp_path), "init", "--unencrypted"]) == 0
     capsys.readouterr()
     args = ["--data-dir", str(tmp_path), "bank-holidays", "show", "--division", "scotland"]
     assert main.run([*args, "--year", "2026", "--json"]) == 0

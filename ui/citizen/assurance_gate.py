@@ -14,19 +14,20 @@ from ui.context import UiContext
 from ui.dialogs.assurance_check import AssuranceDialog
 from ui.dialogs.shared import alive
 
-Read = tuple[str | None, str, list[tuple[str, str]]]
+# (refusal, level held, phones, email addresses and phones a code can go to)
+Read = tuple[str | None, str, list[tuple[str, str]], list[tuple[str, str]]]
 
 
 def _read(citizen_id: str, action: str | None) -> Callable[[Session], Read]:
     def read(session: Session) -> Read:
         doc, now = citizen_doc(session, citizen_id), utcnow()
         refusal = assurance.refusal(action, doc, now) if action else "asked"
-        phones = [
-            (str(i["id"]), str(i["value"]))
-            for i in doc.get("identifiers") or ()
-            if i.get("kind") == "phone"
+        idents = doc.get("identifiers") or ()
+        phones = [(str(i["id"]), str(i["value"])) for i in idents if i.get("kind") == "phone"]
+        contacts = [
+            (str(i["id"]), str(i["value"])) for i in idents if i.get("kind") in ("email", "phone")
         ]
-        return refusal, assurance.level_of(doc, now), phones
+        return refusal, assurance.level_of(doc, now), phones, contacts
 
     return read
 
@@ -46,11 +47,11 @@ def with_assurance(
     def arrived(result: Read) -> None:
         if not alive(parent):
             return
-        refusal, held, phones = result
+        refusal, held, phones, contacts = result
         if refusal is None:
             proceed()
             return
-        dialog = AssuranceDialog(ctx, citizen_id, phones, action, held, parent)
+        dialog = AssuranceDialog(ctx, citizen_id, phones, action, held, parent, contacts=contacts)
         dialog.saved.connect(lambda _result: proceed())
         show(dialog)
 

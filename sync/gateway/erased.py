@@ -1,0 +1,287 @@
+"""The records erased at the council's request, held in memory so that a late write about them
+is refused before CouchDB sees it.
+
+A laptop that was offline since before an erasure pushes what was typed about the person
+before it pulls the erasure. Without this the server would store it again until the central
+erasure job purged it. So each gateway keeps, per erasure in force
+(``caseworker.erasure.scope.in_force``), the ids it takes: its target, the cases the central
+job found (``roots``, once done), and the target citizen's live cases (the ``citizen_cases``
+view, asked once when the erasure is learnt or changes, never per write). ``bulk_docs`` asks
+``refusal`` of every revision: one that is, is rooted at, or names one of those ids anywhere
+in its body (``scope.named_in``) is refused and never stored; a revision the erasure itself
+anonymised is let through, as the laptops and the central job let it through.
+
+The set is loaded from the ``erasure:`` documents before the first write is judged (after a
+restart too: a gateway that cannot load it answers writes 503 rather than judge them blind),
+then refreshed from the database's ``_changes`` feed (ids only: an erasure id starts with
+``erasure:``), so it is as fresh as that long-poll. A write in the moment between an erasure
+and the gateway seeing it is stored, and the central job, which follows the same feed, purges
+it (docs/erasure-and-retention.md). Erasure documents hold no personal data, so the ids learnt
+are said on standard error.
+"""
+
+import asyncio
+import contextlib
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from caseworker.access.views import CITIZEN_CASES_VIEW, DESIGN_ID
+from caseworker.erasure import local as orders
+from caseworker.erasure import scope
+from sync.gateway.couch import Couch, CouchError
+from sync.gateway.errors import HTTPError
+
+PAGE = 500  # erasure documents read at once when loading
+KEYS = 200  # citizens asked of the cases view at once
+BATCH = 1000  # changes read at once when following the feed
+POLL_SECONDS = 25.0
+_RETRY_MAX = 30.0
+_CITIZEN_CASES = f"/{DESIGN_ID}/_view/{CITIZEN_CASES_VIEW}"
+_PREFIX = "erasure:"
+NOT_LOADED = "the gateway cannot yet tell which records were erased: try again shortly"
+
+
+def refused_reason(erasure_id: str) -> str:
+    return (
+        f"this is about a record erased at the council's request ({erasure_id}): the central "
+        "service does not store it, and this laptop removes its copy at its next sync"
+    )
+
+
+@dataclass(frozen=True)
+class Taking:
+    mode: str
+    ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Taken:
+    erasure_id: str
+    mode: str
+
+
+class ErasedIds:
+    def __init__(self, couch: Couch, *, poll_seconds: float = POLL_SECONDS) -> None:
+        self.couch = couch
+        self.poll_seconds = poll_seconds
+        self._by_erasure: dict[str, Taking] = {}  # erasure id -> the ids it takes
+        self._taken: dict[str, Taken] = {}
+        self._seq: Any = None
+        self._loaded = False
+        self._lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._failed = False
+
+    # -- what the write path asks ----------------------------------------------------------
+
+    async def ready(self) -> None:
+        """Once the set is loaded; 503 when it cannot be (no write is judged blind)."""
+        if self._loaded:
+            return
+        async with self._lock:
+            if self._loaded:
+                return
+            try:
+                await self._load()
+            except (CouchError, httpx.HTTPError, ValueError):
+                raise HTTPError(503, "service_unavailable", NOT_LOADED) from None
+
+    def refusal(
+        self, doc_id: str, body: Mapping[str, Any], current: Mapping[str, Any] | None
+    ) -> str | None:
+        """Why this revision of ``doc_id`` (over the server's ``current`` body) is not stored,
+        or None when it names no erased record."""
+        if not self._taken:
+            return None
+        for candidate in (body, current):
+            if candidate is None:
+                continue
+            hit = scope.named_in(doc_id, candidate, self._taken)
+            if hit is None:
+                continue
+            taken = self._taken[hit]
+            if taken.mode == "anonymise" and scope.is_anonymised(candidate, taken.erasure_id):
+                continue  # what the erasure kept: no personal data by construction
+            return refused_reason(taken.erasure_id)
+        return None
+
+    # -- keeping it fresh ------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="erased-ids")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            try:
+                await self.ready()
+                await self._poll()
+                failures = 0
+                self._say_recovered()
+            except asyncio.CancelledError:
+                raise
+            except RuntimeError:  # the HTTP client was closed: the gateway is stopping
+                return
+            except Exception as exc:  # CouchDB away: keep what is known, say so once, retry
+                failures += 1
+                self._say_failed(exc)
+                await asyncio.sleep(min(_RETRY_MAX, 0.5 * 2**failures))
+
+    async def _load(self) -> None:
+        info = await self.couch.get("")
+        seq = info.get("update_seq") if isinstance(info, dict) else None
+        if seq is None:
+            raise ValueError("the database sent no update_seq")
+        docs: list[dict[str, Any]] = []
+        params: dict[str, str] = {
+            "startkey": json.dumps(_PREFIX),
+            "endkey": json.dumps(_PREFIX + "\ufff0"),
+            "include_docs": "true",
+            "limit": str(PAGE),
+        }
+        while True:
+            rows = _rows(await self.couch.get("/_all_docs", params=params))
+            docs += [d for r in rows if isinstance(d := r.get("doc"), dict)]
+            if len(rows) < PAGE:
+                break
+            params.update(startkey=json.dumps(rows[-1].get("id")), skip="1")
+        await self._learn(docs, set(), say_each=False)
+        print(
+            f"caseworker gateway: {len(self._by_erasure)} erasures in force",
+            file=sys.stderr,
+            flush=True,
+        )
+        # Read before the erasures were: whatever changed since is seen by the feed.
+        self._seq = seq
+        self._loaded = True
+
+    async def _poll(self) -> None:
+        params = {
+            "feed": "longpoll",
+            "since": self._seq if isinstance(self._seq, str) else str(self._seq),
+            "limit": str(BATCH),
+            "timeout": str(int(self.poll_seconds * 1000)),
+            "heartbeat": "10000",
+        }
+        try:
+            answer = await asyncio.wait_for(
+                self.couch.get(
+                    "/_changes",
+                    params=params,
+                    headers={"Accept-Encoding": "identity"},
+                    timeout=self.poll_seconds + 30,
+                ),
+                self.poll_seconds + 5,
+            )
+        except TimeoutError:
+            return  # nothing changed (PouchDB Server holds a long-poll open until something does)
+        results = answer.get("results") if isinstance(answer, dict) else None
+        if not isinstance(results, list):
+            raise ValueError("the change feed sent no results")
+        last_seq = answer.get("last_seq")
+        if last_seq is None and results and isinstance(results[-1], dict):
+            last_seq = results[-1].get("seq")
+        changed = {
+            doc_id
+            for r in results
+            if isinstance(r, dict)
+            and isinstance(doc_id := r.get("id"), str)
+            and doc_id.startswith(_PREFIX)
+        }
+        if changed:
+            found = await self.couch.post(
+                "/_all_docs", {"keys": sorted(changed)}, params={"include_docs": "true"}
+            )
+            docs = [d for r in _rows(found) if isinstance(d := r.get("doc"), dict)]
+            await self._learn(docs, changed)
+        if last_seq is not None:
+            self._seq = last_seq
+
+    async def _learn(
+        self, docs: list[dict[str, Any]], changed: set[str], *, say_each: bool = True
+    ) -> None:
+        """Take in these erasure documents (each as it now stands); an erasure among
+        ``changed`` with no live, usable, in-force document any more is forgotten."""
+        kept: dict[str, tuple[orders.Order, set[str]]] = {}
+        for doc in docs:
+            order = orders.order_of(doc)
+            if order is None or not scope.in_force(doc):
+                continue
+            ids = {order.target}
+            roots = doc.get("roots")
+            if isinstance(roots, list):
+                ids.update(r for r in roots if isinstance(r, str))
+            kept[order.erasure_id] = (order, ids)
+        citizens = sorted({o.target for o, _ in kept.values() if o.of_citizen})
+        for citizen, case_id in await self._cases_of(citizens):
+            for order, ids in kept.values():
+                if order.target == citizen:
+                    ids.add(case_id)
+        for erasure_id in changed - kept.keys():
+            self._by_erasure.pop(erasure_id, None)
+        for erasure_id, (order, ids) in kept.items():
+            known = Taking(order.mode, frozenset(ids))
+            if say_each and self._by_erasure.get(erasure_id) != known:
+                print(
+                    f"caseworker gateway: {erasure_id} in force: writes about its "
+                    f"{len(ids)} erased records are refused",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            self._by_erasure[erasure_id] = known
+        taken: dict[str, Taken] = {}
+        for erasure_id, taking in sorted(self._by_erasure.items()):
+            for doc_id in taking.ids:
+                taken.setdefault(doc_id, Taken(erasure_id, taking.mode))
+        self._taken = taken  # replaced whole: the write path never sees it half made
+
+    async def _cases_of(self, citizens: list[str]) -> list[tuple[str, str]]:
+        """(citizen, case id) for each live case of these citizens (the access view)."""
+        found: list[tuple[str, str]] = []
+        for keys in _chunks(citizens, KEYS):
+            rows = _rows(await self.couch.post(_CITIZEN_CASES, {"keys": keys}))
+            found += [
+                (key, doc_id)
+                for r in rows
+                if isinstance(key := r.get("key"), str) and isinstance(doc_id := r.get("id"), str)
+            ]
+        return found
+
+    def _say_failed(self, exc: Exception) -> None:
+        if not self._failed:
+            print(
+                f"caseworker gateway: could not follow the erasures ({type(exc).__name__}); "
+                "the ones known are still refused",
+                file=sys.stderr,
+                flush=True,
+            )
+        self._failed = True
+
+    def _say_recovered(self) -> None:
+        if self._failed:
+            print("caseworker gateway: following the erasures again", file=sys.stderr, flush=True)
+        self._failed = False
+
+
+def _rows(answer: Any) -> list[dict[str, Any]]:
+    rows = answer.get("rows") if isinstance(answer, dict) else None
+    if not isinstance(rows, list):
+        raise ValueError("the database sent no rows")
+    return [r for r in rows if isinstance(r, dict)]
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
