@@ -463,12 +463,94 @@
         <translation>O leiaf dwy ffaith sydd gennym; ni chaiff yr atebion byth eu nodi.</translation>
     </message>
     <message>
+        <source>Send the code to</source>
+        <translation>Anfon y cod at</translation>
+    </message>
+    <message>
+        <source>An email address or phone on their record.</source>
+        <translation>Cyfeiriad e-bost neu ffôn sydd ar eu cofnod.</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd code</source>
+        <translation>A&amp;nfon cod</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>Anfon cod</translation>
+    </message>
+    <message>
+        <source>Asks the council&apos;s service to send a six-digit code there.</source>
+        <translation>Yn gofyn i wasanaeth y cyngor anfon cod chwe digid yno.</translation>
+    </message>
+    <message>
+        <source>Code status</source>
+        <translation>Statws y cod</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Anfon &amp;at:</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 digid</translation>
+    </message>
+    <message>
+        <source>Code read &amp;back:</source>
+        <translation>Cod a ddarllenwyd yn ô&amp;l:</translation>
+    </message>
+    <message>
+        <source>Code read back</source>
+        <translation>Cod a ddarllenwyd yn ôl</translation>
+    </message>
+    <message>
+        <source>The six digits the citizen reads out from the message.</source>
+        <translation>Y chwe digid y mae&apos;r dinesydd yn eu darllen o&apos;r neges.</translation>
+    </message>
+    <message>
+        <source>Asked for a code to %1. It goes once this laptop has synced.</source>
+        <translation>Gofynnwyd am god i %1. Bydd yn mynd unwaith y bydd y gliniadur hwn wedi cysoni.</translation>
+    </message>
+    <message>
+        <source>Code sent to %1. Ask them to read it back.</source>
+        <translation>Cod wedi&apos;i anfon i %1. Gofynnwch iddynt ei ddarllen yn ôl.</translation>
+    </message>
+    <message>
+        <source>The code was not sent: %1</source>
+        <translation>Ni anfonwyd y cod: %1</translation>
+    </message>
+    <message>
         <source>No check the window offers reaches that level.</source>
         <translation>Nid oes gwiriad yn y ffenestr hon sy&apos;n cyrraedd y lefel honno.</translation>
     </message>
     <message>
+        <source>Send a code first.</source>
+        <translation>Anfonwch god yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Wait until the code has been sent.</source>
+        <translation>Arhoswch nes bod y cod wedi&apos;i anfon.</translation>
+    </message>
+    <message>
+        <source>Type the code they read back.</source>
+        <translation>Teipiwch y cod a ddarllenon nhw yn ôl.</translation>
+    </message>
+    <message>
         <source>Ask at least two facts we hold.</source>
         <translation>Gofynnwch o leiaf dwy ffaith sydd gennym.</translation>
+    </message>
+    <message>
+        <source>Not the code sent, and no tries are left: send a new one.</source>
+        <translation>Nid dyna&apos;r cod a anfonwyd, ac nid oes cynigion ar ôl: anfonwch un newydd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not the code sent. Tries left: %n.</source>
+        <translation>
+            <numerusform>Nid dyna&apos;r cod a anfonwyd. Cynigion ar ôl: %n.</numerusform>
+            <numerusform>Nid dyna&apos;r cod a anfonwyd. Cynigion ar ôl: %n.</numerusform>
+            <numerusform>Nid dyna&apos;r cod a anfonwyd. Cynigion ar ôl: %n.</numerusform>
+            <numerusform>Nid dyna&apos;r cod a anfonwyd. Cynigion ar ôl: %n.</numerusform>
+            <numerusform>Nid dyna&apos;r cod a anfonwyd. Cynigion ar ôl: %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

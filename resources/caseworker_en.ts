@@ -436,12 +436,91 @@
         <translation>At least two facts we hold; the answers are never written down.</translation>
     </message>
     <message>
+        <source>Send the code to</source>
+        <translation>Send the code to</translation>
+    </message>
+    <message>
+        <source>An email address or phone on their record.</source>
+        <translation>An email address or phone on their record.</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd code</source>
+        <translation>Se&amp;nd code</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>Send code</translation>
+    </message>
+    <message>
+        <source>Asks the council&apos;s service to send a six-digit code there.</source>
+        <translation>Asks the council&apos;s service to send a six-digit code there.</translation>
+    </message>
+    <message>
+        <source>Code status</source>
+        <translation>Code status</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Send &amp;to:</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <source>Code read &amp;back:</source>
+        <translation>Code read &amp;back:</translation>
+    </message>
+    <message>
+        <source>Code read back</source>
+        <translation>Code read back</translation>
+    </message>
+    <message>
+        <source>The six digits the citizen reads out from the message.</source>
+        <translation>The six digits the citizen reads out from the message.</translation>
+    </message>
+    <message>
+        <source>Asked for a code to %1. It goes once this laptop has synced.</source>
+        <translation>Asked for a code to %1. It goes once this laptop has synced.</translation>
+    </message>
+    <message>
+        <source>Code sent to %1. Ask them to read it back.</source>
+        <translation>Code sent to %1. Ask them to read it back.</translation>
+    </message>
+    <message>
+        <source>The code was not sent: %1</source>
+        <translation>The code was not sent: %1</translation>
+    </message>
+    <message>
         <source>No check the window offers reaches that level.</source>
         <translation>No check the window offers reaches that level.</translation>
     </message>
     <message>
+        <source>Send a code first.</source>
+        <translation>Send a code first.</translation>
+    </message>
+    <message>
+        <source>Wait until the code has been sent.</source>
+        <translation>Wait until the code has been sent.</translation>
+    </message>
+    <message>
+        <source>Type the code they read back.</source>
+        <translation>Type the code they read back.</translation>
+    </message>
+    <message>
         <source>Ask at least two facts we hold.</source>
         <translation>Ask at least two facts we hold.</translation>
+    </message>
+    <message>
+        <source>Not the code sent, and no tries are left: send a new one.</source>
+        <translation>Not the code sent, and no tries are left: send a new one.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not the code sent. Tries left: %n.</source>
+        <translation>
+            <numerusform>Not the code sent. Tries left: %n.</numerusform>
+            <numerusform>Not the code sent. Tries left: %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
