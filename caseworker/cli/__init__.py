@@ -47,7 +47,7 @@ CORE_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "citizen",
-        "a citizen's consents, checks, erasure and merges",
+        "a citizen's identifiers, consents, checks, erasure and merges",
         group(
             (
                 Command(
@@ -72,6 +72,30 @@ CORE_COMMANDS: tuple[Command, ...] = (
                             ),
                         ),
                         dest="consent_action",
+                    ),
+                ),
+                Command(
+                    "identifier",
+                    "list, change or remove a citizen's phones, emails, addresses and handles",
+                    group(
+                        (
+                            Command(
+                                "list",
+                                "the citizen's identifiers, with their ids and how verified",
+                                _CLI + "contact_commands:configure_list",
+                            ),
+                            Command(
+                                "change",
+                                "correct an identifier's value (needs them contact verified)",
+                                _CLI + "contact_commands:configure_change",
+                            ),
+                            Command(
+                                "remove",
+                                "take an identifier off the record (needs them contact verified)",
+                                _CLI + "contact_commands:configure_remove",
+                            ),
+                        ),
+                        dest="identifier_action",
                     ),
                 ),
                 Command(
