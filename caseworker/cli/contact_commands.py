@@ -65,10 +65,10 @@ def _change(args: argparse.Namespace, ctx: Context) -> int:
 
 def _remove(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store().write() as session:
-        removed = contact_details.remove_identifier(
+        reachable, _changes = contact_details.remove_identifier(
             session, acting(session, args), args.citizen, args.identifier
         )
-    said = "" if removed.reachable else "; no way to reach them is left on the record"
+    said = "" if reachable else "; no way to reach them is left on the record"
     print(visible(f"{args.citizen}: identifier {args.identifier} removed{said}"))
     return 0
 

@@ -13,7 +13,6 @@ kind of identifier, and when, without the value.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -33,12 +32,6 @@ ACTION = "change_contact_details"
 # The kinds the council can reach someone through (the consent channels: phone, SMS, email,
 # post, social); an app account only recognises them.
 REACH_KINDS = ("phone", "email", "address", "social")
-
-
-@dataclass(frozen=True)
-class Removed:
-    changes: ChangeSet
-    reachable: bool  # some way to reach the citizen is still on the record
 
 
 def _identifier(doc: Mapping[str, Any], identifier_id: str) -> Mapping[str, Any]:
@@ -117,14 +110,15 @@ def change_identifier(
 
 def remove_identifier(
     session: Session, actor: Actor, citizen_id: str, identifier_id: str
-) -> Removed:
-    """Take an identifier off the record. Removing the last way to reach the citizen is
-    allowed (a wrong number helps nobody, and they may ask us to hold none); ``reachable``
-    says whether one is left, for the caller to say so."""
+) -> tuple[bool, ChangeSet]:
+    """Take an identifier off the record; the answer starts with whether some way to reach
+    the citizen is left. Removing the last is allowed (a wrong number helps nobody, and they
+    may ask us to hold none): the caller says so. A tuple ending in the ChangeSet, as the
+    window's database thread publishes it."""
     doc = citizen_doc(session, citizen_id)
     kind = str(_identifier(doc, identifier_id)["kind"])
     _require_level(doc)
     identifiers = [i for i in doc["identifiers"] if i.get("id") != identifier_id]
     changes = save_citizen(session, actor, doc, {"identifiers": identifiers})
     changes.merge(audit.record(session, actor, "citizen.identifier_removed", citizen_id, kind))
-    return Removed(changes, reachable(identifiers))
+    return reachable(identifiers), changes

@@ -174,15 +174,15 @@ def test_removing_the_last_way_to_reach_them_is_allowed_and_says_so(council: Sto
     citizen_id, ids = _citizen(council)
     _called_back(council, citizen_id, ids["home"])
     with council.write() as s:
-        first = contact_details.remove_identifier(s, AGENT, citizen_id, ids["mobile"])
-        assert first.reachable
+        reachable, _ = contact_details.remove_identifier(s, AGENT, citizen_id, ids["mobile"])
+        assert reachable
         for name in ("email", "address"):
             assert not contact_details.is_last_way_to_reach(s, citizen_id, ids[name])
-            assert contact_details.remove_identifier(s, AGENT, citizen_id, ids[name]).reachable
+            assert contact_details.remove_identifier(s, AGENT, citizen_id, ids[name])[0]
         # The home phone is the last, and the call back through it is what verified them.
         assert contact_details.is_last_way_to_reach(s, citizen_id, ids["home"])
-        last = contact_details.remove_identifier(s, AGENT, citizen_id, ids["home"])
-    assert not last.reachable
+        reachable, changes = contact_details.remove_identifier(s, AGENT, citizen_id, ids["home"])
+    assert not reachable and changes.written
     assert _doc(council, citizen_id)["identifiers"] == []
     with council.read() as s:
         removed = [e.detail for e in audit.trail(s, citizen_id)

@@ -32,6 +32,7 @@ from ui.case.conflict import ConflictDialog
 from ui.case.loader import SnapshotLoader
 from ui.case.widgets import ConflictBadge, ErrorBanner, quick_action, tab_chain
 from ui.citizen.assurance_gate import with_assurance
+from ui.citizen.contact_edit import ContactEdit
 from ui.citizen.header import CitizenHeader
 from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
@@ -153,6 +154,21 @@ PRIVACY_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
         QT_TRANSLATE_NOOP("CitizenView", "Share with a partner the citizen agreed to."),
     ),
 )
+# Correcting the selected identifier: their buttons sit on the Identifiers tab.
+CONTACT_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
+    (
+        "change_identifier",
+        QT_TRANSLATE_NOOP("CitizenView", "Change"),
+        "Ctrl+Shift+G",  # Ctrl+Shift+M: set a warning
+        QT_TRANSLATE_NOOP("CitizenView", "Correct the selected phone, email, address or handle."),
+    ),
+    (
+        "remove_identifier",
+        QT_TRANSLATE_NOOP("CitizenView", "Remove"),
+        "Ctrl+Shift+X",  # Ctrl+Shift+R: resolve a conflict
+        QT_TRANSLATE_NOOP("CitizenView", "Take the selected identifier off the record (asks)."),
+    ),
+)
 # Actions reached by their keys and the Citizen menu, without a button in the row (the
 # conflict badge is that one's button; the row must fit 1280 pixels in Welsh).
 KEYS_ONLY = frozenset({"resolve_conflict", "review_duplicates", "undo_merge"})
@@ -227,6 +243,16 @@ class CitizenView(QWidget):
             slot = getattr(self, name)
             _action, button = quick_action(self, _tr(text), keys, _tr(description), slot)
             self.privacy_buttons[name] = button
+        self.contact_edit = ContactEdit(
+            ctx, self, self.profile, self.profile.identifiers_table,
+            lambda: self.citizen_id, self._show_dialog, self.banner.say,
+        )  # fmt: skip
+        for name, text, keys, description in CONTACT_ACTIONS:
+            slot = getattr(self, name)
+            _action, button = quick_action(self, _tr(text), keys, _tr(description), slot)
+            self.privacy_buttons[name] = button
+        # Change and Remove just above the identifiers they act on, the check above them.
+        self.profile.add_buttons(2, [self.privacy_buttons[n] for n, *_ in CONTACT_ACTIONS])
         self.profile.add_buttons(
             2, [self.privacy_buttons["check_identity"], self.profile.assurance]
         )
@@ -403,6 +429,14 @@ class CitizenView(QWidget):
 
     def add_identifier(self) -> QDialog:
         return self._show_dialog(IdentifierDialog(self.ctx, self.citizen_id, self))
+
+    def change_identifier(self) -> None:
+        """Correct the selected identifier (asks for a contact check first when needed)."""
+        self.contact_edit.change()
+
+    def remove_identifier(self) -> None:
+        """Remove the selected identifier (asks for a contact check first, then asks)."""
+        self.contact_edit.remove()
 
     def start_note(self) -> QDialog:
         return self._show_dialog(
