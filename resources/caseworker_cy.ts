@@ -1443,6 +1443,53 @@
     </message>
 </context>
 <context>
+    <name>ChangeIdentifierDialog</name>
+    <message>
+        <source>Change an identifier</source>
+        <translation>Newid dynodydd</translation>
+    </message>
+    <message>
+        <source>Correct this identifier (%1). The old value is not kept on the record.</source>
+        <translation>Cywirwch y dynodydd hwn (%1). Nid yw&apos;r hen werth yn cael ei gadw ar y cofnod.</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>Gwerth &amp;newydd:</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Gwerth newydd</translation>
+    </message>
+    <message>
+        <source>The corrected number, address or handle.</source>
+        <translation>Y rhif, cyfeiriad neu enw cyfryngau cymdeithasol wedi&apos;i gywiro.</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>Cod &amp;post:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Cod post</translation>
+    </message>
+    <message>
+        <source>The postcode of the address, e.g. CF10 4UW.</source>
+        <translation>Cod post y cyfeiriad, e.e. CF10 4UW.</translation>
+    </message>
+    <message>
+        <source>Verified &amp;by:</source>
+        <translation>Wedi&apos;i &amp;wirio drwy:</translation>
+    </message>
+    <message>
+        <source>How the new value was verified</source>
+        <translation>Sut y gwiriwyd y gwerth newydd</translation>
+    </message>
+    <message>
+        <source>How you checked the new value belongs to the citizen, or Not verified.</source>
+        <translation>Sut y gwnaethoch wirio bod y gwerth newydd yn perthyn i&apos;r dinesydd, neu Heb ei wirio.</translation>
+    </message>
+</context>
+<context>
     <name>CitizenCasesModel</name>
     <message>
         <source>Reference</source>
@@ -1695,6 +1742,22 @@
     <message>
         <source>Share with a partner the citizen agreed to.</source>
         <translation>Rhannu â phartner y cytunodd y dinesydd iddo.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Newid</translation>
+    </message>
+    <message>
+        <source>Correct the selected phone, email, address or handle.</source>
+        <translation>Cywiro&apos;r ffôn, e-bost, cyfeiriad neu enw cyfryngau cymdeithasol a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Take the selected identifier off the record (asks).</source>
+        <translation>Tynnu&apos;r dynodydd a ddewiswyd oddi ar y cofnod (yn gofyn yn gyntaf).</translation>
     </message>
     <message>
         <source>Save the quick note or contact</source>
@@ -2158,6 +2221,65 @@
     <message>
         <source>%1 to %2</source>
         <translation>%1 i %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEdit</name>
+    <message>
+        <source>That identifier is on a record merged into this one.</source>
+        <translation>Mae&apos;r dynodydd hwnnw ar gofnod a gyfunwyd â&apos;r un hwn.</translation>
+    </message>
+    <message>
+        <source>Choose an identifier in the list first, then ask again.</source>
+        <translation>Dewiswch ddynodydd yn y rhestr yn gyntaf, yna gofynnwch eto.</translation>
+    </message>
+    <message>
+        <source>Remove this identifier?</source>
+        <translation>Dileu&apos;r dynodydd hwn?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the record? It is not kept.</source>
+        <translation>Dileu %1 o&apos;r cofnod? Ni chaiff ei gadw.</translation>
+    </message>
+    <message>
+        <source>It is the last way to reach them: the record will hold no phone, email, address or handle.</source>
+        <translation>Dyma&apos;r ffordd olaf i gysylltu â nhw: ni fydd ffôn, e-bost, cyfeiriad nac enw cyfryngau cymdeithasol ar y cofnod.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Dileu</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Takes the identifier off the record.</source>
+        <translation>Yn tynnu&apos;r dynodydd oddi ar y cofnod.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Leaves the identifier as it is.</source>
+        <translation>Yn gadael y dynodydd fel y mae.</translation>
+    </message>
+    <message>
+        <source>Removed. No way to reach them is left on the record.</source>
+        <translation>Wedi&apos;i ddileu. Nid oes ffordd o gysylltu â nhw ar ôl ar y cofnod.</translation>
+    </message>
+    <message>
+        <source>remove the identifier</source>
+        <translation>dileu&apos;r dynodydd</translation>
+    </message>
+    <message>
+        <source>check this citizen&apos;s record</source>
+        <translation>gwirio cofnod y dinesydd hwn</translation>
     </message>
 </context>
 <context>

@@ -1413,6 +1413,53 @@
     </message>
 </context>
 <context>
+    <name>ChangeIdentifierDialog</name>
+    <message>
+        <source>Change an identifier</source>
+        <translation>Change an identifier</translation>
+    </message>
+    <message>
+        <source>Correct this identifier (%1). The old value is not kept on the record.</source>
+        <translation>Correct this identifier (%1). The old value is not kept on the record.</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>&amp;New value:</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>The corrected number, address or handle.</source>
+        <translation>The corrected number, address or handle.</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>The postcode of the address, e.g. CF10 4UW.</source>
+        <translation>The postcode of the address, e.g. CF10 4UW.</translation>
+    </message>
+    <message>
+        <source>Verified &amp;by:</source>
+        <translation>Verified &amp;by:</translation>
+    </message>
+    <message>
+        <source>How the new value was verified</source>
+        <translation>How the new value was verified</translation>
+    </message>
+    <message>
+        <source>How you checked the new value belongs to the citizen, or Not verified.</source>
+        <translation>How you checked the new value belongs to the citizen, or Not verified.</translation>
+    </message>
+</context>
+<context>
     <name>CitizenCasesModel</name>
     <message>
         <source>Reference</source>
@@ -1656,6 +1703,22 @@
     <message>
         <source>Share with a partner the citizen agreed to.</source>
         <translation>Share with a partner the citizen agreed to.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Correct the selected phone, email, address or handle.</source>
+        <translation>Correct the selected phone, email, address or handle.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Take the selected identifier off the record (asks).</source>
+        <translation>Take the selected identifier off the record (asks).</translation>
     </message>
     <message>
         <source>Save the quick note or contact</source>
@@ -2119,6 +2182,65 @@
     <message>
         <source>%1 to %2</source>
         <translation>%1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEdit</name>
+    <message>
+        <source>That identifier is on a record merged into this one.</source>
+        <translation>That identifier is on a record merged into this one.</translation>
+    </message>
+    <message>
+        <source>Choose an identifier in the list first, then ask again.</source>
+        <translation>Choose an identifier in the list first, then ask again.</translation>
+    </message>
+    <message>
+        <source>Remove this identifier?</source>
+        <translation>Remove this identifier?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the record? It is not kept.</source>
+        <translation>Remove %1 from the record? It is not kept.</translation>
+    </message>
+    <message>
+        <source>It is the last way to reach them: the record will hold no phone, email, address or handle.</source>
+        <translation>It is the last way to reach them: the record will hold no phone, email, address or handle.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Keep it</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Takes the identifier off the record.</source>
+        <translation>Takes the identifier off the record.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Leaves the identifier as it is.</source>
+        <translation>Leaves the identifier as it is.</translation>
+    </message>
+    <message>
+        <source>Removed. No way to reach them is left on the record.</source>
+        <translation>Removed. No way to reach them is left on the record.</translation>
+    </message>
+    <message>
+        <source>remove the identifier</source>
+        <translation>remove the identifier</translation>
+    </message>
+    <message>
+        <source>check this citizen&apos;s record</source>
+        <translation>check this citizen&apos;s record</translation>
     </message>
 </context>
 <context>

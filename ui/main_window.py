@@ -354,7 +354,14 @@ class MainWindow(QMainWindow):
                     "CitizenView",
                     citizen_view.QUICK_ACTIONS
                     + (citizen_view.SUPERVISOR_ACTIONS if self.ctx.can_supervise else ()),
-                    citizen_view.MORE_KEYS,
+                    # Privacy and contact actions by what they do: their buttons' short
+                    # words ("Share", "Change") sit beside the tab they act on.
+                    citizen_view.MORE_KEYS
+                    + tuple(
+                        (said, keys)
+                        for _name, _text, keys, said in citizen_view.PRIVACY_ACTIONS
+                        + citizen_view.CONTACT_ACTIONS
+                    ),
                 ),
             ),
         ]
