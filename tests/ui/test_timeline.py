@@ -576,7 +576,13 @@ def test_the_timeline_fits_beside_the_profile_at_1280_by_720(
 def test_closing_the_record_while_a_save_is_in_flight_loses_nothing_and_breaks_nothing(
     qtbot: QtBot, ctx: UiContext, seeded: Store, person: Person, settle: Callable[[], None]
 ) -> None:
-    view = open_view(qtbot, ctx, person.citizen_id)
+    # Not registered with qtbot: the test deletes it, as closing its tab does, and qtbot would
+    # close a widget already gone whenever its Python wrapper outlives it.
+    view = CitizenView(ctx, person.citizen_id)
+    view.resize(1280, 720)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        view.show()
+    qtbot.waitExposed(view)
     composer = view.timeline.composer
     assert composer is not None
     focus(qtbot, composer.text)
