@@ -35,6 +35,7 @@ from caseworker.erasure import local as orders
 from caseworker.erasure import scope
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.errors import HTTPError
+from sync.gateway.long_poll import long_poll
 
 PAGE = 500  # erasure documents read at once when loading
 KEYS = 200  # citizens asked of the cases view at once
@@ -168,31 +169,10 @@ class ErasedIds:
         self._loaded = True
 
     async def _poll(self) -> None:
-        params = {
-            "feed": "longpoll",
-            "since": self._seq if isinstance(self._seq, str) else str(self._seq),
-            "limit": str(BATCH),
-            "timeout": str(int(self.poll_seconds * 1000)),
-            "heartbeat": "10000",
-        }
-        try:
-            answer = await asyncio.wait_for(
-                self.couch.get(
-                    "/_changes",
-                    params=params,
-                    headers={"Accept-Encoding": "identity"},
-                    timeout=self.poll_seconds + 30,
-                ),
-                self.poll_seconds + 5,
-            )
-        except TimeoutError:
-            return  # nothing changed (PouchDB Server holds a long-poll open until something does)
-        results = answer.get("results") if isinstance(answer, dict) else None
-        if not isinstance(results, list):
-            raise ValueError("the change feed sent no results")
-        last_seq = answer.get("last_seq")
-        if last_seq is None and results and isinstance(results[-1], dict):
-            last_seq = results[-1].get("seq")
+        polled = await long_poll(self.couch, self._seq, self.poll_seconds, BATCH)
+        if polled is None:
+            return  # nothing changed
+        results, last_seq = polled
         changed = {
             doc_id
             for r in results

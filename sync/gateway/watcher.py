@@ -29,6 +29,7 @@ import httpx
 from caseworker.access.channels import case_keys, is_id_of, root_of
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.flights import Flights
+from sync.gateway.long_poll import long_poll
 
 KEEP = 10_000  # change digests kept
 POLL_SECONDS = 30.0  # one CouchDB long-poll (PouchDB Server ignores ``timeout``: cut here)
@@ -211,34 +212,13 @@ class Watcher:
             await self._lost_track()
 
     async def _poll(self) -> None:
-        params = {
-            "feed": "longpoll",
-            "since": self._seq if isinstance(self._seq, str) else str(self._seq),
-            "style": "all_docs",
-            "include_docs": "true",
-            "limit": str(BATCH),
-            "timeout": str(int(self.poll_seconds * 1000)),
-            "heartbeat": "10000",
-        }
-        try:
-            answer = await asyncio.wait_for(
-                self.couch.get(
-                    "/_changes",
-                    params=params,
-                    headers={"Accept-Encoding": "identity"},
-                    timeout=self.poll_seconds + 30,
-                ),
-                self.poll_seconds + 5,
-            )
-        except TimeoutError:
-            return  # nothing changed (PouchDB Server holds a long-poll open until something does)
-        results = answer.get("results") if isinstance(answer, dict) else None
-        if not isinstance(results, list):
-            raise CouchError(502, {"error": "bad_gateway", "reason": "no results"})
+        polled = await long_poll(
+            self.couch, self._seq, self.poll_seconds, BATCH, style="all_docs", include_docs="true"
+        )
+        if polled is None:
+            return  # nothing changed
+        results, last_seq = polled
         digests = [d for d in (_digest(r) for r in results) if d is not None]
-        last_seq = answer.get("last_seq")
-        if last_seq is None and results and isinstance(results[-1], dict):
-            last_seq = results[-1].get("seq")
         async with self._condition:  # the changes and the sequence that covers them, at once
             if last_seq is not None:
                 if last_seq != self._covered:
