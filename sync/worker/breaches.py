@@ -48,6 +48,7 @@ from caseworker.worktime import default_calendar, working_hours_after, working_h
 from sync.gateway.couch import Couch, CouchError, doc_path
 from sync.worker.breach_view import DESIGN_ID, DUE_VIEW, design_document
 from sync.worker.bulk import error_of, results_by_id
+from sync.worker.design import install_design
 from sync.worker.feed import read_batch, read_bounded, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.position import save_position
@@ -419,17 +420,7 @@ def _row_key(row: object) -> list[str] | None:
 
 
 async def _install_view(couch: Couch) -> None:
-    wanted = design_document()
-    current = await couch.get_or_none("/" + DESIGN_ID)
-    if isinstance(current, dict) and current.get("views") == wanted["views"]:
-        return
-    if isinstance(current, dict):
-        wanted["_rev"] = current.get("_rev")
-    try:
-        await couch.put("/" + DESIGN_ID, wanted)
-    except CouchError as exc:
-        if exc.status != 409:  # another worker installed it first
-            raise
+    await install_design(couch, DESIGN_ID, design_document())
 
 
 async def _known(couch: Couch, ids: list[str]) -> set[str]:

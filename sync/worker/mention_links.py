@@ -34,6 +34,7 @@ from caseworker.mentions.triage import triaged
 from caseworker.services.identity_links import confident
 from caseworker.timeutil import to_iso, utcnow
 from sync.gateway.couch import Couch, CouchError, doc_path
+from sync.worker.design import install_design
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.mention_view import DESIGN_ID, POPULATION_KEY, VIEW, design_document
@@ -297,14 +298,4 @@ async def _live(couch: Couch, ids: list[str]) -> dict[str, Document]:
 
 
 async def _install_view(couch: Couch) -> None:
-    wanted = design_document()
-    current = await couch.get_or_none("/" + DESIGN_ID)
-    if isinstance(current, dict) and current.get("views") == wanted["views"]:
-        return
-    if isinstance(current, dict):
-        wanted["_rev"] = current.get("_rev")
-    try:
-        await couch.put("/" + DESIGN_ID, wanted)
-    except CouchError as exc:
-        if exc.status != 409:  # another worker installed it first
-            raise
+    await install_design(couch, DESIGN_ID, design_document())
