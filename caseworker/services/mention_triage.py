@@ -230,13 +230,11 @@ def _undo_links(
     back to new, or linked to someone else, no longer says it is the other citizen's, in their
     timeline or anywhere. The central worker never links a mention whose link was undone."""
     changes = ChangeSet()
-    active = session.scalars(
-        select(IdentityLink.id).where(
-            IdentityLink.subject_id == mention_id, IdentityLink.undone_at.is_(None)
-        )
-    ).all()
-    for link_id in active:
-        doc = docstore.get(session, link_id)
-        if doc is not None and doc.get("citizen_id") != keep:
-            changes.merge(identity_links.undo_link(session, actor, link_id))
+    in_force = select(IdentityLink.id).where(
+        IdentityLink.subject_id == mention_id, IdentityLink.undone_at.is_(None)
+    )
+    if keep is not None:
+        in_force = in_force.where(IdentityLink.citizen_id != keep)
+    for link_id in session.scalars(in_force).all():
+        changes.merge(identity_links.undo_link(session, actor, link_id))
     return changes

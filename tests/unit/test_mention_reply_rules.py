@@ -177,3 +177,15 @@ def test_a_reply_on_a_case_opened_in_the_same_push_is_judged_as_the_writer_will_
     away = reply("mreply:new2", case_id="case:new2")
     verdicts = judge_batch(AGENT, [create(away), create(theirs)], roots(AGENT, HELD))
     assert verdicts[1] is None and verdicts[0] is not None
+
+
+def test_a_refused_case_in_the_same_push_lets_no_reply_through() -> None:
+    """Only a case the server accepts counts: a forged case (another's queue, written over a
+    case the agent does not hold) does not make its reply the agent's."""
+    from caseworker.access.writes import judge_batch
+
+    taken = edit(NOT_HELD, queue_id="queue:contact")  # moving a planning case into one's queue
+    sneaky = reply("mreply:sneaky", case_id=NOT_HELD["_id"])
+    verdicts = judge_batch(AGENT, [create(sneaky), taken], roots(AGENT, HELD))
+    assert verdicts[1] is not None, "the case edit is refused"
+    assert verdicts[0] is not None, "so is the reply that hung on it"
