@@ -173,7 +173,14 @@ def open_case(
     citizen_id = live_citizen(session, citizen) if isinstance(citizen, str) else None
     # Refused before the case is written, so a refused triage leaves no case behind.
     at = to_iso(utcnow())
-    probe = triaged(current, "case_opened", by=actor.staff_id, at=at, case_id="case:probe")
+    probe = triaged(
+        current,
+        "case_opened",
+        by=actor.staff_id,
+        at=at,
+        case_id="case:probe",
+        citizen_id=citizen_id,
+    )
     local.require(actor.person_in(session), mention_id, probe, current)
     # Triaged already, here: routed as a case of its service (by service and area), not by the
     # rule that sends untriaged social-media posts to the triage queue this person works.

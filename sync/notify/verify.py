@@ -27,6 +27,7 @@ from notifications_python_client.errors import HTTPError
 from caseworker.display import visible
 from caseworker.documents.codec import Document, check
 from caseworker.documents.schema import DocumentError
+from caseworker.replies.recipients import recipients
 from caseworker.security import codes
 from caseworker.timeutil import to_iso, utcnow
 from sync.gateway.couch import CouchError, doc_path
@@ -34,7 +35,6 @@ from sync.notify.settings import NotifySettings
 from sync.worker.jobs import JobContext
 
 PREFIX = "verify:"
-_KIND = {"email": "email", "sms": "phone"}
 UNKNOWN = (
     "the worker stopped while sending it, so it is not known whether it went: ask for a new code"
 )
@@ -111,16 +111,10 @@ def _recipient(citizen: Any, doc: Mapping[str, Any]) -> tuple[str | None, object
     and of the channel's kind; and the citizen's language."""
     if not isinstance(citizen, dict) or citizen.get("type") != "citizen":
         return None, None
-    idents = citizen.get("identifiers")
-    for ident in idents if isinstance(idents, list) else []:
-        if (
-            isinstance(ident, dict)
-            and ident.get("id") == doc["identifier_id"]
-            and ident.get("kind") == _KIND.get(str(doc["channel"]))
-            and isinstance(ident.get("value"), str)
-            and ident["value"].strip()
-        ):
-            return str(ident["value"]), citizen.get("language")
+    # The replies' own rule of who a message may go to: an SMS to a mobile only.
+    for found in recipients(citizen, str(doc["channel"])):
+        if found.identifier_id == doc["identifier_id"]:
+            return found.value, citizen.get("language")
     return None, citizen.get("language")
 
 

@@ -132,3 +132,27 @@ def test_a_request_for_an_identifier_not_on_the_central_record_is_refused_and_no
         doc = docstore.get(s, verification_id)
     assert doc is not None and "not on the citizen's record" in doc["state_detail"]
     laptop.close()
+
+
+def test_a_code_by_text_to_a_number_that_is_now_a_landline_is_not_sent(
+    tmp_path: Path, gateway: Gateway, notify: NotifyStandIn
+) -> None:
+    """The replies' rule holds for codes too: a text goes to a mobile only. Another laptop
+    corrected the number to a landline before the worker sent the code."""
+    laptop = make_store(tmp_path, "ann")
+    sync(laptop, gateway.db_url, ANN)
+    with laptop.write() as s:
+        verification_id, _ = verification.request_code(s, AGENT, "citizen:c1", "m1")
+    sync(laptop, gateway.db_url, ANN)
+    db = central(gateway)
+    carys: dict[str, Any] = db.get("/citizen:c1")
+    landline = "01632 960123"
+    for ident in carys["identifiers"]:
+        if ident["id"] == "m1":
+            ident["value"] = landline
+    db.put(carys)
+    with NotifyWorker(gateway, notify) as worker:
+        eventually(lambda: state_of(db, verification_id) == "failed", "the request refused")
+        worker.wait_for("job notify finished")
+    assert notify.to(landline) == [] and notify.to(CARYS_MOBILE) == []
+    laptop.close()
