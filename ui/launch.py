@@ -34,7 +34,7 @@ from caseworker.store.engine import is_encrypted
 from caseworker.store.store import STORE_FILENAME, Store
 from sync import config
 from sync.credentials import CentralAccount, end_session
-from ui import i18n, screenshot
+from ui import gui_gc, i18n, screenshot
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
 from ui.central import CentralConnection
@@ -69,6 +69,7 @@ def application() -> QApplication:
     app.setApplicationName("Caseworker")
     app.setOrganizationName("Caseworker")
     app.setDesktopFileName("caseworker")
+    gui_gc.install(app)
     return app
 
 
@@ -220,6 +221,7 @@ class Launcher:
                 _FirstPaint(window)
             window.show()
             window.focus_search()
+            gui_gc.install(self.app).freeze_start_up()
             if args.open and not args.measure_startup:
                 self._open_at_start(window, args.open)
                 args.open = None  # once: not again after signing out

@@ -79,6 +79,12 @@ class DbWorker(QObject):
         self._runner.moveToThread(self._thread)
         self._runner.finished.connect(self._deliver)
         self._pending = 0
+        # The last job answered, kept until the next answer: the database thread may still
+        # hold it for a moment after answering, and whichever thread lets go of a job last
+        # frees its callbacks, which may hold the only reference to a Qt object. Freed there,
+        # the object's destructor would run on the wrong thread. By the next answer that
+        # thread has moved on, so the GUI thread always lets go last.
+        self._answered: _Job | None = None
         self._thread.start()
 
     def read(
@@ -109,6 +115,7 @@ class DbWorker(QObject):
 
     @Slot(object, object, object)
     def _deliver(self, job: _Job, result: Any, error: Exception | None) -> None:
+        self._answered = job
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
@@ -129,3 +136,4 @@ class DbWorker(QObject):
     def stop(self) -> None:
         self._thread.quit()
         self._thread.wait()
+        self._answered = None

@@ -17,7 +17,7 @@ from caseworker.mentions.inbox import holds_inbox
 from caseworker.models import StaffMember
 from caseworker.services.context import Actor
 from caseworker.store.store import STORE_FILENAME, Store
-from ui import i18n
+from ui import gui_gc, i18n
 from ui.bus import ChangeBus
 from ui.context import UiContext
 from ui.main_window import MainWindow
@@ -36,6 +36,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp: QApplication) -> Iterator[gui_gc.GuiThreadCollector]:
+    """As in the app: Python's cycle collector runs on the GUI thread only."""
+    collector = gui_gc.install(qapp)
+    yield collector
+    collector.uninstall()
 
 
 @pytest.fixture(scope="session")
