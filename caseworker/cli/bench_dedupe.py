@@ -4,7 +4,8 @@ Give it a store that holds the council (``--store DIR``, e.g. a copy of a 1M-cit
 the scan writes its candidates there, and the store is migrated first, so never point it at a
 store you must keep as it is), or let it seed one. It prints each phase's time, the pairs
 compared and found, and the process's peak resident memory (which the streaming design keeps
-bounded, whatever the store's size).
+bounded, whatever the store's size). With the seed's answer key beside the store (every seeded
+store has one), it prints the scan's precision and recall too.
 """
 
 import argparse
@@ -17,10 +18,13 @@ from typing import Any
 
 from caseworker.cli.app import Context, positive_int
 from caseworker.cli.bench import machine, seeded_store
+from caseworker.dedupe.quality import ScanQuality, scan_quality
 from caseworker.dedupe.scan import MAX_BLOCK, THRESHOLD, scan
+from caseworker.seed.duplicates import read_answer_key
 from caseworker.store.store import STORE_FILENAME, Store
 
 TARGET_SECONDS = 300.0  # a full scan of 1,000,000 citizens (issue 11)
+TARGET_PRECISION, TARGET_RECALL = 0.95, 0.9  # on the seeded truth (issue 11)
 
 
 def _peak_mb() -> float:
@@ -31,11 +35,15 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
     given = args.store is not None and (args.store / STORE_FILENAME).exists()
     data_dir = args.store if given else seeded_store(args.store, args.citizens)
     before = _peak_mb()
+    answers = read_answer_key(data_dir)
+    quality: ScanQuality | None = None
     try:
         store = Store(data_dir / STORE_FILENAME)
         try:
             with store.write() as session:
                 result = scan(session)
+                if answers is not None:
+                    quality = scan_quality(session, answers)
         finally:
             store.close()
     finally:
@@ -58,6 +66,17 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
         "target_seconds": TARGET_SECONDS,
         "machine": machine(),
     }
+    if quality is not None:
+        figures["quality"] = {
+            "precision": round(quality.precision, 4),
+            "recall": round(quality.recall, 4),
+            "duplicate_pairs": quality.duplicate_pairs,
+            "found": quality.found,
+            "false_positives": quality.false_positives,
+            "namesakes_flagged": quality.namesakes_flagged,
+            "target_precision": TARGET_PRECISION,
+            "target_recall": TARGET_RECALL,
+        }
     if args.json:
         print(json.dumps(figures))
         return 0
@@ -74,6 +93,16 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
         f"{result.found:,} likely duplicates"
     )
     print(f"  peak memory {figures['peak_rss_mb']:.0f} MB", file=sys.stdout)
+    if quality is None:
+        print("  no seed answer key beside the store: precision and recall not measured")
+    else:
+        print(
+            f"  on the seed's answer key: precision {quality.precision:.3f} "
+            f"(target {TARGET_PRECISION}; {quality.false_positives:,} of {quality.candidates:,} "
+            f"wrong, {quality.namesakes_flagged:,} of them namesakes), recall "
+            f"{quality.recall:.3f} (target {TARGET_RECALL}; {quality.found:,} of "
+            f"{quality.duplicate_pairs:,} duplicate pairs)"
+        )
     return 0
 
 

@@ -51,7 +51,7 @@ class Quality:
         return self.blocked / self.duplicate_pairs if self.duplicate_pairs else 1.0
 
 
-def _clusters(answers: Answers) -> dict[str, str]:
+def clusters(answers: Answers) -> dict[str, str]:
     """Each record's person (union-find over the duplicate pairs)."""
     parent: dict[str, str] = {}
 
@@ -87,7 +87,7 @@ def measure(
     the window's worker runs one look-up). ``sample``: only that many duplicate pairs and
     namesake pairs each, picked at random (the same ones every run)."""
     model = model or default_model()
-    person = _clusters(answers)  # of the whole key: a sampled pair's other copies are true too
+    person = clusters(answers)  # of the whole key: a sampled pair's other copies are true too
     if sample is not None:
         rng = random.Random(sample)
         answers = Answers(

@@ -26,6 +26,12 @@ def _name_keys(r: PersonRecord, given: str, family: str) -> set[str]:
         keys |= {f"d:{r.date_of_birth}:{root}" for root in roots}  # moved, or new surname
         if sound:
             keys.add(f"f:{r.date_of_birth}:{sound}")  # another form of the given name
+            given_sound = normalise.sound_key(given)
+            if given_sound:
+                # Both names as they sound, in either order: the names typed the wrong way
+                # round (a stored record is never looked up swapped, only a contact is).
+                low, high = sorted((given_sound, sound))
+                keys.add(f"w:{r.date_of_birth}:{low}:{high}")
     return keys
 
 
@@ -40,6 +46,8 @@ def _phone_keys(r: PersonRecord, given: str, family: str) -> set[str]:
         keys |= {f"q:{phone}:{root}" for root in roots}
         if sound:
             keys.add(f"r:{phone}:{sound}")
+        if r.date_of_birth:
+            keys.add(f"t:{phone}:{r.date_of_birth}")  # moved and a new name, same phone
     return keys
 
 

@@ -22,7 +22,7 @@ from caseworker.identity.records import PersonRecord, load_people
 MAX_BLOCK = 200  # citizens under one key before the key is too common to use
 MAX_CANDIDATES = 600
 # Most telling first: when candidates run over MAX_CANDIDATES, these keys have been read.
-_ORDER = ("p", "e", "h", "u", "q", "r", "d", "n", "f", "g", "s")
+_ORDER = ("p", "e", "h", "u", "t", "q", "r", "d", "w", "n", "f", "g", "s")
 _HOLDERS_COUNTED = 100_000
 
 _BLOCK = text("SELECT citizen_id FROM citizen_match_keys WHERE key = :key LIMIT :n")

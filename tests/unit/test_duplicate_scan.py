@@ -127,3 +127,45 @@ def test_namesakes_sharing_only_a_district_are_not_scored(council: Store) -> Non
     with council.write() as s:
         result = scan.scan(s)
     assert (result.weak_only, result.pairs, result.found) == (1, 0, 0)
+
+
+def _typed(store: Store, given: str, family: str, phone: str, postcode: str, born: str) -> str:
+    with store.write() as s:
+        cid, _ = citizens.create_citizen(
+            s,
+            AGENT,
+            given,
+            family,
+            date_of_birth=born,
+            identifiers=(
+                NewIdentifier("phone", phone),
+                NewIdentifier("address", "9 Heol y Dwr", postcode=postcode),
+            ),
+        )
+    return cid
+
+
+def test_a_record_typed_with_the_names_swapped_is_compared(council: Store) -> None:
+    # Moved and a new phone too: nothing but both names and the birth date in common.
+    _typed(council, "Dafydd", "Rees", "07700 900701", "LL57 2PW", "1970-02-03")
+    _typed(council, "Rees", "Dafydd", "07700 900702", "SA1 1AA", "1970-02-03")
+    with council.write() as s:
+        result = scan.scan(s)
+    assert result.pairs == 1
+
+
+def test_one_who_moved_and_married_is_compared_through_phone_and_birth_date(
+    council: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan, "MAX_BLOCK", 3)
+    sioned = _typed(council, "Sioned", "Jones", "07700 900800", "LL57 2PW", "1988-07-14")
+    typo = _typed(council, "Shioned", "Pugh", "07700 900800", "SA1 1AA", "1988-07-14")
+    for given, family, born in (("Ann", "Owen", "1950-01-01"), ("Cai", "Lloyd", "1961-03-09")):
+        _typed(council, given, family, "07700 900800", "CF10 1AA", born)  # the phone: too common
+    with council.write() as s:
+        result = scan.scan(s)
+    assert result.skipped_blocks >= 1  # the phone alone
+    with council.read() as s:
+        scored = {frozenset((c.first_id, c.second_id)) for c in review.candidates(s)}
+    assert result.pairs >= 1
+    assert scored <= {frozenset((sioned, typo))}

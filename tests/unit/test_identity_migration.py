@@ -52,3 +52,34 @@ def test_citizens_from_before_0014_are_keyed_and_found(tmp_path: Path) -> None:
             assert find_matches(s, contact).matches[0].right == "citizen:0"
     finally:
         store.close()
+
+
+def test_a_store_keyed_before_0019_gains_the_birth_date_keys(tmp_path: Path) -> None:
+    from caseworker.services import citizens
+    from caseworker.services.citizens import NewIdentifier
+    from tests.unit.conftest import AGENT
+
+    path = tmp_path / "caseworker.db"
+    store = Store(path)
+    with store.write() as s:
+        cid, _ = citizens.create_citizen(
+            s, AGENT, "Dafydd", "Rees", date_of_birth="1970-02-03",
+            identifiers=(NewIdentifier("phone", "07700 900555"),),
+        )  # fmt: skip
+        new = "key LIKE 't:%' OR key LIKE 'w:%'"
+        assert s.execute(text(f"SELECT count(*) FROM citizen_match_keys WHERE {new}")).scalar()
+        # As keyed by the code before 0019, at that revision.
+        s.execute(text(f"DELETE FROM citizen_match_keys WHERE {new}"))
+        s.execute(text("UPDATE alembic_version SET version_num = '0018'"))
+    store.close()
+    store = Store(path)  # migrates to the head
+    try:
+        with store.read() as s:
+            keys = set(
+                s.execute(
+                    text("SELECT key FROM citizen_match_keys WHERE citizen_id = :c"), {"c": cid}
+                ).scalars()
+            )
+    finally:
+        store.close()
+    assert {"t:+447700900555:1970-02-03", "w:1970-02-03:d130:r200"} <= keys
