@@ -57,6 +57,7 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
         "max_block": MAX_BLOCK,
         "pairs_compared": result.pairs,
         "pairs_weak_key_only": result.weak_only,
+        "pairs_weak_but_given_names_alike": result.alike_given,
         "found": result.found,
         "threshold": THRESHOLD,
         "key_rows": result.keys,
@@ -89,7 +90,8 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
     print(
         f"  {result.keys:,} key rows, {result.blocks:,} blocks "
         f"({result.skipped_blocks:,} over {MAX_BLOCK} skipped), "
-        f"{result.pairs:,} pairs compared ({result.weak_only:,} sharing one weak key only, not), "
+        f"{result.pairs:,} pairs compared (with {result.alike_given:,} sharing only a phone and "
+        f"family sound, given names alike; {result.weak_only:,} sharing one weak key only, not), "
         f"{result.found:,} likely duplicates"
     )
     print(f"  peak memory {figures['peak_rss_mb']:.0f} MB", file=sys.stdout)

@@ -169,3 +169,33 @@ def test_one_who_moved_and_married_is_compared_through_phone_and_birth_date(
         scored = {frozenset((c.first_id, c.second_id)) for c in review.candidates(s)}
     assert result.pairs >= 1
     assert scored <= {frozenset((sioned, typo))}
+
+
+def test_a_typo_in_the_given_name_on_a_common_phone_is_scored_and_a_relative_is_not(
+    council: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan, "MAX_BLOCK", 3)
+    phone = "07700 900900"
+    with council.write() as s:
+        ids = [
+            citizens.create_citizen(
+                s, AGENT, given, family,
+                identifiers=(
+                    NewIdentifier("phone", phone),
+                    NewIdentifier("address", "3 Lon Las", postcode=postcode),
+                ),
+            )[0]
+            for given, family, postcode in (
+                ("Gareth", "Jones", "LL57 2PW"),
+                ("Gareht", "Jones", "SA1 1AA"),  # typed twice, the second time at work
+                ("Tomos", "Jones", "CF10 1AA"),  # his son, on the family's landline
+                ("Ann", "Owen", "CF10 1AB"),  # the phone is too common to block on alone
+            )
+        ]  # fmt: skip
+    with council.write() as s:
+        result = scan.scan(s)
+    assert result.alike_given == 1
+    assert result.weak_only == 2  # the son with each Gareth: never scored
+    assert result.pairs == 1
+    gareth, typo = ids[0], ids[1]
+    assert _pairs(council) <= {frozenset((gareth, typo))}
