@@ -363,18 +363,6 @@
         <translation>Newid manylion cyswllt</translation>
     </message>
     <message>
-        <source>Council tax details</source>
-        <translation>Manylion treth gyngor</translation>
-    </message>
-    <message>
-        <source>Benefits details</source>
-        <translation>Manylion budd-daliadau</translation>
-    </message>
-    <message>
-        <source>Safeguarding notes</source>
-        <translation>Nodiadau diogelu</translation>
-    </message>
-    <message>
         <source>Sharing with a partner</source>
         <translation>Rhannu â phartner</translation>
     </message>

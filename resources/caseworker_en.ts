@@ -336,18 +336,6 @@
         <translation>Changing contact details</translation>
     </message>
     <message>
-        <source>Council tax details</source>
-        <translation>Council tax details</translation>
-    </message>
-    <message>
-        <source>Benefits details</source>
-        <translation>Benefits details</translation>
-    </message>
-    <message>
-        <source>Safeguarding notes</source>
-        <translation>Safeguarding notes</translation>
-    </message>
-    <message>
         <source>Sharing with a partner</source>
         <translation>Sharing with a partner</translation>
     </message>

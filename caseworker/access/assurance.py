@@ -42,20 +42,16 @@ LASTS: dict[str, timedelta] = {CONTACT: timedelta(days=365), IDENTITY: timedelta
 # Verifications only the council's central systems record on an identifier (never a laptop).
 CENTRAL_METHODS = frozenset({"council_record", "app_login"})
 
-# The actions and fields that need a level: the data-driven table, with the words a refusal uses.
+# The actions that need a level: the data-driven table, with the words a refusal uses. Only
+# actions the product performs are here, each asking ``refusal`` with its name; a view of
+# council tax or benefits details, when there is one, adds its line (identity verified).
 REQUIRED: dict[str, str] = {
     "change_contact_details": CONTACT,
-    "council_tax_details": IDENTITY,
-    "benefits_details": IDENTITY,
-    "safeguarding_notes": IDENTITY,
     "share_with_partner": IDENTITY,
     "subject_access_export": IDENTITY,
 }
 ACTION_WORDS: dict[str, str] = {
     "change_contact_details": "changing their contact details",
-    "council_tax_details": "council tax details",
-    "benefits_details": "benefits details",
-    "safeguarding_notes": "safeguarding notes",
     "share_with_partner": "sharing their data with a partner",
     "subject_access_export": "a subject access export",
 }

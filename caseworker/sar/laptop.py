@@ -14,6 +14,7 @@ from caseworker.models import Checkpoint, StaffMember
 from caseworker.sar.export import ACCESS_LOG, LAPTOP, Completeness, Export, assemble, may_be_missing
 from caseworker.sar.local import collect
 from caseworker.sar.people import StoreOthers
+from caseworker.services.assurance import require as require_level
 from caseworker.services.audit import record as audit_record
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.store.replication import attachment_data
@@ -41,6 +42,8 @@ def laptop_export(session: Session, actor: Actor, citizen_id: str, synced_as: st
             f"this laptop holds no record {citizen_id}: the central export "
             "(caseworker central sar export) finds what the council holds"
         )
+    # Everything about a person goes to whoever asked: only once the council is sure it is them.
+    require_level(session, citizen_id, "subject_access_export")
     held = scope.holding(session, synced_as)
     person = actor.person_in(session)
     missing = [] if held.whole else may_be_missing(person, shared_roots(person))

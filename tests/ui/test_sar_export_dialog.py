@@ -10,10 +10,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caseworker.seed import busiest_citizen_id
+from caseworker.services import assurance
+from caseworker.services.assurance import NewCheck
 from caseworker.store.store import Store
 from ui import i18n
 from ui.citizen import CitizenView
 from ui.context import UiContext
+from ui.dialogs.assurance_check import AssuranceDialog
 from ui.dialogs.sar_export import SarExportDialog
 from ui.main_window import MainWindow
 from ui.theme import Theme
@@ -40,6 +43,10 @@ def test_a_supervisor_exports_from_the_keyboard_and_is_told_where_it_went(
     ctx = make_ctx("supervisor")
     with seeded.read() as session:
         citizen_id = busiest_citizen_id(session)
+    with seeded.write() as session:  # the request came with a copy of their passport
+        assurance.record_check(
+            session, ctx.actor, citizen_id, NewCheck("document_seen", None, "passport")
+        )
     view = _view(qtbot, ctx, citizen_id)
     button = view.buttons["export_subject_access"]
     assert button.text() == "Subject access export (Ctrl+Shift+E)"
@@ -48,7 +55,8 @@ def test_a_supervisor_exports_from_the_keyboard_and_is_told_where_it_went(
         button, Qt.Key.Key_E,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )  # fmt: skip
-    dialog = view.dialog
+    qtbot.waitUntil(lambda: isinstance(view.dialog, SarExportDialog), timeout=WAIT_MS)
+    dialog = view.dialog  # straight on: the check is on the record
     assert isinstance(dialog, SarExportDialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.folder, timeout=WAIT_MS)
     dialog.folder.selectAll()
@@ -60,6 +68,34 @@ def test_a_supervisor_exports_from_the_keyboard_and_is_told_where_it_went(
     assert "completed centrally" in dialog.intro.text()
     assert len(dialog.written) == 3 and all(p.exists() for p in dialog.written)
     assert not dialog.save_button.isVisible()
+    settle()
+
+
+def test_the_export_asks_first_for_proof_of_who_asked(
+    qtbot: QtBot, seeded: Store, make_ctx: Callable[[str], UiContext], settle: Callable[[], None]
+) -> None:
+    ctx = make_ctx("supervisor")
+    with seeded.read() as session:
+        citizen_id = busiest_citizen_id(session)
+    view = _view(qtbot, ctx, citizen_id)
+    button = view.buttons["export_subject_access"]
+    button.setFocus()
+    qtbot.keyClick(
+        button, Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: isinstance(view.dialog, AssuranceDialog), timeout=WAIT_MS)
+    check = view.dialog
+    assert isinstance(check, AssuranceDialog)
+    assert check.intro.text().startswith(
+        "A subject access export needs the citizen identity verified"
+    )
+    offered = [check.method.itemData(i) for i in range(check.method.count())]
+    assert offered == ["knowledge_check", "document_seen", "in_person"]
+    check.method.setCurrentIndex(offered.index("in_person"))
+    with qtbot.waitSignal(check.saved, timeout=WAIT_MS):
+        qtbot.keyClick(check.method, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(view.dialog, SarExportDialog), timeout=WAIT_MS)
     settle()
 
 
@@ -120,6 +156,8 @@ def test_a_folder_that_cannot_be_written_is_said_in_the_dialog_which_stays_open(
     ctx = make_ctx("supervisor")
     with seeded.read() as session:
         citizen_id = busiest_citizen_id(session)
+    with seeded.write() as session:
+        assurance.record_check(session, ctx.actor, citizen_id, NewCheck("in_person"))
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     dialog = SarExportDialog(ctx, citizen_id, folder=blocker)

@@ -122,12 +122,12 @@ def test_a_code_through_an_identifier_that_is_not_on_the_record_counts_for_nothi
 
 
 def test_the_table_says_which_action_needs_which_level_and_the_refusal_says_why() -> None:
-    assert assurance.REQUIRED["council_tax_details"] == "identity_verified"
+    assert assurance.REQUIRED["subject_access_export"] == "identity_verified"
     coded = owen(checks=[check("code_sent", identifier_id="e1")])
     assert assurance.refusal("change_contact_details", coded, NOW) is None
-    reason = assurance.refusal("council_tax_details", coded, NOW)
+    reason = assurance.refusal("subject_access_export", coded, NOW)
     assert reason == (
-        "council tax details needs the citizen identity verified; their record is contact "
+        "a subject access export needs the citizen identity verified; their record is contact "
         "verified: record a check first"
     )
     assert assurance.steps_to("identity_verified") == (

@@ -92,7 +92,7 @@ def test_an_agent_records_a_consent_and_checks_and_withdraws_the_consent(
     assert found["citizen"]["level"] == "identity_verified"
     assert found["citizen"]["method"] == "knowledge_check"
     assert found["identifiers"]["e1"]["level"] == "contact_verified"
-    assert found["allowed"]["council_tax_details"] is True
+    assert found["allowed"]["subject_access_export"] is True
     stored = _stored(data_dir)
     checks, identifiers = stored["checks"], stored["identifiers"]
     assert isinstance(checks, list) and checks[1]["detail"] == "date_of_birth,postcode"

@@ -20,6 +20,8 @@ from caseworker.models import Case, Checkpoint, StoredDocument
 from caseworker.sar import laptop, write
 from caseworker.sar.redact import REDACTED
 from caseworker.seed import seed_store
+from caseworker.services import assurance
+from caseworker.services.assurance import NewCheck
 from caseworker.services.context import Actor
 from caseworker.store import docstore, replication
 from caseworker.store.store import Store
@@ -82,6 +84,8 @@ def council(seeded: Path, tmp_path: Path) -> Iterator[tuple[Store, str, list[dic
                 },
             )
             docstore.put(s, note)
+        # Whoever asked proved it is them: a copy of their passport came with the request.
+        assurance.record_check(s, SUPERVISOR, subject, NewCheck("document_seen", None, "passport"))
     yield store, subject, citizens
     store.close()
 
@@ -178,6 +182,30 @@ def test_an_agent_or_officer_is_refused_with_the_reason(council: Any) -> None:
     for role in ("agent", "field_officer"):
         with store.read() as s, pytest.raises(ValidationError, match="supervisor or an admin"):
             laptop.laptop_export(s, Actor("staff:agent", role), subject, None)
+
+
+def test_nothing_is_exported_until_the_council_is_sure_who_asked(
+    seeded: Path, tmp_path: Path
+) -> None:
+    shutil.copy(seeded / "caseworker.db", tmp_path / "caseworker.db")
+    store = Store(tmp_path / "caseworker.db")
+    try:
+        subject = next(d["_id"] for d in _docs(store) if d.get("type") == "citizen")
+        with store.read() as s, pytest.raises(ValidationError, match="identity verified"):
+            laptop.laptop_export(s, SUPERVISOR, subject, None)
+        with store.write() as s:  # a check with a code reaches only contact verified
+            doc = assurance.citizen_doc(s, subject)
+            phone = next((i["id"] for i in doc["identifiers"] if i["kind"] == "phone"), None)
+            if phone is not None:
+                assurance.record_check(s, SUPERVISOR, subject, NewCheck("call_back", phone))
+        with store.read() as s, pytest.raises(ValidationError, match="record a check first"):
+            laptop.laptop_export(s, SUPERVISOR, subject, None)
+        with store.write() as s:
+            assurance.record_check(s, SUPERVISOR, subject, NewCheck("in_person"))
+        with store.read() as s:
+            assert laptop.laptop_export(s, SUPERVISOR, subject, None).completeness.whole_store
+    finally:
+        store.close()
 
 
 def test_a_laptop_that_syncs_as_a_supervisor_says_it_holds_only_part(

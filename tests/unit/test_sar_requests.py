@@ -106,6 +106,12 @@ def test_the_export_command_refuses_an_agent_and_writes_for_a_supervisor(
     assert main.run([*argv, "--as", "agent"]) == 1
     assert "supervisor or an admin" in capsys.readouterr().err
     assert not out.exists()
+    assert main.run([*argv, "--as", "supervisor"]) == 1  # who asked is not proved yet
+    assert "needs the citizen identity verified" in capsys.readouterr().err
+    assert not out.exists()
+    verify = ["--data-dir", str(data_dir), "citizen", "verify", citizen, "--as", "supervisor"]
+    assert main.run([*verify, "--method", "document_seen", "--detail", "passport"]) == 0
+    capsys.readouterr()
     assert main.run([*argv, "--as", "supervisor"]) == 0
     said = capsys.readouterr()
     assert len(list(out.iterdir())) == 3 and str(out) in said.out

@@ -541,10 +541,19 @@ class CitizenView(QWidget):
         box.open()
         return box
 
-    def export_subject_access(self) -> QDialog | None:
+    def export_subject_access(self) -> None:
+        """Asks for the identity check first when the record lacks it (everything about the
+        person goes to whoever asked), then the export."""
         if not self.ctx.can_supervise:
-            return None
-        return self._show_dialog(SarExportDialog(self.ctx, self.citizen_id, self))
+            return
+
+        def export() -> None:
+            self._show_dialog(SarExportDialog(self.ctx, self.citizen_id, self))
+
+        with_assurance(
+            self.ctx, self, self.citizen_id, "subject_access_export", export, self._show_dialog,
+            self._failed,
+        )  # fmt: skip
 
     def review_duplicates(self) -> QDialog:
         """This record's likely duplicates, scored now: Enter compares a pair side by side."""

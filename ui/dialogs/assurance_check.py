@@ -72,9 +72,6 @@ LEVEL_TITLES = {
 }
 ACTIONS = {
     "change_contact_details": QT_TRANSLATE_NOOP("AssuranceDialog", "Changing contact details"),
-    "council_tax_details": QT_TRANSLATE_NOOP("AssuranceDialog", "Council tax details"),
-    "benefits_details": QT_TRANSLATE_NOOP("AssuranceDialog", "Benefits details"),
-    "safeguarding_notes": QT_TRANSLATE_NOOP("AssuranceDialog", "Safeguarding notes"),
     "share_with_partner": QT_TRANSLATE_NOOP("AssuranceDialog", "Sharing with a partner"),
     "subject_access_export": QT_TRANSLATE_NOOP("AssuranceDialog", "A subject access export"),
 }
