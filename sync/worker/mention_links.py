@@ -34,6 +34,7 @@ from caseworker.mentions.triage import triaged
 from caseworker.services.identity_links import confident
 from caseworker.timeutil import to_iso, utcnow
 from sync.gateway.couch import Couch, CouchError, doc_path
+from sync.worker.by_id import live_documents
 from sync.worker.design import install_design
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
@@ -238,7 +239,7 @@ class MentionLinkJob:
         """The candidates to score: live, readable, not merged into another, no erasure asked."""
         if not ids:
             return {}
-        docs = await _live(ctx.couch, ids + [merge_id_of(i) for i in ids])
+        docs = await live_documents(ctx.couch, ids + [merge_id_of(i) for i in ids])
         erased = {
             str(r.get("key"))[2:] for r in await _view_rows(ctx.couch, [f"x:{i}" for i in ids])
         }
@@ -284,17 +285,6 @@ async def _view_rows(couch: Couch, keys: list[str]) -> list[dict[str, Any]]:
     answer = await couch.post(_VIEW_PATH, {"keys": keys}, params={"reduce": "false"})
     rows = answer.get("rows", []) if isinstance(answer, dict) else []
     return [r for r in rows if isinstance(r, dict)]
-
-
-async def _live(couch: Couch, ids: list[str]) -> dict[str, Document]:
-    """The live documents among ``ids`` (a deleted or missing one is not there)."""
-    answer = await couch.post("/_all_docs", {"keys": ids}, params={"include_docs": "true"})
-    found: dict[str, Document] = {}
-    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
-        doc = row.get("doc") if isinstance(row, dict) else None
-        if isinstance(doc, dict) and isinstance(doc.get("_rev"), str) and not doc.get("_deleted"):
-            found[str(doc.get("_id"))] = doc
-    return found
 
 
 async def _install_view(couch: Couch) -> None:
