@@ -28,7 +28,7 @@ from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import DIRECTORY
 from sync.gateway.couch import Couch
 from sync.worker.bulk import error_of, results_by_id
-from sync.worker.by_id import live_documents
+from sync.worker.by_id import live_documents, live_ids
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.position import save_position
@@ -211,7 +211,7 @@ class DirectoryJob:
                 return deleted
             entries = {r["id"]: r["value"]["rev"] for r in rows}
             citizens = {_PREFIX + i.split(":", 1)[1]: i for i in entries}
-            alive = await _existing(ctx.couch, list(citizens))
+            alive = await live_ids(ctx.couch, list(citizens))
             gone = [_tombstone(e, entries[e]) for c, e in citizens.items() if c not in alive]
             if gone:
                 ctx.lease.check()
@@ -244,16 +244,3 @@ def _tombstone(entry_id: str, rev: str) -> Document:
     tombstone names no channel, and the gateway serves it to nobody but admins), so it
     reaches every agent's laptop and takes the entry out there too."""
     return {"_id": entry_id, "_rev": rev, "_deleted": True, "type": DIRECTORY.name}
-
-
-async def _existing(couch: Couch, ids: list[str]) -> set[str]:
-    """The ids among ``ids`` of live documents (without reading them)."""
-    answer = await couch.post("/_all_docs", {"keys": ids})
-    rows = answer.get("rows", []) if isinstance(answer, dict) else []
-    return {
-        r["id"]
-        for r in rows
-        if isinstance(r, dict)
-        and isinstance(r.get("value"), dict)
-        and not r["value"].get("deleted")
-    }
