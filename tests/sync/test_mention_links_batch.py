@@ -10,8 +10,6 @@ from typing import Any
 
 import pytest
 
-from caseworker.documents.codec import new_document
-from caseworker.documents.types import ERASURE
 from caseworker.mentions.autolink import AUTO_LINKER
 from caseworker.mentions.triage import triaged
 from sync.worker import mention_reads
@@ -24,6 +22,7 @@ from tests.sync.test_worker_mention_links import (
     citizen,
     couch_of,
     doc,
+    erasure_asked,
     links,
     mention,
     run,
@@ -88,19 +87,7 @@ def council(db: Db) -> None:
             citizen("bad", "Jo", "Bad", f"@bad@{HOST}", given_name=5),
             citizen("erased", "Jo", "Erased", f"@erased@{HOST}"),
             citizen("ann", "Ann", "Evans", f"@ann@{HOST}"),
-            new_document(
-                ERASURE,
-                "erasure:e1",
-                {
-                    "citizen_id": "citizen:erased",
-                    "mode": "erase",
-                    "basis": "consent_withdrawn",
-                    "reason": "citizen_request",
-                    "requested_by": "staff:sup",
-                    "requested_at": AT,
-                    "state": "requested",
-                },
-            ),
+            erasure_asked("citizen:erased"),
         ]
     )
     # A mention linked once and then written again untriaged (its link stays: never again).
@@ -120,25 +107,20 @@ def council(db: Db) -> None:
             mention("nobody", f"@nobody@{HOST}", "No Body"),
             mention("bare", "@jo_b", "Jo Bloggs"),  # no server: no handle
             {**mention("malformed", f"@jo_b@{HOST}", "Jo Bloggs"), "content_text": 7},
-            triaged(
-                mention("claimed", f"@jo_b@{HOST}", "Jo Bloggs"),
-                "linked",
-                by=AUTO_LINKER,
-                at=AT,
-                citizen_id="citizen:jo",
-            ),
-            triaged(
-                mention("lost", f"@x@{HOST}", "Ex"),
-                "linked",
-                by=AUTO_LINKER,
-                at=AT,
-                citizen_id="citizen:missing",
-            ),
+            claim("claimed", f"@jo_b@{HOST}", "Jo Bloggs", "citizen:jo"),
+            claim("lost", f"@x@{HOST}", "Ex", "citizen:missing"),  # its citizen is not there
             mention("jo2", f"@jo_b@{HOST}", "Jo Bloggs"),
             gone,
         ]
     )
     db.delete(gone["_id"])
+
+
+def claim(key: str, handle: str, name: str, citizen_id: str) -> dict[str, Any]:
+    """A mention this worker claimed for the citizen, stopped before it wrote the link."""
+    return triaged(
+        mention(key, handle, name), "linked", by=AUTO_LINKER, at=AT, citizen_id=citizen_id
+    )
 
 
 def outcome(db: Db, job: MentionLinkJob) -> tuple[Any, ...]:
