@@ -15,22 +15,16 @@ person's details. Approving a disposal stays a supervisor's act on their laptop
 """
 
 import argparse
-import json
-from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 
 from caseworker.cli.app import Context
 from caseworker.cli.retention_commands import review_options, show_review
 from caseworker.documents.types import RETENTION_ID
 from caseworker.erasure import retention
-from caseworker.errors import CaseworkerError
 from caseworker.timeutil import utcnow
-from sync.access_log_command import VIEW_WAIT
+from sync.all_docs import PAGE, documents
 from sync.cli import _client, _server_options
 from sync.http import CouchClient, doc_path
-
-PAGE = 1000
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -39,47 +33,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def documents_in(client: CouchClient, prefix: str, page: int = PAGE) -> Iterator[dict[str, Any]]:
-    """The live documents whose ids start with ``prefix``, ``page`` at a time."""
-    start = prefix
-    end = prefix + "\ufff0"
-    while True:
-        params = {
-            "include_docs": "true",
-            "limit": str(page + 1),
-            "startkey": json.dumps(start),
-            "endkey": json.dumps(end),
-        }
-        answer = client.get("/_all_docs", params=params, timeout=VIEW_WAIT)
-        rows = answer.get("rows") if isinstance(answer, dict) else None
-        if not isinstance(rows, list):
-            raise CaseworkerError("the central database answered _all_docs without rows")
-        for row in rows[:page]:
-            doc = row.get("doc") if isinstance(row, dict) else None
-            if isinstance(doc, dict) and isinstance(doc.get("_id"), str):
-                yield doc
-        if len(rows) <= page:
-            return
-        following = rows[page].get("id") if isinstance(rows[page], dict) else None
-        if not isinstance(following, str) or following <= start:
-            raise CaseworkerError("the central database answered _all_docs out of order")
-        start = following
-
-
 def review(client: CouchClient, now: datetime, page: int = PAGE) -> list[retention.Due]:
     """Each class's records due at ``now`` across the whole council."""
     schedule = client.get_or_none(doc_path(RETENTION_ID))
     rules = retention.rules_of(schedule if isinstance(schedule, dict) else None)
     held: set[str] = set()
-    for doc in documents_in(client, "hold:", page):
+    for doc in documents(client, "hold:", page):
         held |= retention.held_by(doc)
     taken: set[str] = set()
-    for doc in documents_in(client, "erasure:", page):
+    for doc in documents(client, "erasure:", page):
         taken |= retention.taken_by(doc)
     records = (
         record
         for rule in rules
-        for doc in documents_in(client, retention.ID_PREFIXES[rule.record_class], page)
+        for doc in documents(client, retention.ID_PREFIXES[rule.record_class], page)
         if (record := retention.record_of(doc)) is not None and record[0] == rule.record_class
     )
     return retention.tally(rules, records, held, taken, now)

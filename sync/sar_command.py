@@ -14,7 +14,6 @@ million records this takes minutes, well inside the statutory month.
 
 import argparse
 import base64
-import json
 from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import Any
@@ -30,10 +29,9 @@ from caseworker.sar.files import Attached, attached
 from caseworker.sar.redact import full_names
 from caseworker.timeutil import to_iso, utcnow
 from sync.access_log_command import VIEW_WAIT, Listing, citizen_id, entries
+from sync.all_docs import documents
 from sync.cli import _client, _server_options
 from sync.http import CouchClient, doc_path
-
-PAGE = 1000
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -41,27 +39,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("citizen", type=citizen_id, help="the citizen's id (citizen:KEY or KEY)")
     parser.add_argument("--out", type=Path, required=True, help="the folder to write it in")
     parser.set_defaults(handler=run)
-
-
-def all_documents(client: CouchClient) -> Iterator[dict[str, Any]]:
-    """Every live document of the database (not design documents), a page at a time."""
-    start: str | None = None
-    while True:
-        params = {"include_docs": "true", "limit": str(PAGE + 1)}
-        if start is not None:
-            params["startkey"] = json.dumps(start)
-        answer = client.get("/_all_docs", params=params, timeout=VIEW_WAIT)
-        rows = answer.get("rows") if isinstance(answer, dict) else None
-        if not isinstance(rows, list):
-            raise CaseworkerError("the central database answered _all_docs without rows")
-        for row in rows[:PAGE]:
-            doc = row.get("doc") if isinstance(row, dict) else None
-            doc_id = doc.get("_id") if isinstance(doc, dict) else None
-            if isinstance(doc, dict) and isinstance(doc_id, str) and not doc_id.startswith("_"):
-                yield doc
-        if len(rows) <= PAGE:
-            return
-        start = rows[PAGE]["id"]
 
 
 def attachment_contents(client: CouchClient, atts: list[Attached]) -> dict[str, bytes]:
@@ -101,13 +78,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if not known:
             raise CaseworkerError(f"no citizen {visible(args.citizen)} in {listing.db}")
         subject = Subject(args.citizen)
-        while subject.learn(all_documents(client)):
+        while subject.learn(documents(client)):
             pass
         names: set[str] = set()
         staff: dict[str, str] = {}
 
         def reading() -> Iterator[dict[str, Any]]:
-            for doc in all_documents(client):
+            for doc in documents(client):
                 kind = doc.get("type")
                 if kind in ("citizen", "directory") and doc["_id"] not in subject.records:
                     if doc.get("citizen_id") not in subject.records:

@@ -29,6 +29,7 @@ from caseworker.display import one_line
 from caseworker.errors import CaseworkerError, StoreError
 from caseworker.mentions.inbox import holds_inbox
 from caseworker.models import Citizen
+from caseworker.security.policy import machine_policy
 from caseworker.services.context import Actor
 from caseworker.store.engine import is_encrypted
 from caseworker.store.store import STORE_FILENAME, Store
@@ -104,15 +105,6 @@ def open_store(
             why = str(exc)
 
 
-def encrypt_new_stores() -> bool:
-    """What the machine's policy (an admin's ``policy.json``) says of new stores."""
-    from platformdirs import site_config_dir
-
-    from caseworker.security.policy import load_policy
-
-    return load_policy(Path(site_config_dir("caseworker", "Caseworker"))).encrypt_new_stores
-
-
 class _Seeder(QThread):
     progressed = Signal(int, int)
     failed = Signal(str)
@@ -176,7 +168,7 @@ class Launcher:
         theme.apply()
         i18n.install(self.app, args.lang)
         # A demo council's made-up citizens need no encryption; a store for real work does.
-        self._encrypt_new = not args.demo and encrypt_new_stores()
+        self._encrypt_new = not args.demo and machine_policy().encrypt_new_stores
         self.store = open_store(
             Path(args.data_dir), self._ask_passphrase, encrypt_new=self._encrypt_new
         )

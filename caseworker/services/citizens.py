@@ -40,21 +40,25 @@ class NewConsent:
     valid_to: str | None = None
 
 
-def _identifier_entry(new: NewIdentifier, now: str) -> dict[str, Any]:
+def identifier_entry(new: NewIdentifier, now: str) -> dict[str, Any]:
+    """The record's entry for ``new``: cleaned, with a new id, added (and, unless unverified,
+    verified) at ``now``; fields with no value left out."""
     if new.verified_by not in vocab.VERIFICATION_METHODS:
         raise ValidationError(f"unknown verification method {new.verified_by!r}")
     value, code = clean(new.kind, new.value, new.postcode)
-    return {
-        "id": new_id("ident").split(":")[1],
-        "kind": new.kind,
-        "value": value,
-        "label": new.label,
-        "postcode": code,
-        "uprn": new.uprn,
-        "verified_by": new.verified_by,
-        "verified_at": None if new.verified_by == "unverified" else now,
-        "added_at": now,
-    }
+    return _drop_nones(
+        {
+            "id": new_id("ident").split(":")[1],
+            "kind": new.kind,
+            "value": value,
+            "label": new.label,
+            "postcode": code,
+            "uprn": new.uprn,
+            "verified_by": new.verified_by,
+            "verified_at": None if new.verified_by == "unverified" else now,
+            "added_at": now,
+        }
+    )
 
 
 def _consent_entry(new: NewConsent, now: str, by: str) -> dict[str, Any]:
@@ -128,7 +132,7 @@ def create_citizen(
             "preferred_name": (preferred_name or "").strip() or None,
             "date_of_birth": date_of_birth,
             "language": language,
-            "identifiers": [_drop_nones(_identifier_entry(i, now)) for i in identifiers],
+            "identifiers": [identifier_entry(i, now) for i in identifiers],
             "consents": [_drop_nones(_consent_entry(c, now, actor.staff_id)) for c in consents],
             "created_at": now,
             "updated_at": now,
@@ -157,7 +161,7 @@ def add_identifier(
     doc = docstore.get(session, citizen_id)
     if doc is None or doc.get("type") != "citizen":
         raise NotFoundError(f"no citizen with id {citizen_id}")
-    entry = _drop_nones(_identifier_entry(new, to_iso(utcnow())))
+    entry = identifier_entry(new, to_iso(utcnow()))
     wanted = normalise.identifier(entry["kind"], entry["value"])
     for existing in doc["identifiers"]:
         if existing["kind"] == entry["kind"] and (

@@ -17,14 +17,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from caseworker import vocab
 from caseworker.access import assurance
 from caseworker.errors import NotFoundError, ValidationError
-from caseworker.ids import new_id
 from caseworker.services import audit
+from caseworker.services.citizens import NewIdentifier, identifier_entry
 from caseworker.services.consents import citizen_doc, save_citizen
 from caseworker.services.context import Actor, ChangeSet
-from caseworker.services.identifiers import clean
 from caseworker.store import normalise
 from caseworker.timeutil import to_iso, utcnow
 
@@ -74,34 +72,22 @@ def change_identifier(
     doc = citizen_doc(session, citizen_id)
     old = _identifier(doc, identifier_id)
     kind = str(old["kind"])
-    if verified_by not in vocab.VERIFICATION_METHODS:
-        raise ValidationError(f"unknown verification method {verified_by!r}")
     if kind == "address" and postcode is None:
         postcode = old.get("postcode")  # the same street, a corrected house number
-    value, code = clean(kind, new_value, postcode)
-    wanted = normalise.identifier(kind, value)
-    if wanted == normalise.identifier(kind, str(old["value"])) and code == old.get("postcode"):
+    # A UPRN names the old property: a changed address is matched to one again centrally.
+    new = NewIdentifier(kind, new_value, verified_by, old.get("label"), postcode)
+    entry = identifier_entry(new, to_iso(utcnow()))
+    wanted = normalise.identifier(kind, entry["value"])
+    same_postcode = entry.get("postcode") == old.get("postcode")
+    if wanted == normalise.identifier(kind, str(old["value"])) and same_postcode:
         raise ValidationError(f"that is the {kind.replace('_', ' ')} already recorded")
     others = [i for i in doc["identifiers"] if i.get("id") != identifier_id]
     if any(
         i.get("kind") == kind and normalise.identifier(kind, str(i.get("value"))) == wanted
         for i in others
     ):
-        raise ValidationError(f"{value} is already recorded for this citizen")
+        raise ValidationError(f"{entry['value']} is already recorded for this citizen")
     _require_level(doc)
-    now = to_iso(utcnow())
-    entry = {
-        "id": new_id("ident").split(":")[1],
-        "kind": kind,
-        "value": value,
-        "label": old.get("label"),
-        "postcode": code,
-        # A UPRN names the old property: a changed address is matched to one again centrally.
-        "verified_by": verified_by,
-        "verified_at": None if verified_by == "unverified" else now,
-        "added_at": now,
-    }
-    entry = {k: v for k, v in entry.items() if v is not None}
     identifiers = [entry if i.get("id") == identifier_id else i for i in doc["identifiers"]]
     changes = save_citizen(session, actor, doc, {"identifiers": identifiers})
     changes.merge(audit.record(session, actor, "citizen.identifier_changed", citizen_id, kind))

@@ -28,6 +28,7 @@ from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import DIRECTORY
 from sync.gateway.couch import Couch
 from sync.worker.bulk import error_of, results_by_id
+from sync.worker.by_id import live_documents, live_ids
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.position import save_position
@@ -142,8 +143,9 @@ class DirectoryJob:
                 ctx.say(f"skipped {visible(doc_id)[:200]}: {visible(str(exc))[:300]}")
         others = [c for c in sorted(named) if c not in citizens]
         if others:
-            citizens.update(await _live(ctx.couch, others))
-        merges = await _live(ctx.couch, [merge_id_of(c) for c in citizens]) if citizens else {}
+            citizens.update(await live_documents(ctx.couch, others))
+        merge_ids = [merge_id_of(c) for c in citizens]
+        merges = await live_documents(ctx.couch, merge_ids) if merge_ids else {}
         for doc_id, doc in citizens.items():
             try:
                 entry = _merged(summary_of(doc), merges.get(merge_id_of(doc_id)))
@@ -162,7 +164,7 @@ class DirectoryJob:
         self, ctx: JobContext, wanted: dict[str, Document | None], counts: Counts
     ) -> dict[str, Document | None]:
         """Write what differs from what is stored; the entries to try again (conflicts)."""
-        stored = await _live(ctx.couch, list(wanted))
+        stored = await live_documents(ctx.couch, list(wanted))
         docs: list[Document] = []
         for entry_id, entry in wanted.items():
             old = stored.get(entry_id)
@@ -209,7 +211,7 @@ class DirectoryJob:
                 return deleted
             entries = {r["id"]: r["value"]["rev"] for r in rows}
             citizens = {_PREFIX + i.split(":", 1)[1]: i for i in entries}
-            alive = await _existing(ctx.couch, list(citizens))
+            alive = await live_ids(ctx.couch, list(citizens))
             gone = [_tombstone(e, entries[e]) for c, e in citizens.items() if c not in alive]
             if gone:
                 ctx.lease.check()
@@ -242,27 +244,3 @@ def _tombstone(entry_id: str, rev: str) -> Document:
     tombstone names no channel, and the gateway serves it to nobody but admins), so it
     reaches every agent's laptop and takes the entry out there too."""
     return {"_id": entry_id, "_rev": rev, "_deleted": True, "type": DIRECTORY.name}
-
-
-async def _existing(couch: Couch, ids: list[str]) -> set[str]:
-    """The ids among ``ids`` of live documents (without reading them)."""
-    answer = await couch.post("/_all_docs", {"keys": ids})
-    rows = answer.get("rows", []) if isinstance(answer, dict) else []
-    return {
-        r["id"]
-        for r in rows
-        if isinstance(r, dict)
-        and isinstance(r.get("value"), dict)
-        and not r["value"].get("deleted")
-    }
-
-
-async def _live(couch: Couch, ids: list[str]) -> dict[str, Document]:
-    """The live documents among ``ids`` (a deleted or missing one is not there)."""
-    answer = await couch.post("/_all_docs", {"keys": ids}, params={"include_docs": "true"})
-    found: dict[str, Document] = {}
-    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
-        doc = row.get("doc") if isinstance(row, dict) else None
-        if isinstance(doc, dict) and isinstance(doc.get("_rev"), str) and not doc.get("_deleted"):
-            found[str(doc.get("_id"))] = doc
-    return found

@@ -16,8 +16,9 @@ full document with the laptop's model (``compare``, counts of the whole council)
 
 A worker killed between the two finds its claim again in the feed (a mention linked by
 ``AUTO_LINKER`` without its link) and writes the link then. A malformed or deleted mention or
-citizen is skipped with one line. Where it got to is ``_local/caseworker-job-mention-links``,
-saved after each batch.
+citizen is skipped with one line. What a batch's mentions are decided on is read for all of
+them at once (``mention_reads``); the writes stay one mention at a time. Where it got to is
+``_local/caseworker-job-mention-links``, saved after each batch.
 """
 
 from dataclasses import dataclass, fields
@@ -28,23 +29,23 @@ from caseworker.display import visible
 from caseworker.documents.codec import Document, check
 from caseworker.documents.schema import DocumentError
 from caseworker.identity import Match, PersonRecord, compare, default_model, from_document
-from caseworker.identity.matcher import MAX_BLOCK
 from caseworker.mentions.autolink import AUTO_LINKER, author, link_document, link_id_of, linkable
 from caseworker.mentions.triage import triaged
 from caseworker.services.identity_links import confident
 from caseworker.timeutil import to_iso, utcnow
 from sync.gateway.couch import Couch, CouchError, doc_path
+from sync.worker.by_id import live_ids
 from sync.worker.design import install_design
 from sync.worker.feed import read_batch, wait_for_change
 from sync.worker.jobs import JobContext
-from sync.worker.mention_view import DESIGN_ID, POPULATION_KEY, VIEW, design_document
+from sync.worker.mention_reads import VIEW_PATH, Known, candidates, claimed, mention_of, parts
+from sync.worker.mention_view import DESIGN_ID, POPULATION_KEY, design_document
 from sync.worker.position import save_position
 
 CHECKPOINT = "/_local/caseworker-job-mention-links"
 BATCH = 100
 _PREFIX = "mention:"
 _ATTEMPTS = 3  # claims of one mention retried after a write that changed nothing of its triage
-_VIEW_PATH = f"/{DESIGN_ID}/_view/{VIEW}"
 
 
 @dataclass
@@ -91,9 +92,8 @@ class MentionLinkJob:
                     counts.skipped += 1
                     size = f"{ctx.batch_bytes:,}"
                     ctx.say(f"skipped {visible(doc_id)[:200]}: larger than {size} bytes")
-            for row in batch.rows:
-                if row["id"].startswith(_PREFIX):
-                    await self._one(ctx, row, counts)
+            mentions = [r for r in batch.rows if r["id"].startswith(_PREFIX)]
+            await self._mentions(ctx, mentions, counts)
             if batch.last_seq == self.since or not (batch.rows or batch.too_large):
                 return counts
             ctx.lease.check()
@@ -112,36 +112,35 @@ class MentionLinkJob:
         # From the beginning when asked: every link has one id, so nothing is made twice.
         self.since = since if usable and not ctx.rebuild else 0
 
-    # -- one mention -------------------------------------------------------------------------
+    # -- a batch's mentions ------------------------------------------------------------------
 
-    async def _one(self, ctx: JobContext, row: dict[str, Any], counts: Counts) -> None:
-        doc_id: str = row["id"]
-        doc = row.get("doc")
-        if row.get("deleted") is True:
-            counts.skipped += 1
-            ctx.say(f"skipped {visible(doc_id)[:200]}: deleted")
-            return
-        try:
-            if not isinstance(doc, dict):
-                raise DocumentError("no body in the feed")
-            if check(doc).name != "mention":
-                raise DocumentError("not a mention")
-        except DocumentError as exc:
-            counts.skipped += 1
-            ctx.say(f"skipped {visible(doc_id)[:200]}: {visible(str(exc))[:300]}")
-            return
-        if linkable(doc):
-            await self._link(ctx, doc, counts)
-        elif doc.get("state") == "linked" and doc.get("triaged_by") == AUTO_LINKER:
-            await self._finish(ctx, doc, counts)
+    async def _mentions(self, ctx: JobContext, rows: list[dict[str, Any]], counts: Counts) -> None:
+        """A batch's mentions in the feed's order, decided on what is read for all of them."""
+        found = [(str(row["id"]), mention_of(row)) for row in rows]
+        to_do = [m for _, m in found if isinstance(m, dict) and (linkable(m) or claimed(m))]
+        link_ids = [link_id_of(m["_id"]) for m in to_do]
+        links = await live_ids(ctx.couch, link_ids) if link_ids else set()
+        waiting = {m["_id"]: author(m) for m in to_do if link_id_of(m["_id"]) not in links}
+        holding, population = await self._holders(ctx, *waiting.values()) if waiting else ({}, 0)
+        first = Known(links, holding, population)
+        for part in parts(found, waiting, first):
+            known = await candidates(ctx.couch, part, waiting, first)
+            for doc_id, mention in part:
+                if isinstance(mention, str):
+                    counts.skipped += 1
+                    ctx.say(f"skipped {visible(doc_id)[:200]}: {mention}")
+                elif linkable(mention):
+                    await self._link(ctx, mention, known, counts)
+                elif claimed(mention):
+                    await self._finish(ctx, mention, known, counts)
 
-    async def _link(self, ctx: JobContext, mention: Document, counts: Counts) -> None:
+    async def _link(self, ctx: JobContext, mention: Document, known: Known, counts: Counts) -> None:
         mention_id: str = mention["_id"]
-        if await ctx.couch.get_or_none(doc_path(link_id_of(mention_id))) is not None:
+        if link_id_of(mention_id) in known.links:
             counts.taken += 1  # decided once already (and perhaps undone by a person since)
             return
         contact = author(mention)
-        best = confident(await self._matches(ctx, contact, counts))
+        best = confident(await self._matches(ctx, contact, known, counts))
         if best is None:
             counts.left += 1
             return
@@ -176,21 +175,20 @@ class MentionLinkJob:
             current = fresh  # an edit of its words by the collector: the author is the same
         return False
 
-    async def _finish(self, ctx: JobContext, mention: Document, counts: Counts) -> None:
+    async def _finish(
+        self, ctx: JobContext, mention: Document, known: Known, counts: Counts
+    ) -> None:
         """A claim whose link was not written (the worker was stopped between the two)."""
-        link_id = link_id_of(mention["_id"])
-        citizen_id = mention.get("citizen_id")
-        if not isinstance(citizen_id, str):
+        citizen_id: str = mention["citizen_id"]
+        if link_id_of(mention["_id"]) in known.links:
             return
-        if await ctx.couch.get_or_none(doc_path(link_id)) is not None:
-            return
-        people = await self._people(ctx, [citizen_id], counts)
+        people = self._people(ctx, [citizen_id], known, counts)
         if citizen_id not in people:
             counts.errors += 1
             ctx.say(f"could not link {visible(mention['_id'])[:200]}: its citizen is gone")
             return
         contact = author(mention)
-        holders, population = await self._holders(ctx, contact)
+        holders, population = known.counted(contact)
         match = compare(
             contact, people[citizen_id], self.model, holders, population, whole_council=True
         )
@@ -202,17 +200,13 @@ class MentionLinkJob:
 
     # -- candidates ----------------------------------------------------------------------------
 
-    async def _matches(self, ctx: JobContext, contact: PersonRecord, counts: Counts) -> list[Match]:
+    async def _matches(
+        self, ctx: JobContext, contact: PersonRecord, known: Known, counts: Counts
+    ) -> list[Match]:
         """The citizens holding the author's handle, scored, best first."""
-        if not contact.handles:
-            return []
-        holders, population = await self._holders(ctx, contact)
-        usable = [h for h, n in holders.items() if 0 < n <= MAX_BLOCK]
-        if not usable:
-            return []
-        rows = await _view_rows(ctx.couch, [f"h:{h}" for h in usable])
-        ids = sorted({str(r["id"]) for r in rows if isinstance(r.get("id"), str)})
-        people = await self._people(ctx, ids, counts)
+        holders, population = known.counted(contact)
+        ids = sorted({i for h in known.usable(contact) for i in known.holders.get(h, ())})
+        people = self._people(ctx, ids, known, counts)
         scored = [
             compare(contact, p, self.model, holders, population, whole_council=True)
             for p in people.values()
@@ -220,33 +214,30 @@ class MentionLinkJob:
         scored.sort(key=lambda m: (-m.weight, m.right))
         return scored
 
-    async def _holders(self, ctx: JobContext, contact: PersonRecord) -> tuple[dict[str, int], int]:
-        """How many citizens of the council hold each of the contact's handles, and how many
+    async def _holders(
+        self, ctx: JobContext, *contacts: PersonRecord
+    ) -> tuple[dict[str, int], int]:
+        """How many citizens of the council hold each of the contacts' handles, and how many
         citizens there are (counted by the view: a handle nobody holds is 0)."""
-        keys = [f"h:{h}" for h in sorted(contact.handles)] + [POPULATION_KEY]
-        answer = await ctx.couch.post(_VIEW_PATH, {"keys": keys}, params={"group": "true"})
+        handles = sorted({h for c in contacts for h in c.handles})
+        keys = [f"h:{h}" for h in handles] + [POPULATION_KEY]
+        answer = await ctx.couch.post(VIEW_PATH, {"keys": keys}, params={"group": "true"})
         counts: dict[str, int] = {}
         for row in answer.get("rows", []) if isinstance(answer, dict) else []:
             if isinstance(row, dict) and isinstance(row.get("value"), int):
                 counts[str(row.get("key"))] = row["value"]
         population = counts.pop(POPULATION_KEY, 0)
-        return {h: counts.get(f"h:{h}", 0) for h in contact.handles}, population
+        return {h: counts.get(f"h:{h}", 0) for h in handles}, population
 
-    async def _people(
-        self, ctx: JobContext, ids: list[str], counts: Counts
+    def _people(
+        self, ctx: JobContext, ids: list[str], known: Known, counts: Counts
     ) -> dict[str, PersonRecord]:
         """The candidates to score: live, readable, not merged into another, no erasure asked."""
-        if not ids:
-            return {}
-        docs = await _live(ctx.couch, ids + [merge_id_of(i) for i in ids])
-        erased = {
-            str(r.get("key"))[2:] for r in await _view_rows(ctx.couch, [f"x:{i}" for i in ids])
-        }
         people: dict[str, PersonRecord] = {}
         for citizen_id in ids:
-            doc = docs.get(citizen_id)
-            merge = docs.get(merge_id_of(citizen_id))
-            if doc is None or citizen_id in erased or _merged_away(citizen_id, merge):
+            doc = known.docs.get(citizen_id)
+            merge = known.docs.get(merge_id_of(citizen_id))
+            if doc is None or citizen_id in known.erased or _merged_away(citizen_id, merge):
                 continue
             try:
                 if check(doc).name != "citizen":
@@ -274,27 +265,6 @@ async def _write_link(ctx: JobContext, link: Document) -> None:
     except CouchError as exc:
         if exc.status != 409:
             raise
-
-
-async def _view_rows(couch: Couch, keys: list[str]) -> list[dict[str, Any]]:
-    """The unreduced rows under ``keys``: at most MAX_BLOCK + 1 per key are ever asked for
-    (``_holders`` counts first)."""
-    if not keys:
-        return []
-    answer = await couch.post(_VIEW_PATH, {"keys": keys}, params={"reduce": "false"})
-    rows = answer.get("rows", []) if isinstance(answer, dict) else []
-    return [r for r in rows if isinstance(r, dict)]
-
-
-async def _live(couch: Couch, ids: list[str]) -> dict[str, Document]:
-    """The live documents among ``ids`` (a deleted or missing one is not there)."""
-    answer = await couch.post("/_all_docs", {"keys": ids}, params={"include_docs": "true"})
-    found: dict[str, Document] = {}
-    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
-        doc = row.get("doc") if isinstance(row, dict) else None
-        if isinstance(doc, dict) and isinstance(doc.get("_rev"), str) and not doc.get("_deleted"):
-            found[str(doc.get("_id"))] = doc
-    return found
 
 
 async def _install_view(couch: Couch) -> None:

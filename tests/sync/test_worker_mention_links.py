@@ -59,6 +59,23 @@ def mention(key: str, handle: str, name: str | None, **more: Any) -> dict[str, A
     return new_document(MENTION, f"mention:mastodon-{HOST}-{key}", {**fields, **more})
 
 
+def erasure_asked(citizen_id: str) -> dict[str, Any]:
+    """An erasure of the citizen, asked for and not yet carried out."""
+    return new_document(
+        ERASURE,
+        f"erasure:{citizen_id.split(':', 1)[1]}",
+        {
+            "citizen_id": citizen_id,
+            "mode": "erase",
+            "basis": "consent_withdrawn",
+            "reason": "citizen_request",
+            "requested_by": "staff:sup",
+            "requested_at": AT,
+            "state": "requested",
+        },
+    )
+
+
 def couch_of(db: Db) -> Couch:
     parts = urlsplit(db.url)
     server, _, name = parts.path.rpartition("/")
@@ -281,19 +298,7 @@ def test_erased_merged_deleted_and_malformed_citizens_are_never_linked(db: Db) -
             citizen("survivor", "Jo", "Other"),
             citizen("gone", "Jo", "Gone", handles["gone"]),
             citizen("bad", "Jo", "Bad", handles["bad"], given_name=5),
-            new_document(
-                ERASURE,
-                "erasure:e1",
-                {
-                    "citizen_id": "citizen:erased",
-                    "mode": "erase",
-                    "basis": "consent_withdrawn",
-                    "reason": "citizen_request",
-                    "requested_by": "staff:sup",
-                    "requested_at": AT,
-                    "state": "requested",
-                },
-            ),
+            erasure_asked("citizen:erased"),
             new_document(
                 MERGE,
                 "merge:merged",
