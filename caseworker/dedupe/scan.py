@@ -47,9 +47,13 @@ CHUNK = 20_000  # pairs scored per round (their citizens read in one go)
 # precision and recall were measured on the seed's answer key (docs/identity.md).
 THRESHOLD = MATCH_THRESHOLD
 _STREAM = 5_000  # key rows read per fetch
+# Keys the scan does not pair on at all (the matcher still looks contacts up by them): family
+# name as it sounds + given name + postcode district ("s"). Common names in a district share
+# one by the thousand, and a pair that shares one shares a stronger key as well or is not one
+# person: on 100,000 citizens 24,152 pairs shared nothing else, none of them the answer key's,
+# and no pair of the key needed it beside one phone key to be scored.
+NOT_PAIRED = frozenset({"s"})
 # Weak keys, each not enough alone for a pair to be scored:
-# - family name as it sounds + given name + postcode district ("s"): common names in a district
-#   share one by the thousand;
 # - a phone with a given-name form ("q") or a family sound ("r"): they exist for a number too
 #   common to block on by itself (over MAX_BLOCK holders), and a shared number that common
 #   counts for little. On the 1,000,000-citizen demo council (its phones come from Ofcom's
@@ -58,7 +62,7 @@ _STREAM = 5_000  # key rows read per fetch
 # A pair sharing nothing but one of these (no phone of its own block, email, birth date,
 # postcode, property) is not scored. On 100,000 citizens this cost 1 % of recall (3,651 of
 # the answer key's 4,052 pairs found instead of 3,690) for 30 % less time.
-WEAK_KEYS = frozenset({"s", "q", "r"})
+WEAK_KEYS = frozenset({"q", "r"})
 # Except a pair sharing only a phone and the family name's sound ("r") whose given names are
 # alike (Jaro-Winkler, folded): one person with a typo in the given name, not a relative on the
 # family's landline. On 100,000 citizens 216 of the 35,218 such pairs are alike, and they hold
@@ -120,6 +124,8 @@ def _pairs_into(scratch: sqlite3.Connection, session: Session, result: ScanResul
     )
     pending: list[tuple[str, str, int, int]] = []
     for key, members in _blocks(session, result):
+        if key[:1] in NOT_PAIRED:
+            continue
         result.blocks += 1
         if len(members) > MAX_BLOCK:
             result.skipped_blocks += 1
