@@ -144,11 +144,24 @@ def anonymised(body: Mapping[str, Any], erasure_id: str) -> dict[str, Any] | Non
 def is_anonymised(body: Mapping[str, Any] | None, erasure_id: str) -> bool:
     """Whether this is a revision the erasure anonymised: it carries the mark, and holds
     nothing an anonymised copy would not (a mark on a record that still names someone, from a
-    careless or hostile peer, does not let it through)."""
-    if body is None or body.get(ANONYMISED) != erasure_id:
+    careless or hostile peer, does not let it through; nor do attachments, which a copy never
+    has)."""
+    if body is None or body.get(ANONYMISED) != erasure_id or body.get("_attachments"):
         return False
     again = anonymised(body, erasure_id)
     return again is not None and _own(again) == _own(body)
+
+
+def same_copy(body: Mapping[str, Any], held: Mapping[str, Any], erasure_id: str) -> bool:
+    """Whether ``body`` is the anonymised copy ``held`` unchanged. Only the central job makes
+    anonymised copies: a laptop may hand one back, never author one (the mark is a field any
+    peer can type, and the fields a copy keeps, such as a case's reference, could be given a
+    name)."""
+    return (
+        is_anonymised(body, erasure_id)
+        and is_anonymised(held, erasure_id)
+        and _own(body) == _own(held)
+    )
 
 
 def _own(body: Mapping[str, Any]) -> dict[str, Any]:

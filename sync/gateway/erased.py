@@ -8,8 +8,10 @@ erasure job purged it. So each gateway keeps, per erasure in force
 job found (``roots``, once done), and the target citizen's live cases (the ``citizen_cases``
 view, asked once when the erasure is learnt or changes, never per write). ``bulk_docs`` asks
 ``refusal`` of every revision: one that is, is rooted at, or names one of those ids anywhere
-in its body (``scope.named_in``) is refused and never stored; a revision the erasure itself
-anonymised is let through, as the laptops and the central job let it through.
+in its body (``scope.named_in``) is refused and never stored. Of an anonymisation, only the
+copy the central job wrote is let through, handed back unchanged over the server's own copy
+(``scope.same_copy``): laptops never author anonymised copies, and a mark on anything else
+(a name in a field the copy keeps, an attachment) is just a field a peer typed.
 
 The set is loaded from the ``erasure:`` documents before the first write is judged (after a
 restart too: a gateway that cannot load it answers writes 503 rather than judge them blind),
@@ -106,8 +108,12 @@ class ErasedIds:
             if hit is None:
                 continue
             taken = self._taken[hit]
-            if taken.mode == "anonymise" and scope.is_anonymised(candidate, taken.erasure_id):
-                continue  # what the erasure kept: no personal data by construction
+            if (
+                taken.mode == "anonymise"
+                and current is not None
+                and scope.same_copy(body, current, taken.erasure_id)
+            ):
+                continue  # the copy the erasure kept, handed back: no personal data
             return refused_reason(taken.erasure_id)
         return None
 
