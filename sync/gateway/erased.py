@@ -164,7 +164,7 @@ class ErasedIds:
             if len(rows) < PAGE:
                 break
             params.update(startkey=json.dumps(rows[-1].get("id")), skip="1")
-        await self._learn(docs, set(), say_each=False)
+        await self._learn(docs, say_each=False)
         print(
             f"caseworker gateway: {len(self._by_erasure)} erasures in force",
             file=sys.stderr,
@@ -190,20 +190,24 @@ class ErasedIds:
             found = await self.couch.post(
                 "/_all_docs", {"keys": sorted(changed)}, params={"include_docs": "true"}
             )
-            docs = [d for r in _rows(found) if isinstance(d := r.get("doc"), dict)]
-            await self._learn(docs, changed)
+            await self._learn([_as_found(r) for r in _rows(found)])
         if last_seq is not None:
             self._seq = last_seq
 
-    async def _learn(
-        self, docs: list[dict[str, Any]], changed: set[str], *, say_each: bool = True
-    ) -> None:
-        """Take in these erasure documents (each as it now stands); an erasure among
-        ``changed`` with no live, usable, in-force document any more is forgotten."""
+    async def _learn(self, docs: list[dict[str, Any]], *, say_each: bool = True) -> None:
+        """Take in these erasure documents (each as it now stands). An erasure is forgotten
+        only when its document says it is not in force (the central job's legal-hold outcome):
+        a deleted or unusable revision withdraws nothing, since deleting the record of an
+        erasure does not bring back what it purged (and the laptops go on purging)."""
         kept: dict[str, tuple[orders.Order, set[str]]] = {}
+        withdrawn: set[str] = set()
         for doc in docs:
             order = orders.order_of(doc)
-            if order is None or not scope.in_force(doc):
+            if order is None:
+                self._say_unusable(doc)
+                continue
+            if not scope.in_force(doc):
+                withdrawn.add(order.erasure_id)
                 continue
             ids = {order.target}
             roots = doc.get("roots")
@@ -215,8 +219,14 @@ class ErasedIds:
             for order, ids in kept.values():
                 if order.target == citizen:
                     ids.add(case_id)
-        for erasure_id in changed - kept.keys():
-            self._by_erasure.pop(erasure_id, None)
+        for erasure_id in sorted(withdrawn):
+            if self._by_erasure.pop(erasure_id, None) is not None and say_each:
+                print(
+                    f"caseworker gateway: {erasure_id} no longer in force: writes about its "
+                    "records are judged again",
+                    file=sys.stderr,
+                    flush=True,
+                )
         for erasure_id, (order, ids) in kept.items():
             known = Taking(order.mode, frozenset(ids))
             if say_each and self._by_erasure.get(erasure_id) != known:
@@ -245,6 +255,17 @@ class ErasedIds:
             ]
         return found
 
+    def _say_unusable(self, doc: Mapping[str, Any]) -> None:
+        erasure_id = doc.get("_id")
+        if erasure_id in self._by_erasure:
+            what = "was deleted" if doc.get("_deleted") else "is no longer a usable erasure"
+            print(
+                f"caseworker gateway: {erasure_id} {what}: that withdraws nothing, writes "
+                "about its records are still refused",
+                file=sys.stderr,
+                flush=True,
+            )
+
     def _say_failed(self, exc: Exception) -> None:
         if not self._failed:
             print(
@@ -266,6 +287,16 @@ def _rows(answer: Any) -> list[dict[str, Any]]:
     if not isinstance(rows, list):
         raise ValueError("the database sent no rows")
     return [r for r in rows if isinstance(r, dict)]
+
+
+def _as_found(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of ``_all_docs?keys`` as the document now stands: a deleted one as its tombstone
+    (CouchDB sends no body for it)."""
+    doc = row.get("doc")
+    value = row.get("value")
+    if isinstance(value, dict) and value.get("deleted"):
+        return {"_id": row.get("id"), "_deleted": True}
+    return doc if isinstance(doc, dict) else {"_id": row.get("key"), "_deleted": True}
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

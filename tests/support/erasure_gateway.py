@@ -41,6 +41,9 @@ class Central:
 def erase(central: Central, gateway: Gateway, citizen_id: str, **fields: Any) -> str:
     """An erasure of ``citizen_id`` as the supervisor's laptop pushes it, once the gateway has
     seen it (it says so on standard error)."""
+    # Once the gateway has loaded the erasures (it says how many): one put before that is
+    # learnt silently with the others, after it through the feed, said one by one.
+    wait_for(gateway, "erasures in force")
     erasure_id = f"erasure:{uuid.uuid4().hex[:10]}"
     doc = erasure.erasure_document(
         erasure_id, citizen_id, by="staff:supervisor", mode="erase", basis="objection",
