@@ -183,13 +183,13 @@ async def carry_out(ctx: JobContext, pending: list[Pending]) -> None:
         ctx.lease.check()
         if any(scope.live_hold(leaf) for leaves in item.found.values() for leaf in leaves):
             ctx.say(f"{item.order.erasure_id}: {HELD}")
-            await _record(couch, item, "failed", detail=HELD)
+            await _record(couch, item, "failed", detail=HELD, failure=scope.Failure.LEGAL_HOLD)
             continue
         try:
             done.append((item, await _erase(couch, item)))
         except PurgeUnsupported:
             ctx.say(f"{item.order.erasure_id}: {NO_PURGE}")
-            await _record(couch, item, "failed", detail=NO_PURGE)
+            await _record(couch, item, "failed", detail=NO_PURGE, failure=scope.Failure.NO_PURGE)
     if not done:
         return
     await compact(couch)
@@ -348,10 +348,19 @@ async def compact(couch: Couch, wait: float = COMPACT_WAIT) -> None:
 
 
 async def _record(
-    couch: Couch, item: Pending, state: str, *, purged: int = 0, detail: str | None = None
+    couch: Couch,
+    item: Pending,
+    state: str,
+    *,
+    purged: int = 0,
+    detail: str | None = None,
+    failure: scope.Failure | None = None,
 ) -> None:
-    """The outcome on the erasure document: ids, counts and a reason, no personal data."""
+    """The outcome on the erasure document: ids, counts and a reason, no personal data (why
+    it failed as data too, ``failure``: whether it is in force is read from that)."""
     doc = {**item.doc, "state": state, "done_at": to_iso(utcnow()), "purged": purged}
+    if failure is not None:
+        doc["failure"] = failure.value
     if state == "done":  # ids only: what the change feed is watched for afterwards
         doc["roots"] = sorted(item.roots)
     if detail:

@@ -49,7 +49,7 @@ def test_an_erasure_refused_for_a_legal_hold_later_is_no_longer_in_force(
     other = erase(central, gateway, "citizen:c2")
     note = a_note("note:after-hold", "Carys, under hold", "staff:supervisor", case_id="case:w1")
     assert refused_for(push(gateway, SAM, [note]), "note:after-hold", erasure_id)
-    record(central, erasure_id, state="failed", detail=scope.UNDER_HOLD)
+    record(central, erasure_id, state="failed", failure="legal_hold", detail="reworded")
     wait_for(gateway, f"{erasure_id} no longer in force")
     assert stored(push(gateway, SAM, [note]), "note:after-hold")
     dafydd = a_note("note:still", "Dafydd", "staff:officer", case_id="case:h1")
@@ -61,7 +61,7 @@ def test_an_erasure_that_failed_for_another_reason_stays_in_force(
 ) -> None:
     """A central server that cannot purge still leaves the laptops to purge."""
     erasure_id = erase(central, gateway, "citizen:c1")
-    record(central, erasure_id, state="failed", detail="this server cannot purge")
+    record(central, erasure_id, state="failed", failure="no_purge", detail=scope.UNDER_HOLD)
     marker = erase(central, gateway, "citizen:c3")  # read past the change, in order
     wait_for(gateway, f"{marker} in force")
     note = a_note("note:no-purge", "Carys", "staff:supervisor", case_id="case:w1")
