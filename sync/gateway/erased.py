@@ -24,7 +24,6 @@ are said on standard error.
 
 import asyncio
 import contextlib
-import json
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from caseworker.erasure import scope
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.errors import HTTPError
 from sync.gateway.long_poll import long_poll
+from sync.worker.prefix import docs_with_prefix
 
 PAGE = 500  # erasure documents read at once when loading
 KEYS = 200  # citizens asked of the cases view at once
@@ -151,19 +151,7 @@ class ErasedIds:
         seq = info.get("update_seq") if isinstance(info, dict) else None
         if seq is None:
             raise ValueError("the database sent no update_seq")
-        docs: list[dict[str, Any]] = []
-        params: dict[str, str] = {
-            "startkey": json.dumps(_PREFIX),
-            "endkey": json.dumps(_PREFIX + "\ufff0"),
-            "include_docs": "true",
-            "limit": str(PAGE),
-        }
-        while True:
-            rows = _rows(await self.couch.get("/_all_docs", params=params))
-            docs += [d for r in rows if isinstance(d := r.get("doc"), dict)]
-            if len(rows) < PAGE:
-                break
-            params.update(startkey=json.dumps(rows[-1].get("id")), skip="1")
+        docs = [doc async for doc in docs_with_prefix(self.couch, _PREFIX, PAGE)]
         await self._learn(docs, say_each=False)
         print(
             f"caseworker gateway: {len(self._by_erasure)} erasures in force",
