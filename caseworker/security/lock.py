@@ -48,7 +48,7 @@ def council_max_minutes(session: Session) -> int | None:
 
 def _longest_of(doc: Mapping[str, Any]) -> int:
     value = doc.get("lock_max_minutes") if doc.get("type") == "security" else None
-    return value if usable(value) else DEFAULT_MINUTES
+    return value if isinstance(value, int) and usable(value) else DEFAULT_MINUTES
 
 
 def own_minutes(session: Session) -> int:
