@@ -102,10 +102,10 @@ def admit(session: Session, docs: list[Any]) -> tuple[list[Any], int]:
     named by an erasure in the same batch) are dropped, except a revision anonymised by that
     erasure. A dropped case's id joins the erased roots, so its notes are dropped too."""
     known = erased_roots(session)
-    for doc in docs:
-        order = order_of(doc)
-        if order is not None and scope.in_force(doc):
-            known.setdefault(order.target, (order.erasure_id, order.mode))
+    withdrawn = {o.erasure_id for o in _orders(docs, in_force=False)}
+    known = {root: taken for root, taken in known.items() if taken[0] not in withdrawn}
+    for order in _orders(docs, in_force=True):
+        known.setdefault(order.target, (order.erasure_id, order.mode))
     if not known:
         return docs, 0
     kept: list[Any] = []

@@ -371,9 +371,11 @@ def test_an_erasure_asked_for_here_then_refused_for_a_hold_no_longer_refuses_its
     asked = _erasure_doc(citizen_id)
     assert _pull(council, [asked]).written  # carried out here at once, as on asking
     refused = {**asked, "_rev": "2-ff", "state": "failed", "failure": "legal_hold"}
-    _pull(council, [refused])
-    later = {**_mention(citizen_id), "_id": "mention:m3"}
+    with_it = {**_mention(citizen_id), "_id": "mention:m3"}  # in the same batch
+    assert _pull(council, [refused, with_it]).dropped == 0
+    later = {**_mention(citizen_id), "_id": "mention:m4"}
     assert _pull(council, [later]).dropped == 0
     with council.read() as s:
         assert not list(s.scalars(select(ErasedRoot.root_id)))
         assert s.get(StoredDocument, "mention:m3") is not None
+        assert s.get(StoredDocument, "mention:m4") is not None
