@@ -37,6 +37,7 @@ from sync.gateway.couch import Couch, CouchError, doc_path
 from sync.worker.feed import read_batch, read_bounded, seq_param, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.position import save_position
+from sync.worker.prefix import docs_with_prefix
 
 CHECKPOINT = "/_local/caseworker-job-erasure"
 PAGE = 500  # changes read at once while looking for the citizen's documents
@@ -132,20 +133,13 @@ class ErasureJob:
 
 
 async def erased(couch: Couch) -> dict[str, orders.Order]:
-    """Every root a completed erasure took (its target and the cases it found): root -> order."""
-    answer = await couch.get(
-        "/_all_docs",
-        params={
-            "startkey": json.dumps("erasure:"),
-            "endkey": json.dumps("erasure:\ufff0"),
-            "include_docs": "true",
-        },
-    )
+    """Every root a completed erasure took (its target and the cases it found): root -> order.
+    A broken answer is an error, never "nothing erased" (``docs_with_prefix``): the feed must
+    not be read past a late record as if no erasure took it."""
     taken: dict[str, orders.Order] = {}
-    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
-        doc = row.get("doc") if isinstance(row, dict) else None
+    async for doc in docs_with_prefix(couch, "erasure:"):
         order = orders.order_of(doc)
-        if order is None or not isinstance(doc, dict) or doc.get("state") != "done":
+        if order is None or doc.get("state") != "done":
             continue
         roots = doc.get("roots")
         for root in [order.target, *(roots if isinstance(roots, list) else [])]:
@@ -156,19 +150,10 @@ async def erased(couch: Couch) -> dict[str, orders.Order]:
 
 async def requested(couch: Couch) -> list[Pending]:
     """The erasures asked for and not yet carried out (ids ``erasure:...``)."""
-    answer = await couch.get(
-        "/_all_docs",
-        params={
-            "startkey": json.dumps("erasure:"),
-            "endkey": json.dumps("erasure:\ufff0"),
-            "include_docs": "true",
-        },
-    )
     found = []
-    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
-        doc = row.get("doc") if isinstance(row, dict) else None
+    async for doc in docs_with_prefix(couch, "erasure:"):
         order = orders.order_of(doc)
-        if order is not None and isinstance(doc, dict) and doc.get("state") == "requested":
+        if order is not None and doc.get("state") == "requested":
             found.append(Pending(order, doc, {order.target}))
     return found
 
