@@ -175,7 +175,8 @@ def same_copy(body: Mapping[str, Any], held: Mapping[str, Any], erasure_id: str)
     peer can type, and the fields a copy keeps, such as a case's reference, could be given a
     name)."""
     return (
-        is_anonymised(body, erasure_id)
+        not body.get("_deleted")  # deleting the copy loses what the statistics count
+        and is_anonymised(body, erasure_id)
         and is_anonymised(held, erasure_id)
         and _own(body) == _own(held)
     )

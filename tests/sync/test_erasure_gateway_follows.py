@@ -118,6 +118,8 @@ def test_a_deletion_of_an_erased_record_is_refused(gateway: Gateway, central: Ce
     held = central.get("case:w1")
     gone = {"_id": "case:w1", "_rev": held["_rev"], "_deleted": True}
     assert refused_for(push(gateway, SAM, [gone]), "case:w1", erasure_id)
+    kept_body = {**held, "_deleted": True}  # a deletion that keeps the copy's own body
+    assert refused_for(push(gateway, ADA, [kept_body]), "case:w1", erasure_id)  # even an admin
     # A tombstone that keeps a link to them, of a record the server never held.
     unheld = {"_id": "note:unheld", "_deleted": True, "case_id": "case:w1"}
     assert refused_for(push(gateway, SAM, [unheld]), "note:unheld", erasure_id)

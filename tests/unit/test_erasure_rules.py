@@ -131,3 +131,4 @@ def test_only_the_held_copy_unchanged_is_the_same_copy() -> None:
     assert scope.is_anonymised(renamed, "erasure:1")
     assert not scope.same_copy(renamed, copy, "erasure:1")
     assert not scope.same_copy(copy, case("case:1", citizen_id="citizen:1"), "erasure:1")
+    assert not scope.same_copy({**copy, "_deleted": True}, copy, "erasure:1")
