@@ -127,5 +127,7 @@ ERASURE_BASES = (
 )
 ERASURE_REASONS = ("citizen_request", "retention_schedule", "council_decision", "court_order")
 ERASURE_STATES = ("requested", "done", "failed")
+# Why the central worker did not carry out an erasure (``scope.Failure``): data, not words.
+ERASURE_FAILURES = ("legal_hold", "no_purge")
 # Retention (issue 12): the classes of record a schedule disposes of.
 RECORD_CLASSES = ("closed_case", "contact_no_case", "dismissed_mention")

@@ -570,7 +570,7 @@ def _erasure(
     if new.get("requested_by") != person.staff_id:
         return ERASURE_OWN_NAME
     if new.get("state") != "requested" or any(
-        new.get(k) is not None for k in ("done_at", "purged", "detail")
+        new.get(k) is not None for k in ("done_at", "purged", "detail", "failure")
     ):
         return ERASURE_NEW
     target = scope.target_of(new)

@@ -9,6 +9,7 @@ opens and again when the council's setting arrives.
 import argparse
 
 from caseworker.cli.app import Context, UsageError
+from caseworker.cli.arguments import bounded_int
 from caseworker.cli.edit import acting, configure_acting
 from caseworker.security.lock import (
     LONGEST_MINUTES,
@@ -29,7 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--council-max",
-        type=int,
+        type=bounded_int(SHORTEST_MINUTES, LONGEST_MINUTES),
         metavar="MINUTES",
         help="admins: the longest any window of the council may stay idle before it locks "
         f"({SHORTEST_MINUTES} to {LONGEST_MINUTES}; synced to every laptop)",
@@ -40,15 +41,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
-    if args.council_max is not None:
+    if args.council_max is not None or args.minutes is not None:
+        # One transaction: a refused half writes nothing of the other.
         with store.write() as session:
-            set_lock_max(session, acting(session, args), args.council_max)
-    if args.minutes is not None:
-        try:
-            with store.write() as session:
-                set_lock_after_minutes(session, args.minutes)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+            if args.council_max is not None:
+                set_lock_max(session, acting(session, args), args.council_max)
+            if args.minutes is not None:
+                try:
+                    set_lock_after_minutes(session, args.minutes)
+                except ValueError as exc:
+                    raise UsageError(str(exc)) from None
     with store.read() as session:
         minutes = lock_after_minutes(session)
         longest = council_max_minutes(session)

@@ -582,6 +582,9 @@ ERASURE = DocType(
             when("done_at"),
             Field("purged", "int"),  # revisions the central worker purged
             s("detail", max_length=300),  # why it failed: ids and counts only
+            # Why it failed, as data (``scope.Failure``; optional, older readers keep it
+            # untouched): whether it is in force is read from this, never from ``detail``.
+            enum("failure", vocab.ERASURE_FAILURES),
             s("disposal_id", max_length=64),  # the retention disposal that asked for it
             # Done: the ids it took (the target and the cases found), so the central worker
             # purges records under them written later (a laptop that was offline).

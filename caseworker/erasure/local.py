@@ -102,10 +102,10 @@ def admit(session: Session, docs: list[Any]) -> tuple[list[Any], int]:
     named by an erasure in the same batch) are dropped, except a revision anonymised by that
     erasure. A dropped case's id joins the erased roots, so its notes are dropped too."""
     known = erased_roots(session)
-    for doc in docs:
-        order = order_of(doc)
-        if order is not None:
-            known.setdefault(order.target, (order.erasure_id, order.mode))
+    withdrawn = {o.erasure_id for o in _orders(docs, in_force=False)}
+    known = {root: taken for root, taken in known.items() if taken[0] not in withdrawn}
+    for order in _orders(docs, in_force=True):
+        known.setdefault(order.target, (order.erasure_id, order.mode))
     if not known:
         return docs, 0
     kept: list[Any] = []
@@ -150,9 +150,24 @@ def apply(session: Session, docs: Iterable[object]) -> Erased:
     """Carry out each erasure among ``docs`` in this store (idempotent: an erasure applied
     before finds nothing more, unless something of the citizen arrived since)."""
     result = Erased()
-    for order in dict.fromkeys(o for o in map(order_of, docs) if o is not None):
+    docs = list(docs)
+    for order in _orders(docs, in_force=False):
+        # Refused centrally (a legal hold this laptop may not hold): nothing was erased, so
+        # nothing goes here, and records it took here (asked for on this laptop) are no
+        # longer refused when they are pulled again.
+        _forget(session, order.erasure_id)
+    for order in _orders(docs, in_force=True):
         result.written += _apply_one(session, order)
     return result
+
+
+def _orders(docs: list[object], *, in_force: bool) -> list[Order]:
+    found = (
+        (order, scope.in_force(doc))
+        for doc in docs
+        if (order := order_of(doc)) is not None and isinstance(doc, Mapping)
+    )
+    return list(dict.fromkeys(o for o, forced in found if forced is in_force))
 
 
 def _apply_one(session: Session, order: Order) -> list[Written]:
@@ -306,6 +321,10 @@ def _remember(session: Session, roots: Iterable[str], erasure_id: str, mode: str
     if rows:
         stmt = insert(_ROOTS).values(rows).on_conflict_do_nothing(index_elements=["root_id"])
         session.execute(stmt)
+
+
+def _forget(session: Session, erasure_id: str) -> None:
+    session.execute(_ROOTS.delete().where(_ROOTS.c.erasure_id == erasure_id))
 
 
 def clean(store: Store) -> None:

@@ -111,9 +111,17 @@ def live_holds(session: Session) -> set[str]:
 
 
 def _taken(session: Session) -> set[str]:
+    """The ids this store's erasures took or ask for; an erasure not in force takes none."""
     roots = set(session.scalars(select(ErasedRoot.root_id)))
-    records = session.scalars(select(Erasure.record_id).where(Erasure.record_id.is_not(None)))
-    return roots | {r for r in records if r}
+    rows = session.execute(
+        select(Erasure.id, Erasure.record_id, Erasure.state).where(Erasure.record_id.is_not(None))
+    ).all()
+    failed = docstore.get_many(session, [e for e, _r, state in rows if state == "failed"])
+    return roots | {
+        record
+        for erasure_id, record, _state in rows
+        if record and scope.in_force(failed.get(erasure_id) or {})
+    }
 
 
 def due(session: Session, now: datetime) -> list[Due]:
@@ -187,8 +195,10 @@ def held_by(doc: Mapping[str, Any]) -> set[str]:
 
 def taken_by(doc: Mapping[str, Any]) -> set[str]:
     """What an erasure document took or asks for (its target, and the cases the central job
-    found): not due again, as on a laptop (``erased_roots`` and the erasures it holds)."""
-    if doc.get("type") != "erasure" or doc.get("_deleted"):
+    found): not due again, as on a laptop (``erased_roots`` and the erasures it holds). One
+    not in force (refused because of a legal hold) took nothing: once the hold ends, its
+    records are due again."""
+    if doc.get("type") != "erasure" or doc.get("_deleted") or not scope.in_force(doc):
         return set()
     target = scope.target_of(doc)
     roots = doc.get("roots")

@@ -14,16 +14,33 @@ entries, records of unknown types) are not kept at all.
 """
 
 from collections.abc import Iterable, Mapping
+from enum import StrEnum
 from typing import Any
 
+from caseworker import vocab
 from caseworker.access.channels import is_id_of, root_of
 
 ANONYMISED = "anonymised"  # the field an anonymised revision carries: the erasure's id
-# The central worker's outcome for an erasure refused because of a legal hold: nothing was
-# erased, so the erasure is not in force (the gateway stores writes about the person again).
+# What the central worker says of an erasure refused because of a legal hold (its ``detail``,
+# for people): free to be reworded, since ``in_force`` reads the recorded ``failure``.
 UNDER_HOLD = (
     "a record it names is under legal hold: nothing was removed; end the hold and ask again"
 )
+# The detail written for a legal hold before ``failure`` was recorded: erasure documents keep
+# it, so this wording never changes.
+_RECORDED_UNDER_HOLD = (
+    "a record it names is under legal hold: nothing was removed; end the hold and ask again"
+)
+
+
+class Failure(StrEnum):
+    """Why the central worker did not carry out an erasure (its ``failure`` field)."""
+
+    LEGAL_HOLD = "legal_hold"  # nothing was removed: not in force
+    NO_PURGE = "no_purge"  # the server cannot purge: the laptops still do, so in force
+    UNKNOWN = "unknown"  # failed for a reason not recorded or not known: in force, to be safe
+
+
 _NEVER = ("erasure",)
 _ERASURE_RECORDS = frozenset({"erasure", "disposal"})  # name erased ids by design
 _LINK_SUFFIXES = ("_id", "_ids", "_into", "_from", "_to")
@@ -144,11 +161,25 @@ def anonymised(body: Mapping[str, Any], erasure_id: str) -> dict[str, Any] | Non
 def is_anonymised(body: Mapping[str, Any] | None, erasure_id: str) -> bool:
     """Whether this is a revision the erasure anonymised: it carries the mark, and holds
     nothing an anonymised copy would not (a mark on a record that still names someone, from a
-    careless or hostile peer, does not let it through)."""
-    if body is None or body.get(ANONYMISED) != erasure_id:
+    careless or hostile peer, does not let it through; nor do attachments, which a copy never
+    has)."""
+    if body is None or body.get(ANONYMISED) != erasure_id or body.get("_attachments"):
         return False
     again = anonymised(body, erasure_id)
     return again is not None and _own(again) == _own(body)
+
+
+def same_copy(body: Mapping[str, Any], held: Mapping[str, Any], erasure_id: str) -> bool:
+    """Whether ``body`` is the anonymised copy ``held`` unchanged. Only the central job makes
+    anonymised copies: a laptop may hand one back, never author one (the mark is a field any
+    peer can type, and the fields a copy keeps, such as a case's reference, could be given a
+    name)."""
+    return (
+        not body.get("_deleted")  # deleting the copy loses what the statistics count
+        and is_anonymised(body, erasure_id)
+        and is_anonymised(held, erasure_id)
+        and _own(body) == _own(held)
+    )
 
 
 def _own(body: Mapping[str, Any]) -> dict[str, Any]:
@@ -173,11 +204,24 @@ def live_hold(body: Mapping[str, Any] | None) -> bool:
     return body is not None and body.get("type") == "legal_hold" and not body.get("ended_at")
 
 
+def failure_of(doc: Mapping[str, Any]) -> Failure | None:
+    """Why the central worker did not carry out this erasure, or None when it did not fail:
+    its recorded ``failure``; for one recorded before that field, the detail written then."""
+    if doc.get("state") != "failed":
+        return None
+    recorded = doc.get("failure")
+    if isinstance(recorded, str) and recorded in vocab.ERASURE_FAILURES:
+        return Failure(recorded)
+    if recorded is None and doc.get("detail") == _RECORDED_UNDER_HOLD:
+        return Failure.LEGAL_HOLD
+    return Failure.UNKNOWN
+
+
 def in_force(doc: Mapping[str, Any]) -> bool:
     """Whether an erasure document still takes its records: asked for or done, or failed for
     a reason other than a legal hold (a central server that cannot purge still leaves the
     laptops to purge, so nothing about the person may be stored again)."""
-    return doc.get("state") != "failed" or doc.get("detail") != UNDER_HOLD
+    return failure_of(doc) is not Failure.LEGAL_HOLD
 
 
 def named_in(doc_id: str, body: Mapping[str, Any] | None, ids: Mapping[str, Any]) -> str | None:

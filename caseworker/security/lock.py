@@ -7,10 +7,13 @@ window locks after a few idle minutes. The time is a local setting of the store
 wrote that this one cannot read, is never "never lock": it falls back to the default. An admin
 sets the council's longest (``security:council``, ``lock_max_minutes``, synced to every
 laptop): a local setting above it counts as the council's longest, and setting one above it is
-refused. A council document whose value cannot be used caps the time at the default.
+refused. A council document whose value cannot be used caps the time at the default; of
+conflicting revisions of it, the strictest applies.
 """
 
 import hmac
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -35,12 +38,17 @@ def usable(minutes: object) -> bool:
 def council_max_minutes(session: Session) -> int | None:
     """The council's longest idle time (None when the council has not set one). A council
     document this build cannot use (a wrong type, a value out of range) is the default, never
-    "no limit"."""
-    doc = docstore.get(session, SECURITY_ID)
-    if doc is None:
+    "no limit". Two admins who set it offline leave conflicting revisions, and which one wins
+    is an accident of revision ids: the strictest of the live ones applies, on every laptop."""
+    if docstore.get(session, SECURITY_ID) is None:
         return None
+    leaves = docstore.leaf_bodies(session, SECURITY_ID)
+    return min(_longest_of(doc) for doc in leaves if not doc.get("_deleted"))
+
+
+def _longest_of(doc: Mapping[str, Any]) -> int:
     value = doc.get("lock_max_minutes") if doc.get("type") == "security" else None
-    return value if usable(value) else DEFAULT_MINUTES
+    return value if isinstance(value, int) and usable(value) else DEFAULT_MINUTES
 
 
 def own_minutes(session: Session) -> int:

@@ -8,8 +8,10 @@ erasure job purged it. So each gateway keeps, per erasure in force
 job found (``roots``, once done), and the target citizen's live cases (the ``citizen_cases``
 view, asked once when the erasure is learnt or changes, never per write). ``bulk_docs`` asks
 ``refusal`` of every revision: one that is, is rooted at, or names one of those ids anywhere
-in its body (``scope.named_in``) is refused and never stored; a revision the erasure itself
-anonymised is let through, as the laptops and the central job let it through.
+in its body (``scope.named_in``) is refused and never stored. Of an anonymisation, only the
+copy the central job wrote is let through, handed back unchanged over the server's own copy
+(``scope.same_copy``): laptops never author anonymised copies, and a mark on anything else
+(a name in a field the copy keeps, an attachment) is just a field a peer typed.
 
 The set is loaded from the ``erasure:`` documents before the first write is judged (after a
 restart too: a gateway that cannot load it answers writes 503 rather than judge them blind),
@@ -22,7 +24,6 @@ are said on standard error.
 
 import asyncio
 import contextlib
-import json
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from caseworker.erasure import scope
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.errors import HTTPError
 from sync.gateway.long_poll import long_poll
+from sync.worker.prefix import docs_with_prefix
 
 PAGE = 500  # erasure documents read at once when loading
 KEYS = 200  # citizens asked of the cases view at once
@@ -106,8 +108,12 @@ class ErasedIds:
             if hit is None:
                 continue
             taken = self._taken[hit]
-            if taken.mode == "anonymise" and scope.is_anonymised(candidate, taken.erasure_id):
-                continue  # what the erasure kept: no personal data by construction
+            if (
+                taken.mode == "anonymise"
+                and current is not None
+                and scope.same_copy(body, current, taken.erasure_id)
+            ):
+                continue  # the copy the erasure kept, handed back: no personal data
             return refused_reason(taken.erasure_id)
         return None
 
@@ -145,20 +151,8 @@ class ErasedIds:
         seq = info.get("update_seq") if isinstance(info, dict) else None
         if seq is None:
             raise ValueError("the database sent no update_seq")
-        docs: list[dict[str, Any]] = []
-        params: dict[str, str] = {
-            "startkey": json.dumps(_PREFIX),
-            "endkey": json.dumps(_PREFIX + "\ufff0"),
-            "include_docs": "true",
-            "limit": str(PAGE),
-        }
-        while True:
-            rows = _rows(await self.couch.get("/_all_docs", params=params))
-            docs += [d for r in rows if isinstance(d := r.get("doc"), dict)]
-            if len(rows) < PAGE:
-                break
-            params.update(startkey=json.dumps(rows[-1].get("id")), skip="1")
-        await self._learn(docs, set(), say_each=False)
+        docs = [doc async for doc in docs_with_prefix(self.couch, _PREFIX, PAGE)]
+        await self._learn(docs, say_each=False)
         print(
             f"caseworker gateway: {len(self._by_erasure)} erasures in force",
             file=sys.stderr,
@@ -184,20 +178,24 @@ class ErasedIds:
             found = await self.couch.post(
                 "/_all_docs", {"keys": sorted(changed)}, params={"include_docs": "true"}
             )
-            docs = [d for r in _rows(found) if isinstance(d := r.get("doc"), dict)]
-            await self._learn(docs, changed)
+            await self._learn([_as_found(r) for r in _rows(found)])
         if last_seq is not None:
             self._seq = last_seq
 
-    async def _learn(
-        self, docs: list[dict[str, Any]], changed: set[str], *, say_each: bool = True
-    ) -> None:
-        """Take in these erasure documents (each as it now stands); an erasure among
-        ``changed`` with no live, usable, in-force document any more is forgotten."""
+    async def _learn(self, docs: list[dict[str, Any]], *, say_each: bool = True) -> None:
+        """Take in these erasure documents (each as it now stands). An erasure is forgotten
+        only when its document says it is not in force (the central job's legal-hold outcome):
+        a deleted or unusable revision withdraws nothing, since deleting the record of an
+        erasure does not bring back what it purged (and the laptops go on purging)."""
         kept: dict[str, tuple[orders.Order, set[str]]] = {}
+        withdrawn: set[str] = set()
         for doc in docs:
             order = orders.order_of(doc)
-            if order is None or not scope.in_force(doc):
+            if order is None:
+                self._say_unusable(doc)
+                continue
+            if not scope.in_force(doc):
+                withdrawn.add(order.erasure_id)
                 continue
             ids = {order.target}
             roots = doc.get("roots")
@@ -209,8 +207,14 @@ class ErasedIds:
             for order, ids in kept.values():
                 if order.target == citizen:
                     ids.add(case_id)
-        for erasure_id in changed - kept.keys():
-            self._by_erasure.pop(erasure_id, None)
+        for erasure_id in sorted(withdrawn):
+            if self._by_erasure.pop(erasure_id, None) is not None and say_each:
+                print(
+                    f"caseworker gateway: {erasure_id} no longer in force: writes about its "
+                    "records are judged again",
+                    file=sys.stderr,
+                    flush=True,
+                )
         for erasure_id, (order, ids) in kept.items():
             known = Taking(order.mode, frozenset(ids))
             if say_each and self._by_erasure.get(erasure_id) != known:
@@ -239,6 +243,17 @@ class ErasedIds:
             ]
         return found
 
+    def _say_unusable(self, doc: Mapping[str, Any]) -> None:
+        erasure_id = doc.get("_id")
+        if erasure_id in self._by_erasure:
+            what = "was deleted" if doc.get("_deleted") else "is no longer a usable erasure"
+            print(
+                f"caseworker gateway: {erasure_id} {what}: that withdraws nothing, writes "
+                "about its records are still refused",
+                file=sys.stderr,
+                flush=True,
+            )
+
     def _say_failed(self, exc: Exception) -> None:
         if not self._failed:
             print(
@@ -260,6 +275,16 @@ def _rows(answer: Any) -> list[dict[str, Any]]:
     if not isinstance(rows, list):
         raise ValueError("the database sent no rows")
     return [r for r in rows if isinstance(r, dict)]
+
+
+def _as_found(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of ``_all_docs?keys`` as the document now stands: a deleted one as its tombstone
+    (CouchDB sends no body for it)."""
+    doc = row.get("doc")
+    value = row.get("value")
+    if isinstance(value, dict) and value.get("deleted"):
+        return {"_id": row.get("id"), "_deleted": True}
+    return doc if isinstance(doc, dict) else {"_id": row.get("key"), "_deleted": True}
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

@@ -37,6 +37,7 @@ from sync.gateway.couch import Couch, CouchError, doc_path
 from sync.worker.feed import read_batch, read_bounded, seq_param, wait_for_change
 from sync.worker.jobs import JobContext
 from sync.worker.position import save_position
+from sync.worker.prefix import docs_with_prefix
 
 CHECKPOINT = "/_local/caseworker-job-erasure"
 PAGE = 500  # changes read at once while looking for the citizen's documents
@@ -132,20 +133,13 @@ class ErasureJob:
 
 
 async def erased(couch: Couch) -> dict[str, orders.Order]:
-    """Every root a completed erasure took (its target and the cases it found): root -> order."""
-    answer = await couch.get(
-        "/_all_docs",
-        params={
-            "startkey": json.dumps("erasure:"),
-            "endkey": json.dumps("erasure:\ufff0"),
-            "include_docs": "true",
-        },
-    )
+    """Every root a completed erasure took (its target and the cases it found): root -> order.
+    A broken answer is an error, never "nothing erased" (``docs_with_prefix``): the feed must
+    not be read past a late record as if no erasure took it."""
     taken: dict[str, orders.Order] = {}
-    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
-        doc = row.get("doc") if isinstance(row, dict) else None
+    async for doc in docs_with_prefix(couch, "erasure:"):
         order = orders.order_of(doc)
-        if order is None or not isinstance(doc, dict) or doc.get("state") != "done":
+        if order is None or doc.get("state") != "done":
             continue
         roots = doc.get("roots")
         for root in [order.target, *(roots if isinstance(roots, list) else [])]:
@@ -156,19 +150,10 @@ async def erased(couch: Couch) -> dict[str, orders.Order]:
 
 async def requested(couch: Couch) -> list[Pending]:
     """The erasures asked for and not yet carried out (ids ``erasure:...``)."""
-    answer = await couch.get(
-        "/_all_docs",
-        params={
-            "startkey": json.dumps("erasure:"),
-            "endkey": json.dumps("erasure:\ufff0"),
-            "include_docs": "true",
-        },
-    )
     found = []
-    for row in answer.get("rows", []) if isinstance(answer, dict) else []:
-        doc = row.get("doc") if isinstance(row, dict) else None
+    async for doc in docs_with_prefix(couch, "erasure:"):
         order = orders.order_of(doc)
-        if order is not None and isinstance(doc, dict) and doc.get("state") == "requested":
+        if order is not None and doc.get("state") == "requested":
             found.append(Pending(order, doc, {order.target}))
     return found
 
@@ -183,13 +168,13 @@ async def carry_out(ctx: JobContext, pending: list[Pending]) -> None:
         ctx.lease.check()
         if any(scope.live_hold(leaf) for leaves in item.found.values() for leaf in leaves):
             ctx.say(f"{item.order.erasure_id}: {HELD}")
-            await _record(couch, item, "failed", detail=HELD)
+            await _record(couch, item, "failed", detail=HELD, failure=scope.Failure.LEGAL_HOLD)
             continue
         try:
             done.append((item, await _erase(couch, item)))
         except PurgeUnsupported:
             ctx.say(f"{item.order.erasure_id}: {NO_PURGE}")
-            await _record(couch, item, "failed", detail=NO_PURGE)
+            await _record(couch, item, "failed", detail=NO_PURGE, failure=scope.Failure.NO_PURGE)
     if not done:
         return
     await compact(couch)
@@ -348,10 +333,19 @@ async def compact(couch: Couch, wait: float = COMPACT_WAIT) -> None:
 
 
 async def _record(
-    couch: Couch, item: Pending, state: str, *, purged: int = 0, detail: str | None = None
+    couch: Couch,
+    item: Pending,
+    state: str,
+    *,
+    purged: int = 0,
+    detail: str | None = None,
+    failure: scope.Failure | None = None,
 ) -> None:
-    """The outcome on the erasure document: ids, counts and a reason, no personal data."""
+    """The outcome on the erasure document: ids, counts and a reason, no personal data (why
+    it failed as data too, ``failure``: whether it is in force is read from that)."""
     doc = {**item.doc, "state": state, "done_at": to_iso(utcnow()), "purged": purged}
+    if failure is not None:
+        doc["failure"] = failure.value
     if state == "done":  # ids only: what the change feed is watched for afterwards
         doc["roots"] = sorted(item.roots)
     if detail:

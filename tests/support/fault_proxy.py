@@ -11,6 +11,7 @@ Faults, for requests whose path contains the given text (and method, if given):
   "hang"      forward nothing, answer nothing, until the proxy stops (a client timeout)
   "truncate"  forward, then send half the body without a length and close (looks complete)
   "malformed" forward, then answer 200 with a body that is not JSON
+  "empty"     forward, then answer 200 with an empty JSON object (none of what was asked)
   "drop"      forward, then send the headers and a little of the body and close mid-response
 Everything else is forwarded untouched (one upstream connection per request).
 """
@@ -106,6 +107,8 @@ class FaultProxy(BackgroundServer):
                     return None
                 if fault == "malformed":
                     return self._reply(200, b'{"results": [{"id": "x", "changes": [}\n')
+                if fault == "empty":
+                    return self._reply(200, b"{}")
                 if fault == "drop":
                     self.send_response(status)
                     self._copy_headers(headers)

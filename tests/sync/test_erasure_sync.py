@@ -132,6 +132,7 @@ def test_on_a_server_without_purge_the_central_job_removes_nothing_and_says_so(
     asyncio.run(run())
     doc = server_doc(couch_server, couch_db, erasure_id)
     assert doc["state"] == "failed" and doc["detail"] == NO_PURGE
+    assert doc["failure"] == "no_purge"  # in force: the laptops still purge
     assert any(NO_PURGE in line for line in lines)
     assert doc["purged"] == 0
     # Nothing pretended: the records are still on the server.

@@ -338,3 +338,44 @@ def test_a_disposal_of_one_case_takes_the_case_and_what_hangs_off_it_not_the_cit
     with council.read() as s:
         assert s.get(Citizen, citizen_id) is not None  # the person's record stays
         assert s.get(StoredDocument, case_id) is None and s.get(StoredDocument, note_id) is None
+
+
+def test_an_erasure_the_central_worker_refused_for_a_hold_purges_nothing_here(
+    council: Store,
+) -> None:
+    """The hold is on a record this laptop does not hold: it learns of it only from the
+    outcome. Nothing was erased centrally, so nothing goes here, nothing is refused later,
+    and the person's records still arrive."""
+    with council.write() as s:
+        citizen_id, case_id, _ = _person(s)
+    refused = {
+        **_erasure_doc(citizen_id, rev="2-ff"),
+        "state": "failed",
+        "failure": "legal_hold",
+        "detail": scope.UNDER_HOLD,
+    }
+    assert _pull(council, [refused]).written == []
+    later = {**_mention(citizen_id), "_id": "mention:m2"}
+    assert _pull(council, [later]).dropped == 0
+    with council.read() as s:
+        assert s.get(Citizen, citizen_id) is not None and s.get(StoredDocument, case_id)
+        assert s.get(StoredDocument, "mention:m2") is not None
+        assert not list(s.scalars(select(ErasedRoot.root_id)))
+
+
+def test_an_erasure_asked_for_here_then_refused_for_a_hold_no_longer_refuses_its_records(
+    council: Store,
+) -> None:
+    with council.write() as s:
+        citizen_id, *_ = _person(s)
+    asked = _erasure_doc(citizen_id)
+    assert _pull(council, [asked]).written  # carried out here at once, as on asking
+    refused = {**asked, "_rev": "2-ff", "state": "failed", "failure": "legal_hold"}
+    with_it = {**_mention(citizen_id), "_id": "mention:m3"}  # in the same batch
+    assert _pull(council, [refused, with_it]).dropped == 0
+    later = {**_mention(citizen_id), "_id": "mention:m4"}
+    assert _pull(council, [later]).dropped == 0
+    with council.read() as s:
+        assert not list(s.scalars(select(ErasedRoot.root_id)))
+        assert s.get(StoredDocument, "mention:m3") is not None
+        assert s.get(StoredDocument, "mention:m4") is not None

@@ -119,3 +119,16 @@ def test_a_mark_on_a_record_that_still_names_someone_is_not_an_anonymised_copy()
     assert not scope.is_anonymised({**named, scope.ANONYMISED: "erasure:1"}, "erasure:1")
     assert not scope.is_anonymised({**copy, "description": "Zebedee"}, "erasure:1")
     assert not scope.is_anonymised(copy, "erasure:2")
+    attached = {"note.txt": {"content_type": "text/plain", "data": "WmViZWRlZQ=="}}
+    assert not scope.is_anonymised({**copy, "_attachments": attached}, "erasure:1")
+
+
+def test_only_the_held_copy_unchanged_is_the_same_copy() -> None:
+    copy = scope.anonymised(case("case:1", citizen_id="citizen:1"), "erasure:1")
+    assert copy is not None
+    assert scope.same_copy({**copy, "_rev": "3-b"}, {**copy, "_rev": "2-a"}, "erasure:1")
+    renamed = {**copy, "reference": "Zebedee"}  # a field the copy keeps, given a name
+    assert scope.is_anonymised(renamed, "erasure:1")
+    assert not scope.same_copy(renamed, copy, "erasure:1")
+    assert not scope.same_copy(copy, case("case:1", citizen_id="citizen:1"), "erasure:1")
+    assert not scope.same_copy({**copy, "_deleted": True}, copy, "erasure:1")

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from caseworker.documents.codec import new_document
-from caseworker.documents.types import CASE, INTERACTION, MENTION
+from caseworker.documents.types import CASE, ERASURE, INTERACTION, MENTION
 from caseworker.erasure import retention
 from caseworker.errors import ValidationError
 from caseworker.models import StoredDocument
@@ -195,3 +195,34 @@ def test_a_broken_schedule_from_a_peer_falls_back_to_the_defaults(
     _pulled(council, doc)
     with council.read() as s:
         assert retention.schedule(s) == list(retention.DEFAULTS)
+
+
+def test_a_record_whose_erasure_was_refused_for_a_legal_hold_is_due_again(
+    council: Store,
+) -> None:
+    """The central worker refused the disposal's erasure because of a hold since ended: it
+    took nothing, so the next review lists the record again (an erasure in force does not)."""
+    asked = {
+        "record_id": "case:c",
+        "mode": "anonymise",
+        "basis": "no_longer_necessary",
+        "reason": "retention_schedule",
+        "requested_by": "staff:supervisor",
+        "requested_at": "2026-12-01T10:00:00+00:00",
+    }
+    refused = new_document(
+        ERASURE, "erasure:held", {**asked, "state": "failed", "failure": "legal_hold"}
+    )
+    failed = new_document(
+        ERASURE, "erasure:nopurge", {**asked, "record_id": "case:d", "state": "failed"}
+    )
+    failed.update(failure="no_purge", detail="the central database cannot purge")
+    _pulled(
+        council,
+        _case("case:c", SUMMER_CLOSE),
+        _case("case:d", SUMMER_CLOSE),
+        {**refused, "_rev": "2-a"},
+        {**failed, "_rev": "2-b"},
+    )
+    with council.read() as s:
+        assert _due(s, "2027-01-01T12:00:00+00:00")["closed_case"].ids == ["case:c"]
