@@ -269,7 +269,11 @@ def test_a_reply_is_drafted_on_the_mentions_case_by_the_keyboard(
         stored = docstore.get(s, doc["_id"])
     assert stored is not None
     ctx.bus.changed.emit(changes)  # as the worker or a pull tells the window
-    qtbot.waitUntil(lambda: page.buttons["reply"].isEnabled(), timeout=WAIT_MS)
+    # With its case opened it has left the New ones: it is listed under Case opened.
+    page.state_box.setCurrentIndex(page.state_box.findData("case_opened"))
+    chosen(qtbot, page, doc["_id"])
+    qtbot.waitUntil(lambda: page.buttons["reply"].isEnabled() and not page.busy, timeout=WAIT_MS)
+    page.table.setFocus()
     QTest.keyClick(page.table, Qt.Key.Key_R)
     dialog = page.findChild(DraftReplyDialog)
     assert dialog is not None

@@ -277,13 +277,18 @@ class MentionsPage(QWidget):
         at = shown.doc.get("triaged_at")
         return Seen(str(shown.doc.get("state")), str(at) if at else None)
 
+    @property
+    def busy(self) -> bool:
+        """Reading the chosen mention or writing its triage: the action keys wait."""
+        return self._reading or self._writing
+
     def act(self, name: str) -> QDialog | None:
         """Run one action on the chosen mention (nothing when it does not apply)."""
         shown = self.detail.detail
         button = self.buttons.get(name)
         if shown is None or button is None or not button.isEnabled():
             return None
-        if self._writing or self._reading:
+        if self.busy:
             return None
         mention_id, seen, actor = str(shown.doc["_id"]), self._seen(shown), self._ctx.actor
         if name == "link" and shown.citizen is not None:
