@@ -15,7 +15,14 @@ from caseworker.store.store import STORE_FILENAME, Store
 from tests.unit.conftest import AGENT, SUPERVISOR
 
 
-def _person(store: Store, given: str, family: str, phone: str, born: str = "1970-05-02") -> str:
+def _person(
+    store: Store,
+    given: str,
+    family: str,
+    phone: str,
+    born: str | None = "1970-05-02",
+    postcode: str = "LL57 2PW",
+) -> str:
     with store.write() as s:
         cid, _ = citizens.create_citizen(
             s,
@@ -25,7 +32,7 @@ def _person(store: Store, given: str, family: str, phone: str, born: str = "1970
             date_of_birth=born,
             identifiers=(
                 NewIdentifier("phone", phone),
-                NewIdentifier("address", "4 Stryd y Castell", postcode="LL57 2PW"),
+                NewIdentifier("address", "4 Stryd y Castell", postcode=postcode),
             ),
         )
     return cid
@@ -129,26 +136,10 @@ def test_namesakes_sharing_only_a_district_are_not_scored(council: Store) -> Non
     assert (result.weak_only, result.pairs, result.found) == (0, 0, 0)  # not even paired
 
 
-def _typed(store: Store, given: str, family: str, phone: str, postcode: str, born: str) -> str:
-    with store.write() as s:
-        cid, _ = citizens.create_citizen(
-            s,
-            AGENT,
-            given,
-            family,
-            date_of_birth=born,
-            identifiers=(
-                NewIdentifier("phone", phone),
-                NewIdentifier("address", "9 Heol y Dwr", postcode=postcode),
-            ),
-        )
-    return cid
-
-
 def test_a_record_typed_with_the_names_swapped_is_compared(council: Store) -> None:
     # Moved and a new phone too: nothing but both names and the birth date in common.
-    _typed(council, "Dafydd", "Rees", "07700 900701", "LL57 2PW", "1970-02-03")
-    _typed(council, "Rees", "Dafydd", "07700 900702", "SA1 1AA", "1970-02-03")
+    _person(council, "Dafydd", "Rees", "07700 900701", "1970-02-03", "LL57 2PW")
+    _person(council, "Rees", "Dafydd", "07700 900702", "1970-02-03", "SA1 1AA")
     with council.write() as s:
         result = scan.scan(s)
     assert result.pairs == 1
@@ -158,10 +149,10 @@ def test_one_who_moved_and_married_is_compared_through_phone_and_birth_date(
     council: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(scan, "MAX_BLOCK", 3)
-    sioned = _typed(council, "Sioned", "Jones", "07700 900800", "LL57 2PW", "1988-07-14")
-    typo = _typed(council, "Shioned", "Pugh", "07700 900800", "SA1 1AA", "1988-07-14")
+    sioned = _person(council, "Sioned", "Jones", "07700 900800", "1988-07-14", "LL57 2PW")
+    typo = _person(council, "Shioned", "Pugh", "07700 900800", "1988-07-14", "SA1 1AA")
     for given, family, born in (("Ann", "Owen", "1950-01-01"), ("Cai", "Lloyd", "1961-03-09")):
-        _typed(council, given, family, "07700 900800", "CF10 1AA", born)  # the phone: too common
+        _person(council, given, family, "07700 900800", born, "CF10 1AA")  # the phone: too common
     with council.write() as s:
         result = scan.scan(s)
     assert result.skipped_blocks >= 1  # the phone alone
@@ -175,23 +166,16 @@ def test_a_typo_in_the_given_name_on_a_common_phone_is_scored_and_a_relative_is_
     council: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(scan, "MAX_BLOCK", 3)
-    phone = "07700 900900"
-    with council.write() as s:
-        ids = [
-            citizens.create_citizen(
-                s, AGENT, given, family,
-                identifiers=(
-                    NewIdentifier("phone", phone),
-                    NewIdentifier("address", "3 Lon Las", postcode=postcode),
-                ),
-            )[0]
-            for given, family, postcode in (
-                ("Gareth", "Jones", "LL57 2PW"),
-                ("Gareht", "Jones", "SA1 1AA"),  # typed twice, the second time at work
-                ("Tomos", "Jones", "CF10 1AA"),  # his son, on the family's landline
-                ("Ann", "Owen", "CF10 1AB"),  # the phone is too common to block on alone
-            )
-        ]  # fmt: skip
+    phone = "07700 900900"  # no birth dates: nothing but the names and the phone
+    ids = [
+        _person(council, given, family, phone, None, postcode)
+        for given, family, postcode in (
+            ("Gareth", "Jones", "LL57 2PW"),
+            ("Gareht", "Jones", "SA1 1AA"),  # typed twice, the second time at work
+            ("Tomos", "Jones", "CF10 1AA"),  # his son, on the family's landline
+            ("Ann", "Owen", "CF10 1AB"),  # the phone is too common to block on alone
+        )
+    ]
     with council.write() as s:
         result = scan.scan(s)
     assert result.alike_given == 1
