@@ -46,7 +46,11 @@ def check_pull_figures(figures: dict[str, Any], docs: int, rounds: int) -> None:
         assert len(pouch["seconds"]) == rounds
         assert pouch["cpu_median_s"] > 0  # replicate.js reports its own CPU time
     best = min(figures["pouchdb"], key=lambda p: p["median_s"])
-    assert figures["pouchdb_best_batch_size"] == best["batch_size"]
+    # Chosen on the unrounded medians: two that print alike (3 decimals) may both be the best.
+    tied = {
+        p["batch_size"] for p in figures["pouchdb"] if p["median_s"] <= best["median_s"] + 0.001
+    }
+    assert figures["pouchdb_best_batch_size"] in tied
     ours = figures["caseworker"]["median_s"]
     speedup = best["median_s"] / ours
     # The medians are printed to 3 decimals and the speed-up to 2; allow for both roundings.
