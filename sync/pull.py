@@ -12,6 +12,11 @@ scope; CouchDB never sends one) is not fetched: the document is purged in the ba
 transaction (``caseworker.store.purge``), unless it holds what the server does not have yet.
 The fetcher waits for such a batch to be written before it compares the next one with the
 store, so a document that comes back into scope later in the same pull is fetched whole.
+
+A store that owes a fetch of its whole scope (an erasure that purged records here was refused
+centrally: ``caseworker.erasure.local.refetch_due``) pulls from the start whatever its
+checkpoint says; revs_diff keeps what it holds from being fetched. Only a pull that reads to
+the end clears the debt, so a process killed halfway starts again from the start.
 """
 
 import hashlib
@@ -61,6 +66,7 @@ class PullResult:
     last_seq: Any = LOWEST_SEQ
     caught_up: bool = False
     docs_purged: int = 0  # documents that left the scope and were dropped here
+    refetched: bool = False  # read from the start to bring back what a refused erasure took
 
 
 @dataclass
@@ -114,7 +120,11 @@ class Puller:
 
     def run(self) -> PullResult:
         since = self.checkpointer.read()
-        result = PullResult(last_seq=since)
+        with self.store.read() as session:
+            refetch = erasure_local.refetch_due(session)
+        if refetch is not None:
+            since = LOWEST_SEQ  # the checkpoint is past records a refused erasure took here
+        result = PullResult(last_seq=since, refetched=refetch is not None)
         total = None
         if since == LOWEST_SEQ:
             info = self.remote.get()
@@ -185,6 +195,9 @@ class Puller:
             fetcher.join(timeout=10)
         if not remote_current:
             self.checkpointer.write_remote(result.last_seq)
+        if refetch is not None:  # caught up: the whole scope was read (checkpoints first)
+            with self.store.write() as session:
+                erasure_local.refetch_done(session, refetch)
         return result
 
     @staticmethod

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from caseworker.erasure import local as erasure_local
 from caseworker.models import StoreSetting
 from caseworker.services.context import ChangeSet
 from caseworker.store import purge, settings
@@ -99,6 +100,26 @@ class Replicator:
             self.on_change(ChangeSet(list(written)))
 
     def pull(self) -> PullResult:
+        """One pull; then, if it learnt that an erasure which purged records here was refused
+        centrally, one more from the start, which brings them back."""
+        with self.remote.budget(self.budget):
+            result = self._pull_once()
+            if result.refetched or not result.caught_up:
+                return result
+            with self.store.read() as session:
+                if erasure_local.refetch_due(session) is None:
+                    return result
+            again = self._pull_once()
+        return PullResult(
+            docs_written=result.docs_written + again.docs_written,
+            changes_seen=result.changes_seen + again.changes_seen,
+            last_seq=again.last_seq,
+            caught_up=again.caught_up,
+            docs_purged=result.docs_purged + again.docs_purged,
+            refetched=True,
+        )
+
+    def _pull_once(self) -> PullResult:
         puller = Puller(
             self.store,
             self.remote,
@@ -109,8 +130,7 @@ class Replicator:
             on_progress=self.on_progress,
             push_checkpoint=f"_local/{self.push_id}",
         )
-        with self.remote.budget(self.budget):
-            return puller.run()
+        return puller.run()
 
     def push(self) -> PushResult:
         pusher = Pusher(

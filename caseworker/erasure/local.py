@@ -10,6 +10,13 @@ without the other branches that held the old data. A document of an erased root 
 later is dropped before it is stored (``admit``): a laptop offline for a month may meet the
 erasure before or after the records it names.
 
+An erasure that took roots here (asked for on this laptop, or met before its records) and that
+the central worker then refused for a legal hold is forgotten, and the store is marked to fetch
+its scope again (``refetch_due``): the pull checkpoint is past the records purged or dropped
+here, so without it only their later edits would ever come back. The mark is written in the
+same transaction as the forgetting, so a process killed after it still fetches again, and it
+is cleared only by a fetch that read the whole scope (``refetch_done``).
+
 Freed pages must not keep the person: after the transaction commits, ``clean`` runs ``VACUUM``
 and empties the write-ahead log (the store already runs with ``secure_delete`` and the purge
 merges the search index). Like the rest of the store, ``admit`` and ``apply`` take a Session and
@@ -18,6 +25,7 @@ never commit.
 
 import json
 import logging
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +48,7 @@ from caseworker.models import (
     Note,
     StoredDocument,
 )
-from caseworker.store import purge
+from caseworker.store import purge, settings
 from caseworker.store.replication import put_replicated_many
 from caseworker.store.store import Store
 from caseworker.store.writer import Written, chunks
@@ -50,6 +58,9 @@ log = logging.getLogger(__name__)
 _ROOTS: Table = ErasedRoot.__table__  # type: ignore[assignment]
 _CASES: Table = Case.__table__  # type: ignore[assignment]
 _MAX_ROUNDS = 4  # cases found by scanning bodies widen the roots; a few rounds settle it
+# Set (to a new token) when a refused erasure's roots are forgotten: records of them may be held
+# centrally that this store purged or dropped, behind its pull checkpoint.
+REFETCH_KEY = "erasure.refetch"
 
 
 @dataclass(frozen=True)
@@ -324,7 +335,25 @@ def _remember(session: Session, roots: Iterable[str], erasure_id: str, mode: str
 
 
 def _forget(session: Session, erasure_id: str) -> None:
-    session.execute(_ROOTS.delete().where(_ROOTS.c.erasure_id == erasure_id))
+    taken = _ROOTS.c.erasure_id == erasure_id
+    if session.scalar(select(_ROOTS.c.root_id).where(taken).limit(1)) is None:
+        return  # it took nothing here (most laptops): nothing to fetch again
+    session.execute(_ROOTS.delete().where(taken))
+    # A new token each time: a fetch already under way when this one is set does not clear it
+    # (it may have read past these records before they were let in).
+    settings.write(session, REFETCH_KEY, uuid.uuid4().hex)
+    log.info("erasure %s is not in force: its records will be fetched again", erasure_id)
+
+
+def refetch_due(session: Session) -> str | None:
+    """The token of a fetch of the whole scope this store owes (see the module's docstring),
+    or None."""
+    return settings.read(session, REFETCH_KEY)
+
+
+def refetch_done(session: Session, token: str) -> None:
+    """A fetch of the whole scope that began when ``token`` was due has read to the end."""
+    settings.delete(session, REFETCH_KEY, value=token)
 
 
 def clean(store: Store) -> None:

@@ -24,6 +24,14 @@ def write(session: Session, key: str, value: str) -> None:
     session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
+def delete(session: Session, key: str, *, value: str | None = None) -> None:
+    """Forget ``key`` (only while it holds ``value``, when given)."""
+    stmt = _SETTINGS.delete().where(_SETTINGS.c.key == key)
+    if value is not None:
+        stmt = stmt.where(_SETTINGS.c.value == value)
+    session.execute(stmt)
+
+
 def record_sync(session: Session, when: datetime) -> None:
     """A sync, from the window or the command line, reached the server both ways at ``when``;
     an earlier time never replaces a later one."""

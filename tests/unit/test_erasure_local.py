@@ -361,6 +361,7 @@ def test_an_erasure_the_central_worker_refused_for_a_hold_purges_nothing_here(
         assert s.get(Citizen, citizen_id) is not None and s.get(StoredDocument, case_id)
         assert s.get(StoredDocument, "mention:m2") is not None
         assert not list(s.scalars(select(ErasedRoot.root_id)))
+        assert erasure_local.refetch_due(s) is None  # it took nothing here: nothing to fetch
 
 
 def test_an_erasure_asked_for_here_then_refused_for_a_hold_no_longer_refuses_its_records(
@@ -373,9 +374,36 @@ def test_an_erasure_asked_for_here_then_refused_for_a_hold_no_longer_refuses_its
     refused = {**asked, "_rev": "2-ff", "state": "failed", "failure": "legal_hold"}
     with_it = {**_mention(citizen_id), "_id": "mention:m3"}  # in the same batch
     assert _pull(council, [refused, with_it]).dropped == 0
+    with council.read() as s:  # what it purged here is behind the pull checkpoint: fetch again
+        assert erasure_local.refetch_due(s) is not None
     later = {**_mention(citizen_id), "_id": "mention:m4"}
     assert _pull(council, [later]).dropped == 0
     with council.read() as s:
         assert not list(s.scalars(select(ErasedRoot.root_id)))
         assert s.get(StoredDocument, "mention:m3") is not None
         assert s.get(StoredDocument, "mention:m4") is not None
+
+
+def test_a_fetch_begun_before_another_refusal_does_not_clear_its_mark(council: Store) -> None:
+    """Two refused erasures: the fetch owed for the first, ending after the second was learnt
+    (it may have read past the second's records before they were let in), leaves the mark."""
+    with council.write() as s:
+        first, *_ = _person(s)
+        second = _others(s, 1)[0]
+    one = _erasure_doc(first)
+    two = {**_erasure_doc(second), "_id": "erasure:e2"}
+    _pull(council, [one, two])
+    _pull(council, [{**one, "_rev": "2-ff", "state": "failed", "failure": "legal_hold"}])
+    with council.read() as s:
+        begun = erasure_local.refetch_due(s)
+    assert begun is not None
+    _pull(council, [{**two, "_rev": "2-ff", "state": "failed", "failure": "legal_hold"}])
+    with council.write() as s:
+        erasure_local.refetch_done(s, begun)
+    with council.read() as s:
+        later = erasure_local.refetch_due(s)
+    assert later is not None and later != begun
+    with council.write() as s:
+        erasure_local.refetch_done(s, later)
+    with council.read() as s:
+        assert erasure_local.refetch_due(s) is None
