@@ -1,12 +1,13 @@
 """Timing tools for ``bench ui``: wait for a signal or a paint, watch the event loop for stalls."""
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer, SignalInstance
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -43,6 +44,17 @@ def run_until(done: Callable[[], bool], timeout_s: float = 30.0) -> bool:
     return done()
 
 
+def _wait_for(loop: QEventLoop, timeout_s: float) -> None:
+    """Run ``loop`` until something quits it or the timeout: no polling, so the bench runs no
+    Python between events that the window itself would not run."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(int(timeout_s * 1000))
+    loop.exec()
+    timer.stop()
+
+
 class SignalTime(QObject):
     """The perf_counter moment a signal fires (the last time, or the first matching ``accept``)."""
 
@@ -50,39 +62,44 @@ class SignalTime(QObject):
         super().__init__()
         self.at: float | None = None
         self._accept = accept
+        self._loop = QEventLoop()
         signal.connect(self._fired)
 
     def _fired(self, *args: Any) -> None:
         if self._accept is None or self._accept(*args):
             self.at = perf_counter()
+            self._loop.quit()
 
     def reset(self) -> None:
         self.at = None
 
     def wait(self, timeout_s: float = 30.0) -> float:
         """Run the event loop until the signal has fired; its moment (now, on a timeout)."""
-        run_until(lambda: self.at is not None, timeout_s)
+        if self.at is None:
+            _wait_for(self._loop, timeout_s)
         return self.at if self.at is not None else perf_counter()
 
 
 class PaintWatch(QObject):
-    """Records when any widget inside ``root`` (or ``root`` itself) is painted."""
+    """Records when ``root`` or a widget inside it (as it is when watching starts) is painted.
+    The filter sits on those widgets only: an application-wide one would run Python for every
+    event of the window, which the window itself never does, and slow what is measured."""
 
     def __init__(self, root: QWidget) -> None:
         super().__init__()
-        self._root = root
+        self._watched = [root, *root.findChildren(QWidget)]
         self.times: list[float] = []
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        self._loop: QEventLoop | None = None
+        self._after = 0.0
+        for widget in self._watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and (watched is self._root or self._root.isAncestorOf(watched))
-        ):
-            self.times.append(perf_counter())
+        if event.type() == QEvent.Type.Paint:
+            now = perf_counter()
+            self.times.append(now)
+            if self._loop is not None and now >= self._after:
+                self._loop.quit()
         return False
 
     def first_after(self, moment: float) -> float | None:
@@ -90,13 +107,16 @@ class PaintWatch(QObject):
 
     def wait_after(self, moment: float, timeout_s: float = 5.0) -> float:
         """Run the event loop until a paint at or after ``moment``; its time (now, on timeout)."""
-        run_until(lambda: self.first_after(moment) is not None, timeout_s)
+        if self.first_after(moment) is None:
+            self._loop, self._after = QEventLoop(), moment
+            _wait_for(self._loop, timeout_s)
+            self._loop = None
         return self.first_after(moment) or perf_counter()
 
     def stop(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        for widget in self._watched:
+            with contextlib.suppress(RuntimeError):  # a widget deleted meanwhile
+                widget.removeEventFilter(self)
 
 
 class Heartbeat(QObject):
