@@ -7,8 +7,11 @@ own, empty until its first sync), with live sync (``ui.central``: a sync process
 the real gateway (``caseworker central serve``) in front of the PouchDB test server. The
 supervisor's gesture is the keyboard's: Ctrl+A in the queue, "Spread evenly", tick the two
 officers, Ctrl+Enter; live sync pushes it by itself. What is checked is the officers' list
-models' rows, not only their stores. How fast is for ``caseworker bench assign`` (500 cases);
-each wait here is bounded only so that cases that never arrive fail the test.
+models' rows, not only their stores. The council is the small one of the sync tests
+(``tests.support.council``, a second field officer added) with 60 new cases, not the seeded
+demo council: three first syncs of that through the gateway would take this test well past
+the time it should take. How fast is for ``caseworker bench assign`` (500 cases); each wait
+here is bounded only so that cases that never arrive fail the test.
 """
 
 from collections.abc import Callable, Iterator
