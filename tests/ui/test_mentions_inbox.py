@@ -22,6 +22,7 @@ from caseworker.services import mention_triage
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.store import docstore
 from caseworker.store.store import Store
+from caseworker.store.writer import Written
 from caseworker.timeutil import to_iso, utcnow
 from ui import rail
 from ui.context import UiContext
@@ -161,6 +162,42 @@ def test_deleted_at_its_source_while_open_says_so_and_loses_its_words(
     qtbot.waitUntil(
         lambda: page.model.index(row, 2).data() == "(deleted at its source)", timeout=WAIT_MS
     )
+
+
+def test_a_key_pressed_while_the_mention_is_read_acts_once_it_is_read(
+    qtbot: QtBot, page: MentionsPage, seeded: Store, ctx: UiContext
+) -> None:
+    doc = arrive(seeded, ctx, "mention:mastodon-m.example-9")
+    chosen(qtbot, page, doc["_id"])
+    changes = ChangeSet()  # a sync touched it: the page reads it again
+    changes.add(Written(doc["_id"], "mention", doc["_rev"], False, True, False))
+    ctx.bus.changed.emit(changes)
+    assert page.busy
+    page.table.setFocus()
+    with qtbot.waitSignal(page.acted, timeout=WAIT_MS) as said:
+        QTest.keyClick(page.table, Qt.Key.Key_D)
+    assert said.args[0] == "Dismissed as not actionable."
+    with seeded.read() as s:
+        now = docstore.get(s, doc["_id"])
+    assert now is not None and now["state"] == "dismissed"
+
+
+def test_a_key_pressed_for_one_mention_is_not_carried_to_the_next(
+    qtbot: QtBot, page: MentionsPage, seeded: Store, ctx: UiContext
+) -> None:
+    first = arrive(seeded, ctx, "mention:mastodon-m.example-10")
+    second = arrive(seeded, ctx, "mention:mastodon-m.example-11")
+    chosen(qtbot, page, first["_id"])
+    changes = ChangeSet()
+    changes.add(Written(first["_id"], "mention", first["_rev"], False, True, False))
+    ctx.bus.changed.emit(changes)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_D)  # waits for the first to be read...
+    chosen(qtbot, page, second["_id"])  # ...but the second is chosen before it is
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+    with seeded.read() as s:
+        states = [docstore.get(s, d["_id"])["state"] for d in (first, second)]  # type: ignore[index]
+    assert states == ["new", "new"]
 
 
 def test_a_colleague_who_triaged_first_is_kept_and_the_page_says_so(

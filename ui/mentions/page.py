@@ -65,6 +65,9 @@ class MentionsPage(QWidget):
         # key pressed at once acts on what the first left, never on what was there before.
         self._writing = False
         self._reading = False
+        # A key pressed while the chosen mention is read or written: (action, mention), acted
+        # on once it is read, if it is still the one chosen (keys are never silently lost).
+        self._queued: tuple[str, str] | None = None
         self.model = MentionListModel(ctx.worker, ctx.bus, self, page_size)
 
         self.heading = QLabel(self.tr("Mentions"))
@@ -243,11 +246,15 @@ class MentionsPage(QWidget):
         self.detail.show_detail(found)
         self._update_buttons()
         self.detail_shown.emit(found)
+        queued, self._queued = self._queued, None
+        if queued is not None and queued[1] == self._chosen and not self.busy:
+            self.act(queued[0])
 
     def _detail_failed(self, asked: int, error: Exception) -> None:
         if not isValid(self) or asked != self._asked:
             return
         self._reading = False
+        self._queued = None
         self.detail.show_detail(None)
         self._update_buttons()
         self._say(plain_error(error))
@@ -279,16 +286,19 @@ class MentionsPage(QWidget):
 
     @property
     def busy(self) -> bool:
-        """Reading the chosen mention or writing its triage: the action keys wait."""
+        """Reading the chosen mention or writing its triage: an action key waits for it."""
         return self._reading or self._writing
 
     def act(self, name: str) -> QDialog | None:
-        """Run one action on the chosen mention (nothing when it does not apply)."""
+        """Run one action on the chosen mention (nothing when it does not apply). While the
+        mention is read or written, the action waits for it to be read (``_queued``)."""
+        if self.busy:
+            if self._chosen is not None:
+                self._queued = (name, self._chosen)
+            return None
         shown = self.detail.detail
         button = self.buttons.get(name)
         if shown is None or button is None or not button.isEnabled():
-            return None
-        if self.busy:
             return None
         mention_id, seen, actor = str(shown.doc["_id"]), self._seen(shown), self._ctx.actor
         if name == "link" and shown.citizen is not None:
@@ -336,6 +346,7 @@ class MentionsPage(QWidget):
         if not isValid(self):
             return
         self._writing = False
+        self._queued = None  # pressed on what was refused: not carried on
         if self._chosen:
             self._read_detail(self._chosen)  # show what is there now
         self._say(plain_error(error), problem=True)
