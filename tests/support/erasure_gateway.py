@@ -16,7 +16,7 @@ JSON = {"Accept": "application/json"}
 
 
 class Central:
-    """CouchDB behind the gateway, as its admin."""
+    """CouchDB behind the gateway, as its admin: to set the scene and to see what was stored."""
 
     def __init__(self, server: Server, gateway: Gateway) -> None:
         self.url = gateway.upstream_db_url
@@ -28,9 +28,10 @@ class Central:
         rev: str = answer.json()["rev"]
         return rev
 
-    def get(self, doc_id: str) -> Any:
+    def get(self, doc_id: str, **params: str) -> Any:
         answer = requests.get(
             f"{self.url}/{requests.utils.quote(doc_id, safe='')}",
+            params=params,
             auth=self.auth,
             headers=JSON,
             timeout=30,

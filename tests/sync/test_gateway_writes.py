@@ -15,6 +15,7 @@ import pytest
 import requests
 
 from caseworker.limits import MAX_DOCUMENT_BYTES
+from tests.support.erasure_gateway import Central
 from tests.support.gateway import (
     NOW,
     USERS,
@@ -27,30 +28,6 @@ from tests.support.gateway import (
 
 JSON = {"Accept": "application/json"}
 ANN, OLU, SAM, ADA = USERS["ann"], USERS["olu"], USERS["sam"], USERS["ada"]
-
-
-class Central:
-    """CouchDB behind the gateway, as its admin: to set the scene and to see what was stored."""
-
-    def __init__(self, server: Server, gateway: Gateway) -> None:
-        self.url = gateway.upstream_db_url
-        self.auth = server.admin_auth
-
-    def put(self, doc: dict[str, Any]) -> str:
-        answer = requests.post(self.url, json=doc, auth=self.auth, timeout=30)
-        answer.raise_for_status()
-        rev: str = answer.json()["rev"]
-        return rev
-
-    def get(self, doc_id: str, **params: str) -> Any:
-        answer = requests.get(
-            f"{self.url}/{requests.utils.quote(doc_id, safe='')}",
-            params=params,
-            auth=self.auth,
-            headers=JSON,
-            timeout=30,
-        )
-        return answer.json() if answer.status_code == 200 else None
 
 
 @pytest.fixture
