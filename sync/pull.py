@@ -88,6 +88,8 @@ class _Page:
     results: list[Any]
     last_seq: Any
     more: bool  # the server says more is due even if the page is short
+    # First revisions the feed sent whole (``include_docs``), by (id, rev): see ``_firsts``.
+    firsts: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     def final(self, batch_size: int) -> bool:
         return len(self.results) < batch_size and not self.more
@@ -117,6 +119,10 @@ class Puller:
         # pushed is never purged. None: nothing counts as pushed (everything removed is kept).
         self.push_checkpoint = push_checkpoint
         self.bulk_get = True
+        # The feed is asked for documents too (``include_docs``): a document still at its first
+        # revision has no history to fetch, so it comes with its change and is not asked for
+        # again. Off for the rest of the pull when a page with documents is too large to read.
+        self.include_docs = True
 
     def run(self) -> PullResult:
         since = self.checkpointer.read()
@@ -263,7 +269,14 @@ class Puller:
     def _page(self, client: CouchClient, since: Any) -> "_Page":
         """One page of the change feed from ``since``."""
         params = {"style": "all_docs", "since": seq_param(since), "limit": str(self.batch_size)}
-        answer = client.get("/_changes", params)
+        answer = None
+        if self.include_docs:
+            try:
+                answer = client.get("/_changes", {**params, "include_docs": "true"})
+            except ReplyTooLarge:  # large documents: the page without them, and no more asked
+                self.include_docs = False
+        if answer is None:
+            answer = client.get("/_changes", params)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
             raise MalformedResponse("the change feed sent no list of results")
         results = answer["results"]
@@ -278,7 +291,7 @@ class Puller:
         more = isinstance(pending, int) and not isinstance(pending, bool) and pending > 0
         if not results and _digest(last_seq) == _digest(since):
             more = False  # nothing sent and nowhere moved: this is the end, whatever it says
-        return _Page(results, last_seq, more)
+        return _Page(results, last_seq, more, _firsts(results))
 
     def _batch_of(
         self, client: CouchClient, since: Any, page: "_Page", guard: "_ProgressGuard"
@@ -293,15 +306,23 @@ class Puller:
                 missing = revs_diff_many(session, wanted)
             pairs = [(doc_id, rev) for doc_id, revs in missing.items() for rev in revs]
             if pairs:
-                docs = self._get_docs(client, pairs)
+                docs = self._get_docs(client, pairs, page.firsts)
         final = page.final(self.batch_size)
         return _Batch(docs, last_seq, len(results), final, removed=removed, present=list(wanted))
 
-    def _get_docs(self, client: CouchClient, pairs: list[tuple[str, str]]) -> list[Any]:
-        """The revisions asked for. Attachments come as stubs first (what costs a server most,
-        and what the store often holds already: content is kept by digest); only documents
-        naming content the store lacks are fetched again with it, as PouchDB does."""
-        docs = self._bulk_get(client, pairs, with_content=False)
+    def _get_docs(
+        self,
+        client: CouchClient,
+        pairs: list[tuple[str, str]],
+        firsts: dict[tuple[str, str], dict[str, Any]],
+    ) -> list[Any]:
+        """The revisions asked for: first revisions the feed sent whole, the rest fetched.
+        Attachments come as stubs first (what costs a server most, and what the store often
+        holds already: content is kept by digest); only documents naming content the store
+        lacks are fetched again with it, as PouchDB does."""
+        known = [firsts[pair] for pair in pairs if pair in firsts]
+        rest = [pair for pair in pairs if pair not in firsts]
+        docs = known + (self._bulk_get(client, rest, with_content=False) if rest else [])
         if not self.bulk_get:
             return docs  # one document at a time, content and all
         wanting = self._lacking_content(docs)
@@ -423,6 +444,33 @@ def _wanted(results: list[Any]) -> tuple[dict[str, list[str]], list[str]]:
                 )
             wanted.setdefault(doc_id, []).append(rev)
     return wanted, list(removed)
+
+
+def _firsts(results: list[Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The documents a page sent with their change (``include_docs``), taken off the rows,
+    kept only where they are whole: a change naming one revision, the first (``1-``: there is
+    no history to ask ``_bulk_get`` for), and a document that is that very revision. Anything
+    else (a later revision, conflicts, a document that does not match its row, a gateway that
+    sends none) is fetched with ``_bulk_get`` as before."""
+    firsts: dict[tuple[str, str], dict[str, Any]] = {}
+    for change in results:
+        if not isinstance(change, dict):
+            continue
+        doc = change.pop("doc", None)
+        revs = change.get("changes")
+        if not isinstance(doc, dict) or not isinstance(revs, list) or len(revs) != 1:
+            continue
+        rev = revs[0].get("rev") if isinstance(revs[0], dict) else None
+        doc_id = change.get("id")
+        if (
+            isinstance(rev, str)
+            and rev.startswith("1-")
+            and doc.get("_id") == doc_id
+            and doc.get("_rev") == rev
+            and "_revisions" not in doc
+        ):
+            firsts[(doc_id, rev)] = doc
+    return firsts
 
 
 def _asked(items: list[Any], pairs: list[tuple[str, str]]) -> list[Any]:

@@ -30,11 +30,15 @@ def proxy(couch_server: CouchServer) -> Iterator[FaultProxy]:
 
 @pytest.fixture
 def filled_db(couch_db: str, tmp_path: Path) -> str:
-    """A database with a council and CASES cases (each with its events and audit records)."""
+    """A database with a council and CASES cases (each with its events and audit records),
+    each case edited once: a revision with a history is fetched with ``_bulk_get``."""
     office = make_store(tmp_path, "office", council=True)
     with office.write() as s:
         for i in range(CASES):
-            cases.open_case(s, AGENT, NewCase("missed-bin", f"Bin missed at no. {i}", "phone"))
+            case_id, _ = cases.open_case(
+                s, AGENT, NewCase("missed-bin", f"Bin missed at no. {i}", "phone")
+            )
+            cases.set_priority(s, AGENT, case_id, "high")
     assert sync(office, couch_db).up_to_date
     office.close()
     return couch_db
@@ -134,7 +138,8 @@ def test_a_server_without_bulk_get_is_read_one_document_at_a_time(
     office = make_store(tmp_path, "office", council=True)
     with office.write() as s:
         for i in range(3):
-            cases.open_case(s, AGENT, NewCase("missed-bin", f"Case {i}", "phone"))
+            case_id, _ = cases.open_case(s, AGENT, NewCase("missed-bin", f"Case {i}", "phone"))
+            cases.set_priority(s, AGENT, case_id, "high")  # a history: asked of _bulk_get
     assert sync(office, couch_db).up_to_date
     proxy.inject("_bulk_get", "404", times=1000)
     store = make_store(tmp_path, "van")

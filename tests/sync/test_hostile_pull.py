@@ -34,7 +34,11 @@ def filled_db(couch_server: CouchServer, tmp_path_factory: pytest.TempPathFactor
     office = make_store(tmp_path_factory.mktemp("office"), "office", council=True)
     with office.write() as s:
         for i in range(CASES):
-            cases.open_case(s, AGENT, NewCase("missed-bin", f"Bin missed at no. {i}", "phone"))
+            case_id, _ = cases.open_case(
+                s, AGENT, NewCase("missed-bin", f"Bin missed at no. {i}", "phone")
+            )
+            # A second revision: its history is asked of _bulk_get (a first comes with the feed).
+            cases.set_priority(s, AGENT, case_id, "high")
     assert sync(office, db_url).up_to_date
     _everything.update(local_ids(office))
     office.close()
@@ -195,8 +199,9 @@ def test_design_and_local_documents_in_the_feed_are_never_asked_for(
     hostile: HostileServer, filled_db: str, tmp_path: Path
 ) -> None:
     def add_design(request: Request, answer: Any) -> Any:
+        evil = {"_id": "_design/evil", "_rev": "1-abc", "validate_doc_update": "evil"}
         extra = [
-            {"id": "_design/evil", "seq": 0, "changes": [{"rev": "1-abc"}]},
+            {"id": "_design/evil", "seq": 0, "changes": [{"rev": "1-abc"}], "doc": evil},
             {"id": "_local/evil", "seq": 0, "changes": [{"rev": "0-1"}]},
         ]
         return {**answer, "results": [*extra, *answer["results"]]}
@@ -206,6 +211,9 @@ def test_design_and_local_documents_in_the_feed_are_never_asked_for(
     pull(hostile, filled_db, store)
     asked = [d["id"] for r in hostile.seen("/_bulk_get") for d in r.json()["docs"]]
     assert asked and not [i for i in asked if i.startswith(("_design/", "_local/"))]
+    with store.read() as s:  # nor taken from the feed
+        held = s.execute(text("SELECT count(*) FROM documents WHERE substr(id, 1, 1) = '_'"))
+        assert held.scalar() == 0
 
 
 # -- malformed replies: one line each -------------------------------------------------------------
