@@ -464,6 +464,7 @@ def _firsts(results: list[Any]) -> dict[tuple[str, str], dict[str, Any]]:
         doc_id = change.get("id")
         if (
             isinstance(rev, str)
+            and isinstance(doc_id, str)
             and rev.startswith("1-")
             and doc.get("_id") == doc_id
             and doc.get("_rev") == rev
