@@ -104,19 +104,18 @@ def reopen_day(actor: Actor, day: date) -> Job[tuple[Moved, ChangeSet]]:
     return lambda s: _changed(s, calendar_edits.reopen_day(s, actor, day))
 
 
-def set_nation(actor: Actor, nation: str) -> Job[tuple[Moved, ChangeSet]]:
-    return lambda s: _changed(s, calendar_edits.set_nation(s, actor, nation))
-
-
-def set_hours(actor: Actor, hours: dict[str, str]) -> Job[tuple[Moved, ChangeSet]]:
-    """Every weekday whose hours differ from those held, in one transaction (all or none)."""
+def set_week(actor: Actor, nation: str, hours: dict[str, str]) -> Job[tuple[Moved, ChangeSet]]:
+    """The nation and every weekday whose hours differ from those held, in one transaction
+    (all or none)."""
 
     def job(session: Session) -> tuple[Moved, ChangeSet]:
-        held = load_calendar(session).hours
+        held = load_calendar(session)
         changes = ChangeSet()
+        if nation != held.nation or held.problem:  # a broken calendar is replaced
+            changes.merge(calendar_edits.set_nation(session, actor, nation))
         for day, text in hours.items():
             spans = calendar_edits.spans_from_text(text)
-            if spans_text(spans) != held.get(day):
+            if spans_text(spans) != held.hours.get(day):
                 changes.merge(calendar_edits.set_hours(session, actor, day, spans))
         return _changed(session, changes)
 
