@@ -6,7 +6,7 @@ change says how many open cases on this laptop it moves and offers to recompute 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,15 +34,23 @@ from ui.dialogs.shared import plain_error
 from ui.service_levels import data
 
 _NATIONS = (
-    ("england-and-wales", "England and Wales"),
-    ("scotland", "Scotland"),
-    ("northern-ireland", "Northern Ireland"),
+    ("england-and-wales", QT_TRANSLATE_NOOP("CalendarPanel", "England and Wales")),
+    ("scotland", QT_TRANSLATE_NOOP("CalendarPanel", "Scotland")),
+    ("northern-ireland", QT_TRANSLATE_NOOP("CalendarPanel", "Northern Ireland")),
 )
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAYS = (
+    QT_TRANSLATE_NOOP("CalendarPanel", "Monday"),
+    QT_TRANSLATE_NOOP("CalendarPanel", "Tuesday"),
+    QT_TRANSLATE_NOOP("CalendarPanel", "Wednesday"),
+    QT_TRANSLATE_NOOP("CalendarPanel", "Thursday"),
+    QT_TRANSLATE_NOOP("CalendarPanel", "Friday"),
+    QT_TRANSLATE_NOOP("CalendarPanel", "Saturday"),
+    QT_TRANSLATE_NOOP("CalendarPanel", "Sunday"),
+)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarPanel", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("CalendarPanel", str(text))
 
 
 class CalendarPanel(QWidget):
@@ -73,6 +81,10 @@ class CalendarPanel(QWidget):
                         self.tr("Working hours, e.g. 09:00-17:00 or 08:30-12:30, 13:30-17:00. "
                                 "Empty: not worked."))  # fmt: skip
             self.hours[day] = edit
+        hint = QLabel(self.tr("e.g. 09:00-17:00, or 08:30-12:30, 13:30-17:00. Empty: not worked."))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "muted")
+        form.addRow(hint)
         self.save_week = QPushButton(self.tr("Save the &week"))
         self.save_week.setAccessibleName(self.tr("Save the week (Alt+W)"))
         self.save_week.setAccessibleDescription(self.tr("Saves the nation and the working hours."))

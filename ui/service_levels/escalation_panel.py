@@ -59,9 +59,11 @@ class EscalationPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        # When, what and on/off are read whole (a council has tens of rules, so sizing them
+        # to their contents is cheap); the name and scope share the rest, whole in a tooltip.
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for column, mode in enumerate((stretch, stretch, fit, fit, fit)):
+            header.setSectionResizeMode(column, mode)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("What went wrong"))
