@@ -30,6 +30,7 @@ from caseworker.store import docstore
 from caseworker.store.store import Store
 from caseworker.timeutil import from_iso
 from tests.ui.conftest import WAIT_MS
+from tests.ui.test_accessibility import unnamed_controls
 from ui import i18n, rail
 from ui.context import UiContext
 from ui.main_window import MainWindow
@@ -366,3 +367,33 @@ def test_a_calendar_from_a_peer_that_cannot_be_used_is_said(
     assert widget.calendar.banner.isVisible()
     assert "cannot be used" in widget.calendar.banner.text()
     assert widget.calendar.hours["mon"].text() == "09:00-17:00"  # the default, in use
+
+
+def test_every_control_of_the_page_and_its_dialog_has_a_name_and_a_description(
+    qtbot: QtBot, page: ServiceLevelsPage
+) -> None:
+    _calendar(qtbot, page)
+    problems = unnamed_controls(page)
+    page.escalation.add_rule()
+    dialog = page.escalation.dialog
+    assert dialog is not None
+    problems += unnamed_controls(dialog)
+    assert not problems, "\n".join(problems)
+    dialog.reject()
+
+
+def test_junk_among_a_peers_closure_days_is_passed_over_as_the_clocks_do(
+    qtbot: QtBot, seeded: Store, supervisor: UiContext, settle: Callable[[], None]
+) -> None:
+    with seeded.write() as s:
+        held = docstore.require(s, council.CALENDAR_ID)
+        junk = {**held, "closures": ["junk", 7, {"date": "2026-12-24", "reason": "Noswyl"}],
+                "_rev": "9-" + "e" * 32}  # fmt: skip
+        docstore.put_replicated(s, junk)
+    widget = ServiceLevelsPage(supervisor)
+    qtbot.addWidget(widget)
+    widget.show()
+    _calendar(qtbot, widget)
+    settle()
+    panel = widget.calendar
+    assert panel.closures.count() == 1 and panel.closures.item(0).text().endswith("Noswyl")

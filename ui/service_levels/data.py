@@ -71,6 +71,8 @@ def load_calendar(session: Session) -> CalendarData:
         by_day[str(span["day"])].append((str(span["start"]), str(span["end"])))
     closures = []
     for closure in doc.get("closures") or ():
+        if not isinstance(closure, dict):  # a peer's junk the clocks pass over: so do we
+            continue
         try:
             day = date.fromisoformat(str(closure.get("date")))
         except ValueError:  # the current calendar is a usable one: not met, but never a crash
