@@ -15,8 +15,7 @@ from caseworker.services import calendar_edits, clock_changes, escalation_rules
 from caseworker.services.context import Actor, ChangeSet
 from caseworker.services.escalation_rules import Listed, NewRule
 from caseworker.store import docstore
-from ui.routing.data import Choice
-from ui.routing.data import load as load_routing_choices
+from ui.routing.data import Choice, queue_choices, service_choices
 
 T = TypeVar("T")
 Job = Callable[[Session], T]
@@ -30,9 +29,10 @@ class EscalationData:
 
 
 def load_escalation(session: Session) -> EscalationData:
-    choices = load_routing_choices(session)
     return EscalationData(
-        tuple(escalation_rules.list_rules(session)), choices.queues, choices.services
+        tuple(escalation_rules.list_rules(session)),
+        queue_choices(session),
+        service_choices(session),
     )
 
 
