@@ -126,13 +126,17 @@ def test_the_services_refuse_an_agent_anyway_and_nothing_is_written(
 # -- escalation rules --------------------------------------------------------------------------
 def test_the_escalation_model_passes_qts_model_tester(qtmodeltester: ModelTester) -> None:
     rule = Rule("escalation:a", "Move", "missed-bin", None, "resolve", 3, "move_queue", "queue:w")
+    closed = Rule("escalation:c", "Closed", None, "queue:w", "response", 0, "move_queue", "queue:x")
+    gone = Rule("escalation:d", "Gone", None, "queue:w", "response", 2, "move_queue", "queue:?")
     model = EscalationRulesModel()
     model.set_rules(
         (
             Listed(rule, "escalation:a", "Move", True, None, "Symud"),
             Listed(None, "escalation:b", "Broken", True, "names neither a service nor a queue"),
+            Listed(closed, "escalation:c", "Closed", False),
+            Listed(gone, "escalation:d", "Gone", True),
         ),
-        (Choice("queue:w", "Waste"),),
+        (Choice("queue:w", "Waste"), Choice("queue:x", "Old", active=False)),
         (Choice("missed-bin", "Missed bin"),),
     )
     qtmodeltester.check(model)
@@ -141,6 +145,12 @@ def test_the_escalation_model_passes_qts_model_tester(qtmodeltester: ModelTester
     assert model.index(0, 3).data() == "Move to Waste"
     assert model.index(1, 4).data() == "Cannot be used"
     assert "neither a service nor a queue" in model.index(1, 2).data()
+    assert model.index(2, 1).data() == "Queue: Waste"
+    assert model.index(2, 2).data() == "When the first response is late"
+    assert model.index(2, 3).data() == "Move to Old (closed: cases stay)"
+    assert model.index(2, 4).data() == "Off"
+    assert model.index(3, 2).data() == "2 working hours before the first response is due"
+    assert model.index(3, 3).data() == "Move to queue:? (missing: cases stay)"
 
 
 def test_the_demo_rules_are_listed(page: ServiceLevelsPage) -> None:

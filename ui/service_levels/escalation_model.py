@@ -23,7 +23,7 @@ class EscalationRulesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rules: tuple[Listed, ...] = ()
-        self._queues: dict[str, str] = {}
+        self._queues: dict[str, Choice] = {}
         self._services: dict[str, str] = {}
 
     def set_rules(
@@ -31,7 +31,7 @@ class EscalationRulesModel(QAbstractTableModel):
     ) -> None:
         self.beginResetModel()
         self._rules = rules
-        self._queues = {q.id: q.name for q in queues}
+        self._queues = {q.id: q for q in queues}
         self._services = {s.id: s.name for s in services}
         self.endResetModel()
 
@@ -97,7 +97,8 @@ class EscalationRulesModel(QAbstractTableModel):
             name = self._services.get(rule.service_code, rule.service_code)
             parts.append(self.tr("Service: %1").replace("%1", labels.shown(name)))
         if rule.queue_id:
-            name = self._queues.get(rule.queue_id, rule.queue_id)
+            queue = self._queues.get(rule.queue_id)
+            name = queue.name if queue else rule.queue_id
             parts.append(self.tr("Queue: %1").replace("%1", labels.shown(name)))
         return "; ".join(parts)
 
@@ -116,5 +117,11 @@ class EscalationRulesModel(QAbstractTableModel):
             return self.tr("Tell the queue's supervisors")
         if rule.action == "raise_priority":
             return self.tr("Raise the priority")
-        queue = self._queues.get(rule.to_queue_id or "", rule.to_queue_id or "")
-        return self.tr("Move to %1").replace("%1", labels.shown(queue))
+        target = rule.to_queue_id or ""
+        queue = self._queues.get(target)
+        if queue is None:  # the worker leaves the case where it is, and says so
+            return self.tr("Move to %1 (missing: cases stay)").replace("%1", labels.shown(target))
+        if not queue.active:
+            text = self.tr("Move to %1 (closed: cases stay)")
+            return text.replace("%1", labels.shown(queue.name))
+        return self.tr("Move to %1").replace("%1", labels.shown(queue.name))
