@@ -48,6 +48,7 @@ class Rule:
     hours_before: int
     action: str
     to_queue_id: str | None
+    name_cy: str | None = None  # the Welsh name, shown to a Welsh reader (None: none given)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def parse_rule(doc: Document) -> Rule:
         hours,
         doc["action"],
         doc.get("to_queue_id") or None,
+        " ".join(str(doc.get("name_cy") or "").split()) or None,
     )
 
 

@@ -42,6 +42,7 @@ from ui.routing.page import RoutingPage
 from ui.search.model import SearchController
 from ui.search.omnibox import Omnibox
 from ui.search.page import SearchPage
+from ui.service_levels.page import ServiceLevelsPage
 from ui.status_bar import PendingReader, StatusBar
 from ui.tabs import RecordTabs, focus_into
 from ui.theme import Theme
@@ -147,7 +148,11 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(widget)
         self.rail.set_current(page)
-        icon_name = {"my_work": "nav-my-work", "board": "nav-dashboard"}.get(page, f"nav-{page}")
+        icon_name = {
+            "my_work": "nav-my-work",
+            "board": "nav-dashboard",
+            "service_levels": "nav-service-levels",
+        }.get(page, f"nav-{page}")
         self.tabs.set_home_title(rail.page_title(page), icon_name)
         self.tabs.setCurrentIndex(0)
         if focus and page != "search":
@@ -186,6 +191,8 @@ class MainWindow(QMainWindow):
             return search
         if page == "routing":
             return RoutingPage(self.ctx)
+        if page == "service_levels":
+            return ServiceLevelsPage(self.ctx)
         if page == "mentions":
             from ui.mentions.page import MentionsPage
 

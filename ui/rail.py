@@ -18,7 +18,7 @@ from ui import icons
 
 # Every page the rail can offer, in order, with its icon and its Ctrl+digit shortcut. Only
 # pages that are built (a page that says "later" is not offered).
-PAGES = ("my_work", "queues", "search", "board", "routing", "mentions")
+PAGES = ("my_work", "queues", "search", "board", "routing", "mentions", "service_levels")
 _ICONS = {
     "my_work": "nav-my-work",
     "queues": "nav-queues",
@@ -26,6 +26,7 @@ _ICONS = {
     "board": "nav-dashboard",
     "routing": "nav-routing",
     "mentions": "nav-mentions",
+    "service_levels": "nav-service-levels",
 }
 
 
@@ -38,6 +39,7 @@ def pages_for(role: str, mentions: bool = False) -> tuple[str, ...]:
     shown["board"] = person.is_supervisor
     shown["routing"] = person.is_supervisor
     shown["mentions"] = mentions and bool(person.role)
+    shown["service_levels"] = person.is_supervisor
     return tuple(page for page in PAGES if shown[page])
 
 
@@ -53,6 +55,7 @@ def page_title(page: str) -> str:
         "board": QCoreApplication.translate("Rail", "Board"),
         "routing": QCoreApplication.translate("Rail", "Routing"),
         "mentions": QCoreApplication.translate("Rail", "Mentions"),
+        "service_levels": QCoreApplication.translate("Rail", "Service levels"),
     }
     return titles[page]
 
@@ -121,4 +124,7 @@ class NavigationRail(QFrame):
             "board": self.tr("Workload, breaches and trends of the cases on this laptop."),
             "routing": self.tr("Which queue new cases go to, and who works each queue."),
             "mentions": self.tr("Social-media posts that mention the council, to triage."),
+            "service_levels": self.tr(
+                "Escalation rules, and the council calendar due times are counted on."
+            ),
         }[page]

@@ -30,6 +30,7 @@ from ui.main_window import MainWindow
 from ui.mentions.dialogs import DraftReplyDialog
 from ui.mentions.page import MentionsPage
 from ui.routing.page import RoutingPage
+from ui.service_levels.page import ServiceLevelsPage
 from ui.signin import SignInDialog
 from ui.worklist.assign_dialog import AssignDialog
 
@@ -116,6 +117,35 @@ def _routing_rule(window: MainWindow, _picks: Picks) -> QDialog:
     page.edit_rule()
     assert isinstance(page.dialog, QDialog)
     return page.dialog
+
+
+def _service_levels(tab: int) -> Show:
+    """The Service levels page on one of its tabs (0: escalation rules, 1: the calendar),
+    once what it shows has arrived."""
+
+    def show(window: MainWindow, _picks: Picks) -> None:
+        _supervisors_page("service_levels")(window, _picks)
+        page = window.pages["service_levels"]
+        assert isinstance(page, ServiceLevelsPage)
+        page.tabs.setCurrentIndex(tab)
+        panel = page.tabs.currentWidget()
+        wait_for = perf_counter() + 20
+        while getattr(panel, "data", None) is None and perf_counter() < wait_for:
+            QApplication.processEvents()
+
+    return show
+
+
+def _escalation_rule(window: MainWindow, _picks: Picks) -> QDialog:
+    """The dialog that adds an escalation rule."""
+    _service_levels(0)(window, _picks)
+    page = window.pages["service_levels"]
+    assert isinstance(page, ServiceLevelsPage)
+    if page.escalation.data is None:
+        raise NothingToShow("the escalation rules did not load")
+    page.escalation.add_rule()
+    assert isinstance(page.escalation.dialog, QDialog)
+    return page.escalation.dialog
 
 
 def _search(window: MainWindow, picks: Picks) -> None:
@@ -218,12 +248,17 @@ VIEWS: dict[str, Show] = {
     "board": _supervisors_page("board"),
     "routing": _supervisors_page("routing"),
     "mentions": _mentions,
+    "escalation": _service_levels(0),
+    "calendar": _service_levels(1),
 }
 # Screens only some roles see, and the role to show them as (the rest: any role).
 ROLE_FOR: dict[str, str] = {
     "board": "supervisor",
     "routing": "supervisor",
     "routing-rule": "supervisor",
+    "escalation": "supervisor",
+    "calendar": "supervisor",
+    "escalation-rule": "supervisor",
     "assign": "supervisor",
     "spread": "supervisor",
 }
@@ -259,6 +294,7 @@ DIALOGS: dict[str, Show] = {
         AssignDialog(w.ctx, [_need(picks.case_id, "case")] * 12, spread=True, parent=w)
     ),
     "routing-rule": _routing_rule,
+    "escalation-rule": _escalation_rule,
     "lock": _lock,
     "mention-case": _mention_action("case"),
     "mention-link": _mention_action("choose"),

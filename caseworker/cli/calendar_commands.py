@@ -11,8 +11,8 @@ from caseworker.cli.arguments import UsageError
 from caseworker.cli.edit import acting, configure_acting
 from caseworker.cli.output import print_json
 from caseworker.clocks import bank_holidays, council
-from caseworker.clocks import cases as case_clocks
 from caseworker.display import visible
+from caseworker.errors import ValidationError
 from caseworker.services import calendar_edits, clock_changes
 from caseworker.store import docstore
 
@@ -25,15 +25,10 @@ def _day(text: str) -> date:
 
 
 def _spans(text: str) -> list[tuple[str, str]]:
-    if text.strip().lower() == "none":
-        return []
-    spans = []
-    for part in text.split(","):
-        start, sep, end = part.strip().partition("-")
-        if not sep:
-            raise argparse.ArgumentTypeError(f"hours are HH:MM-HH:MM[,...] or none: {text!r}")
-        spans.append((start.strip(), end.strip()))
-    return spans
+    try:
+        return calendar_edits.spans_from_text(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
@@ -59,14 +54,15 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
 
 def _changed(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store().write() as session:
-        moved = case_clocks.recompute(session)
-        if args.recompute and moved:
-            clock_changes.apply_recomputed(session, acting(session, args), moved)
+        if args.recompute:
+            moved, _ = clock_changes.recompute_open(session, acting(session, args))
+        else:
+            moved = clock_changes.cases_moved(session)
     if args.recompute:
-        print(f"calendar changed; due times of {len(moved):,} open cases here moved")
+        print(f"calendar changed; due times of {moved:,} open cases here moved")
     else:
         print(
-            f"calendar changed; it moves the due times of {len(moved):,} open cases here "
+            f"calendar changed; it moves the due times of {moved:,} open cases here "
             "(--recompute moves them)"
         )
     return 0

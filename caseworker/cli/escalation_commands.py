@@ -38,6 +38,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
                 {
                     "id": r.doc_id,
                     "name": r.name,
+                    "name_cy": r.name_cy,
                     "active": r.active,
                     "problem": r.problem,
                     "rule": asdict(r.rule) if r.rule else None,
@@ -56,7 +57,8 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
             continue
         scope = " and ".join(x for x in (r.rule.service_code or "", r.rule.queue_id or "") if x)
         state = "" if r.active else " (off)"
-        rows.append((r.doc_id, r.name + state, scope, f"{_when(r.rule)}: {_what(r.rule)}"))
+        welsh = f" / {r.name_cy}" if r.name_cy else ""
+        rows.append((r.doc_id, r.name + welsh + state, scope, f"{_when(r.rule)}: {_what(r.rule)}"))
     table(rows)
     return 0
 
@@ -70,6 +72,7 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
         args.queue,
         args.hours_before,
         args.to_queue,
+        args.name_cy,
     )
     with ctx.store().write() as session:
         rule_id, _ = escalation_rules.add_rule(session, acting(session, args), new)
@@ -91,6 +94,7 @@ def configure_list(p: argparse.ArgumentParser) -> None:
 
 def configure_add(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="what the rule is for, as colleagues will read it")
+    p.add_argument("--name-cy", help="the rule's name in Welsh, shown when the window is in Welsh")
     p.add_argument("--target", required=True, choices=vocab.ESCALATION_TARGETS)
     p.add_argument("--action", required=True, choices=vocab.ESCALATION_ACTIONS)
     p.add_argument("--service", help="the service code whose cases it watches")

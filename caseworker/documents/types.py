@@ -521,6 +521,7 @@ ESCALATION_RULE = DocType(
     Schema(
         (
             s("name", True, 200),
+            s("name_cy", max_length=200),  # the Welsh name, shown when the interface is Welsh
             s("service_code", max_length=40),
             s("queue_id", max_length=64),
             enum("target", vocab.ESCALATION_TARGETS, True),
@@ -542,6 +543,7 @@ _ROUTING_RULE = Schema(
     (
         s("id", True, 64),
         s("name", True, 200),
+        s("name_cy", max_length=200),  # the Welsh name, shown when the interface is Welsh
         s("queue_id", True, 64),
         Field("service_codes", "strings"),  # any of these services (none: any service)
         Field("areas", "strings"),  # postcode areas, districts or sectors: "CF", "CF10", "SA1 4"

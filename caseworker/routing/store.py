@@ -194,6 +194,9 @@ def _cleaned(rule: Mapping[str, Any]) -> RuleData:
         "name": " ".join(str(rule.get("name") or "").split()),
         "queue_id": str(rule.get("queue_id") or ""),
     }
+    welsh = " ".join(str(rule.get("name_cy") or "").split())
+    if welsh:
+        out["name_cy"] = welsh  # the Welsh name, shown when the window is in Welsh
     for name, values in (
         ("service_codes", listed("service_codes")),
         ("areas", list(dict.fromkeys(areas))),

@@ -12,6 +12,7 @@ _RULES: tuple[dict[str, Any], ...] = (
     {
         "key": "waste-warn",
         "name": "Waste: tell the supervisor 4 working hours before a breach",
+        "name_cy": "Gwastraff: dweud wrth y goruchwyliwr 4 awr waith cyn methu'r targed",
         "queue_id": "queue:waste",
         "target": "resolve",
         "hours_before": 4,
@@ -20,6 +21,7 @@ _RULES: tuple[dict[str, Any], ...] = (
     {
         "key": "missed-bin-raise",
         "name": "Missed bins: raise the priority at breach",
+        "name_cy": "Biniau heb eu casglu: codi'r flaenoriaeth wrth fethu'r targed",
         "service_code": "missed-bin",
         "target": "resolve",
         "hours_before": 0,
@@ -28,6 +30,7 @@ _RULES: tuple[dict[str, Any], ...] = (
     {
         "key": "contact-response",
         "name": "Contact centre: tell the supervisor when a first response is late",
+        "name_cy": "Canolfan gyswllt: dweud wrth y goruchwyliwr pan fo ymateb cyntaf yn hwyr",
         "queue_id": "queue:contact",
         "target": "response",
         "hours_before": 0,
@@ -36,6 +39,7 @@ _RULES: tuple[dict[str, Any], ...] = (
     {
         "key": "fly-tipping-move",
         "name": "Fly-tipping: move to Waste when resolution is late",
+        "name_cy": "Tipio anghyfreithlon: symud i Wastraff pan fo'r datrys yn hwyr",
         "service_code": "fly-tipping",
         "target": "resolve",
         "hours_before": 0,

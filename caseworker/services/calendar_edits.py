@@ -101,6 +101,21 @@ def set_nation(session: Session, actor: Actor, nation: str) -> ChangeSet:
     return _write(session, actor, _read(session), {"nation": nation}, f"nation {nation}")
 
 
+def spans_from_text(text: str) -> list[tuple[str, str]]:
+    """A weekday's hours as people type them: ``09:00-12:30, 13:30-17:00``; empty or ``none``:
+    not worked. Each time is checked when the calendar is written (``set_hours``)."""
+    if text.strip().lower() in ("", "none"):
+        return []
+    spans = []
+    for part in text.split(","):
+        start, sep, end = part.strip().partition("-")
+        if not sep or not start.strip() or not end.strip():
+            shown = text.strip()[:60]
+            raise ValidationError(f"hours are HH:MM-HH:MM, separated by commas: {shown!r}")
+        spans.append((start.strip(), end.strip()))
+    return spans
+
+
 def set_hours(session: Session, actor: Actor, day: str, spans: list[tuple[str, str]]) -> ChangeSet:
     """A weekday's working hours (``[]``: not worked), e.g. ``[("09:00", "12:30")]``."""
     if day not in council.WEEKDAYS:

@@ -111,3 +111,18 @@ def apply_recomputed(
         doc["response_due_at"], doc["due_at"] = response, due
         changes.add(cases._save(session, actor, before, doc, now))
     return changes
+
+
+def cases_moved(session: Session) -> int:
+    """How many open cases here a calendar change moves (their due times, recomputed, differ
+    from those they hold): what the CLI and the window say after a change."""
+    return len(case_clocks.recompute(session))
+
+
+def recompute_open(session: Session, actor: Actor) -> tuple[int, ChangeSet]:
+    """Move the due times of every open case here that the council's calendar now puts
+    elsewhere (the CLI's ``--recompute``, the window's "Recompute"): how many, and the change."""
+    moved = case_clocks.recompute(session)
+    if not moved:
+        return 0, ChangeSet()
+    return len(moved), apply_recomputed(session, actor, moved)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from caseworker import vocab
@@ -23,6 +23,8 @@ from caseworker.services.context import Actor, ChangeSet
 from caseworker.store import docstore
 from caseworker.timeutil import to_iso, utcnow
 
+NAME_MAX = 200  # as the document's schema allows
+
 
 @dataclass(frozen=True)
 class Listed:
@@ -31,23 +33,43 @@ class Listed:
     name: str
     active: bool
     problem: str | None = None
+    name_cy: str | None = None  # the Welsh name, where one was given
+
+
+def _text(value: object) -> str | None:
+    """A name as it may be shown: a string, its spaces tidied; anything else is none."""
+    return (" ".join(value.split()) or None) if isinstance(value, str) else None
 
 
 def list_rules(session: Session) -> list[Listed]:
     """Every escalation rule this laptop holds, by name; one that cannot be used says why."""
+    prefix = ESCALATION_RULE.id_prefix + ":"
+    # A peer's revision that is not a valid rule is kept without a type (its ``problem`` says
+    # why): found by its id, so it is listed with its problem instead of vanishing.
+    broken = and_(
+        StoredDocument.type.is_(None),
+        StoredDocument.problem.is_not(None),
+        StoredDocument.id >= prefix,
+        StoredDocument.id < prefix[:-1] + chr(ord(prefix[-1]) + 1),
+    )
     rows = session.execute(
         select(StoredDocument.id, StoredDocument.body).where(
-            StoredDocument.type == ESCALATION_RULE.name, StoredDocument.deleted.is_(False)
+            or_(StoredDocument.type == ESCALATION_RULE.name, broken),
+            StoredDocument.deleted.is_(False),
         )
     ).all()
     out = []
     for doc_id, body in rows:
-        doc: dict[str, Any] = orjson.loads(body)
-        name, active = str(doc.get("name") or doc_id), doc.get("active") is not False
+        doc: Any = orjson.loads(body)
+        if not isinstance(doc, dict):  # a peer's nonsense: listed, never a crash
+            out.append(Listed(None, doc_id, doc_id, False, "not an escalation rule"))
+            continue
+        name, active = _text(doc.get("name")) or doc_id, doc.get("active") is not False
+        name_cy = _text(doc.get("name_cy"))
         try:
-            out.append(Listed(parse_rule(doc), doc_id, name, active))
+            out.append(Listed(parse_rule(doc), doc_id, name, active, None, name_cy))
         except DocumentError as exc:
-            out.append(Listed(None, doc_id, name, active, str(exc)))
+            out.append(Listed(None, doc_id, name, active, str(exc), name_cy))
     return sorted(out, key=lambda r: (r.name.casefold(), r.doc_id))
 
 
@@ -60,13 +82,18 @@ class NewRule:
     queue_id: str | None = None
     hours_before: int = 0
     to_queue_id: str | None = None
+    name_cy: str | None = None  # the Welsh name (optional)
 
 
 def add_rule(session: Session, actor: Actor, new: NewRule) -> tuple[str, ChangeSet]:
     """A new rule, in the actor's name (only a supervisor or an admin may)."""
     name = " ".join(new.name.split())
+    name_cy = " ".join((new.name_cy or "").split()) or None
     if not name:
         raise ValidationError("give the rule a name colleagues will recognise")
+    for given in (name, name_cy):
+        if given is not None and len(given) > NAME_MAX:
+            raise ValidationError(f"a rule's name is at most {NAME_MAX} characters")
     if new.target not in vocab.ESCALATION_TARGETS:
         raise ValidationError(f"the target is one of {', '.join(vocab.ESCALATION_TARGETS)}")
     if new.action not in vocab.ESCALATION_ACTIONS:
@@ -83,6 +110,7 @@ def add_rule(session: Session, actor: Actor, new: NewRule) -> tuple[str, ChangeS
     rule_id = new_id(ESCALATION_RULE.id_prefix)
     fields = {
         "name": name,
+        "name_cy": name_cy,
         "service_code": new.service_code or None,
         "queue_id": new.queue_id or None,
         "target": new.target,

@@ -67,6 +67,7 @@ KEY_COLUMNS: dict[str, tuple[str | int, ...]] = {
     "SyncProblemsDialog": (0, 1),
     "SignInDialog": (0,),
     "RulesModel": ("position", "queue"),
+    "EscalationRulesModel": ("when", "action", "state"),  # name and scope elide (tooltip)
     "MentionListModel": ("published", "state"),  # who and what elide (whole in the detail)
 }
 

@@ -35,9 +35,9 @@ class RoutingData:
     services: tuple[Choice, ...]  # active services, by name
 
 
-def load(session: Session) -> RoutingData:
-    routing = store.load(session)
-    queues = tuple(
+def queue_choices(session: Session) -> tuple[Choice, ...]:
+    """Every queue, open or not, by name in the reader's language."""
+    return tuple(
         sorted(
             (
                 Choice(q.id, language.pick(q.name, q.name_cy), q.active)
@@ -46,7 +46,11 @@ def load(session: Session) -> RoutingData:
             key=lambda c: (c.name.casefold(), c.id),
         )
     )
-    services = tuple(
+
+
+def service_choices(session: Session) -> tuple[Choice, ...]:
+    """The active services, by name in the reader's language."""
+    return tuple(
         sorted(
             (
                 Choice(s.code, language.pick(s.name, s.name_cy))
@@ -55,6 +59,11 @@ def load(session: Session) -> RoutingData:
             key=lambda c: (c.name.casefold(), c.id),
         )
     )
+
+
+def load(session: Session) -> RoutingData:
+    routing = store.load(session)
+    queues, services = queue_choices(session), service_choices(session)
     return RoutingData(routing.raw, routing.note, routing.conflicted, queues, services)
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from caseworker import language
 from ui import labels
 from ui.routing.data import Choice
 
@@ -77,7 +78,12 @@ class RulesModel(QAbstractTableModel):
         if column == "position":
             return str(index.row() + 1)
         if column == "name":
-            return labels.shown(rule.get("name"))
+            welsh = rule.get("name_cy")
+            return labels.shown(
+                language.pick(
+                    str(rule.get("name") or ""), welsh if isinstance(welsh, str) else None
+                )
+            )
         if column == "matches":
             return self.matches(rule)
         return self.queue_text(str(rule.get("queue_id")))

@@ -57,6 +57,15 @@ class RuleDialog(FormDialog):
             self.tr("Name"),
             self.tr("What the rule does, in a few words colleagues will read."),
         )
+        self.name_cy = QLineEdit(str(rule.get("name_cy") or ""))
+        self.name_cy.setMaxLength(200)
+        self.add_field(
+            "name_cy",
+            self.tr("Welsh na&me:"),
+            self.name_cy,
+            self.tr("Welsh name"),
+            self.tr("Optional: shown instead when the window is in Welsh."),
+        )
         self.services = QListWidget()
         chosen = set(rule.get("service_codes") or [])
         for service in services:
@@ -135,6 +144,7 @@ class RuleDialog(FormDialog):
         channels = [code for code, box in self.channels.items() if box.isChecked()]
         return {
             "name": self.name.text().strip(),
+            "name_cy": self.name_cy.text().strip(),
             "queue_id": self.queue.currentData(),
             "service_codes": services,
             "areas": areas,
