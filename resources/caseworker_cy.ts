@@ -898,6 +898,197 @@
     </message>
 </context>
 <context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>England and Wales</source>
+        <translation>Cymru a Lloegr</translation>
+    </message>
+    <message>
+        <source>Scotland</source>
+        <translation>Yr Alban</translation>
+    </message>
+    <message>
+        <source>Northern Ireland</source>
+        <translation>Gogledd Iwerddon</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Dydd Llun</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dydd Mawrth</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Dydd Mercher</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Dydd Iau</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Dydd Gwener</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Dydd Sadwrn</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Dydd Sul</translation>
+    </message>
+    <message>
+        <source>Calendar problem</source>
+        <translation>Problem gyda&apos;r calendr</translation>
+    </message>
+    <message>
+        <source>Working week</source>
+        <translation>Wythnos waith</translation>
+    </message>
+    <message>
+        <source>Nat&amp;ion:</source>
+        <translation>&amp;Gwlad:</translation>
+    </message>
+    <message>
+        <source>Nation</source>
+        <translation>Gwlad</translation>
+    </message>
+    <message>
+        <source>Its bank holidays are not working days.</source>
+        <translation>Nid yw ei gwyliau banc yn ddiwrnodau gwaith.</translation>
+    </message>
+    <message>
+        <source>Not worked</source>
+        <translation>Dim gwaith</translation>
+    </message>
+    <message>
+        <source>Working hours, e.g. 09:00-17:00 or 08:30-12:30, 13:30-17:00. Empty: not worked.</source>
+        <translation>Oriau gwaith, e.e. 09:00-17:00 neu 08:30-12:30, 13:30-17:00. Gwag: dim gwaith.</translation>
+    </message>
+    <message>
+        <source>e.g. 09:00-17:00, or 08:30-12:30, 13:30-17:00. Empty: not worked.</source>
+        <translation>e.e. 09:00-17:00, neu 08:30-12:30, 13:30-17:00. Gwag: dim gwaith.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;week</source>
+        <translation>Cadw&apos;r &amp;wythnos</translation>
+    </message>
+    <message>
+        <source>Save the week (Alt+W)</source>
+        <translation>Cadw&apos;r wythnos (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Saves the nation and the working hours.</source>
+        <translation>Yn cadw&apos;r wlad a&apos;r oriau gwaith.</translation>
+    </message>
+    <message>
+        <source>Closure days</source>
+        <translation>Diwrnodau cau</translation>
+    </message>
+    <message>
+        <source>C&amp;losure days:</source>
+        <translation>&amp;Diwrnodau cau:</translation>
+    </message>
+    <message>
+        <source>Days the council is closed: not working days. Delete reopens one.</source>
+        <translation>Diwrnodau pan fo&apos;r cyngor ar gau: nid ydynt yn ddiwrnodau gwaith. Mae Delete yn ailagor un.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the day</source>
+        <translation>&amp;Ailagor y diwrnod</translation>
+    </message>
+    <message>
+        <source>Reopen the day (Delete)</source>
+        <translation>Ailagor y diwrnod (Delete)</translation>
+    </message>
+    <message>
+        <source>The chosen day is a working day again.</source>
+        <translation>Mae&apos;r diwrnod a ddewiswyd yn ddiwrnod gwaith eto.</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>Dydd&amp;iad:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <source>A day the council is closed.</source>
+        <translation>Diwrnod pan fo&apos;r cyngor ar gau.</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Rheswm:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Why, in a few words (optional).</source>
+        <translation>Pam, mewn ychydig eiriau (dewisol).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose that day</source>
+        <translation>&amp;Cau&apos;r diwrnod hwnnw</translation>
+    </message>
+    <message>
+        <source>Close that day (Alt+O)</source>
+        <translation>Cau&apos;r diwrnod hwnnw (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Adds the date as a closure day.</source>
+        <translation>Yn ychwanegu&apos;r dyddiad fel diwrnod cau.</translation>
+    </message>
+    <message>
+        <source>What the change moves</source>
+        <translation>Beth mae&apos;r newid yn ei symud</translation>
+    </message>
+    <message>
+        <source>Reco&amp;mpute their due times</source>
+        <translation>Ailgyfri&amp;fo eu hamserau dyledus</translation>
+    </message>
+    <message>
+        <source>Recompute their due times (Alt+M)</source>
+        <translation>Ailgyfrifo eu hamserau dyledus (Alt+F)</translation>
+    </message>
+    <message>
+        <source>Moves the due times of the open cases here to the calendar as it is now.</source>
+        <translation>Yn symud amserau dyledus yr achosion agored yma i&apos;r calendr fel y mae nawr.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Beth aeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>The council&apos;s calendar held here cannot be used, so due times are counted on the default one shown (Monday to Friday, 09:00 to 17:00, England and Wales). A change here replaces it. (%1)</source>
+        <translation>Ni ellir defnyddio calendr y cyngor sydd yma, felly mae amserau dyledus yn cael eu cyfrif ar y calendr diofyn a ddangosir (dydd Llun i ddydd Gwener, 09:00 i 17:00, Cymru a Lloegr). Mae newid yma yn cymryd ei le. (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due times of %n open cases on this laptop moved.</source>
+        <translation>
+            <numerusform>Symudwyd amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Symudwyd amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Symudwyd amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Symudwyd amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Symudwyd amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. It moves the due times of %n open cases on this laptop.</source>
+        <translation>
+            <numerusform>Wedi&apos;i gadw. Mae&apos;n symud amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Wedi&apos;i gadw. Mae&apos;n symud amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Wedi&apos;i gadw. Mae&apos;n symud amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Wedi&apos;i gadw. Mae&apos;n symud amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+            <numerusform>Wedi&apos;i gadw. Mae&apos;n symud amserau dyledus %n achos agored ar y gliniadur hwn.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Callers</name>
     <message>
         <source>Anonymous contact logged.</source>
@@ -3003,6 +3194,307 @@
     </message>
 </context>
 <context>
+    <name>EscalationPanel</name>
+    <message>
+        <source>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Space turns the chosen one off or on.</source>
+        <translation>Beth mae gwasanaeth canolog y cyngor yn ei wneud pan fo achos yn hwyr, neu bron: dweud wrth oruchwylwyr y ciw, codi&apos;r flaenoriaeth, neu ei symud i giw arall. Mae Insert yn ychwanegu rheol; mae Space yn diffodd neu&apos;n troi ymlaen yr un a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Escalation rules</source>
+        <translation>Rheolau uwchgyfeirio</translation>
+    </message>
+    <message>
+        <source>Insert adds a rule, Space turns the chosen one off or on.</source>
+        <translation>Mae Insert yn ychwanegu rheol, mae Space yn diffodd neu&apos;n troi ymlaen yr un a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Beth aeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>&amp;Add a rule…</source>
+        <translation>&amp;Ychwanegu rheol…</translation>
+    </message>
+    <message>
+        <source>Add a rule (Insert)</source>
+        <translation>Ychwanegu rheol (Insert)</translation>
+    </message>
+    <message>
+        <source>Adds an escalation rule.</source>
+        <translation>Yn ychwanegu rheol uwchgyfeirio.</translation>
+    </message>
+    <message>
+        <source>&amp;Turn off</source>
+        <translation>&amp;Diffodd</translation>
+    </message>
+    <message>
+        <source>Turn the rule off or on (Space)</source>
+        <translation>Diffodd neu droi&apos;r rheol ymlaen (Space)</translation>
+    </message>
+    <message>
+        <source>A rule turned off fires no more; turned on again, it fires as before.</source>
+        <translation>Nid yw rheol wedi&apos;i diffodd yn gweithredu mwyach; o&apos;i throi ymlaen eto, mae&apos;n gweithredu fel o&apos;r blaen.</translation>
+    </message>
+    <message>
+        <source>&amp;Turn on</source>
+        <translation>&amp;Troi ymlaen</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRuleDialog</name>
+    <message>
+        <source>Add an escalation rule</source>
+        <translation>Ychwanegu rheol uwchgyfeirio</translation>
+    </message>
+    <message>
+        <source>The council&apos;s central service applies the rule once to each open case it watches: at the due time, or a number of working hours before it.</source>
+        <translation>Mae gwasanaeth canolog y cyngor yn defnyddio&apos;r rheol unwaith ar bob achos agored y mae&apos;n ei wylio: ar yr amser dyledus, neu nifer o oriau gwaith cyn hynny.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Enw:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>What the rule is for, in words colleagues will recognise.</source>
+        <translation>Beth yw pwrpas y rheol, mewn geiriau y bydd cydweithwyr yn eu hadnabod.</translation>
+    </message>
+    <message>
+        <source>&amp;Welsh name:</source>
+        <translation>Enw Cymrae&amp;g:</translation>
+    </message>
+    <message>
+        <source>Welsh name</source>
+        <translation>Enw Cymraeg</translation>
+    </message>
+    <message>
+        <source>Optional: shown instead when the window is in Welsh.</source>
+        <translation>Dewisol: yn cael ei ddangos yn lle&apos;r enw Saesneg pan fo&apos;r ffenestr yn Gymraeg.</translation>
+    </message>
+    <message>
+        <source>Any service</source>
+        <translation>Unrhyw wasanaeth</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Gwasa&amp;naeth:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>The service whose cases the rule watches.</source>
+        <translation>Y gwasanaeth y mae&apos;r rheol yn gwylio ei achosion.</translation>
+    </message>
+    <message>
+        <source>Any queue</source>
+        <translation>Unrhyw giw</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>C&amp;iw:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Ciw</translation>
+    </message>
+    <message>
+        <source>The queue whose cases the rule watches.</source>
+        <translation>Y ciw y mae&apos;r rheol yn gwylio ei achosion.</translation>
+    </message>
+    <message>
+        <source>The first response</source>
+        <translation>Yr ymateb cyntaf</translation>
+    </message>
+    <message>
+        <source>The resolution</source>
+        <translation>Y datrys</translation>
+    </message>
+    <message>
+        <source>Due &amp;time:</source>
+        <translation>&amp;Amser dyledus:</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>Amser dyledus</translation>
+    </message>
+    <message>
+        <source>Which due time the rule watches.</source>
+        <translation>Pa amser dyledus y mae&apos;r rheol yn ei wylio.</translation>
+    </message>
+    <message>
+        <source>When it is late</source>
+        <translation>Pan fydd yn hwyr</translation>
+    </message>
+    <message>
+        <source> working hours before</source>
+        <translation> awr waith cyn hynny</translation>
+    </message>
+    <message>
+        <source>&amp;Fires:</source>
+        <translation>&amp;Pryd:</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>0: when the case is late; otherwise this many working hours before it is due.</source>
+        <translation>0: pan fo&apos;r achos yn hwyr; fel arall, hyn o oriau gwaith cyn ei fod yn ddyledus.</translation>
+    </message>
+    <message>
+        <source>Tell the queue&apos;s supervisors</source>
+        <translation>Dweud wrth oruchwylwyr y ciw</translation>
+    </message>
+    <message>
+        <source>Raise the priority</source>
+        <translation>Codi&apos;r flaenoriaeth</translation>
+    </message>
+    <message>
+        <source>Move to another queue</source>
+        <translation>Symud i giw arall</translation>
+    </message>
+    <message>
+        <source>&amp;Does:</source>
+        <translation>&amp;Beth sy&apos;n digwydd:</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Beth sy&apos;n digwydd</translation>
+    </message>
+    <message>
+        <source>What happens to a case the rule fires for.</source>
+        <translation>Beth sy&apos;n digwydd i achos y mae&apos;r rheol yn gweithredu arno.</translation>
+    </message>
+    <message>
+        <source>Choose a queue</source>
+        <translation>Dewiswch giw</translation>
+    </message>
+    <message>
+        <source>&amp;Move to:</source>
+        <translation>&amp;Symud i:</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Symud i</translation>
+    </message>
+    <message>
+        <source>The queue the cases move to.</source>
+        <translation>Y ciw y mae&apos;r achosion yn symud iddo.</translation>
+    </message>
+    <message>
+        <source>Give the rule a name colleagues will recognise.</source>
+        <translation>Rhowch enw i&apos;r rheol y bydd cydweithwyr yn ei adnabod.</translation>
+    </message>
+    <message>
+        <source>Choose a service or a queue (or both): a rule watching every case would escalate them all.</source>
+        <translation>Dewiswch wasanaeth neu giw (neu&apos;r ddau): byddai rheol sy&apos;n gwylio pob achos yn uwchgyfeirio pob un.</translation>
+    </message>
+    <message>
+        <source>Choose the queue the cases move to.</source>
+        <translation>Dewiswch y ciw y mae&apos;r achosion yn symud iddo.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRulesModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Rheol</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Yn gwylio</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Beth sy&apos;n digwydd</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Cyflwr</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>Ni ellir ei defnyddio</translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>Ni ellir ei defnyddio: %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ymlaen</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Wedi&apos;i diffodd</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Gwasanaeth: %1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Ciw: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hours before the first response is due</source>
+        <translation>
+            <numerusform>%n awr waith cyn bod yr ymateb cyntaf yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod yr ymateb cyntaf yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod yr ymateb cyntaf yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod yr ymateb cyntaf yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod yr ymateb cyntaf yn ddyledus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When the first response is late</source>
+        <translation>Pan fo&apos;r ymateb cyntaf yn hwyr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hours before the resolution is due</source>
+        <translation>
+            <numerusform>%n awr waith cyn bod y datrys yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod y datrys yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod y datrys yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod y datrys yn ddyledus</numerusform>
+            <numerusform>%n awr waith cyn bod y datrys yn ddyledus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When the resolution is late</source>
+        <translation>Pan fo&apos;r datrys yn hwyr</translation>
+    </message>
+    <message>
+        <source>Tell the queue&apos;s supervisors</source>
+        <translation>Dweud wrth oruchwylwyr y ciw</translation>
+    </message>
+    <message>
+        <source>Raise the priority</source>
+        <translation>Codi&apos;r flaenoriaeth</translation>
+    </message>
+    <message>
+        <source>Move to %1 (missing: cases stay)</source>
+        <translation>Symud i %1 (ar goll: yr achosion yn aros)</translation>
+    </message>
+    <message>
+        <source>Move to %1 (closed: cases stay)</source>
+        <translation>Symud i %1 (ar gau: yr achosion yn aros)</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>Symud i %1</translation>
+    </message>
+</context>
+<context>
     <name>FigureCard</name>
     <message>
         <source>Enter lists the cases behind the chosen cell.</source>
@@ -4331,6 +4823,10 @@
         <source>Social-media posts that mention the council, to triage.</source>
         <translation>Negeseuon cyfryngau cymdeithasol sy&apos;n crybwyll y cyngor, i&apos;w brysbennu.</translation>
     </message>
+    <message>
+        <source>Escalation rules, and the council calendar due times are counted on.</source>
+        <translation>Rheolau uwchgyfeirio, a chalendr y cyngor y mae amserau dyledus yn cael eu cyfrif arno.</translation>
+    </message>
 </context>
 <context>
     <name>NewCitizenDialog</name>
@@ -5030,6 +5526,10 @@
         <source>Mentions</source>
         <translation>Crybwyll</translation>
     </message>
+    <message>
+        <source>Service levels</source>
+        <translation>Lefelau gwasanaeth</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -5669,6 +6169,18 @@
         <translation>Beth mae&apos;r rheol yn ei wneud, mewn ychydig eiriau y bydd cydweithwyr yn eu darllen.</translation>
     </message>
     <message>
+        <source>Welsh na&amp;me:</source>
+        <translation>Enw Cymrae&amp;g:</translation>
+    </message>
+    <message>
+        <source>Welsh name</source>
+        <translation>Enw Cymraeg</translation>
+    </message>
+    <message>
+        <source>Optional: shown instead when the window is in Welsh.</source>
+        <translation>Dewisol: yn cael ei ddangos yn lle&apos;r enw Saesneg pan fo&apos;r ffenestr yn Gymraeg.</translation>
+    </message>
+    <message>
         <source>Ser&amp;vices:</source>
         <translation>Gwasanaetha&amp;u:</translation>
     </message>
@@ -5977,6 +6489,29 @@
     <message>
         <source>Directory summary</source>
         <translation>Crynodeb o&apos;r cyfeiriadur</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLevelsPage</name>
+    <message>
+        <source>Service levels</source>
+        <translation>Lefelau gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Escalation rules (Alt+E) and the council calendar (Alt+C).</source>
+        <translation>Rheolau uwchgyfeirio (Alt+U) a chalendr y cyngor (Alt+O).</translation>
+    </message>
+    <message>
+        <source>Service levels tabs</source>
+        <translation>Tabiau lefelau gwasanaeth</translation>
+    </message>
+    <message>
+        <source>&amp;Escalation rules</source>
+        <translation>Rheolau &amp;uwchgyfeirio</translation>
+    </message>
+    <message>
+        <source>Council &amp;calendar</source>
+        <translation>Calendr y cyng&amp;or</translation>
     </message>
 </context>
 <context>

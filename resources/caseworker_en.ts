@@ -868,6 +868,191 @@
     </message>
 </context>
 <context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>England and Wales</source>
+        <translation>England and Wales</translation>
+    </message>
+    <message>
+        <source>Scotland</source>
+        <translation>Scotland</translation>
+    </message>
+    <message>
+        <source>Northern Ireland</source>
+        <translation>Northern Ireland</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Calendar problem</source>
+        <translation>Calendar problem</translation>
+    </message>
+    <message>
+        <source>Working week</source>
+        <translation>Working week</translation>
+    </message>
+    <message>
+        <source>Nat&amp;ion:</source>
+        <translation>Nat&amp;ion:</translation>
+    </message>
+    <message>
+        <source>Nation</source>
+        <translation>Nation</translation>
+    </message>
+    <message>
+        <source>Its bank holidays are not working days.</source>
+        <translation>Its bank holidays are not working days.</translation>
+    </message>
+    <message>
+        <source>Not worked</source>
+        <translation>Not worked</translation>
+    </message>
+    <message>
+        <source>Working hours, e.g. 09:00-17:00 or 08:30-12:30, 13:30-17:00. Empty: not worked.</source>
+        <translation>Working hours, e.g. 09:00-17:00 or 08:30-12:30, 13:30-17:00. Empty: not worked.</translation>
+    </message>
+    <message>
+        <source>e.g. 09:00-17:00, or 08:30-12:30, 13:30-17:00. Empty: not worked.</source>
+        <translation>e.g. 09:00-17:00, or 08:30-12:30, 13:30-17:00. Empty: not worked.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;week</source>
+        <translation>Save the &amp;week</translation>
+    </message>
+    <message>
+        <source>Save the week (Alt+W)</source>
+        <translation>Save the week (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Saves the nation and the working hours.</source>
+        <translation>Saves the nation and the working hours.</translation>
+    </message>
+    <message>
+        <source>Closure days</source>
+        <translation>Closure days</translation>
+    </message>
+    <message>
+        <source>C&amp;losure days:</source>
+        <translation>C&amp;losure days:</translation>
+    </message>
+    <message>
+        <source>Days the council is closed: not working days. Delete reopens one.</source>
+        <translation>Days the council is closed: not working days. Delete reopens one.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the day</source>
+        <translation>&amp;Reopen the day</translation>
+    </message>
+    <message>
+        <source>Reopen the day (Delete)</source>
+        <translation>Reopen the day (Delete)</translation>
+    </message>
+    <message>
+        <source>The chosen day is a working day again.</source>
+        <translation>The chosen day is a working day again.</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>A day the council is closed.</source>
+        <translation>A day the council is closed.</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why, in a few words (optional).</source>
+        <translation>Why, in a few words (optional).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose that day</source>
+        <translation>Cl&amp;ose that day</translation>
+    </message>
+    <message>
+        <source>Close that day (Alt+O)</source>
+        <translation>Close that day (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Adds the date as a closure day.</source>
+        <translation>Adds the date as a closure day.</translation>
+    </message>
+    <message>
+        <source>What the change moves</source>
+        <translation>What the change moves</translation>
+    </message>
+    <message>
+        <source>Reco&amp;mpute their due times</source>
+        <translation>Reco&amp;mpute their due times</translation>
+    </message>
+    <message>
+        <source>Recompute their due times (Alt+M)</source>
+        <translation>Recompute their due times (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Moves the due times of the open cases here to the calendar as it is now.</source>
+        <translation>Moves the due times of the open cases here to the calendar as it is now.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <source>The council&apos;s calendar held here cannot be used, so due times are counted on the default one shown (Monday to Friday, 09:00 to 17:00, England and Wales). A change here replaces it. (%1)</source>
+        <translation>The council&apos;s calendar held here cannot be used, so due times are counted on the default one shown (Monday to Friday, 09:00 to 17:00, England and Wales). A change here replaces it. (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due times of %n open cases on this laptop moved.</source>
+        <translation>
+            <numerusform>Due times of %n open case on this laptop moved.</numerusform>
+            <numerusform>Due times of %n open cases on this laptop moved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. It moves the due times of %n open cases on this laptop.</source>
+        <translation>
+            <numerusform>Saved. It moves the due times of %n open case on this laptop.</numerusform>
+            <numerusform>Saved. It moves the due times of %n open cases on this laptop.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Callers</name>
     <message>
         <source>Anonymous contact logged.</source>
@@ -2961,6 +3146,301 @@
     </message>
 </context>
 <context>
+    <name>EscalationPanel</name>
+    <message>
+        <source>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Space turns the chosen one off or on.</source>
+        <translation>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Space turns the chosen one off or on.</translation>
+    </message>
+    <message>
+        <source>Escalation rules</source>
+        <translation>Escalation rules</translation>
+    </message>
+    <message>
+        <source>Insert adds a rule, Space turns the chosen one off or on.</source>
+        <translation>Insert adds a rule, Space turns the chosen one off or on.</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <source>&amp;Add a rule…</source>
+        <translation>&amp;Add a rule…</translation>
+    </message>
+    <message>
+        <source>Add a rule (Insert)</source>
+        <translation>Add a rule (Insert)</translation>
+    </message>
+    <message>
+        <source>Adds an escalation rule.</source>
+        <translation>Adds an escalation rule.</translation>
+    </message>
+    <message>
+        <source>&amp;Turn off</source>
+        <translation>&amp;Turn off</translation>
+    </message>
+    <message>
+        <source>Turn the rule off or on (Space)</source>
+        <translation>Turn the rule off or on (Space)</translation>
+    </message>
+    <message>
+        <source>A rule turned off fires no more; turned on again, it fires as before.</source>
+        <translation>A rule turned off fires no more; turned on again, it fires as before.</translation>
+    </message>
+    <message>
+        <source>&amp;Turn on</source>
+        <translation>&amp;Turn on</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRuleDialog</name>
+    <message>
+        <source>Add an escalation rule</source>
+        <translation>Add an escalation rule</translation>
+    </message>
+    <message>
+        <source>The council&apos;s central service applies the rule once to each open case it watches: at the due time, or a number of working hours before it.</source>
+        <translation>The council&apos;s central service applies the rule once to each open case it watches: at the due time, or a number of working hours before it.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What the rule is for, in words colleagues will recognise.</source>
+        <translation>What the rule is for, in words colleagues will recognise.</translation>
+    </message>
+    <message>
+        <source>&amp;Welsh name:</source>
+        <translation>&amp;Welsh name:</translation>
+    </message>
+    <message>
+        <source>Welsh name</source>
+        <translation>Welsh name</translation>
+    </message>
+    <message>
+        <source>Optional: shown instead when the window is in Welsh.</source>
+        <translation>Optional: shown instead when the window is in Welsh.</translation>
+    </message>
+    <message>
+        <source>Any service</source>
+        <translation>Any service</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;vice:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>The service whose cases the rule watches.</source>
+        <translation>The service whose cases the rule watches.</translation>
+    </message>
+    <message>
+        <source>Any queue</source>
+        <translation>Any queue</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Queue:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>The queue whose cases the rule watches.</source>
+        <translation>The queue whose cases the rule watches.</translation>
+    </message>
+    <message>
+        <source>The first response</source>
+        <translation>The first response</translation>
+    </message>
+    <message>
+        <source>The resolution</source>
+        <translation>The resolution</translation>
+    </message>
+    <message>
+        <source>Due &amp;time:</source>
+        <translation>Due &amp;time:</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>Due time</translation>
+    </message>
+    <message>
+        <source>Which due time the rule watches.</source>
+        <translation>Which due time the rule watches.</translation>
+    </message>
+    <message>
+        <source>When it is late</source>
+        <translation>When it is late</translation>
+    </message>
+    <message>
+        <source> working hours before</source>
+        <translation> working hours before</translation>
+    </message>
+    <message>
+        <source>&amp;Fires:</source>
+        <translation>&amp;Fires:</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>Fires</translation>
+    </message>
+    <message>
+        <source>0: when the case is late; otherwise this many working hours before it is due.</source>
+        <translation>0: when the case is late; otherwise this many working hours before it is due.</translation>
+    </message>
+    <message>
+        <source>Tell the queue&apos;s supervisors</source>
+        <translation>Tell the queue&apos;s supervisors</translation>
+    </message>
+    <message>
+        <source>Raise the priority</source>
+        <translation>Raise the priority</translation>
+    </message>
+    <message>
+        <source>Move to another queue</source>
+        <translation>Move to another queue</translation>
+    </message>
+    <message>
+        <source>&amp;Does:</source>
+        <translation>&amp;Does:</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Does</translation>
+    </message>
+    <message>
+        <source>What happens to a case the rule fires for.</source>
+        <translation>What happens to a case the rule fires for.</translation>
+    </message>
+    <message>
+        <source>Choose a queue</source>
+        <translation>Choose a queue</translation>
+    </message>
+    <message>
+        <source>&amp;Move to:</source>
+        <translation>&amp;Move to:</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>The queue the cases move to.</source>
+        <translation>The queue the cases move to.</translation>
+    </message>
+    <message>
+        <source>Give the rule a name colleagues will recognise.</source>
+        <translation>Give the rule a name colleagues will recognise.</translation>
+    </message>
+    <message>
+        <source>Choose a service or a queue (or both): a rule watching every case would escalate them all.</source>
+        <translation>Choose a service or a queue (or both): a rule watching every case would escalate them all.</translation>
+    </message>
+    <message>
+        <source>Choose the queue the cases move to.</source>
+        <translation>Choose the queue the cases move to.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRulesModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Watches</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Does</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>Cannot be used</translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>Cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Queue: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hours before the first response is due</source>
+        <translation>
+            <numerusform>%n working hour before the first response is due</numerusform>
+            <numerusform>%n working hours before the first response is due</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When the first response is late</source>
+        <translation>When the first response is late</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hours before the resolution is due</source>
+        <translation>
+            <numerusform>%n working hour before the resolution is due</numerusform>
+            <numerusform>%n working hours before the resolution is due</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When the resolution is late</source>
+        <translation>When the resolution is late</translation>
+    </message>
+    <message>
+        <source>Tell the queue&apos;s supervisors</source>
+        <translation>Tell the queue&apos;s supervisors</translation>
+    </message>
+    <message>
+        <source>Raise the priority</source>
+        <translation>Raise the priority</translation>
+    </message>
+    <message>
+        <source>Move to %1 (missing: cases stay)</source>
+        <translation>Move to %1 (missing: cases stay)</translation>
+    </message>
+    <message>
+        <source>Move to %1 (closed: cases stay)</source>
+        <translation>Move to %1 (closed: cases stay)</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>Move to %1</translation>
+    </message>
+</context>
+<context>
     <name>FigureCard</name>
     <message>
         <source>Enter lists the cases behind the chosen cell.</source>
@@ -4286,6 +4766,10 @@
         <source>Social-media posts that mention the council, to triage.</source>
         <translation>Social-media posts that mention the council, to triage.</translation>
     </message>
+    <message>
+        <source>Escalation rules, and the council calendar due times are counted on.</source>
+        <translation>Escalation rules, and the council calendar due times are counted on.</translation>
+    </message>
 </context>
 <context>
     <name>NewCitizenDialog</name>
@@ -4973,6 +5457,10 @@
         <source>Mentions</source>
         <translation>Mentions</translation>
     </message>
+    <message>
+        <source>Service levels</source>
+        <translation>Service levels</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -5612,6 +6100,18 @@
         <translation>What the rule does, in a few words colleagues will read.</translation>
     </message>
     <message>
+        <source>Welsh na&amp;me:</source>
+        <translation>Welsh na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Welsh name</source>
+        <translation>Welsh name</translation>
+    </message>
+    <message>
+        <source>Optional: shown instead when the window is in Welsh.</source>
+        <translation>Optional: shown instead when the window is in Welsh.</translation>
+    </message>
+    <message>
         <source>Ser&amp;vices:</source>
         <translation>Ser&amp;vices:</translation>
     </message>
@@ -5920,6 +6420,29 @@
     <message>
         <source>Directory summary</source>
         <translation>Directory summary</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLevelsPage</name>
+    <message>
+        <source>Service levels</source>
+        <translation>Service levels</translation>
+    </message>
+    <message>
+        <source>Escalation rules (Alt+E) and the council calendar (Alt+C).</source>
+        <translation>Escalation rules (Alt+E) and the council calendar (Alt+C).</translation>
+    </message>
+    <message>
+        <source>Service levels tabs</source>
+        <translation>Service levels tabs</translation>
+    </message>
+    <message>
+        <source>&amp;Escalation rules</source>
+        <translation>&amp;Escalation rules</translation>
+    </message>
+    <message>
+        <source>Council &amp;calendar</source>
+        <translation>Council &amp;calendar</translation>
     </message>
 </context>
 <context>
