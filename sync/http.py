@@ -13,7 +13,6 @@ plain ``http://`` to another machine is refused unless ``allow_http``.
 
 import contextlib
 import json
-import re
 import socket
 import threading
 import time
@@ -21,7 +20,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
-import orjson
 import requests
 
 from sync import transport
@@ -317,22 +315,9 @@ class CouchClient:
         return parse_json(reply.content, "the change feed")
 
 
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
-
-
 def parse_json(content: bytes, what: str) -> Any:
     """The JSON of a reply; ``MalformedResponse`` for anything else (also JSON nested too
-    deep for the parser, which would otherwise escape as a RecursionError).
-
-    orjson reads it first (several times faster, and most of a pull's parsing); what orjson
-    refuses but JSON allows (an escaped lone surrogate, NaN) is read by the standard parser,
-    so such a value stays one problem document, not a failed reply. So is a reply with 19
-    digits in a row anywhere: orjson would read an integer beyond 64 bits as a float."""
-    if _LONG_DIGITS.search(content) is None:
-        try:
-            return orjson.loads(content)
-        except orjson.JSONDecodeError:
-            pass
+    deep for the parser, which would otherwise escape as a RecursionError)."""
     try:
         return json.loads(content)
     except (ValueError, RecursionError) as exc:

@@ -2,10 +2,12 @@
 
     response = await handle(request, couch, caller, log=access_log)
 
-``feed=normal`` (the default) and ``feed=longpoll``; every answer is ``style=all_docs`` and
-carries no documents (the client asks ``_bulk_get``). ``since`` and ``last_seq`` are the
-gateway's own tokens (``tokens``), never CouchDB's sequences. What an answer holds is ``feed``'s
-business; here: the parameters, the bounds, and waiting on the process's shared ``watcher``.
+``feed=normal`` (the default) and ``feed=longpoll``; every answer is ``style=all_docs``. A
+normal feed asked ``include_docs=true`` carries the documents still at their first revision
+(``feed``); otherwise rows carry none (the client asks ``_bulk_get``). ``since`` and
+``last_seq`` are the gateway's own tokens (``tokens``), never CouchDB's sequences. What an
+answer holds is ``feed``'s business; here: the parameters, the bounds, and waiting on the
+process's shared ``watcher``.
 
 A long-poll waits only while nothing is due, and wakes when a change may concern the caller;
 it then identifies the caller again (their staff document may have changed) and looks again.
@@ -51,7 +53,8 @@ async def handle(
         if feed_kind == "longpoll":
             answer = await _longpoll(request, couch, caller, since, limit, timeout, log)
         else:
-            answer = await _feed(couch, caller, log).answer(since, limit)
+            with_docs = query.get("include_docs") == "true"
+            answer = await _feed(couch, caller, log, with_docs=with_docs).answer(since, limit)
     except CouchError as exc:
         if exc.status == 400:
             raise bad_request("since is not a sequence of this change feed") from exc
@@ -66,6 +69,8 @@ def _feed(
     log: AccessLog | None,
     known: frozenset[str] | None = None,
     watcher: watching.Watcher | None = None,
+    *,
+    with_docs: bool = False,
 ) -> Feed:
     async def roots() -> frozenset[str]:
         if known is not None:
@@ -76,8 +81,20 @@ def _feed(
         if log is not None:
             log.record(caller, doc_ids, "changes", roots=roots)
 
+    def served(doc_ids: list[str], roots: list[str | None]) -> None:
+        if log is not None:
+            log.record(caller, doc_ids, "changes", roots=roots)
+
     caught_up = watcher.at if watcher is not None else None
-    return Feed(couch, caller.user_name, roots, on_backfill=backfilled, caught_up=caught_up)
+    return Feed(
+        couch,
+        caller.user_name,
+        roots,
+        on_backfill=backfilled,
+        caught_up=caught_up,
+        with_docs=with_docs,
+        on_docs=served,
+    )
 
 
 async def _longpoll(

@@ -14,8 +14,10 @@ differs from what the client holds, a *transition* runs before anything else:
 
 A transition that is interrupted by another scope change starts again from what the client may
 hold (everything held or being moved to) and what it surely holds whole (held and kept), so no
-root is lost track of. Rows never carry documents: the client asks ``_bulk_get``, which judges
-each revision again.
+root is lost track of. Rows carry no documents, and the client asks ``_bulk_get``, which
+judges each revision again; except, when the client asks ``include_docs``, a document still at
+its first revision, the only one it has: the feed has just read and judged that very body, and
+it is written to the access log as served before the answer leaves.
 """
 
 import bisect
@@ -35,6 +37,7 @@ LOWEST = 0  # CouchDB and PouchDB Server both read since=0 as the start of the f
 
 RootsOf = Callable[[], Awaitable[frozenset[str]]]
 OnSent = Callable[[list[str], list[str]], None]  # ids sent, and their roots
+OnServed = Callable[[list[str], list[str | None]], None]  # documents sent whole, their roots
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,17 @@ class Feed:
         *,
         on_backfill: OnSent | None = None,
         caught_up: Callable[[Any], bool] | None = None,
+        with_docs: bool = False,
+        on_docs: OnServed | None = None,
     ) -> None:
         self.couch = couch
         self.user = user
         self.roots_of = roots_of
         self.on_backfill = on_backfill
+        # first revisions sent whole (``include_docs``), and whom to tell before they leave
+        self.with_docs = with_docs
+        self.on_docs = on_docs
+        self._served: list[tuple[str, str | None]] = []
         # whether nothing is known to have happened after a sequence (a long-poll's watcher):
         # then CouchDB's feed is not asked, and the watcher brings what comes next
         self.caught_up = caught_up
@@ -83,6 +92,8 @@ class Feed:
             known = roots | held | old
             position, caught_up = await self._changes(position, roots, known, rows, limit)
             pending = 0 if caught_up else 1
+        if self._served and self.on_docs is not None:
+            self.on_docs([i for i, _ in self._served], [r for _, r in self._served])
         return Answer(rows, position, pending, roots, held | old)
 
     # -- scope transitions ---------------------------------------------------------------
@@ -191,7 +202,7 @@ class Feed:
         while True:
             asked = min(CHANGES_PAGE, max(100, limit - len(rows)))
             params = {"style": "all_docs", "since": _seq_text(since), "limit": str(asked)}
-            if not everything:
+            if not everything or self.with_docs:
                 params["include_docs"] = "true"
             answer = await self.couch.get("/_changes", params=params)
             results = answer.get("results") if isinstance(answer, dict) else None
@@ -230,23 +241,42 @@ class Feed:
         ]
         if not revs:
             return None
+        doc = result.get("doc")
+        body = doc if isinstance(doc, dict) else None
         if EVERYTHING in roots:
             if result.get("deleted") is True:
                 return {"id": doc_id, "changes": revs, "deleted": True}
-            return {"id": doc_id, "changes": revs}
-        doc = result.get("doc")
-        body = doc if isinstance(doc, dict) else None
+            return self._with_first(doc_id, revs, body)
         deleted = result.get("deleted") is True or (body is not None and body.get("_deleted"))
         if not deleted:
             if body is None or not may_read(roots, doc_id, body):
                 return None
-            return {"id": doc_id, "changes": revs}
+            return self._with_first(doc_id, revs, body)
         root = root_of(doc_id, body)
         if root is None and body is not None:
             root = await self._root_before(doc_id, body.get("_rev"))
         if root is None or root not in known:
             return None
         return {"id": doc_id, "changes": revs, "deleted": True}
+
+    def _with_first(
+        self, doc_id: str, revs: list[dict[str, Any]], body: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """A live change's row; with its body when asked for and it is the document's first
+        and only revision (nothing else to judge, no history to send)."""
+        change: dict[str, Any] = {"id": doc_id, "changes": revs}
+        if (
+            self.with_docs
+            and body is not None
+            and len(revs) == 1
+            and revs[0]["rev"].startswith("1-")
+            and body.get("_rev") == revs[0]["rev"]
+            and body.get("_id") == doc_id
+            and not body.get("_deleted")
+        ):
+            change["doc"] = body
+            self._served.append((doc_id, root_of(doc_id, body)))
+        return change
 
     async def _root_before(self, doc_id: str, rev: Any) -> str | None:
         """The root of the revision a bare tombstone replaced (a child's root is in its

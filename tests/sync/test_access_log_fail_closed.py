@@ -21,7 +21,14 @@ from sync.gateway.access_log import LOG_UNAVAILABLE, AccessLog
 from sync.gateway.app import create_app
 from sync.gateway.couch import Couch
 from tests.support.fault_proxy import FaultProxy
-from tests.support.gateway import USERS, Server, central_database, central_server, gateway_council
+from tests.support.gateway import (
+    USERS,
+    Server,
+    a_note,
+    central_database,
+    central_server,
+    gateway_council,
+)
 
 ANN = USERS["ann"]
 DEVICE = {"X-Caseworker-Device": "laptop-9"}
@@ -148,3 +155,31 @@ def test_every_read_path_records_the_roots_of_what_it_served(behind: Behind) -> 
     assert placed["changes"]["note:w1"] == "case:w1"
     assert placed["changes"]["citizen:c1"] == "citizen:c1"
     assert "case:h1" not in placed["changes"] and "note:h1" not in placed["changes"]
+
+
+def test_documents_sent_whole_with_the_feed_are_recorded_as_served(behind: Behind) -> None:
+    b = behind
+    b.log.max_pending = 100_000
+    ask = {"auth": USERS["sam"], "headers": DEVICE}
+    first = b.client.get(f"/{b.db}/_changes?style=all_docs", **ask)  # his scope, listed
+    assert first.status_code == 200
+    for doc in (
+        a_note("note:w9", "Carys called again", "staff:agent", case_id="case:w1"),
+        a_note("note:h9", "Dafydd called again", "staff:officer", case_id="case:h1"),
+    ):
+        made = requests.put(
+            f"{b.server.url}/{b.db}/{doc['_id']}", json=doc, auth=b.server.admin_auth, timeout=30
+        )
+        assert made.status_code in (201, 202), made.text
+    since = first.json()["last_seq"]
+    feed = b.client.get(f"/{b.db}/_changes?style=all_docs&include_docs=true&since={since}", **ask)
+    assert feed.status_code == 200
+    sent = {row["id"]: row.get("doc") for row in feed.json()["results"]}
+    assert sent["note:w9"] is not None and "note:h9" not in sent  # case:h1 is not his
+    assert b.flush()
+    served = [
+        dict(zip(e["doc_ids"], e["roots"], strict=True))
+        for e in b.entries()
+        if e["how"] == "changes"
+    ]
+    assert {"note:w9": "case:w1"} in served  # the answer that carried it, on its own

@@ -18,6 +18,7 @@ from tests.sync.gateway_feed_support import (
     Central,
     Laptop,
     central_for,
+    note,
     token,
     untoken,
 )
@@ -271,3 +272,47 @@ def test_a_deletion_still_ahead_in_the_feed_after_the_scope_changed_reaches_the_
     assert "case:5" not in olu.docs
     assert any(r["id"] == "case:5" and r.get("deleted") for r in olu.rows)
     assert untoken(olu.since).get("o") is None  # caught up: the old scope is let go
+
+
+# -- documents sent with their change ------------------------------------------------------------
+
+
+def test_asked_for_documents_the_feed_sends_first_revisions_whole_and_nothing_else(
+    central: Central,
+) -> None:
+    ann = synced(central, "ann")  # her first sync (its scope is listed, without documents)
+    central.put(note("1z", "citizen:1", "case:1"))  # new: sent whole
+    central.change("note:1a", text="edited once")  # a second revision: its history is owed
+    central.put(note("1y", "citizen:1", "case:1"))
+    central.branch(central.get("note:1y"), central.get("note:1y")["_rev"], "b" * 32)
+    answer = central.changes("ann", since=ann.since, style="all_docs", include_docs="true")
+    rows = {row["id"]: row for row in answer.json()["results"]}
+    assert {"note:1z", "note:1a", "note:1y"} <= set(rows)
+    whole = {doc_id: row["doc"] for doc_id, row in rows.items() if "doc" in row}
+    assert set(whole) == {"note:1z"}  # not one with a history, nor one with two leaves
+    assert whole["note:1z"] == central.get("note:1z")  # the document as the database holds it
+    assert rows["note:1z"]["changes"] == [{"rev": whole["note:1z"]["_rev"]}]
+
+
+def test_an_admins_first_sync_comes_with_the_documents_never_edited(central: Central) -> None:
+    central.change("note:1a", text="edited once")
+    answer = central.changes("ada", since="0", style="all_docs", include_docs="true").json()
+    rows = {row["id"]: row for row in answer["results"]}
+    whole = {doc_id: row["doc"] for doc_id, row in rows.items() if "doc" in row}
+    assert "case:1" in whole and "note:1a" in rows and "note:1a" not in whole
+    for doc_id, doc in whole.items():
+        assert doc["_rev"].startswith("1-") and doc == central.get(doc_id)
+
+
+def test_a_feed_not_asked_for_documents_sends_none(central: Central) -> None:
+    answer = central.changes("ada", since="0", style="all_docs").json()
+    assert answer["results"] and all("doc" not in row for row in answer["results"])
+
+
+def test_documents_sent_whole_stay_inside_the_scope(central: Central) -> None:
+    bea = synced(central, "bea")  # queue:highways: case 1 (queue:waste) is not hers
+    central.put(note("1z", "citizen:1", "case:1"))
+    central.put(note("2z", "citizen:2", "case:2"))
+    answer = central.changes("bea", since=bea.since, style="all_docs", include_docs="true")
+    sent = {row["id"]: row.get("doc") for row in answer.json()["results"]}
+    assert "note:1z" not in sent and sent["note:2z"] == central.get("note:2z")

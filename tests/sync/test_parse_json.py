@@ -1,7 +1,6 @@
-"""Replies are read with orjson where it reads them exactly, and with the standard parser
-where it would not: a value orjson refuses or would change (an escaped lone surrogate, NaN,
-an integer beyond 64 bits) is read as JSON allows, so one odd document never fails a reply
-and a number is never silently turned into a float."""
+"""A reply is read as JSON allows: an escaped lone surrogate, NaN or an integer beyond 64 bits
+(which some faster parsers refuse, or turn into a float) is read, so one odd document never
+fails a reply and a number is never changed; what is not JSON is one malformed reply."""
 
 import math
 
