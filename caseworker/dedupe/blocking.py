@@ -153,7 +153,7 @@ def _by_phone(
     blocks: Blocks = {}
     for key, members in _rows(con, f"{kind}:", f"{kind};", counts):
         head, _, suffix = key[2:].partition(":")
-        head += ":"  # the order of the keys is the order of phone + ":" (see _weak)
+        head += ":"  # the order of the keys is the order of phone + ":" (see _phones)
         if head != phone:
             if blocks and phone is not None:
                 yield phone, blocks
