@@ -16,7 +16,7 @@ from caseworker.identity import normalise
 from caseworker.identity.records import PersonRecord
 
 _IN = 500  # ids per query
-_REMEMBERED = 100_000  # normal forms kept per kind of value, then forgotten (bounded memory)
+_REMEMBERED = 50_000  # normal forms kept per kind of value, then forgotten (bounded memory)
 
 
 class _Remembered:

@@ -139,7 +139,6 @@ def _scan(
         try:
             scratch.execute("PRAGMA journal_mode = OFF")
             scratch.execute("PRAGMA synchronous = OFF")
-            scratch.execute("PRAGMA cache_size = -65536")  # 64 MB, as the store's
             session.flush()  # what this transaction added is read through its connection
             con = session.connection().connection.dbapi_connection
             assert con is not None
