@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import delete, insert, text
@@ -38,7 +39,7 @@ from caseworker.dedupe import blocking
 from caseworker.dedupe.people import PeopleReader
 from caseworker.identity.explain import english
 from caseworker.identity.match import THRESHOLD as MATCH_THRESHOLD
-from caseworker.identity.match import Match, compare
+from caseworker.identity.match import Match, Reason, compare
 from caseworker.identity.model import default_model
 from caseworker.models import DuplicateCandidate
 from caseworker.timeutil import to_iso, utcnow
@@ -98,11 +99,22 @@ def reasons_json(match: Match) -> str:
     """The reasons kept with a candidate: code, values and words, strongest first."""
     return json.dumps(
         [
-            {"code": r.code, "left": r.left, "right": r.right, "text": english(r)}
+            {"code": r.code, "left": r.left, "right": r.right, "text": _words(r)}
             for r in match.reasons
         ],
         ensure_ascii=False,
     )
+
+
+@lru_cache(maxsize=100_000)
+def _english(field: str, level: str, left: str, right: str, holders: int) -> str:
+    return english(Reason(field, level, left, right, 0.0, holders))
+
+
+def _words(r: Reason) -> str:
+    # The same few phrases over and over (a phone's words ask phonenumbers whether it is a
+    # mobile): remembered. The weight is not in the words.
+    return _english(r.field, r.level, r.left, r.right, r.holders)
 
 
 def scan(
