@@ -202,20 +202,24 @@ def _shared_twice(given: Blocks, family: Blocks) -> set[Pair]:
 
 
 class _GivenNames:
-    """Folded given names by citizen, from a copy in the scratch database (looked up there a
-    phone at a time, never all held)."""
+    """Folded given names by citizen, from a copy in the scratch database made when first
+    needed (looked up there a phone at a time, never all held)."""
 
     def __init__(self, con: DBAPIConnection, scratch: sqlite3.Connection) -> None:
-        self.scratch = scratch
-        scratch.execute("CREATE TABLE given (id TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID")
-        cursor = con.cursor()
+        self.con, self.scratch = con, scratch
+        self.copied = False
+        self.folded: dict[str, str] = {}
+
+    def _copy(self) -> None:
+        self.scratch.execute("CREATE TABLE given (id TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID")
+        cursor = self.con.cursor()
         try:
             cursor.execute("SELECT id, given_name FROM citizens")
             while batch := cursor.fetchmany(_STREAM):
-                scratch.executemany("INSERT INTO given VALUES (?, ?)", batch)
+                self.scratch.executemany("INSERT INTO given VALUES (?, ?)", batch)
         finally:
             cursor.close()
-        self.folded: dict[str, str] = {}
+        self.copied = True
 
     def _fold(self, name: str) -> str:
         folded = self.folded.get(name)
@@ -226,6 +230,8 @@ class _GivenNames:
         return folded
 
     def of(self, ids: set[str]) -> dict[str, str]:
+        if not self.copied:
+            self._copy()
         wanted = sorted(ids)
         names: dict[str, str] = {}
         for start in range(0, len(wanted), 500):
