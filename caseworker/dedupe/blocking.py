@@ -45,6 +45,7 @@ WEAK_KEYS = frozenset({GIVEN_PHONE, FAMILY_PHONE})
 ALIKE_GIVEN = 0.8
 _STREAM = 5_000  # key rows read per fetch
 _WRITE = 20_000  # pairs written per batch
+_NAMES_BATCH = 2_000  # citizens of family-sound blocks whose given names are read at once
 _FOLDED_CACHE = 50_000  # folded given names remembered (names repeat), then forgotten
 
 Pair = tuple[str, str]
@@ -230,6 +231,8 @@ class _GivenNames:
         return folded
 
     def of(self, ids: set[str]) -> dict[str, str]:
+        if not ids:
+            return {}
         if not self.copied:
             self._copy()
         wanted = sorted(ids)
@@ -248,6 +251,28 @@ def _alike(x: str, y: str) -> bool:
     return JaroWinkler.normalized_similarity(x, y) >= ALIKE_GIVEN
 
 
+def _settle(
+    phones: list[tuple[Blocks, Blocks]], names: _GivenNames, out: _Writer, counts: BlockCounts
+) -> None:
+    """Pair a few phones' weak blocks: those sharing two of a phone's keys, and those sharing
+    only its family sound whose given names are alike (the names read for all at once)."""
+    given_of = names.of({c for _g, family in phones for m in family.values() for c in m})
+    for given, family in phones:
+        paired = _shared_twice(given, family) if given and family else set()
+        out.add(sorted(paired))
+        for members in given.values():
+            counts.weak_only += sum(1 for pair in _all_pairs(members) if pair not in paired)
+        for members in family.values():
+            for a, b in _all_pairs(members):
+                if (a, b) in paired:
+                    continue
+                if _alike(given_of.get(a, ""), given_of.get(b, "")):
+                    counts.alike_given += 1
+                    out.add([(a, b)])
+                else:
+                    counts.weak_only += 1
+
+
 def _weak(
     con: DBAPIConnection,
     scratch: sqlite3.Connection,
@@ -255,24 +280,17 @@ def _weak(
     max_block: int,
     counts: BlockCounts,
 ) -> None:
-    given_names = _GivenNames(con, scratch)
+    names = _GivenNames(con, scratch)
+    batch: list[tuple[Blocks, Blocks]] = []
+    members = 0
     for given, family in _phones(con, max_block, counts):
-        paired = _shared_twice(given, family) if given and family else set()
-        out.add(sorted(paired))
-        for members in given.values():
-            counts.weak_only += sum(1 for pair in _all_pairs(members) if pair not in paired)
-        if not family:
-            continue
-        names = given_names.of({c for members in family.values() for c in members})
-        for members in family.values():
-            for a, b in _all_pairs(members):
-                if (a, b) in paired:
-                    continue
-                if _alike(names.get(a, ""), names.get(b, "")):
-                    counts.alike_given += 1
-                    out.add([(a, b)])
-                else:
-                    counts.weak_only += 1
+        batch.append((given, family))
+        members += sum(len(m) for m in family.values())
+        if members >= _NAMES_BATCH:  # a few phones at a time: one query for many names
+            _settle(batch, names, out, counts)
+            batch, members = [], 0
+    if batch:
+        _settle(batch, names, out, counts)
 
 
 def pairs_into(scratch: sqlite3.Connection, con: DBAPIConnection, max_block: int) -> BlockCounts:
