@@ -12,7 +12,8 @@ Two passes over the key index (``citizen_match_keys``, ordered by key: no sort):
    the phone and family sound is kept when the given names are alike (``ALIKE_GIVEN``): a typo
    in the given name, not a relative on the family's landline.
 
-Memory: one block at a time in the first pass, one phone's blocks in the second.
+Memory: one block at a time in the first pass; in the second, a few phones' blocks (about
+``_NAMES_BATCH`` citizens, and however many hold the last number).
 """
 
 import sqlite3
@@ -204,7 +205,7 @@ def _shared_twice(given: Blocks, family: Blocks) -> set[Pair]:
 
 class _GivenNames:
     """Folded given names by citizen, from a copy in the scratch database made when first
-    needed (looked up there a phone at a time, never all held)."""
+    needed (looked up there a few phones at a time, never all held)."""
 
     def __init__(self, con: DBAPIConnection, scratch: sqlite3.Connection) -> None:
         self.con, self.scratch = con, scratch
