@@ -13,7 +13,7 @@ Two passes over the key index (``citizen_match_keys``, ordered by key: no sort):
    in the given name, not a relative on the family's landline.
 
 Memory: one block at a time in the first pass; in the second, a few phones' blocks (about
-``_NAMES_BATCH`` citizens, and however many hold the last number).
+``_BATCH`` citizens in them, and however many hold the last number).
 """
 
 import sqlite3
@@ -46,7 +46,7 @@ WEAK_KEYS = frozenset({GIVEN_PHONE, FAMILY_PHONE})
 ALIKE_GIVEN = 0.8
 _STREAM = 5_000  # key rows read per fetch
 _WRITE = 20_000  # pairs written per batch
-_NAMES_BATCH = 2_000  # citizens of family-sound blocks whose given names are read at once
+_BATCH = 5_000  # citizens in the weak blocks of the phones paired at once (names read at once)
 _FOLDED_CACHE = 50_000  # folded given names remembered (names repeat), then forgotten
 
 Pair = tuple[str, str]
@@ -286,8 +286,8 @@ def _weak(
     members = 0
     for given, family in _phones(con, max_block, counts):
         batch.append((given, family))
-        members += sum(len(m) for m in family.values())
-        if members >= _NAMES_BATCH:  # a few phones at a time: one query for many names
+        members += sum(map(len, given.values())) + sum(map(len, family.values()))
+        if members >= _BATCH:  # a few phones at a time: one query for many names
             _settle(batch, names, out, counts)
             batch, members = [], 0
     if batch:

@@ -72,13 +72,15 @@ def test_one_person_on_a_common_number_is_compared_and_the_family_on_it_is_not(
     assert result.skipped_blocks >= 1  # the phone alone, four holders
 
 
+@pytest.mark.parametrize("batch", [1, blocking._BATCH])  # a phone at a time, or together
 def test_numbers_that_begin_alike_are_never_mixed_up(
-    council: Store, monkeypatch: pytest.MonkeyPatch
+    council: Store, monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
     # +44163296000 sorts after +441632960000 in the keys ("0" before ":"): the two kinds of
     # weak key must be walked in that order, or the short number's given-form blocks meet
     # nothing when the long one has given-form blocks only.
     monkeypatch.setattr(scan, "MAX_BLOCK", 3)
+    monkeypatch.setattr(blocking, "_BATCH", batch)
     short, long = "01632 96000", "01632 960000"
     twice = [_person(council, "Gareth", "Jones", short, pc) for pc in ("LL57 2PW", "SA1 1AA")]
     _person(council, "Gareth", "Price", long, "CF10 1AA")  # a given name alone in common
