@@ -90,8 +90,9 @@ def _bench(args: argparse.Namespace, ctx: Context) -> int:
     print(
         f"  {result.keys:,} key rows, {result.blocks:,} blocks "
         f"({result.skipped_blocks:,} over {MAX_BLOCK} skipped), "
-        f"{result.pairs:,} pairs compared (with {result.alike_given:,} sharing only a phone and "
-        f"family sound, given names alike; {result.weak_only:,} sharing one weak key only, not), "
+        f"{result.pairs:,} pairs compared (with {result.alike_given:,} sharing a phone and family "
+        f"sound but not the given form, given names alike; {result.weak_only:,} sharing one weak "
+        "key of a phone: not by it), "
         f"{result.found:,} likely duplicates"
     )
     print(f"  peak memory {figures['peak_rss_mb']:.0f} MB", file=sys.stdout)

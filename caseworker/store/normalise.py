@@ -33,10 +33,13 @@ def first_line(address: str) -> str:
     """An address's first line (up to the first comma or line break; a house number alone
     there takes the street after it), in lower case with punctuation and repeated spaces gone:
     "12, Heol-y-Bont" and "12 heol y bont" agree."""
-    # Accents go (NFKD, marks dropped): "Tŷ Gwyn" and "Ty Gwyn" are one street.
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", address) if not unicodedata.combining(c)
-    )
+    # Accents go (NFKD, marks dropped): "Tŷ Gwyn" and "Ty Gwyn" are one street. Plain ASCII
+    # has none (the duplicate scan reads hundreds of thousands of addresses).
+    plain = address
+    if not address.isascii():
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", address) if not unicodedata.combining(c)
+        )
     parts = [" ".join(_NOT_WORD.sub(" ", p.lower()).split()) for p in re.split(r"[,\n]", plain)]
     parts = [p for p in parts if p]
     if len(parts) > 1 and _HOUSE_NUMBER.fullmatch(parts[0]):
