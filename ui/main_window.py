@@ -42,6 +42,7 @@ from ui.routing.page import RoutingPage
 from ui.search.model import SearchController
 from ui.search.omnibox import Omnibox
 from ui.search.page import SearchPage
+from ui.search.quick import GuiReader
 from ui.service_levels.page import ServiceLevelsPage
 from ui.status_bar import PendingReader, StatusBar
 from ui.tabs import RecordTabs, focus_into
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self.forget_on_sign_out = False  # "Sign out and forget this computer" was chosen
         self.setObjectName("main-window")
         self.setAccessibleName(self.tr("Caseworker"))
-        self.search = SearchController(ctx.worker, self, ctx.bus)
+        # Searches run on the GUI thread while they are quick, so rows follow each keystroke
+        # without two thread hops (ui.search.quick); slower ones go to the worker.
+        self.search = SearchController(ctx.worker, self, ctx.bus, GuiReader(ctx.worker.store))
         self.omnibox = Omnibox()
         self.page_names = rail.pages_for(ctx.actor.role, ctx.holds_mentions)
         self.pages: dict[str, QWidget] = {}
