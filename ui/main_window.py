@@ -12,7 +12,7 @@ modules, and each one on the way to the first paint is time the person waits).
 
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,6 +43,8 @@ from ui.tabs import RecordTabs, focus_into
 from ui.theme import Theme
 from ui.worklist.pages import QueuesPage, my_work_page
 
+QUICK_SEARCH_OPENS_MS = 500  # after the first paint: opening it derives an encrypted store's key
+
 
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Caseworker"))
         # Searches run on the GUI thread while they are quick, so rows follow each keystroke
         # without two thread hops (ui.search.quick); slower ones go to the worker.
-        self.search = SearchController(ctx.worker, self, ctx.bus, GuiReader(ctx.worker.store))
+        quick = GuiReader(ctx.worker.store)
+        self.search = SearchController(ctx.worker, self, ctx.bus, quick)
+        QTimer.singleShot(QUICK_SEARCH_OPENS_MS, quick.open)  # its connection, once shown
         self.omnibox = Omnibox()
         self.page_names = rail.pages_for(ctx.actor.role, ctx.holds_mentions)
         self.pages: dict[str, QWidget] = {}

@@ -2,6 +2,7 @@
 worker when it is not, never an older keystroke's rows over a newer one's, and never a GUI kept
 waiting by a store someone else is writing or holding."""
 
+import threading
 from collections.abc import Callable, Iterator
 from time import perf_counter
 
@@ -41,7 +42,10 @@ def _a_family_name(store: Store) -> str:
 
 @pytest.fixture
 def quick(seeded: Store) -> GuiReader:
-    return GuiReader(seeded, budget_ms=GENEROUS_MS)
+    reader = GuiReader(seeded, budget_ms=GENEROUS_MS)
+    reader.open().join(WAIT_MS / 1000)
+    assert reader.ready
+    return reader
 
 
 @pytest.fixture
@@ -68,6 +72,7 @@ def test_a_quick_search_shows_its_rows_before_the_keystroke_returns(
     qtbot.waitUntil(lambda: ctx.worker.pending == 0, timeout=WAIT_MS)
     assert window.search.quick is not None
     window.search.quick.budget_ms = GENEROUS_MS
+    qtbot.waitUntil(lambda: window.search.quick is not None and window.search.quick.ready)
     name = _a_family_name(seeded)
     qtbot.keyClicks(window.omnibox, name)
     # No event loop has run since the last key: the rows came on the GUI thread, no job queued.
@@ -90,6 +95,31 @@ def test_a_search_over_its_budget_still_shows_its_rows_from_the_worker(
     qtbot.waitUntil(lambda: controller.settled, timeout=WAIT_MS)
     assert _shown(controller) == _expected(seeded, name)
     assert _shown(controller)
+    # The interrupted search left the connection fit for the next one, answered here.
+    _within_budget(quick)
+    controller.search(name[:-1])
+    assert controller.settled and quick.answered == 1
+    assert _shown(controller) == _expected(seeded, name[:-1])
+
+
+def test_a_search_before_the_quick_connection_is_open_goes_to_the_worker(
+    qtbot: QtBot, ctx: UiContext, seeded: Store, settle: Callable[[], None]
+) -> None:
+    # Opening it derives an encrypted store's key (a quarter of a second): never on the GUI
+    # thread, and never waited for.
+    quick = GuiReader(seeded, budget_ms=GENEROUS_MS)
+    controller = SearchController(ctx.worker, quick=quick)
+    name = _a_family_name(seeded)
+    controller.search(name)
+    assert not controller.settled and ctx.worker.pending == 1 and quick.handed_on == 1
+    qtbot.waitUntil(lambda: controller.settled, timeout=WAIT_MS)
+    assert _shown(controller) == _expected(seeded, name)
+    opening = quick.open()  # started by that first search, on a thread of its own
+    assert opening.ident != threading.get_ident()
+    opening.join(WAIT_MS / 1000)
+    controller.search(name[:-1])
+    assert controller.settled and quick.answered == 1
+    settle()
 
 
 def test_an_older_keystrokes_late_answer_never_replaces_a_newer_ones(
@@ -150,8 +180,3 @@ def test_a_search_the_store_cannot_run_is_said_to_have_failed_not_swallowed(
     qtbot.waitUntil(lambda: bool(failures), timeout=WAIT_MS)
     assert "citizen_search" in failures[0]
     assert controller.settled and _shown(controller) == []
-    # The GUI thread's connection is left as it was found: other reads wait for a writer.
-    with seeded.read() as session:
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        assert raw.execute("PRAGMA busy_timeout").fetchone()[0] > 0

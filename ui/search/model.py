@@ -30,10 +30,12 @@ from caseworker.services.context import ChangeSet
 from caseworker.services.search import (
     COUNTED,
     DirectorySummary,
+    Execute,
     SearchHit,
     SearchResults,
     directory_summary,
     find,
+    find_with,
 )
 from ui import icons
 from ui.bus import ChangeBus
@@ -151,6 +153,12 @@ def _timed_find(session: Session, query: str) -> tuple[SearchResults, float]:
     return results, (perf_counter() - started) * 1000
 
 
+def _timed_find_with(execute: Execute, query: str) -> tuple[SearchResults, float]:
+    started = perf_counter()
+    results = find_with(execute, query, RESULT_LIMIT)
+    return results, (perf_counter() - started) * 1000
+
+
 class SearchController(QObject):
     """Runs the searches for what is typed; ``results_ready`` fires once the model holds them."""
 
@@ -191,7 +199,7 @@ class SearchController(QObject):
             return
         if self.quick is not None:
             query = self.query
-            done, answer = self.quick.run(lambda session: _timed_find(session, query))
+            done, answer = self.quick.run(lambda execute: _timed_find_with(execute, query))
             if done and answer is not None:
                 self._waiting = None  # an older question still waiting is overtaken
                 self._show(query, answer)
