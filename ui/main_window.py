@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         # without two thread hops (ui.search.quick); slower ones go to the worker.
         quick = GuiReader(ctx.worker.store)
         self.search = SearchController(ctx.worker, self, ctx.bus, quick)
-        QTimer.singleShot(QUICK_SEARCH_OPENS_MS, quick.open)  # its connection, once shown
+        QTimer.singleShot(QUICK_SEARCH_OPENS_MS, self, quick.open)  # its connection, once shown
         self.omnibox = Omnibox()
         self.page_names = rail.pages_for(ctx.actor.role, ctx.holds_mentions)
         self.pages: dict[str, QWidget] = {}
