@@ -9,23 +9,34 @@ A store or server that cannot tell never holds a sync back: it starts.
 """
 
 from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from sync import first_sync
 from sync.credentials import CentralAccount
-from sync.first_sync import FirstSyncSize
 from ui.background import run_off_gui
 from ui.worker import DbWorker
 
+if TYPE_CHECKING:  # sync.first_sync brings the HTTP client: loaded when a sync first starts
+    from sync.first_sync import FirstSyncSize
 
-def _count(account: CentralAccount, warn_above: int) -> FirstSyncSize | None:
+
+def _count(account: CentralAccount, warn_above: int) -> "FirstSyncSize | None":
+    from sync import first_sync
+
     client = account.client()
     try:
         return first_sync.size_on_server(client, warn_above)
     finally:
         client.close()
+
+
+def _first_sync() -> ModuleType:
+    from sync import first_sync
+
+    return first_sync
 
 
 class FirstSyncGate(QObject):
@@ -60,7 +71,7 @@ class FirstSyncGate(QObject):
             )
 
         self._worker.read(
-            lambda s: first_sync.needs_asking(s, db_url),
+            lambda s: _first_sync().needs_asking(s, db_url),
             asked_store,
             lambda _error: self._go(run),
         )
@@ -86,12 +97,12 @@ class FirstSyncGate(QObject):
             return
         db_url = account.server
         self._worker.write(
-            lambda s: first_sync.confirm(s, db_url),
+            lambda s: _first_sync().confirm(s, db_url),
             lambda _done: self._go(run),
             lambda _error: self._go(run),
         )
 
-    def _counted(self, run: int, size: FirstSyncSize | None) -> None:
+    def _counted(self, run: int, size: "FirstSyncSize | None") -> None:
         if run != self._run:
             return
         if size is None:
@@ -109,7 +120,7 @@ class FirstSyncGate(QObject):
 class FirstSyncQuestion(QDialog):
     """Continue (remembered for this server) or Not now."""
 
-    def __init__(self, size: FirstSyncSize, parent: QWidget | None = None) -> None:
+    def __init__(self, size: "FirstSyncSize", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("first-sync-question")
         title = self.tr("First sync")
@@ -150,7 +161,7 @@ class FirstSyncQuestion(QDialog):
 def ask_in(window: QWidget, gate: FirstSyncGate) -> None:
     """Show ``gate``'s questions over ``window`` and hand the answers back."""
 
-    def ask(size: FirstSyncSize) -> None:
+    def ask(size: "FirstSyncSize") -> None:
         dialog = FirstSyncQuestion(size, window)
         dialog.accepted.connect(lambda: gate.answer(True))
         dialog.rejected.connect(lambda: gate.answer(False))

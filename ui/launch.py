@@ -35,14 +35,13 @@ from caseworker.store.engine import is_encrypted
 from caseworker.store.store import STORE_FILENAME, Store
 from sync import config
 from sync.credentials import CentralAccount, end_session
-from ui import gui_gc, i18n, screenshot
+from ui import gui_gc, i18n
 from ui.app import DEMO_CITIZENS, run_event_loop
 from ui.bus import ChangeBus
 from ui.central import CentralConnection
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.passphrase import ask_passphrase
-from ui.screen_views import ROLE_FOR
 from ui.signin import SignInDialog, StaffChoice, active_staff
 from ui.theme import Theme
 from ui.worker import DbWorker
@@ -205,6 +204,8 @@ class Launcher:
                 central.sign_in(account.server, None, False, lambda _checked: None, lambda _e: None)
             automatic = False  # after signing out, whoever comes next chooses in the dialog
             if args.screenshot is not None:
+                from ui import screenshot  # every screen's code: not for a normal start
+
                 return screenshot.capture(
                     window, Path(args.screenshot), self.size, args.open, args.view
                 )
@@ -218,6 +219,8 @@ class Launcher:
                 self._open_at_start(window, args.open)
                 args.open = None  # once: not again after signing out
             if args.view and not args.measure_startup:
+                from ui import screenshot
+
                 screenshot.show_screen(window, args.view)
                 args.view = None
             if args.measure_startup:
@@ -245,6 +248,8 @@ class Launcher:
 
         def found(record_id: str) -> None:
             window.open_record(record_id)
+
+        from ui import screenshot
 
         self.worker.read(lambda s: screenshot.resolve_record(s, spec), found, failed)
 
@@ -311,7 +316,12 @@ class Launcher:
                     )
                 return match[0]
             # A screen only some roles see (a supervisor's board) is shown as one of them.
-            role = ROLE_FOR.get(getattr(args, "view", None) or "", "agent")
+            view = getattr(args, "view", None)
+            role = "agent"
+            if view:
+                from ui.screen_views import ROLE_FOR  # every screen's code: only for --view
+
+                role = ROLE_FOR.get(view, "agent")
             fitting = [s for s in staff if s.role == role]
             return (fitting or staff)[0]
         dialog = SignInDialog(self.worker, account, connect=self._first_connect)

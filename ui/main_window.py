@@ -4,11 +4,15 @@ Every action is in a menu with its shortcut shown (F1 lists them all): Ctrl+K se
 Ctrl+1..6 the rail's pages, Ctrl+Tab / Ctrl+Shift+Tab between tabs, Ctrl+W closes a tab;
 for a new or unknown caller (``ui.callers``) Ctrl+Shift+N a new citizen, Ctrl+Shift+L an
 anonymous contact, Ctrl+Shift+O a case for no one.
+
+Start-up imports only what the first window shows: record views, dialogs and the pages a role
+may never open are imported where they are first needed (a cold start imports some 1,000
+modules, and each one on the way to the first paint is time the person waits).
 """
 
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,30 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.dedupe import review
 from caseworker.security.lock import lock_after_minutes
 from caseworker.services.context import ChangeSet
-from ui import callers, first_sync, rail, wheel_guard
-from ui.case import view as case_view
-from ui.case.view import CaseView
+from ui import first_sync, rail, wheel_guard
 from ui.central import CentralConnection, pending_reader
-from ui.citizen import view as citizen_view
-from ui.citizen.view import CitizenView
 from ui.context import UiContext
-from ui.dedupe.list_dialog import DuplicatesDialog
-from ui.dialogs.central import CentralDialog
-from ui.dialogs.sync_problems import SyncProblemsDialog
 from ui.lock import PasswordCheck, WindowLock
 from ui.opened_record import opener_for, show_opened
-from ui.routing.page import RoutingPage
 from ui.search.model import SearchController
 from ui.search.omnibox import Omnibox
 from ui.search.page import SearchPage
-from ui.service_levels.page import ServiceLevelsPage
+from ui.search.quick import GuiReader
 from ui.status_bar import PendingReader, StatusBar
 from ui.tabs import RecordTabs, focus_into
 from ui.theme import Theme
 from ui.worklist.pages import QueuesPage, my_work_page
+
+QUICK_SEARCH_OPENS_MS = 500  # after the first paint: opening it derives an encrypted store's key
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +67,11 @@ class MainWindow(QMainWindow):
         self.forget_on_sign_out = False  # "Sign out and forget this computer" was chosen
         self.setObjectName("main-window")
         self.setAccessibleName(self.tr("Caseworker"))
-        self.search = SearchController(ctx.worker, self, ctx.bus)
+        # Searches run on the GUI thread while they are quick, so rows follow each keystroke
+        # without two thread hops (ui.search.quick); slower ones go to the worker.
+        quick = GuiReader(ctx.worker.store)
+        self.search = SearchController(ctx.worker, self, ctx.bus, quick)
+        QTimer.singleShot(QUICK_SEARCH_OPENS_MS, self, quick.open)  # its connection, once shown
         self.omnibox = Omnibox()
         self.page_names = rail.pages_for(ctx.actor.role, ctx.holds_mentions)
         self.pages: dict[str, QWidget] = {}
@@ -190,8 +191,12 @@ class MainWindow(QMainWindow):
             search.case_for_no_one_requested.connect(self.open_case_for_no_one)
             return search
         if page == "routing":
+            from ui.routing.page import RoutingPage
+
             return RoutingPage(self.ctx)
         if page == "service_levels":
+            from ui.service_levels.page import ServiceLevelsPage
+
             return ServiceLevelsPage(self.ctx)
         if page == "mentions":
             from ui.mentions.page import MentionsPage
@@ -312,6 +317,9 @@ class MainWindow(QMainWindow):
 
     def show_duplicates(self) -> QDialog:
         """The last duplicate scan's pairs still to review (supervisors)."""
+        from caseworker.dedupe import review
+        from ui.dedupe.list_dialog import DuplicatesDialog
+
         dialog = DuplicatesDialog(
             self.ctx, lambda s: review.candidates(s), self.tr("Likely duplicates"), self
         )
@@ -322,6 +330,9 @@ class MainWindow(QMainWindow):
     def _fill_record_menu(self, kind: str) -> None:
         menu = self.citizen_menu if kind == "citizen" else self.case_menu
         menu.clear()
+        from ui.case.view import CaseView
+        from ui.citizen.view import CitizenView
+
         current = self.tabs.currentWidget()
         view_type: type[QWidget] = CitizenView if kind == "citizen" else CaseView
         if isinstance(current, view_type):
@@ -338,6 +349,8 @@ class MainWindow(QMainWindow):
 
     def record_shortcuts(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The keys of a case and of a citizen's record, for F1 (their views' own tables)."""
+        from ui.case import view as case_view
+        from ui.citizen import view as citizen_view
 
         Actions = tuple[tuple[str, object, str, object], ...]
         More = tuple[tuple[object, str], ...]
@@ -430,12 +443,18 @@ class MainWindow(QMainWindow):
         """A new citizen, pre-filled from a search that found no one (or from ``typed``)."""
         if not isinstance(typed, str):  # from the menu or its key: the search on screen
             typed = self.search_page.no_match_query
+        from ui import callers  # its dialogs load when first asked for
+
         return callers.new_citizen(self, typed)
 
     def log_anonymous_contact(self) -> QDialog:
+        from ui import callers  # its dialogs load when first asked for
+
         return callers.anonymous_contact(self)
 
     def open_case_for_no_one(self) -> QDialog:
+        from ui import callers  # its dialogs load when first asked for
+
         return callers.case_for_no_one(self)
 
     # -- the central service -------------------------------------------------------------------
@@ -452,11 +471,15 @@ class MainWindow(QMainWindow):
     def connect_central(self) -> QDialog | None:
         if self.central is None:
             return None
+        from ui.dialogs.central import CentralDialog
+
         dialog = CentralDialog(self.central, self)
         dialog.open()
         return dialog
 
     def show_sync_problems(self) -> QDialog:
+        from ui.dialogs.sync_problems import SyncProblemsDialog
+
         dialog = SyncProblemsDialog(self.ctx.worker, self)
         dialog.open_record_requested.connect(self.open_record)
         dialog.open()

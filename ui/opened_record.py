@@ -12,6 +12,7 @@ the record was ever written to the laptop's store.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,20 +27,19 @@ from PySide6.QtWidgets import (
 
 from caseworker.access.opening import MAX_REASON_CHARS, may_open_record, reason_problem
 from caseworker.access.people import Person
-from caseworker.store.memory import MemoryStore
 from caseworker.store.store import Store
-from sync.http import CouchClient
-from sync.open_record import OpenedRecord, fetch_record, load_record
 from ui import labels
 from ui.background import run_off_gui
 from ui.case.widgets import muted, tab_chain
 from ui.central import CentralConnection
-from ui.citizen.header import CitizenHeader
-from ui.citizen.profile import ProfilePanel
-from ui.citizen.snapshot import CitizenSnapshot, load_citizen
-from ui.citizen.timeline import TimelinePanel
 from ui.context import UiContext
 from ui.tabs import RecordTabs
+
+if TYPE_CHECKING:  # the HTTP client and the citizen panels load when a record is first opened
+    from caseworker.store.memory import MemoryStore
+    from sync.http import CouchClient
+    from sync.open_record import OpenedRecord
+    from ui.citizen.snapshot import CitizenSnapshot
 
 OPENED_PREFIX = "opened:"  # a tab's key: never the same as the record's own tab
 _NOT_ONLINE = ("offline", "needs_sign_in")
@@ -49,15 +49,18 @@ _NOT_ONLINE = ("offline", "needs_sign_in")
 class Opened:
     """A record fetched and loaded: the store in memory it is shown from, and its snapshot."""
 
-    record: OpenedRecord
-    store: MemoryStore
-    snapshot: CitizenSnapshot
+    record: "OpenedRecord"
+    store: "MemoryStore"
+    snapshot: "CitizenSnapshot"
 
 
 def fetch_and_load(
-    connect: Callable[[], CouchClient], laptop: Store | None, citizen_id: str, reason: str
+    connect: Callable[[], "CouchClient"], laptop: Store | None, citizen_id: str, reason: str
 ) -> Opened:
     """Fetch the record, load it into memory, read its snapshot (runs off the GUI thread)."""
+    from sync.open_record import fetch_record, load_record
+    from ui.citizen.snapshot import load_citizen
+
     client = connect()
     try:
         record = fetch_record(client, citizen_id, reason)
@@ -85,7 +88,7 @@ class RecordOpener(QObject):
         self,
         person: Person,
         status: Callable[[], str | None],
-        connect: Callable[[], CouchClient],
+        connect: Callable[[], "CouchClient"],
         laptop: Store | None,
         parent: QObject | None = None,
     ) -> None:
@@ -136,7 +139,7 @@ def central_status(central: CentralConnection | None) -> str | None:
 
 
 def opener_for(ctx: UiContext, central: CentralConnection | None) -> RecordOpener:
-    def connect() -> CouchClient:
+    def connect() -> "CouchClient":
         assert central is not None and central.account is not None  # checked by the status
         return central.account.client()
 
@@ -211,6 +214,10 @@ class OpenedRecordView(QWidget):
 
     def __init__(self, opened: Opened, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from ui.citizen.header import CitizenHeader
+        from ui.citizen.profile import ProfilePanel
+        from ui.citizen.timeline import TimelinePanel
+
         self.opened = opened
         self.citizen_id = opened.record.citizen_id
         snap = opened.snapshot

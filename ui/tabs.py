@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import icons
+from ui import icons, warm_imports
 from ui.case.widgets import tab_pages
 from ui.context import UiContext
 
 log = logging.getLogger(__name__)
 SPARE_FIRST_MS = 2000  # the first spare views, once the window has settled after starting
 SPARE_AGAIN_MS = 500  # the next, once a record just opened has been read and shown
+WARM_IMPORTS_MS = 300  # the views' code, imported off the GUI thread once the window is up
 ViewFactory = Callable[[UiContext, str, QWidget | None], QWidget]
 _VIEWS = {"citizen": ("ui.citizen", "CitizenView"), "case": ("ui.case", "CaseView")}
 
@@ -141,6 +142,7 @@ class RecordTabs(QTabWidget):
         self._spare_timer.setSingleShot(True)
         self._spare_timer.timeout.connect(self._build_spares)
         self._spare_timer.start(SPARE_FIRST_MS)
+        QTimer.singleShot(WARM_IMPORTS_MS, warm_imports.start)
 
     def set_home_title(self, title: str, icon_name: str) -> None:
         self.setTabText(0, title)
@@ -242,6 +244,7 @@ class RecordTabs(QTabWidget):
         if not self.isVisible():
             self._spare_timer.start(SPARE_AGAIN_MS)
             return
+        warm_imports.settle()
         for kind in _VIEWS:
             factory = view_factory(kind)
             make = getattr(factory, "spare", None)

@@ -1,4 +1,5 @@
-"""The one database thread: every SQL statement the window needs runs here, never on the GUI.
+"""The one database thread: every SQL statement the window needs runs here, never on the GUI
+(save the as-you-type search's quick first try, ``ui.search.quick``, which falls back to here).
 
 Views submit a function of a Session; the result (or the error) comes back on the GUI thread
 through a queued signal. Writes run inside one ``store.write()`` transaction each and, when the

@@ -1,8 +1,10 @@
 """Search hits as a Qt list model, and the controller that keeps them in step with typing.
 
-Every keystroke asks the database worker at once (no debounce delay); answers to an older
-question are dropped by a generation counter, and while one search runs only the newest of the
-questions typed meanwhile waits, so fast typing never queues up stale work on the worker.
+Every keystroke searches at once (no debounce delay): first on the GUI thread under a hard
+time budget (``ui.search.quick``), when the controller has one, and if that runs out, or
+without one, on the database worker. Answers to an older question are dropped by a generation
+counter, and while one worker search runs only the newest of the questions typed meanwhile
+waits, so fast typing never queues up stale work on the worker.
 """
 
 from collections.abc import Callable
@@ -28,14 +30,17 @@ from caseworker.services.context import ChangeSet
 from caseworker.services.search import (
     COUNTED,
     DirectorySummary,
+    Execute,
     SearchHit,
     SearchResults,
     directory_summary,
     find,
+    find_with,
 )
 from ui import icons
 from ui.bus import ChangeBus
 from ui.labels import shown, status
+from ui.search.quick import GuiReader
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -142,6 +147,18 @@ class SearchResultsModel(QAbstractListModel):
         )
 
 
+def _timed_find(session: Session, query: str) -> tuple[SearchResults, float]:
+    started = perf_counter()
+    results = find(session, query, RESULT_LIMIT)
+    return results, (perf_counter() - started) * 1000
+
+
+def _timed_find_with(execute: Execute, query: str) -> tuple[SearchResults, float]:
+    started = perf_counter()
+    results = find_with(execute, query, RESULT_LIMIT)
+    return results, (perf_counter() - started) * 1000
+
+
 class SearchController(QObject):
     """Runs the searches for what is typed; ``results_ready`` fires once the model holds them."""
 
@@ -149,13 +166,18 @@ class SearchController(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, worker: DbWorker, parent: QObject | None = None, bus: ChangeBus | None = None
+        self,
+        worker: DbWorker,
+        parent: QObject | None = None,
+        bus: ChangeBus | None = None,
+        quick: GuiReader | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = SearchResultsModel(self)
         if bus is not None:
             bus.changed.connect(self._on_changed)
         self._worker = worker
+        self.quick = quick
         self._generation = 0
         self._in_flight = False
         self._waiting: tuple[int, str] | None = None
@@ -175,6 +197,13 @@ class SearchController(QObject):
             self.model.set_hits([])
             self.results_ready.emit("", 0)
             return
+        if self.quick is not None:
+            query = self.query
+            done, answer = self.quick.run(lambda execute: _timed_find_with(execute, query))
+            if done and answer is not None:
+                self._waiting = None  # an older question still waiting is overtaken
+                self._show(query, answer)
+                return
         if self._in_flight:
             self._waiting = (self._generation, self.query)  # only the newest waits
             return
@@ -192,14 +221,9 @@ class SearchController(QObject):
         return self.answered == self.query
 
     def _submit(self, generation: int, query: str) -> None:
-        def run(session: Session) -> tuple[SearchResults, float]:
-            started = perf_counter()
-            results = find(session, query, RESULT_LIMIT)
-            return results, (perf_counter() - started) * 1000
-
         self._in_flight = True
         self._worker.read(
-            run,
+            lambda session: _timed_find(session, query),
             lambda result: self._arrived(generation, query, result),
             lambda error: self._failed(generation, error),
         )
@@ -227,7 +251,10 @@ class SearchController(QObject):
             return  # the window closed while the search ran
         self._next()
         if generation != self._generation:
-            return  # typed on since: a newer answer is on its way
+            return  # typed on since: a newer answer is shown or on its way
+        self._show(query, result)
+
+    def _show(self, query: str, result: tuple[SearchResults, float]) -> None:
         results, self.last_search_ms = result
         self.answered = query
         self.total, self.bound = results.total, results.bound
