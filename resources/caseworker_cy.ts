@@ -5528,7 +5528,7 @@
     </message>
     <message>
         <source>Service levels</source>
-        <translation>Lefelau gwasanaeth</translation>
+        <translation>Safonau</translation>
     </message>
 </context>
 <context>
@@ -6495,7 +6495,7 @@
     <name>ServiceLevelsPage</name>
     <message>
         <source>Service levels</source>
-        <translation>Lefelau gwasanaeth</translation>
+        <translation>Safonau gwasanaeth</translation>
     </message>
     <message>
         <source>Escalation rules (Alt+E) and the council calendar (Alt+C).</source>
@@ -6503,7 +6503,7 @@
     </message>
     <message>
         <source>Service levels tabs</source>
-        <translation>Tabiau lefelau gwasanaeth</translation>
+        <translation>Tabiau safonau gwasanaeth</translation>
     </message>
     <message>
         <source>&amp;Escalation rules</source>
