@@ -4,20 +4,31 @@ them one by one, several times faster.
 Nine cases in ten have nothing in their history but their opening. For those the working-time
 searches are done here, on the calendar's index held in locals (``WorkingCalendar.worked_at``
 and ``at_worked`` inlined: a call per search cost more than the search), and a statutory or
-complaint clock's resolution is looked up by the quarter hour of opening (it depends only on
-the local day). Anything else, and whatever falls outside the index so far, goes through
-``due`` itself.
+complaint clock's resolution is looked up by the local day of opening (all it depends on).
+Times come from the store as text and as UTC ms (SQLite parses faster than Python); the ms
+are used only where they give the text back exactly, so what the store holds in another form
+is read as ``due`` reads it. Whatever falls outside the index so far goes through the
+calendar's own methods, and cases with a history through ``due``.
 """
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import NamedTuple
 
 from caseworker.clocks import calendar
 from caseworker.clocks.calendar import iso_ms, parse_ms, to_ms
 from caseworker.clocks.council import CouncilCalendar
-from caseworker.clocks.due import HOUR_MS, CaseFacts, Event, ServiceClock, due_ms, facts, local_date
+from caseworker.clocks.due import (
+    HOUR_MS,
+    CaseFacts,
+    Event,
+    ServiceClock,
+    due_ms,
+    facts,
+    facts_ms,
+    local_date,
+)
 from caseworker.timeutil import LONDON, from_iso
 
 _DAY_MS = 86_400_000
@@ -30,15 +41,17 @@ class Recomputed(NamedTuple):  # a tuple: a recompute makes one for every open c
     due_at: str
 
 
-# (case id, service code, opened_at, response_due_at, due_at, then one clock event of the case
-# or four Nones: event at, kind, old, new); a case's rows are adjacent.
-Row = tuple[str, str, str, str | None, str, str | None, str | None, str | None, str | None]
+# (case id, service code, opened_at, opened_at in ms, response_due_at, due_at)
+Row = tuple[str, str, str, int | None, str | None, str]
+# (case id, at, at in ms, kind, old, new): an event on a case's clock
+EventRow = tuple[str, str, int | None, str, str | None, str | None]
+_History = list[tuple[str, int | None, str, str | None, str | None]]
 
 
 class _Clock:
     """A service's clock with what the loop needs of it, ready."""
 
-    __slots__ = ("by_day", "clock", "resolve", "response", "standard")
+    __slots__ = ("by_day", "clock", "idle", "resolve", "response", "standard")
 
     def __init__(self, clock: ServiceClock) -> None:
         self.clock = clock
@@ -46,97 +59,123 @@ class _Clock:
         self.response = clock.response_hours * HOUR_MS
         self.resolve = clock.resolve_hours * HOUR_MS
         # A statutory or complaint clock's resolution by the local day of opening (ordinal).
-        self.by_day: dict[int, int] = {}
+        self.by_day: dict[int, str] = {}
+        # (response due, resolution due or "") by the working time before an opening outside
+        # working time: the same for every case opened in one night or weekend.
+        self.idle: dict[int, tuple[str, str]] = {}
 
 
 def changed(
-    rows: Iterable[Row], clock_of: Callable[[str], ServiceClock], cal: CouncilCalendar
+    rows: Iterable[Row],
+    events: Iterable[EventRow],
+    clock_of: Callable[[str], ServiceClock],
+    cal: CouncilCalendar,
 ) -> list[Recomputed]:
-    """The cases among ``rows`` whose due times differ from what their clocks now give."""
+    """The cases among ``rows`` whose due times differ from what their clocks now give, with
+    the clock ``events`` of any of them."""
     work = cal.working
     clocks: dict[str, _Clock] = {}
     out: list[Recomputed] = []
     append = out.append
-    histories: dict[str, tuple[str, str, str | None, str, list[Event]]] = {}
-    first, last, starts, ends, before, upto = work._index
+    history_of: dict[str, _History] = {}
+    for case_id, at, at_ms, kind, old, new in events:
+        history_of.setdefault(case_id, []).append((at, at_ms, kind, old, new))
+    histories: list[tuple[str, str, str, int | None, str | None, str, _History]] = []
     local_days: dict[int, tuple[int, int, int]] = {}
     iso_ms(0)  # fills the tables of times of day
     iso_days, iso_times, iso_millis = calendar._iso_days, calendar._iso_times, calendar._iso_millis
-    for case_id, code, opened_text, response_was, due_was, at, kind, old, new in rows:
+    first, last, starts, ends, before, upto = work.laid_out()
+    for row in rows:
+        case_id, code, opened_text, opened, response_was, due_was = row
         c = clocks.get(code)
         if c is None:
             c = clocks[code] = _Clock(clock_of(code))
-        if at is not None:
-            found = histories.get(case_id)
-            if found is None:
-                found = histories[case_id] = (code, opened_text, response_was, due_was, [])
-            found[4].append((from_iso(at), kind or "", old, new))
+        if case_id in history_of:
+            histories.append((*row, history_of[case_id]))
             continue
-        opened = parse_ms(opened_text)
-        # worked = work.worked_at(opened)
+        # opened = parse_ms(opened_text): SQLite's figure where it gives the text back
+        if opened is None:
+            opened = parse_ms(opened_text)
+        else:
+            utc_day, rest = divmod(opened, _DAY_MS)
+            text = iso_days.get(utc_day)
+            if text is None:
+                text = iso_ms(opened)[:11]
+            seconds, milli = divmod(rest, 1000)
+            if text + iso_times[seconds] + iso_millis[milli] != opened_text:
+                opened = parse_ms(opened_text)
+        # worked = work.worked_at(opened); idle: opened outside working time, where the
+        # working time so far, and so the due times that follow from it, are the same
         if first < _EPOCH_ORDINAL + opened // _DAY_MS < last:
             i = bisect_right(starts, opened) - 1
             if i < 0:
-                worked = before[0] if before else 0
+                worked, idle = (before[0] if before else 0), True
+            elif opened < ends[i]:
+                worked, idle = before[i] + opened - starts[i], False
             else:
-                worked = before[i] + min(opened, ends[i]) - starts[i]
+                worked, idle = upto[i], True
         else:
-            worked = work.worked_at(opened)
-            first, last, starts, ends, before, upto = work._index
-        # response = work.at_worked(worked + c.response, opened)
-        if c.response:
-            target = worked + c.response
-            i = bisect_left(upto, target)
-            if i < len(upto):
-                response = starts[i] + (target - before[i])
+            worked, idle = work.worked_at(opened), False
+            first, last, starts, ends, before, upto = work.laid_out()
+        known = c.idle.get(worked) if idle else None
+        if known is None:
+            # response = work.at_worked(worked + c.response, opened)
+            if c.response:
+                target = worked + c.response
+                i = bisect_left(upto, target)
+                if i < len(upto):
+                    response = starts[i] + (target - before[i])
+                else:
+                    response = work.at_worked(target, opened)
+                    first, last, starts, ends, before, upto = work.laid_out()
             else:
-                response = work.at_worked(target, opened)
-                first, last, starts, ends, before, upto = work._index
-        else:
-            response = opened
-        if c.standard:
-            if c.resolve:
+                response = opened
+            resolution = opened
+            if c.standard and c.resolve:
                 target = worked + c.resolve
                 i = bisect_left(upto, target)
                 if i < len(upto):
                     resolution = starts[i] + (target - before[i])
                 else:
                     resolution = work.at_worked(target, opened)
-                    first, last, starts, ends, before, upto = work._index
-            else:
-                resolution = opened
-        else:
+                    first, last, starts, ends, before, upto = work.laid_out()
+            known = (iso_ms(response), iso_ms(resolution) if c.standard else "")
+            if idle:
+                c.idle[worked] = known
+        response_at, due_at = known
+        if not c.standard:  # a statutory or complaint clock: by the local day of opening
             utc_day = opened // _DAY_MS
             split = local_days.get(utc_day)
             if split is None:
                 split = local_days[utc_day] = _local_days(utc_day)
             day = split[1] if opened < split[0] else split[2]
-            end = c.by_day.get(day)
-            if end is None:
-                end = c.by_day[day] = due_ms(CaseFacts(opened), c.clock, cal)[1]
-                first, last, starts, ends, before, upto = work._index
-            resolution = end
-        # response_at, due_at = iso_ms(response), iso_ms(resolution), inlined
-        utc_day, rest = divmod(response, _DAY_MS)
-        text = iso_days.get(utc_day)
-        if text is None:
-            text = iso_ms(response)[:11]
-        seconds, milli = divmod(rest, 1000)
-        response_at = text + iso_times[seconds] + iso_millis[milli]
-        utc_day, rest = divmod(resolution, _DAY_MS)
-        text = iso_days.get(utc_day)
-        if text is None:
-            text = iso_ms(resolution)[:11]
-        seconds, milli = divmod(rest, 1000)
-        due_at = text + iso_times[seconds] + iso_millis[milli]
+            due_at = c.by_day.get(day, "")
+            if not due_at:
+                due_at = c.by_day[day] = iso_ms(due_ms(CaseFacts(opened), c.clock, cal)[1])
+                first, last, starts, ends, before, upto = work.laid_out()
         if response_at != response_was or due_at != due_was:
             append(Recomputed(case_id, response_at, due_at))
-    for case_id, (code, opened_text, response_was, due_was, events) in histories.items():
-        found_facts = facts(datetime.fromisoformat(opened_text), events)
-        item = _recomputed(case_id, found_facts, clocks[code].clock, cal, response_was, due_was)
-        if item is not None:
-            append(item)
+    for case_id, code, opened_text, opened, response_was, due_was, history in histories:
+        found_facts = _facts(opened_text, opened, history)
+        response, resolution = due_ms(found_facts, clocks[code].clock, cal)
+        response_at, due_at = iso_ms(response), iso_ms(resolution)
+        if response_at != response_was or due_at != due_was:
+            append(Recomputed(case_id, response_at, due_at))
     return out
+
+
+def _facts(opened_text: str, opened: int | None, events: _History) -> CaseFacts:
+    """``due.facts`` of a case's history; from the ms when every time is given to the ms."""
+    if opened is not None and iso_ms(opened) == opened_text:
+        timed = [(ms, kind, old, new) for text, ms, kind, old, new in events if ms is not None]
+        if len(timed) == len(events) and all(
+            iso_ms(ms) == text for (text, ms, *_rest) in events if ms is not None
+        ):
+            return facts_ms(opened, timed)
+    return facts(
+        datetime.fromisoformat(opened_text),
+        [(from_iso(text), kind, old, new) for text, _ms, kind, old, new in events],
+    )
 
 
 def _local_days(utc_day: int) -> tuple[int, int, int]:
@@ -152,37 +191,14 @@ def _local_days(utc_day: int) -> tuple[int, int, int]:
     return flip, early.toordinal(), late.toordinal()
 
 
-def _recomputed(
-    case_id: str,
-    case: CaseFacts,
-    clock: ServiceClock,
-    cal: CouncilCalendar,
-    response_was: str | None,
-    due_was: str,
-) -> Recomputed | None:
-    response, resolution = due_ms(case, clock, cal)
-    response_at, due_at = iso_ms(response), iso_ms(resolution)
-    if response_at != response_was or due_at != due_was:
-        return Recomputed(case_id, response_at, due_at)
-    return None
-
-
 def one_by_one(
-    rows: Sequence[tuple[str, str, str, str | None, str, list[Event]]],
-    clock_of: Callable[[str], ServiceClock],
+    cases: Iterable[tuple[str, ServiceClock, str, list[Event]]],
     cal: CouncilCalendar,
-) -> list[Recomputed]:
-    """What ``changed`` gives, the straightforward way (for the tests that hold it to that)."""
+) -> list[tuple[str, str, str]]:
+    """Each case's (id, response_due_at, due_at) the straightforward way, through ``due``:
+    what ``changed`` must agree with."""
     out = []
-    for case_id, code, opened, response_was, due_was, events in rows:
-        found = _recomputed(
-            case_id,
-            facts(datetime.fromisoformat(opened), events),
-            clock_of(code),
-            cal,
-            response_was,
-            due_was,
-        )
-        if found is not None:
-            out.append(found)
+    for case_id, clock, opened, events in cases:
+        response, resolution = due_ms(facts(datetime.fromisoformat(opened), events), clock, cal)
+        out.append((case_id, iso_ms(response), iso_ms(resolution)))
     return out

@@ -25,7 +25,7 @@ from typing import Any
 from caseworker.clocks import statutory
 from caseworker.clocks.calendar import from_ms, to_ms
 from caseworker.clocks.council import CouncilCalendar
-from caseworker.clocks.pauses import pauses
+from caseworker.clocks.pauses import pauses, spans
 from caseworker.timeutil import LONDON
 
 CLOCK_KINDS = ("standard", "subject_access", "foi", "complaint")
@@ -114,6 +114,21 @@ def facts(opened: datetime, events: Iterable[Event]) -> CaseFacts:
         to_ms(stage_started) if stage_started is not None else None,
         extended,
     )
+
+
+def facts_ms(opened: int, events: Iterable[tuple[int, str, str | None, str | None]]) -> CaseFacts:
+    """``facts`` of a history timed in UTC ms (to the ms, as documents carry them)."""
+    changes = []
+    stage, stage_started, extended = 1, None, False
+    for at, kind, old, new in sorted(events, key=lambda e: e[0]):
+        if kind == "status_changed":
+            changes.append((at, old, new))
+        elif kind == STAGE and new is not None and new.isdigit():
+            stage, stage_started = int(new), at
+        elif kind == EXTENDED:
+            extended = True
+    ended = tuple((s, e) for s, e in spans(changes) if e is not None)
+    return CaseFacts(opened, ended, stage, stage_started, extended)
 
 
 _local_dates: dict[int, date] = {}
