@@ -22,7 +22,6 @@ from caseworker.clocks.council import CouncilCalendar
 from caseworker.clocks.due import (
     HOUR_MS,
     CaseFacts,
-    Event,
     ServiceClock,
     due_ms,
     facts,
@@ -51,7 +50,7 @@ _History = list[tuple[str, int | None, str, str | None, str | None]]
 class _Clock:
     """A service's clock with what the loop needs of it, ready."""
 
-    __slots__ = ("by_day", "clock", "idle", "resolve", "response", "standard")
+    __slots__ = ("by_day", "clock", "idle", "resolve", "response", "shared", "standard")
 
     def __init__(self, clock: ServiceClock) -> None:
         self.clock = clock
@@ -61,8 +60,10 @@ class _Clock:
         # A statutory or complaint clock's resolution by the local day of opening (ordinal).
         self.by_day: dict[int, str] = {}
         # (response due, resolution due or "") by the working time before an opening outside
-        # working time: the same for every case opened in one night or weekend.
+        # working time: the same for every case opened in one night or weekend, unless a due
+        # time is the opening itself (no hours).
         self.idle: dict[int, tuple[str, str]] = {}
+        self.shared = bool(self.response) and (bool(self.resolve) or not self.standard)
 
 
 def changed(
@@ -117,6 +118,7 @@ def changed(
         else:
             worked, idle = work.worked_at(opened), False
             first, last, starts, ends, before, upto = work.laid_out()
+        idle = idle and c.shared
         known = c.idle.get(worked) if idle else None
         if known is None:
             # response = work.at_worked(worked + c.response, opened)
@@ -189,16 +191,3 @@ def _local_days(utc_day: int) -> tuple[int, int, int]:
     if not (start < flip < start + _DAY_MS and local_date(flip - 1) == early == local_date(start)):
         raise AssertionError("a local day that starts other than at local midnight")
     return flip, early.toordinal(), late.toordinal()
-
-
-def one_by_one(
-    cases: Iterable[tuple[str, ServiceClock, str, list[Event]]],
-    cal: CouncilCalendar,
-) -> list[tuple[str, str, str]]:
-    """Each case's (id, response_due_at, due_at) the straightforward way, through ``due``:
-    what ``changed`` must agree with."""
-    out = []
-    for case_id, clock, opened, events in cases:
-        response, resolution = due_ms(facts(datetime.fromisoformat(opened), events), clock, cal)
-        out.append((case_id, iso_ms(response), iso_ms(resolution)))
-    return out

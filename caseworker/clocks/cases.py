@@ -107,7 +107,9 @@ def recompute(session: Session) -> list[Recomputed]:
     cal = council.load(session)
     with _no_cycle_collection():
         rows, events = _open_cases(session)
-        return bulk.changed(rows, events, lambda code: clock_of(session, code), cal)
+        found = bulk.changed(rows, events, lambda code: clock_of(session, code), cal)
+        del rows, events  # gone before the collector looks again
+    return found
 
 
 @contextmanager
