@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from caseworker import vocab
 from caseworker.clocks import bulk, council
-from caseworker.clocks.bulk import Recomputed
+from caseworker.clocks.bulk import Recomputed as Recomputed  # where callers have it from
 from caseworker.clocks.calendar import to_ms
 from caseworker.clocks.due import (
     EXTENDED,
