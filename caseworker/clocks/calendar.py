@@ -66,10 +66,10 @@ def iso_ms(ms: int) -> str:
         if len(_iso_days) > 100_000:
             _iso_days.clear()
         text = _iso_days[day] = date.fromordinal(_EPOCH_ORDINAL + day).isoformat() + "T"
-    if not _iso_times:
-        _iso_times.extend(
-            f"{h:02d}:{m:02d}:{s:02d}." for h in range(24) for m in range(60) for s in range(60)
-        )
+    if not _iso_times:  # joined from parts: formatting each of 86,400 took a tenth of a second
+        minutes_of_day = [f"{h:02d}:{m:02d}:" for h in range(24) for m in range(60)]
+        seconds_ = [f"{s:02d}." for s in range(60)]
+        _iso_times.extend([hm + s for hm in minutes_of_day for s in seconds_])
     seconds, milli = divmod(rest, 1000)
     return text + _iso_times[seconds] + _iso_millis[milli]
 
@@ -194,6 +194,12 @@ class WorkingCalendar:
         if working == 0:
             return start
         return self.at_worked(self.worked_at(start) + working, start)
+
+    def laid_out(self) -> "_Index":
+        """The index as it stands (first and last day, starts, ends, working ms before each
+        and up to its end): a bulk recompute searches it itself, and asks ``worked_at`` or
+        ``at_worked`` for what it does not cover yet."""
+        return self._index
 
     def at_worked(self, target: int, start: int) -> int:
         """The first instant by which ``target`` (a ``worked_at`` figure beyond ``start``'s) has

@@ -25,7 +25,7 @@ from typing import Any
 from caseworker.clocks import statutory
 from caseworker.clocks.calendar import from_ms, to_ms
 from caseworker.clocks.council import CouncilCalendar
-from caseworker.clocks.pauses import pauses
+from caseworker.clocks.pauses import spans
 from caseworker.timeutil import LONDON
 
 CLOCK_KINDS = ("standard", "subject_access", "foi", "complaint")
@@ -97,6 +97,17 @@ Event = tuple[datetime, str, str | None, str | None]  # (at, kind, old, new)
 
 def facts(opened: datetime, events: Iterable[Event]) -> CaseFacts:
     """A case's clock facts from its history ``(at, kind, old, new)``."""
+    # In time order first: two events within one ms keep the order of their microseconds.
+    timed = [(to_ms(at), kind, old, new) for at, kind, old, new in sorted(events, key=_at)]
+    return facts_ms(to_ms(opened), timed)
+
+
+def _at(event: Event) -> datetime:
+    return event[0]
+
+
+def facts_ms(opened: int, events: Iterable[tuple[int, str, str | None, str | None]]) -> CaseFacts:
+    """``facts`` of a history timed in UTC ms (as documents carry them)."""
     changes = []
     stage, stage_started, extended = 1, None, False
     for at, kind, old, new in sorted(events, key=lambda e: e[0]):
@@ -106,14 +117,8 @@ def facts(opened: datetime, events: Iterable[Event]) -> CaseFacts:
             stage, stage_started = int(new), at
         elif kind == EXTENDED:
             extended = True
-    ended = tuple((to_ms(p.start), to_ms(p.end)) for p in pauses(changes) if p.end is not None)
-    return CaseFacts(
-        to_ms(opened),
-        ended,
-        stage,
-        to_ms(stage_started) if stage_started is not None else None,
-        extended,
-    )
+    ended = tuple((s, e) for s, e in spans(changes) if e is not None)
+    return CaseFacts(opened, ended, stage, stage_started, extended)
 
 
 _local_dates: dict[int, date] = {}
@@ -129,19 +134,6 @@ def local_date(ms: int) -> date:
             _local_dates.clear()
         found = _local_dates[bucket] = datetime.fromtimestamp(ms / 1000, LONDON).date()
     return found
-
-
-def due_ms_opened(opened: int, clock: ServiceClock, cal: CouncilCalendar) -> tuple[int, int]:
-    """``due_ms`` of a case with nothing in its history but its opening (most of them)."""
-    if clock.kind != "standard":
-        return due_ms(CaseFacts(opened), clock, cal)
-    work = cal.working
-    worked = work.worked_at(opened)
-    response, resolve = clock.response_hours * HOUR_MS, clock.resolve_hours * HOUR_MS
-    return (
-        work.at_worked(worked + response, opened) if response else opened,
-        work.at_worked(worked + resolve, opened) if resolve else opened,
-    )
 
 
 def due_ms(case: CaseFacts, clock: ServiceClock, cal: CouncilCalendar) -> tuple[int, int]:

@@ -7,6 +7,7 @@ The pauses are derived from the case's ``status_changed`` history, never stored:
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 PAUSED_STATUS = "awaiting_citizen"
 
@@ -23,17 +24,27 @@ class Pause:
 def pauses(changes: Iterable[tuple[datetime, str | None, str | None]]) -> list[Pause]:
     """The pauses of a case from its status changes ``(at, old, new)``, in any order; a change
     that repeats the state it is in (two devices offline) neither starts nor ends one."""
-    out: list[Pause] = []
-    started: datetime | None = None
+    return [Pause(start, end) for start, end in spans(changes)]
+
+
+Moment = TypeVar("Moment", datetime, int)  # an aware datetime, or UTC ms (a bulk recompute)
+
+
+def spans(
+    changes: Iterable[tuple[Moment, str | None, str | None]],
+) -> list[tuple[Moment, Moment | None]]:
+    """``pauses`` as (start, end) pairs of whatever the changes are timed in."""
+    out: list[tuple[Moment, Moment | None]] = []
+    started: Moment | None = None
     for at, _old, new in sorted(changes, key=lambda c: c[0]):
         if new == PAUSED_STATUS:
             if started is None:
                 started = at
         elif started is not None:
-            out.append(Pause(started, at))
+            out.append((started, at))
             started = None
     if started is not None:
-        out.append(Pause(started, None))
+        out.append((started, None))
     return out
 
 
