@@ -35,7 +35,13 @@ from sqlalchemy.orm import Session
 from caseworker.erasure import local as erasure_local
 from caseworker.store import purge
 from caseworker.store.docstore import Written
-from caseworker.store.replication import held_digests, put_replicated_many, revs_diff_many
+from caseworker.store.replication import (
+    Prepared,
+    held_digests,
+    prepare,
+    put_prepared,
+    revs_diff_many,
+)
 from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
 from sync.collector import fewer_collections
@@ -81,6 +87,8 @@ class _Batch:
     removed: list[str] = field(default_factory=list)  # ids whose last row says "removed"
     present: list[str] = field(default_factory=list)  # ids whose last row names revisions
     written: threading.Event = field(default_factory=threading.Event)
+    # ``docs`` read and checked on the fetching thread, while the batch before was written
+    prepared: Prepared = field(default_factory=lambda: Prepared([]))
 
 
 @dataclass
@@ -169,7 +177,8 @@ class Puller:
                         # An erased citizen's records are never stored, and an erasure that
                         # arrives purges what was held of them (caseworker.erasure.local).
                         docs, kept_out = erasure_local.admit(session, batch.docs)
-                        written = dropped.written + put_replicated_many(session, docs)
+                        ready = batch.prepared.only(docs) if kept_out else batch.prepared
+                        written = dropped.written + put_prepared(session, ready).written
                         erased = erasure_local.apply(session, docs)
                         dropped.written += erased.written
                         written += erased.written
@@ -314,7 +323,15 @@ class Puller:
             if pairs:
                 docs = self._get_docs(client, pairs, page.firsts)
         final = page.final(self.batch_size)
-        return _Batch(docs, last_seq, len(results), final, removed=removed, present=list(wanted))
+        return _Batch(
+            docs,
+            last_seq,
+            len(results),
+            final,
+            removed=removed,
+            present=list(wanted),
+            prepared=prepare(docs),
+        )
 
     def _get_docs(
         self,

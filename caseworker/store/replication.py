@@ -47,6 +47,32 @@ class Batch:
     skipped: int
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A batch read and checked before its write, without the store (a pull does it on its
+    fetching thread while the batch before is written): each document given, with the
+    revision read from it (None: unidentifiable) and, for a live one, its check as a winner."""
+
+    read: list[tuple[object, incoming.Revision | None, "writer.Checked | None"]]
+
+    def only(self, kept: Sequence[object]) -> "Prepared":
+        """The same for those of the documents that are in ``kept`` (by identity)."""
+        ids = {id(doc) for doc in kept}
+        return Prepared([entry for entry in self.read if id(entry[0]) in ids])
+
+
+def prepare(docs: Sequence[object]) -> Prepared:
+    """Read each document defensively and check each live one as its document's winner."""
+    read: list[tuple[object, incoming.Revision | None, writer.Checked | None]] = []
+    for doc in docs:
+        revision = incoming.read(doc)
+        ahead = None
+        if revision is not None and not revision.deleted:
+            ahead = writer.checked(revision.body, revision.rev)
+        read.append((doc, revision, ahead))
+    return Prepared(read)
+
+
 def put_replicated_many(session: Session, docs: Sequence[object]) -> list[Written]:
     """Merge a batch of revisions made elsewhere (``new_edits: false``); the documents that
     changed, in the order they were first given. Replaying a batch changes nothing."""
@@ -56,14 +82,21 @@ def put_replicated_many(session: Session, docs: Sequence[object]) -> list[Writte
 def put_replicated_batch(session: Session, docs: Sequence[object]) -> Batch:
     """``put_replicated_many``, telling also how many revisions were skipped. Never raises for
     what a peer sent: bad revisions are kept as problems or, if unidentifiable, counted."""
+    return put_prepared(session, prepare(docs))
+
+
+def put_prepared(session: Session, prepared: Prepared) -> Batch:
+    """``put_replicated_batch`` of a batch ``prepare`` read."""
     revisions: dict[str, list[incoming.Revision]] = {}
+    aheads: dict[int, writer.Checked] = {}
     skipped = 0
-    for doc in docs:
-        revision = incoming.read(doc)
+    for _doc, revision, ahead in prepared.read:
         if revision is None:
             skipped += 1
         else:
             revisions.setdefault(revision.doc_id, []).append(revision)
+            if ahead is not None:
+                aheads[id(revision)] = ahead
     if skipped:
         _count_skipped(session, skipped)
     if not revisions:
@@ -76,7 +109,7 @@ def put_replicated_batch(session: Session, docs: Sequence[object]) -> Batch:
         if doc is None and len(versions) == 1:
             new = versions[0]  # most pulled documents: new here, one linear history
             linear = (new.tree_json(), new.rev, new.deleted)
-            body = writer.Body(new.body, new.text)
+            body = writer.Body(new.body, new.text, aheads.get(id(new)))
             pending.append(Pending(doc_id, [], {new.rev: body}, None, linear, new.problems))
             attachments += new.attachments
             continue
@@ -87,7 +120,9 @@ def put_replicated_batch(session: Session, docs: Sequence[object]) -> Batch:
                 continue  # known already: a replay changes nothing
             path = revision.path()
             doc.tree = revtree.merge(doc.tree, path, REV_LIMIT).tree if doc.tree else [path]
-            doc.bodies[revision.rev] = writer.Body(revision.body, revision.text)
+            doc.bodies[revision.rev] = writer.Body(
+                revision.body, revision.text, aheads.get(id(revision))
+            )
             doc.problems += revision.problems
             attachments += revision.attachments
             touched = True

@@ -47,12 +47,25 @@ class Written:
     purged: bool = False
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A live body checked as its document's winner without conflicts: its type (None when it
+    is not a valid document), its projection (None for a type with none) and its problem."""
+
+    doc_type: str | None
+    made: "projection.Projection | None"
+    problem: str | None
+
+
 @dataclass
 class Body:
-    """A leaf's body, as a document, as stored JSON, or both; each made once, when needed."""
+    """A leaf's body, as a document, as stored JSON, or both; each made once, when needed.
+    ``ahead``: the body checked before the write (``checked``, on another thread), used when
+    it wins with no conflict."""
 
     doc: Document | None = None
     text: str | None = None
+    ahead: Checked | None = None
 
     def parsed(self) -> Document:
         if self.doc is None:
@@ -220,17 +233,13 @@ def _one(doc: Pending, seq: int, batch: _Batch) -> Written:
         doc_type = claimed if isinstance(claimed, str) and claimed in DOC_TYPES else None
         doc_type = doc_type or (old.type if old is not None else None)
     else:
-        try:
-            kind = check(body.parsed())
-        except DocumentError as exc:  # kept in the tree and listed as a problem, not projected
-            problems.append(str(exc))
-        else:
-            doc_type = kind.name
-            # Every known type has a projector; one added before its table would be kept only.
-            project = projection.PROJECTORS.get(kind.name)
-            if project is not None:
-                made = project(body.parsed(), winner, conflicted)
-                (batch.fresh if old is None else batch.projected).append(made)
+        verdict = body.ahead if body.ahead is not None and not conflicted else None
+        verdict = verdict or checked(body.parsed(), winner, conflicted)
+        doc_type = verdict.doc_type
+        if verdict.problem is not None:  # kept in the tree and listed, not projected
+            problems.append(verdict.problem)
+        if verdict.made is not None:
+            (batch.fresh if old is None else batch.projected).append(verdict.made)
     if old is not None and old.type and not old.deleted and (deleted or doc_type != old.type):
         batch.removals.append((old.type, doc.doc_id))
     problem = "; ".join(problems)[:MAX_PROBLEM_CHARS] or None
@@ -248,6 +257,18 @@ def _one(doc: Pending, seq: int, batch: _Batch) -> Written:
         loser = _leaf_body(doc, leaf.rev, leaf.deleted)
         batch.leaf_rows.append((doc.doc_id, leaf.rev, loser.encoded()))
     return Written(doc.doc_id, doc_type, winner, deleted, True, conflicted)
+
+
+def checked(doc: Document, rev: str, conflicted: bool = False) -> Checked:
+    """Check a live winner ``doc`` (revision ``rev``) and project it; never raises."""
+    try:
+        kind = check(doc)
+    except DocumentError as exc:
+        return Checked(None, None, str(exc))
+    # Every known type has a projector; one added before its table would be kept only.
+    project = projection.PROJECTORS.get(kind.name)
+    made = project(doc, rev, conflicted) if project is not None else None
+    return Checked(kind.name, made, None)
 
 
 def _leaf_body(doc: Pending, rev: str, deleted: bool) -> Body:
