@@ -346,9 +346,9 @@ class Puller:
         known = [firsts[pair] for pair in pairs if pair in firsts]
         rest = [pair for pair in pairs if pair not in firsts]
         docs = known + (self._bulk_get(client, rest, with_content=False) if rest else [])
-        if not self.bulk_get:
-            return docs  # one document at a time, content and all
-        wanting = self._lacking_content(docs)
+        # A server without _bulk_get sent the rest one at a time, content and all; the feed's
+        # documents still name theirs by stub.
+        wanting = self._lacking_content(docs if self.bulk_get else known)
         if not wanting:
             return docs
         full = {

@@ -147,3 +147,18 @@ def test_a_server_that_keeps_back_content_it_named_stops_nothing(
         photo = docstore.require(s, "note:photo")
     assert photo["_attachments"]["photo.txt"]["stub"] is True
     assert held(store) == {}  # named, not held: the record says so when opened
+
+
+def test_a_first_revision_from_the_feed_gets_its_content_from_a_server_without_bulk_get(
+    hostile: HostileServer, couch_server: CouchServer, db_url: str, tmp_path: Path
+) -> None:
+    put(couch_server, db_url, note("note:photo"))  # a first revision: it comes with the feed
+    plain = {"_id": "note:plain", "type": "note", "text": "no photo"}
+    first = requests.put(f"{db_url}/note:plain", json=plain, auth=couch_server.admin_auth)
+    put(couch_server, db_url, {**plain, "_rev": first.json()["rev"], "text": "edited"})
+    hostile.on("/_bulk_get", Reply(404, {"error": "not_found", "reason": "missing"}))
+    store = make_store(tmp_path, "van")
+    pull(hostile, db_url, store)  # the edited note: _bulk_get refused, read one at a time
+    assert held(store) == {HELLO_DIGEST: b"hello"}  # and the photo's content asked for so
+    asked = [r.query.get("open_revs", "") for r in hostile.requests]
+    assert any("1-" in revs for revs in asked) and any("2-" in revs for revs in asked)
