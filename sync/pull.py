@@ -32,6 +32,7 @@ from typing import Any
 import orjson
 from sqlalchemy.orm import Session
 
+from caseworker.collector import fewer_collections
 from caseworker.erasure import local as erasure_local
 from caseworker.store import purge
 from caseworker.store.docstore import Written
@@ -44,7 +45,6 @@ from caseworker.store.replication import (
 )
 from caseworker.store.store import Store
 from sync.checkpoint import LOWEST_SEQ, Checkpointer
-from sync.collector import fewer_collections
 from sync.errors import (
     MalformedResponse,
     NoProgress,

@@ -21,7 +21,6 @@ its pairs grow as its square.
 Memory is bounded by ``MAX_BLOCK`` and ``CHUNK`` whatever the size of the council.
 """
 
-import gc
 import json
 import sqlite3
 import tempfile
@@ -35,6 +34,7 @@ from sqlalchemy import delete, insert, text
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session
 
+from caseworker.collector import fewer_collections
 from caseworker.dedupe import blocking
 from caseworker.dedupe.people import PeopleReader
 from caseworker.identity.explain import english
@@ -127,15 +127,9 @@ def scan(
     """Scan the whole store for likely duplicates; the candidates replace the last scan's.
     The caller owns the transaction."""
     # Millions of short-lived records and none in a cycle: the cycle collector, run by
-    # allocation counts, cost a third of reading the citizens. Off for the scan, as it was
-    # (the window keeps it off and collects on the GUI thread: ui/gui_gc.py).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # allocation counts, cost a third of reading the citizens.
+    with fewer_collections():
         return _scan(session, threshold, scratch_dir, progress)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _scan(

@@ -1,5 +1,6 @@
-"""While a pull runs, the cycle collector runs less often; the usual threshold comes back when
-the last pull ends, even one that failed, and nothing changes where collection is off."""
+"""While a bulk job (a pull, a scan, a recompute) runs, the cycle collector runs less often;
+the usual threshold comes back when the last job ends, even one that failed, and nothing
+changes where collection is off."""
 
 import gc
 import threading
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sync.collector import EASED, fewer_collections
+from caseworker.collector import EASED, fewer_collections
 
 
 @pytest.fixture(autouse=True)
@@ -17,8 +18,7 @@ def usual_threshold() -> Iterator[None]:
     gc.enable()
     yield
     gc.set_threshold(*before)
-    if not enabled:
-        gc.disable()
+    (gc.enable if enabled else gc.disable)()
 
 
 def test_a_pull_eases_the_collector_and_gives_it_back() -> None:
