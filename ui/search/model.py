@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from shiboken6 import isValid
-from sqlalchemy.orm import Session
 
 from caseworker.services.context import ChangeSet
 from caseworker.services.search import (
@@ -34,8 +33,8 @@ from caseworker.services.search import (
     SearchHit,
     SearchResults,
     directory_summary,
-    find,
     find_with,
+    session_execute,
 )
 from ui import icons
 from ui.bus import ChangeBus
@@ -147,13 +146,8 @@ class SearchResultsModel(QAbstractListModel):
         )
 
 
-def _timed_find(session: Session, query: str) -> tuple[SearchResults, float]:
-    started = perf_counter()
-    results = find(session, query, RESULT_LIMIT)
-    return results, (perf_counter() - started) * 1000
-
-
-def _timed_find_with(execute: Execute, query: str) -> tuple[SearchResults, float]:
+def _timed_find(execute: Execute, query: str) -> tuple[SearchResults, float]:
+    """The search, on the GUI thread's connection or the worker's session, and its time."""
     started = perf_counter()
     results = find_with(execute, query, RESULT_LIMIT)
     return results, (perf_counter() - started) * 1000
@@ -199,7 +193,7 @@ class SearchController(QObject):
             return
         if self.quick is not None:
             query = self.query
-            done, answer = self.quick.run(lambda execute: _timed_find_with(execute, query))
+            done, answer = self.quick.run(lambda execute: _timed_find(execute, query))
             if done and answer is not None:
                 self._waiting = None  # an older question still waiting is overtaken
                 self._show(query, answer)
@@ -223,7 +217,7 @@ class SearchController(QObject):
     def _submit(self, generation: int, query: str) -> None:
         self._in_flight = True
         self._worker.read(
-            lambda session: _timed_find(session, query),
+            lambda session: _timed_find(session_execute(session), query),
             lambda result: self._arrived(generation, query, result),
             lambda error: self._failed(generation, error),
         )
