@@ -23,20 +23,19 @@ if TYPE_CHECKING:  # sync.first_sync brings the HTTP client: loaded when a sync 
     from sync.first_sync import FirstSyncSize
 
 
-def _count(account: CentralAccount, warn_above: int) -> "FirstSyncSize | None":
-    from sync import first_sync
-
-    client = account.client()
-    try:
-        return first_sync.size_on_server(client, warn_above)
-    finally:
-        client.close()
-
-
 def _first_sync() -> ModuleType:
     from sync import first_sync
 
     return first_sync
+
+
+def _count(account: CentralAccount, warn_above: int) -> "FirstSyncSize | None":
+    client = account.client()
+    try:
+        size: FirstSyncSize | None = _first_sync().size_on_server(client, warn_above)
+        return size
+    finally:
+        client.close()
 
 
 class FirstSyncGate(QObject):
