@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.collector import fewer_collections
 from caseworker.erasure import local as erasure_local
-from caseworker.store import purge
+from caseworker.store import incoming, purge
 from caseworker.store.docstore import Written
 from caseworker.store.replication import (
     Prepared,
@@ -480,20 +480,8 @@ def _firsts(results: list[Any]) -> dict[tuple[str, str], dict[str, Any]]:
         if not isinstance(change, dict):
             continue
         doc = change.pop("doc", None)
-        revs = change.get("changes")
-        if not isinstance(doc, dict) or not isinstance(revs, list) or len(revs) != 1:
-            continue
-        rev = revs[0].get("rev") if isinstance(revs[0], dict) else None
-        doc_id = change.get("id")
-        if (
-            isinstance(rev, str)
-            and isinstance(doc_id, str)
-            and rev.startswith("1-")
-            and doc.get("_id") == doc_id
-            and doc.get("_rev") == rev
-            and "_revisions" not in doc
-        ):
-            firsts[(doc_id, rev)] = doc
+        if incoming.whole_first(change.get("id"), change.get("changes"), doc):
+            firsts[(doc["_id"], doc["_rev"])] = doc
     return firsts
 
 

@@ -65,6 +65,26 @@ def _quoted(text: str) -> str:
     return f'"{text}"' if text.isalnum() and text.isascii() else json.dumps(text)
 
 
+def whole_first(doc_id: object, changes: object, doc: object) -> bool:
+    """Whether ``doc``, sent beside a change of ``doc_id`` naming ``changes`` (``style=all_docs``
+    rows), is that document's first and only revision, whole: one revision, ``1-...``, a live
+    document that is that very revision and claims no history. Such a revision needs nothing
+    more (no history to ask for, no other leaf to judge); anything else is read the long way.
+    The pull and the gateway's feed both decide by this."""
+    if not isinstance(doc, dict) or not isinstance(changes, list) or len(changes) != 1:
+        return False
+    rev = changes[0].get("rev") if isinstance(changes[0], dict) else None
+    return (
+        isinstance(rev, str)
+        and isinstance(doc_id, str)
+        and rev.startswith("1-")
+        and doc.get("_id") == doc_id
+        and doc.get("_rev") == rev
+        and "_revisions" not in doc
+        and not doc.get("_deleted")
+    )
+
+
 def digest_of(data: bytes) -> str:
     """CouchDB's digest of attachment content: ``md5-<base64 of the MD5>``."""
     return "md5-" + base64.b64encode(hashlib.md5(data, usedforsecurity=False).digest()).decode()

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from caseworker.access.channels import EVERYTHING, may_read, root_of
+from caseworker.store import incoming
 from sync.gateway import backfill, snapshots, tombstones
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.tokens import Cursor, Position, decode, encode
@@ -265,15 +266,7 @@ class Feed:
         """A live change's row; with its body when asked for and it is the document's first
         and only revision (nothing else to judge, no history to send)."""
         change: dict[str, Any] = {"id": doc_id, "changes": revs}
-        if (
-            self.with_docs
-            and body is not None
-            and len(revs) == 1
-            and revs[0]["rev"].startswith("1-")
-            and body.get("_rev") == revs[0]["rev"]
-            and body.get("_id") == doc_id
-            and not body.get("_deleted")
-        ):
+        if self.with_docs and body is not None and incoming.whole_first(doc_id, revs, body):
             change["doc"] = body
             self._served.append((doc_id, root_of(doc_id, body)))
         return change
