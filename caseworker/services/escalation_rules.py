@@ -23,7 +23,7 @@ from caseworker.services.context import Actor, ChangeSet
 from caseworker.store import docstore
 from caseworker.timeutil import to_iso, utcnow
 
-NAME_MAX = 200  # as the document's schema allows
+NAME_MAX = ESCALATION_RULE.schema.by_name["name"].max_length  # the schema says it once
 
 
 @dataclass(frozen=True)
