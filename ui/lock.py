@@ -90,7 +90,9 @@ class ActivityWatch(QObject):
         self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        # Every event of the application passes here (thousands as a record view is built);
+        # a person's input comes from the window system, so the rest are passed over first.
+        if event.spontaneous() and event.type() in _INPUT:
             self.last_input = self._clock()
         return False
 

@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
     def record_shortcuts(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The keys of a case and of a citizen's record, for F1 (their views' own tables)."""
         from ui.case import view as case_view
-        from ui.citizen import view as citizen_view
+        from ui.citizen import actions as citizen_actions
 
         Actions = tuple[tuple[str, object, str, object], ...]
         More = tuple[tuple[object, str], ...]
@@ -372,15 +372,15 @@ class MainWindow(QMainWindow):
                 self.tr("In a citizen's record"),
                 listed(
                     "CitizenView",
-                    citizen_view.QUICK_ACTIONS
-                    + (citizen_view.SUPERVISOR_ACTIONS if self.ctx.can_supervise else ()),
+                    citizen_actions.QUICK_ACTIONS
+                    + (citizen_actions.SUPERVISOR_ACTIONS if self.ctx.can_supervise else ()),
                     # Privacy and contact actions by what they do: their buttons' short
                     # words ("Share", "Change") sit beside the tab they act on.
-                    citizen_view.MORE_KEYS
+                    citizen_actions.MORE_KEYS
                     + tuple(
                         (said, keys)
-                        for _name, _text, keys, said in citizen_view.PRIVACY_ACTIONS
-                        + citizen_view.CONTACT_ACTIONS
+                        for _name, _text, keys, said in citizen_actions.PRIVACY_ACTIONS
+                        + citizen_actions.CONTACT_ACTIONS
                     ),
                 ),
             ),

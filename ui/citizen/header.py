@@ -102,6 +102,7 @@ class CitizenHeader(QFrame):
         self.language = _value("", "language", focusable=True)
         self.language.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.language.setAccessibleDescription(self.tr("Preferred language"))
+        self.language.setAccessibleName(self.tr("Preferred language"))  # until it is read
         self.language.setWordWrap(False)  # a badge reads as one line beside the name
         self.last_contact = _value("", "last_contact")
         self.identifiers = QLabel()  # wraps: a verified phone or address is never cut short

@@ -26,7 +26,7 @@ from ui import labels
 from ui.case.widgets import heading, muted, tab_chain
 from ui.citizen.composer import Composer
 from ui.citizen.models import NO_CASE, NOTE_CHANNEL
-from ui.citizen.snapshot import CitizenSnapshot, TimelineEntry
+from ui.citizen.snapshot import CaseSummary, CitizenSnapshot, TimelineEntry
 from ui.citizen.timeline_files import with_attachments
 from ui.citizen.timeline_model import (
     ENTRY_ROLE,
@@ -86,10 +86,11 @@ class TimelinePanel(QWidget):
         self.worker = ctx.worker if ctx is not None else None
         self._marks = 0  # the latest ask for attachment marks (older answers are dropped)
         self.reader = EntryReader(self.worker, self.split)
-        self.composer: Composer | None = None
-        if ctx is not None and citizen_id is not None:
-            self.composer = Composer(ctx, citizen_id, self)
-            self.composer.saved.connect(self.add_saved)
+        # The composer is made when first asked for (``composer``): a record view asks on a
+        # turn of the event loop of its own, so opening a record is not one long stall.
+        self._ctx, self._citizen_id = ctx, citizen_id
+        self._composer: Composer | None = None
+        self._cases: Sequence[CaseSummary] = ()  # the record's cases, for the composer
 
         self.channel_filter = QComboBox(self)
         fit_long_items(self.channel_filter)
@@ -140,9 +141,33 @@ class TimelinePanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.split, 1)
-        if self.composer is not None:
-            layout.addWidget(self.composer)
         tab_chain(self.focus_chain())
+
+    @property
+    def composer(self) -> Composer | None:
+        """The quick composer at the foot (made now if not yet), or None where there is
+        nothing to save with."""
+        if self._composer is None and self._ctx is not None and self._citizen_id is not None:
+            composer = Composer(self._ctx, self._citizen_id, self)
+            self._composer = composer
+            composer.saved.connect(self.add_saved)
+            composer.set_cases(self._cases)
+            case = self.case_filter.currentData()
+            if case not in (None, NO_CASE):
+                composer.choose_case(case)
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(composer)
+            if self.isVisible():
+                composer.show()
+            tab_chain(self.focus_chain())
+        return self._composer
+
+    def rebind(self, citizen_id: str) -> None:
+        """Whose timeline this is (a view built ahead, bound later)."""
+        self._citizen_id = citizen_id
+        if self._composer is not None:
+            self._composer.citizen_id = citizen_id
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's controls in reading order, for the enclosing view's Tab chain."""
@@ -156,8 +181,8 @@ class TimelinePanel(QWidget):
             pane.open_button,
             pane.save_button,
         ]
-        if self.composer is not None:
-            chain += self.composer.focus_chain()
+        if self._composer is not None:
+            chain += self._composer.focus_chain()
         return chain
 
     # -- showing ------------------------------------------------------------------------------
@@ -167,8 +192,9 @@ class TimelinePanel(QWidget):
         current = self.current_entry()
         self._fill_channels(Counter(channel_key(e) for e in snap.timeline))
         self._fill_cases(snap, Counter(case_key(e) for e in snap.timeline))
-        if self.composer is not None:
-            self.composer.set_cases(snap.cases)
+        self._cases = snap.cases
+        if self._composer is not None:
+            self._composer.set_cases(snap.cases)
         self._restoring = True
         try:
             self.model.set_rows(snap.timeline)
@@ -242,8 +268,8 @@ class TimelinePanel(QWidget):
         if "case" in change:
             self.filtered.set_case(change["case"])
             # Reading one case's entries: what is written next is most likely about it too.
-            if self.composer is not None and change["case"] not in (None, NO_CASE):
-                self.composer.choose_case(change["case"])
+            if self._composer is not None and change["case"] not in (None, NO_CASE):
+                self._composer.choose_case(change["case"])
         self._load_for_filter()
         self._keep_one_selected()
         self._follow_current()

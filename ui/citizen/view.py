@@ -11,8 +11,8 @@ says something of this citizen changed, one more job reads it all again.
 
 from time import perf_counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -31,6 +31,13 @@ from ui import labels
 from ui.case.conflict import ConflictDialog
 from ui.case.loader import SnapshotLoader
 from ui.case.widgets import ConflictBadge, ErrorBanner, quick_action, tab_chain
+from ui.citizen.actions import (
+    CONTACT_ACTIONS,
+    KEYS_ONLY,
+    PRIVACY_ACTIONS,
+    QUICK_ACTIONS,
+    SUPERVISOR_ACTIONS,
+)
 from ui.citizen.assurance_gate import with_assurance
 from ui.citizen.contact_edit import ContactEdit
 from ui.citizen.header import CitizenHeader
@@ -48,134 +55,6 @@ from ui.dialogs.marker_review import MarkerReviewDialog
 from ui.dialogs.sar_export import SarExportDialog
 from ui.dialogs.shared import alive, failed
 from ui.layout_hold import layouts_held
-
-# The record's quick actions (the method, its words, keys and what it does): buttons here, and
-# listed by the window's Citizen menu and its keyboard shortcuts (F1).
-QUICK_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
-    (
-        "log_contact",
-        QT_TRANSLATE_NOOP("CitizenView", "Log a contact"),
-        "Ctrl+L",
-        QT_TRANSLATE_NOOP("CitizenView", "Record a call, visit or message."),
-    ),
-    (
-        "open_case",
-        QT_TRANSLATE_NOOP("CitizenView", "Open a case"),
-        "Ctrl+N",
-        QT_TRANSLATE_NOOP("CitizenView", "Open a new case for this citizen."),
-    ),
-    (
-        "add_identifier",
-        QT_TRANSLATE_NOOP("CitizenView", "Add an identifier"),
-        "Ctrl+I",
-        QT_TRANSLATE_NOOP("CitizenView", "Add a phone, email, address or handle."),
-    ),
-    (
-        "start_note",
-        QT_TRANSLATE_NOOP("CitizenView", "Start a note"),
-        "Ctrl+M",  # Ctrl+Shift+N is the window's "New citizen"
-        QT_TRANSLATE_NOOP("CitizenView", "Write an internal note."),
-    ),
-    (
-        "set_marker",
-        QT_TRANSLATE_NOOP("CitizenView", "Set a warning"),
-        "Ctrl+Shift+M",
-        QT_TRANSLATE_NOOP(
-            "CitizenView", "Warn colleagues: vulnerability, safeguarding, access, officer safety."
-        ),
-    ),
-    (
-        "resolve_conflict",
-        QT_TRANSLATE_NOOP("CitizenView", "Resolve conflict"),
-        "Ctrl+Shift+R",
-        QT_TRANSLATE_NOOP("CitizenView", "Resolve conflicting changes."),
-    ),
-    (
-        "review_duplicates",
-        QT_TRANSLATE_NOOP("CitizenView", "Possible duplicates"),
-        "Ctrl+Shift+D",
-        QT_TRANSLATE_NOOP(
-            "CitizenView", "Compare with records that may be the same person (supervisors)."
-        ),
-    ),
-    (
-        "undo_merge",
-        QT_TRANSLATE_NOOP("CitizenView", "Undo merge"),
-        "Ctrl+Shift+U",
-        QT_TRANSLATE_NOOP(
-            "CitizenView", "Separate a record merged into this one again (supervisors)."
-        ),
-    ),
-)
-# A supervisor's (and an admin's) action on a record, beside its header (F1 lists it for them).
-ERASE_KEYS = "Ctrl+Shift+Del"  # Ctrl+Shift+E is the subject access export
-SUPERVISOR_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
-    (
-        "export_subject_access",
-        QT_TRANSLATE_NOOP("CitizenView", "Subject access export"),
-        "Ctrl+Shift+E",
-        QT_TRANSLATE_NOOP(
-            "CitizenView", "Write everything held about this person, redacted, to a folder."
-        ),
-    ),
-    (
-        "erase",
-        QT_TRANSLATE_NOOP("CitizenView", "Erase…"),
-        ERASE_KEYS,
-        QT_TRANSLATE_NOOP(
-            "CitizenView", "Erase or anonymise this citizen everywhere (asks first)."
-        ),
-    ),
-)
-# The record's privacy actions: their buttons sit on the Identifiers and Consents tabs.
-PRIVACY_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
-    (
-        "check_identity",
-        QT_TRANSLATE_NOOP("CitizenView", "Check identity"),
-        "Ctrl+Shift+I",
-        QT_TRANSLATE_NOOP("CitizenView", "Record how you checked who you are dealing with."),
-    ),
-    (
-        "record_consent",
-        QT_TRANSLATE_NOOP("CitizenView", "Add consent"),
-        "Ctrl+Shift+K",
-        QT_TRANSLATE_NOOP("CitizenView", "Record what the citizen agreed to."),
-    ),
-    (
-        "withdraw_consent",
-        QT_TRANSLATE_NOOP("CitizenView", "Withdraw"),
-        "Ctrl+Shift+W",  # Ctrl+Shift+D: possible duplicates
-        QT_TRANSLATE_NOOP("CitizenView", "End a consent the citizen withdraws."),
-    ),
-    (
-        "share_with_partner",
-        QT_TRANSLATE_NOOP("CitizenView", "Share"),
-        "Ctrl+Shift+H",
-        QT_TRANSLATE_NOOP("CitizenView", "Share with a partner the citizen agreed to."),
-    ),
-)
-# Correcting the selected identifier: their buttons sit on the Identifiers tab.
-CONTACT_ACTIONS: tuple[tuple[str, object, str, object], ...] = (
-    (
-        "change_identifier",
-        QT_TRANSLATE_NOOP("CitizenView", "Change"),
-        "Ctrl+Shift+G",  # Ctrl+Shift+M: set a warning
-        QT_TRANSLATE_NOOP("CitizenView", "Correct the selected phone, email, address or handle."),
-    ),
-    (
-        "remove_identifier",
-        QT_TRANSLATE_NOOP("CitizenView", "Remove"),
-        "Ctrl+Shift+X",  # Ctrl+Shift+R: resolve a conflict
-        QT_TRANSLATE_NOOP("CitizenView", "Take the selected identifier off the record (asks)."),
-    ),
-)
-# Actions reached by their keys and the Citizen menu, without a button in the row (the
-# conflict badge is that one's button; the row must fit 1280 pixels in Welsh).
-KEYS_ONLY = frozenset({"resolve_conflict", "review_duplicates", "undo_merge"})
-# Keys that work in a citizen's record besides its quick actions (for F1).
-MORE_KEYS: tuple[tuple[object, str], ...] = (
-    (QT_TRANSLATE_NOOP("CitizenView", "Save the quick note or contact"), "Ctrl+Enter"),
-)
 
 
 def _tr(text: object) -> str:
@@ -260,10 +139,16 @@ class CitizenView(QWidget):
             3, [self.privacy_buttons[n] for n, *_ in PRIVACY_ACTIONS if n != "check_identity"]
         )
         self.profile.open_case_requested.connect(self.open_case_requested)
-        self.timeline = TimelinePanel(splitter, ctx=ctx, citizen_id=citizen_id)
-        self.timeline.open_case_requested.connect(self.open_case_requested)
         splitter.addWidget(self.profile)
-        splitter.addWidget(self.timeline)
+        # The timeline is made on the next turn of the event loop (or when first asked for):
+        # the whole view at once held the GUI thread for 50-110 ms, twice the timeline alone,
+        # and a keystroke or the next record waited for all of it. Its pane keeps its place
+        # meanwhile, so the cases do not jump from the whole width to their share.
+        self._timeline: TimelinePanel | None = None
+        self._timeline_pane = QWidget(splitter)
+        pane_layout = QVBoxLayout(self._timeline_pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(self._timeline_pane)
         splitter.setChildrenCollapsible(False)
         # The cases' key columns (reference, status, priority, time left) must fit whole.
         splitter.setStretchFactor(0, 3)
@@ -294,10 +179,46 @@ class CitizenView(QWidget):
         self._tick.timeout.connect(self.header.tick)
         self._tick.start()
         ctx.bus.changed.connect(self._on_changed)
+        self._pending: CitizenSnapshot | None = None  # read while hidden, shown when shown
+        # A timer, not a queued call: queued calls all run before the event loop looks at
+        # input again, and the timeline would still share a stall with the rest of the view.
+        QTimer.singleShot(1, self, self._make_timeline)
         # Read once the view is built and placed: read beside the building, the database
         # thread only waited for the GUI thread's hold on Python (30 ms more, nothing sooner).
         if citizen_id:
             QTimer.singleShot(0, self, self.reload)
+
+    @property
+    def timeline(self) -> TimelinePanel:
+        """The timeline beside the cases, made now if its turn has not come yet."""
+        if self._timeline is None:
+            self._make_timeline()
+        assert self._timeline is not None
+        return self._timeline
+
+    def _make_timeline(self) -> None:
+        if self._timeline is not None:
+            return
+        pane = self._timeline_pane
+        timeline = TimelinePanel(pane, ctx=self.ctx, citizen_id=self.citizen_id)
+        self._timeline = timeline
+        timeline.open_case_requested.connect(self.open_case_requested)
+        layout = pane.layout()
+        assert layout is not None
+        layout.addWidget(timeline)
+        if pane.isVisible():
+            timeline.show()
+        else:
+            timeline.ensurePolished()  # a view built ahead: styled now, not when it opens
+        self._chain_tabs()
+        self.share_width()
+        QTimer.singleShot(1, self, self._make_composer)  # and the composer on a turn of its own
+
+    def _make_composer(self) -> None:
+        composer = self.timeline.composer
+        if composer is not None and not self.isVisible():
+            composer.ensurePolished()
+        self._chain_tabs()
 
     @classmethod
     def spare(cls, ctx: UiContext, parent: QWidget) -> "CitizenView":
@@ -313,8 +234,8 @@ class CitizenView(QWidget):
         if self.citizen_id:
             raise RuntimeError("a citizen view is bound once")
         self.citizen_id = self._bound[0] = citizen_id
-        if self.timeline.composer is not None:
-            self.timeline.composer.citizen_id = citizen_id
+        if self._timeline is not None:
+            self._timeline.rebind(citizen_id)
         self.reload()
 
     def _chain_tabs(self) -> None:
@@ -326,7 +247,7 @@ class CitizenView(QWidget):
             self.conflict.button,
             self.profile,
             *self.profile.tables(),
-            *self.timeline.focus_chain(),
+            *(self._timeline.focus_chain() if self._timeline is not None else ()),
         ]
         tab_chain(chain)
 
@@ -340,10 +261,28 @@ class CitizenView(QWidget):
         self.loader.reload()
 
     def _arrived(self, snapshot: CitizenSnapshot) -> None:
+        if self._behind():
+            # A tab behind another (an agent opened the next record before this one was
+            # read): filled when it is shown, not while the record in front opens.
+            if self.snapshot is None and self._pending is None:
+                self.title_changed.emit(labels.shown(snapshot.display_name))
+            self._pending = snapshot
+            return
+        self._pending = None
         start = perf_counter()
         self.show_snapshot(snapshot)
         self.populate_ms = (perf_counter() - start) * 1000
         self.loaded.emit()
+
+    def _behind(self) -> bool:
+        """Hidden inside a shown window: a tab not in front."""
+        parent = self.parentWidget()
+        return parent is not None and parent.isVisible() and not self.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._pending is not None:
+            self._arrived(self._pending)
+        super().showEvent(event)
 
     def _load_failed(self, error: Exception) -> None:
         self.banner.say(failed(self.tr("show this citizen"), error))
@@ -377,8 +316,10 @@ class CitizenView(QWidget):
         share cut the cases' status, priority and time left."""
         if self._split_by_hand:
             return
+        if self._timeline is None:
+            return  # one side only, for now: nothing to share
         total = self.splitter.width() - self.splitter.handleWidth()
-        timeline_least = self.timeline.minimumSizeHint().width()
+        timeline_least = self._timeline.minimumSizeHint().width()
         if total <= timeline_least:
             return
         cases = max(self.profile.wanted_width(), int(total * 0.55))
