@@ -248,6 +248,16 @@ def test_a_rule_deleted_elsewhere_while_it_was_open_is_not_brought_back(
     settle()
     assert _doc(seeded) is None
     dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    # Still listed here until the page reads again: opening it now says why it cannot be.
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=WAIT_MS)
+    page.escalation.dialog = None
+    qtbot.keyClick(page.escalation.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.escalation.error.isVisible, timeout=WAIT_MS)
+    assert "deleted" in page.escalation.error.text() and page.escalation.dialog is None
+    settle()
+    assert _doc(seeded) is None
 
 
 def test_a_peers_broken_rule_opens_with_its_problem_and_is_put_right(
