@@ -148,6 +148,25 @@ def _escalation_rule(window: MainWindow, _picks: Picks) -> QDialog:
     return page.escalation.dialog
 
 
+def _escalation_edit(window: MainWindow, _picks: Picks) -> QDialog:
+    """The first escalation rule, open for a change (read on the database thread first)."""
+    _service_levels(0)(window, _picks)
+    page = window.pages["service_levels"]
+    assert isinstance(page, ServiceLevelsPage)
+    panel = page.escalation
+    if panel.data is None or panel.model.rowCount() == 0:
+        raise NothingToShow("the store has no escalation rules to show")
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    panel.dialog = None
+    panel.edit_rule()
+    wait_for = perf_counter() + 20
+    while panel.dialog is None and perf_counter() < wait_for:
+        QApplication.processEvents()
+    if panel.dialog is None:
+        raise NothingToShow("the escalation rule could not be read")
+    return panel.dialog
+
+
 def _search(window: MainWindow, picks: Picks) -> None:
     window.focus_search()
     window.omnibox.setText(_need(picks.surname, "citizen"))
@@ -259,6 +278,7 @@ ROLE_FOR: dict[str, str] = {
     "escalation": "supervisor",
     "calendar": "supervisor",
     "escalation-rule": "supervisor",
+    "escalation-edit": "supervisor",
     "assign": "supervisor",
     "spread": "supervisor",
 }
@@ -295,6 +315,7 @@ DIALOGS: dict[str, Show] = {
     ),
     "routing-rule": _routing_rule,
     "escalation-rule": _escalation_rule,
+    "escalation-edit": _escalation_edit,
     "lock": _lock,
     "mention-case": _mention_action("case"),
     "mention-link": _mention_action("choose"),

@@ -386,6 +386,11 @@ CORE_COMMANDS: tuple[Command, ...] = (
                     _CLI + "escalation_commands:configure_add",
                 ),
                 Command(
+                    "edit",
+                    "change a rule, keeping its id (supervisors and admins)",
+                    _CLI + "escalation_commands:configure_edit",
+                ),
+                Command(
                     "disable",
                     "turn a rule off (it stays, to explain what it did)",
                     _CLI + "escalation_commands:configure_disable",

@@ -1,4 +1,4 @@
-"""``caseworker escalation list|add|disable|enable``: the council's escalation rules, through
+"""``caseworker escalation list|add|edit|disable|enable``: the council's escalation rules, through
 the same service and rules as everything else (only supervisors and admins change them)."""
 
 import argparse
@@ -80,6 +80,30 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _edit(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store().write() as session:
+        held = escalation_rules.read_rule(session, args.rule)
+        was = held.values
+
+        def kept(given: str | None, old: str | None) -> str | None:
+            """An option not typed keeps what the rule says; typed empty ("") clears it."""
+            return old if given is None else (given or None)
+
+        new = NewRule(
+            was.name if args.name is None else args.name,
+            args.target or was.target,
+            args.action or was.action,
+            kept(args.service, was.service_code),
+            kept(args.queue, was.queue_id),
+            was.hours_before if args.hours_before is None else args.hours_before,
+            kept(args.to_queue, was.to_queue_id),
+            kept(args.name_cy, was.name_cy),
+        )
+        escalation_rules.update_rule(session, acting(session, args), args.rule, held.rev, new)
+    print(visible(f"{args.rule}: changed"))
+    return 0
+
+
 def _switch(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store().write() as session:
         escalation_rules.set_active(session, acting(session, args), args.rule, args.on)
@@ -105,6 +129,20 @@ def configure_add(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to-queue", help="move_queue: the queue id the cases move to")
     configure_acting(p)
     p.set_defaults(handler=_add)
+
+
+def configure_edit(p: argparse.ArgumentParser) -> None:
+    p.add_argument("rule", help="the rule's id (escalation:...)")
+    p.add_argument("--name", help="its new name")
+    p.add_argument("--name-cy", help='its Welsh name ("" removes it)')
+    p.add_argument("--target", choices=vocab.ESCALATION_TARGETS)
+    p.add_argument("--action", choices=vocab.ESCALATION_ACTIONS)
+    p.add_argument("--service", help='the service code whose cases it watches ("" for any)')
+    p.add_argument("--queue", help='the queue id whose cases it watches ("" for any)')
+    p.add_argument("--hours-before", type=int, help="working hours before the due time (0: at it)")
+    p.add_argument("--to-queue", help="move_queue: the queue id the cases move to")
+    configure_acting(p)
+    p.set_defaults(handler=_edit)
 
 
 def _configure_switch(p: argparse.ArgumentParser, on: bool) -> None:

@@ -1,6 +1,6 @@
-"""The council's escalation rules, read and written on a laptop: a supervisor adds one, turns
-one off or on; everyone can list them. The central worker applies them (``caseworker.escalation``)
-and the rules module says who may write them."""
+"""The council's escalation rules, read and written on a laptop: a supervisor adds one, changes
+one, turns one off or on; everyone can list them. The central worker applies them
+(``caseworker.escalation``) and the rules module says who may write them."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from caseworker import vocab
 from caseworker.access import local
-from caseworker.documents.codec import new_document
+from caseworker.documents.codec import Document, new_document
 from caseworker.documents.schema import DocumentError
 from caseworker.documents.types import ESCALATION_RULE
-from caseworker.errors import NotFoundError, ValidationError
+from caseworker.errors import ConflictError, NotFoundError, ValidationError
 from caseworker.escalation import Rule, parse_rule
 from caseworker.ids import new_id
 from caseworker.models import Queue, Service, StoredDocument
@@ -85,8 +85,9 @@ class NewRule:
     name_cy: str | None = None  # the Welsh name (optional)
 
 
-def add_rule(session: Session, actor: Actor, new: NewRule) -> tuple[str, ChangeSet]:
-    """A new rule, in the actor's name (only a supervisor or an admin may)."""
+def _checked(session: Session, new: NewRule) -> dict[str, Any]:
+    """The rule's fields from what was typed, checked as the worker will use them (a new rule
+    and a changed one alike): ValidationError or NotFoundError saying what is wrong."""
     name = " ".join(new.name.split())
     name_cy = " ".join((new.name_cy or "").split()) or None
     if not name:
@@ -103,12 +104,12 @@ def add_rule(session: Session, actor: Actor, new: NewRule) -> tuple[str, ChangeS
         and session.scalar(select(Service.id).where(Service.code == new.service_code)) is None
     ):
         raise NotFoundError(f"no service {new.service_code!r}")
-    for queue_id in (new.queue_id, new.to_queue_id):
+    to_queue_id = new.to_queue_id if new.action == "move_queue" else None
+    for queue_id in (new.queue_id, to_queue_id):
         queue = session.get(Queue, queue_id) if queue_id else None
         if queue_id and (queue is None or not queue.active):
             raise NotFoundError(f"no open queue {queue_id!r}")
-    rule_id = new_id(ESCALATION_RULE.id_prefix)
-    fields = {
+    return {
         "name": name,
         "name_cy": name_cy,
         "service_code": new.service_code or None,
@@ -116,20 +117,29 @@ def add_rule(session: Session, actor: Actor, new: NewRule) -> tuple[str, ChangeS
         "target": new.target,
         "hours_before": new.hours_before,
         "action": new.action,
-        "to_queue_id": new.to_queue_id if new.action == "move_queue" else None,
-        "active": True,
-        "by": actor.staff_id,
-        "updated_at": to_iso(utcnow()),
+        "to_queue_id": to_queue_id or None,
     }
+
+
+def _document(rule_id: str, fields: dict[str, Any]) -> Document:
     try:
         doc = new_document(ESCALATION_RULE, rule_id, fields)
         parse_rule(doc)  # the worker's own checks: a service or a queue, a target queue to move to
     except DocumentError as exc:
         raise ValidationError(str(exc).split(": ", 1)[-1]) from None
+    return doc
+
+
+def add_rule(session: Session, actor: Actor, new: NewRule) -> tuple[str, ChangeSet]:
+    """A new rule, in the actor's name (only a supervisor or an admin may)."""
+    fields = _checked(session, new)
+    rule_id = new_id(ESCALATION_RULE.id_prefix)
+    stamp = {"active": True, "by": actor.staff_id, "updated_at": to_iso(utcnow())}
+    doc = _document(rule_id, {**fields, **stamp})
     local.require(actor.person_in(session), rule_id, doc, None)
     changes = ChangeSet()
     changes.add(docstore.put(session, doc))
-    changes.merge(audit.record(session, actor, "escalation.added", rule_id, name))
+    changes.merge(audit.record(session, actor, "escalation.added", rule_id, fields["name"]))
     return rule_id, changes
 
 
@@ -147,4 +157,81 @@ def set_active(session: Session, actor: Actor, rule_id: str, active: bool) -> Ch
     changes.add(docstore.put(session, new))
     action = "escalation.enabled" if active else "escalation.disabled"
     changes.merge(audit.record(session, actor, action, rule_id, str(doc.get("name", ""))))
+    return changes
+
+
+@dataclass(frozen=True)
+class Held:
+    """A rule as it may be changed: what can be read of it, the revision that was read (a
+    change is made on it, or refused), whether it is on, and why it cannot be used, if not."""
+
+    doc_id: str
+    rev: str
+    values: NewRule
+    active: bool
+    problem: str | None
+
+
+def _stored(session: Session, rule_id: str) -> tuple[Document, str | None]:
+    """The winning revision of an escalation rule, usable or not, and its problem."""
+    row = session.get(StoredDocument, rule_id)
+    if row is None or not rule_id.startswith(ESCALATION_RULE.id_prefix + ":"):
+        raise NotFoundError(f"no escalation rule {rule_id}")
+    if row.deleted:
+        raise NotFoundError(f"escalation rule {rule_id} was deleted elsewhere; nothing was saved")
+    doc: Any = orjson.loads(row.body)
+    if not isinstance(doc, dict) or doc.get("type") != ESCALATION_RULE.name:
+        # The rules refuse a record changing its type: this one is not the window's to mend.
+        raise NotFoundError(f"{rule_id} is not an escalation rule this laptop can change")
+    try:
+        parse_rule(doc)
+        problem = None
+    except DocumentError as exc:
+        problem = str(exc).split(": ", 1)[-1]
+    return doc, problem
+
+
+def _id_text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def read_rule(session: Session, rule_id: str) -> Held:
+    """The rule as it is now, to be changed. A peer's broken rule is read as far as it can be
+    (nonsense is left out, so the form does not offer it as a choice) with its problem."""
+    doc, problem = _stored(session, rule_id)
+    target, action, hours = doc.get("target"), doc.get("action"), doc.get("hours_before")
+    values = NewRule(
+        name=_text(doc.get("name")) or "",
+        target=target if target in vocab.ESCALATION_TARGETS else vocab.ESCALATION_TARGETS[0],
+        action=action if action in vocab.ESCALATION_ACTIONS else vocab.ESCALATION_ACTIONS[0],
+        service_code=_id_text(doc.get("service_code")),
+        queue_id=_id_text(doc.get("queue_id")),
+        hours_before=hours if isinstance(hours, int) and not isinstance(hours, bool) else 0,
+        to_queue_id=_id_text(doc.get("to_queue_id")) if action == "move_queue" else None,
+        name_cy=_text(doc.get("name_cy")),
+    )
+    return Held(rule_id, str(doc["_rev"]), values, doc.get("active") is not False, problem)
+
+
+def update_rule(session: Session, actor: Actor, rule_id: str, rev: str, new: NewRule) -> ChangeSet:
+    """A new revision of the rule, made on ``rev`` (the revision the supervisor read), checked
+    as a new rule is. Refused with nothing written when someone else changed (ConflictError) or
+    deleted (NotFoundError) it since; on or off stays as it is. Nothing changed: nothing
+    written."""
+    current, problem = _stored(session, rule_id)
+    if current["_rev"] != rev:  # never on a revision that no longer wins, even a leaf
+        raise ConflictError(
+            f"escalation rule {rule_id} was changed by someone else since it was read "
+            f"(now at {current['_rev']}); nothing was saved: open it again to see their change"
+        )
+    fields = _checked(session, new)
+    active = current.get("active") is not False
+    stamp = {"active": active, "by": actor.staff_id, "updated_at": to_iso(utcnow())}
+    doc = {**_document(rule_id, {**fields, **stamp}), "_rev": rev}
+    local.require(actor.person_in(session), rule_id, doc, current)  # an agent, even for nothing
+    if problem is None and all(current.get(k) == v for k, v in fields.items()):
+        return ChangeSet()
+    changes = ChangeSet()
+    changes.add(docstore.put(session, doc))
+    changes.merge(audit.record(session, actor, "escalation.changed", rule_id, fields["name"]))
     return changes

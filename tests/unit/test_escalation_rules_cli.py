@@ -102,3 +102,29 @@ def test_a_rule_this_laptop_cannot_use_is_listed_with_why(data_dir: Path) -> Non
         assert listed.rule is None and "neither a service nor a queue" in (listed.problem or "")
     finally:
         store.close()
+
+
+def test_a_supervisor_edits_a_rule_keeping_its_id_and_only_what_was_asked_changes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add = ["add", "Missed bins late", "--name-cy", "Biniau", "--target", "resolve"]
+    assert _run(data_dir, *add, "--action", "notify", "--service", "missed-bin", "--as",
+                "supervisor") == 0  # fmt: skip
+    rule_id = capsys.readouterr().out.strip()
+    edit = ["edit", rule_id, "--hours-before", "6", "--action", "move_queue"]
+    assert _run(data_dir, *edit, "--to-queue", "queue:highways", "--name-cy", "", "--as",
+                "supervisor") == 0  # fmt: skip
+    assert rule_id in capsys.readouterr().out
+    assert _run(data_dir, "list", "--json") == 0
+    (rule,) = json.loads(capsys.readouterr().out)
+    assert rule["id"] == rule_id and rule["name"] == "Missed bins late"
+    assert rule["name_cy"] is None and rule["active"]
+    assert rule["rule"]["hours_before"] == 6 and rule["rule"]["to_queue_id"] == "queue:highways"
+    assert rule["rule"]["service_code"] == "missed-bin"
+    # An agent, and an edit that cannot work, are refused and change nothing.
+    assert _run(data_dir, "edit", rule_id, "--name", "Mine", "--as", "agent") == 1
+    assert "supervisor" in capsys.readouterr().err
+    assert _run(data_dir, "edit", rule_id, "--service", "", "--as", "supervisor") == 1
+    assert "neither a service nor a queue" in capsys.readouterr().err
+    assert _run(data_dir, "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == [rule]

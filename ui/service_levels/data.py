@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from caseworker.clocks import council
 from caseworker.services import calendar_edits, clock_changes, escalation_rules
 from caseworker.services.context import Actor, ChangeSet
-from caseworker.services.escalation_rules import Listed, NewRule
+from caseworker.services.escalation_rules import Held, Listed, NewRule
 from caseworker.store import docstore
 from ui.routing.data import Choice, queue_choices, service_choices
 
@@ -38,6 +38,18 @@ def load_escalation(session: Session) -> EscalationData:
 
 def add_rule(actor: Actor, new: NewRule) -> Job[tuple[str, ChangeSet]]:
     return lambda session: escalation_rules.add_rule(session, actor, new)
+
+
+def read_rule(rule_id: str) -> Job[Held]:
+    """The rule as it is now, and the revision a change will be made on."""
+    return lambda session: escalation_rules.read_rule(session, rule_id)
+
+
+def update_rule(actor: Actor, held: Held, new: NewRule) -> Job[tuple[str, ChangeSet]]:
+    def job(session: Session) -> tuple[str, ChangeSet]:
+        return held.doc_id, escalation_rules.update_rule(session, actor, held.doc_id, held.rev, new)
+
+    return job
 
 
 def set_active(actor: Actor, rule_id: str, active: bool) -> Job[ChangeSet]:

@@ -1,20 +1,23 @@
-"""Add an escalation rule: its name (and Welsh name), the service and/or queue whose cases it
-watches, the due time it watches and how many working hours before it fires, and what it does.
-Saved through ``escalation_rules.add_rule``, the service the CLI uses."""
+"""Add or change an escalation rule: its name (and Welsh name), the service and/or queue whose
+cases it watches, the due time it watches and how many working hours before it fires, and what
+it does. Saved through ``escalation_rules.add_rule`` or ``update_rule``, the services the CLI
+uses. A change is filled in with the rule as it was read (a value no longer offered, such as a
+closed queue, is shown as it is, never swapped for another) and is made on that revision."""
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from caseworker.services.escalation_rules import NAME_MAX, NewRule
+from caseworker.services.escalation_rules import NAME_MAX, Held, NewRule
 from caseworker.worktime import MAX_HOURS
-from ui import labels
+from ui import labels, theme
 from ui.context import UiContext
-from ui.dialogs.base import FormDialog, Job
+from ui.dialogs.base import FormDialog, Job, select_data
 from ui.routing.data import Choice
 from ui.service_levels import data
 
 
 class EscalationRuleDialog(FormDialog):
-    """``result_value``: (the new rule's id, the change)."""
+    """``result_value``: (the rule's id, the change). ``held``: the rule to change (None: a new
+    rule)."""
 
     def __init__(
         self,
@@ -22,8 +25,12 @@ class EscalationRuleDialog(FormDialog):
         queues: tuple[Choice, ...],
         services: tuple[Choice, ...],
         parent: QWidget | None = None,
+        held: Held | None = None,
     ) -> None:
-        super().__init__(ctx, self.tr("Add an escalation rule"), parent)
+        title = self.tr("Change an escalation rule") if held else self.tr("Add an escalation rule")
+        super().__init__(ctx, title, parent)
+        self.held = held
+        self._queues = {q.id: q for q in queues}
         self.set_intro(
             self.tr(
                 "The council's central service applies the rule once to each open case it "
@@ -116,10 +123,56 @@ class EscalationRuleDialog(FormDialog):
             self.tr("Move to"),
             self.tr("The queue the cases move to."),
         )
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Why this rule cannot be used"))
+        self.problem.setAccessibleDescription(
+            self.tr("What is wrong with the rule as it was read.")
+        )
+        theme.set_role(self.problem, "role", "error")
+        self.problem.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.problem)  # under the intro, above the form
+        if held is not None:
+            self._fill(held)
         self.action.currentIndexChanged.connect(lambda _i: self._moving())
         self._moving()
         self.setMinimumWidth(620)
         self.name.setFocus()
+
+    def _fill(self, held: Held) -> None:
+        """The form as the rule was read; a peer's broken rule says what is wrong with it."""
+        was = held.values
+        self.name.setText(was.name)
+        self.name_cy.setText(was.name_cy or "")
+        self._pick(self.service, was.service_code, was.service_code)
+        self._pick(self.queue, was.queue_id, self._queue_name(was.queue_id))
+        select_data(self.target, was.target)
+        self.hours.setValue(was.hours_before)  # nonsense is held to the range, the note says why
+        select_data(self.action, was.action)
+        self._pick(self.to_queue, was.to_queue_id, self._queue_name(was.to_queue_id))
+        if held.problem:
+            text = self.tr(
+                "This rule cannot be used as it is (%1). Put it right here and save, or "
+                "cancel to leave it."
+            )
+            self.problem.setText(text.replace("%1", labels.shown(held.problem)))
+            self.problem.show()
+
+    def _queue_name(self, queue_id: str | None) -> str | None:
+        queue = self._queues.get(queue_id or "")
+        return queue.name if queue else queue_id
+
+    def _pick(self, combo: QComboBox, value: str | None, name: str | None) -> None:
+        """Choose ``value``; one no longer offered is added as it is, marked, so that saving
+        says what is wrong with it instead of quietly choosing something else."""
+        if not value:
+            return
+        if combo.findData(value) < 0:
+            shown = self.tr("%1 (no longer open)").replace("%1", labels.shown(name or value))
+            combo.addItem(shown, value)
+        select_data(combo, value)
 
     def _moving(self) -> None:
         self.set_field_visible("to_queue", self.action.currentData() == "move_queue")
@@ -152,10 +205,14 @@ class EscalationRuleDialog(FormDialog):
         return problems
 
     def job(self) -> Job:
+        if self.held is not None:
+            return data.update_rule(self.ctx.actor, self.held, self.new_rule())
         return data.add_rule(self.ctx.actor, self.new_rule())
 
     def field_for(self, message: str) -> str | None:
         lowered = message.lower()
+        if "someone else" in lowered or "deleted" in lowered:
+            return None  # about the whole rule: said at the top
         for word, field in (
             ("moves cases", "to_queue"),
             ("hours", "hours"),

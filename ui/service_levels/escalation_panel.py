@@ -1,5 +1,6 @@
-"""The escalation rules tab: the council's rules, Insert adds one, Space turns the chosen one
-off or on (a rule is never deleted, so what it did stays explained)."""
+"""The escalation rules tab: the council's rules, Insert adds one, Enter (F2, a double click)
+changes the chosen one, Space turns it off or on (a rule is never deleted, so what it did stays
+explained)."""
 
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from caseworker.services.context import ChangeSet
+from caseworker.services.escalation_rules import Held
 from ui import theme
 from ui.context import UiContext
 from ui.dialogs.shared import plain_error
@@ -37,11 +39,13 @@ class EscalationPanel(QWidget):
         self.data: data.EscalationData | None = None
         self.dialog: EscalationRuleDialog | None = None  # the open dialog, for tests
         self._select_after: str | None = None
+        self._reading = False  # a rule is being read to be changed: one dialog at a time
         intro = QLabel(
             self.tr(
                 "What the council's central service does when a case is late, or nearly: "
                 "tell the queue's supervisors, raise the priority, or move it to another "
-                "queue. Insert adds a rule; Space turns the chosen one off or on."
+                "queue. Insert adds a rule; Enter changes the chosen one; Space turns it off "
+                "or on."
             )
         )
         intro.setWordWrap(True)
@@ -51,7 +55,7 @@ class EscalationPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Escalation rules"))
         self.table.setAccessibleDescription(
-            self.tr("Insert adds a rule, Space turns the chosen one off or on.")
+            self.tr("Insert adds a rule, Enter changes the chosen one, Space turns it off or on.")
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -74,6 +78,15 @@ class EscalationPanel(QWidget):
         self.add.setAccessibleDescription(self.tr("Adds an escalation rule."))
         self.add.setToolTip(self.tr("Add a rule (Insert)"))
         self.add.clicked.connect(self.add_rule)
+        self.edit = QPushButton(self.tr("Ed&it…"))
+        self.edit.setAccessibleName(self.tr("Change the rule (Enter)"))
+        self.edit.setAccessibleDescription(
+            self.tr(
+                "Changes the chosen rule's name, what it watches, when it fires or what it does."
+            )
+        )
+        self.edit.setToolTip(self.tr("Change the rule (Enter)"))
+        self.edit.clicked.connect(self.edit_rule)
         self.switch = QPushButton(self.tr("&Turn off"))
         self.switch.setAccessibleName(self.tr("Turn the rule off or on (Space)"))
         self.switch.setAccessibleDescription(
@@ -83,6 +96,7 @@ class EscalationPanel(QWidget):
         self.switch.clicked.connect(self.toggle)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
+        buttons.addWidget(self.edit)
         buttons.addWidget(self.switch)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -92,6 +106,9 @@ class EscalationPanel(QWidget):
         layout.addWidget(self.error)
         self._shortcut("Ins", self.add_rule)
         self._shortcut("Space", self.toggle)
+        for keys in ("Return", "Enter", "F2"):
+            self._shortcut(keys, self.edit_rule)
+        self.table.doubleClicked.connect(lambda _i: self.edit_rule())
         self.setFocusProxy(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
         ctx.bus.changed.connect(self._on_changed)
@@ -141,6 +158,7 @@ class EscalationPanel(QWidget):
     def _enable(self) -> None:
         row = self.table.currentIndex().row()
         usable = row >= 0 and self.model.listed(row).rule is not None
+        self.edit.setEnabled(row >= 0)  # a rule that cannot be used is changed to mend it
         self.switch.setEnabled(usable)
         on = row >= 0 and self.model.listed(row).active
         self.switch.setText(self.tr("&Turn off") if on else self.tr("&Turn on"))
@@ -154,6 +172,33 @@ class EscalationPanel(QWidget):
         dialog.saved.connect(self._saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def edit_rule(self) -> None:
+        """Read the chosen rule as it is now, then open it: the change is made on what was
+        read, so one made elsewhere meanwhile is reported, not overwritten."""
+        rule_id = self.current_rule_id()
+        if self.data is None or rule_id is None or self._reading:
+            return
+        self._reading = True
+        self.error.hide()
+        self.ctx.worker.read(data.read_rule(rule_id), self._edit_read, self._edit_failed)
+
+    def _edit_read(self, held: Held) -> None:
+        if not isValid(self):
+            return
+        self._reading = False
+        if self.data is None:
+            return
+        dialog = EscalationRuleDialog(self.ctx, self.data.queues, self.data.services, self, held)
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _edit_failed(self, error: Exception) -> None:
+        if isValid(self):
+            self._reading = False
+            self._failed(error)
 
     def _saved(self, result: Any) -> None:
         if isinstance(result, tuple) and result and isinstance(result[0], str):
