@@ -3196,16 +3196,16 @@
 <context>
     <name>EscalationPanel</name>
     <message>
-        <source>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Space turns the chosen one off or on.</source>
-        <translation>Beth mae gwasanaeth canolog y cyngor yn ei wneud pan fo achos yn hwyr, neu bron: dweud wrth oruchwylwyr y ciw, codi&apos;r flaenoriaeth, neu ei symud i giw arall. Mae Insert yn ychwanegu rheol; mae Space yn diffodd neu&apos;n troi ymlaen yr un a ddewiswyd.</translation>
-    </message>
-    <message>
         <source>Escalation rules</source>
         <translation>Rheolau uwchgyfeirio</translation>
     </message>
     <message>
-        <source>Insert adds a rule, Space turns the chosen one off or on.</source>
-        <translation>Mae Insert yn ychwanegu rheol, mae Space yn diffodd neu&apos;n troi ymlaen yr un a ddewiswyd.</translation>
+        <source>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Enter changes the chosen one; Space turns it off or on.</source>
+        <translation>Beth mae gwasanaeth canolog y cyngor yn ei wneud pan fo achos yn hwyr, neu bron: dweud wrth oruchwylwyr y ciw, codi&apos;r flaenoriaeth, neu ei symud i giw arall. Mae Insert yn ychwanegu rheol; mae Enter yn newid yr un a ddewiswyd; mae Space yn ei diffodd neu&apos;n ei throi ymlaen.</translation>
+    </message>
+    <message>
+        <source>Insert adds a rule, Enter changes the chosen one, Space turns it off or on.</source>
+        <translation>Mae Insert yn ychwanegu rheol, mae Enter yn newid yr un a ddewiswyd, mae Space yn ei diffodd neu&apos;n ei throi ymlaen.</translation>
     </message>
     <message>
         <source>What went wrong</source>
@@ -3222,6 +3222,18 @@
     <message>
         <source>Adds an escalation rule.</source>
         <translation>Yn ychwanegu rheol uwchgyfeirio.</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>&amp;Golygu…</translation>
+    </message>
+    <message>
+        <source>Change the rule (Enter)</source>
+        <translation>Newid y rheol (Enter)</translation>
+    </message>
+    <message>
+        <source>Changes the chosen rule&apos;s name, what it watches, when it fires or what it does.</source>
+        <translation>Yn newid enw&apos;r rheol a ddewiswyd, beth mae&apos;n ei wylio, pryd mae&apos;n gweithredu neu beth mae&apos;n ei wneud.</translation>
     </message>
     <message>
         <source>&amp;Turn off</source>
@@ -3245,6 +3257,10 @@
     <message>
         <source>Add an escalation rule</source>
         <translation>Ychwanegu rheol uwchgyfeirio</translation>
+    </message>
+    <message>
+        <source>Change an escalation rule</source>
+        <translation>Newid rheol uwchgyfeirio</translation>
     </message>
     <message>
         <source>The council&apos;s central service applies the rule once to each open case it watches: at the due time, or a number of working hours before it.</source>
@@ -3385,6 +3401,22 @@
     <message>
         <source>The queue the cases move to.</source>
         <translation>Y ciw y mae&apos;r achosion yn symud iddo.</translation>
+    </message>
+    <message>
+        <source>Why this rule cannot be used</source>
+        <translation>Pam na ellir defnyddio&apos;r rheol hon</translation>
+    </message>
+    <message>
+        <source>What is wrong with the rule as it was read.</source>
+        <translation>Beth sydd o&apos;i le ar y rheol fel y&apos;i darllenwyd.</translation>
+    </message>
+    <message>
+        <source>This rule cannot be used as it is (%1). Put it right here and save, or cancel to leave it.</source>
+        <translation>Ni ellir defnyddio&apos;r rheol hon fel y mae (%1). Cywirwch hi yma a&apos;i chadw, neu canslwch i&apos;w gadael.</translation>
+    </message>
+    <message>
+        <source>%1 (no longer open)</source>
+        <translation>%1 (nid yw ar agor mwyach)</translation>
     </message>
     <message>
         <source>Give the rule a name colleagues will recognise.</source>

@@ -3148,16 +3148,16 @@
 <context>
     <name>EscalationPanel</name>
     <message>
-        <source>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Space turns the chosen one off or on.</source>
-        <translation>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Space turns the chosen one off or on.</translation>
-    </message>
-    <message>
         <source>Escalation rules</source>
         <translation>Escalation rules</translation>
     </message>
     <message>
-        <source>Insert adds a rule, Space turns the chosen one off or on.</source>
-        <translation>Insert adds a rule, Space turns the chosen one off or on.</translation>
+        <source>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Enter changes the chosen one; Space turns it off or on.</source>
+        <translation>What the council&apos;s central service does when a case is late, or nearly: tell the queue&apos;s supervisors, raise the priority, or move it to another queue. Insert adds a rule; Enter changes the chosen one; Space turns it off or on.</translation>
+    </message>
+    <message>
+        <source>Insert adds a rule, Enter changes the chosen one, Space turns it off or on.</source>
+        <translation>Insert adds a rule, Enter changes the chosen one, Space turns it off or on.</translation>
     </message>
     <message>
         <source>What went wrong</source>
@@ -3174,6 +3174,18 @@
     <message>
         <source>Adds an escalation rule.</source>
         <translation>Adds an escalation rule.</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
+        <source>Change the rule (Enter)</source>
+        <translation>Change the rule (Enter)</translation>
+    </message>
+    <message>
+        <source>Changes the chosen rule&apos;s name, what it watches, when it fires or what it does.</source>
+        <translation>Changes the chosen rule&apos;s name, what it watches, when it fires or what it does.</translation>
     </message>
     <message>
         <source>&amp;Turn off</source>
@@ -3197,6 +3209,10 @@
     <message>
         <source>Add an escalation rule</source>
         <translation>Add an escalation rule</translation>
+    </message>
+    <message>
+        <source>Change an escalation rule</source>
+        <translation>Change an escalation rule</translation>
     </message>
     <message>
         <source>The council&apos;s central service applies the rule once to each open case it watches: at the due time, or a number of working hours before it.</source>
@@ -3337,6 +3353,22 @@
     <message>
         <source>The queue the cases move to.</source>
         <translation>The queue the cases move to.</translation>
+    </message>
+    <message>
+        <source>Why this rule cannot be used</source>
+        <translation>Why this rule cannot be used</translation>
+    </message>
+    <message>
+        <source>What is wrong with the rule as it was read.</source>
+        <translation>What is wrong with the rule as it was read.</translation>
+    </message>
+    <message>
+        <source>This rule cannot be used as it is (%1). Put it right here and save, or cancel to leave it.</source>
+        <translation>This rule cannot be used as it is (%1). Put it right here and save, or cancel to leave it.</translation>
+    </message>
+    <message>
+        <source>%1 (no longer open)</source>
+        <translation>%1 (no longer open)</translation>
     </message>
     <message>
         <source>Give the rule a name colleagues will recognise.</source>
