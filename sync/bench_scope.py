@@ -151,7 +151,10 @@ def _assign_cases(session: requests.Session, db_url: str, wanted: int) -> tuple[
             if row["value"]:
                 roots.add(row["value"])
         counted = session.post(
-            f"{db_url}/{DESIGN_ID}/_view/{ROOTS_VIEW}", json={"keys": sorted(roots)}, timeout=600
+            f"{db_url}/{DESIGN_ID}/_view/{ROOTS_VIEW}",
+            json={"keys": sorted(roots)},
+            params={"reduce": "false"},
+            timeout=600,
         ).json()
         total = len(counted["rows"])
         if total >= wanted:

@@ -46,7 +46,7 @@ class Warmer:
         for name in views.design_document()["views"]:
             await self.couch.get(
                 f"/{views.DESIGN_ID}/_view/{name}",
-                params={"limit": "0"},
+                params={"limit": "0", "reduce": "false"},
                 timeout=VIEW_TIMEOUT,
             )
         self._seen = seq

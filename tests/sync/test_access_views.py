@@ -14,11 +14,10 @@ import requests
 
 from caseworker.access.views import (
     CASES_VIEW,
-    CITIZEN_CASES_VIEW,
     DESIGN_ID,
     ROOTS_VIEW,
     cases_rows,
-    citizen_cases_rows,
+    citizen_of_key,
     design_document,
     roots_rows,
 )
@@ -141,6 +140,7 @@ def _post(server: Server, url: str, body: Any) -> Any:
 def _rows(server: Server, db_url: str, view: str) -> list[dict[str, Any]]:
     answer = requests.get(
         f"{db_url}/{DESIGN_ID}/_view/{view}",
+        params={"reduce": "false"},
         auth=server.admin_auth,
         headers=JSON,
         timeout=300,
@@ -207,12 +207,11 @@ def test_the_views_route_every_document_as_the_python_rules_do(
     )
     assert got_cases == expected_cases
 
-    expected_citizens = Counter((d["_id"], k) for d in live for k, _v in citizen_cases_rows(d))
-    got_citizens = Counter(
-        (r["id"], r["key"]) for r in _rows(couch_server, couch_db, CITIZEN_CASES_VIEW)
+    citizens = Counter(
+        (i, c) for i, k, _v in expected_cases if (c := citizen_of_key(k)) is not None
     )
-    assert got_citizens == expected_citizens
-    assert len(expected_citizens) > 10
+    assert len(citizens) > 10
+    assert all(c.startswith("citizen:") for _i, c in citizens)
     keys = {k for _i, k, _v in expected_cases}
     assert {"area=CF37", "area=LL57", "area=M1", "area=SW1A"} <= keys
     assert any(k.startswith("assignee=") for k in keys)
