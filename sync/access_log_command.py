@@ -6,7 +6,7 @@ device, and how.
 
 Lists, oldest first, every entry of the access log (``sync.access_log_design``) that served
 a document of the citizen: their own record and what hangs off it, their directory summary,
-and each case of theirs (the central database's ``cases`` view, by its citizen key) with what
+and each case of theirs (the central database's access view, by citizen key) with what
 hangs off it. A table by default; ``--json``: one JSON array of entries (``at``, ``user``,
 ``device``, ``how``, ``doc_ids``, ``reason`` when given, ``entry``: the entry's id).
 
@@ -26,8 +26,8 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from caseworker.access.channels import is_id_of
-from caseworker.access.views import CASES_VIEW, citizen_key, is_current
 from caseworker.access.views import DESIGN_ID as ACCESS_DESIGN_ID
+from caseworker.access.views import ROWS, VIEW_PATH, citizen_key, is_current
 from caseworker.cli.app import Context
 from caseworker.display import visible
 from caseworker.errors import CaseworkerError
@@ -144,9 +144,8 @@ class Listing:
             raise CaseworkerError(
                 f"{self.db} has no up-to-date access views: run caseworker central init"
             )
-        view = f"/{ACCESS_DESIGN_ID}/_view/{CASES_VIEW}"
         key = json.dumps(citizen_key(citizen))
-        answer = self.client.get(view, params={"key": key}, timeout=VIEW_WAIT)
+        answer = self.client.get(VIEW_PATH, params={"key": key, **ROWS}, timeout=VIEW_WAIT)
         rows = answer.get("rows") if isinstance(answer, dict) else None
         cases = [
             r["id"] for r in rows or () if isinstance(r, dict) and is_id_of(r.get("id"), "case")

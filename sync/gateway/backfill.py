@@ -1,4 +1,4 @@
-"""The documents under a list of roots, a page at a time, from the ``roots`` view.
+"""The documents under a list of roots, a page at a time, from the access view's rows keyed by root.
 
 When a client's scope changes, the gateway lists every live document under the roots it gained
 (to send) and under the roots it lost (to mark removed). The view is keyed by root, its value
@@ -14,11 +14,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from caseworker.access.views import DESIGN_ID, ROOTS_VIEW
+from caseworker.access.views import ROWS, VIEW_PATH
 from sync.gateway.couch import Couch, CouchError
 
-VIEW = f"/{DESIGN_ID}/_view/{ROOTS_VIEW}"
-ROWS = {"reduce": "false"}  # the rows, not the view's count
+VIEW = VIEW_PATH
 KEYS_PER_REQUEST = 200
 
 _honours_docid: dict[str, bool] = {}  # per server: whether views honour startkey_docid

@@ -20,11 +20,9 @@ from caseworker.access.channels import (
     shared_roots,
 )
 from caseworker.access.people import Person
-from caseworker.access.views import CASES_VIEW, DESIGN_ID, citizen_key, citizen_of_key
+from caseworker.access.views import ROWS, VIEW_PATH, citizen_key, citizen_of_key
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.watcher import running
-
-_CASES = f"/{DESIGN_ID}/_view/{CASES_VIEW}"
 
 
 async def held_cases(couch: Couch, person: Person) -> list[dict[str, Any]]:
@@ -32,7 +30,7 @@ async def held_cases(couch: Couch, person: Person) -> list[dict[str, Any]]:
     keys = sorted(person_case_keys(person))
     if not keys:
         return []
-    answer = await couch.post(_CASES, {"keys": keys})
+    answer = await couch.post(VIEW_PATH, {"keys": keys}, params=ROWS)
     rows = answer.get("rows") if isinstance(answer, dict) else None
     if not isinstance(rows, list):
         raise CouchError(502, {"error": "bad_gateway", "reason": "the cases view sent no rows"})
@@ -82,7 +80,8 @@ async def held_among(
         return frozenset(held)
     on_citizens: set[str] = set()
     if citizens:
-        answer = await couch.post(_CASES, {"keys": sorted(citizen_key(c) for c in citizens)})
+        by_citizen = sorted(citizen_key(c) for c in citizens)
+        answer = await couch.post(VIEW_PATH, {"keys": by_citizen}, params=ROWS)
         on_citizens = {i for i in _row_ids(answer) if is_id_of(i, "case")}
     known = known or {}
     asked = case_ids | on_citizens

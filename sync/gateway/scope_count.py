@@ -2,7 +2,7 @@
 
 A laptop reads it before a first sync, to say so when that sync would bring a great many
 documents (``sync.first_sync``). It counts the live documents under the person's roots with the
-``roots`` view's ``_count`` reduce (``group=true``): one lookup per root, never a read of
+access view's ``_count`` reduce (``group=true``): one lookup per root, never a read of
 the documents. An admin holds everything: the database's own count.
 
 Only ever a figure to show: when the database cannot say (it is away, or its view has no
@@ -16,12 +16,12 @@ import httpx
 
 from caseworker.access.channels import EVERYTHING
 from caseworker.access.people import Person
-from caseworker.access.views import DESIGN_ID, ROOTS_VIEW
+from caseworker.access.views import VIEW_PATH
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.scope import roots_for
 
 _log = logging.getLogger("caseworker.gateway")
-VIEW = f"/{DESIGN_ID}/_view/{ROOTS_VIEW}"  # its _count reduce, grouped by root
+VIEW = VIEW_PATH  # its _count reduce, grouped by root
 KEYS_PER_REQUEST = 1_000  # a supervisor of large queues holds tens of thousands of roots
 
 

@@ -1,17 +1,18 @@
-"""The ``cases`` view keys a case by its case keys and by its citizen in one index: a person's
-own keys can never pick out a case by a citizen, however their queues and patch are named."""
+"""The access view keys documents by root and cases by case key (and by citizen) in one index:
+no root reads as a case key, and a person's own keys can never pick out a case by a citizen,
+however their queues and patch are named."""
 
 import pytest
 
-from caseworker.access.channels import case_keys, person_case_keys
+from caseworker.access.channels import ROUTES, case_keys, person_case_keys
 from caseworker.access.people import Person
 from caseworker.access.views import (
-    CASES_VIEW,
-    ROOTS_VIEW,
+    VIEW,
     cases_rows,
     citizen_key,
     citizen_of_key,
     design_document,
+    is_case_key,
     is_current,
 )
 
@@ -27,6 +28,20 @@ def test_no_persons_case_key_is_a_citizen_key(role: str, odd: str) -> None:
     )
     for key in person_case_keys(person):
         assert citizen_of_key(key) is None, key
+        assert is_case_key(key), key
+
+
+def test_no_root_can_read_as_a_case_key() -> None:
+    """Every root is a route's fixed or orphan channel, or an id under a route's own or
+    parent prefix."""
+    for name, route in ROUTES.items():
+        prefixes = [route.own, *(prefix for _field, prefix in route.parents)]
+        for prefix in prefixes:
+            if prefix is not None:
+                assert not is_case_key(prefix + ":citizen=x"), name
+                assert not is_case_key(prefix + ":"), name
+        for channel in (route.fixed, route.orphans):
+            assert channel is None or not is_case_key(channel), name
 
 
 @pytest.mark.parametrize("odd", ODD)
@@ -47,13 +62,13 @@ def test_a_case_is_keyed_by_its_citizen_only_when_it_names_one() -> None:
     assert cases_rows(not_a_case) == []
 
 
-def test_two_views_and_only_this_versions_are_current() -> None:
+def test_one_view_and_only_this_versions_is_current() -> None:
     design = design_document()
-    assert sorted(design["views"]) == sorted([ROOTS_VIEW, CASES_VIEW])
-    assert design["views"][ROOTS_VIEW]["reduce"] == "_count"
+    assert list(design["views"]) == [VIEW]
+    assert design["views"][VIEW]["reduce"] == "_count"
     assert is_current(design)
     older = {**design, "views": {**design["views"], "citizen_cases": {"map": "function (d) {}"}}}
     assert not is_current(older)
-    no_count = {**design, "views": {**design["views"], ROOTS_VIEW: {"map": "function (d) {}"}}}
+    no_count = {**design, "views": {VIEW: {"map": design["views"][VIEW]["map"]}}}
     assert not is_current(no_count)
     assert not is_current(None) and not is_current({"views": []})
