@@ -93,12 +93,16 @@ def _sync(
         raise CaseworkerError(f"bench assign: the gateway refused {len(refused)} documents")
 
 
-def _held(store: Store, staff_id: str) -> int:
+def _held(store: Store, staff_id: str) -> tuple[int, int]:
+    """The cases assigned to the officer on their laptop, and any others there (none may be:
+    an officer with no patch holds their own cases only)."""
     from sqlalchemy import func, select
 
     with store.read() as session:
-        query = select(func.count()).select_from(Case).where(Case.assignee_id == staff_id)
-        return int(session.scalar(query) or 0)
+        mine = select(func.count()).select_from(Case).where(Case.assignee_id == staff_id)
+        every = select(func.count()).select_from(Case)
+        held = int(session.scalar(mine) or 0)
+        return held, int(session.scalar(every) or 0) - held
 
 
 def measure(args: argparse.Namespace, server: BenchServer) -> dict[str, Any]:
@@ -162,9 +166,13 @@ def _timed(
     if errors:
         raise errors[0]
     wanted = plan.by_officer()
-    held = {o: _held(stores[o], o) for o in OFFICERS}
+    counted = {o: _held(stores[o], o) for o in OFFICERS}
+    held = {o: mine for o, (mine, _others) in counted.items()}
     if len(outcome.moved) != len(ids) or any(held[o] != len(wanted.get(o, [])) for o in OFFICERS):
         raise CaseworkerError(f"bench assign: the officers hold {held}, not the plan's split")
+    leaked = {o: others for o, (_mine, others) in counted.items() if others}
+    if leaked:
+        raise CaseworkerError(f"bench assign: officers hold cases not theirs: {leaked}")
     total = ended - started
     return {
         "assign_s": round(assigned - started, 3),

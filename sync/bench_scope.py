@@ -25,7 +25,7 @@ from typing import Any
 import requests
 from sqlalchemy import text
 
-from caseworker.access.views import CASES_VIEW, DESIGN_ID, ROOTS_VIEW
+from caseworker.access.views import VIEW_PATH
 from caseworker.cli.app import Context, positive_int
 from caseworker.documents.codec import new_document
 from caseworker.documents.types import STAFF
@@ -122,11 +122,11 @@ def _load(server: BenchServer, db_url: str, store_path: Path, say: Any) -> int:
     return loaded[0]
 
 
-def _view(session: requests.Session, db_url: str, view: str, **params: Any) -> Any:
-    query = {k: json.dumps(v) for k, v in params.items()}
-    answer = session.get(f"{db_url}/{DESIGN_ID}/_view/{view}", params=query, timeout=7200)
+def _view(session: requests.Session, db_url: str, **params: Any) -> Any:
+    query = {k: json.dumps(v) for k, v in {**params, "reduce": False}.items()}
+    answer = session.get(db_url + VIEW_PATH, params=query, timeout=7200)
     if answer.status_code != 200:
-        raise CaseworkerError(f"the view {view} failed: {answer.status_code} {answer.text[:200]}")
+        raise CaseworkerError(f"the view failed: {answer.status_code} {answer.text[:200]}")
     return answer.json()
 
 
@@ -135,10 +135,10 @@ def _assign_cases(session: requests.Session, db_url: str, wanted: int) -> tuple[
     citizens (and all that hangs off them) come to about ``wanted`` documents; how many cases,
     and that count. (A postcode district of the seeded council holds far more than a field
     officer's usual scope, so the scope is made of assignments, as a real officer's mostly is.)"""
-    earlier = _view(session, db_url, CASES_VIEW, key=f"assignee={STAFF_ID}")["rows"]
+    earlier = _view(session, db_url, key=f"assignee={STAFF_ID}")["rows"]
     if earlier:  # a kept database: the last run's assignments go first
         _set_assignee(session, db_url, [row["id"] for row in earlier], None)
-    rows = _view(session, db_url, CASES_VIEW, startkey="area=", endkey="area=\ufff0")["rows"]
+    rows = _view(session, db_url, startkey="area=", endkey="area=\ufff0")["rows"]
     chosen: list[str] = []
     roots: set[str] = set()
     total = 0
@@ -151,7 +151,10 @@ def _assign_cases(session: requests.Session, db_url: str, wanted: int) -> tuple[
             if row["value"]:
                 roots.add(row["value"])
         counted = session.post(
-            f"{db_url}/{DESIGN_ID}/_view/{ROOTS_VIEW}", json={"keys": sorted(roots)}, timeout=600
+            db_url + VIEW_PATH,
+            json={"keys": sorted(roots)},
+            params={"reduce": "false"},
+            timeout=600,
         ).json()
         total = len(counted["rows"])
         if total >= wanted:

@@ -15,7 +15,7 @@ from typing import Any
 
 import requests
 
-from caseworker.access.views import CASES_VIEW, DESIGN_ID
+from caseworker.access.views import ROWS, VIEW_PATH
 from caseworker.errors import CaseworkerError
 from sync import central
 from sync.devserver import DevServer, ServerAdmin, ensure_node_modules, split_server_url
@@ -162,9 +162,7 @@ def build_views(session: requests.Session, db_url: str) -> None:
     """Query the access views until they answer (built): CouchDB gives up on a request after
     a minute (its fabric request timeout) while it goes on building a large index."""
     while True:
-        answer = session.get(
-            f"{db_url}/{DESIGN_ID}/_view/{CASES_VIEW}", params={"limit": "0"}, timeout=7200
-        )
+        answer = session.get(db_url + VIEW_PATH, params={"limit": "0", **ROWS}, timeout=7200)
         if answer.status_code == 200:
             return
         if answer.status_code != 500 or "timeout" not in answer.text:

@@ -62,11 +62,13 @@ class Gateway:
         access_log: AccessLog | None = None,
         session_cache: SessionCache | None = None,
         erased: ErasedIds | None = None,
+        warmer: Warmer | None = None,
     ) -> None:
         self.couch = couch
         self.access_log = access_log
         self.session_cache = session_cache or SessionCache()
         self.erased = erased
+        self.warmer = warmer
 
     # -- entry ------------------------------------------------------------------------------
 
@@ -164,6 +166,9 @@ class Gateway:
                 return await held_among(self.couch, person, wanted, known)
 
             answer = await writes.bulk_docs(self.couch, caller, held_of, body, self.erased)
+            if self.warmer is not None:
+                # Index what was just stored now, before the people it concerns ask for it.
+                self.warmer.poke()
             return json_response(201, answer)
         if name == record.ROUTE:  # an agent opens a citizen's full record, logged
             _need(method, "POST")
@@ -305,9 +310,10 @@ def create_app(
     warmer (``warmer``) and the follower of erasures (``erased``), and closes the connections
     to CouchDB."""
     erased = ErasedIds(couch)
-    gateway = Gateway(couch, access_log=access_log, session_cache=session_cache, erased=erased)
-
     warm = Warmer(couch) if warm_views else None
+    gateway = Gateway(
+        couch, access_log=access_log, session_cache=session_cache, erased=erased, warmer=warm
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

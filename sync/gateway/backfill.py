@@ -1,4 +1,4 @@
-"""The documents under a list of roots, a page at a time, from the ``roots`` view.
+"""The documents under a list of roots, a page at a time, from the access view's rows keyed by root.
 
 When a client's scope changes, the gateway lists every live document under the roots it gained
 (to send) and under the roots it lost (to mark removed). The view is keyed by root, its value
@@ -14,10 +14,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from caseworker.access.views import DESIGN_ID, ROOTS_VIEW
+from caseworker.access.views import ROWS, VIEW_PATH
 from sync.gateway.couch import Couch, CouchError
 
-VIEW = f"/{DESIGN_ID}/_view/{ROOTS_VIEW}"
+VIEW = VIEW_PATH
 KEYS_PER_REQUEST = 200
 
 _honours_docid: dict[str, bool] = {}  # per server: whether views honour startkey_docid
@@ -60,7 +60,7 @@ async def _many_roots(
     couch: Couch, roots: Sequence[str], place: Place, room: int
 ) -> tuple[list[Row], Place]:
     chunk = list(roots[place.index : place.index + KEYS_PER_REQUEST])
-    answer = await couch.post(VIEW, {"keys": chunk}, params={"limit": str(room + 1)})
+    answer = await couch.post(VIEW, {"keys": chunk}, params={"limit": str(room + 1), **ROWS})
     found = _rows(answer)
     if len(found) <= room:
         return found, Place(place.index + len(chunk))
@@ -75,7 +75,7 @@ async def _continue_root(
     couch: Couch, roots: Sequence[str], place: Place, room: int
 ) -> tuple[list[Row], Place]:
     root = roots[place.index]
-    params = {"startkey": json.dumps(root), "endkey": json.dumps(root)}
+    params = {"startkey": json.dumps(root), "endkey": json.dumps(root), **ROWS}
     if await _docid_paging(couch):
         assert place.doc_id is not None
         params |= {"startkey_docid": place.doc_id, "limit": str(room + 2)}

@@ -5,7 +5,7 @@ A laptop that was offline since before an erasure pushes what was typed about th
 before it pulls the erasure. Without this the server would store it again until the central
 erasure job purged it. So each gateway keeps, per erasure in force
 (``caseworker.erasure.scope.in_force``), the ids it takes: its target, the cases the central
-job found (``roots``, once done), and the target citizen's live cases (the ``citizen_cases``
+job found (``roots``, once done), and the target citizen's live cases (the access
 view, asked once when the erasure is learnt or changes, never per write). ``bulk_docs`` asks
 ``refusal`` of every revision: one that is, is rooted at, or names one of those ids anywhere
 in its body (``scope.named_in``) is refused and never stored. Of an anonymisation, only the
@@ -31,7 +31,7 @@ from typing import Any
 
 import httpx
 
-from caseworker.access.views import CITIZEN_CASES_VIEW, DESIGN_ID
+from caseworker.access.views import ROWS, VIEW_PATH, citizen_key, citizen_of_key
 from caseworker.erasure import local as orders
 from caseworker.erasure import scope
 from sync.gateway.couch import Couch, CouchError
@@ -44,7 +44,6 @@ KEYS = 200  # citizens asked of the cases view at once
 BATCH = 1000  # changes read at once when following the feed
 POLL_SECONDS = 25.0
 _RETRY_MAX = 30.0
-_CITIZEN_CASES = f"/{DESIGN_ID}/_view/{CITIZEN_CASES_VIEW}"
 _PREFIX = "erasure:"
 NOT_LOADED = "the gateway cannot yet tell which records were erased: try again shortly"
 
@@ -235,11 +234,13 @@ class ErasedIds:
         """(citizen, case id) for each live case of these citizens (the access view)."""
         found: list[tuple[str, str]] = []
         for keys in _chunks(citizens, KEYS):
-            rows = _rows(await self.couch.post(_CITIZEN_CASES, {"keys": keys}))
+            asked = [citizen_key(c) for c in keys]
+            rows = _rows(await self.couch.post(VIEW_PATH, {"keys": asked}, params=ROWS))
             found += [
-                (key, doc_id)
+                (citizen, doc_id)
                 for r in rows
-                if isinstance(key := r.get("key"), str) and isinstance(doc_id := r.get("id"), str)
+                if (citizen := citizen_of_key(r.get("key"))) is not None
+                and isinstance(doc_id := r.get("id"), str)
             ]
         return found
 

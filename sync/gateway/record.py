@@ -6,8 +6,8 @@
 
 An agent holds the citizen directory, not every citizen; when a caller's record is not on their
 laptop they (or a supervisor, or an admin) may open it while online. The record is the citizen,
-everything under it, the cases on them (view ``citizen_cases``) and everything under those
-(view ``roots``), each document's winning revision. Every opening is written to the access
+everything under it, the cases on them (the access view, by citizen key) and everything under those
+(by root), each document's winning revision. Every opening is written to the access
 log with ``how="open"`` and the reason given. A record of more than ``MAX_RECORD_DOCS``
 documents is cut (the citizen and their cases first) and says ``"truncated": true``.
 
@@ -28,7 +28,7 @@ from caseworker.access.opening import (
     reason_problem,
     record_roots,
 )
-from caseworker.access.views import CITIZEN_CASES_VIEW, DESIGN_ID
+from caseworker.access.views import ROWS, VIEW_PATH, citizen_key
 from sync.gateway import backfill
 from sync.gateway.access_log import AccessLog
 from sync.gateway.auth import Caller
@@ -37,7 +37,6 @@ from sync.gateway.errors import HTTPError, bad_request, forbidden, not_found
 
 ROUTE = "_open_record"
 HOW = "open"
-_CITIZEN_CASES = f"/{DESIGN_ID}/_view/{CITIZEN_CASES_VIEW}"
 _IDS_PER_REQUEST = 500
 
 
@@ -97,9 +96,9 @@ def _order(citizen_id: str, roots: frozenset[str], doc: Mapping[str, Any]) -> tu
 
 async def _case_ids(couch: Couch, citizen_id: str) -> list[str]:
     answer = await couch.post(
-        _CITIZEN_CASES,
-        {"keys": [citizen_id]},
-        params={"limit": str(MAX_RECORD_DOCS + 1)},
+        VIEW_PATH,
+        {"keys": [citizen_key(citizen_id)]},
+        params={"limit": str(MAX_RECORD_DOCS + 1), **ROWS},
     )
     rows = answer.get("rows") if isinstance(answer, dict) else None
     if not isinstance(rows, list):

@@ -20,12 +20,9 @@ from caseworker.access.channels import (
     shared_roots,
 )
 from caseworker.access.people import Person
-from caseworker.access.views import CASES_VIEW, CITIZEN_CASES_VIEW, DESIGN_ID
+from caseworker.access.views import ROWS, VIEW_PATH, citizen_key, citizen_of_key
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.watcher import running
-
-_CASES = f"/{DESIGN_ID}/_view/{CASES_VIEW}"
-_CITIZEN_CASES = f"/{DESIGN_ID}/_view/{CITIZEN_CASES_VIEW}"
 
 
 async def held_cases(couch: Couch, person: Person) -> list[dict[str, Any]]:
@@ -33,14 +30,14 @@ async def held_cases(couch: Couch, person: Person) -> list[dict[str, Any]]:
     keys = sorted(person_case_keys(person))
     if not keys:
         return []
-    answer = await couch.post(_CASES, {"keys": keys})
+    answer = await couch.post(VIEW_PATH, {"keys": keys}, params=ROWS)
     rows = answer.get("rows") if isinstance(answer, dict) else None
     if not isinstance(rows, list):
         raise CouchError(502, {"error": "bad_gateway", "reason": "the cases view sent no rows"})
     cases: dict[str, dict[str, Any]] = {}
     for row in rows:
         case_id = row.get("id") if isinstance(row, dict) else None
-        if isinstance(case_id, str):
+        if isinstance(case_id, str) and citizen_of_key(row.get("key")) is None:
             cases[case_id] = {"_id": case_id, "citizen_id": row.get("value")}
     return list(cases.values())
 
@@ -83,7 +80,8 @@ async def held_among(
         return frozenset(held)
     on_citizens: set[str] = set()
     if citizens:
-        answer = await couch.post(_CITIZEN_CASES, {"keys": sorted(citizens)})
+        by_citizen = sorted(citizen_key(c) for c in citizens)
+        answer = await couch.post(VIEW_PATH, {"keys": by_citizen}, params=ROWS)
         on_citizens = {i for i in _row_ids(answer) if is_id_of(i, "case")}
     known = known or {}
     asked = case_ids | on_citizens

@@ -2,12 +2,11 @@
 
 A laptop reads it before a first sync, to say so when that sync would bring a great many
 documents (``sync.first_sync``). It counts the live documents under the person's roots with the
-``root_counts`` view (``roots``' map, a ``_count`` reduce): one lookup per root, never a read of
+access view's ``_count`` reduce (``group=true``): one lookup per root, never a read of
 the documents. An admin holds everything: the database's own count.
 
-Only ever a figure to show: when the database cannot say (it is away, the view is missing
-because ``central init`` has not been run again since it was added), there is no count and
-``GET /{db}`` answers without one, as it did before.
+Only ever a figure to show: when the database cannot say (it is away, or its view has no
+reduce), there is no count and ``GET /{db}`` answers without one, as it did before.
 """
 
 import logging
@@ -17,12 +16,12 @@ import httpx
 
 from caseworker.access.channels import EVERYTHING
 from caseworker.access.people import Person
-from caseworker.access.views import DESIGN_ID, ROOT_COUNTS_VIEW
+from caseworker.access.views import VIEW_PATH
 from sync.gateway.couch import Couch, CouchError
 from sync.gateway.scope import roots_for
 
 _log = logging.getLogger("caseworker.gateway")
-VIEW = f"/{DESIGN_ID}/_view/{ROOT_COUNTS_VIEW}"
+VIEW = VIEW_PATH  # its _count reduce, grouped by root
 KEYS_PER_REQUEST = 1_000  # a supervisor of large queues holds tens of thousands of roots
 
 

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 import uvicorn
 
-from caseworker.access.views import DESIGN_ID
+from caseworker.access.views import DESIGN_ID, is_current
 from caseworker.errors import CaseworkerError
 from sync.gateway.access_log import AccessLog
 from sync.gateway.app import create_app
@@ -66,6 +66,12 @@ async def check(couch: Couch) -> None:
     if design is None:
         raise CaseworkerError(
             f"{couch.db_url} has no access views ({DESIGN_ID}): run caseworker central init"
+        )
+    if not is_current(design):
+        # Judging by other map functions could miss an erased citizen's case.
+        raise CaseworkerError(
+            f"{couch.db_url} has access views ({DESIGN_ID}) from another version of "
+            "Caseworker: run caseworker central init"
         )
 
 

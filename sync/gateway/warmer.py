@@ -3,8 +3,10 @@
 CouchDB (and PouchDB Server) bring a view up to date when it is next queried. After a large
 write, such as an admin loading a council, the first person to sync would otherwise wait
 while the index catches up: on PouchDB Server that is minutes, longer than a laptop waits for
-a reply. So each gateway looks at the database's ``update_seq`` every few seconds and, when it
-has moved, queries every access view with ``limit=0``. On CouchDB the views of one design
+a reply. So each gateway looks at the database's ``update_seq`` every few seconds, and at once
+when it has stored a push (``poke``: a supervisor's gesture is indexed while the officers'
+laptops are still being told of it), and when it has moved, queries every access view with
+``limit=0``. On CouchDB the views of one design
 document share an index, and several gateways doing this at once cost no more than one.
 Failures are reported on stderr and tried again later; the warmer never stops the gateway.
 """
@@ -28,6 +30,11 @@ class Warmer:
         self._task: asyncio.Task[None] | None = None
         self._seen: Any = None
         self._failed = False
+        self._poked = asyncio.Event()
+
+    def poke(self) -> None:
+        """Look now, not at the next interval (again after this look if one is under way)."""
+        self._poked.set()
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="view-warmer")
@@ -46,13 +53,14 @@ class Warmer:
         for name in views.design_document()["views"]:
             await self.couch.get(
                 f"/{views.DESIGN_ID}/_view/{name}",
-                params={"limit": "0"},
+                params={"limit": "0", "reduce": "false"},
                 timeout=VIEW_TIMEOUT,
             )
         self._seen = seq
 
     async def _run(self) -> None:
         while True:
+            self._poked.clear()
             try:
                 await self.warm_once()
                 if self._failed:
@@ -72,4 +80,8 @@ class Warmer:
                         flush=True,
                     )
                 self._failed = True
-            await asyncio.sleep(self.interval)
+            if self._failed:  # pushes go on while the views fail: no look per push
+                await asyncio.sleep(self.interval)
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._poked.wait(), self.interval)

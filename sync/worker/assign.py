@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from caseworker import vocab
-from caseworker.access.views import CASES_VIEW, DESIGN_ID
+from caseworker.access.views import ROWS, VIEW_PATH
 from caseworker.display import visible
 from caseworker.documents.codec import Document, check, new_document
 from caseworker.documents.schema import DocumentError
@@ -49,7 +49,7 @@ MODES = ("round_robin", "least_loaded")
 PAGE = 500  # view rows read at once
 BACKLOG = 2000  # unassigned cases of one queue handed out in one pass
 _PASSES = 4  # passes in one step while writes meet conflicts (someone changed a case)
-_VIEW = f"/{DESIGN_ID}/_view/{CASES_VIEW}"
+_VIEW = VIEW_PATH
 
 
 @dataclass
@@ -183,11 +183,11 @@ def _is_open_case(doc: object) -> bool:
 
 
 async def _view_pages(couch: Couch, key: str, page: int) -> AsyncIterator[list[Document]]:
-    """The open cases under one key of the ``cases`` view, ``page`` at a time (memory stays
+    """The open cases under one case key of the access view, ``page`` at a time (memory stays
     bounded however many cases a queue or an officer has had)."""
     skip = 0
     while True:
-        params = {"key": json.dumps(key), "include_docs": "true", "limit": str(page)}
+        params = {"key": json.dumps(key), "include_docs": "true", "limit": str(page), **ROWS}
         answer = await couch.get(_VIEW, params={**params, "skip": str(skip)})
         rows = answer.get("rows", []) if isinstance(answer, dict) else []
         yield [r["doc"] for r in rows if isinstance(r, dict) and _is_open_case(r.get("doc"))]

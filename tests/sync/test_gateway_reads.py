@@ -266,7 +266,7 @@ def test_a_malformed_bulk_get_is_a_bad_request(gateway: Gateway, body: Any) -> N
         ("POST", "/{db}/_find", {403}),
         ("GET", "/{db}/_design/caseworker-access", {403}),
         ("GET", "/{db}/_design%2Fcaseworker-access", {403}),
-        ("GET", "/{db}/_design/caseworker-access/_view/roots?include_docs=true", {403}),
+        ("GET", "/{db}/_design/caseworker-access/_view/access?include_docs=true", {403}),
         ("GET", "/{db}/_design_docs", {403}),
         ("GET", "/{db}/_security", {403}),
         ("POST", "/{db}/_purge", {403}),

@@ -98,6 +98,32 @@ def test_a_database_without_the_access_views_is_refused(server: Server) -> None:
         server.delete_db("bare-for-gateway")
 
 
+def test_access_views_of_another_version_are_refused_until_init_is_run_again(
+    server: Server,
+) -> None:
+    """An older design (a ``citizen_cases`` view, no citizen keys in ``cases``) would let an
+    erased citizen's case be stored again: the gateway does not start on it."""
+    from caseworker.access.views import DESIGN_ID, design_document
+
+    url = server.create_db("older-views-for-gateway")
+    admin = CouchClient(url, *server.admin_auth)
+    try:
+        older = design_document()
+        older["views"]["cases"] = {"map": "function (doc) { emit(doc._id, null); }"}
+        older["views"]["citizen_cases"] = {"map": "function (doc) { emit(doc._id, null); }"}
+        admin.put("/" + DESIGN_ID, older)
+        args = ["--server", url, "--user", server.admin_auth[0], "--password-stdin"]
+        done = serve(*args, "--port", "0", stdin=server.admin_auth[1] + "\n")
+        assert done.returncode == 1 and done.stdout == ""
+        assert "another version" in done.stderr and "central init" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert any("installed the access views" in line for line in central.init(admin))
+        assert admin.get("/" + DESIGN_ID)["views"] == design_document()["views"]
+    finally:
+        admin.close()
+        server.delete_db("older-views-for-gateway")
+
+
 def test_a_missing_database_is_refused(server: Server) -> None:
     done = serve(
         "--server",
