@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from caseworker.access.merge_rules import merge_id_of
 from caseworker.dedupe import review
-from caseworker.services import markers
 from caseworker.services.context import ChangeSet
 from ui import labels
 from ui.case.conflict import ConflictDialog
@@ -40,6 +39,7 @@ from ui.citizen.actions import (
 )
 from ui.citizen.assurance_gate import with_assurance
 from ui.citizen.contact_edit import ContactEdit
+from ui.citizen.end_marker import ask_to_end_marker
 from ui.citizen.header import CitizenHeader
 from ui.citizen.profile import ProfilePanel
 from ui.citizen.snapshot import RELATED_TYPES, CitizenSnapshot, load_citizen, load_if_concerned
@@ -443,44 +443,15 @@ class CitizenView(QWidget):
         return self._show_dialog(dialog)
 
     def end_marker(self, marker_id: str, said: str) -> QMessageBox:
-        """Ask before ending a warning (it stays on the record as ended, in the actor's name);
-        the rules say who may, and a refusal is shown in the banner."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("End this warning?"),
-            self.tr("End this warning? It stays on the record as ended, with your name."),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        end = box.addButton(self.tr("&End warning"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
-        end.setAccessibleName(self.tr("End warning"))
-        end.setAccessibleDescription(self.tr("Ends the warning; it stays on the record."))
-        keep.setAccessibleName(self.tr("Keep it"))
-        keep.setAccessibleDescription(self.tr("Leaves the warning as it is."))
-        box.setInformativeText(said)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        actor = self.ctx.actor
-
-        def answered() -> None:
-            if box.clickedButton() is not end:
-                return
-            self.ctx.worker.write(
-                lambda s: markers.end_marker(s, actor, marker_id),
-                lambda _changes: self.banner.clear_message() if alive(self) else None,
-                lambda error: (
-                    self.banner.say(failed(self.tr("end the warning"), error))
-                    if alive(self)
-                    else None
-                ),
-            )
-
-        box.finished.connect(answered)
-        box.finished.connect(box.deleteLater)
+        """Ask before ending a warning; a refusal is shown in the banner."""
         self.dialog = None
-        box.open()
-        return box
+        return ask_to_end_marker(
+            self.ctx, marker_id, said, self,
+            lambda: self.banner.clear_message() if alive(self) else None,
+            lambda error: (
+                self.banner.say(failed(self.tr("end the warning"), error)) if alive(self) else None
+            ),
+        )  # fmt: skip
 
     def export_subject_access(self) -> None:
         """Asks for the identity check first when the record lacks it (everything about the
