@@ -89,7 +89,7 @@ def _checked(session: Session, new: NewRule) -> dict[str, Any]:
     """The rule's fields from what was typed, checked as the worker will use them (a new rule
     and a changed one alike): ValidationError or NotFoundError saying what is wrong."""
     name = " ".join(new.name.split())
-    name_cy = " ".join((new.name_cy or "").split()) or None
+    name_cy = _text(new.name_cy)
     if not name:
         raise ValidationError("give the rule a name colleagues will recognise")
     for given in (name, name_cy):

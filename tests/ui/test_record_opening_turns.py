@@ -5,12 +5,14 @@ record's data, its keyboard path or whose record a quick note lands on."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from caseworker.models import Citizen, Note
 from caseworker.services import contacts
+from caseworker.services.context import ChangeSet
+from caseworker.store.docstore import Written
 from caseworker.store.store import Store
 from ui.citizen import CitizenView
 from ui.context import UiContext
@@ -61,6 +63,33 @@ def test_a_record_opened_behind_another_is_filled_when_it_comes_to_the_front(
     assert first_name in behind.title.text()
     assert any(e.summary == "Rang back about the bin" for e in behind.snapshot.timeline)
     assert behind.timeline.model.rowCount() > 0
+
+
+def test_a_record_purged_while_behind_never_shows_what_was_read_before(
+    window: MainWindow, qtbot: QtBot, ctx: UiContext, seeded: Store
+) -> None:
+    """Reassigned away or erased while its tab was behind: what was read of it before is
+    dropped, and the tab says the record is no longer here when it comes forward."""
+    (first, first_name), (second, _) = citizens(seeded, 2)
+    behind = window.open_record(first)
+    front = window.open_record(second)
+    assert isinstance(behind, CitizenView) and isinstance(front, CitizenView)
+    qtbot.waitUntil(lambda: front.snapshot is not None, timeout=WAIT_MS)
+    settled(qtbot, ctx)
+    assert behind.snapshot is None  # read, waiting to be shown
+    changes = ChangeSet()
+    changes.add(Written(first, "citizen", "2-a", True, True, False, purged=True))
+    ctx.bus.changed.emit(changes)
+    qtbot.waitUntil(lambda: window.tabs.record_view(first) is None, timeout=WAIT_MS)
+    index = next(
+        i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "No longer here"
+    )
+    window.tabs.setCurrentIndex(index)
+    settled(qtbot, ctx)
+    shown = window.tabs.currentWidget()
+    assert not isinstance(shown, CitizenView)
+    texts = " ".join(label.text() for label in shown.findChildren(QLabel))
+    assert first_name not in texts
 
 
 def test_a_view_closed_before_its_timeline_was_made_leaves_nothing_running(

@@ -167,7 +167,12 @@ class EscalationPanel(QWidget):
     def add_rule(self) -> None:
         if self.data is None:
             return
-        dialog = EscalationRuleDialog(self.ctx, self.data.queues, self.data.services, self)
+        self._open_dialog(None)
+
+    def _open_dialog(self, held: Held | None) -> None:
+        """The rule dialog: a new rule, or ``held`` as it was read, to change."""
+        assert self.data is not None
+        dialog = EscalationRuleDialog(self.ctx, self.data.queues, self.data.services, self, held)
         self.dialog = dialog
         dialog.saved.connect(self._saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -187,13 +192,8 @@ class EscalationPanel(QWidget):
         if not isValid(self):
             return
         self._reading = False
-        if self.data is None:
-            return
-        dialog = EscalationRuleDialog(self.ctx, self.data.queues, self.data.services, self, held)
-        self.dialog = dialog
-        dialog.saved.connect(self._saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        if self.data is not None:
+            self._open_dialog(held)
 
     def _edit_failed(self, error: Exception) -> None:
         if isValid(self):
