@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy.engine.interfaces import DBAPIConnection
 
 from caseworker.identity import normalise
-from caseworker.identity.records import PersonRecord
+from caseworker.identity.records import PersonRecord, present
 
 _IN = 500  # ids per query
 _REMEMBERED = 50_000  # normal forms kept per kind of value, then forgotten (bounded memory)
@@ -33,16 +33,12 @@ class _Remembered(dict[str | None, str | None]):
         return found
 
 
-def _fold(value: str | None) -> str:
-    return normalise.fold_name(value)
-
-
 class PeopleReader:
     """Reads citizens not merged into another, by id, from the store's connection."""
 
     def __init__(self, con: DBAPIConnection) -> None:
         self.con = con
-        self.name = _Remembered(_fold)
+        self.name = _Remembered(normalise.fold_name)
         self.dob = _Remembered(normalise.date_of_birth)
         self.phone = _Remembered(normalise.phone)
         self.postcode = _Remembered(normalise.postcode)
@@ -105,14 +101,10 @@ class PeopleReader:
             family_name=self.name[family] or "",
             preferred_name=self.name[preferred] or "",
             date_of_birth=self.dob[born],
-            postcodes=_present(postcodes),
-            uprns=_present(uprns),
-            addresses=_present(lines),
-            phones=_present(phones),
-            emails=_present(emails),
-            handles=_present(handles),
+            postcodes=present(postcodes),
+            uprns=present(uprns),
+            addresses=present(lines),
+            phones=present(phones),
+            emails=present(emails),
+            handles=present(handles),
         )
-
-
-def _present(values: Iterable[str | None]) -> frozenset[str]:
-    return frozenset(v for v in values if v)

@@ -26,7 +26,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -149,8 +149,8 @@ def _scan(
             con = session.connection().connection.dbapi_connection
             assert con is not None
             counts = blocking.pairs_into(scratch, con, MAX_BLOCK)
-            for name in ("keys", "blocks", "skipped_blocks", "weak_only", "alike_given"):
-                setattr(result, name, getattr(counts, name))
+            for counted in fields(counts):  # the result carries the blocking's counts
+                setattr(result, counted.name, getattr(counts, counted.name))
             _settled_into(scratch, con)
             result.seconds["blocking"] = time.perf_counter() - started
             if progress:

@@ -31,7 +31,8 @@ class PersonRecord:
     handles: frozenset[str] = frozenset()  # @user@host
 
 
-def _set(values: Iterable[str | None]) -> frozenset[str]:
+def present(values: Iterable[str | None]) -> frozenset[str]:
+    """The values given, without the empty ones (a set of a person's keys)."""
     return frozenset(v for v in values if v)
 
 
@@ -62,12 +63,12 @@ def person(
         family_name=normalise.fold_name(family_name),
         preferred_name=normalise.fold_name(preferred_name),
         date_of_birth=normalise.date_of_birth(date_of_birth),
-        postcodes=_set(normalise.postcode(a.postcode) for a in addresses),
-        uprns=_set(normalise.uprn(a.uprn) for a in addresses),
-        addresses=_set(normalise.address_line(a.line) for a in addresses),
-        phones=_set(map(normalise.phone, phones)),
-        emails=_set(map(normalise.email, emails)),
-        handles=_set(map(normalise.handle, handles)),
+        postcodes=present(normalise.postcode(a.postcode) for a in addresses),
+        uprns=present(normalise.uprn(a.uprn) for a in addresses),
+        addresses=present(normalise.address_line(a.line) for a in addresses),
+        phones=present(map(normalise.phone, phones)),
+        emails=present(map(normalise.email, emails)),
+        handles=present(map(normalise.handle, handles)),
     )
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
 
+from caseworker import collector
 from caseworker.clocks import bank_holidays as bh
 from caseworker.clocks import bulk, council
 from caseworker.clocks import cases as case_clocks
@@ -212,24 +213,37 @@ def test_a_time_sqlite_misreads_is_read_as_the_clock_library_reads_it() -> None:
 def test_the_cycle_collector_runs_again_after_a_recompute_even_one_that_fails(
     council: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    usual = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    changed = bulk.changed
+
+    def watched(*args: Any) -> list[bulk.Recomputed]:
+        during.append(gc.get_threshold())
+        return changed(*args)
+
+    monkeypatch.setattr(bulk, "changed", watched)
     with council.read() as s:
         case_clocks.recompute(s)
-    assert gc.isenabled()
+    assert during and during[-1][0] == collector.EASED  # collected less often meanwhile
+    assert gc.get_threshold() == usual
 
     def broken(*_args: object) -> list[bulk.Recomputed]:
+        during.append(gc.get_threshold())
         raise RuntimeError("a clock that cannot be read")
 
     monkeypatch.setattr(bulk, "changed", broken)
     with council.read() as s, pytest.raises(RuntimeError):
         case_clocks.recompute(s)
-    assert gc.isenabled()
-    gc.disable()  # one that found it off leaves it off
+    assert during[-1][0] == collector.EASED
+    assert gc.get_threshold() == usual
+    gc.disable()  # one that found collection off changes nothing (the window collects itself)
     try:
         with council.read() as s, pytest.raises(RuntimeError):
             case_clocks.recompute(s)
-        assert not gc.isenabled()
+        assert during[-1] == usual and not gc.isenabled()
     finally:
         gc.enable()
+    assert gc.get_threshold() == usual
 
 
 @pytest.mark.parametrize("closed", [0, 500], ids=["most-open", "few-open"])

@@ -5,10 +5,12 @@ whatever the rows hold; the cycle collector is left as the scan found it."""
 
 import gc
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import insert
 
+from caseworker import collector
 from caseworker.dedupe import blocking, people, scan
 from caseworker.identity.match import Match
 from caseworker.identity.model import Model
@@ -198,12 +200,25 @@ def test_the_scans_reader_builds_what_load_people_builds(
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_the_scan_leaves_the_cycle_collector_as_it_found_it(council: Store, enabled: bool) -> None:
-    was = gc.isenabled()
+def test_the_scan_leaves_the_cycle_collector_as_it_found_it(
+    council: Store, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    was, usual = gc.isenabled(), gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    pairs = blocking.pairs_into
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        during.append(gc.get_threshold())
+        return pairs(*args, **kwargs)
+
+    monkeypatch.setattr(blocking, "pairs_into", watched)
     try:
         (gc.enable if enabled else gc.disable)()
         with council.write() as s:
             scan.scan(s)
-        assert gc.isenabled() is enabled
+        assert during, "the scan's blocking ran"
+        # Collected less often while it ran (where collection is on), as before after it.
+        assert during[0][0] == (collector.EASED if enabled else usual[0])
+        assert gc.isenabled() is enabled and gc.get_threshold() == usual
     finally:
         (gc.enable if was else gc.disable)()
