@@ -56,9 +56,10 @@ class Prepared:
     read: list[tuple[object, incoming.Revision | None, "writer.Checked | None"]]
 
     def only(self, kept: Sequence[object]) -> "Prepared":
-        """The same for those of the documents that are in ``kept`` (by identity)."""
-        ids = {id(doc) for doc in kept}
-        return Prepared([entry for entry in self.read if id(entry[0]) in ids])
+        """The same for the documents in ``kept``, in its order: each found by identity, and
+        one that is not (a filter gave back a copy) read and checked again, never left out."""
+        entries = {id(entry[0]): entry for entry in self.read}
+        return Prepared([entries.get(id(doc)) or prepare([doc]).read[0] for doc in kept])
 
 
 def prepare(docs: Sequence[object]) -> Prepared:

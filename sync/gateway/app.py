@@ -166,7 +166,7 @@ class Gateway:
                 return await held_among(self.couch, person, wanted, known)
 
             answer = await writes.bulk_docs(self.couch, caller, held_of, body, self.erased)
-            if self.warmer is not None:
+            if self.warmer is not None and isinstance(body, dict) and body.get("docs"):
                 # Index what was just stored now, before the people it concerns ask for it.
                 self.warmer.poke()
             return json_response(201, answer)

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from caseworker.access.views import ROWS, VIEW_PATH
 from sync.gateway.couch import Couch, CouchError
 
-VIEW = VIEW_PATH
 KEYS_PER_REQUEST = 200
 
 _honours_docid: dict[str, bool] = {}  # per server: whether views honour startkey_docid
@@ -60,7 +59,7 @@ async def _many_roots(
     couch: Couch, roots: Sequence[str], place: Place, room: int
 ) -> tuple[list[Row], Place]:
     chunk = list(roots[place.index : place.index + KEYS_PER_REQUEST])
-    answer = await couch.post(VIEW, {"keys": chunk}, params={"limit": str(room + 1), **ROWS})
+    answer = await couch.post(VIEW_PATH, {"keys": chunk}, params={"limit": str(room + 1), **ROWS})
     found = _rows(answer)
     if len(found) <= room:
         return found, Place(place.index + len(chunk))
@@ -79,12 +78,12 @@ async def _continue_root(
     if await _docid_paging(couch):
         assert place.doc_id is not None
         params |= {"startkey_docid": place.doc_id, "limit": str(room + 2)}
-        found = _rows(await couch.get(VIEW, params=params))
+        found = _rows(await couch.get(VIEW_PATH, params=params))
         if found and found[0].doc_id == place.doc_id:
             found = found[1:]
     else:
         params |= {"skip": str(place.done), "limit": str(room + 1)}
-        found = _rows(await couch.get(VIEW, params=params))
+        found = _rows(await couch.get(VIEW_PATH, params=params))
     if len(found) <= room:
         return found, Place(place.index + 1)
     taken = found[:room]

@@ -15,6 +15,7 @@ it then identifies the caller again (their staff document may have changed) and 
 
 import asyncio
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.requests import Request
@@ -77,11 +78,8 @@ def _feed(
             return known
         return await roots_for(couch, caller.person, shared=True)
 
-    def backfilled(doc_ids: list[str], roots: list[str]) -> None:
-        if log is not None:
-            log.record(caller, doc_ids, "changes", roots=roots)
-
-    def served(doc_ids: list[str], roots: list[str | None]) -> None:
+    def logged(doc_ids: list[str], roots: Sequence[str | None]) -> None:
+        """Documents listed under a root gained, or sent whole: each in the access log."""
         if log is not None:
             log.record(caller, doc_ids, "changes", roots=roots)
 
@@ -90,10 +88,10 @@ def _feed(
         couch,
         caller.user_name,
         roots,
-        on_backfill=backfilled,
+        on_backfill=logged,
         caught_up=caught_up,
         with_docs=with_docs,
-        on_docs=served,
+        on_docs=logged,
     )
 
 

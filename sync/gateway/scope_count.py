@@ -5,8 +5,8 @@ documents (``sync.first_sync``). It counts the live documents under the person's
 access view's ``_count`` reduce (``group=true``): one lookup per root, never a read of
 the documents. An admin holds everything: the database's own count.
 
-Only ever a figure to show: when the database cannot say (it is away, or its view has no
-reduce), there is no count and ``GET /{db}`` answers without one, as it did before.
+Only ever a figure to show: when the database cannot say (it is away, or answers nonsense),
+there is no count and ``GET /{db}`` answers without one, as it did before.
 """
 
 import logging
@@ -21,7 +21,6 @@ from sync.gateway.couch import Couch, CouchError
 from sync.gateway.scope import roots_for
 
 _log = logging.getLogger("caseworker.gateway")
-VIEW = VIEW_PATH  # its _count reduce, grouped by root
 KEYS_PER_REQUEST = 1_000  # a supervisor of large queues holds tens of thousands of roots
 
 
@@ -35,7 +34,7 @@ async def documents_in_scope(couch: Couch, person: Person) -> int | None:
         keys = sorted(roots)
         for start in range(0, len(keys), KEYS_PER_REQUEST):
             chunk = keys[start : start + KEYS_PER_REQUEST]
-            answer = await couch.post(VIEW, {"keys": chunk}, params={"group": "true"})
+            answer = await couch.post(VIEW_PATH, {"keys": chunk}, params={"group": "true"})
             counted = _summed(answer)
             if counted is None:
                 return None

@@ -5,9 +5,9 @@ write, such as an admin loading a council, the first person to sync would otherw
 while the index catches up: on PouchDB Server that is minutes, longer than a laptop waits for
 a reply. So each gateway looks at the database's ``update_seq`` every few seconds, and at once
 when it has stored a push (``poke``: a supervisor's gesture is indexed while the officers'
-laptops are still being told of it), and when it has moved, queries every access view with
-``limit=0``. On CouchDB the views of one design
-document share an index, and several gateways doing this at once cost no more than one.
+laptops are still being told of it, but never more often than every ``MIN_GAP``), and when it
+has moved, queries the access view with ``limit=0``. Several gateways doing this at once cost
+CouchDB no more than one.
 Failures are reported on stderr and tried again later; the warmer never stops the gateway.
 """
 
@@ -21,6 +21,7 @@ from sync.gateway.couch import Couch
 
 INTERVAL = 2.0  # seconds between looks at update_seq
 VIEW_TIMEOUT = 3600.0  # a first index of a whole council may take long
+MIN_GAP = 0.25  # seconds between looks, however many pushes poke it
 
 
 class Warmer:
@@ -50,12 +51,9 @@ class Warmer:
         seq = info.get("update_seq") if isinstance(info, dict) else None
         if seq is not None and seq == self._seen:
             return
-        for name in views.design_document()["views"]:
-            await self.couch.get(
-                f"/{views.DESIGN_ID}/_view/{name}",
-                params={"limit": "0", "reduce": "false"},
-                timeout=VIEW_TIMEOUT,
-            )
+        await self.couch.get(
+            views.VIEW_PATH, params={"limit": "0", **views.ROWS}, timeout=VIEW_TIMEOUT
+        )
         self._seen = seq
 
     async def _run(self) -> None:
@@ -83,5 +81,8 @@ class Warmer:
             if self._failed:  # pushes go on while the views fail: no look per push
                 await asyncio.sleep(self.interval)
                 continue
+            # However fast pushes come (any member can push, even nothing), one look at most
+            # every MIN_GAP seconds: the pushes of that time are indexed by the next look.
+            await asyncio.sleep(MIN_GAP)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._poked.wait(), self.interval)
+                await asyncio.wait_for(self._poked.wait(), max(self.interval - MIN_GAP, 0.0))

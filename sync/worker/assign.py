@@ -49,7 +49,6 @@ MODES = ("round_robin", "least_loaded")
 PAGE = 500  # view rows read at once
 BACKLOG = 2000  # unassigned cases of one queue handed out in one pass
 _PASSES = 4  # passes in one step while writes meet conflicts (someone changed a case)
-_VIEW = VIEW_PATH
 
 
 @dataclass
@@ -188,7 +187,7 @@ async def _view_pages(couch: Couch, key: str, page: int) -> AsyncIterator[list[D
     skip = 0
     while True:
         params = {"key": json.dumps(key), "include_docs": "true", "limit": str(page), **ROWS}
-        answer = await couch.get(_VIEW, params={**params, "skip": str(skip)})
+        answer = await couch.get(VIEW_PATH, params={**params, "skip": str(skip)})
         rows = answer.get("rows", []) if isinstance(answer, dict) else []
         yield [r["doc"] for r in rows if isinstance(r, dict) and _is_open_case(r.get("doc"))]
         if len(rows) < page:

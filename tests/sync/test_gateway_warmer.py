@@ -8,7 +8,7 @@ import pytest
 
 from caseworker.access import views
 from sync.gateway.couch import CouchError
-from sync.gateway.warmer import Warmer
+from sync.gateway.warmer import MIN_GAP, Warmer
 
 
 class FakeCouch:
@@ -116,3 +116,30 @@ def test_while_the_views_fail_pushes_do_not_make_it_look_again_and_again(
     assert couch.view_calls == 1
     err = capsys.readouterr().err
     assert err.count("could not bring the access views up to date") == 1
+
+
+class FastCouch(MovingCouch):
+    """A database whose index is always up to date: each look costs it almost nothing, so
+    nothing but the warmer itself holds back a flood of pokes."""
+
+    async def get(self, path: str = "", **kw: Any) -> Any:
+        if path:
+            self.view_calls += 1
+            return {"rows": []}
+        self.seq += 1
+        return {"update_seq": self.seq}
+
+
+def test_a_flood_of_pushes_never_makes_it_look_more_than_a_few_times_a_second() -> None:
+    couch = FastCouch()
+
+    async def scenario() -> None:
+        warmer = Warmer(couch, interval=60.0)  # type: ignore[arg-type]
+        warmer.start()
+        for _ in range(200):  # a member pushing (even nothing) every 5 ms for a second
+            warmer.poke()
+            await asyncio.sleep(0.005)
+        await warmer.stop()
+
+    asyncio.run(scenario())
+    assert 2 <= couch.view_calls <= 1 + 1.0 / MIN_GAP + 1

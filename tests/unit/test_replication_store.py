@@ -135,3 +135,27 @@ def test_changes_list_a_deleted_branch_beside_a_live_winner(council: Store) -> N
         row = s.get(StoredDocument, case_id)
         assert row is not None and not row.deleted and not row.conflicted
         assert len(change.leaves) == 2 and b["_rev"] in change.leaves
+
+
+def test_a_filter_that_gives_back_copies_loses_no_document_of_a_prepared_batch(
+    council: Store,
+) -> None:
+    """A pull reads and checks a batch ahead (``prepare``), then keeps only what the erasure
+    filter admits. A filter that hands back copies (or new objects) must not make the batch
+    drop them silently while its checkpoint moves past them."""
+    with council.write() as s:
+        _case_id, _ = cases.open_case(s, AGENT, NewCase("missed-bin", "x", "phone"))
+    docs: list[dict[str, Any]] = [
+        {"_id": f"note:copy{n}", "_rev": f"1-{n:032x}", "type": "note", "text": f"n{n}",
+         "citizen_id": None, "case_id": _case_id, "author_id": "staff:agent",
+         "created_at": "2026-12-02T10:00:00.000Z"}
+        for n in range(1, 4)
+    ]  # fmt: skip
+    prepared = replication.prepare(docs)
+    kept = [docs[0], dict(docs[2])]  # the second left out; the third a copy
+    with council.write() as s:
+        written = replication.put_prepared(s, prepared.only(kept)).written
+    assert sorted(w.doc_id for w in written) == ["note:copy1", "note:copy3"]
+    with council.read() as s:
+        assert docstore.get(s, "note:copy3") is not None
+        assert docstore.get(s, "note:copy2") is None
