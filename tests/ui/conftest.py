@@ -5,6 +5,7 @@ Qt runs offscreen (tests/conftest.py chooses the platform before anything import
 """
 
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -44,6 +45,16 @@ def gui_thread_gc(qapp: QApplication) -> Iterator[gui_gc.GuiThreadCollector]:
     collector = gui_gc.install(qapp)
     yield collector
     collector.uninstall()
+
+
+@pytest.fixture
+def welsh(qapp: QApplication) -> Iterator[str]:
+    """The window in Welsh for one test (the translations built first on a fresh clone)."""
+    if not i18n.qm_path("cy").exists():
+        root = Path(__file__).resolve().parents[2]
+        subprocess.run([str(root / "scripts" / "build-translations")], check=True)
+    yield i18n.install(qapp, "cy")
+    i18n.install(qapp, "en")
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,7 @@ dialog was open is reported, never overwritten or brought back; a peer's broken 
 its problem and can be put right; a Welsh name changed shows in Welsh."""
 
 import dataclasses
-import subprocess
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,12 +24,10 @@ from caseworker.worktime import MAX_HOURS
 from tests.ui.conftest import WAIT_MS
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_service_levels_page import _choose, _dialog
-from ui import i18n
 from ui.context import UiContext
 from ui.service_levels.escalation_dialog import EscalationRuleDialog
 from ui.service_levels.page import ServiceLevelsPage
 
-ROOT = Path(__file__).resolve().parents[2]
 WASTE_WARN = "escalation:waste-warn"
 WASTE_WARN_NAME = "Waste: tell the supervisor 4 working hours before a breach"
 
@@ -39,14 +35,6 @@ WASTE_WARN_NAME = "Waste: tell the supervisor 4 working hours before a breach"
 @pytest.fixture
 def supervisor(make_ctx: Callable[[str], UiContext]) -> UiContext:
     return make_ctx("supervisor")
-
-
-@pytest.fixture
-def welsh_ui(qapp: QApplication) -> Iterator[str]:
-    if not i18n.qm_path("cy").exists():
-        subprocess.run([str(ROOT / "scripts" / "build-translations")], check=True)
-    yield i18n.install(qapp, "cy")
-    i18n.install(qapp, "en")
 
 
 def _open_page(
@@ -291,7 +279,7 @@ def test_a_peers_broken_rule_opens_with_its_problem_and_is_put_right(
 
 def test_a_welsh_name_changed_shows_in_welsh(
     qtbot: QtBot, qapp: QApplication, seeded: Store, supervisor: UiContext,
-    settle: Callable[[], None], welsh_ui: str,
+    settle: Callable[[], None], welsh: str,
 ) -> None:  # fmt: skip
     page = _open_page(qtbot, supervisor, settle)
     _to_row(qtbot, page, WASTE_WARN)

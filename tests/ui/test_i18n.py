@@ -4,28 +4,17 @@ string the window can show has a finished translation in both languages."""
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ui import i18n, labels
+from ui import labels
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.theme import Theme
 
 ROOT = Path(__file__).resolve().parents[2]
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
-
-
-@pytest.fixture
-def welsh(qapp: QApplication) -> Iterator[str]:
-    if not i18n.qm_path("cy").exists():
-        subprocess.run([str(ROOT / "scripts" / "build-translations")], check=True)
-    yield i18n.install(qapp, "cy")
-    i18n.install(qapp, "en")
 
 
 def test_welsh_changes_what_the_window_says(

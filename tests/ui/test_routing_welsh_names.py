@@ -2,38 +2,24 @@
 shown by the rules table when the window is in Welsh (the English name otherwise, or when the
 rule has no Welsh one)."""
 
-import subprocess
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caseworker.routing import store
 from caseworker.store.store import Store
 from tests.ui.conftest import WAIT_MS
-from ui import i18n
 from ui.context import UiContext
 from ui.routing.data import Choice
 from ui.routing.model import RulesModel
 from ui.routing.page import RoutingPage
 from ui.routing.rule_dialog import RuleDialog
 
-ROOT = Path(__file__).resolve().parents[2]
 RULES = (
     {"id": "1", "name": "Bins", "name_cy": "Biniau", "queue_id": "queue:a", "areas": ["CF"]},
     {"id": "2", "name": "Roads", "queue_id": "queue:a", "areas": ["SA"]},
 )
-
-
-@pytest.fixture
-def welsh(qapp: QApplication) -> Iterator[str]:
-    if not i18n.qm_path("cy").exists():
-        subprocess.run([str(ROOT / "scripts" / "build-translations")], check=True)
-    yield i18n.install(qapp, "cy")
-    i18n.install(qapp, "en")
 
 
 def _saved(seeded: Store) -> bool:

@@ -4,10 +4,8 @@ queue refused with nothing written) and the council calendar (a closure day says
 cases here it moves and Recompute moves them; hours typed wrongly are refused). Nobody else
 sees the page, and the services refuse them anyway."""
 
-import subprocess
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -39,7 +37,6 @@ from ui.service_levels.escalation_dialog import EscalationRuleDialog
 from ui.service_levels.escalation_model import EscalationRulesModel
 from ui.service_levels.page import ServiceLevelsPage
 
-ROOT = Path(__file__).resolve().parents[2]
 WASTE_WARN = "escalation:waste-warn"
 
 
@@ -61,14 +58,6 @@ def page(
     widget.escalation.table.setFocus()
     yield widget
     settle()
-
-
-@pytest.fixture
-def welsh(qapp: QApplication) -> Iterator[str]:
-    if not i18n.qm_path("cy").exists():
-        subprocess.run([str(ROOT / "scripts" / "build-translations")], check=True)
-    yield i18n.install(qapp, "cy")
-    i18n.install(qapp, "en")
 
 
 def listed(seeded: Store) -> dict[str, Listed]:

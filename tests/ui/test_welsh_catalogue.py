@@ -1,9 +1,7 @@
 """A Welsh interface shows the catalogue's Welsh names: services in the case view and in My
 work, queues in the case view's queue list; English names when the interface is English."""
 
-import subprocess
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -20,16 +18,7 @@ from ui.worklist.model import COLUMNS
 from ui.worklist.query import WorkFilter
 from ui.worklist.view import WorkListView
 
-ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def welsh(qapp: QApplication) -> Iterator[str]:
-    if not i18n.qm_path("cy").exists():
-        subprocess.run([str(ROOT / "scripts" / "build-translations")], check=True)
-    yield i18n.install(qapp, "cy")
-    i18n.install(qapp, "en")
 
 
 @pytest.fixture
